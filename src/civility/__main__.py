@@ -1,0 +1,5 @@
+"""Allows `python -m civility`."""
+
+from civility.cli import main
+
+main()

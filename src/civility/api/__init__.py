@@ -1,0 +1,1 @@
+"""The HTTP adapter: thin FastAPI routes over the service layer."""

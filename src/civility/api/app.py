@@ -1,0 +1,114 @@
+"""The ASGI application: routes, error handlers, metrics and the embedded worker's lifecycle."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from typing import Any
+
+import structlog
+from fastapi import FastAPI
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from civility import __version__, metrics
+from civility.api import errors
+from civility.api.routes import events, health, moderation
+from civility.container import Container
+from civility.worker.consumer import Worker
+from civility.worker.sync_batcher import SyncBatcher
+
+log = structlog.get_logger(__name__)
+
+RECOVERY_PAGE = 1000
+
+
+class MetricsMiddleware:
+    """Counts requests and their latency by route template (a bounded label set)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        start = time.perf_counter()
+        status = 500
+
+        async def send_wrapper(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_wrapper)
+        finally:
+            route = scope.get("route")
+            name = getattr(route, "path", "unmatched")
+            metrics.HTTP_REQUESTS.labels(name, scope["method"], f"{status // 100}xx").inc()
+            metrics.HTTP_LATENCY.labels(name).observe(time.perf_counter() - start)
+
+
+async def recover_pending(container: Container) -> int:
+    """Re-enqueues accepted but undecided messages (the in-process queue does not survive)."""
+    pending = await asyncio.to_thread(container.moderation.pending, RECOVERY_PAGE * 100)
+    if pending:
+        await container.queue.publish([{"id": m.id} for m in pending])
+        log.info("worker.recovered_pending", count=len(pending))
+    return len(pending)
+
+
+def create_app(
+    build: Callable[[], Container], *, on_admin_key: Callable[[str], None] | None = None
+) -> FastAPI:
+    """Creates the app; `build` makes the container when the app starts (never at import)."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        container = build()
+        app.state.container = container
+        settings = container.settings
+        app.state.sync_batcher = SyncBatcher(
+            container.moderation.moderate,
+            max_size=settings.sync_batch_max_size,
+            max_wait=settings.sync_batch_max_wait_ms / 1000,
+        )
+        new_admin = await asyncio.to_thread(container.api_keys.ensure_admin)
+        if new_admin is not None and on_admin_key is not None:
+            on_admin_key(new_admin.secret)
+        await container.queue.start()
+        worker_task: asyncio.Task[Any] | None = None
+        worker: Worker | None = None
+        if settings.runs_embedded_worker:
+            worker = Worker(
+                container.queue,
+                container.moderation,
+                max_batch=settings.batch_max_size,
+                max_wait=settings.batch_max_wait_ms / 1000,
+            )
+            await recover_pending(container)
+            worker_task = asyncio.create_task(worker.run())
+        app.state.worker = worker
+        try:
+            yield
+        finally:
+            if worker is not None and worker_task is not None:
+                worker.stop()
+                await asyncio.wait_for(worker_task, timeout=10)
+            await container.queue.close()
+            container.close()
+
+    app = FastAPI(
+        title="Civility",
+        version=__version__,
+        description="Self-hosted moderation: score, rules, decisions, strikes, review, events.",
+        lifespan=lifespan,
+    )
+    errors.install(app)
+    app.add_middleware(MetricsMiddleware)
+    for module in (health, moderation, events):
+        app.include_router(module.router)
+    return app

@@ -1,0 +1,149 @@
+"""Analyze, moderate, submit and list messages."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+import anyio
+from fastapi import APIRouter, Query, Request
+
+from civility.api.deps import Analyzer, ContainerDep, Moderator, Reader, Submitter
+from civility.api.schemas import (
+    AcceptedItem,
+    AcceptedOut,
+    AnalyzeIn,
+    AnalyzeOut,
+    ErrorOut,
+    MessageBatchIn,
+    MessageIn,
+    MessageOut,
+    MessagePage,
+    SubmitIn,
+    analyze_item,
+    message_out,
+)
+from civility.errors import Invalid
+from civility.moderation.models import Action, IncomingMessage
+from civility.moderation.records import MessageQuery
+from civility.moderation.validation import check_text
+from civility.scoring.base import CATEGORIES
+
+router = APIRouter(prefix="/v1", tags=["moderation"])
+
+ERRORS: dict[int | str, dict[str, object]] = {
+    code: {"model": ErrorOut} for code in (400, 401, 403, 404, 422, 503)
+}
+
+
+def _incoming(body: MessageIn, max_length: int, field: str = "text") -> IncomingMessage:
+    return IncomingMessage(
+        message_id=body.message_id,
+        author_id=body.author_id,
+        channel_id=body.channel_id,
+        text=check_text(body.text, max_length, field=field),
+        metadata=body.metadata,
+        author_created_at=body.author_created_at,
+    )
+
+
+@router.post("/analyze", response_model=AnalyzeOut, responses=ERRORS)
+async def analyze(body: AnalyzeIn, _: Analyzer, c: ContainerDep) -> AnalyzeOut:
+    """Scores one or more texts; stores nothing."""
+    texts = body.all_texts()
+    limit = c.settings.max_text_length
+    for i, text in enumerate(texts):
+        check_text(text, limit, field="text" if body.text is not None else f"texts[{i}]")
+    results = await anyio.to_thread.run_sync(c.moderation.analyze, texts, body.channel_id)
+    return AnalyzeOut(
+        results=[analyze_item(t, r) for t, r in zip(texts, results, strict=True)],
+        model=f"{c.scorer.name}:{c.scorer.version}",
+    )
+
+
+@router.post("/moderate", response_model=MessageOut, responses=ERRORS)
+async def moderate(body: MessageIn, _: Moderator, request: Request, c: ContainerDep) -> MessageOut:
+    """Decides one message now; re-sending the same (channel_id, message_id) returns the same."""
+    message = _incoming(body, c.settings.max_text_length)
+    view = await request.app.state.sync_batcher.submit(message)
+    return message_out(view)
+
+
+@router.post("/messages", status_code=202, response_model=AcceptedOut, responses=ERRORS)
+async def submit(body: SubmitIn, _: Submitter, c: ContainerDep) -> AcceptedOut:
+    """Accepts messages for asynchronous scoring; poll GET /v1/messages/{id} for the decision."""
+    items = body.messages if isinstance(body, MessageBatchIn) else [body]
+    if len(items) > c.settings.max_batch_submit:
+        raise Invalid(
+            f"at most {c.settings.max_batch_submit} messages per request, got {len(items)}",
+            code="batch_too_large",
+        )
+    limit = c.settings.max_text_length
+    incoming = [_incoming(m, limit, f"messages[{i}].text") for i, m in enumerate(items)]
+    accepted, new = await anyio.to_thread.run_sync(c.moderation.accept, incoming)
+    await c.queue.publish([{"id": m.id} for m in new])
+    return AcceptedOut(
+        items=[
+            AcceptedItem(
+                id=a.id,
+                message_id=a.message_id,
+                channel_id=a.channel_id,
+                status="accepted",
+                duplicate=a.duplicate,
+            )
+            for a in accepted
+        ]
+    )
+
+
+@router.get("/messages/{id}", response_model=MessageOut, responses=ERRORS)
+async def get_message(id: str, _: Analyzer, c: ContainerDep) -> MessageOut:
+    """Returns a message's status (pending / decided) and its decision."""
+    view = await anyio.to_thread.run_sync(c.moderation.get_message, id)
+    return message_out(view)
+
+
+@router.get("/messages", response_model=MessagePage, responses=ERRORS)
+async def list_messages(
+    _: Reader,
+    c: ContainerDep,
+    channel_id: str | None = None,
+    author_id: str | None = None,
+    decision: Action | None = None,
+    status: Annotated[str | None, Query(pattern="^(pending|decided)$")] = None,
+    min_toxicity: Annotated[float | None, Query(ge=0, le=1)] = None,
+    min_severe_toxicity: Annotated[float | None, Query(ge=0, le=1)] = None,
+    min_obscene: Annotated[float | None, Query(ge=0, le=1)] = None,
+    min_threat: Annotated[float | None, Query(ge=0, le=1)] = None,
+    min_insult: Annotated[float | None, Query(ge=0, le=1)] = None,
+    min_identity_attack: Annotated[float | None, Query(ge=0, le=1)] = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    cursor: str | None = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+) -> MessagePage:
+    """Lists messages with scores and decisions, newest first."""
+    given = {
+        "toxicity": min_toxicity,
+        "severe_toxicity": min_severe_toxicity,
+        "obscene": min_obscene,
+        "threat": min_threat,
+        "insult": min_insult,
+        "identity_attack": min_identity_attack,
+    }
+    query = MessageQuery(
+        channel_id=channel_id,
+        author_id=author_id,
+        action=decision,
+        status=status,
+        min_scores={k: v for k, v in given.items() if v is not None and k in CATEGORIES},
+        received_from=since,
+        received_to=until,
+        before_id=cursor,
+        limit=limit,
+    )
+    views = await anyio.to_thread.run_sync(c.moderation.list_messages, query)
+    next_cursor = views[-1].message.id if len(views) == limit else None
+    return MessagePage(
+        items=[message_out(v, include_text=True) for v in views], next_cursor=next_cursor
+    )

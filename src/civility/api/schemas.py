@@ -1,0 +1,237 @@
+"""Request and response bodies of the JSON API."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
+
+from civility.moderation.models import Action, Reason, Severity
+from civility.moderation.records import MessageView
+from civility.moderation.service import AnalyzeResult
+
+Id = Annotated[str, Field(min_length=1, max_length=200)]
+
+
+class Strict(BaseModel):
+    """Unknown fields are an error, so typos are caught instead of ignored."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class AnalyzeIn(Strict):
+    """Either one text or a list of up to 128 texts."""
+
+    text: str | None = None
+    texts: list[str] | None = Field(None, min_length=1, max_length=128)
+    channel_id: Id | None = None
+
+    @model_validator(mode="after")
+    def _one_of(self) -> AnalyzeIn:
+        if (self.text is None) == (self.texts is None):
+            raise ValueError("give exactly one of `text` or `texts`")
+        return self
+
+    def all_texts(self) -> list[str]:
+        """Returns the texts to score."""
+        return [self.text] if self.text is not None else list(self.texts or [])
+
+
+class SpanOut(BaseModel):
+    """A character range of the text that drove a category's score."""
+
+    start: int
+    end: int
+    category: str
+    score: float
+    text: str
+
+
+class AnalyzeItem(BaseModel):
+    """Scores of one text."""
+
+    scores: dict[str, float]
+    language: str
+    severity: Severity
+    spans: list[SpanOut]
+
+
+class AnalyzeOut(BaseModel):
+    """One result per text, in request order."""
+
+    results: list[AnalyzeItem]
+    model: str
+
+
+def analyze_item(text: str, result: AnalyzeResult) -> AnalyzeItem:
+    """Builds the response item of one analyzed text."""
+    a = result.analysis
+    return AnalyzeItem(
+        scores={k: round(v, 6) for k, v in a.scores.items()},
+        language=a.language,
+        severity=result.severity,
+        spans=[
+            SpanOut(
+                start=s.start,
+                end=s.end,
+                category=s.category,
+                score=round(s.score, 6),
+                text=text[s.start : s.end],
+            )
+            for s in a.spans
+        ],
+    )
+
+
+class MessageIn(Strict):
+    """A message as a platform submits it."""
+
+    message_id: Id
+    author_id: Id
+    channel_id: Id
+    text: str
+    metadata: dict[str, Any] = Field(default_factory=dict)
+    author_created_at: datetime | None = Field(
+        None, description="When the author's account was created (enables new-account checks)."
+    )
+
+
+class MessageBatchIn(Strict):
+    """Up to 1,000 messages at once."""
+
+    messages: list[MessageIn] = Field(min_length=1)
+
+
+def _which(value: Any) -> str:
+    return "batch" if isinstance(value, dict) and "messages" in value else "one"
+
+
+SubmitIn = Annotated[
+    Annotated[MessageIn, Tag("one")] | Annotated[MessageBatchIn, Tag("batch")],
+    Discriminator(_which),
+]
+
+
+class ReasonOut(BaseModel):
+    """Why a decision was taken."""
+
+    code: str
+    message: str
+    source: str
+    action: Action
+    category: str | None
+    score: float | None
+    spans: list[tuple[int, int]]
+
+
+class MessageOut(BaseModel):
+    """A message with its status and, once decided, its decision."""
+
+    id: str
+    message_id: str
+    channel_id: str
+    author_id: str
+    status: str
+    decision: Action | None
+    severity: Severity | None
+    scores: dict[str, float] | None
+    language: str | None
+    reasons: list[ReasonOut]
+    policy_version: int | None
+    received_at: datetime
+    decided_at: datetime | None
+    text: str | None = None
+    metadata: dict[str, Any] | None = None
+
+
+def reason_out(r: Reason) -> ReasonOut:
+    """Builds the response form of a reason."""
+    return ReasonOut(
+        code=r.code,
+        message=r.message,
+        source=r.source.value,
+        action=r.action,
+        category=r.category,
+        score=r.score,
+        spans=list(r.spans),
+    )
+
+
+def message_out(view: MessageView, *, include_text: bool = False) -> MessageOut:
+    """Builds the response form of a stored message."""
+    m, d = view.message, view.decision
+    return MessageOut(
+        id=m.id,
+        message_id=m.platform_message_id,
+        channel_id=m.channel_id,
+        author_id=m.author_id,
+        status=view.status,
+        decision=d.action if d else None,
+        severity=d.severity if d else None,
+        scores={k: round(v, 6) for k, v in view.scores.items()} if view.scores else None,
+        language=m.language,
+        reasons=[reason_out(r) for r in d.reasons] if d else [],
+        policy_version=d.policy_version if d else None,
+        received_at=m.received_at,
+        decided_at=d.created_at if d else None,
+        text=m.text if include_text else None,
+        metadata=m.metadata if include_text else None,
+    )
+
+
+class AcceptedItem(BaseModel):
+    """One accepted message."""
+
+    id: str
+    message_id: str
+    channel_id: str
+    status: str
+    duplicate: bool
+
+
+class AcceptedOut(BaseModel):
+    """Ids of accepted messages, in request order."""
+
+    items: list[AcceptedItem]
+
+
+class MessagePage(BaseModel):
+    """A page of messages; pass next_cursor as `cursor` for the next one."""
+
+    items: list[MessageOut]
+    next_cursor: str | None
+
+
+class EventOut(BaseModel):
+    """One entry of the audit log."""
+
+    schema_version: int
+    seq: int | None
+    id: str
+    type: str
+    actor: str
+    subject: dict[str, str]
+    channel_id: str | None
+    payload: dict[str, Any]
+    created_at: str
+
+
+class EventPage(BaseModel):
+    """A page of events, newest first."""
+
+    items: list[EventOut]
+    next_cursor: str | None
+
+
+class ErrorBody(BaseModel):
+    """The error object."""
+
+    code: str
+    message: str
+
+
+class ErrorOut(BaseModel):
+    """Every 4xx and 5xx answer has this shape."""
+
+    error: ErrorBody

@@ -1,0 +1,264 @@
+"""The `civility` command: serve, worker, db, apikey, score, eval, train."""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import json
+import signal
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+from civility.errors import DomainError
+from civility.settings import Settings, load_settings
+
+app = typer.Typer(
+    help="Civility: self-hosted moderation.", no_args_is_help=True, pretty_exceptions_enable=False
+)
+db_app = typer.Typer(help="Database commands.", no_args_is_help=True)
+key_app = typer.Typer(help="API keys.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+app.add_typer(key_app, name="apikey")
+err = Console(stderr=True)
+
+
+def _settings(**overrides: object) -> Settings:
+    try:
+        return load_settings(**{k: v for k, v in overrides.items() if v is not None})
+    except DomainError as exc:
+        err.print(f"[red]error:[/red] {exc.message}")
+        raise typer.Exit(2) from None
+
+
+@db_app.command("upgrade")
+def db_upgrade(revision: str = "head") -> None:
+    """Applies database migrations."""
+    from civility.storage.db import upgrade
+
+    settings = _settings()
+    upgrade(settings.database_url, revision)
+    err.print(f"database at {_safe_url(settings.database_url)} is at {revision}")
+
+
+def _safe_url(url: str) -> str:
+    head, sep, tail = url.partition("@")
+    return f"{head.split('//')[0]}//***@{tail}" if sep else url
+
+
+@key_app.command("create")
+def apikey_create(
+    role: Annotated[str, typer.Option(help="service, moderator or admin")],
+    name: Annotated[str, typer.Option(help="A label for the key")] = "",
+) -> None:
+    """Creates an API key and prints it as the last line (it is shown only once)."""
+    from civility.auth.keys import parse_role
+    from civility.auth.service import ApiKeyService
+    from civility.clock import SystemClock
+    from civility.storage.db import Database, upgrade
+    from civility.storage.repositories import SqlApiKeyRepository
+
+    settings = _settings()
+    try:
+        parsed = parse_role(role)
+    except DomainError as exc:
+        err.print(f"[red]error:[/red] {exc.message}")
+        raise typer.Exit(2) from None
+    upgrade(settings.database_url)
+    db = Database.from_url(settings.database_url, pool_size=1)
+    try:
+        service = ApiKeyService(SqlApiKeyRepository(db), SystemClock(), cache_seconds=0)
+        key = service.create(parsed, name=name)
+    finally:
+        db.dispose()
+    err.print(f"created {parsed.value} key {key.key_id}; store it now, it is not shown again:")
+    print(key.secret)
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Bind address")] = None,
+    port: Annotated[int | None, typer.Option(help="Port")] = None,
+    database_url: Annotated[str | None, typer.Option(help="sqlite:// or postgresql:// URL")] = None,
+    broker_url: Annotated[str | None, typer.Option(help="memory://, amqp:// or redis://")] = None,
+    scorer: Annotated[str | None, typer.Option(help="builtin or lexicon-baseline")] = None,
+    migrate: Annotated[bool, typer.Option(help="Apply migrations first")] = True,
+) -> None:
+    """Runs the HTTP service (with an embedded worker on the in-process queue)."""
+    import uvicorn
+
+    from civility.api.app import create_app
+    from civility.container import build_container
+    from civility.logging import configure_logging
+    from civility.storage.db import upgrade
+
+    settings = _settings(
+        host=host, port=port, database_url=database_url, broker_url=broker_url, scorer=scorer
+    )
+    configure_logging(settings.log_level, json=settings.log_json)
+    if migrate:
+        upgrade(settings.database_url)
+
+    def announce(secret: str) -> None:
+        err.print("[bold]First start: created an admin API key. It is shown only this once:[/bold]")
+        print(secret, flush=True)
+
+    application = create_app(lambda: build_container(settings), on_admin_key=announce)
+    uvicorn.run(
+        application,
+        host=settings.host,
+        port=settings.port,
+        log_level=settings.log_level,
+        access_log=False,
+    )
+
+
+@app.command()
+def worker(
+    broker_url: Annotated[str | None, typer.Option(help="amqp:// or redis://")] = None,
+) -> None:
+    """Runs a queue consumer (one of any number, on any machine)."""
+    from civility.container import build_container
+    from civility.logging import configure_logging
+    from civility.worker.consumer import Worker
+
+    settings = _settings(broker_url=broker_url)
+    configure_logging(settings.log_level, json=settings.log_json)
+    if settings.broker_url.startswith("memory://"):
+        err.print(
+            "[red]error:[/red] `civility worker` needs a shared broker (CIVILITY_BROKER_URL="
+            "amqp://... or redis://...); with memory:// the worker runs inside `serve`."
+        )
+        raise typer.Exit(2)
+
+    async def run() -> None:
+        container = build_container(settings)
+        await container.queue.start()
+        w = Worker(
+            container.queue,
+            container.moderation,
+            max_batch=settings.batch_max_size,
+            max_wait=settings.batch_max_wait_ms / 1000,
+        )
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, w.stop)
+        try:
+            await w.run()
+        finally:
+            await container.queue.close()
+            container.close()
+
+    asyncio.run(run())
+
+
+@app.command()
+def score(
+    texts: Annotated[list[str] | None, typer.Argument(help="Texts to score")] = None,
+    file: Annotated[Path | None, typer.Option(help="CSV file to score")] = None,
+    text_column: Annotated[str, typer.Option(help="Column holding the text")] = "text",
+    out: Annotated[Path | None, typer.Option(help="Where to write the scored CSV")] = None,
+    batch_size: Annotated[int, typer.Option(min=1, max=4096)] = 256,
+    scorer_name: Annotated[str, typer.Option("--scorer")] = "builtin",
+) -> None:
+    """Scores texts given as arguments, or a CSV file of any size (streamed)."""
+    from civility.container import build_scorer
+
+    scorer = build_scorer(scorer_name)
+    if file is None:
+        if not texts:
+            err.print("[red]error:[/red] give texts as arguments or --file")
+            raise typer.Exit(2)
+        for text, result in zip(texts, scorer.analyze(texts, explain=False), strict=True):
+            print(
+                json.dumps(
+                    {
+                        "text": text,
+                        "language": result.language,
+                        "scores": {k: round(v, 4) for k, v in result.scores.items()},
+                    },
+                    ensure_ascii=False,
+                )
+            )
+        return
+    if out is None:
+        err.print("[red]error:[/red] --file needs --out")
+        raise typer.Exit(2)
+    _score_csv(scorer, file, text_column, out, batch_size)
+
+
+def _score_csv(scorer: object, src: Path, column: str, dst: Path, batch_size: int) -> None:
+    from civility.scoring.base import CATEGORIES, Scorer
+
+    assert isinstance(scorer, Scorer)
+    csv.field_size_limit(sys.maxsize)
+    total = src.stat().st_size
+    with (
+        src.open(newline="", encoding="utf-8") as fin,
+        dst.open("w", newline="", encoding="utf-8") as fout,
+        Progress(
+            TextColumn("scoring"),
+            BarColumn(),
+            TextColumn("{task.percentage:>3.0f}%"),
+            TextColumn("{task.fields[rows]} rows"),
+            TimeElapsedColumn(),
+            console=err,
+        ) as progress,
+    ):
+        reader = csv.DictReader(fin)
+        if reader.fieldnames is None or column not in reader.fieldnames:
+            err.print(f"[red]error:[/red] no column {column!r} in {src}")
+            raise typer.Exit(2)
+        added = [c for c in (*CATEGORIES, "language") if c not in reader.fieldnames]
+        writer = csv.DictWriter(fout, fieldnames=[*reader.fieldnames, *added])
+        writer.writeheader()
+        task = progress.add_task("score", total=total, rows=0)
+        rows_done = 0
+        batch: list[dict[str, str]] = []
+
+        def flush() -> None:
+            nonlocal rows_done
+            results = scorer.analyze([r[column] or "" for r in batch], explain=False)
+            for row, res in zip(batch, results, strict=True):
+                row.update({k: f"{v:.6f}" for k, v in res.scores.items()})
+                row["language"] = res.language
+                writer.writerow(row)
+            rows_done += len(batch)
+            batch.clear()
+            progress.update(task, completed=fin.tell(), rows=rows_done)
+
+        for row in reader:
+            batch.append(row)
+            if len(batch) >= batch_size:
+                flush()
+        if batch:
+            flush()
+    err.print(f"wrote {rows_done} scored rows to {dst}")
+
+
+@app.command("eval")
+def evaluate(
+    data: Annotated[Path, typer.Option(help="CSV in the training pool's schema")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
+) -> None:
+    """Evaluates the built-in model on a labelled CSV (AUC, PR-AUC, F1, span F1)."""
+    from civility.scoring import evaluate as ev
+
+    raise typer.Exit(ev.main([f"--data={data}", *(["--json"] if as_json else [])]))
+
+
+@app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+def train(ctx: typer.Context) -> None:
+    """Trains the built-in model from the labelled pool (needs the `train` extra)."""
+    from civility.training.__main__ import main as train_main
+
+    raise typer.Exit(train_main(list(ctx.args)))
+
+
+def main() -> None:
+    """Entry point of the console script."""
+    app()

@@ -1,0 +1,79 @@
+"""Events: every automated or human action, recorded once and never edited."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any, Protocol
+
+from civility.moderation.models import Action
+
+SCHEMA_VERSION = 1
+
+
+class EventType(StrEnum):
+    """Documented event types (docs/events.md); the value doubles as the routing key."""
+
+    MESSAGE_ALLOWED = "message.allowed"
+    MESSAGE_FLAGGED = "message.flagged"
+    MESSAGE_HIDDEN = "message.hidden"
+    MESSAGE_BLOCKED = "message.blocked"
+    APIKEY_CREATED = "apikey.created"
+
+
+DECISION_EVENT = {
+    Action.ALLOW: EventType.MESSAGE_ALLOWED,
+    Action.FLAG: EventType.MESSAGE_FLAGGED,
+    Action.HIDE: EventType.MESSAGE_HIDDEN,
+    Action.BLOCK: EventType.MESSAGE_BLOCKED,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One entry of the log; `id` is deterministic where redelivery could repeat the action."""
+
+    id: str
+    type: str
+    actor: str
+    subject_type: str
+    subject_id: str
+    channel_id: str | None
+    payload: dict[str, Any]
+    created_at: datetime
+    seq: int | None = field(default=None)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Returns the versioned JSON form used by the API and by publishers."""
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "seq": self.seq,
+            "id": self.id,
+            "type": self.type,
+            "actor": self.actor,
+            "subject": {"type": self.subject_type, "id": self.subject_id},
+            "channel_id": self.channel_id,
+            "payload": self.payload,
+            "created_at": self.created_at.isoformat(),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class EventQuery:
+    """Filters for reading the log, newest first, paged by sequence number."""
+
+    type: str | None = None
+    actor: str | None = None
+    channel_id: str | None = None
+    subject_id: str | None = None
+    before_seq: int | None = None
+    limit: int = 50
+
+
+class EventRepository(Protocol):
+    """Reads the event log (writes happen inside the transactions of the actions)."""
+
+    def list_events(self, query: EventQuery) -> list[Event]:
+        """Returns events matching the query, newest first."""
+        ...

@@ -1,0 +1,109 @@
+"""Stored forms of messages and decisions, and the repository contract for them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Protocol
+
+from civility.events.models import Event
+from civility.moderation.models import Action, Reason, Severity
+
+
+@dataclass(frozen=True, slots=True)
+class StoredMessage:
+    """A message as stored."""
+
+    id: str
+    platform_message_id: str
+    author_id: str
+    channel_id: str
+    text: str
+    language: str | None
+    metadata: dict[str, Any]
+    author_created_at: datetime | None
+    received_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class StoredDecision:
+    """An automated decision as stored; never updated."""
+
+    id: str
+    message_id: str
+    action: Action
+    severity: Severity
+    reasons: tuple[Reason, ...]
+    policy_version: int
+    scorer: str | None
+    path: str
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class MessageView:
+    """A message with its scores and decision, if decided."""
+
+    message: StoredMessage
+    scores: dict[str, float] | None
+    decision: StoredDecision | None
+
+    @property
+    def status(self) -> str:
+        """Returns `decided` once a decision exists, else `pending`."""
+        return "decided" if self.decision else "pending"
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """Everything one decided message writes, in one transaction with its batch."""
+
+    message: StoredMessage
+    scores: dict[str, float] | None
+    scorer: str | None
+    decision: StoredDecision
+    events: tuple[Event, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MessageQuery:
+    """Filters for listing messages, newest first, paged by message id."""
+
+    channel_id: str | None = None
+    author_id: str | None = None
+    action: Action | None = None
+    status: str | None = None
+    min_scores: dict[str, float] = field(default_factory=dict)
+    received_from: datetime | None = None
+    received_to: datetime | None = None
+    before_id: str | None = None
+    limit: int = 50
+
+
+class ModerationRepository(Protocol):
+    """Storage of messages, scores, decisions and their events."""
+
+    def find_messages(self, keys: Sequence[tuple[str, str]]) -> dict[tuple[str, str], MessageView]:
+        """Finds stored messages by (channel_id, platform_message_id)."""
+        ...
+
+    def get_views(self, message_ids: Sequence[str]) -> dict[str, MessageView]:
+        """Returns the stored views of the given message ids that exist."""
+        ...
+
+    def insert_pending(self, messages: Sequence[StoredMessage]) -> None:
+        """Stores accepted, not yet decided messages in one transaction."""
+        ...
+
+    def save_outcomes(self, outcomes: Sequence[Outcome], *, insert_messages: bool) -> None:
+        """Stores scores, decisions and events (and messages, if new) in one transaction."""
+        ...
+
+    def list_messages(self, query: MessageQuery) -> list[MessageView]:
+        """Lists messages matching the query."""
+        ...
+
+    def pending_messages(self, limit: int) -> list[StoredMessage]:
+        """Returns accepted messages that still have no decision, oldest first."""
+        ...

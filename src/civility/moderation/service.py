@@ -1,0 +1,294 @@
+"""The moderation service: the one place the HTTP API, the worker and the CLI go through."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Protocol
+
+from civility.clock import Clock
+from civility.errors import Conflict, NotFound
+from civility.events.models import DECISION_EVENT, Event
+from civility.ids import new_id
+from civility.moderation.models import IncomingMessage, Reason, Severity, Verdict
+from civility.moderation.records import (
+    MessageQuery,
+    MessageView,
+    ModerationRepository,
+    Outcome,
+    StoredDecision,
+    StoredMessage,
+)
+from civility.scoring.base import Scorer, TextAnalysis
+
+SYSTEM_ACTOR = "system"
+
+
+@dataclass(frozen=True, slots=True)
+class PreCheck:
+    """What the rules said before the model: reasons, a ban, and whether the model is needed."""
+
+    reasons: tuple[Reason, ...] = ()
+    banned: bool = False
+    final: bool = False
+
+
+class DecisionEngine(Protocol):
+    """Turns rules and scores into a verdict (policies, blocklists, checks, bans)."""
+
+    def pre_check(self, message: StoredMessage, now: datetime) -> PreCheck:
+        """Runs everything that can decide without the model."""
+        ...
+
+    def decide(
+        self, message: StoredMessage, analysis: TextAnalysis | None, pre: PreCheck
+    ) -> Verdict:
+        """Combines the pre-check and the scores into a verdict."""
+        ...
+
+    def severity(self, channel_id: str | None, scores: dict[str, float]) -> Severity:
+        """Rates scores alone (used by analyze, which has no side effects)."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class AnalyzeResult:
+    """Scores of one text with its language, severity and spans."""
+
+    analysis: TextAnalysis
+    severity: Severity
+
+
+@dataclass(frozen=True, slots=True)
+class Accepted:
+    """A message accepted for asynchronous scoring."""
+
+    id: str
+    message_id: str
+    channel_id: str
+    duplicate: bool
+
+
+@dataclass(slots=True)
+class _Work:
+    message: StoredMessage
+    pre: PreCheck = field(default_factory=PreCheck)
+    analysis: TextAnalysis | None = None
+
+
+class ModerationService:
+    """Analyzes, moderates, accepts and lists messages; every write is one transaction."""
+
+    def __init__(
+        self,
+        repo: ModerationRepository,
+        scorer: Scorer,
+        engine: DecisionEngine,
+        clock: Clock,
+        *,
+        on_decided: Callable[[Sequence[Outcome]], None] | None = None,
+    ) -> None:
+        self._repo = repo
+        self._on_decided = on_decided
+        self._scorer = scorer
+        self._engine = engine
+        self._clock = clock
+
+    @property
+    def scorer(self) -> Scorer:
+        """Returns the scorer in use."""
+        return self._scorer
+
+    def analyze(self, texts: Sequence[str], channel_id: str | None = None) -> list[AnalyzeResult]:
+        """Scores texts without storing anything."""
+        analyses = self._scorer.analyze(texts)
+        return [AnalyzeResult(a, self._engine.severity(channel_id, a.scores)) for a in analyses]
+
+    def moderate(self, batch: Sequence[IncomingMessage]) -> list[MessageView]:
+        """Decides messages synchronously; a message already stored returns its stored decision."""
+        try:
+            return self._moderate_once(batch)
+        except Conflict:
+            # Another process stored one of these messages between our lookup and our write:
+            # the second pass finds it and returns its decision instead of making a second one.
+            return self._moderate_once(batch)
+
+    def _moderate_once(self, batch: Sequence[IncomingMessage]) -> list[MessageView]:
+        keys = [(m.channel_id, m.message_id) for m in batch]
+        stored = self._repo.find_messages(keys)
+        now = self._clock.now()
+        fresh: dict[tuple[str, str], _Work] = {}
+        for incoming, key in zip(batch, keys, strict=True):
+            if key not in stored and key not in fresh:
+                fresh[key] = _Work(self._new_message(incoming, now))
+        outcomes = self._decide(list(fresh.values()), now, path="sync")
+        self._save(outcomes, insert_messages=True)
+        decided = {
+            (o.message.channel_id, o.message.platform_message_id): MessageView(
+                o.message, o.scores, o.decision
+            )
+            for o in outcomes
+        }
+        pending = [k for k in keys if k in stored and stored[k].decision is None]
+        if pending:
+            # Accepted asynchronously earlier and not yet scored: decide now, once.
+            decided.update(self._process_stored([stored[k].message for k in pending], "sync"))
+        return [decided.get(k) or stored[k] for k in keys]
+
+    def accept(
+        self, batch: Sequence[IncomingMessage]
+    ) -> tuple[list[Accepted], list[StoredMessage]]:
+        """Stores messages as pending; returns their ids and the new ones to enqueue."""
+        keys = [(m.channel_id, m.message_id) for m in batch]
+        stored = self._repo.find_messages(keys)
+        now = self._clock.now()
+        new: dict[tuple[str, str], StoredMessage] = {}
+        for incoming, key in zip(batch, keys, strict=True):
+            if key not in stored and key not in new:
+                new[key] = self._new_message(incoming, now)
+        self._repo.insert_pending(list(new.values()))
+        accepted = [
+            Accepted(
+                id=(stored[k].message.id if k in stored else new[k].id),
+                message_id=k[1],
+                channel_id=k[0],
+                duplicate=k in stored or (k in new and keys.index(k) != i),
+            )
+            for i, k in enumerate(keys)
+        ]
+        return accepted, list(new.values())
+
+    def process(self, message_ids: Sequence[str]) -> int:
+        """Scores and decides accepted messages (the worker's job); returns how many it decided.
+
+        Idempotent: messages that already have a decision are skipped, so a redelivered
+        queue message never makes a second decision or event.
+        """
+        views = self._repo.get_views(message_ids)
+        todo = [v.message for v in views.values() if v.decision is None]
+        try:
+            return len(self._process_stored(todo, "async"))
+        except Conflict:
+            views = self._repo.get_views(message_ids)
+            todo = [v.message for v in views.values() if v.decision is None]
+            return len(self._process_stored(todo, "async"))
+
+    def _process_stored(
+        self, messages: Sequence[StoredMessage], path: str
+    ) -> dict[tuple[str, str], MessageView]:
+        now = self._clock.now()
+        outcomes = self._decide([_Work(m) for m in messages], now, path=path)
+        self._save(outcomes, insert_messages=False)
+        return {
+            (o.message.channel_id, o.message.platform_message_id): MessageView(
+                o.message, o.scores, o.decision
+            )
+            for o in outcomes
+        }
+
+    def _save(self, outcomes: Sequence[Outcome], *, insert_messages: bool) -> None:
+        self._repo.save_outcomes(outcomes, insert_messages=insert_messages)
+        if self._on_decided is not None and outcomes:
+            self._on_decided(outcomes)
+
+    def get_message(self, message_id: str) -> MessageView:
+        """Returns one message with its status and decision; raises NotFound."""
+        view = self._repo.get_views([message_id]).get(message_id)
+        if view is None:
+            raise NotFound(f"no message with id {message_id!r}", code="message_not_found")
+        return view
+
+    def list_messages(self, query: MessageQuery) -> list[MessageView]:
+        """Lists messages for moderators."""
+        return self._repo.list_messages(query)
+
+    def pending(self, limit: int) -> list[StoredMessage]:
+        """Returns accepted but undecided messages (re-enqueued after a restart)."""
+        return self._repo.pending_messages(limit)
+
+    def _new_message(self, incoming: IncomingMessage, now: datetime) -> StoredMessage:
+        return StoredMessage(
+            id=new_id("msg"),
+            platform_message_id=incoming.message_id,
+            author_id=incoming.author_id,
+            channel_id=incoming.channel_id,
+            text=incoming.text,
+            language=None,
+            metadata=dict(incoming.metadata),
+            author_created_at=incoming.author_created_at,
+            received_at=now,
+        )
+
+    def _decide(self, work: list[_Work], now: datetime, *, path: str) -> list[Outcome]:
+        for item in work:
+            item.pre = self._engine.pre_check(item.message, now)
+        to_score = [w for w in work if not w.pre.final]
+        if to_score:
+            analyses = self._scorer.analyze([w.message.text for w in to_score])
+            for item, analysis in zip(to_score, analyses, strict=True):
+                item.analysis = analysis
+        return [self._outcome(w, now, path) for w in work]
+
+    def _outcome(self, work: _Work, now: datetime, path: str) -> Outcome:
+        verdict = self._engine.decide(work.message, work.analysis, work.pre)
+        message = work.message
+        scores: dict[str, float] | None = None
+        if work.analysis is not None:
+            scores = work.analysis.scores
+            if message.language is None:
+                message = _with_language(message, work.analysis.language)
+        decision = StoredDecision(
+            id=new_id("dec"),
+            message_id=message.id,
+            action=verdict.action,
+            severity=verdict.severity,
+            reasons=verdict.reasons,
+            policy_version=verdict.policy_version,
+            scorer=self._scorer.name + ":" + self._scorer.version if scores else None,
+            path=path,
+            created_at=now,
+        )
+        event = decision_event(message, decision, scores)
+        return Outcome(message, scores, decision.scorer, decision, (event,))
+
+
+def _with_language(message: StoredMessage, language: str) -> StoredMessage:
+    return StoredMessage(
+        id=message.id,
+        platform_message_id=message.platform_message_id,
+        author_id=message.author_id,
+        channel_id=message.channel_id,
+        text=message.text,
+        language=language,
+        metadata=message.metadata,
+        author_created_at=message.author_created_at,
+        received_at=message.received_at,
+    )
+
+
+def decision_event(
+    message: StoredMessage, decision: StoredDecision, scores: dict[str, float] | None
+) -> Event:
+    """Builds the event of an automated decision; its id is fixed per message."""
+    payload: dict[str, Any] = {
+        "message_id": message.id,
+        "platform_message_id": message.platform_message_id,
+        "author_id": message.author_id,
+        "decision": decision.action.value,
+        "severity": decision.severity.value,
+        "policy_version": decision.policy_version,
+        "reasons": [r.to_dict() for r in decision.reasons],
+        "scores": scores,
+        "path": decision.path,
+    }
+    return Event(
+        id=f"decision:{message.id}",
+        type=DECISION_EVENT[decision.action].value,
+        actor=f"{SYSTEM_ACTOR}:policy-v{decision.policy_version}",
+        subject_type="message",
+        subject_id=message.id,
+        channel_id=message.channel_id,
+        payload=payload,
+        created_at=decision.created_at,
+    )

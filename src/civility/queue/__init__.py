@@ -1,0 +1,1 @@
+"""The scoring queue: one interface, an in-process implementation and broker adapters."""

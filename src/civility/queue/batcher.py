@@ -1,0 +1,53 @@
+"""Micro-batching: flush when the batch is full or its oldest item has waited long enough."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+
+class MicroBatcher(Generic[T]):
+    """Collects items; times are plain seconds from any monotonic source, so tests pass numbers."""
+
+    def __init__(self, max_size: int, max_wait: float) -> None:
+        if max_size < 1:
+            raise ValueError("max_size must be >= 1")
+        self.max_size = max_size
+        self.max_wait = max_wait
+        self._items: list[T] = []
+        self._oldest: float | None = None
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    @property
+    def room(self) -> int:
+        """Returns how many more items fit."""
+        return self.max_size - len(self._items)
+
+    def add(self, items: Iterable[T], now: float) -> None:
+        """Adds items received at `now`."""
+        for item in items:
+            if self._oldest is None:
+                self._oldest = now
+            self._items.append(item)
+
+    def ready(self, now: float) -> bool:
+        """Tells whether the batch should be flushed now."""
+        if not self._items:
+            return False
+        assert self._oldest is not None
+        return len(self._items) >= self.max_size or now - self._oldest >= self.max_wait
+
+    def time_left(self, now: float) -> float:
+        """Returns seconds until the oldest item's deadline (max_wait when empty)."""
+        if self._oldest is None:
+            return self.max_wait
+        return max(0.0, self._oldest + self.max_wait - now)
+
+    def take(self) -> list[T]:
+        """Removes and returns the collected batch."""
+        items, self._items, self._oldest = self._items, [], None
+        return items

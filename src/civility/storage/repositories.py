@@ -1,0 +1,339 @@
+"""SQL implementations of the repository contracts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Row, and_, insert, select, tuple_
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+
+from civility.auth.keys import Role
+from civility.errors import Conflict, Unavailable
+from civility.events.models import Event, EventQuery
+from civility.moderation.models import Action, Reason, Severity
+from civility.moderation.records import (
+    MessageQuery,
+    MessageView,
+    Outcome,
+    StoredDecision,
+    StoredMessage,
+)
+from civility.scoring.base import CATEGORIES
+from civility.storage import tables as t
+from civility.storage.db import Database
+
+
+def as_utc(value: datetime | None) -> datetime | None:
+    """Marks naive datetimes read back from SQLite as UTC."""
+    if value is None or value.tzinfo is not None:
+        return value
+    return value.replace(tzinfo=UTC)
+
+
+def _utc(value: datetime) -> datetime:
+    result = as_utc(value)
+    assert result is not None
+    return result
+
+
+@contextmanager
+def translate_errors() -> Iterator[None]:
+    """Maps driver errors to domain errors (Conflict for duplicates, Unavailable for outages)."""
+    try:
+        yield
+    except IntegrityError as exc:
+        raise Conflict("the record already exists", code="duplicate") from exc
+    except OperationalError as exc:
+        raise Unavailable("the database is unavailable", code="database_unavailable") from exc
+    except DBAPIError as exc:
+        if exc.connection_invalidated:
+            raise Unavailable(
+                "the database connection was lost", code="database_unavailable"
+            ) from exc
+        raise
+
+
+def _message_row(m: StoredMessage) -> dict[str, Any]:
+    return {
+        "id": m.id,
+        "platform_message_id": m.platform_message_id,
+        "author_id": m.author_id,
+        "channel_id": m.channel_id,
+        "text": m.text,
+        "language": m.language,
+        "metadata": m.metadata,
+        "author_created_at": m.author_created_at,
+        "received_at": m.received_at,
+    }
+
+
+def event_row(e: Event) -> dict[str, Any]:
+    """Returns the insert values of an event."""
+    return {
+        "id": e.id,
+        "type": e.type,
+        "actor": e.actor,
+        "subject_type": e.subject_type,
+        "subject_id": e.subject_id,
+        "channel_id": e.channel_id,
+        "payload": e.payload,
+        "created_at": e.created_at,
+    }
+
+
+_VIEW_COLUMNS = (
+    *t.messages.c,
+    *(t.message_scores.c[c].label(f"s_{c}") for c in CATEGORIES),
+    t.decisions.c.id.label("d_id"),
+    t.decisions.c.action,
+    t.decisions.c.severity,
+    t.decisions.c.reasons,
+    t.decisions.c.policy_version,
+    t.decisions.c.scorer,
+    t.decisions.c.path,
+    t.decisions.c.created_at.label("d_created_at"),
+)
+
+
+def _view_select() -> Any:
+    return (
+        select(*_VIEW_COLUMNS)
+        .select_from(t.messages)
+        .outerjoin(t.message_scores, t.message_scores.c.message_id == t.messages.c.id)
+        .outerjoin(t.decisions, t.decisions.c.message_id == t.messages.c.id)
+    )
+
+
+def _view_from_row(row: Row[Any]) -> MessageView:
+    m = row._mapping
+    message = StoredMessage(
+        id=m["id"],
+        platform_message_id=m["platform_message_id"],
+        author_id=m["author_id"],
+        channel_id=m["channel_id"],
+        text=m["text"],
+        language=m["language"],
+        metadata=m["metadata"] or {},
+        author_created_at=as_utc(m["author_created_at"]),
+        received_at=_utc(m["received_at"]),
+    )
+    scores = None
+    if m[f"s_{CATEGORIES[0]}"] is not None:
+        scores = {c: float(m[f"s_{c}"]) for c in CATEGORIES}
+    decision = None
+    if m["d_id"] is not None:
+        decision = StoredDecision(
+            id=m["d_id"],
+            message_id=message.id,
+            action=Action(m["action"]),
+            severity=Severity(m["severity"]),
+            reasons=tuple(Reason.from_dict(r) for r in m["reasons"]),
+            policy_version=m["policy_version"],
+            scorer=m["scorer"],
+            path=m["path"],
+            created_at=_utc(m["d_created_at"]),
+        )
+    return MessageView(message=message, scores=scores, decision=decision)
+
+
+class SqlModerationRepository:
+    """Messages, scores, decisions and decision events in SQL."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def find_messages(self, keys: Sequence[tuple[str, str]]) -> dict[tuple[str, str], MessageView]:
+        """Finds stored messages by (channel_id, platform_message_id)."""
+        if not keys:
+            return {}
+        cond = tuple_(t.messages.c.channel_id, t.messages.c.platform_message_id).in_(list(keys))
+        with translate_errors(), self._db.read() as conn:
+            rows = conn.execute(_view_select().where(cond)).all()
+        views = (_view_from_row(r) for r in rows)
+        return {(v.message.channel_id, v.message.platform_message_id): v for v in views}
+
+    def get_views(self, message_ids: Sequence[str]) -> dict[str, MessageView]:
+        """Returns the stored views of the given message ids that exist."""
+        if not message_ids:
+            return {}
+        with translate_errors(), self._db.read() as conn:
+            rows = conn.execute(_view_select().where(t.messages.c.id.in_(list(message_ids)))).all()
+        return {v.message.id: v for v in map(_view_from_row, rows)}
+
+    def insert_pending(self, messages: Sequence[StoredMessage]) -> None:
+        """Stores accepted, not yet decided messages in one transaction."""
+        if not messages:
+            return
+        with translate_errors(), self._db.write() as conn:
+            conn.execute(insert(t.messages), [_message_row(m) for m in messages])
+
+    def save_outcomes(self, outcomes: Sequence[Outcome], *, insert_messages: bool) -> None:
+        """Stores scores, decisions and events (and messages, if new) in one transaction."""
+        if not outcomes:
+            return
+        score_rows = [
+            {
+                "message_id": o.message.id,
+                **o.scores,
+                "scorer": o.scorer or "",
+                "scored_at": o.decision.created_at,
+            }
+            for o in outcomes
+            if o.scores is not None
+        ]
+        decision_rows = [
+            {
+                "id": o.decision.id,
+                "message_id": o.message.id,
+                "action": o.decision.action.value,
+                "severity": o.decision.severity.value,
+                "reasons": [r.to_dict() for r in o.decision.reasons],
+                "policy_version": o.decision.policy_version,
+                "scorer": o.decision.scorer,
+                "path": o.decision.path,
+                "created_at": o.decision.created_at,
+            }
+            for o in outcomes
+        ]
+        event_rows = [event_row(e) for o in outcomes for e in o.events]
+        with translate_errors(), self._db.write() as conn:
+            if insert_messages:
+                conn.execute(insert(t.messages), [_message_row(o.message) for o in outcomes])
+            if score_rows:
+                conn.execute(insert(t.message_scores), score_rows)
+            conn.execute(insert(t.decisions), decision_rows)
+            if event_rows:
+                conn.execute(insert(t.events), event_rows)
+
+    def list_messages(self, query: MessageQuery) -> list[MessageView]:
+        """Lists messages matching the query, newest first."""
+        stmt = _view_select()
+        conds = []
+        m = t.messages.c
+        if query.channel_id is not None:
+            conds.append(m.channel_id == query.channel_id)
+        if query.author_id is not None:
+            conds.append(m.author_id == query.author_id)
+        if query.action is not None:
+            conds.append(t.decisions.c.action == query.action.value)
+        if query.status == "pending":
+            conds.append(t.decisions.c.id.is_(None))
+        elif query.status == "decided":
+            conds.append(t.decisions.c.id.is_not(None))
+        for category, minimum in query.min_scores.items():
+            conds.append(t.message_scores.c[category] >= minimum)
+        if query.received_from is not None:
+            conds.append(m.received_at >= query.received_from)
+        if query.received_to is not None:
+            conds.append(m.received_at < query.received_to)
+        if query.before_id is not None:
+            conds.append(m.id < query.before_id)
+        if conds:
+            stmt = stmt.where(and_(*conds))
+        stmt = stmt.order_by(m.id.desc()).limit(query.limit)
+        with translate_errors(), self._db.read() as conn:
+            return [_view_from_row(r) for r in conn.execute(stmt).all()]
+
+    def pending_messages(self, limit: int) -> list[StoredMessage]:
+        """Returns accepted messages that still have no decision, oldest first."""
+        stmt = (
+            _view_select().where(t.decisions.c.id.is_(None)).order_by(t.messages.c.id).limit(limit)
+        )
+        with translate_errors(), self._db.read() as conn:
+            return [_view_from_row(r).message for r in conn.execute(stmt).all()]
+
+
+def _event_from_row(row: Row[Any]) -> Event:
+    m = row._mapping
+    return Event(
+        id=m["id"],
+        type=m["type"],
+        actor=m["actor"],
+        subject_type=m["subject_type"],
+        subject_id=m["subject_id"],
+        channel_id=m["channel_id"],
+        payload=m["payload"],
+        created_at=_utc(m["created_at"]),
+        seq=m["seq"],
+    )
+
+
+class SqlEventRepository:
+    """The append-only event log in SQL."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def append(self, events: Sequence[Event]) -> None:
+        """Appends events in their own transaction (for actions with no other state)."""
+        if events:
+            with translate_errors(), self._db.write() as conn:
+                conn.execute(insert(t.events), [event_row(e) for e in events])
+
+    def list_events(self, query: EventQuery) -> list[Event]:
+        """Returns events matching the query, newest first."""
+        e = t.events.c
+        conds = []
+        if query.type is not None and query.type.endswith("*"):
+            conds.append(e.type.startswith(query.type.rstrip("*"), autoescape=True))
+        elif query.type is not None:
+            conds.append(e.type == query.type)
+        if query.actor is not None:
+            conds.append(e.actor == query.actor)
+        if query.channel_id is not None:
+            conds.append(e.channel_id == query.channel_id)
+        if query.subject_id is not None:
+            conds.append(e.subject_id == query.subject_id)
+        if query.before_seq is not None:
+            conds.append(e.seq < query.before_seq)
+        stmt = select(t.events)
+        if conds:
+            stmt = stmt.where(and_(*conds))
+        stmt = stmt.order_by(e.seq.desc()).limit(query.limit)
+        with translate_errors(), self._db.read() as conn:
+            return [_event_from_row(r) for r in conn.execute(stmt).all()]
+
+
+class SqlApiKeyRepository:
+    """API keys in SQL (hashes only)."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def add(
+        self, key_id: str, key_hash: str, role: Role, name: str, now: datetime, event: Event
+    ) -> None:
+        """Stores a new key together with its creation event."""
+        with translate_errors(), self._db.write() as conn:
+            conn.execute(
+                insert(t.api_keys),
+                {
+                    "id": key_id,
+                    "key_hash": key_hash,
+                    "role": role.value,
+                    "name": name,
+                    "created_at": now,
+                    "revoked_at": None,
+                },
+            )
+            conn.execute(insert(t.events), event_row(event))
+
+    def get(self, key_id: str) -> tuple[str, Role] | None:
+        """Returns (hash, role) of an active key, or None."""
+        stmt = select(t.api_keys.c.key_hash, t.api_keys.c.role).where(
+            t.api_keys.c.id == key_id, t.api_keys.c.revoked_at.is_(None)
+        )
+        with translate_errors(), self._db.read() as conn:
+            row = conn.execute(stmt).first()
+        return None if row is None else (row.key_hash, Role(row.role))
+
+    def count_admins(self) -> int:
+        """Counts active admin keys."""
+        stmt = select(t.api_keys.c.id).where(
+            t.api_keys.c.role == Role.ADMIN.value, t.api_keys.c.revoked_at.is_(None)
+        )
+        with translate_errors(), self._db.read() as conn:
+            return len(conn.execute(stmt).all())

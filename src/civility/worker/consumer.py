@@ -1,0 +1,87 @@
+"""The worker: consume the queue in micro-batches, decide, commit, then acknowledge."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+
+import anyio
+import structlog
+
+from civility import metrics
+from civility.errors import DomainError
+from civility.moderation.service import ModerationService
+from civility.queue.base import Delivery, MessageQueue
+from civility.queue.batcher import MicroBatcher
+
+log = structlog.get_logger(__name__)
+
+IDLE_POLL_SECONDS = 0.5
+
+
+class Worker:
+    """Consumes message ids from the queue and decides them in batches."""
+
+    def __init__(
+        self,
+        queue: MessageQueue,
+        service: ModerationService,
+        *,
+        max_batch: int,
+        max_wait: float,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._queue = queue
+        self._service = service
+        self._batcher: MicroBatcher[Delivery] = MicroBatcher(max_batch, max_wait)
+        self._monotonic = monotonic
+        self._stopping = asyncio.Event()
+        self.processed = 0
+
+    def stop(self) -> None:
+        """Asks the loop to finish its current batch and return."""
+        self._stopping.set()
+
+    async def run(self) -> None:
+        """Runs until stop() is called."""
+        while not self._stopping.is_set():
+            await self.step()
+        if len(self._batcher):
+            await self._flush()
+
+    async def step(self) -> None:
+        """Receives what is available (waiting at most until the batch deadline) and flushes."""
+        now = self._monotonic()
+        timeout = self._batcher.time_left(now) if len(self._batcher) else IDLE_POLL_SECONDS
+        items = await self._queue.receive(self._batcher.room, timeout)
+        self._batcher.add(items, self._monotonic())
+        if self._batcher.ready(self._monotonic()):
+            await self._flush()
+
+    async def _flush(self) -> None:
+        batch = self._batcher.take()
+        good = [d for d in batch if isinstance(d.body.get("id"), str)]
+        poison = [d for d in batch if not isinstance(d.body.get("id"), str)]
+        if poison:
+            log.warning("worker.poison", count=len(poison))
+            await self._queue.nack(poison, requeue=False)
+        if not good:
+            return
+        ids = [d.body["id"] for d in good]
+        try:
+            decided = await anyio.to_thread.run_sync(self._service.process, ids)
+        except DomainError as exc:
+            metrics.WORKER_FAILURES.inc()
+            log.warning("worker.batch_failed", error=exc.message, size=len(good))
+            await self._queue.nack(good, requeue=True)
+            await asyncio.sleep(0.5)  # back off while the database is unavailable
+            return
+        except Exception:
+            metrics.WORKER_FAILURES.inc()
+            log.exception("worker.batch_crashed", size=len(good))
+            await self._queue.nack(good, requeue=True)
+            return
+        await self._queue.ack(good)
+        self.processed += decided
+        metrics.BATCH_SIZE.labels("async").observe(len(good))

@@ -1,0 +1,79 @@
+"""Group commit for the synchronous path: concurrent /v1/moderate calls share one batch."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Sequence
+
+import anyio
+
+from civility import metrics
+from civility.moderation.models import IncomingMessage
+from civility.moderation.records import MessageView
+
+
+class SyncBatcher:
+    """Gathers requests for up to max_wait seconds (or max_size), then runs one call for all.
+
+    One scorer call and one transaction serve many requests, which is what lets SQLite keep
+    up: commits, not inserts, are its bottleneck.
+    """
+
+    def __init__(
+        self,
+        process: Callable[[Sequence[IncomingMessage]], list[MessageView]],
+        *,
+        max_size: int,
+        max_wait: float,
+    ) -> None:
+        self._process = process
+        self._max_size = max_size
+        self._max_wait = max_wait
+        self._pending: list[tuple[IncomingMessage, asyncio.Future[MessageView]]] = []
+        self._timer: asyncio.TimerHandle | None = None
+        self._busy = False
+        self._tasks: set[asyncio.Task[None]] = set()
+
+    async def submit(self, message: IncomingMessage) -> MessageView:
+        """Queues one message and waits for its decision."""
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[MessageView] = loop.create_future()
+        self._pending.append((message, future))
+        if self._busy:
+            pass  # picked up as soon as the running batch ends
+        elif len(self._pending) >= self._max_size:
+            self._start()
+        elif self._timer is None:
+            self._timer = loop.call_later(self._max_wait, self._start)
+        return await future
+
+    def _start(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+        if self._busy or not self._pending:
+            return
+        batch = self._pending[: self._max_size]
+        del self._pending[: self._max_size]
+        self._busy = True
+        task = asyncio.get_running_loop().create_task(self._run(batch))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _run(self, batch: list[tuple[IncomingMessage, asyncio.Future[MessageView]]]) -> None:
+        # One batch at a time: SQLite has one writer anyway, and the next batch grows meanwhile.
+        metrics.BATCH_SIZE.labels("sync").observe(len(batch))
+        try:
+            views = await anyio.to_thread.run_sync(self._process, [m for m, _ in batch])
+        except Exception as exc:  # every waiter gets the error; the API maps it
+            for _, future in batch:
+                if not future.done():
+                    future.set_exception(exc)
+        else:
+            for (_, future), view in zip(batch, views, strict=True):
+                if not future.done():
+                    future.set_result(view)
+        finally:
+            self._busy = False
+            # Whatever arrived meanwhile has already waited a whole batch: go at once.
+            self._start()

@@ -1,0 +1,129 @@
+"""Shared fixtures: a migrated database per test, a container, an API client with keys."""
+
+from __future__ import annotations
+
+import os
+import socket
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from civility.api.app import create_app
+from civility.auth.keys import Role
+from civility.clock import ManualClock
+from civility.container import Container, build_container
+from civility.scoring.lexicon import LexiconBaselineScorer
+from civility.settings import Settings, load_settings
+from civility.storage.db import upgrade
+
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+POSTGRES_ADMIN_URL = os.environ.get(
+    "CIVILITY_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres"
+)
+
+
+def reachable(host: str, port: int) -> bool:
+    """Tells whether a TCP server answers on host:port."""
+    try:
+        with socket.create_connection((host, port), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+def require_server(name: str, host: str, port: int) -> None:
+    """Skips (or, under CI=true, fails) when a server the test needs is down."""
+    if reachable(host, port):
+        return
+    message = f"{name} is not reachable on {host}:{port}"
+    if IN_CI:
+        pytest.fail(f"{message}; CI=true requires it (.ci/run starts it)")
+    pytest.skip(f"{message}; start it to run this test")
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    """A migrated SQLite database file."""
+    url = f"sqlite:///{tmp_path / 'civility.db'}"
+    upgrade(url)
+    return url
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A fresh, migrated PostgreSQL database for the session, dropped afterwards."""
+    require_server("PostgreSQL", "127.0.0.1", 5432)
+    import psycopg
+
+    name = f"civility_test_{uuid.uuid4().hex[:10]}"
+    admin = POSTGRES_ADMIN_URL
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    url = admin.rsplit("/", 1)[0] + f"/{name}"
+    upgrade(url)
+    yield url
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    """A clock that moves only when a test says so."""
+    return ManualClock()
+
+
+@pytest.fixture
+def settings(sqlite_url: str, tmp_path: Path) -> Settings:
+    """Settings for an embedded-default service on a temporary database."""
+    return load_settings(
+        database_url=sqlite_url,
+        data_dir=tmp_path,
+        env="test",
+        scorer="lexicon-baseline",
+        batch_max_wait_ms=1,
+    )
+
+
+@pytest.fixture
+def container(settings: Settings, clock: ManualClock) -> Iterator[Container]:
+    """A container without the HTTP layer."""
+    c = build_container(settings, clock=clock, scorer=LexiconBaselineScorer())
+    yield c
+    c.close()
+
+
+@dataclass
+class Api:
+    """A test client plus one key per role."""
+
+    client: TestClient
+    container: Container
+    keys: dict[Role, str]
+
+    def headers(self, role: Role = Role.ADMIN) -> dict[str, str]:
+        """Returns the Authorization header for a role's key."""
+        return {"Authorization": f"Bearer {self.keys[role]}"}
+
+
+@pytest.fixture
+def api(settings: Settings, clock: ManualClock) -> Iterator[Api]:
+    """The ASGI app with its lifespan (embedded worker) running."""
+    built: list[Container] = []
+    admin: list[str] = []
+
+    def build() -> Container:
+        c = build_container(settings, clock=clock, scorer=LexiconBaselineScorer())
+        built.append(c)
+        return c
+
+    app = create_app(build, on_admin_key=admin.append)
+    with TestClient(app, raise_server_exceptions=False) as client:
+        c = built[0]
+        keys = {Role.ADMIN: admin[0]}
+        for role in (Role.SERVICE, Role.MODERATOR):
+            keys[role] = c.api_keys.create(role).secret
+        yield Api(client=client, container=c, keys=keys)
