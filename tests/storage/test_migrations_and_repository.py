@@ -16,7 +16,7 @@ from civility.moderation.models import Action, Reason, ReasonSource, Severity
 from civility.moderation.records import MessageQuery, Outcome, StoredDecision, StoredMessage
 from civility.storage.db import Database
 from civility.storage.repositories import SqlEventRepository, SqlModerationRepository
-from civility.storage.tables import metadata
+from civility.storage.schema import metadata
 
 NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 

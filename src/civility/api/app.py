@@ -14,7 +14,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from civility import __version__, metrics
 from civility.api import errors
-from civility.api.routes import events, health, moderation
+from civility.api.routes import all_routers
 from civility.container import Container
 from civility.worker.consumer import Worker
 from civility.worker.sync_batcher import SyncBatcher
@@ -109,6 +109,6 @@ def create_app(
     )
     errors.install(app)
     app.add_middleware(MetricsMiddleware)
-    for module in (health, moderation, events):
-        app.include_router(module.router)
+    for router in all_routers():
+        app.include_router(router)
     return app

@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
-from civility.storage.tables import metadata
+from civility.storage.schema import metadata
 
 config = context.config
 connection = config.attributes.get("connection")
