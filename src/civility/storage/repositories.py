@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Row, and_, insert, select, tuple_
+from sqlalchemy import Connection, Row, and_, insert, select, tuple_
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from civility.auth.keys import Role
@@ -68,6 +68,12 @@ def _message_row(m: StoredMessage) -> dict[str, Any]:
         "author_created_at": m.author_created_at,
         "received_at": m.received_at,
     }
+
+
+def insert_events(conn: Connection, events: Sequence[Event]) -> None:
+    """Appends events inside the caller's transaction (the only way events are written)."""
+    if events:
+        conn.execute(insert(t.events), [event_row(e) for e in events])
 
 
 def event_row(e: Event) -> dict[str, Any]:
@@ -198,15 +204,13 @@ class SqlModerationRepository:
             }
             for o in outcomes
         ]
-        event_rows = [event_row(e) for o in outcomes for e in o.events]
         with translate_errors(), self._db.write() as conn:
             if insert_messages:
                 conn.execute(insert(t.messages), [_message_row(o.message) for o in outcomes])
             if score_rows:
                 conn.execute(insert(t.message_scores), score_rows)
             conn.execute(insert(t.decisions), decision_rows)
-            if event_rows:
-                conn.execute(insert(t.events), event_rows)
+            insert_events(conn, [e for o in outcomes for e in o.events])
 
     def list_messages(self, query: MessageQuery) -> list[MessageView]:
         """Lists messages matching the query, newest first."""
@@ -271,7 +275,7 @@ class SqlEventRepository:
         """Appends events in their own transaction (for actions with no other state)."""
         if events:
             with translate_errors(), self._db.write() as conn:
-                conn.execute(insert(t.events), [event_row(e) for e in events])
+                insert_events(conn, events)
 
     def list_events(self, query: EventQuery) -> list[Event]:
         """Returns events matching the query, newest first."""
@@ -319,7 +323,7 @@ class SqlApiKeyRepository:
                     "revoked_at": None,
                 },
             )
-            conn.execute(insert(t.events), event_row(event))
+            insert_events(conn, [event])
 
     def get(self, key_id: str) -> tuple[str, Role] | None:
         """Returns (hash, role) of an active key, or None."""
