@@ -1,0 +1,53 @@
+"""Strikes and bans, derived from an append-only list of enforcement records."""
+
+from civility.enforcement.engine import (
+    UserStatus,
+    active_ban,
+    active_strikes,
+    apply_verdict,
+    apply_violation,
+    is_violation,
+    live_bans,
+    manual_ban,
+    manual_unban,
+    reset_strikes,
+    user_status,
+)
+from civility.enforcement.records import (
+    SYSTEM_ACTOR,
+    BanIssued,
+    BanLifted,
+    EnforcementRecord,
+    EnforcementRepository,
+    InMemoryEnforcementRepository,
+    StrikeAdded,
+    StrikesReset,
+    WarningIssued,
+    record_from_dict,
+    record_to_dict,
+)
+
+__all__ = [
+    "SYSTEM_ACTOR",
+    "BanIssued",
+    "BanLifted",
+    "EnforcementRecord",
+    "EnforcementRepository",
+    "InMemoryEnforcementRepository",
+    "StrikeAdded",
+    "StrikesReset",
+    "UserStatus",
+    "WarningIssued",
+    "active_ban",
+    "active_strikes",
+    "apply_verdict",
+    "apply_violation",
+    "is_violation",
+    "live_bans",
+    "manual_ban",
+    "manual_unban",
+    "record_from_dict",
+    "record_to_dict",
+    "reset_strikes",
+    "user_status",
+]

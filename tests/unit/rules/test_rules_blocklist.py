@@ -1,0 +1,146 @@
+"""Blocklist matching, validation and regex safety."""
+
+from __future__ import annotations
+
+import pytest
+
+from civility.errors import Invalid
+from civility.moderation.models import Action, ReasonSource
+from civility.rules import (
+    BlocklistEntry,
+    EntryKind,
+    blocklist_reasons,
+    check_regex_safety,
+    compile_blocklist,
+)
+
+W, P, X, R = EntryKind.WORD, EntryKind.PHRASE, EntryKind.WILDCARD, EntryKind.REGEX
+ENTRIES = [
+    BlocklistEntry("idiot", W, Action.BLOCK),
+    BlocklistEntry("ass", W, Action.FLAG),
+    BlocklistEntry("shit", W, Action.BLOCK),
+    BlocklistEntry("you are stupid", P, Action.FLAG),
+    BlocklistEntry("f*ck", X, Action.BLOCK),
+    BlocklistEntry("moron*", X, Action.FLAG),
+    BlocklistEntry(r"\d{3}-\d{4}", R, Action.FLAG),
+    BlocklistEntry("spamword", W, Action.BLOCK, channel_id="c1"),
+    BlocklistEntry("dummkopf", W, Action.FLAG, language="de"),
+]
+BL = compile_blocklist(ENTRIES)
+
+
+@pytest.mark.parametrize(
+    ("text", "pattern", "span"),
+    [
+        ("You are an IDIOT!!!", "idiot", (11, 16)),
+        ("1d10t", "idiot", (0, 5)),
+        ("iiidiot", "idiot", (0, 7)),
+        ("i.d.i.o.t", "idiot", (0, 9)),
+        ("i d i o t", "idiot", (0, 9)),
+        ("\u0456di\u043et", "idiot", (0, 5)),
+        ("i\u200bdiot", "idiot", (0, 6)),
+        ("ïdíöt", "idiot", (0, 5)),
+        ("ＩＤＩＯＴ", "idiot", (0, 5)),
+        ("the idiot.bye", "idiot", (4, 9)),
+        ("a$$", "ass", (0, 3)),
+        ("what a s s", "ass", (5, 10)),
+        ("sh!t", "shit", (0, 4)),
+        ("YOU  ARE  STUPID", "you are stupid", (0, 16)),
+        ("fuuuck you", "f*ck", (0, 6)),
+        ("f.u.c.k", "f*ck", (0, 7)),
+        ("morons", "moron*", (0, 6)),
+        ("call 555-1234", r"\d{3}-\d{4}", (5, 13)),
+    ],
+)
+def test_evasions_are_caught_with_original_spans(
+    text: str, pattern: str, span: tuple[int, int]
+) -> None:
+    hits = [(m.start, m.end) for m in BL.match(text).matches if m.entry.pattern == pattern]
+    assert span in hits
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["class", "bass", "as sex", "it's hit", "idiots", "éidiot", "assume", "he said 100 times", ""],
+)
+def test_innocent_text_does_not_match(text: str) -> None:
+    assert BL.match(text).matches == ()
+
+
+def test_channel_and_language_scoping() -> None:
+    assert BL.match("spamword").matches == ()
+    assert BL.match("spamword", channel_id="c1").matches
+    assert BL.match("dummkopf", language="en").matches == ()
+    assert BL.match("dummkopf", language="de").matches
+    assert BL.match("dummkopf").matches  # language unknown before the model: entry applies
+
+
+def test_reasons_group_spans_per_entry() -> None:
+    result = BL.match("idiot and IDIOT and a$$")
+    reasons = blocklist_reasons(result.matches)
+    by_action = {r.action: r for r in reasons}
+    assert by_action[Action.BLOCK].spans == ((0, 5), (10, 15))
+    assert by_action[Action.FLAG].spans == ((20, 23),)
+    assert all(r.source is ReasonSource.BLOCKLIST for r in reasons)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"pattern": "", "kind": "word"},
+        {"pattern": "two words", "kind": "word"},
+        {"pattern": "a*", "kind": "wildcard"},
+        {"pattern": "f*ck you", "kind": "wildcard"},
+        {"pattern": "f*ck", "kind": "word"},
+        {"pattern": "...", "kind": "word"},
+        {"pattern": "x", "kind": "nope"},
+        {"pattern": "x", "action": "hide"},
+        {"pattern": "x", "extra": 1},
+        {"pattern": "(a+)+$", "kind": "regex"},
+        {"pattern": "(", "kind": "regex"},
+    ],
+)
+def test_bad_entries_are_rejected(data: dict[str, object]) -> None:
+    with pytest.raises(Invalid):
+        BlocklistEntry.from_dict(data)
+
+
+def test_entry_round_trip() -> None:
+    entry = BlocklistEntry("idiot", W, Action.FLAG, language="en", channel_id="c", id="e1")
+    assert BlocklistEntry.from_dict(entry.to_dict()) == entry
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        "(a+)+$",
+        "(a*)*b",
+        "(x+x+)+y",
+        "(a|a)*b",
+        "(a|ab)+c",
+        "(.*a){3,}",
+        r"(\w+\s?)+$",
+        r"(a)\1",
+        "a*",
+        "x" * 600,
+        "(a{1,5}){1,9}",
+    ],
+)
+def test_dangerous_regexes_are_rejected(pattern: str) -> None:
+    with pytest.raises(Invalid):
+        check_regex_safety(pattern)
+
+
+@pytest.mark.parametrize(
+    "pattern", [r"\d{3}-\d{4}", "(cat|dog)+s?", r"https?://\S+", "(ab){2}", "idiot", r"[a-z]+@x"]
+)
+def test_reasonable_regexes_are_accepted(pattern: str) -> None:
+    check_regex_safety(pattern)
+
+
+def test_regex_budget_is_enforced() -> None:
+    slow = BlocklistEntry(r"a*a*a*a*\d", R, Action.FLAG)
+    bl = compile_blocklist([slow])
+    result = bl.match("a" * 3_000, regex_budget_s=0.01)
+    assert result.timed_out == (slow,)
+    assert result.matches == ()
