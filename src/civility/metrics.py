@@ -2,9 +2,25 @@
 
 from __future__ import annotations
 
-from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
+import os
 
-REGISTRY = CollectorRegistry(auto_describe=True)
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, multiprocess
+
+# With several server processes (`civility serve --workers N`) every process writes its samples
+# to files in PROMETHEUS_MULTIPROC_DIR and /metrics aggregates them; then metrics must not be
+# registered on the registry that collects.
+MULTIPROCESS = bool(os.environ.get("PROMETHEUS_MULTIPROC_DIR"))
+REGISTRY: CollectorRegistry | None = None if MULTIPROCESS else CollectorRegistry(auto_describe=True)
+
+
+def exposition_registry() -> CollectorRegistry:
+    """Returns the registry /metrics renders (aggregated over processes when there are several)."""
+    if REGISTRY is not None:
+        return REGISTRY
+    registry = CollectorRegistry()
+    multiprocess.MultiProcessCollector(registry)  # type: ignore[no-untyped-call]
+    return registry
+
 
 HTTP_REQUESTS = Counter(
     "civility_http_requests_total",
@@ -33,7 +49,10 @@ BATCH_SIZE = Histogram(
     registry=REGISTRY,
 )
 QUEUE_DEPTH = Gauge(
-    "civility_queue_depth", "Messages waiting in the scoring queue.", registry=REGISTRY
+    "civility_queue_depth",
+    "Messages waiting in the scoring queue.",
+    registry=REGISTRY,
+    multiprocess_mode="max",
 )
 DECISIONS = Counter(
     "civility_decisions_total",

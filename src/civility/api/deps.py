@@ -13,10 +13,15 @@ from civility.container import Container
 from civility.errors import Forbidden, Unauthorized
 
 
-def get_container(request: Request) -> Container:
+def container_of(request: Request) -> Container:
     """Returns the process's container."""
     container: Container = request.app.state.container
     return container
+
+
+async def get_container(request: Request) -> Container:
+    """Dependency form of container_of (async, so FastAPI does not hop to a thread for it)."""
+    return container_of(request)
 
 
 ContainerDep = Annotated[Container, Depends(get_container)]
@@ -36,7 +41,7 @@ def require(permission: Permission) -> Callable[[Request], Awaitable[Principal]]
     """Builds a dependency that authenticates the caller and checks one permission."""
 
     async def dependency(request: Request) -> Principal:
-        keys = get_container(request).api_keys
+        keys = container_of(request).api_keys
         secret = _bearer(request)
         # The cache answers almost every call without leaving the event loop.
         principal = keys.cached(secret)

@@ -49,4 +49,4 @@ async def prometheus_metrics(c: ContainerDep) -> Response:
         metrics.QUEUE_DEPTH.set(await c.queue.depth())
     except Exception:  # a broker outage must not take the metrics endpoint down
         metrics.QUEUE_DEPTH.set(float("nan"))
-    return Response(generate_latest(metrics.REGISTRY), media_type=CONTENT_TYPE_LATEST)
+    return Response(generate_latest(metrics.exposition_registry()), media_type=CONTENT_TYPE_LATEST)
