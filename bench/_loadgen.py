@@ -24,8 +24,15 @@ TEXTS = [
 ]
 
 
-async def _worker(host: str, port: int, make: object, stop_at: float, measure_from: float,
-                  samples: list[float], errors: list[int]) -> None:
+async def _worker(
+    host: str,
+    port: int,
+    make: object,
+    stop_at: float,
+    measure_from: float,
+    samples: list[float],
+    errors: list[int],
+) -> None:
     reader, writer = await asyncio.open_connection(host, port)
     assert callable(make)
     while True:
@@ -57,14 +64,20 @@ def _request_factory(method: str, path: str, host: str, key: str, body_kind: str
     def make() -> bytes:
         n = next(counter)
         if body_kind == "moderate":
-            body = json.dumps({
-                "message_id": prefix + str(n), "author_id": f"u{n % 500}",
-                "channel_id": f"c{n % 20}", "text": TEXTS[n % len(TEXTS)],
-            }).encode()
+            body = json.dumps(
+                {
+                    "message_id": prefix + str(n),
+                    "author_id": f"u{n % 500}",
+                    "channel_id": f"c{n % 20}",
+                    "text": TEXTS[n % len(TEXTS)],
+                }
+            ).encode()
         else:
             body = b""
-        head = (f"{method} {path} HTTP/1.1\r\nHost: {host}\r\nAuthorization: Bearer {key}\r\n"
-                f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n")
+        head = (
+            f"{method} {path} HTTP/1.1\r\nHost: {host}\r\nAuthorization: Bearer {key}\r\n"
+            f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n"
+        )
         return head.encode() + body
 
     return make
@@ -82,10 +95,12 @@ async def run(args: argparse.Namespace) -> dict[str, object]:
     samples: list[float] = []
     errors: list[int] = []
     make = _request_factory(method, path, f"{args.host}:{args.port}", args.key, kind)
-    await asyncio.gather(*(
-        _worker(args.host, args.port, make, stop_at, measure_from, samples, errors)
-        for _ in range(args.concurrency)
-    ))
+    await asyncio.gather(
+        *(
+            _worker(args.host, args.port, make, stop_at, measure_from, samples, errors)
+            for _ in range(args.concurrency)
+        )
+    )
     return {"samples_ms": samples, "errors": len(errors), "duration_s": args.duration}
 
 

@@ -36,10 +36,21 @@ def free_port() -> int:
 def serve(data_dir: Path, env: dict[str, str] | None = None) -> Iterator[RunningServer]:
     """Runs `civility serve` on a free port until the block ends."""
     port = free_port()
-    full_env = {**os.environ, "CIVILITY_DATA_DIR": str(data_dir), "CIVILITY_PORT": str(port),
-                "CIVILITY_LOG_LEVEL": "warning", **(env or {})}
-    proc = subprocess.Popen([sys.executable, "-m", "civility", "serve"], stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True, env=full_env, cwd=data_dir)
+    full_env = {
+        **os.environ,
+        "CIVILITY_DATA_DIR": str(data_dir),
+        "CIVILITY_PORT": str(port),
+        "CIVILITY_LOG_LEVEL": "warning",
+        **(env or {}),
+    }
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "civility", "serve"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=full_env,
+        cwd=data_dir,
+    )
     assert proc.stdout is not None
     key, lines = "", []
     deadline = time.monotonic() + 120

@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _server import serve  # noqa: E402
+from _server import serve
 
 RESULTS = Path(__file__).parent / "results"
 
@@ -29,10 +29,23 @@ def _percentile(values: list[float], q: float) -> float:
 
 def _load(port: int, key: str, target: str, concurrency: int, duration: float) -> dict[str, float]:
     out = subprocess.run(
-        [sys.executable, str(Path(__file__).parent / "_loadgen.py"), "--port", str(port),
-         "--key", key, "--target", target, "--concurrency", str(concurrency),
-         "--duration", str(duration)],
-        capture_output=True, text=True, check=True,
+        [
+            sys.executable,
+            str(Path(__file__).parent / "_loadgen.py"),
+            "--port",
+            str(port),
+            "--key",
+            key,
+            "--target",
+            target,
+            "--concurrency",
+            str(concurrency),
+            "--duration",
+            str(duration),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     raw = json.loads(out.stdout)
     samples = raw["samples_ms"]
@@ -53,9 +66,10 @@ def main() -> None:
     p.add_argument("--duration", type=float, default=20.0)
     p.add_argument("--scorer", default="builtin")
     args = p.parse_args()
-    with tempfile.TemporaryDirectory() as tmp, serve(
-        Path(tmp), {"CIVILITY_SCORER": args.scorer}
-    ) as server:
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        serve(Path(tmp), {"CIVILITY_SCORER": args.scorer}) as server,
+    ):
         baseline = _load(server.port, server.key, "healthz", args.concurrency, args.duration)
         moderate = _load(server.port, server.key, "moderate", args.concurrency, args.duration)
     result = {
@@ -71,12 +85,18 @@ def main() -> None:
     }
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "moderate.json").write_text(json.dumps(result, indent=2))
-    print(f"GET /healthz     {baseline['rps']:>8.0f} req/s  p50 {baseline['p50_ms']} ms  "
-          f"p95 {baseline['p95_ms']} ms  p99 {baseline['p99_ms']} ms")
-    print(f"POST /v1/moderate {moderate['rps']:>7.0f} req/s  p50 {moderate['p50_ms']} ms  "
-          f"p95 {moderate['p95_ms']} ms  p99 {moderate['p99_ms']} ms  errors {moderate['errors']}")
-    print(f"ratio moderate/healthz: {result['moderate_vs_healthz_rps']}  (target: 2000 req/s, "
-          f"p99 <= 50 ms) -> {RESULTS / 'moderate.json'}")
+    print(
+        f"GET /healthz     {baseline['rps']:>8.0f} req/s  p50 {baseline['p50_ms']} ms  "
+        f"p95 {baseline['p95_ms']} ms  p99 {baseline['p99_ms']} ms"
+    )
+    print(
+        f"POST /v1/moderate {moderate['rps']:>7.0f} req/s  p50 {moderate['p50_ms']} ms  "
+        f"p95 {moderate['p95_ms']} ms  p99 {moderate['p99_ms']} ms  errors {moderate['errors']}"
+    )
+    print(
+        f"ratio moderate/healthz: {result['moderate_vs_healthz_rps']}  (target: 2000 req/s, "
+        f"p99 <= 50 ms) -> {RESULTS / 'moderate.json'}"
+    )
 
 
 if __name__ == "__main__":

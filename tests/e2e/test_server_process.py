@@ -88,10 +88,25 @@ def server(tmp_path: Path) -> Iterator[Server]:
 def test_submit_worker_decision(server: Server) -> None:
     h = {"Authorization": f"Bearer {server.key}"}
     with httpx.Client(base_url=server.url, headers=h, timeout=10) as client:
-        r = client.post("/v1/messages", json={"messages": [
-            {"message_id": "1", "author_id": "a", "channel_id": "c", "text": "I will kill you, idiot"},
-            {"message_id": "2", "author_id": "b", "channel_id": "c", "text": "Lovely weather today"},
-        ]})
+        r = client.post(
+            "/v1/messages",
+            json={
+                "messages": [
+                    {
+                        "message_id": "1",
+                        "author_id": "a",
+                        "channel_id": "c",
+                        "text": "I will kill you, idiot",
+                    },
+                    {
+                        "message_id": "2",
+                        "author_id": "b",
+                        "channel_id": "c",
+                        "text": "Lovely weather today",
+                    },
+                ]
+            },
+        )
         assert r.status_code == 202, r.text
         ids = [i["id"] for i in r.json()["items"]]
         bodies: list[dict[str, object]] = []
@@ -111,12 +126,21 @@ def test_apikey_create_prints_key_last(tmp_path: Path) -> None:
     env = {**os.environ, "CIVILITY_DATA_DIR": str(tmp_path)}
     out = subprocess.run(
         [sys.executable, "-m", "civility", "apikey", "create", "--role", "service"],
-        capture_output=True, text=True, env=env, cwd=tmp_path, timeout=60, check=True,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=60,
+        check=True,
     )
     assert out.stdout.strip().splitlines()[-1].startswith("civ_")
     bad = subprocess.run(
         [sys.executable, "-m", "civility", "apikey", "create", "--role", "wizard"],
-        capture_output=True, text=True, env=env, cwd=tmp_path, timeout=60,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=60,
     )
     assert bad.returncode == 2
     assert "unknown role" in bad.stderr

@@ -4,6 +4,7 @@ on SQLite and on a real PostgreSQL."""
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -22,11 +23,11 @@ NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def db(request: pytest.FixtureRequest) -> Database:
+def db(request: pytest.FixtureRequest) -> Iterator[Database]:
     url = request.getfixturevalue("sqlite_url" if request.param == "sqlite" else "postgres_url")
     database = Database.from_url(url, pool_size=2)
-    request.addfinalizer(database.dispose)
-    return database
+    yield database
+    database.dispose()
 
 
 RUN = itertools.count()
@@ -51,16 +52,30 @@ def _message(i: int, channel: str = "c1", text: str = "hello") -> StoredMessage:
 def _outcome(m: StoredMessage, toxicity: float, action: Action) -> Outcome:
     reason = Reason("toxicity", "t", ReasonSource.MODEL, action, "toxicity", toxicity, ((0, 2),))
     decision = StoredDecision(
-        id=f"dec_{m.id[4:]}", message_id=m.id, action=action, severity=Severity.LOW,
-        reasons=(reason,), policy_version=1, scorer="s:1", path="sync", created_at=NOW,
+        id=f"dec_{m.id[4:]}",
+        message_id=m.id,
+        action=action,
+        severity=Severity.LOW,
+        reasons=(reason,),
+        policy_version=1,
+        scorer="s:1",
+        path="sync",
+        created_at=NOW,
     )
     scores = dict.fromkeys(
         ("toxicity", "severe_toxicity", "obscene", "threat", "insult", "identity_attack"), 0.0
     )
     scores["toxicity"] = toxicity
-    event = Event(id=f"decision:{m.id}", type=f"message.{action.value}", actor="system",
-                  subject_type="message", subject_id=m.id, channel_id=m.channel_id,
-                  payload={"x": 1}, created_at=NOW)
+    event = Event(
+        id=f"decision:{m.id}",
+        type=f"message.{action.value}",
+        actor="system",
+        subject_type="message",
+        subject_id=m.id,
+        channel_id=m.channel_id,
+        payload={"x": 1},
+        created_at=NOW,
+    )
     return Outcome(m, scores, "s:1", decision, (event,))
 
 
