@@ -14,8 +14,11 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from civility.enforcement.blocklists import BlocklistCache, BlocklistRecord
+from civility.moderation.engine import EnforcementEngine
 from civility.moderation.models import Action, IncomingMessage
-from civility.policy import Policy
+from civility.moderation.records import StoredMessage
+from civility.policy import InMemoryPolicyRepository, Policy
 from civility.rules import (
     BlocklistEntry,
     EntryKind,
@@ -82,6 +85,46 @@ def summary(samples: list[float]) -> dict[str, float]:
     }
 
 
+class _Entries:
+    """A fixed in-memory blocklist store for the engine path (version never moves)."""
+
+    def __init__(self, entries: list[BlocklistEntry], now: datetime) -> None:
+        self._records = [BlocklistRecord(e, "bench", now) for e in entries]
+
+    def active(self) -> list[BlocklistRecord]:
+        return self._records
+
+    def version(self) -> int:
+        return 1
+
+
+class _NoRecords:
+    def records_for_many(self, user_ids: object) -> dict[str, list[object]]:
+        return {}
+
+
+def naive_scan(words: list[str], text: str) -> int:
+    """Baseline: one casefolded substring search per entry (no word boundaries, no evasion)."""
+    folded = text.casefold()
+    return sum(1 for w in words if w in folded)
+
+
+def engine_pre_check(entries: list[BlocklistEntry], text: str, now: datetime):  # type: ignore[no-untyped-def]
+    """The decision engine's pre-check (ban status, cached blocklist, checks) on one message."""
+    cache = BlocklistCache(_Entries(entries, now), check_interval=3600)  # type: ignore[arg-type]
+    engine = EnforcementEngine(
+        InMemoryPolicyRepository(),
+        cache,
+        _NoRecords(),
+        MemoryWindowStore(),  # type: ignore[arg-type]
+    )
+    t = time.perf_counter()
+    cache.current()
+    first_ms = (time.perf_counter() - t) * 1000
+    message = StoredMessage("msg_1", "p", "u", "c", text, None, {}, None, now)
+    return first_ms, lambda: engine.pre_check([message], now)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--entries", type=int, default=10_000)
@@ -103,6 +146,8 @@ def main() -> None:
         "m", "u", "c", "Check THIS out http://x.com nooooooooo", {}, now - timedelta(days=1)
     )
     long_msg = IncomingMessage("m", "u", "c", text, {}, now - timedelta(days=1))
+    words = [e.pattern.casefold() for e in entries if e.kind is EntryKind.WORD]
+    cache_build_ms, pre_check = engine_pre_check(entries, text, now)
     results = {
         "python": platform.python_version(),
         "machine": platform.machine(),
@@ -112,6 +157,11 @@ def main() -> None:
         "compile_ms": round(compile_ms, 1),
         "normalize": summary(timed(lambda: normalize(text), args.repeat)),
         "blocklist_match": summary(timed(lambda: blocklist.match(text), args.repeat)),
+        "baseline_naive_substring_words_only": summary(
+            timed(lambda: naive_scan(words, text), args.repeat)
+        ),
+        "engine_cache_first_build_ms": round(cache_build_ms, 1),
+        "engine_pre_check_10k_message": summary(timed(pre_check, args.repeat)),
         "checks_short_message": summary(
             timed(lambda: run_checks(short, settings, store, now), args.repeat * 10)
         ),

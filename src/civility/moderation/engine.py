@@ -1,36 +1,134 @@
-"""The decision engine behind the service: policies now; blocklists, checks and bans plug in."""
+"""The decision engine behind the service: bans, blocklists and fast checks before the model,
+then the channel's policy, then the strikes and bans the verdict earns.
+
+The hybrid design: anything the rules can settle alone (a ban in force, a blocklist entry or a
+check asking to hide or block) makes the pre-check final and the scorer is skipped.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
+from typing import Protocol
 
-from civility.moderation.models import Severity, Verdict
+from civility.enforcement.blocklists import BlocklistCache
+from civility.enforcement.engine import active_ban, apply_verdict
+from civility.enforcement.records import BanIssued, EnforcementRecord
+from civility.moderation.models import Action, IncomingMessage, Reason, Severity
 from civility.moderation.records import StoredMessage
-from civility.moderation.service import PreCheck
+from civility.moderation.service import Judgement, PreCheck
 from civility.policy.decide import decide
 from civility.policy.model import Policy
 from civility.policy.repository import PolicyRepository, resolve_policy
+from civility.rules.blocklist import blocklist_reasons
+from civility.rules.checks import WindowStore, run_checks
 from civility.scoring.base import TextAnalysis
 
 
-class PolicyEngine:
-    """Decides from each channel's policy (falling back to the global default)."""
+class RecordSource(Protocol):
+    """Reads the enforcement records of many authors at once (one query per batch)."""
 
-    def __init__(self, policies: PolicyRepository) -> None:
+    def records_for_many(self, user_ids: Sequence[str]) -> dict[str, list[EnforcementRecord]]:
+        """Returns each author's records, oldest first."""
+        ...
+
+
+def ban_message(ban: BanIssued) -> str:
+    """Explains a ban in a decision reason."""
+    scope = "everywhere" if ban.channel_id is None else f"in channel {ban.channel_id}"
+    until = "permanently" if ban.until is None else f"until {ban.until.isoformat()}"
+    return f"author is banned {scope} {until}"
+
+
+class EnforcementEngine:
+    """Bans, blocklist and fast checks first; the channel's policy; then strikes and bans."""
+
+    def __init__(
+        self,
+        policies: PolicyRepository,
+        blocklist: BlocklistCache,
+        records: RecordSource,
+        windows: WindowStore,
+        *,
+        regex_budget_s: float = 0.05,
+    ) -> None:
         self._policies = policies
+        self._blocklist = blocklist
+        self._records = records
+        self._windows = windows
+        self._regex_budget_s = regex_budget_s
 
-    def pre_check(self, message: StoredMessage, now: datetime) -> PreCheck:
-        """Nothing decides before the model yet."""
-        return PreCheck()
+    def pre_check(self, messages: Sequence[StoredMessage], now: datetime) -> list[PreCheck]:
+        """Runs ban status, blocklist and checks for each message (in order)."""
+        authors = sorted({m.author_id for m in messages})
+        records = self._records.records_for_many(authors) if authors else {}
+        return [self._pre_check(m, tuple(records.get(m.author_id, ())), now) for m in messages]
+
+    def _pre_check(
+        self, message: StoredMessage, records: tuple[EnforcementRecord, ...], now: datetime
+    ) -> PreCheck:
+        policy = resolve_policy(self._policies, message.channel_id)
+        ban = active_ban(records, message.channel_id, now)
+        if ban is not None:
+            # Banned: nothing else matters and the model is not run.
+            return PreCheck(banned=True, final=True, ban=ban, policy=policy, records=records)
+        reasons = self._rule_reasons(message, policy, now)
+        final = any(r.action.rank >= Action.HIDE.rank for r in reasons)
+        return PreCheck(reasons=tuple(reasons), final=final, policy=policy, records=records)
+
+    def _rule_reasons(self, message: StoredMessage, policy: Policy, now: datetime) -> list[Reason]:
+        result = self._blocklist.current().match(
+            message.text,
+            channel_id=message.channel_id,
+            language=message.language,
+            regex_budget_s=self._regex_budget_s,
+        )
+        incoming = IncomingMessage(
+            message_id=message.platform_message_id,
+            author_id=message.author_id,
+            channel_id=message.channel_id,
+            text=message.text,
+            author_created_at=message.author_created_at,
+        )
+        checks = run_checks(incoming, policy.checks, self._windows, now)
+        return [*blocklist_reasons(result.matches), *checks]
 
     def decide(
-        self, message: StoredMessage, analysis: TextAnalysis | None, pre: PreCheck
-    ) -> Verdict:
-        """Applies the channel's policy to the scores and the pre-check reasons."""
-        policy = resolve_policy(self._policies, message.channel_id)
+        self,
+        message: StoredMessage,
+        analysis: TextAnalysis | None,
+        pre: PreCheck,
+        now: datetime,
+        earlier: Sequence[EnforcementRecord] = (),
+    ) -> Judgement:
+        """Applies the policy, then the strike ladder, to one message."""
+        policy = pre.policy or resolve_policy(self._policies, message.channel_id)
+        history = [*pre.records, *earlier]
+        ban = pre.ban
+        if ban is None and earlier:
+            # An earlier message of this batch may have just got the author banned.
+            ban = active_ban(history, message.channel_id, now)
         scores = analysis.scores if analysis is not None else None
         spans = analysis.spans if analysis is not None else ()
-        return decide(policy, scores, pre.reasons, pre.banned, spans=spans)
+        verdict = decide(
+            policy,
+            scores,
+            pre.reasons,
+            ban is not None,
+            spans=spans,
+            ban_message=ban_message(ban) if ban is not None else "author is banned",
+        )
+        records = apply_verdict(
+            history,
+            message.author_id,
+            message.channel_id,
+            verdict,
+            now,
+            policy.strikes,
+            message_id=message.id,
+            global_settings=resolve_policy(self._policies, None).strikes,
+        )
+        return Judgement(verdict, tuple(records))
 
     def severity(self, channel_id: str | None, scores: dict[str, float]) -> Severity:
         """Rates scores under the channel's policy."""

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol
 
+from civility.enforcement.records import EnforcementRecord
 from civility.events.models import Event
 from civility.moderation.models import Action, Reason, Severity
 
@@ -57,13 +58,18 @@ class MessageView:
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """Everything one decided message writes, in one transaction with its batch."""
+    """Everything one decided message writes, in one transaction with its batch.
+
+    `enforcement` holds the strikes, warnings and bans the decision caused, in the order
+    they happened; their events are part of `events`.
+    """
 
     message: StoredMessage
     scores: dict[str, float] | None
     scorer: str | None
     decision: StoredDecision
     events: tuple[Event, ...]
+    enforcement: tuple[EnforcementRecord, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +103,7 @@ class ModerationRepository(Protocol):
         ...
 
     def save_outcomes(self, outcomes: Sequence[Outcome], *, insert_messages: bool) -> None:
-        """Stores scores, decisions and events (and messages, if new) in one transaction."""
+        """Stores scores, decisions, enforcement records and events in one transaction."""
         ...
 
     def list_messages(self, query: MessageQuery) -> list[MessageView]:

@@ -8,6 +8,8 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from civility.clock import Clock
+from civility.enforcement.events import record_event
+from civility.enforcement.records import BanIssued, EnforcementRecord
 from civility.errors import Conflict, NotFound
 from civility.events.models import DECISION_EVENT, Event
 from civility.ids import new_id
@@ -20,6 +22,7 @@ from civility.moderation.records import (
     StoredDecision,
     StoredMessage,
 )
+from civility.policy.model import Policy
 from civility.scoring.base import Scorer, TextAnalysis
 
 SYSTEM_ACTOR = "system"
@@ -27,24 +30,48 @@ SYSTEM_ACTOR = "system"
 
 @dataclass(frozen=True, slots=True)
 class PreCheck:
-    """What the rules said before the model: reasons, a ban, and whether the model is needed."""
+    """What the rules said before the model: reasons, a ban, and whether the model is needed.
+
+    `final` means the rules alone decide (a ban, or a blocklist/check asking to hide or block),
+    so the scorer is skipped. `policy` is the policy resolved for the message, and `records`
+    the author's enforcement records as they were read, for the strikes the verdict may add.
+    """
 
     reasons: tuple[Reason, ...] = ()
     banned: bool = False
     final: bool = False
+    ban: BanIssued | None = None
+    policy: Policy | None = None
+    records: tuple[EnforcementRecord, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """A verdict and the strikes, warnings and bans it causes, oldest first."""
+
+    verdict: Verdict
+    records: tuple[EnforcementRecord, ...] = ()
 
 
 class DecisionEngine(Protocol):
     """Turns rules and scores into a verdict (policies, blocklists, checks, bans)."""
 
-    def pre_check(self, message: StoredMessage, now: datetime) -> PreCheck:
-        """Runs everything that can decide without the model."""
+    def pre_check(self, messages: Sequence[StoredMessage], now: datetime) -> list[PreCheck]:
+        """Runs everything that can decide without the model, one result per message."""
         ...
 
     def decide(
-        self, message: StoredMessage, analysis: TextAnalysis | None, pre: PreCheck
-    ) -> Verdict:
-        """Combines the pre-check and the scores into a verdict."""
+        self,
+        message: StoredMessage,
+        analysis: TextAnalysis | None,
+        pre: PreCheck,
+        now: datetime,
+        earlier: Sequence[EnforcementRecord] = (),
+    ) -> Judgement:
+        """Combines the pre-check and the scores into a verdict and its consequences.
+
+        `earlier` are records this batch already added for the same author (not yet stored).
+        """
         ...
 
     def severity(self, channel_id: str | None, scores: dict[str, float]) -> Severity:
@@ -166,12 +193,12 @@ class ModerationService:
         queue message never makes a second decision or event.
         """
         views = self._repo.get_views(message_ids)
-        todo = [v.message for v in views.values() if v.decision is None]
+        todo = _undecided_in_order(views, message_ids)
         try:
             return len(self._process_stored(todo, "async"))
         except Conflict:
             views = self._repo.get_views(message_ids)
-            todo = [v.message for v in views.values() if v.decision is None]
+            todo = _undecided_in_order(views, message_ids)
             return len(self._process_stored(todo, "async"))
 
     def _process_stored(
@@ -221,17 +248,28 @@ class ModerationService:
         )
 
     def _decide(self, work: list[_Work], now: datetime, *, path: str) -> list[Outcome]:
-        for item in work:
-            item.pre = self._engine.pre_check(item.message, now)
+        if not work:
+            return []
+        pres = self._engine.pre_check([w.message for w in work], now)
+        for item, pre in zip(work, pres, strict=True):
+            item.pre = pre
         to_score = [w for w in work if not w.pre.final]
         if to_score:
             analyses = self._scorer.analyze([w.message.text for w in to_score])
             for item, analysis in zip(to_score, analyses, strict=True):
                 item.analysis = analysis
-        return [self._outcome(w, now, path) for w in work]
+        # In batch order, so a second message of an author sees the strikes of the first.
+        added: dict[str, list[EnforcementRecord]] = {}
+        outcomes = []
+        for item in work:
+            earlier = added.setdefault(item.message.author_id, [])
+            judgement = self._engine.decide(item.message, item.analysis, item.pre, now, earlier)
+            earlier.extend(judgement.records)
+            outcomes.append(self._outcome(item, judgement, now, path))
+        return outcomes
 
-    def _outcome(self, work: _Work, now: datetime, path: str) -> Outcome:
-        verdict = self._engine.decide(work.message, work.analysis, work.pre)
+    def _outcome(self, work: _Work, judgement: Judgement, now: datetime, path: str) -> Outcome:
+        verdict = judgement.verdict
         message = work.message
         scores: dict[str, float] | None = None
         if work.analysis is not None:
@@ -249,8 +287,24 @@ class ModerationService:
             path=path,
             created_at=now,
         )
-        event = decision_event(message, decision, scores)
-        return Outcome(message, scores, decision.scorer, decision, (event,))
+        policy = work.pre.policy
+        event = decision_event(message, decision, scores, policy.channel_id if policy else None)
+        events = [event, *(record_event(r, message_id=message.id) for r in judgement.records)]
+        return Outcome(message, scores, decision.scorer, decision, tuple(events), judgement.records)
+
+
+def _undecided_in_order(
+    views: dict[str, MessageView], message_ids: Sequence[str]
+) -> list[StoredMessage]:
+    """Returns the undecided messages in the order given (an author's strikes follow it)."""
+    seen: set[str] = set()
+    out = []
+    for mid in message_ids:
+        view = views.get(mid)
+        if view is not None and view.decision is None and mid not in seen:
+            seen.add(mid)
+            out.append(view.message)
+    return out
 
 
 def _with_language(message: StoredMessage, language: str) -> StoredMessage:
@@ -268,7 +322,10 @@ def _with_language(message: StoredMessage, language: str) -> StoredMessage:
 
 
 def decision_event(
-    message: StoredMessage, decision: StoredDecision, scores: dict[str, float] | None
+    message: StoredMessage,
+    decision: StoredDecision,
+    scores: dict[str, float] | None,
+    policy_channel_id: str | None = None,
 ) -> Event:
     """Builds the event of an automated decision; its id is fixed per message."""
     payload: dict[str, Any] = {
@@ -278,6 +335,7 @@ def decision_event(
         "decision": decision.action.value,
         "severity": decision.severity.value,
         "policy_version": decision.policy_version,
+        "policy_channel_id": policy_channel_id,
         "reasons": [r.to_dict() for r in decision.reasons],
         "scores": scores,
         "path": decision.path,

@@ -93,7 +93,7 @@ events = Table(
     "events",
     metadata,
     Column("seq", BigId, primary_key=True, autoincrement=True),
-    Column("id", String(64), nullable=False, unique=True),
+    Column("id", String(400), nullable=False, unique=True),
     Column("type", String(64), nullable=False),
     Column("actor", String(200), nullable=False),
     Column("subject_type", String(32), nullable=False),

@@ -37,7 +37,7 @@ def upgrade() -> None:
             autoincrement=True,
             nullable=False,
         ),
-        sa.Column("id", sa.String(length=64), nullable=False),
+        sa.Column("id", sa.String(length=400), nullable=False),
         sa.Column("type", sa.String(length=64), nullable=False),
         sa.Column("actor", sa.String(length=200), nullable=False),
         sa.Column("subject_type", sa.String(length=32), nullable=False),

@@ -1,0 +1,398 @@
+"""SQL storage of enforcement: policy versions, blocklist entries, enforcement records, and the
+read models over messages and decisions (violations, statistics)."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, and_, func, insert, or_, select, true, update
+from sqlalchemy.exc import IntegrityError
+
+from civility.clock import Clock
+from civility.enforcement.blocklists import BlocklistRecord
+from civility.enforcement.policies import PolicyVersion
+from civility.enforcement.records import EnforcementRecord
+from civility.enforcement.service import StatsCount, StatsQuery
+from civility.errors import Conflict
+from civility.events.models import Event
+from civility.moderation.models import Action
+from civility.moderation.records import MessageView
+from civility.policy.model import Policy
+from civility.rules.blocklist import BlocklistEntry, EntryKind
+from civility.storage import tables as t
+from civility.storage.db import Database
+from civility.storage.enforcement_rows import insert_records, record_from_row
+from civility.storage.repositories import (
+    _view_from_row,
+    _view_select,
+    as_utc,
+    insert_events,
+    translate_errors,
+)
+from civility.storage.tables_enforcement import (
+    blocklist_entries,
+    counters,
+    enforcement_records,
+    policies,
+)
+
+BLOCKLIST_COUNTER = "blocklist"
+POLICY_COUNTER = "policies"
+# The built-in default policy is version 1; stored versions start after it.
+BUILTIN_VERSION = 1
+_IN_CHUNK = 500
+
+
+def _utc(value: datetime) -> datetime:
+    result = as_utc(value)
+    assert result is not None
+    return result
+
+
+def bump_counter(conn: Connection, name: str) -> None:
+    """Increments a named counter inside the caller's transaction (creating it at 1)."""
+    c = counters.c
+    bumped = conn.execute(update(counters).where(c.name == name).values(value=c.value + 1))
+    if bumped.rowcount:
+        return
+    try:
+        # A savepoint, so losing a race to create the row does not abort the transaction.
+        with conn.begin_nested():
+            conn.execute(insert(counters).values(name=name, value=1))
+    except IntegrityError:
+        conn.execute(update(counters).where(c.name == name).values(value=c.value + 1))
+
+
+def read_counter(conn: Connection, name: str) -> int:
+    """Returns a counter's value (0 if it was never bumped)."""
+    value = conn.execute(select(counters.c.value).where(counters.c.name == name)).scalar()
+    return int(value or 0)
+
+
+def _scope(channel_id: str | None) -> str:
+    return "" if channel_id is None else channel_id
+
+
+class SqlPolicyRepository:
+    """Append-only policy versions; the current one per scope is cached in the process.
+
+    The cache is dropped when the `policies` counter moves; it is read at most once per
+    `check_interval` seconds, so other processes' edits apply within that delay.
+    """
+
+    def __init__(
+        self,
+        db: Database,
+        clock: Clock,
+        *,
+        check_interval: float = 1.0,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._db = db
+        self._clock = clock
+        self._interval = check_interval
+        self._monotonic = monotonic
+        self._lock = threading.Lock()
+        self._cache: dict[str, Policy | None] = {}
+        self._seen: int | None = None
+        self._checked_at = float("-inf")
+
+    def get(self, channel_id: str | None) -> Policy | None:
+        """Returns the current policy of a scope, or None if it has none of its own."""
+        self._refresh()
+        scope = _scope(channel_id)
+        with self._lock:
+            if scope in self._cache:
+                return self._cache[scope]
+        p = policies.c
+        stmt = select(p.body).where(p.scope == scope).order_by(p.version.desc()).limit(1)
+        with translate_errors(), self._db.read() as conn:
+            body = conn.execute(stmt).scalar()
+        policy = None if body is None else Policy.from_dict(body)
+        with self._lock:
+            self._cache[scope] = policy
+        return policy
+
+    def _refresh(self) -> None:
+        now = self._monotonic()
+        if now - self._checked_at < self._interval:
+            return
+        with translate_errors(), self._db.read() as conn:
+            seen = read_counter(conn, POLICY_COUNTER)
+        with self._lock:
+            if seen != self._seen:
+                self._cache.clear()
+                self._seen = seen
+            self._checked_at = now
+
+    def save(self, policy: Policy) -> Policy:
+        """Stores a policy as the next version (no event; the service uses save_version)."""
+        return self.save_version(policy, actor="system", now=self._clock.now(), event=None)
+
+    def save_version(
+        self,
+        policy: Policy,
+        *,
+        actor: str,
+        now: datetime,
+        event: Callable[[Policy], Event] | None,
+    ) -> Policy:
+        """Stores the next version (numbered across all scopes) with its event."""
+        try:
+            stored = self._insert(policy, actor, now, event)
+        except Conflict:
+            # Another writer took the same version number first: take the next one.
+            stored = self._insert(policy, actor, now, event)
+        with self._lock:
+            self._cache[_scope(stored.channel_id)] = stored
+        return stored
+
+    def _insert(
+        self,
+        policy: Policy,
+        actor: str,
+        now: datetime,
+        event: Callable[[Policy], Event] | None,
+    ) -> Policy:
+        with translate_errors(), self._db.write() as conn:
+            latest = conn.execute(select(func.max(policies.c.version))).scalar()
+            stored = policy.with_version(max(int(latest or 0), BUILTIN_VERSION) + 1)
+            conn.execute(
+                insert(policies).values(
+                    scope=_scope(stored.channel_id),
+                    version=stored.version,
+                    body=stored.to_dict(),
+                    actor=actor,
+                    created_at=now,
+                )
+            )
+            bump_counter(conn, POLICY_COUNTER)
+            if event is not None:
+                insert_events(conn, [event(stored)])
+        return stored
+
+    def history(self, channel_id: str | None, limit: int) -> list[PolicyVersion]:
+        """Returns the stored versions of a scope, newest first."""
+        p = policies.c
+        stmt = (
+            select(p.body, p.actor, p.created_at)
+            .where(p.scope == _scope(channel_id))
+            .order_by(p.version.desc())
+            .limit(limit)
+        )
+        with translate_errors(), self._db.read() as conn:
+            rows = conn.execute(stmt).all()
+        return [PolicyVersion(Policy.from_dict(b), a, _utc(at)) for b, a, at in rows]
+
+
+def _entry_row(record: BlocklistRecord) -> dict[str, Any]:
+    e = record.entry
+    return {
+        "id": e.id,
+        "pattern": e.pattern,
+        "kind": e.kind.value,
+        "action": e.action.value,
+        "language": e.language,
+        "channel_id": e.channel_id,
+        "created_by": record.created_by,
+        "created_at": record.created_at,
+    }
+
+
+def _entry_from_row(m: Any) -> BlocklistRecord:
+    entry = BlocklistEntry(
+        pattern=m["pattern"],
+        kind=EntryKind(m["kind"]),
+        action=Action(m["action"]),
+        language=m["language"],
+        channel_id=m["channel_id"],
+        id=m["id"],
+    )
+    return BlocklistRecord(entry, m["created_by"], _utc(m["created_at"]))
+
+
+class SqlBlocklistRepository:
+    """Blocklist entries with soft delete; every change bumps the `blocklist` counter."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def active(self) -> list[BlocklistRecord]:
+        """Returns every entry not removed, oldest first."""
+        b = blocklist_entries.c
+        stmt = select(blocklist_entries).where(b.deleted_at.is_(None)).order_by(b.id)
+        with translate_errors(), self._db.read() as conn:
+            return [_entry_from_row(r._mapping) for r in conn.execute(stmt).all()]
+
+    def page(
+        self, channel_id: str | None, after_id: str | None, limit: int
+    ) -> list[BlocklistRecord]:
+        """Returns active entries (of one channel if given) after a cursor, oldest first."""
+        b = blocklist_entries.c
+        conds: list[ColumnElement[bool]] = [b.deleted_at.is_(None)]
+        if channel_id is not None:
+            conds.append(b.channel_id == channel_id)
+        if after_id is not None:
+            conds.append(b.id > after_id)
+        stmt = select(blocklist_entries).where(and_(*conds)).order_by(b.id).limit(limit)
+        with translate_errors(), self._db.read() as conn:
+            return [_entry_from_row(r._mapping) for r in conn.execute(stmt).all()]
+
+    def add(self, records: Sequence[BlocklistRecord], events: Sequence[Event]) -> None:
+        """Stores entries and their events in one transaction."""
+        if not records:
+            return
+        with translate_errors(), self._db.write() as conn:
+            conn.execute(insert(blocklist_entries), [_entry_row(r) for r in records])
+            bump_counter(conn, BLOCKLIST_COUNTER)
+            insert_events(conn, events)
+
+    def remove(self, entry_id: str, actor: str, now: datetime, event: Event) -> bool:
+        """Soft-deletes an active entry with its event; False if there is none."""
+        b = blocklist_entries.c
+        stmt = (
+            update(blocklist_entries)
+            .where(b.id == entry_id, b.deleted_at.is_(None))
+            .values(deleted_at=now, deleted_by=actor)
+        )
+        with translate_errors(), self._db.write() as conn:
+            if not conn.execute(stmt).rowcount:
+                return False
+            bump_counter(conn, BLOCKLIST_COUNTER)
+            insert_events(conn, [event])
+        return True
+
+    def version(self) -> int:
+        """Returns the `blocklist` counter."""
+        with translate_errors(), self._db.read() as conn:
+            return read_counter(conn, BLOCKLIST_COUNTER)
+
+
+def time_bucket(col: Any, dialect: str, bucket: str) -> ColumnElement[str]:
+    """Returns the UTC start of the hour or day of a timestamp as ISO text, on either backend."""
+    if dialect == "postgresql":
+        fmt = 'YYYY-MM-DD"T"HH24:00:00' if bucket == "hour" else 'YYYY-MM-DD"T"00:00:00'
+        return func.to_char(func.timezone("UTC", col), fmt)
+    return func.strftime("%Y-%m-%dT%H:00:00" if bucket == "hour" else "%Y-%m-%dT00:00:00", col)
+
+
+def _reason_keys(dialect: str) -> tuple[Any, ColumnElement[str]]:
+    """Returns one row per stored reason and its key (category, else the rule's code)."""
+    d = t.decisions.c
+    if dialect == "postgresql":
+        elements = func.json_array_elements(d.reasons).table_valued("value").alias("r")
+        value = elements.c.value
+        return elements, func.coalesce(value.op("->>")("category"), value.op("->>")("code"))
+    elements = func.json_each(d.reasons).table_valued("value").alias("r")
+    value = elements.c.value
+    return elements, func.coalesce(
+        func.json_extract(value, "$.category"), func.json_extract(value, "$.code")
+    )
+
+
+class SqlEnforcementRepository:
+    """Append-only enforcement records keyed by user, and the reads built on decisions."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def records_for(self, user_id: str) -> list[EnforcementRecord]:
+        """Returns every record of a user, oldest first."""
+        return self.records_for_many([user_id]).get(user_id, [])
+
+    def records_for_many(self, user_ids: Sequence[str]) -> dict[str, list[EnforcementRecord]]:
+        """Returns the records of several users, each oldest first."""
+        r = enforcement_records.c
+        out: dict[str, list[EnforcementRecord]] = {}
+        ids = list(dict.fromkeys(user_ids))
+        with translate_errors(), self._db.read() as conn:
+            for i in range(0, len(ids), _IN_CHUNK):
+                stmt = (
+                    select(r.user_id, r.body)
+                    .where(r.user_id.in_(ids[i : i + _IN_CHUNK]))
+                    .order_by(r.seq)
+                )
+                for user_id, body in conn.execute(stmt).all():
+                    out.setdefault(user_id, []).append(record_from_row(body))
+        return out
+
+    def append(self, records: Sequence[EnforcementRecord], events: Sequence[Event]) -> None:
+        """Stores records and their events in one transaction."""
+        with translate_errors(), self._db.write() as conn:
+            insert_records(conn, records)
+            insert_events(conn, events)
+
+    def users_with_bans(self, channel_id: str | None, limit: int, now: datetime) -> list[str]:
+        """Returns users with a ban that has not expired (lifts are checked by the caller)."""
+        r = enforcement_records.c
+        conds: list[ColumnElement[bool]] = [
+            r.kind == "ban_issued",
+            or_(r.expires_at.is_(None), r.expires_at > now),
+        ]
+        if channel_id is not None:
+            conds.append(or_(r.channel_id == channel_id, r.channel_id.is_(None)))
+        stmt = (
+            select(r.user_id)
+            .where(and_(*conds))
+            .group_by(r.user_id)
+            .order_by(func.max(r.seq).desc())
+            .limit(limit)
+        )
+        with translate_errors(), self._db.read() as conn:
+            return [row[0] for row in conn.execute(stmt).all()]
+
+    def violations(self, author_id: str, before_id: str | None, limit: int) -> list[MessageView]:
+        """Returns the author's decided messages that were not allowed, newest first."""
+        m, d = t.messages.c, t.decisions.c
+        conds = [m.author_id == author_id, d.action != Action.ALLOW.value]
+        if before_id is not None:
+            conds.append(m.id < before_id)
+        stmt = _view_select().where(and_(*conds)).order_by(m.id.desc()).limit(limit)
+        with translate_errors(), self._db.read() as conn:
+            return [_view_from_row(row) for row in conn.execute(stmt).all()]
+
+    def stats(self, query: StatsQuery) -> list[StatsCount]:
+        """Counts decisions per bucket by decision and by category (GROUP BY in the database)."""
+        d, m = t.decisions.c, t.messages.c
+        bucket = time_bucket(d.created_at, self._db.dialect, query.bucket).label("bucket")
+        conds: list[ColumnElement[bool]] = [
+            d.created_at >= query.since,
+            d.created_at < query.until,
+        ]
+        if query.channel_id is not None:
+            conds.append(m.channel_id == query.channel_id)
+        if query.author_id is not None:
+            conds.append(m.author_id == query.author_id)
+        joined = t.decisions.join(t.messages, t.messages.c.id == d.message_id)
+        by_action = (
+            select(bucket, d.action, func.count())
+            .select_from(joined)
+            .where(and_(*conds))
+            .group_by(bucket, d.action)
+        )
+        elements, key = _reason_keys(self._db.dialect)
+        key = key.label("key")
+        by_category = (
+            select(bucket, key, func.count(d.id.distinct()))
+            .select_from(joined.join(elements, true()))
+            .where(and_(*conds))
+            .group_by(bucket, key)
+        )
+        with translate_errors(), self._db.read() as conn:
+            actions = conn.execute(by_action).all()
+            categories = conn.execute(by_category).all()
+        out = [StatsCount(_bucket(b), "decision", str(a), int(n)) for b, a, n in actions]
+        out.extend(
+            StatsCount(_bucket(b), "category", str(k), int(n))
+            for b, k, n in categories
+            if k is not None
+        )
+        return out
+
+
+def _bucket(label: str) -> datetime:
+    return datetime.fromisoformat(label).replace(tzinfo=UTC)
