@@ -1,0 +1,231 @@
+"""The community web app: FastAPI + Jinja2, its own SQLite, moderation only through the SDK.
+
+Three integration modes, one per surface:
+- posts: pre-publication. `moderate()` decides before the post exists; hide/block is refused.
+- comments: post-publication. Published at once, `submit()`ted; the decision arrives by webhook
+  (`POST /webhooks/civility`, signature checked with the SDK) or, as a fallback, by polling.
+- chat: hybrid. Local rules refuse the obvious at once; the model decides asynchronously.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import structlog
+from fastapi import FastAPI, Form, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+
+from civility.client import AsyncCivility, CivilityError, Event, MessageInput
+from civility.client.webhooks import HEADER, WebhookVerificationError, verify_signature
+
+from . import rules
+from .store import Store
+
+log = structlog.get_logger(__name__)
+TEMPLATES = Jinja2Templates(directory=Path(__file__).parent / "templates")
+REFUSED = ("hide", "block")
+
+
+@dataclass
+class Config:
+    """Where Civility is, and how the community learns about late decisions."""
+
+    civility_url: str
+    api_key: str
+    database: str = "community.db"
+    webhook_secret: str = ""
+    poll_seconds: float = 2.0
+
+    @classmethod
+    def from_env(cls) -> Config:
+        """Reads COMMUNITY_* and CIVILITY_URL / CIVILITY_API_KEY."""
+        return cls(
+            civility_url=os.environ.get("CIVILITY_URL", "http://127.0.0.1:8000"),
+            api_key=os.environ["CIVILITY_API_KEY"],
+            database=os.environ.get("COMMUNITY_DB", "community.db"),
+            webhook_secret=os.environ.get("COMMUNITY_WEBHOOK_SECRET", ""),
+            poll_seconds=float(os.environ.get("COMMUNITY_POLL_SECONDS", "2")),
+        )
+
+
+async def poll_once(civ: AsyncCivility, store: Store) -> int:
+    """Fallback for webhooks: asks Civility about every undecided item; returns how many landed."""
+    landed = 0
+    for item in store.undecided():
+        assert item.civility_id is not None
+        message = await civ.get_message(item.civility_id)
+        if message.decided and message.action is not None:
+            store.apply_decision(item.civility_id, message.action)
+            landed += 1
+    return landed
+
+
+async def _poll_forever(civ: AsyncCivility, store: Store, every: float) -> None:
+    while True:
+        try:
+            await poll_once(civ, store)
+        except CivilityError as exc:  # the service is down: keep the site up, try again later
+            log.warning("community.poll_failed", error=str(exc))
+        await asyncio.sleep(every)
+
+
+def create_app(config: Config) -> FastAPI:
+    """Builds the community app."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.store = Store(config.database)
+        app.state.civ = AsyncCivility(config.civility_url, config.api_key, max_concurrency=8)
+        poller = None
+        if config.poll_seconds > 0:
+            poller = asyncio.create_task(
+                _poll_forever(app.state.civ, app.state.store, config.poll_seconds)
+            )
+        try:
+            yield
+        finally:
+            if poller is not None:
+                poller.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await poller
+            await app.state.civ.aclose()
+            app.state.store.close()
+
+    app = FastAPI(title="Community (Civility example)", lifespan=lifespan)
+    _routes(app, config)
+    return app
+
+
+def _page(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
+    return TEMPLATES.TemplateResponse(request, name, context, status_code=status)
+
+
+def _routes(app: FastAPI, config: Config) -> None:
+    @app.get("/", response_class=HTMLResponse)
+    async def index(request: Request) -> HTMLResponse:
+        store: Store = request.app.state.store
+        return _page(request, "index.html", posts=store.posts(), chat=store.chat())
+
+    @app.post("/posts", response_model=None)
+    async def create_post(
+        request: Request, author: str = Form(), title: str = Form(), body: str = Form()
+    ) -> Response:
+        """Pre-publication: the decision comes first, the post exists only if it is allowed."""
+        store: Store = request.app.state.store
+        civ: AsyncCivility = request.app.state.civ
+        draft_id = f"post-{os.urandom(6).hex()}"
+        decision = await civ.moderate(draft_id, author, "posts", f"{title}\n\n{body}")
+        if decision.action in REFUSED:
+            reasons = [r.message for r in decision.reasons]
+            return _page(request, "refused.html", 422, what="post", reasons=reasons)
+        store.add("post", author, body, title=title, decision=decision.action)
+        return RedirectResponse("/", status_code=303)
+
+    @app.get("/posts/{post_id}", response_class=HTMLResponse)
+    async def show_post(request: Request, post_id: str) -> HTMLResponse:
+        store: Store = request.app.state.store
+        post = store.get(post_id)
+        if post is None or post.state != "visible":
+            return _page(request, "refused.html", 404, what="post", reasons=["no such post"])
+        rating = await _rating(request, post_id)
+        return _page(request, "post.html", post=post, comments=store.thread(post_id), rating=rating)
+
+    @app.post("/posts/{post_id}/comments", response_model=None)
+    async def create_comment(
+        request: Request,
+        post_id: str,
+        author: str = Form(),
+        body: str = Form(),
+        parent_id: str | None = Form(None),
+    ) -> Response:
+        """Post-publication: visible now, hidden later if Civility says so."""
+        store: Store = request.app.state.store
+        comment = store.add("comment", author, body, post_id=post_id, parent_id=parent_id or None)
+        await _submit(request, comment.id, author, f"post:{post_id}", body)
+        return RedirectResponse(f"/posts/{post_id}", status_code=303)
+
+    @app.post("/chat", response_model=None)
+    async def chat(request: Request, author: str = Form(), body: str = Form()) -> Response:
+        """Hybrid: local rules refuse at once; the model's verdict arrives asynchronously."""
+        refusal = rules.fast_check(body)
+        if refusal is not None:
+            return _page(request, "refused.html", 422, what="chat message", reasons=[refusal])
+        store: Store = request.app.state.store
+        message = store.add("chat", author, body)
+        await _submit(request, message.id, author, "chat", body)
+        return RedirectResponse("/", status_code=303)
+
+    @app.post("/posts/{post_id}/rate", response_model=None)
+    async def rate(
+        request: Request, post_id: str, author: str = Form(), score: float = Form()
+    ) -> Response:
+        """Ratings go to Civility (trust-weighted averages); kept locally too, as a fallback."""
+        request.app.state.store.rate(post_id, author, score)
+        try:
+            await request.app.state.civ.rate(post_id, author, score)
+        except CivilityError as exc:
+            log.warning("community.rating_not_forwarded", error=str(exc))
+        return RedirectResponse(f"/posts/{post_id}", status_code=303)
+
+    @app.post("/webhooks/civility", response_model=None)
+    async def webhook(request: Request) -> Response:
+        """Receives Civility's decision events (signed with `Civility-Signature`)."""
+        raw = await request.body()
+        if not config.webhook_secret:
+            return JSONResponse({"error": "webhooks are not configured"}, status_code=404)
+        try:
+            verify_signature(config.webhook_secret, request.headers.get(HEADER), raw)
+        except WebhookVerificationError as exc:
+            return JSONResponse({"error": str(exc)}, status_code=400)
+        applied = _apply_events(request.app.state.store, raw)
+        return JSONResponse({"applied": applied})
+
+
+async def _submit(request: Request, item_id: str, author: str, channel: str, text: str) -> None:
+    store: Store = request.app.state.store
+    civ: AsyncCivility = request.app.state.civ
+    try:
+        [accepted] = await civ.submit([MessageInput(item_id, author, channel, text)])
+    except CivilityError as exc:
+        # Published already; without an id the poller cannot follow it, so say so loudly.
+        log.error("community.submit_failed", item=item_id, error=str(exc))
+        return
+    store.link(item_id, accepted.id)
+
+
+def _apply_events(store: Store, raw: bytes) -> int:
+    data = json.loads(raw)
+    items = data.get("events", [data]) if isinstance(data, dict) else data
+    applied = 0
+    for item in items:
+        event = Event.from_json(item)
+        decision = event.payload.get("decision")
+        if event.type.startswith("message.") and isinstance(decision, str):
+            applied += store.apply_decision(event.subject["id"], decision)
+    return applied
+
+
+async def _rating(request: Request, post_id: str) -> dict[str, Any]:
+    count, average = request.app.state.store.local_rating(post_id)
+    rating: dict[str, Any] = {"count": count, "average": average, "source": "local"}
+    try:
+        remote = await request.app.state.civ.get_rating(post_id)
+    except CivilityError:
+        return rating
+    if remote.count:
+        rating = {"count": remote.count, "average": remote.stable_average, "source": "civility"}
+    return rating
+
+
+def app() -> FastAPI:
+    """The app configured from the environment (for `uvicorn --factory`)."""
+    return create_app(Config.from_env())

@@ -1,0 +1,111 @@
+"""Perspective API drop-in: `POST /v1alpha1/comments:analyze` and its discovery document."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+import anyio
+from fastapi import APIRouter, Depends, Request
+from pydantic import Field
+
+from civility.api.deps import ContainerDep
+from civility.api.routes.compat_common import error_route, key_auth
+from civility.api.schemas import Strict
+from civility.auth.keys import Permission, Principal
+from civility.compat import perspective
+from civility.compat.discovery import API_VERSION, discovery_document
+from civility.errors import NotFound
+from civility.moderation.validation import check_text
+
+GRPC_STATUS = {
+    400: "INVALID_ARGUMENT",
+    401: "UNAUTHENTICATED",
+    403: "PERMISSION_DENIED",
+    404: "NOT_FOUND",
+    409: "ABORTED",
+    429: "RESOURCE_EXHAUSTED",
+    503: "UNAVAILABLE",
+}
+
+
+def render_error(status: int, _code: str, message: str) -> dict[str, Any]:
+    """Google's error body: `{"error": {"code": 400, "message": ..., "status": ...}}`."""
+    return {
+        "error": {"code": status, "message": message, "status": GRPC_STATUS.get(status, "UNKNOWN")}
+    }
+
+
+router = APIRouter(tags=["compat: perspective"], route_class=error_route(render_error))
+Caller = Annotated[Principal, Depends(key_auth(Permission.ANALYZE))]
+
+
+class TextEntry(Strict):
+    """The comment to analyze."""
+
+    text: str
+    type: Literal["PLAIN_TEXT"] | None = None
+
+
+class AttributeParameters(Strict):
+    """Options of one requested attribute."""
+
+    score_type: str | None = Field(None, alias="scoreType")
+    score_threshold: float | None = Field(None, alias="scoreThreshold", ge=0, le=1)
+
+
+class AnalyzeCommentRequest(Strict):
+    """Perspective's AnalyzeCommentRequest (context, sessionId and communityId are ignored)."""
+
+    comment: TextEntry
+    requested_attributes: dict[str, AttributeParameters | None] = Field(alias="requestedAttributes")
+    languages: list[str] = Field(default_factory=list, max_length=20)
+    span_annotations: bool = Field(False, alias="spanAnnotations")
+    do_not_store: bool = Field(False, alias="doNotStore")
+    client_token: str | None = Field(None, alias="clientToken", max_length=1000)
+    context: dict[str, Any] | None = None
+    session_id: str | None = Field(None, alias="sessionId")
+    community_id: str | None = Field(None, alias="communityId")
+
+
+@router.post("/v1alpha1/comments:analyze")
+async def analyze_comment(
+    body: AnalyzeCommentRequest, _: Caller, c: ContainerDep
+) -> dict[str, Any]:
+    """Scores one comment like Perspective does; never stores it (doNotStore is always true)."""
+    attributes = perspective.parse_attributes(
+        {
+            k: v.model_dump(by_alias=True) if v else None
+            for k, v in body.requested_attributes.items()
+        }
+    )
+    languages = perspective.check_languages(body.languages, attributes)
+    text = check_text(body.comment.text, c.settings.max_text_length, field="comment.text")
+    [result] = await anyio.to_thread.run_sync(c.moderation.analyze, [text])
+    return perspective.response(
+        text,
+        result.analysis,
+        attributes,
+        languages=languages,
+        spans=body.span_annotations,
+        client_token=body.client_token,
+    )
+
+
+def _root_url(request: Request, public_url: str) -> str:
+    return public_url or str(request.base_url)
+
+
+@router.get("/$discovery/rest", include_in_schema=False)
+async def discovery(
+    request: Request, c: ContainerDep, version: str = API_VERSION
+) -> dict[str, Any]:
+    """Serves the discovery document `googleapiclient.discovery.build` reads."""
+    if version != API_VERSION:
+        raise NotFound(f"no discovery document for version {version!r}", code="not_found")
+    return discovery_document(_root_url(request, c.settings.public_url))
+
+
+@router.get("/discovery/v1/apis/commentanalyzer/{version}/rest", include_in_schema=False)
+async def discovery_v1(request: Request, c: ContainerDep, version: str) -> dict[str, Any]:
+    """The same document under the older discovery URL pattern."""
+    return await discovery(request, c, version)

@@ -1,0 +1,178 @@
+"""The synchronous client."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator, Mapping, Sequence
+from datetime import datetime
+from types import TracebackType
+from typing import Any
+
+import httpx
+import stamina
+
+from civility.client import _base
+from civility.client._base import Call, RetryableStatus, RetryPolicy
+from civility.client.models import (
+    Accepted,
+    AnalyzeResult,
+    Decision,
+    Event,
+    MessageInput,
+    Page,
+    PostRating,
+    RatingAccepted,
+)
+
+
+class Civility:
+    """Civility's API over one pooled keep-alive connection pool, with retries and a limit.
+
+    Thread-safe: share one instance per process. At most `max_concurrency` calls are in flight
+    at once; more callers wait their turn instead of piling onto the service.
+    """
+
+    def __init__(
+        self,
+        base_url: str,
+        api_key: str,
+        *,
+        timeout: float = 10.0,
+        max_concurrency: int = 16,
+        retry: RetryPolicy | None = None,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        options = _base.client_options(base_url, api_key, timeout, max_concurrency)
+        self._http = httpx.Client(**options, transport=transport)
+        self._limit = threading.BoundedSemaphore(max_concurrency)
+        self._retry = retry or RetryPolicy()
+        self._hook = _base.backoff_hook(self._retry)
+
+    def __enter__(self) -> Civility:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Closes the pooled connections."""
+        self._http.close()
+
+    def _send(self, call: Call) -> Any:
+        p = self._retry
+        try:
+            for attempt in stamina.retry_context(
+                on=self._hook,
+                attempts=p.attempts,
+                timeout=p.timeout,
+                wait_initial=p.wait_initial,
+                wait_max=p.wait_max,
+                wait_jitter=p.wait_jitter,
+            ):
+                with attempt:
+                    response = self._once(call)
+        except (RetryableStatus, httpx.TransportError) as exc:
+            raise _base.final_error(exc) from exc
+        _base.raise_for(response)
+        return response.json()
+
+    def _once(self, call: Call) -> httpx.Response:
+        # The slot is held for one attempt only, so a caller sleeping in backoff frees it.
+        with self._limit:
+            response = self._http.request(
+                call.method, call.path, json=call.json, params=call.params
+            )
+        if _base.should_retry(call, response.status_code):
+            raise RetryableStatus(response)
+        return response
+
+    def analyze(self, text: str, *, channel_id: str | None = None) -> AnalyzeResult:
+        """Scores one text; stores nothing."""
+        return self.analyze_many([text], channel_id=channel_id)[0]
+
+    def analyze_many(
+        self, texts: Sequence[str], *, channel_id: str | None = None
+    ) -> list[AnalyzeResult]:
+        """Scores up to 128 texts in one call."""
+        return _base.parse_analyze(self._send(_base.analyze_call(texts, channel_id)))
+
+    def moderate(
+        self,
+        message_id: str,
+        author_id: str,
+        channel_id: str,
+        text: str,
+        *,
+        metadata: dict[str, Any] | None = None,
+        author_created_at: datetime | None = None,
+    ) -> Decision:
+        """Decides one message now (idempotent on channel_id + message_id)."""
+        message = MessageInput(
+            message_id, author_id, channel_id, text, metadata or {}, author_created_at
+        )
+        return Decision.from_json(self._send(_base.moderate_call(message)))
+
+    def submit(self, messages: Sequence[MessageInput | Mapping[str, Any]]) -> list[Accepted]:
+        """Accepts up to 1,000 messages for asynchronous scoring."""
+        batch = [_base.as_input(m) for m in messages]
+        return _base.parse_accepted(self._send(_base.submit_call(batch)))
+
+    def get_message(self, id: str) -> Decision:
+        """Returns a message's status and decision."""
+        return Decision.from_json(self._send(_base.get_message_call(id)))
+
+    def wait_for_decision(
+        self, id: str, *, timeout: float = 30.0, interval: float = 0.2
+    ) -> Decision:
+        """Polls a submitted message until it is decided (or the timeout passes)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            message = self.get_message(id)
+            if message.decided or time.monotonic() >= deadline:
+                return message
+            time.sleep(interval)
+
+    def list_messages(self, **filters: Any) -> Page[Decision]:
+        """Lists messages (moderator role): channel_id, author_id, decision, status, cursor …"""
+        return _base.parse_message_page(self._send(_base.list_messages_call(filters)))
+
+    def iter_messages(self, **filters: Any) -> Iterator[Decision]:
+        """Iterates every matching message, page after page."""
+        cursor = filters.pop("cursor", None)
+        while True:
+            page = self.list_messages(**filters, cursor=cursor)
+            yield from page.items
+            if page.next_cursor is None:
+                return
+            cursor = page.next_cursor
+
+    def events(self, **filters: Any) -> Page[Event]:
+        """Lists audit-log events (moderator role): type, actor, channel_id, subject_id, cursor."""
+        return _base.parse_event_page(self._send(_base.events_call(filters)))
+
+    def request(self, method: str, path: str, *, json: Any = None, **params: Any) -> Any:
+        """Calls any route with the same pool, retries and limit; returns the JSON body."""
+        return self._send(Call(method, path, json=json, params=params or None))
+
+    def rate(
+        self,
+        post_id: str,
+        user_id: str,
+        score: float,
+        *,
+        user_created_at: datetime | None = None,
+        ip: str | None = None,
+    ) -> RatingAccepted:
+        """Rates a post 0-5 (a later rating by the same user replaces it); 429 is not retried."""
+        call = _base.rate_call(post_id, user_id, score, user_created_at, ip)
+        return _base.parse_rating_accepted(self._send(call))
+
+    def get_rating(self, post_id: str) -> PostRating:
+        """Returns a post's rating (eventually consistent)."""
+        return _base.parse_rating(self._send(_base.get_rating_call(post_id)))

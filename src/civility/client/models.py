@@ -1,0 +1,215 @@
+"""Typed results of the SDK: plain frozen dataclasses built from the service's JSON."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
+
+
+def _when(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A character range [start, end) that drove a category's score."""
+
+    start: int
+    end: int
+    category: str
+    score: float
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class AnalyzeResult:
+    """Scores of one text, its language, severity and spans."""
+
+    scores: dict[str, float]
+    language: str
+    severity: str
+    spans: list[Span]
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> AnalyzeResult:
+        """Parses one item of `POST /v1/analyze`."""
+        return cls(
+            scores=dict(data["scores"]),
+            language=data["language"],
+            severity=data["severity"],
+            spans=[Span(**s) for s in data.get("spans", [])],
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """Why a decision was taken."""
+
+    code: str
+    message: str
+    source: str
+    action: str
+    category: str | None = None
+    score: float | None = None
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """A stored message with its status and, once decided, its decision."""
+
+    id: str
+    message_id: str
+    channel_id: str
+    author_id: str
+    status: str
+    action: str | None
+    severity: str | None
+    scores: dict[str, float] | None
+    language: str | None
+    reasons: list[Reason]
+    policy_version: int | None
+    received_at: datetime
+    decided_at: datetime | None
+    text: str | None = None
+    metadata: dict[str, Any] | None = None
+
+    @property
+    def decided(self) -> bool:
+        """Tells whether the decision exists yet."""
+        return self.status == "decided"
+
+    @property
+    def visible(self) -> bool:
+        """Tells whether the message may be shown (decided as allow or flag)."""
+        return self.action in ("allow", "flag")
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Decision:
+        """Parses a message of `/v1/moderate` or `/v1/messages`."""
+        return cls(
+            id=data["id"],
+            message_id=data["message_id"],
+            channel_id=data["channel_id"],
+            author_id=data["author_id"],
+            status=data["status"],
+            action=data.get("decision"),
+            severity=data.get("severity"),
+            scores=data.get("scores"),
+            language=data.get("language"),
+            reasons=[
+                Reason(**{**r, "spans": [tuple(s) for s in r.get("spans", [])]})
+                for r in data.get("reasons", [])
+            ],
+            policy_version=data.get("policy_version"),
+            received_at=datetime.fromisoformat(data["received_at"]),
+            decided_at=_when(data.get("decided_at")),
+            text=data.get("text"),
+            metadata=data.get("metadata"),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Accepted:
+    """A message accepted for asynchronous scoring."""
+
+    id: str
+    message_id: str
+    channel_id: str
+    status: str
+    duplicate: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One entry of the audit log."""
+
+    id: str
+    type: str
+    actor: str
+    subject: dict[str, str]
+    channel_id: str | None
+    payload: dict[str, Any]
+    created_at: datetime
+    seq: int | None
+    schema_version: int
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Event:
+        """Parses one event of `GET /v1/events` (or of a webhook body)."""
+        return cls(
+            id=data["id"],
+            type=data["type"],
+            actor=data["actor"],
+            subject=dict(data["subject"]),
+            channel_id=data.get("channel_id"),
+            payload=dict(data.get("payload") or {}),
+            created_at=datetime.fromisoformat(data["created_at"]),
+            seq=data.get("seq"),
+            schema_version=int(data.get("schema_version", 1)),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Page(Generic[T]):
+    """One page of a listing; pass `next_cursor` as `cursor` for the next one."""
+
+    items: list[T]
+    next_cursor: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class MessageInput:
+    """A message to moderate or submit."""
+
+    message_id: str
+    author_id: str
+    channel_id: str
+    text: str
+    metadata: dict[str, Any] = field(default_factory=dict)
+    author_created_at: datetime | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """Returns the request form."""
+        body: dict[str, Any] = {
+            "message_id": self.message_id,
+            "author_id": self.author_id,
+            "channel_id": self.channel_id,
+            "text": self.text,
+        }
+        if self.metadata:
+            body["metadata"] = self.metadata
+        if self.author_created_at is not None:
+            body["author_created_at"] = self.author_created_at.isoformat()
+        return body
+
+
+@dataclass(frozen=True, slots=True)
+class RatingAccepted:
+    """A rating accepted for (eventually consistent) aggregation."""
+
+    post_id: str
+    user_id: str
+    status: str
+    retry_after: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PostRating:
+    """A post's rating: raw, trusted and stabilised averages."""
+
+    post_id: str
+    count: int
+    raw_average: float | None
+    trusted_average: float | None
+    stable_average: float | None
+    suspicious_count: int
+    last_rated_at: datetime | None
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> PostRating:
+        """Parses `GET /v1/posts/{id}/rating`."""
+        return cls(**{**data, "last_rated_at": _when(data.get("last_rated_at"))})

@@ -1,0 +1,1 @@
+"""Drop-in compatibility with other moderation APIs (Perspective, OpenAI, Coral): pure mappings."""
