@@ -1,0 +1,289 @@
+"""Ratings ingested per second: service + background applier, and over HTTP.
+
+Baseline (same run): one transaction per rating through the same service. Then batched
+applying (the applier's way) on the embedded default (SQLite + in-memory limits and cache) and,
+when reachable, on PostgreSQL + Redis (limits and cache in Redis). With --http, a real
+`civility serve` (embedded default) is loaded from a separate process with bulk requests of
+100 ratings and with single-rating requests. Writes bench/results/ratings_ingest.json.
+
+    .venv/bin/python bench/ratings_ingest.py [--n 50000] [--http]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import platform
+import random
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+sys.path.insert(0, str(Path(__file__).parent))
+
+from civility.clock import SystemClock
+from civility.ratings.adapters import LimitsRateLimiter, RedisRatingCache
+from civility.ratings.applier import RatingApplier
+from civility.ratings.repository import MemoryRatingCache, RatingCache
+from civility.ratings.service import RatingInput, RatingService
+from civility.storage.db import Database, upgrade
+from civility.storage.ratings import SqlRatingRepository
+
+RESULTS = Path(__file__).parent / "results"
+POSTGRES_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
+REDIS_URL = "redis://127.0.0.1:6379/0"
+CHUNK = 100  # ratings per accept call, like one bulk request
+UNLIMITED = "1000000000/hour"
+POSTS = 200  # posts the HTTP load spreads over (well under the per-post limit)
+
+
+def inputs(n: int, seed: int = 1, posts: int = 5000) -> list[RatingInput]:
+    """Organic-looking ratings: many posts, mostly old accounts, a few newcomers."""
+    rng = random.Random(seed)
+    now = datetime.now(UTC)
+    run = uuid.uuid4().hex[:6]
+    return [
+        RatingInput(
+            post_id=f"{run}-post-{rng.randrange(posts)}",
+            user_id=f"{run}-user-{rng.randrange(n)}",
+            score=float(rng.randint(1, 5)),
+            user_created_at=now - timedelta(days=rng.choice((2, 300, 900))),
+        )
+        for _ in range(n)
+    ]
+
+
+def reachable(port: int) -> bool:
+    """Tells whether a local server listens on the port."""
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+def service_for(url: str, limits_uri: str, cache: RatingCache) -> tuple[RatingService, Database]:
+    """A rating service on a migrated database with effectively unlimited rate limits."""
+    upgrade(url)
+    db = Database.from_url(url)
+    limiter = LimitsRateLimiter(limits_uri, user_limit=UNLIMITED, post_limit=UNLIMITED)
+    return RatingService(SqlRatingRepository(db), cache, limiter, SystemClock()), db
+
+
+def per_rating_baseline(service: RatingService, items: list[RatingInput]) -> float:
+    """Ratings/s with one transaction per rating (what the applier avoids)."""
+    start = time.perf_counter()
+    for item in items:
+        service.apply([service.accept_one(item)])
+    return len(items) / (time.perf_counter() - start)
+
+
+async def _through_applier(service: RatingService, items: list[RatingInput]) -> float:
+    applier = RatingApplier(service.apply, max_size=500, interval=0.05, max_pending=10**7)
+    applier.start()
+    start = time.perf_counter()
+    for i in range(0, len(items), CHUNK):
+        accepted = service.accept(items[i : i + CHUNK])
+        applier.submit([a.submission for a in accepted if a.submission])
+        await asyncio.sleep(0)  # let the applier's task run, as the server's loop would
+    await applier.close(timeout=600)
+    assert applier.applied == len(items)
+    return len(items) / (time.perf_counter() - start)
+
+
+def batched(service: RatingService, items: list[RatingInput]) -> float:
+    """Ratings/s through accept + the background applier (flush size 500), until all applied."""
+    return asyncio.run(_through_applier(service, items))
+
+
+@contextmanager
+def postgres_database() -> Iterator[str]:
+    """A scratch PostgreSQL database, dropped afterwards."""
+    import psycopg
+
+    name = f"civility_bench_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(POSTGRES_ADMIN, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield POSTGRES_ADMIN.rsplit("/", 1)[0] + f"/{name}"
+    finally:
+        with psycopg.connect(POSTGRES_ADMIN, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def embedded(n: int, baseline_n: int) -> dict[str, Any]:
+    """SQLite + in-memory limits and cache."""
+    with tempfile.TemporaryDirectory() as tmp:
+        service, db = service_for(f"sqlite:///{tmp}/bench.db", "memory://", MemoryRatingCache())
+        try:
+            base = per_rating_baseline(service, inputs(baseline_n, seed=2))
+            rate = batched(service, inputs(n))
+        finally:
+            db.dispose()
+    return {"per_rating_tx_per_s": round(base), "applier_per_s": round(rate), "n": n}
+
+
+def postgres_redis(n: int, baseline_n: int) -> dict[str, Any]:
+    """PostgreSQL + limits and cache in Redis."""
+    if not (reachable(5432) and reachable(6379)):
+        return {"skipped": "PostgreSQL or Redis is not reachable"}
+    with postgres_database() as url:
+        cache = RedisRatingCache(REDIS_URL, ttl_seconds=300, prefix=f"bench:{uuid.uuid4().hex}:")
+        service, db = service_for(url, REDIS_URL, cache)
+        try:
+            base = per_rating_baseline(service, inputs(baseline_n, seed=2))
+            rate = batched(service, inputs(n))
+        finally:
+            db.dispose()
+            cache.close()
+    return {"per_rating_tx_per_s": round(base), "applier_per_s": round(rate), "n": n}
+
+
+def http(duration: float, concurrency: int) -> dict[str, Any]:
+    """A real server (embedded default) loaded from a separate process."""
+    from _server import serve
+
+    out: dict[str, Any] = {}
+    env = {"CIVILITY_RATINGS_POST_LIMIT": UNLIMITED}  # measure ingest, not the limiter's 429s
+    with tempfile.TemporaryDirectory() as tmp, serve(Path(tmp), env) as server:
+        for mode, size in (("single", 1), ("bulk", 100)):
+            prefix = f"{mode}-{uuid.uuid4().hex[:6]}"
+            cmd = [
+                sys.executable, __file__, "--load", "--port", str(server.port),
+                "--key", server.key, "--size", str(size), "--duration", str(duration),
+                "--concurrency", str(concurrency), "--prefix", prefix,
+            ]  # fmt: skip
+            start = time.perf_counter()
+            proc = subprocess.run(cmd, capture_output=True, text=True, check=True)
+            result = json.loads(proc.stdout)
+            applied = wait_applied(server.url, server.key, prefix, result["accepted"])
+            seconds = time.perf_counter() - start
+            result["applied_per_s"] = round(applied / seconds)
+            result["applied_all"] = applied == result["accepted"]
+            out[mode] = result
+    return out
+
+
+def wait_applied(url: str, key: str, prefix: str, accepted: int, limit: float = 300) -> int:
+    """Polls the posts' counts until every accepted rating is applied (or the limit passes)."""
+    import httpx
+
+    deadline = time.perf_counter() + limit
+    headers = {"Authorization": f"Bearer {key}"}
+    with httpx.Client(base_url=url, headers=headers) as client:
+        while True:
+            counts = [
+                client.get(f"/v1/posts/{prefix}-{i}/rating").json()["count"] for i in range(POSTS)
+            ]
+            if sum(counts) >= accepted or time.perf_counter() > deadline:
+                return int(sum(counts))
+            time.sleep(0.2)
+
+
+def _content_length(head: bytes) -> int:
+    for line in head.split(b"\r\n"):
+        if line.lower().startswith(b"content-length:"):
+            return int(line[15:])
+    return 0
+
+
+async def _load_worker(
+    args: argparse.Namespace, stop_at: float, stats: dict[str, list[float]]
+) -> None:
+    port, key, size = args.port, args.key, args.size
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    rng = random.Random()
+    run = uuid.uuid4().hex[:8]
+    while time.perf_counter() < stop_at:
+        items = [
+            {
+                "post_id": f"{args.prefix}-{rng.randrange(POSTS)}",
+                "user_id": f"{run}-{rng.randrange(10**9)}",
+                "score": rng.randint(1, 5),
+            }
+            for _ in range(size)
+        ]
+        body = json.dumps({"ratings": items} if size > 1 else items[0]).encode()
+        path = "/v1/ratings/bulk" if size > 1 else "/v1/ratings"
+        head = (
+            f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer {key}\r\n"
+            f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n"
+        )
+        start = time.perf_counter()
+        writer.write(head.encode() + body)
+        response = await reader.readuntil(b"\r\n\r\n")
+        length = _content_length(response)
+        await reader.readexactly(length)
+        stats["latency_ms"].append((time.perf_counter() - start) * 1000)
+        stats["ok" if response[9:12] == b"202" else "failed"].append(size)
+    writer.close()
+
+
+def load_main(args: argparse.Namespace) -> None:
+    """The load process: closed loop, fixed concurrency, prints one JSON line."""
+    stats: dict[str, list[float]] = {"latency_ms": [], "ok": [], "failed": []}
+    start = time.perf_counter()
+    stop_at = start + args.duration
+
+    async def run() -> None:
+        await asyncio.gather(*(_load_worker(args, stop_at, stats) for _ in range(args.concurrency)))
+
+    asyncio.run(run())
+    elapsed = time.perf_counter() - start
+    latencies = sorted(stats["latency_ms"])
+    print(
+        json.dumps(
+            {
+                "accepted": int(sum(stats["ok"])),
+                "accepted_per_s": round(sum(stats["ok"]) / elapsed),
+                "requests_per_s": round(len(latencies) / elapsed),
+                "failed_ratings": int(sum(stats["failed"])),
+                "p50_ms": round(latencies[len(latencies) // 2], 2),
+                "p99_ms": round(latencies[int(len(latencies) * 0.99)], 2),
+                "ratings_per_request": args.size,
+            }
+        )
+    )
+
+
+def main() -> None:
+    """Runs the benchmarks and writes the report."""
+    p = argparse.ArgumentParser(description=__doc__)
+    p.add_argument("--n", type=int, default=50_000)
+    p.add_argument("--baseline-n", type=int, default=2_000)
+    p.add_argument("--http", action="store_true")
+    p.add_argument("--duration", type=float, default=10.0)
+    p.add_argument("--concurrency", type=int, default=16)
+    p.add_argument("--load", action="store_true", help=argparse.SUPPRESS)
+    p.add_argument("--port", type=int, default=0, help=argparse.SUPPRESS)
+    p.add_argument("--key", default="", help=argparse.SUPPRESS)
+    p.add_argument("--size", type=int, default=100, help=argparse.SUPPRESS)
+    p.add_argument("--prefix", default="post", help=argparse.SUPPRESS)
+    args = p.parse_args()
+    if args.load:
+        load_main(args)
+        return
+    report: dict[str, Any] = {
+        "machine": f"{platform.machine()} {platform.python_version()}",
+        "embedded_sqlite_memory": embedded(args.n, args.baseline_n),
+        "postgres_redis": postgres_redis(args.n, args.baseline_n),
+    }
+    if args.http:
+        report["http_embedded"] = http(args.duration, args.concurrency)
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "ratings_ingest.json").write_text(json.dumps(report, indent=2))
+    print(json.dumps(report, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,119 @@
+"""The background applier: accepted ratings wait in memory and are applied in batches."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Callable, Sequence
+
+import anyio
+import structlog
+
+from civility.errors import DomainError, Unavailable
+from civility.ratings.models import RatingSubmission
+from civility.settings import Settings
+
+log = structlog.get_logger(__name__)
+
+RETRY_PAUSE_SECONDS = 0.5
+
+
+class RatingApplier:
+    """Flushes pending ratings when max_size are waiting or every `interval` seconds.
+
+    One transaction per batch instead of one per rating: the commit, not the row, is what
+    costs on SQLite. Ratings still waiting when the process dies are lost (at most one
+    interval's worth); stop() flushes what is left.
+    """
+
+    def __init__(
+        self,
+        apply: Callable[[Sequence[RatingSubmission]], object],
+        *,
+        max_size: int,
+        interval: float,
+        max_pending: int,
+    ) -> None:
+        self._apply = apply
+        self._max_size = max_size
+        self._interval = interval
+        self._max_pending = max_pending
+        self._pending: list[RatingSubmission] = []
+        self._wake = asyncio.Event()
+        self._stopping = False
+        self._lock = asyncio.Lock()
+        self.applied = 0
+        self._task: asyncio.Task[None] | None = None
+
+    @classmethod
+    def from_settings(
+        cls, apply: Callable[[Sequence[RatingSubmission]], object], settings: Settings
+    ) -> RatingApplier:
+        """Builds an applier with the CIVILITY_RATINGS_* flush settings."""
+        return cls(
+            apply,
+            max_size=settings.ratings_flush_size,
+            interval=settings.ratings_flush_interval_ms / 1000,
+            max_pending=settings.ratings_max_pending,
+        )
+
+    def start(self) -> None:
+        """Starts run() as a task of the running event loop."""
+        self._task = asyncio.create_task(self.run())
+
+    async def close(self, timeout: float = 10.0) -> None:
+        """Stops the task, flushing what is pending."""
+        self.stop()
+        if self._task is not None:
+            await asyncio.wait_for(self._task, timeout=timeout)
+
+    @property
+    def pending(self) -> int:
+        """Returns how many accepted ratings are not applied yet."""
+        return len(self._pending)
+
+    def submit(self, submissions: Sequence[RatingSubmission]) -> None:
+        """Queues accepted ratings; refuses (Unavailable) when the backlog is full."""
+        if len(self._pending) + len(submissions) > self._max_pending:
+            raise Unavailable(
+                "ratings are arriving faster than they can be stored; retry shortly",
+                code="ratings_backlog",
+            )
+        self._pending.extend(submissions)
+        if len(self._pending) >= self._max_size:
+            self._wake.set()
+
+    async def run(self) -> None:
+        """Flushes on size or interval until stop() is called, then flushes the rest."""
+        while not self._stopping:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), timeout=self._interval)
+            self._wake.clear()
+            if not await self.flush():
+                await asyncio.sleep(RETRY_PAUSE_SECONDS)  # the database is down: back off
+        await self.flush()
+
+    def stop(self) -> None:
+        """Asks run() to flush what is left and return."""
+        self._stopping = True
+        self._wake.set()
+
+    async def flush(self) -> bool:
+        """Applies everything pending, one batch at a time; False if a batch failed."""
+        async with self._lock:
+            while self._pending:
+                batch = self._pending[: self._max_size]
+                del self._pending[: self._max_size]
+                try:
+                    await anyio.to_thread.run_sync(self._apply, batch)
+                except DomainError as exc:
+                    # Keep the batch (at the front, in order) for the next attempt.
+                    self._pending[:0] = batch
+                    log.warning("ratings.apply_failed", error=exc.message, size=len(batch))
+                    return False
+                except Exception:
+                    # A bug, not an outage: retrying would fail the same way and block the rest.
+                    log.exception("ratings.apply_crashed", size=len(batch))
+                    continue
+                self.applied += len(batch)
+        return True

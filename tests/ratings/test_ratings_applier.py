@@ -1,0 +1,76 @@
+"""The background applier: batches by size, keeps a failed batch, refuses an overfull backlog."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+import pytest
+
+from civility.errors import Unavailable
+from civility.ratings.applier import RatingApplier
+from civility.ratings.models import RatingSubmission
+
+T0 = datetime(2026, 3, 1, tzinfo=UTC)
+
+
+def subs(n: int) -> list[RatingSubmission]:
+    return [RatingSubmission("p", f"u{i}", 3, T0) for i in range(n)]
+
+
+class Recorder:
+    def __init__(self, failures: int = 0) -> None:
+        self.batches: list[int] = []
+        self.failures = failures
+
+    def __call__(self, batch: Sequence[RatingSubmission]) -> None:
+        if self.failures:
+            self.failures -= 1
+            raise Unavailable("database down")
+        self.batches.append(len(batch))
+
+
+def test_flush_applies_in_batches_of_max_size() -> None:
+    recorder = Recorder()
+    applier = RatingApplier(recorder, max_size=4, interval=60, max_pending=100)
+    applier.submit(subs(10))
+    assert asyncio.run(applier.flush()) is True
+    assert recorder.batches == [4, 4, 2]
+    assert applier.pending == 0
+    assert applier.applied == 10
+
+
+def test_a_failed_batch_is_kept_in_order_for_the_next_flush() -> None:
+    recorder = Recorder(failures=1)
+    applier = RatingApplier(recorder, max_size=4, interval=60, max_pending=100)
+    applier.submit(subs(6))
+    assert asyncio.run(applier.flush()) is False
+    assert applier.pending == 6
+    assert asyncio.run(applier.flush()) is True
+    assert recorder.batches == [4, 2]
+
+
+def test_an_overfull_backlog_is_refused() -> None:
+    applier = RatingApplier(Recorder(), max_size=4, interval=60, max_pending=5)
+    applier.submit(subs(5))
+    with pytest.raises(Unavailable) as err:
+        applier.submit(subs(1))
+    assert err.value.code == "ratings_backlog"
+
+
+def test_a_full_batch_wakes_the_task_and_close_flushes_the_rest() -> None:
+    recorder = Recorder()
+
+    async def scenario() -> None:
+        # An hour-long interval: only size (or close) can trigger a flush here.
+        applier = RatingApplier(recorder, max_size=3, interval=3600, max_pending=100)
+        applier.start()
+        applier.submit(subs(3))
+        while not recorder.batches:
+            await asyncio.sleep(0)
+        applier.submit(subs(2))
+        await applier.close()
+
+    asyncio.run(scenario())
+    assert recorder.batches == [3, 2]

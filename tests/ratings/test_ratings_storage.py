@@ -1,0 +1,113 @@
+"""The SQL rating repository against the in-memory one, on SQLite and a real PostgreSQL."""
+
+from __future__ import annotations
+
+import random
+import uuid
+from collections.abc import Iterator
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select
+
+from civility.clock import ManualClock
+from civility.events.models import EventQuery
+from civility.ratings.models import RATING_SUSPICIOUS, REVIEW_REQUESTED, StatsDelta, StatsUpdate
+from civility.ratings.repository import (
+    InMemoryRatingRepository,
+    MemoryRatingCache,
+    NoRateLimit,
+    RatingRepository,
+)
+from civility.ratings.service import RatingInput, RatingService
+from civility.storage.db import Database
+from civility.storage.ratings import SqlRatingRepository, SqlRatingTransaction
+from civility.storage.repositories import SqlEventRepository
+from civility.storage.tables_ratings import ratings
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db(request: pytest.FixtureRequest) -> Iterator[Database]:
+    url = request.getfixturevalue("sqlite_url" if request.param == "sqlite" else "postgres_url")
+    database = Database.from_url(url, pool_size=2)
+    yield database
+    database.dispose()
+
+
+def play(repo: RatingRepository, prefix: str) -> RatingService:
+    """A fixed script: history, replacements, new accounts, then a burst over two batches."""
+    clock = ManualClock()
+    service = RatingService(repo, MemoryRatingCache(), NoRateLimit(), clock)
+    rng = random.Random(11)
+    for _ in range(60):
+        clock.advance(1800)
+        created = clock.now() - timedelta(days=rng.choice((1, 400)))
+        items = [
+            RatingInput(f"{prefix}p{j}", f"u{rng.randrange(40)}", rng.choice((3, 4, 5)), created)
+            for j in range(rng.randint(1, 3))
+        ]
+        service.apply([a.submission for a in service.accept(items) if a.submission])
+    for wave in range(2):
+        clock.advance(30)
+        created = clock.now() - timedelta(hours=3)
+        items = [RatingInput(f"{prefix}p0", f"a{wave}-{i}", 0, created) for i in range(15)]
+        service.apply([a.submission for a in service.accept(items) if a.submission])
+    return service
+
+
+def test_sql_and_memory_repositories_agree(db: Database) -> None:
+    prefix = f"t{uuid.uuid4().hex[:8]}-"
+    memory = InMemoryRatingRepository()
+    play(memory, prefix)
+    sql = SqlRatingRepository(db)
+    play(sql, prefix)
+    posts = [f"{prefix}p{j}" for j in range(3)]
+    stored = sql.get_stats(posts)
+    assert set(stored) == set(posts)
+    for post in posts:
+        want, got = memory.stats[post], stored[post]
+        assert (got.count, got.suspicious_count) == (want.count, want.suspicious_count)
+        for field in ("score_sum", "trusted_weight", "trusted_sum", "stable_average"):
+            assert getattr(got, field) == pytest.approx(getattr(want, field))
+        assert (got.first_rated_at, got.last_rated_at) == (want.first_rated_at, want.last_rated_at)
+    assert stored[posts[0]].suspicious_count == 30
+    events = SqlEventRepository(db).list_events(EventQuery(type="rating.*", limit=500))
+    ours = [e for e in events if e.payload["post_id"].startswith(prefix)]
+    assert {e.type for e in ours} == {RATING_SUSPICIOUS}
+    reviews = SqlEventRepository(db).list_events(EventQuery(type=REVIEW_REQUESTED, limit=500))
+    assert len([e for e in reviews if e.payload["post_id"].startswith(prefix)]) == 30
+
+
+def test_sql_upsert_replaces_and_deltas_compose(db: Database) -> None:
+    post = f"t{uuid.uuid4().hex[:8]}"
+    repo = SqlRatingRepository(db)
+    clock = ManualClock()
+    service = RatingService(repo, MemoryRatingCache(), NoRateLimit(), clock)
+    service.apply([service.accept_one(RatingInput(post, "u", 1))])
+    clock.advance(5)
+    service.apply([service.accept_one(RatingInput(post, "u", 5))])
+    now = clock.now()
+    update = StatsUpdate(post, StatsDelta(count=2, score_sum=4.0), 3.0, now, now, now)
+    with repo.transaction() as tx:
+        assert tx.get_ratings([(post, "u")])[(post, "u")].score == 5
+        tx.apply_stats([update])
+    with repo.transaction() as tx:
+        tx.apply_stats([update])
+    stats = repo.get_stats([post])[post]
+    assert stats.count == 5
+    assert stats.score_sum == pytest.approx(13.0)
+    assert stats.stable_average == pytest.approx(3.0)
+
+
+def test_looking_up_pairs_uses_the_primary_key_on_sqlite(sqlite_url: str) -> None:
+    db = Database.from_url(sqlite_url, pool_size=1)
+    try:
+        with db.read() as conn:
+            tx = SqlRatingTransaction(conn)
+            stmt = select(ratings).where(tx._pairs([("p1", "u1"), ("p2", "u2")]))
+            sql = str(stmt.compile(conn, compile_kwargs={"literal_binds": True}))
+            plan = " ".join(str(row) for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}"))
+    finally:
+        db.dispose()
+    assert "SEARCH ratings USING INDEX" in plan
+    assert "SCAN ratings" not in plan
