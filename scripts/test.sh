@@ -11,6 +11,8 @@ echo "== mypy --strict"
 "$VENV/bin/mypy"
 echo "== services"
 bash scripts/services.sh
+echo "== browser"
+bash scripts/browser.sh
 echo "== pytest"
 set +e
 "$VENV/bin/python" -m pytest "$@"

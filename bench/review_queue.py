@@ -1,0 +1,130 @@
+"""Review queue reads on a large SQLite database: first page per order and filter, item detail.
+
+Seeds N decided messages (half flagged, a fifth hidden or blocked), then times
+ReviewService.list_items (50 items) for each order and filter, a page deep into the queue via
+its cursor, and the item detail (notes, author standing, neighbours). The baseline in the same
+run is GET /v1/messages' query (SqlModerationRepository.list_messages, 50 newest), the existing
+moderator list. Writes bench/results/review_queue.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from civility.clock import ManualClock
+from civility.container import build_container
+from civility.events.models import Event
+from civility.moderation.models import Action, Reason, ReasonSource, Severity
+from civility.moderation.records import MessageQuery, Outcome, StoredDecision, StoredMessage
+from civility.review.models import ReviewOrder, ReviewQuery, ReviewView
+from civility.scoring.base import CATEGORIES
+from civility.scoring.lexicon import LexiconBaselineScorer
+from civility.settings import load_settings
+from civility.storage.db import upgrade
+from civility.storage.repositories import SqlModerationRepository
+
+RESULTS = Path(__file__).parent / "results"
+NOW = datetime(2026, 3, 1, tzinfo=UTC)
+
+
+def _outcome(i: int, rng: random.Random) -> Outcome:
+    action = rng.choices(list(Action), weights=(30, 50, 15, 5))[0]
+    scores = {c: rng.random() for c in CATEGORIES}
+    at = NOW - timedelta(seconds=i)
+    mid = f"msg_{i:026d}"
+    message = StoredMessage(
+        mid,
+        f"p{i}",
+        f"u{rng.randrange(2000)}",
+        f"c{rng.randrange(40)}",
+        "some text that was flagged",
+        "en",
+        {},
+        None,
+        at,
+    )
+    category = max(scores, key=lambda c: scores[c])
+    reason = Reason(
+        category, "m", ReasonSource.MODEL, action, category, scores[category], ((0, 4),)
+    )
+    decision = StoredDecision(
+        f"dec_{i:026d}", mid, action, Severity.LOW, (reason,), 1, "s:1", "sync", at
+    )
+    event = Event(
+        f"decision:{mid}",
+        f"message.{action.value}",
+        "system",
+        "message",
+        mid,
+        message.channel_id,
+        {},
+        at,
+    )
+    return Outcome(message, scores, "s:1", decision, (event,))
+
+
+def _time(fn: Callable[[], Any], repeat: int) -> dict[str, float]:
+    fn()
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - start) * 1000)
+    return {"p50_ms": round(statistics.median(samples), 2), "max_ms": round(max(samples), 2)}
+
+
+def main() -> None:
+    """Seeds, measures and prints the results."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--messages", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=20)
+    args = parser.parse_args()
+    rng = random.Random(7)
+    with tempfile.TemporaryDirectory() as tmp:
+        url = f"sqlite:///{tmp}/bench.db"
+        upgrade(url)
+        settings = load_settings(database_url=url, data_dir=tmp, env="test")
+        c = build_container(settings, clock=ManualClock(NOW), scorer=LexiconBaselineScorer())
+        repo = SqlModerationRepository(c.db)
+        for start in range(0, args.messages, 2000):
+            batch = [_outcome(i, rng) for i in range(start, min(start + 2000, args.messages))]
+            repo.save_outcomes(batch, insert_messages=True)
+        first = c.review.list_items(ReviewQuery(order=ReviewOrder.AGE))[0][0].message_id
+        deep_cursor: Any = None
+        for _ in range(20):
+            deep_cursor = c.review.list_items(ReviewQuery(cursor=deep_cursor))[1]
+        cases: dict[str, Callable[[], Any]] = {
+            "baseline: GET /v1/messages query": lambda: repo.list_messages(MessageQuery()),
+            "queue by score": lambda: c.review.list_items(ReviewQuery()),
+            "queue by age": lambda: c.review.list_items(ReviewQuery(order=ReviewOrder.AGE)),
+            "queue by channel": lambda: c.review.list_items(ReviewQuery(order=ReviewOrder.CHANNEL)),
+            "automated by score": lambda: c.review.list_items(
+                ReviewQuery(view=ReviewView.AUTOMATED)
+            ),
+            "channel filter": lambda: c.review.list_items(ReviewQuery(channel_id="c7")),
+            "category filter": lambda: c.review.list_items(ReviewQuery(category="threat")),
+            "page 21 by score (cursor)": lambda: c.review.list_items(
+                ReviewQuery(cursor=deep_cursor)
+            ),
+            "item detail": lambda: c.review.detail(first),
+        }
+        results = {name: _time(fn, args.repeat) for name, fn in cases.items()}
+        c.close()
+    report = {"messages": args.messages, "sqlite": True, "results": results}
+    for name, r in results.items():
+        print(f"{name:34s} p50 {r['p50_ms']:8.2f} ms   max {r['max_ms']:8.2f} ms")
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "review_queue.json").write_text(json.dumps(report, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,313 @@
+"""The review queue: list, inspect, claim, resolve (one or many), notes."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Annotated, Any
+
+import anyio
+from fastapi import APIRouter, Depends, Query
+from pydantic import BaseModel, Field
+
+from civility.api.deps import ContainerDep, Reader, require
+from civility.api.routes.moderation import ERRORS
+from civility.api.schemas import Id, ReasonOut, Strict, reason_out
+from civility.auth.keys import Permission, Principal
+from civility.moderation.models import Action, Severity
+from civility.review.cursor import decode_cursor, encode_cursor
+from civility.review.models import (
+    BanRequest,
+    Note,
+    Resolution,
+    ResolveRequest,
+    ReviewItem,
+    ReviewOrder,
+    ReviewQuery,
+    ReviewStatus,
+    ReviewView,
+)
+from civility.review.service import MAX_BULK
+
+router = APIRouter(prefix="/v1", tags=["review"])
+
+Reviewer = Annotated[Principal, Depends(require(Permission.REVIEW))]
+NoteText = Annotated[str, Field(min_length=1, max_length=5000)]
+TEN_YEARS = 10 * 365 * 86_400
+
+
+class BanIn(Strict):
+    """Ban the author too: in one channel or (channel_id absent/null) everywhere."""
+
+    channel_id: Id | None = None
+    duration_seconds: int | None = Field(
+        None, ge=60, le=TEN_YEARS, description="Absent or null: permanent."
+    )
+
+
+class ResolveIn(Strict):
+    """A verdict on one item."""
+
+    action: Resolution
+    note: NoteText | None = None
+    ban: BanIn | None = None
+    strike: bool = False
+
+    def request(self) -> ResolveRequest:
+        """Returns the domain form."""
+        ban = None
+        if self.ban is not None:
+            seconds = self.ban.duration_seconds
+            ban = BanRequest(
+                channel_id=self.ban.channel_id,
+                duration=None if seconds is None else timedelta(seconds=seconds),
+            )
+        return ResolveRequest(self.action, self.note, ban, self.strike)
+
+
+class BulkResolveIn(ResolveIn):
+    """One verdict for many items."""
+
+    item_ids: list[Id] = Field(min_length=1, max_length=MAX_BULK)
+
+
+class NoteIn(Strict):
+    """A note's text."""
+
+    text: NoteText
+
+
+class NoteOut(BaseModel):
+    """A moderator's note."""
+
+    id: str
+    subject_type: str
+    subject_id: str
+    author: str
+    text: str
+    created_at: datetime
+
+
+class ReviewItemOut(BaseModel):
+    """A queue item: the message, its automated decision and its review state."""
+
+    id: str
+    decision_id: str
+    message_id: str
+    author_id: str
+    channel_id: str
+    text: str
+    view: ReviewView
+    decision: Action
+    severity: Severity
+    reasons: list[ReasonOut]
+    scores: dict[str, float] | None
+    top_score: float
+    policy_version: int
+    received_at: datetime
+    decided_at: datetime
+    status: ReviewStatus
+    claimed_by: str | None
+    claim_expires_at: datetime | None
+    resolution: Resolution | None
+    resolved_by: str | None
+    resolved_at: datetime | None
+
+
+class ReviewPage(BaseModel):
+    """A page of items; pass next_cursor as `cursor` (with the same filters) for the next."""
+
+    items: list[ReviewItemOut]
+    next_cursor: str | None
+
+
+class AuthorOut(BaseModel):
+    """The author's standing in the item's channel."""
+
+    author_id: str
+    strikes: float
+    banned: bool
+    ban_channel_id: str | None
+    ban_until: datetime | None
+    history: list[dict[str, Any]]
+    notes: list[NoteOut]
+
+
+class NeighbourOut(BaseModel):
+    """A message next to the item's in its channel."""
+
+    id: str
+    author_id: str
+    text: str
+    received_at: datetime
+    decision: str | None
+
+
+class ReviewDetailOut(BaseModel):
+    """An item with its notes, author and channel context."""
+
+    item: ReviewItemOut
+    notes: list[NoteOut]
+    author: AuthorOut
+    neighbours: list[NeighbourOut]
+
+
+class BulkOut(BaseModel):
+    """Which items were resolved; the others with the reason code."""
+
+    resolved: list[str]
+    failed: dict[str, str]
+
+
+def item_out(i: ReviewItem) -> ReviewItemOut:
+    """Builds the response form of an item."""
+    r = i.review
+    return ReviewItemOut(
+        id=i.message_id,
+        decision_id=i.decision_id,
+        message_id=i.platform_message_id,
+        author_id=i.author_id,
+        channel_id=i.channel_id,
+        text=i.text,
+        view=i.view,
+        decision=i.action,
+        severity=i.severity,
+        reasons=[reason_out(x) for x in i.reasons],
+        scores={k: round(v, 6) for k, v in i.scores.items()} if i.scores else None,
+        top_score=round(i.top_score, 6),
+        policy_version=i.policy_version,
+        received_at=i.received_at,
+        decided_at=i.decided_at,
+        status=i.status,
+        claimed_by=r.claimed_by if i.status is ReviewStatus.CLAIMED else None,
+        claim_expires_at=r.claim_expires_at if i.status is ReviewStatus.CLAIMED else None,
+        resolution=r.resolution,
+        resolved_by=r.resolved_by,
+        resolved_at=r.resolved_at,
+    )
+
+
+def note_out(n: Note) -> NoteOut:
+    """Builds the response form of a note."""
+    return NoteOut(
+        id=n.id,
+        subject_type=n.subject_type,
+        subject_id=n.subject_id,
+        author=n.author,
+        text=n.text,
+        created_at=n.created_at,
+    )
+
+
+@router.get("/review", response_model=ReviewPage, responses=ERRORS)
+async def list_review(
+    _: Reader,
+    c: ContainerDep,
+    status: Annotated[str, Query(pattern="^(pending|claimed|escalated|resolved|all)$")] = (
+        "pending"
+    ),
+    view: ReviewView = ReviewView.FLAGGED,
+    channel_id: str | None = None,
+    category: str | None = None,
+    reason: str | None = None,
+    author_id: str | None = None,
+    order: ReviewOrder = ReviewOrder.SCORE,
+    cursor: str | None = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+) -> ReviewPage:
+    """Lists queue items: flagged ones (`view=flagged`) or automated hides and blocks."""
+    query = ReviewQuery(
+        view=view,
+        status=None if status == "all" else ReviewStatus(status),
+        channel_id=channel_id or None,
+        category=category or None,
+        reason=reason or None,
+        author_id=author_id or None,
+        order=order,
+        cursor=decode_cursor(cursor),
+        limit=limit,
+    )
+    items, after = await anyio.to_thread.run_sync(c.review.list_items, query)
+    return ReviewPage(items=[item_out(i) for i in items], next_cursor=encode_cursor(after))
+
+
+@router.post("/review/resolve", response_model=BulkOut, responses=ERRORS)
+async def bulk_resolve(body: BulkResolveIn, who: Reviewer, c: ContainerDep) -> BulkOut:
+    """Applies one verdict to many items in one transaction; reports the ones skipped."""
+    result = await anyio.to_thread.run_sync(
+        c.review.bulk_resolve, body.item_ids, who.id, body.request()
+    )
+    return BulkOut(resolved=result.resolved, failed=result.failed)
+
+
+@router.get("/review/{item_id}", response_model=ReviewDetailOut, responses=ERRORS)
+async def get_review_item(item_id: str, _: Reader, c: ContainerDep) -> ReviewDetailOut:
+    """Returns an item with its notes, its author's standing and the channel around it."""
+    d = await anyio.to_thread.run_sync(c.review.detail, item_id)
+    a = d.author
+    return ReviewDetailOut(
+        item=item_out(d.item),
+        notes=[note_out(n) for n in d.notes],
+        author=AuthorOut(
+            author_id=a.author_id,
+            strikes=a.strikes,
+            banned=a.banned,
+            ban_channel_id=a.ban_channel_id,
+            ban_until=a.ban_until,
+            history=list(a.history),
+            notes=[note_out(n) for n in d.author_notes],
+        ),
+        neighbours=[
+            NeighbourOut(
+                id=n.message_id,
+                author_id=n.author_id,
+                text=n.text,
+                received_at=n.received_at,
+                decision=n.action,
+            )
+            for n in d.neighbours
+        ],
+    )
+
+
+@router.post("/review/{item_id}/claim", response_model=ReviewItemOut, responses=ERRORS)
+async def claim_item(item_id: str, who: Reviewer, c: ContainerDep) -> ReviewItemOut:
+    """Claims an item for the caller for the claim lease (409 if someone else holds it)."""
+    return item_out(await anyio.to_thread.run_sync(c.review.claim, item_id, who.id))
+
+
+@router.post("/review/{item_id}/resolve", response_model=ReviewItemOut, responses=ERRORS)
+async def resolve_item(
+    item_id: str, body: ResolveIn, who: Reviewer, c: ContainerDep
+) -> ReviewItemOut:
+    """Approves, hides, removes or escalates an item; may strike or ban its author."""
+    item = await anyio.to_thread.run_sync(c.review.resolve, item_id, who.id, body.request())
+    return item_out(item)
+
+
+@router.get("/review/{item_id}/notes", response_model=list[NoteOut], responses=ERRORS)
+async def item_notes(item_id: str, _: Reader, c: ContainerDep) -> list[NoteOut]:
+    """Lists an item's notes, newest first."""
+    await anyio.to_thread.run_sync(c.review.get, item_id)
+    notes = await anyio.to_thread.run_sync(c.review.notes, "message", item_id)
+    return [note_out(n) for n in notes]
+
+
+@router.post("/review/{item_id}/notes", status_code=201, response_model=NoteOut, responses=ERRORS)
+async def add_item_note(item_id: str, body: NoteIn, who: Reviewer, c: ContainerDep) -> NoteOut:
+    """Adds a note to an item."""
+    note = await anyio.to_thread.run_sync(c.review.add_note, "message", item_id, who.id, body.text)
+    return note_out(note)
+
+
+@router.get("/users/{author_id}/notes", response_model=list[NoteOut], responses=ERRORS)
+async def author_notes(author_id: str, _: Reader, c: ContainerDep) -> list[NoteOut]:
+    """Lists the notes on an author, newest first."""
+    notes = await anyio.to_thread.run_sync(c.review.notes, "user", author_id)
+    return [note_out(n) for n in notes]
+
+
+@router.post("/users/{author_id}/notes", status_code=201, response_model=NoteOut, responses=ERRORS)
+async def add_author_note(author_id: str, body: NoteIn, who: Reviewer, c: ContainerDep) -> NoteOut:
+    """Adds a note on an author."""
+    note = await anyio.to_thread.run_sync(c.review.add_note, "user", author_id, who.id, body.text)
+    return note_out(note)

@@ -1,0 +1,1 @@
+"""Human review of automated decisions: the queue, claims, verdicts and notes."""

@@ -1,0 +1,110 @@
+"""Connects review to the strikes-and-bans service (the `EnforcementActions` it needs)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any, Protocol
+
+from civility.enforcement.records import BanIssued
+from civility.enforcement.service import EnforcementService
+from civility.events.models import Event, EventType
+from civility.moderation.models import Severity
+from civility.review.models import AuthorStanding
+
+_RECORD_TYPES = frozenset(
+    t.value
+    for t in (
+        EventType.USER_BANNED,
+        EventType.USER_UNBANNED,
+        EventType.USER_STRIKE_ADDED,
+        EventType.USER_STRIKES_RESET,
+        EventType.USER_WARNED,
+    )
+)
+
+
+class UserEvents(Protocol):
+    """Reads the events about one author."""
+
+    def user_events(self, author_id: str, limit: int) -> list[Event]:
+        """Returns the `user.*` events of an author, newest first."""
+        ...
+
+
+class ServiceEnforcement:
+    """Delegates actions to `EnforcementService`; history comes from the `user.*` events."""
+
+    def __init__(self, users: EnforcementService, events: UserEvents) -> None:
+        self._users = users
+        self._events = events
+
+    def ban(
+        self,
+        author_id: str,
+        channel_id: str | None,
+        duration: timedelta | None,
+        *,
+        actor: str,
+        reason: str,
+    ) -> None:
+        """Bans an author in a channel, or everywhere (None); permanent when duration is None."""
+        self._users.ban(author_id, channel_id, duration, actor=actor, reason=reason)
+
+    def unban(self, author_id: str, channel_id: str | None, *, actor: str, reason: str) -> None:
+        """Lifts the author's bans of exactly this scope (Conflict when there is none)."""
+        self._users.unban(author_id, channel_id, actor=actor, reason=reason)
+
+    def add_strike(
+        self,
+        author_id: str,
+        channel_id: str,
+        severity: Severity,
+        *,
+        actor: str,
+        reason: str,
+        message_id: str | None = None,
+    ) -> None:
+        """Counts a violation, with whatever the channel's strike ladder adds."""
+        self._users.add_strike(
+            author_id, channel_id, severity, actor=actor, reason=reason, message_id=message_id
+        )
+
+    def reset_strikes(
+        self, author_id: str, channel_id: str | None, *, actor: str, reason: str
+    ) -> None:
+        """Forgets the author's strikes in a channel, or everywhere (None)."""
+        self._users.reset_strikes(author_id, channel_id, actor=actor, reason=reason)
+
+    def standing(self, author_id: str, channel_id: str | None = None) -> AuthorStanding:
+        """Returns strikes and the harshest ban in force, plus the recent enforcement history."""
+        report = self._users.status(author_id, channel_id)
+        ban = _harshest(report.bans)
+        strikes = report.strike_weight if channel_id is not None else report.global_strike_weight
+        return AuthorStanding(
+            author_id=author_id,
+            strikes=strikes,
+            banned=ban is not None,
+            ban_channel_id=ban.channel_id if ban else None,
+            ban_until=ban.until if ban else None,
+            history=tuple(self._history(author_id)),
+        )
+
+    def _history(self, author_id: str, limit: int = 50) -> list[dict[str, Any]]:
+        return [
+            {
+                **e.payload,
+                "type": e.type,
+                "at": e.created_at.isoformat(),
+                "actor": e.actor,
+                "channel_id": e.channel_id,
+            }
+            for e in self._events.user_events(author_id, limit)
+            if e.type in _RECORD_TYPES
+        ]
+
+
+def _harshest(bans: tuple[BanIssued, ...]) -> BanIssued | None:
+    if not bans:
+        return None
+    permanent = [b for b in bans if b.until is None]
+    return permanent[0] if permanent else max(bans, key=lambda b: b.until or b.at)

@@ -1,0 +1,112 @@
+"""Contracts the review service depends on: its storage and the enforcement actions."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Protocol
+
+from civility.events.models import Event
+from civility.moderation.models import Severity
+from civility.review.models import AuthorStanding, Note, ReviewItem, ReviewQuery, ReviewState
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One item's transition and the events it writes; saved only if `before` is still current."""
+
+    before: ReviewState
+    after: ReviewState
+    events: tuple[Event, ...]
+    notes: tuple[Note, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ChannelMessage:
+    """A message next to the reviewed one in its channel (for context)."""
+
+    message_id: str
+    author_id: str
+    text: str
+    received_at: datetime
+    action: str | None
+    before: bool
+
+
+class ReviewRepository(Protocol):
+    """Reads queue items from the decisions and stores the review projection."""
+
+    def list_items(self, query: ReviewQuery, now: datetime) -> list[ReviewItem]:
+        """Returns items matching the query in its order, after its cursor."""
+        ...
+
+    def get_items(self, message_ids: Sequence[str], now: datetime) -> dict[str, ReviewItem]:
+        """Returns the reviewable items among the given message ids."""
+        ...
+
+    def save(self, changes: Sequence[Change]) -> set[str]:
+        """Applies the changes whose `before` version is current, in one transaction.
+
+        Returns the message ids that were saved; the others changed underneath.
+        """
+        ...
+
+    def add_note(self, note: Note, event: Event) -> None:
+        """Stores a note together with its event."""
+        ...
+
+    def notes(self, subject_type: str, subject_id: str, limit: int = 100) -> list[Note]:
+        """Returns the notes of one subject, newest first."""
+        ...
+
+    def neighbours(self, item: ReviewItem, each_side: int) -> list[ChannelMessage]:
+        """Returns messages just before and after the item's in its channel, oldest first."""
+        ...
+
+    def author_counts(self, author_id: str) -> dict[str, int]:
+        """Counts an author's decided messages by automated action."""
+        ...
+
+
+class EnforcementActions(Protocol):
+    """What the review side may do to an author; the strikes-and-bans service implements it."""
+
+    def ban(
+        self,
+        author_id: str,
+        channel_id: str | None,
+        duration: timedelta | None,
+        *,
+        actor: str,
+        reason: str,
+    ) -> None:
+        """Bans an author in a channel, or everywhere (None); permanent when duration is None."""
+        ...
+
+    def unban(self, author_id: str, channel_id: str | None, *, actor: str, reason: str) -> None:
+        """Lifts the author's bans of exactly this scope."""
+        ...
+
+    def add_strike(
+        self,
+        author_id: str,
+        channel_id: str,
+        severity: Severity,
+        *,
+        actor: str,
+        reason: str,
+        message_id: str | None = None,
+    ) -> None:
+        """Counts a violation against the author in a channel."""
+        ...
+
+    def reset_strikes(
+        self, author_id: str, channel_id: str | None, *, actor: str, reason: str
+    ) -> None:
+        """Forgets the author's strikes in a channel, or everywhere (None)."""
+        ...
+
+    def standing(self, author_id: str, channel_id: str | None = None) -> AuthorStanding:
+        """Returns the author's strikes, active ban and enforcement history."""
+        ...

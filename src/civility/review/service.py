@@ -1,0 +1,299 @@
+"""The review service: queue, claims, verdicts, notes; used by the JSON API and the dashboard."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from civility.clock import Clock
+from civility.errors import Conflict, DomainError, Invalid, NotFound
+from civility.events.models import Event, EventType
+from civility.ids import new_id
+from civility.moderation.models import Severity
+from civility.review.models import (
+    FINAL_ACTION,
+    AuthorStanding,
+    Note,
+    Resolution,
+    ResolveRequest,
+    ReviewItem,
+    ReviewOrder,
+    ReviewQuery,
+    ReviewState,
+    check_note,
+    claim,
+    resolve,
+)
+from civility.review.records import (
+    Change,
+    ChannelMessage,
+    EnforcementActions,
+    ReviewRepository,
+)
+
+DEFAULT_CLAIM_TTL = timedelta(minutes=10)
+MAX_BULK = 500
+NOTE_SUBJECTS = ("message", "user")
+
+
+@dataclass(frozen=True, slots=True)
+class ItemDetail:
+    """An item with its notes, its author's standing and its neighbours in the channel."""
+
+    item: ReviewItem
+    notes: list[Note]
+    author: AuthorStanding
+    author_notes: list[Note]
+    neighbours: list[ChannelMessage]
+
+
+@dataclass(frozen=True, slots=True)
+class AuthorProfile:
+    """What the dashboard shows about an author."""
+
+    standing: AuthorStanding
+    counts: dict[str, int]
+    notes: list[Note]
+    items: list[ReviewItem]
+
+
+@dataclass(slots=True)
+class BulkResult:
+    """Which items a bulk verdict resolved and why the others were skipped."""
+
+    resolved: list[str] = field(default_factory=list)
+    failed: dict[str, str] = field(default_factory=dict)
+
+
+def cursor_of(item: ReviewItem, order: ReviewOrder) -> tuple[Any, ...]:
+    """Returns the sort key of an item, which the next page starts after."""
+    if order is ReviewOrder.SCORE:
+        return (item.top_score, item.message_id)
+    if order is ReviewOrder.AGE:
+        return (item.decided_at.isoformat(), item.message_id)
+    return (item.channel_id, item.decided_at.isoformat(), item.message_id)
+
+
+class ReviewService:
+    """Moderators' side of moderation; every transition is one transaction with its events."""
+
+    def __init__(
+        self,
+        repo: ReviewRepository,
+        enforcement: EnforcementActions,
+        clock: Clock,
+        *,
+        claim_ttl: timedelta = DEFAULT_CLAIM_TTL,
+    ) -> None:
+        self._repo = repo
+        self._enforcement = enforcement
+        self._clock = clock
+        self._claim_ttl = claim_ttl
+
+    @property
+    def enforcement(self) -> EnforcementActions:
+        """Returns the enforcement actions in use."""
+        return self._enforcement
+
+    def list_items(self, query: ReviewQuery) -> tuple[list[ReviewItem], tuple[Any, ...] | None]:
+        """Returns a page of items and the cursor of the next page (None at the end)."""
+        items = self._repo.list_items(query, self._clock.now())
+        more = len(items) == query.limit
+        return items, cursor_of(items[-1], query.order) if more and items else None
+
+    def get(self, message_id: str) -> ReviewItem:
+        """Returns one item; raises NotFound when the message is not reviewable."""
+        item = self._repo.get_items([message_id], self._clock.now()).get(message_id)
+        if item is None:
+            raise NotFound(f"no review item {message_id!r}", code="review_item_not_found")
+        return item
+
+    def detail(self, message_id: str, neighbours: int = 3) -> ItemDetail:
+        """Returns an item with its notes, author standing and channel context."""
+        item = self.get(message_id)
+        return ItemDetail(
+            item=item,
+            notes=self._repo.notes("message", message_id),
+            author=self._enforcement.standing(item.author_id, item.channel_id),
+            author_notes=self._repo.notes("user", item.author_id),
+            neighbours=self._repo.neighbours(item, neighbours),
+        )
+
+    def claim(self, message_id: str, actor: str) -> ReviewItem:
+        """Claims an item for `actor` for the claim lease; re-claiming extends it."""
+        item = self.get(message_id)
+        now = self._clock.now()
+        after = claim(item.review, actor, now, self._claim_ttl)
+        event = self._event(EventType.REVIEW_CLAIMED, item, after, actor, now)
+        event.payload["expires_at"] = after.claim_expires_at.isoformat()  # type: ignore[union-attr]
+        self._save_one(Change(item.review, after, (event,)))
+        return self.get(message_id)
+
+    def resolve(self, message_id: str, actor: str, request: ResolveRequest) -> ReviewItem:
+        """Records a verdict, then applies the strike or ban it asks for."""
+        item = self.get(message_id)
+        change = self._resolution(item, actor, request, self._clock.now())
+        self._save_one(change)
+        self._enforce(item, actor, request)
+        return self.get(message_id)
+
+    def bulk_resolve(
+        self, message_ids: Sequence[str], actor: str, request: ResolveRequest
+    ) -> BulkResult:
+        """Resolves many items in one transaction; items that cannot be resolved are reported."""
+        ids = list(dict.fromkeys(message_ids))
+        if not ids or len(ids) > MAX_BULK:
+            raise Invalid(f"give 1 to {MAX_BULK} item ids", code="invalid_bulk")
+        now = self._clock.now()
+        items = self._repo.get_items(ids, now)
+        result = BulkResult()
+        changes: list[Change] = []
+        for message_id in ids:
+            if message_id not in items:
+                result.failed[message_id] = "review_item_not_found"
+                continue
+            try:
+                changes.append(self._resolution(items[message_id], actor, request, now))
+            except DomainError as exc:
+                result.failed[message_id] = exc.code
+        saved = self._repo.save(changes) if changes else set()
+        for change in changes:
+            if change.after.message_id in saved:
+                result.resolved.append(change.after.message_id)
+                self._enforce(items[change.after.message_id], actor, request)
+            else:
+                result.failed[change.after.message_id] = "changed_concurrently"
+        return result
+
+    def add_note(self, subject_type: str, subject_id: str, actor: str, text: str) -> Note:
+        """Adds a note to an item (`message`) or an author (`user`)."""
+        if subject_type not in NOTE_SUBJECTS:
+            raise Invalid("notes are on `message` or `user`", code="invalid_note_subject")
+        channel_id = None
+        if subject_type == "message":
+            channel_id = self.get(subject_id).channel_id
+        note = self._note(subject_type, subject_id, actor, check_note(text))
+        kind = EventType.USER_NOTE_ADDED
+        if subject_type == "message":
+            kind = EventType.REVIEW_NOTE_ADDED
+        event = Event(
+            id=f"note:{note.id}",
+            type=kind.value,
+            actor=actor,
+            subject_type=subject_type,
+            subject_id=subject_id,
+            channel_id=channel_id,
+            payload={"note_id": note.id, "text": note.text},
+            created_at=note.created_at,
+        )
+        self._repo.add_note(note, event)
+        return note
+
+    def notes(self, subject_type: str, subject_id: str) -> list[Note]:
+        """Returns the notes of an item or an author, newest first."""
+        return self._repo.notes(subject_type, subject_id)
+
+    def author(self, author_id: str, limit: int = 20) -> AuthorProfile:
+        """Returns an author's standing, decision counts, notes and reviewable messages."""
+        from civility.review.models import ReviewView
+
+        items: list[ReviewItem] = []
+        for view in ReviewView:
+            query = ReviewQuery(
+                view=view, status=None, author_id=author_id, order=ReviewOrder.AGE, limit=limit
+            )
+            items.extend(self._repo.list_items(query, self._clock.now()))
+        items.sort(key=lambda i: i.decided_at, reverse=True)
+        return AuthorProfile(
+            standing=self._enforcement.standing(author_id),
+            counts=self._repo.author_counts(author_id),
+            notes=self._repo.notes("user", author_id),
+            items=items[:limit],
+        )
+
+    def _resolution(
+        self, item: ReviewItem, actor: str, request: ResolveRequest, now: datetime
+    ) -> Change:
+        ban = request.ban
+        if ban is not None and ban.duration is not None and ban.duration <= timedelta(0):
+            raise Invalid("ban duration must be positive", code="invalid_ban")
+        after = resolve(item.review, actor, request.resolution, now)
+        escalated = request.resolution is Resolution.ESCALATE
+        kind = EventType.REVIEW_ESCALATED if escalated else EventType.REVIEW_RESOLVED
+        event = self._event(kind, item, after, actor, now)
+        event.payload.update(_verdict_payload(item, request))
+        notes: tuple[Note, ...] = ()
+        if request.note:
+            notes = (self._note("message", item.message_id, actor, check_note(request.note)),)
+        return Change(item.review, after, (event,), notes)
+
+    def _enforce(self, item: ReviewItem, actor: str, request: ResolveRequest) -> None:
+        # The verdict is committed first: its version check is what stops two moderators
+        # from both acting on one item, so the author is struck or banned at most once.
+        reason = f"review of {item.message_id}: {request.resolution.value}"
+        if request.strike:
+            severity = item.severity if item.severity is not Severity.NONE else Severity.MEDIUM
+            self._enforcement.add_strike(
+                item.author_id,
+                item.channel_id,
+                severity,
+                actor=actor,
+                reason=reason,
+                message_id=item.message_id,
+            )
+        if request.ban is not None:
+            self._enforcement.ban(
+                item.author_id,
+                request.ban.channel_id,
+                request.ban.duration,
+                actor=actor,
+                reason=reason,
+            )
+
+    def _save_one(self, change: Change) -> None:
+        if not self._repo.save([change]):
+            raise Conflict(
+                "the item changed while you were working on it; reload it",
+                code="changed_concurrently",
+            )
+
+    def _note(self, subject_type: str, subject_id: str, actor: str, text: str) -> Note:
+        return Note(new_id("note"), subject_type, subject_id, actor, text, self._clock.now())
+
+    def _event(
+        self, kind: EventType, item: ReviewItem, after: ReviewState, actor: str, now: datetime
+    ) -> Event:
+        return Event(
+            id=f"{kind.value}:{item.message_id}:{after.version + 1}",
+            type=kind.value,
+            actor=actor,
+            subject_type="message",
+            subject_id=item.message_id,
+            channel_id=item.channel_id,
+            payload={
+                "message_id": item.message_id,
+                "decision_id": item.decision_id,
+                "author_id": item.author_id,
+                "original_action": item.action.value,
+            },
+            created_at=now,
+        )
+
+
+def _verdict_payload(item: ReviewItem, request: ResolveRequest) -> dict[str, Any]:
+    payload: dict[str, Any] = {"resolution": request.resolution.value, "note": request.note}
+    final = FINAL_ACTION.get(request.resolution)
+    if final is not None:
+        payload["final_action"] = final.value
+        # Approving an automated hide or block reverses it: platforms should show the message.
+        payload["reverses_automated"] = final.rank < item.action.rank
+    payload["strike"] = request.strike
+    if request.ban is not None:
+        duration = request.ban.duration
+        payload["ban"] = {
+            "channel_id": request.ban.channel_id,
+            "duration_seconds": None if duration is None else int(duration.total_seconds()),
+        }
+    return payload

@@ -1,0 +1,18 @@
+"""Tables of the dashboard: the people who log in (not the platform's message authors)."""
+
+from __future__ import annotations
+
+from sqlalchemy import Column, DateTime, String, Table
+
+from civility.storage.tables import metadata
+
+dashboard_users = Table(
+    "dashboard_users",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("username", String(64), nullable=False, unique=True),
+    Column("password_hash", String(200), nullable=False),
+    Column("role", String(16), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("disabled_at", DateTime(timezone=True), nullable=True),
+)

@@ -1,0 +1,163 @@
+"""Dashboard accounts: roles, argon2 password hashes, sign-in."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import Protocol
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from civility.clock import Clock
+from civility.errors import Conflict, Invalid, Unauthorized
+from civility.events.models import Event, EventType
+from civility.ids import new_id
+
+USERNAME = re.compile(r"^[A-Za-z0-9_.-]{2,64}$")
+MIN_PASSWORD = 10
+
+
+class DashboardRole(StrEnum):
+    """What a dashboard user may do: admins everything, moderators act, viewers read."""
+
+    ADMIN = "admin"
+    MODERATOR = "moderator"
+    VIEWER = "viewer"
+
+    @property
+    def can_act(self) -> bool:
+        """Tells whether the role may change anything (review, ban, notes)."""
+        return self in (DashboardRole.ADMIN, DashboardRole.MODERATOR)
+
+    @property
+    def is_admin(self) -> bool:
+        """Tells whether the role may see the admin pages (blocklists, policies)."""
+        return self is DashboardRole.ADMIN
+
+
+@dataclass(frozen=True, slots=True)
+class DashboardUser:
+    """A signed-in person."""
+
+    id: str
+    username: str
+    role: DashboardRole
+
+    @property
+    def actor(self) -> str:
+        """Returns how the audit log names this person."""
+        return f"dashboard:{self.username}"
+
+
+@dataclass(frozen=True, slots=True)
+class DashboardUserRow:
+    """A stored dashboard account."""
+
+    id: str
+    username: str
+    password_hash: str
+    role: str
+    created_at: datetime
+    disabled: bool
+
+
+class DashboardUserRepository(Protocol):
+    """Storage of dashboard accounts."""
+
+    def add(self, row: DashboardUserRow, event: Event) -> None:
+        """Stores a new account with its creation event."""
+        ...
+
+    def by_username(self, username: str) -> DashboardUserRow | None:
+        """Returns the account of a user name, or None."""
+        ...
+
+    def set_hash(self, user_id: str, password_hash: str) -> None:
+        """Replaces a password hash."""
+        ...
+
+    def record(self, event: Event) -> None:
+        """Appends an event that changes no other state."""
+        ...
+
+
+def parse_dashboard_role(value: str) -> DashboardRole:
+    """Parses a role name; raises Invalid for unknown roles."""
+    try:
+        return DashboardRole(value)
+    except ValueError:
+        names = ", ".join(r.value for r in DashboardRole)
+        raise Invalid(
+            f"unknown role {value!r}; expected one of {names}", code="invalid_role"
+        ) from None
+
+
+class DashboardAccounts:
+    """Creates accounts and checks passwords."""
+
+    def __init__(self, repo: DashboardUserRepository, clock: Clock) -> None:
+        self._repo = repo
+        self._clock = clock
+        self._hasher = PasswordHasher()
+        # Unknown user names are checked against this hash so both paths take as long.
+        self._dummy = self._hasher.hash("not a real password, only for timing")
+
+    def create(self, username: str, password: str, role: DashboardRole, *, actor: str) -> str:
+        """Creates an account and returns its id; Conflict if the user name is taken."""
+        if not USERNAME.match(username):
+            raise Invalid(
+                "user names are 2-64 letters, digits, `.`, `_` or `-`", code="invalid_username"
+            )
+        if len(password) < MIN_PASSWORD:
+            raise Invalid(
+                f"passwords need at least {MIN_PASSWORD} characters", code="weak_password"
+            )
+        if self._repo.by_username(username) is not None:
+            raise Conflict(f"user {username!r} already exists", code="user_exists")
+        now = self._clock.now()
+        row = DashboardUserRow(
+            new_id("usr"), username, self._hasher.hash(password), role.value, now, False
+        )
+        event = self._event(EventType.DASHBOARD_USER_CREATED, row, actor, now)
+        event.payload["role"] = role.value
+        self._repo.add(row, event)
+        return row.id
+
+    def authenticate(self, username: str, password: str) -> DashboardUser:
+        """Returns the user for a correct password; raises Unauthorized otherwise."""
+        row = self._repo.by_username(username)
+        stored = row.password_hash if row is not None and not row.disabled else self._dummy
+        try:
+            self._hasher.verify(stored, password)
+        except (VerificationError, InvalidHashError):
+            raise Unauthorized("wrong user name or password", code="bad_credentials") from None
+        if row is None or row.disabled:
+            raise Unauthorized("wrong user name or password", code="bad_credentials")
+        if self._hasher.check_needs_rehash(row.password_hash):
+            self._repo.set_hash(row.id, self._hasher.hash(password))
+        now = self._clock.now()
+        self._repo.record(self._event(EventType.DASHBOARD_LOGIN, row, f"dashboard:{username}", now))
+        return DashboardUser(row.id, row.username, DashboardRole(row.role))
+
+    def current(self, username: str) -> DashboardUser | None:
+        """Returns an active account by name (sessions are re-checked on every request)."""
+        row = self._repo.by_username(username)
+        if row is None or row.disabled:
+            return None
+        return DashboardUser(row.id, row.username, DashboardRole(row.role))
+
+    @staticmethod
+    def _event(kind: EventType, row: DashboardUserRow, actor: str, now: datetime) -> Event:
+        return Event(
+            id=new_id("evt"),
+            type=kind.value,
+            actor=actor,
+            subject_type="dashboard_user",
+            subject_id=row.username,
+            channel_id=None,
+            payload={"user_id": row.id},
+            created_at=now,
+        )

@@ -1,0 +1,121 @@
+// Civility dashboard: keyboard shortcuts, row selection and bulk ticking (no build step).
+(function () {
+  "use strict";
+
+  function rows() { return Array.from(document.querySelectorAll(".items .row[data-url]")); }
+  function current() {
+    var shown = document.querySelector("#detail article[data-id]");
+    var row = shown && document.getElementById("row-" + shown.dataset.id);
+    return row || document.querySelector(".items .row.selected");
+  }
+
+  function select(row) {
+    if (!row) return;
+    rows().forEach(function (r) { r.classList.remove("selected"); });
+    row.classList.add("selected");
+    row.scrollIntoView({ block: "nearest" });
+    htmx.ajax("GET", row.dataset.url, { target: "#detail", swap: "innerHTML" });
+    var url = new URL(window.location.href);
+    url.searchParams.set("item", row.dataset.id);
+    history.replaceState(null, "", url);
+  }
+
+  function move(step) {
+    var all = rows();
+    if (!all.length) return;
+    var at = all.indexOf(current());
+    var next = all[Math.min(Math.max(at + step, 0), all.length - 1)];
+    if (at === -1) next = all[0];
+    if (next !== all[at]) select(next);
+  }
+
+  function press(key) {
+    var button = document.querySelector('#detail [data-key="' + key + '"]');
+    if (button) button.click();
+  }
+
+  function openBan() {
+    var panel = document.getElementById("ban-panel");
+    if (!panel) return;
+    panel.open = true;
+    var first = panel.querySelector("input, select");
+    if (first) first.focus();
+  }
+
+  function updateCount() {
+    var label = document.querySelector("[data-selected-count]");
+    if (!label) return;
+    var n = document.querySelectorAll('.items input[name="ids"]:checked').length;
+    label.textContent = n + " ticked";
+  }
+
+  document.addEventListener("keydown", function (e) {
+    if (e.metaKey || e.ctrlKey || e.altKey) return;
+    var help = document.getElementById("help");
+    if (e.target.closest("input, textarea, select")) {
+      if (e.key === "Escape") e.target.blur();
+      return;
+    }
+    if (help && help.open) return;
+    switch (e.key) {
+      case "j": move(1); break;
+      case "k": move(-1); break;
+      case "a": case "h": case "r": case "e": case "c": press(e.key); break;
+      case "b": openBan(); break;
+      case "n": var note = document.getElementById("note-text"); if (note) note.focus(); break;
+      case "x":
+        var row = current();
+        var box = row && row.querySelector('input[name="ids"]');
+        if (box) { box.checked = !box.checked; updateCount(); }
+        break;
+      case "?": if (help) help.showModal(); break;
+      default: return;
+    }
+    e.preventDefault();
+  });
+
+  document.addEventListener("click", function (e) {
+    if (e.target.closest("[data-help]")) {
+      document.getElementById("help").showModal();
+      return;
+    }
+    if (e.target.closest("[data-open-ban]")) { openBan(); return; }
+    if (e.target.closest("input, a, button, label")) return;
+    var row = e.target.closest(".items .row[data-url]");
+    if (row) select(row);
+  });
+
+  document.addEventListener("change", function (e) {
+    if (e.target.matches("[data-select-all]")) {
+      document.querySelectorAll('.items input[name="ids"]').forEach(function (box) {
+        box.checked = e.target.checked;
+      });
+    }
+    updateCount();
+  });
+
+  // After a verdict that closes the item (and its row was swapped too), open the next one.
+  document.addEventListener("htmx:afterSettle", function (e) {
+    if (e.detail.target.id !== "detail") return;
+    var done = document.querySelector("#detail [data-advance]");
+    if (!done) return;
+    done.removeAttribute("data-advance");
+    // The tab counts pending items; one fewer now (reloading the page recounts).
+    var status = document.querySelector('.filters select[name="status"]');
+    var count = document.querySelector('.tabs a[aria-current="page"] .count');
+    if (count && status && status.value === "pending") {
+      count.textContent = String(Math.max(0, parseInt(count.textContent, 10) - 1));
+    }
+    move(1);
+  });
+
+  // Messages fade out after a while so they never cover the page for long.
+  document.addEventListener("htmx:afterSettle", fadeFlash);
+  document.addEventListener("DOMContentLoaded", fadeFlash);
+  function fadeFlash() {
+    var flash = document.getElementById("flash");
+    if (!flash || !flash.firstElementChild || flash.querySelector(".error")) return;
+    clearTimeout(fadeFlash.timer);
+    fadeFlash.timer = setTimeout(function () { flash.innerHTML = ""; }, 4000);
+  }
+})();

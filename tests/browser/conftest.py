@@ -1,0 +1,156 @@
+"""A real `civility serve` process with seeded data, and Debian's Chromium driven by Playwright."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from tests.conftest import IN_CI
+from tests.review.review_seed import DEMO, seed
+
+from civility.clock import SystemClock
+from civility.storage.db import Database, upgrade
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "browser"
+PASSWORD = "correct horse battery"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@dataclass
+class Server:
+    """A running server: its base URL, admin API key and data directory."""
+
+    url: str
+    key: str
+    data_dir: Path
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _cli(env: dict[str, str], cwd: Path, *args: str) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "civility", *args],
+        env=env,
+        cwd=cwd,
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args() -> dict[str, Any]:
+    """Launches Debian's Chromium (Playwright's own download is not used)."""
+    if not CHROMIUM.exists():
+        message = f"{CHROMIUM} is missing; run scripts/browser.sh (apt-get install chromium)"
+        if IN_CI:
+            pytest.fail(f"{message}; CI=true requires the browser tests")
+        pytest.skip(message)
+    return {"executable_path": str(CHROMIUM), "args": CHROMIUM_ARGS, "headless": True}
+
+
+@pytest.fixture(scope="session")
+def base_url() -> str | None:
+    """Replaces pytest-base-url's fixture, which pytest 9 warns about (warnings are errors)."""
+    return None
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    """Where screenshots go (gitignored)."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """Seeds a database, creates three dashboard users, then runs `civility serve` on it."""
+    data = tmp_path_factory.mktemp("dashboard")
+    port = _free_port()
+    env = {
+        **os.environ,
+        "CIVILITY_DATA_DIR": str(data),
+        "CIVILITY_PORT": str(port),
+        "CIVILITY_LOG_LEVEL": "warning",
+        "CIVILITY_SCORER": "lexicon-baseline",
+    }
+    env.pop("CIVILITY_DATABASE_URL", None)
+    env.pop("CIVILITY_SESSION_SECRET", None)
+    url = f"sqlite:///{data / 'civility.db'}"
+    upgrade(url)
+    db = Database.from_url(url, pool_size=1)
+    seed(db, DEMO, SystemClock().now())
+    db.dispose()
+    for name, role in (("admin", "admin"), ("mod", "moderator"), ("viewer", "viewer")):
+        _cli(
+            env, data, "user", "create", "--username", name, "--password", PASSWORD, "--role", role
+        )
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "civility", "serve"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=env,
+        cwd=data,
+    )
+    assert proc.stdout is not None
+    key, lines = "", []
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not key:
+        line = proc.stdout.readline()
+        if not line:
+            break
+        lines.append(line)
+        key = line.strip() if line.startswith("civ_") else ""
+    if not key:
+        proc.kill()
+        pytest.fail("server printed no admin key:\n" + "".join(lines))
+    drain = threading.Thread(target=lambda: [None for _ in proc.stdout or ()], daemon=True)
+    drain.start()
+    base = f"http://127.0.0.1:{port}"
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{base}/readyz", timeout=1).status_code == 200:
+                break
+        except httpx.TransportError:
+            threading.Event().wait(0.05)
+    # Two more through the real decision path: automated hides for the second view.
+    with httpx.Client(base_url=base, headers={"Authorization": f"Bearer {key}"}) as client:
+        for i, text in enumerate(("shut up you pathetic loser", "you dumb moron")):
+            body = {
+                "message_id": f"live{i}",
+                "author_id": "live",
+                "channel_id": "random",
+                "text": text,
+            }
+            assert client.post("/v1/moderate", json=body).status_code == 200
+    yield Server(base, key, data)
+    proc.terminate()
+    try:
+        proc.wait(timeout=15)
+    finally:
+        drain.join(timeout=5)
+        proc.stdout.close()
