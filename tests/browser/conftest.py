@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import threading
-import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +16,8 @@ from tests.review.review_seed import DEMO, seed
 
 from civility.clock import SystemClock
 from civility.storage.db import Database, upgrade
+from civility.testing import RunningServer as Server
+from civility.testing import run_server
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "browser"
@@ -32,21 +30,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-
-
-@dataclass
-class Server:
-    """A running server: its base URL, admin API key and data directory."""
-
-    url: str
-    key: str
-    data_dir: Path
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def _cli(env: dict[str, str], cwd: Path, *args: str) -> None:
@@ -89,11 +72,9 @@ def artifacts() -> Path:
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """Seeds a database, creates three dashboard users, then runs `civility serve` on it."""
     data = tmp_path_factory.mktemp("dashboard")
-    port = _free_port()
     env = {
         **os.environ,
         "CIVILITY_DATA_DIR": str(data),
-        "CIVILITY_PORT": str(port),
         "CIVILITY_LOG_LEVEL": "warning",
         "CIVILITY_SCORER": "lexicon-baseline",
     }
@@ -108,37 +89,14 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         _cli(
             env, data, "user", "create", "--username", name, "--password", PASSWORD, "--role", role
         )
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "civility", "serve"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env=env,
-        cwd=data,
-    )
-    assert proc.stdout is not None
-    key, lines = "", []
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and not key:
-        line = proc.stdout.readline()
-        if not line:
-            break
-        lines.append(line)
-        key = line.strip() if line.startswith("civ_") else ""
-    if not key:
-        proc.kill()
-        pytest.fail("server printed no admin key:\n" + "".join(lines))
-    drain = threading.Thread(target=lambda: [None for _ in proc.stdout or ()], daemon=True)
-    drain.start()
-    base = f"http://127.0.0.1:{port}"
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{base}/readyz", timeout=1).status_code == 200:
-                break
-        except httpx.TransportError:
-            threading.Event().wait(0.05)
+    with run_server(data, env) as running:
+        yield from _with_live_decisions(running)
+
+
+def _with_live_decisions(running: Server) -> Iterator[Server]:
     # Two more through the real decision path: automated hides for the second view.
-    with httpx.Client(base_url=base, headers={"Authorization": f"Bearer {key}"}) as client:
+    headers = {"Authorization": f"Bearer {running.key}"}
+    with httpx.Client(base_url=running.url, headers=headers) as client:
         for i, text in enumerate(("shut up you pathetic loser", "you dumb moron")):
             body = {
                 "message_id": f"live{i}",
@@ -147,10 +105,4 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
                 "text": text,
             }
             assert client.post("/v1/moderate", json=body).status_code == 200
-    yield Server(base, key, data)
-    proc.terminate()
-    try:
-        proc.wait(timeout=15)
-    finally:
-        drain.join(timeout=5)
-        proc.stdout.close()
+    yield running

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import threading
@@ -14,78 +13,18 @@ from pathlib import Path
 import httpx
 import pytest
 
+from civility.testing import RunningServer, run_server
+
 pytestmark = pytest.mark.e2e
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-class Server:
-    """A running server process and its admin key."""
-
-    def __init__(self, url: str, key: str, proc: subprocess.Popen[str]) -> None:
-        self.url, self.key, self.proc = url, key, proc
-
-
 @pytest.fixture
-def server(tmp_path: Path) -> Iterator[Server]:
-    port = _free_port()
-    env = {
-        **os.environ,
-        "CIVILITY_DATA_DIR": str(tmp_path),
-        "CIVILITY_PORT": str(port),
-        "CIVILITY_LOG_LEVEL": "warning",
-    }
-    env.pop("CIVILITY_DATABASE_URL", None)
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "civility", "serve"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env=env,
-        cwd=tmp_path,
-    )
-    assert proc.stdout is not None
-    lines: list[str] = []
-    key = ""
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and not key:
-        line = proc.stdout.readline()
-        if not line:
-            break
-        lines.append(line)
-        if line.startswith("civ_"):
-            key = line.strip()
-    if not key:
-        proc.kill()
-        pytest.fail("server printed no admin key:\n" + "".join(lines))
-    # Keep draining output so the pipe never fills up and blocks the server.
-    drain = threading.Thread(target=lambda: [None for _ in proc.stdout or ()], daemon=True)
-    drain.start()
-    url = f"http://127.0.0.1:{port}"
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{url}/readyz", timeout=1).status_code == 200:
-                break
-        except httpx.TransportError:
-            threading.Event().wait(0.05)
-    yield Server(url, key, proc)
-    proc.terminate()
-    try:
-        proc.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
-        pytest.fail("server did not stop within 15 s of SIGTERM")
-    finally:
-        drain.join(timeout=5)
-        proc.stdout.close()
+def server(tmp_path: Path) -> Iterator[RunningServer]:
+    with run_server(tmp_path) as running:
+        yield running
 
 
-def test_submit_worker_decision(server: Server) -> None:
+def test_submit_worker_decision(server: RunningServer) -> None:
     h = {"Authorization": f"Bearer {server.key}"}
     with httpx.Client(base_url=server.url, headers=h, timeout=10) as client:
         r = client.post(
