@@ -255,9 +255,10 @@ class ModerationService:
             item.pre = pre
         to_score = [w for w in work if not w.pre.final]
         if to_score:
-            analyses = self._scorer.analyze([w.message.text for w in to_score])
+            analyses = self._scorer.analyze([w.message.text for w in to_score], explain=False)
             for item, analysis in zip(to_score, analyses, strict=True):
                 item.analysis = analysis
+            self._explain(to_score)
         # In batch order, so a second message of an author sees the strikes of the first.
         added: dict[str, list[EnforcementRecord]] = {}
         outcomes = []
@@ -267,6 +268,18 @@ class ModerationService:
             earlier.extend(judgement.records)
             outcomes.append(self._outcome(item, judgement, now, path))
         return outcomes
+
+    def _explain(self, scored: list[_Work]) -> None:
+        """Adds spans to the texts that can cross a threshold of their policy.
+
+        Explaining costs several times more than scoring, and most messages are clean, so
+        only texts with a score above their policy's lowest flag threshold are explained.
+        """
+        todo = [w for w in scored if w.analysis and _may_flag(w.analysis.scores, w.pre.policy)]
+        if todo:
+            explained = self._scorer.analyze([w.message.text for w in todo], explain=True)
+            for item, analysis in zip(todo, explained, strict=True):
+                item.analysis = analysis
 
     def _outcome(self, work: _Work, judgement: Judgement, now: datetime, path: str) -> Outcome:
         verdict = judgement.verdict
@@ -305,6 +318,15 @@ def _undecided_in_order(
             seen.add(mid)
             out.append(view.message)
     return out
+
+
+DEFAULT_EXPLAIN_FLOOR = 0.3
+
+
+def _may_flag(scores: dict[str, float], policy: Policy | None) -> bool:
+    if policy is None:
+        return max(scores.values(), default=0.0) > DEFAULT_EXPLAIN_FLOOR
+    return any(scores.get(c, 0.0) > rule.flag for c, rule in policy.categories.items())
 
 
 def _with_language(message: StoredMessage, language: str) -> StoredMessage:
