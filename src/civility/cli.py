@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import csv
 import json
+import os
 import signal
 import sys
 from pathlib import Path
@@ -24,6 +25,8 @@ db_app = typer.Typer(help="Database commands.", no_args_is_help=True)
 key_app = typer.Typer(help="API keys.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 app.add_typer(key_app, name="apikey")
+user_app = typer.Typer(help="Dashboard users (moderators, admins, viewers).", no_args_is_help=True)
+app.add_typer(user_app, name="user")
 err = Console(stderr=True)
 
 
@@ -79,10 +82,41 @@ def apikey_create(
     print(key.secret)
 
 
+@user_app.command("create")
+def user_create(
+    username: Annotated[str, typer.Option(help="Sign-in name")],
+    role: Annotated[str, typer.Option(help="admin, moderator or viewer")],
+    password: Annotated[
+        str | None, typer.Option(help="At least 10 characters; asked for when left out")
+    ] = None,
+) -> None:
+    """Creates a dashboard account (the password is stored as an argon2 hash)."""
+    from civility.clock import SystemClock
+    from civility.storage.db import Database, upgrade
+    from civility.storage.review import SqlDashboardUserRepository
+    from civility.web.accounts import DashboardAccounts, parse_dashboard_role
+
+    settings = _settings()
+    if password is None:
+        password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+    upgrade(settings.database_url)
+    db = Database.from_url(settings.database_url, pool_size=1)
+    try:
+        accounts = DashboardAccounts(SqlDashboardUserRepository(db), SystemClock())
+        accounts.create(username, password, parse_dashboard_role(role), actor="cli")
+    except DomainError as exc:
+        err.print(f"[red]error:[/red] {exc.message}")
+        raise typer.Exit(2) from None
+    finally:
+        db.dispose()
+    err.print(f"created {role} {username}; sign in at /dashboard/login")
+
+
 @app.command()
 def serve(
     host: Annotated[str | None, typer.Option(help="Bind address")] = None,
     port: Annotated[int | None, typer.Option(help="Port")] = None,
+    workers: Annotated[int | None, typer.Option(help="HTTP server processes")] = None,
     database_url: Annotated[str | None, typer.Option(help="sqlite:// or postgresql:// URL")] = None,
     broker_url: Annotated[str | None, typer.Option(help="memory://, amqp:// or redis://")] = None,
     scorer: Annotated[str | None, typer.Option(help="builtin or lexicon-baseline")] = None,
@@ -91,30 +125,61 @@ def serve(
     """Runs the HTTP service (with an embedded worker on the in-process queue)."""
     import uvicorn
 
-    from civility.api.app import create_app
-    from civility.container import build_container
     from civility.logging import configure_logging
     from civility.storage.db import upgrade
 
-    settings = _settings(
-        host=host, port=port, database_url=database_url, broker_url=broker_url, scorer=scorer
-    )
+    overrides = {
+        "host": host,
+        "port": port,
+        "workers": workers,
+        "database_url": database_url,
+        "broker_url": broker_url,
+        "scorer": scorer,
+    }
+    settings = _settings(**overrides)
+    # Server processes build their own settings from the environment: pass the options on.
+    for name, value in overrides.items():
+        if value is not None:
+            os.environ[f"CIVILITY_{name.upper()}"] = str(value)
     configure_logging(settings.log_level, json=settings.log_json)
     if migrate:
         upgrade(settings.database_url)
-
-    def announce(secret: str) -> None:
-        err.print("[bold]First start: created an admin API key. It is shown only this once:[/bold]")
-        print(secret, flush=True)
-
-    application = create_app(lambda: build_container(settings), on_admin_key=announce)
+    _announce_first_admin(settings)
+    if settings.workers > 1:
+        _prepare_multiprocess_metrics(settings)
     uvicorn.run(
-        application,
+        "civility.api.asgi:create",
+        factory=True,
         host=settings.host,
         port=settings.port,
+        workers=settings.workers,
         log_level=settings.log_level,
         access_log=False,
     )
+
+
+def _announce_first_admin(settings: Settings) -> None:
+    from civility.auth.service import ApiKeyService
+    from civility.clock import SystemClock
+    from civility.storage.db import Database
+    from civility.storage.repositories import SqlApiKeyRepository
+
+    db = Database.from_url(settings.database_url, pool_size=1)
+    try:
+        key = ApiKeyService(SqlApiKeyRepository(db), SystemClock(), cache_seconds=0).ensure_admin()
+    finally:
+        db.dispose()
+    if key is not None:
+        err.print("[bold]First start: created an admin API key. It is shown only this once:[/bold]")
+        print(key.secret, flush=True)
+
+
+def _prepare_multiprocess_metrics(settings: Settings) -> None:
+    directory = Path(os.environ.get("PROMETHEUS_MULTIPROC_DIR") or settings.data_dir / "metrics")
+    directory.mkdir(parents=True, exist_ok=True)
+    for stale in directory.glob("*.db"):
+        stale.unlink()
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(directory)
 
 
 @app.command()
@@ -151,6 +216,36 @@ def worker(
             await w.run()
         finally:
             await container.queue.close()
+            container.close()
+
+    asyncio.run(run())
+
+
+@app.command()
+def relay(
+    broker_url: Annotated[str | None, typer.Option(help="amqp:// URL")] = None,
+) -> None:
+    """Publishes committed events from the outbox to the `civility.events` exchange."""
+    from civility.container import build_container, build_relay
+    from civility.logging import configure_logging
+
+    settings = _settings(broker_url=broker_url)
+    configure_logging(settings.log_level, json=settings.log_json)
+
+    async def run() -> None:
+        container = build_container(settings)
+        try:
+            r = build_relay(container)
+        except DomainError as exc:
+            err.print(f"[red]error:[/red] {exc.message}")
+            raise typer.Exit(2) from None
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, r.stop)
+        try:
+            await r.run()
+        finally:
+            await r.close()
             container.close()
 
     asyncio.run(run())
@@ -254,7 +349,7 @@ def evaluate(
 @app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
 def train(ctx: typer.Context) -> None:
     """Trains the built-in model from the labelled pool (needs the `train` extra)."""
-    from civility.training.__main__ import main as train_main
+    from civility.training.pipeline import main as train_main
 
     raise typer.Exit(train_main(list(ctx.args)))
 

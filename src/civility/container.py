@@ -4,16 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from civility import metrics
 from civility.auth.service import ApiKeyService
 from civility.clock import Clock, SystemClock
-from civility.moderation.engine import PolicyEngine
+from civility.enforcement.blocklists import BlocklistCache, BlocklistService
+from civility.enforcement.policies import PolicyService
+from civility.enforcement.service import EnforcementService
+from civility.errors import Invalid
+from civility.moderation.engine import EnforcementEngine
 from civility.moderation.records import Outcome
 from civility.moderation.service import ModerationService
-from civility.policy.repository import InMemoryPolicyRepository
 from civility.queue.base import MessageQueue
 from civility.queue.memory import InMemoryQueue
+from civility.ratings.repository import MemoryRatingCache, RatingCache
+from civility.ratings.service import RatingService
+from civility.review.enforcement import ServiceEnforcement
+from civility.review.service import ReviewService
 from civility.scoring.base import Scorer
 from civility.settings import Settings
 from civility.storage.db import Database
@@ -22,6 +31,19 @@ from civility.storage.repositories import (
     SqlEventRepository,
     SqlModerationRepository,
 )
+from civility.storage.review import (
+    SqlDashboardStats,
+    SqlDashboardUserRepository,
+    SqlReviewRepository,
+)
+from civility.web.accounts import DashboardAccounts
+from civility.web.sessions import resolve_session_secret
+
+if TYPE_CHECKING:
+    from civility.outbox.pending import PendingSweeper
+    from civility.outbox.relay import OutboxRelay
+    from civility.webhooks.dispatcher import WebhookDispatcher
+    from civility.webhooks.service import WebhookService
 
 
 def count_decisions(outcomes: Sequence[Outcome]) -> None:
@@ -41,11 +63,127 @@ def build_scorer(name: str) -> Scorer:
     return load_scorer()
 
 
-def build_queue(url: str) -> MessageQueue:
+def build_queue(
+    url: str, *, name: str = "civility.messages", max_attempts: int = 5, prefetch: int = 256
+) -> MessageQueue:
     """Creates the queue backend named by the broker URL."""
     if url.startswith("memory://"):
-        return InMemoryQueue()
+        return InMemoryQueue(max_attempts=max_attempts)
+    if url.startswith(("amqp://", "amqps://")):
+        from civility.queue.rabbitmq import RabbitMQQueue
+
+        return RabbitMQQueue(url, name, prefetch=prefetch, max_attempts=max_attempts)
+    if url.startswith(("redis://", "rediss://")):
+        from civility.queue.redis_streams import RedisStreamsQueue
+
+        return RedisStreamsQueue(url, name, max_attempts=max_attempts)
     raise NotImplementedError(f"broker {url.split(':', 1)[0]} is not available in this build")
+
+
+def build_relay(container: Container) -> OutboxRelay:
+    """Builds the outbox relay that publishes events to the RabbitMQ topic exchange."""
+    from civility.outbox.amqp import AmqpEventPublisher
+    from civility.outbox.relay import OutboxRelay
+    from civility.storage.outbox import SqlOutbox
+
+    settings = container.settings
+    if not settings.broker_url.startswith(("amqp://", "amqps://")):
+        raise Invalid("the event relay needs an amqp:// broker URL", code="relay_needs_amqp")
+    publisher = AmqpEventPublisher(settings.broker_url, settings.events_exchange)
+    return OutboxRelay(SqlOutbox(container.db), publisher)
+
+
+def build_ratings(settings: Settings, db: Database, clock: Clock) -> RatingService:
+    """Builds the rating service: limits and cache in Redis when CIVILITY_REDIS_URL is set."""
+    from civility.ratings.adapters import LimitsRateLimiter, RedisRatingCache
+    from civility.storage.ratings import SqlRatingRepository
+
+    cache: RatingCache = MemoryRatingCache(ttl_seconds=settings.ratings_cache_seconds)
+    if settings.redis_url:
+        cache = RedisRatingCache(settings.redis_url, ttl_seconds=settings.ratings_cache_seconds)
+    limiter = LimitsRateLimiter(
+        settings.redis_url or "memory://",
+        user_limit=settings.ratings_user_limit,
+        post_limit=settings.ratings_post_limit,
+    )
+    return RatingService(SqlRatingRepository(db), cache, limiter, clock)
+
+
+@dataclass
+class Enforcement:
+    """Policies, blocklists, strikes and bans: the services behind their routes."""
+
+    policies: PolicyService
+    blocklists: BlocklistService
+    users: EnforcementService
+    engine: EnforcementEngine
+
+
+def build_enforcement(settings: Settings, db: Database, clock: Clock) -> Enforcement:
+    """Wires the enforcement services to SQL storage (and Redis windows when configured)."""
+    from civility.rules.checks import MemoryWindowStore, WindowStore
+    from civility.storage.enforcement import (
+        SqlBlocklistRepository,
+        SqlEnforcementRepository,
+        SqlPolicyRepository,
+    )
+
+    policies = SqlPolicyRepository(db, clock)
+    blocklist_store = SqlBlocklistRepository(db)
+    cache = BlocklistCache(blocklist_store)
+    records = SqlEnforcementRepository(db)
+    windows: WindowStore = MemoryWindowStore()
+    if settings.redis_url:
+        from civility.rules.redis_window import RedisWindowStore
+
+        windows = RedisWindowStore.from_url(settings.redis_url)
+    return Enforcement(
+        policies=PolicyService(policies, clock),
+        blocklists=BlocklistService(blocklist_store, cache, clock),
+        users=EnforcementService(records, policies, clock),
+        engine=EnforcementEngine(policies, cache, records, windows),
+    )
+
+
+def build_webhooks(settings: Settings, db: Database, clock: Clock) -> WebhookService:
+    """Builds the webhook subscription service."""
+    from civility.storage.webhooks import SqlWebhookRepository
+    from civility.webhooks.service import WebhookService
+
+    grace = timedelta(seconds=settings.webhook_rotation_grace_seconds)
+    return WebhookService(SqlWebhookRepository(db), clock, rotation_grace=grace)
+
+
+def build_webhook_dispatcher(container: Container) -> WebhookDispatcher | None:
+    """Builds the webhook dispatcher (None when this process should not deliver)."""
+    from civility.storage.webhooks import SqlWebhookRepository
+    from civility.webhooks.dispatcher import WebhookDispatcher
+
+    settings = container.settings
+    if not settings.webhooks_dispatcher:
+        return None
+    return WebhookDispatcher(
+        SqlWebhookRepository(container.db),
+        container.clock,
+        max_attempts=settings.webhook_max_attempts,
+        max_consecutive_failures=settings.webhook_max_failures,
+    )
+
+
+def build_sweeper(container: Container) -> PendingSweeper | None:
+    """Builds the sweeper that re-enqueues long-pending messages (None when turned off)."""
+    from civility.outbox.pending import PendingSweeper
+
+    settings = container.settings
+    if settings.pending_sweep_seconds <= 0:
+        return None
+    return PendingSweeper(
+        container.moderation,
+        container.queue,
+        container.clock,
+        interval=settings.pending_sweep_seconds,
+        min_age=settings.pending_min_age_seconds,
+    )
 
 
 @dataclass
@@ -60,6 +198,12 @@ class Container:
     moderation: ModerationService
     events: SqlEventRepository
     api_keys: ApiKeyService
+    review: ReviewService
+    dashboard: DashboardAccounts
+    stats: SqlDashboardStats
+    session_secret: bytes
+    ratings: RatingService
+    enforcement: Enforcement
     extras: dict[str, object] = field(default_factory=dict)
 
     def close(self) -> None:
@@ -74,11 +218,11 @@ def build_container(
     clock = clock or SystemClock()
     db = Database.from_url(settings.database_url, pool_size=settings.db_pool_size)
     scorer = scorer or build_scorer(settings.scorer)
-    policies = InMemoryPolicyRepository()
+    enforcement = build_enforcement(settings, db, clock)
     moderation = ModerationService(
         SqlModerationRepository(db),
         scorer,
-        PolicyEngine(policies),
+        enforcement.engine,
         clock,
         on_decided=count_decisions,
     )
@@ -90,9 +234,26 @@ def build_container(
         settings=settings,
         db=db,
         scorer=scorer,
-        queue=build_queue(settings.broker_url),
+        queue=build_queue(
+            settings.broker_url,
+            name=settings.broker_queue,
+            max_attempts=settings.broker_max_attempts,
+            prefetch=max(settings.broker_prefetch, settings.batch_max_size),
+        ),
         clock=clock,
         moderation=moderation,
         events=events,
         api_keys=keys,
+        review=ReviewService(
+            SqlReviewRepository(db),
+            ServiceEnforcement(enforcement.users, SqlReviewRepository(db)),
+            clock,
+            claim_ttl=timedelta(seconds=settings.review_claim_seconds),
+        ),
+        dashboard=DashboardAccounts(SqlDashboardUserRepository(db), clock),
+        stats=SqlDashboardStats(db),
+        session_secret=resolve_session_secret(settings),
+        ratings=build_ratings(settings, db, clock),
+        enforcement=enforcement,
+        extras={"webhooks": build_webhooks(settings, db, clock)},
     )

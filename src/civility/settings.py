@@ -21,10 +21,24 @@ class Settings(BaseSettings):
     env: Literal["development", "production", "test"] = "development"
     host: str = "127.0.0.1"
     port: int = Field(8000, ge=1, le=65535)
+    workers: int = Field(1, ge=1, le=64, description="HTTP server processes for `serve`.")
     data_dir: Path = Path("data")
     database_url: str = ""
     broker_url: str = "memory://"
     redis_url: str = ""
+    broker_queue: str = Field("civility.messages", min_length=1, max_length=200)
+    broker_max_attempts: int = Field(5, ge=1, le=100)
+    broker_prefetch: int = Field(256, ge=1, le=65535)
+    events_exchange: str = Field("civility.events", min_length=1, max_length=200)
+    relay_enabled: bool | None = Field(
+        None, description="Run the outbox relay inside `serve`; default: on with an amqp broker."
+    )
+    pending_sweep_seconds: float = Field(30.0, ge=0, le=86_400)
+    pending_min_age_seconds: float = Field(60.0, ge=0, le=86_400)
+    webhooks_dispatcher: bool = True
+    webhook_max_attempts: int = Field(5, ge=1, le=20)
+    webhook_max_failures: int = Field(10, ge=1, le=10_000)
+    webhook_rotation_grace_seconds: float = Field(86_400.0, ge=0, le=30 * 86_400)
     embedded_worker: bool | None = Field(
         None, description="Run a worker inside `serve`; default: only with the in-process broker."
     )
@@ -39,6 +53,38 @@ class Settings(BaseSettings):
     api_key_cache_seconds: float = Field(30.0, ge=0)
     log_level: Literal["debug", "info", "warning", "error"] = "info"
     log_json: bool = False
+    ratings_user_limit: str = Field("100/hour", description="Ratings per user (`limits` syntax).")
+    ratings_post_limit: str = Field("2000/minute", description="Per post; `a;b` for several.")
+    ratings_max_bulk: int = Field(1_000, ge=1, le=100_000)
+    ratings_flush_size: int = Field(500, ge=1, le=100_000)
+    ratings_flush_interval_ms: float = Field(1000.0, ge=1, le=600_000)
+    ratings_max_pending: int = Field(100_000, ge=1, le=10_000_000)
+    ratings_cache_seconds: float = Field(30.0, ge=1, le=86_400)
+    session_secret: str = Field(
+        "", description="Signs dashboard session cookies; generated into data_dir when unset."
+    )
+    review_claim_seconds: float = Field(600.0, ge=10, le=86_400)
+    public_url: str = Field("", description="Base URL clients reach us at (discovery documents).")
+    coral_signing_secrets: str = Field("", description="Coral signing secret(s), comma-separated.")
+    coral_timeout_ms: float = Field(1500.0, ge=1, le=60_000)
+
+    @field_validator("session_secret")
+    @classmethod
+    def _strong_secret(cls, value: str) -> str:
+        if value and len(value) < 32:
+            raise ValueError("must be at least 32 characters (e.g. `openssl rand -hex 32`)")
+        return value
+
+    @field_validator("ratings_user_limit", "ratings_post_limit")
+    @classmethod
+    def _rate_limit(cls, value: str) -> str:
+        from limits import parse_many
+
+        try:
+            parse_many(value)
+        except ValueError:
+            raise ValueError("must be rate limits such as 100/hour or 10/minute;500/day") from None
+        return value
 
     @field_validator("broker_url")
     @classmethod
@@ -53,6 +99,9 @@ class Settings(BaseSettings):
             self.database_url = f"sqlite:///{(self.data_dir / 'civility.db').as_posix()}"
         if not self.database_url.startswith(("sqlite://", "postgresql")):
             raise ValueError("database_url must be a sqlite:// or postgresql:// URL")
+        if self.env == "production" and not self.session_secret:
+            # A generated secret in a local file is fine for one box, not for a deployment.
+            raise ValueError("CIVILITY_SESSION_SECRET must be set in production")
         if self.embedded_worker is None:
             self.embedded_worker = self.broker_url.startswith("memory://")
         return self
@@ -61,6 +110,13 @@ class Settings(BaseSettings):
     def runs_embedded_worker(self) -> bool:
         """Tells whether `serve` consumes the queue itself."""
         return bool(self.embedded_worker)
+
+    @property
+    def runs_relay(self) -> bool:
+        """Tells whether `serve` publishes the event outbox itself (default: with amqp)."""
+        if self.relay_enabled is None:
+            return self.broker_url.startswith(("amqp://", "amqps://"))
+        return self.relay_enabled
 
 
 def load_settings(**overrides: object) -> Settings:

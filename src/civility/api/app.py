@@ -15,7 +15,14 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from civility import __version__, metrics
 from civility.api import errors
 from civility.api.routes import all_routers
-from civility.container import Container
+from civility.container import (
+    Container,
+    build_relay,
+    build_sweeper,
+    build_webhook_dispatcher,
+)
+from civility.ratings.applier import RatingApplier
+from civility.web.app import mount as mount_dashboard
 from civility.worker.consumer import Worker
 from civility.worker.sync_batcher import SyncBatcher
 
@@ -92,12 +99,32 @@ def create_app(
             await recover_pending(container)
             worker_task = asyncio.create_task(worker.run())
         app.state.worker = worker
+        rating_applier = RatingApplier.from_settings(container.ratings.apply, settings)
+        app.state.rating_applier = rating_applier
+        rating_applier.start()
+        relay = build_relay(container) if settings.runs_relay else None
+        relay_task = asyncio.create_task(relay.run()) if relay is not None else None
+        sweeper = build_sweeper(container)
+        sweeper_task = asyncio.create_task(sweeper.run()) if sweeper is not None else None
+        hooks = build_webhook_dispatcher(container)
+        hooks_task = asyncio.create_task(hooks.run()) if hooks is not None else None
         try:
             yield
         finally:
+            if hooks is not None and hooks_task is not None:
+                hooks.stop()
+                await asyncio.wait_for(hooks_task, timeout=30)
+            if sweeper is not None and sweeper_task is not None:
+                sweeper.stop()
+                await asyncio.wait_for(sweeper_task, timeout=10)
+            if relay is not None and relay_task is not None:
+                relay.stop()
+                await asyncio.wait_for(relay_task, timeout=10)
+                await relay.close()
             if worker is not None and worker_task is not None:
                 worker.stop()
                 await asyncio.wait_for(worker_task, timeout=10)
+            await rating_applier.close()
             await container.queue.close()
             container.close()
 
@@ -111,4 +138,5 @@ def create_app(
     app.add_middleware(MetricsMiddleware)
     for router in all_routers():
         app.include_router(router)
+    mount_dashboard(app)
     return app

@@ -20,6 +20,21 @@ class EventType(StrEnum):
     MESSAGE_HIDDEN = "message.hidden"
     MESSAGE_BLOCKED = "message.blocked"
     APIKEY_CREATED = "apikey.created"
+    REVIEW_CLAIMED = "review.claimed"
+    REVIEW_RESOLVED = "review.resolved"
+    REVIEW_ESCALATED = "review.escalated"
+    REVIEW_NOTE_ADDED = "review.note_added"
+    USER_NOTE_ADDED = "user.note_added"
+    USER_BANNED = "user.banned"
+    USER_UNBANNED = "user.unbanned"
+    USER_STRIKE_ADDED = "user.strike_added"
+    USER_STRIKES_RESET = "user.strikes_reset"
+    USER_WARNED = "user.warned"
+    POLICY_UPDATED = "policy.updated"
+    BLOCKLIST_ENTRY_ADDED = "blocklist.entry_added"
+    BLOCKLIST_ENTRY_REMOVED = "blocklist.entry_removed"
+    DASHBOARD_USER_CREATED = "dashboard.user_created"
+    DASHBOARD_LOGIN = "dashboard.login"
 
 
 DECISION_EVENT = {
@@ -69,6 +84,8 @@ class EventQuery:
     subject_id: str | None = None
     before_seq: int | None = None
     limit: int = 50
+    created_from: datetime | None = None
+    created_to: datetime | None = None
 
 
 class EventRepository(Protocol):

@@ -24,6 +24,8 @@ from civility.moderation.records import (
 from civility.scoring.base import CATEGORIES
 from civility.storage import tables as t
 from civility.storage.db import Database
+from civility.storage.enforcement_rows import insert_records
+from civility.storage.tables_outbox import outbox as outbox_table
 
 
 def as_utc(value: datetime | None) -> datetime | None:
@@ -71,9 +73,14 @@ def _message_row(m: StoredMessage) -> dict[str, Any]:
 
 
 def insert_events(conn: Connection, events: Sequence[Event]) -> None:
-    """Appends events inside the caller's transaction (the only way events are written)."""
+    """Appends events and their outbox rows inside the caller's transaction (the only way)."""
     if events:
         conn.execute(insert(t.events), [event_row(e) for e in events])
+        # Same transaction: an event is published if and only if it was committed.
+        conn.execute(
+            insert(outbox_table),
+            [{"event_id": e.id, "created_at": e.created_at} for e in events],
+        )
 
 
 def event_row(e: Event) -> dict[str, Any]:
@@ -177,7 +184,7 @@ class SqlModerationRepository:
             conn.execute(insert(t.messages), [_message_row(m) for m in messages])
 
     def save_outcomes(self, outcomes: Sequence[Outcome], *, insert_messages: bool) -> None:
-        """Stores scores, decisions and events (and messages, if new) in one transaction."""
+        """Stores scores, decisions, enforcement records and events in one transaction."""
         if not outcomes:
             return
         score_rows = [
@@ -210,6 +217,8 @@ class SqlModerationRepository:
             if score_rows:
                 conn.execute(insert(t.message_scores), score_rows)
             conn.execute(insert(t.decisions), decision_rows)
+            # Strikes and bans a decision caused commit (or fail) with the decision itself.
+            insert_records(conn, [r for o in outcomes for r in o.enforcement])
             insert_events(conn, [e for o in outcomes for e in o.events])
 
     def list_messages(self, query: MessageQuery) -> list[MessageView]:
@@ -250,7 +259,8 @@ class SqlModerationRepository:
             return [_view_from_row(r).message for r in conn.execute(stmt).all()]
 
 
-def _event_from_row(row: Row[Any]) -> Event:
+def event_from_row(row: Row[Any]) -> Event:
+    """Rebuilds an event from its row."""
     m = row._mapping
     return Event(
         id=m["id"],
@@ -293,12 +303,16 @@ class SqlEventRepository:
             conds.append(e.subject_id == query.subject_id)
         if query.before_seq is not None:
             conds.append(e.seq < query.before_seq)
+        if query.created_from is not None:
+            conds.append(e.created_at >= query.created_from)
+        if query.created_to is not None:
+            conds.append(e.created_at < query.created_to)
         stmt = select(t.events)
         if conds:
             stmt = stmt.where(and_(*conds))
         stmt = stmt.order_by(e.seq.desc()).limit(query.limit)
         with translate_errors(), self._db.read() as conn:
-            return [_event_from_row(r) for r in conn.execute(stmt).all()]
+            return [event_from_row(r) for r in conn.execute(stmt).all()]
 
 
 class SqlApiKeyRepository:

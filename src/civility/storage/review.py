@@ -41,7 +41,12 @@ from civility.review.records import Change, ChannelMessage
 from civility.scoring.base import CATEGORIES
 from civility.storage import tables as t
 from civility.storage.db import Database
-from civility.storage.repositories import as_utc, insert_events, translate_errors
+from civility.storage.repositories import (
+    as_utc,
+    event_from_row,
+    insert_events,
+    translate_errors,
+)
 from civility.storage.tables_dashboard import dashboard_users
 from civility.storage.tables_review import review_items, review_notes
 from civility.web.accounts import DashboardUserRow
@@ -162,21 +167,6 @@ def _item_from(row: Row[Any], now: datetime) -> ReviewItem:
         decided_at=_utc(m["d_created_at"]),
         review=state,
         status=state.status(now),
-    )
-
-
-def _event(row: Row[Any]) -> Event:
-    m = row._mapping
-    return Event(
-        id=m["id"],
-        type=m["type"],
-        actor=m["actor"],
-        subject_type=m["subject_type"],
-        subject_id=m["subject_id"],
-        channel_id=m["channel_id"],
-        payload=m["payload"],
-        created_at=_utc(m["created_at"]),
-        seq=m["seq"],
     )
 
 
@@ -379,7 +369,7 @@ class SqlReviewRepository:
             .limit(limit)
         )
         with translate_errors(), self._db.read() as conn:
-            return [_event(row) for row in conn.execute(stmt).all()]
+            return [event_from_row(row) for row in conn.execute(stmt).all()]
 
     def author_counts(self, author_id: str) -> dict[str, int]:
         """Counts an author's decided messages by automated action."""

@@ -6,6 +6,14 @@ the schema test read `metadata` from here so nothing is missed.
 
 from __future__ import annotations
 
+from civility.storage import (
+    tables_dashboard,  # noqa: F401
+    tables_enforcement,  # noqa: F401
+    tables_outbox,  # noqa: F401
+    tables_ratings,  # noqa: F401
+    tables_review,  # noqa: F401
+    tables_webhooks,  # noqa: F401
+)
 from civility.storage.tables import metadata
 
 __all__ = ["metadata"]

@@ -7,6 +7,31 @@ from fastapi import APIRouter
 
 def all_routers() -> list[APIRouter]:
     """Returns every router of the JSON API (imported here, when the app is built)."""
-    from civility.api.routes import events, health, moderation
+    from civility.api.routes import (
+        blocklist,
+        compat_coral,
+        compat_openai,
+        compat_perspective,
+        events,
+        health,
+        moderation,
+        policies,
+        ratings,
+        review,
+        stats,
+        users,
+        webhooks,
+    )
 
-    return [health.router, moderation.router, events.router]
+    compat = [compat_perspective.router, compat_openai.router, compat_coral.router]
+    enforcement = [policies.router, blocklist.router, users.router, stats.router]
+    return [
+        health.router,
+        moderation.router,
+        events.router,
+        review.router,
+        ratings.router,
+        *compat,
+        *enforcement,
+        webhooks.router,
+    ]

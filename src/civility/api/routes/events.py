@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated
 
 import anyio
@@ -24,10 +25,12 @@ async def list_events(
     actor: str | None = None,
     channel_id: str | None = None,
     subject_id: str | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
     cursor: str | None = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
 ) -> EventPage:
-    """Lists events newest first; `type` may end in `*` (e.g. `message.*`)."""
+    """Lists events newest first; `type` may end in `*` (e.g. `message.*`); since <= t < until."""
     before = None
     if cursor is not None:
         if not cursor.isdigit():
@@ -40,6 +43,8 @@ async def list_events(
         subject_id=subject_id,
         before_seq=before,
         limit=limit,
+        created_from=since,
+        created_to=until,
     )
     events = await anyio.to_thread.run_sync(c.events.list_events, query)
     next_cursor = str(events[-1].seq) if len(events) == limit else None

@@ -1,0 +1,238 @@
+"""Pipeline benchmark: HTTP API -> RabbitMQ -> `civility worker` processes -> PostgreSQL.
+
+For each worker count (1 is the baseline, then 2) it starts a fresh database, `civility serve`
+(publishing only) and the workers, then:
+
+1. saturation: pushes --n messages as fast as the API takes them (pages of --page) and
+   measures sustained decisions per second (first accepted -> last decided);
+2. latency: pushes --latency-n messages at a fixed --rate (open loop) and reports the
+   end-to-end latency (message received_at -> decision created_at) p50/p99.
+
+Needs PostgreSQL and RabbitMQ on loopback. Writes bench/results/pipeline.json.
+
+    .venv/bin/python bench/pipeline.py --n 100000 --workers 1,2
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import httpx
+import psycopg
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _server import serve
+
+ROOT = Path(__file__).resolve().parents[1]
+PG_ADMIN = os.environ.get(
+    "CIVILITY_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres"
+)
+AMQP = os.environ.get("CIVILITY_BENCH_AMQP_URL", "amqp://guest:guest@127.0.0.1:5672/")
+TEXTS = [
+    "thanks for the update, see you tomorrow",
+    "you are a stupid idiot and everyone knows it",
+    "does anyone know when the next release ships?",
+    "great game last night, what a finish",
+    "shut up, nobody cares about your opinion",
+    "I will find you and hurt you",
+    "lol that was hilarious",
+    "please keep the discussion civil, folks",
+]
+
+
+@contextmanager
+def fresh_database() -> Iterator[str]:
+    """Creates an empty PostgreSQL database and drops it afterwards."""
+    name = f"civility_bench_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield PG_ADMIN.rsplit("/", 1)[0] + f"/{name}"
+    finally:
+        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def page(start: int, size: int, tag: str) -> dict[str, Any]:
+    """Builds one POST /v1/messages body."""
+    return {
+        "messages": [
+            {
+                "message_id": f"{tag}-{i}",
+                "author_id": f"user{i % 997}",
+                "channel_id": f"chan{i % 13}",
+                "text": f"{TEXTS[i % len(TEXTS)]} #{i}",
+            }
+            for i in range(start, start + size)
+        ]
+    }
+
+
+async def push(url: str, key: str, n: int, size: int, rate: float, tag: str) -> float:
+    """Sends n messages in pages; open loop at `rate` messages/s (0: as fast as possible)."""
+    headers = {"Authorization": f"Bearer {key}"}
+    limits = httpx.Limits(max_connections=8)
+    async with httpx.AsyncClient(base_url=url, headers=headers, limits=limits, timeout=60) as c:
+        gate = asyncio.Semaphore(4)
+        t0 = time.perf_counter()
+
+        async def send(start: int) -> None:
+            if rate > 0:
+                await asyncio.sleep(max(0.0, t0 + start / rate - time.perf_counter()))
+            async with gate:
+                r = await c.post("/v1/messages", json=page(start, min(size, n - start), tag))
+                if r.status_code != 202:
+                    raise RuntimeError(f"POST /v1/messages answered {r.status_code}: {r.text}")
+
+        await asyncio.gather(*(send(s) for s in range(0, n, size)))
+        return time.perf_counter() - t0
+
+
+def wait_decided(db_url: str, tag: str, n: int, timeout: float) -> None:
+    """Waits until every message of the run has a decision."""
+    end = time.monotonic() + timeout
+    sql = (
+        "SELECT count(*) FROM decisions d JOIN messages m ON m.id = d.message_id "
+        "WHERE m.platform_message_id LIKE %s"
+    )
+    with psycopg.connect(db_url, autocommit=True) as conn:
+        while time.monotonic() < end:
+            row = conn.execute(sql, (f"{tag}-%",)).fetchone()
+            if row is not None and row[0] >= n:
+                return
+            time.sleep(0.2)
+    raise TimeoutError(f"not every message of {tag} was decided within {timeout} s")
+
+
+def measure(db_url: str, tag: str) -> dict[str, float]:
+    """Reads throughput and end-to-end latency of one run from the database."""
+    sql = (
+        "SELECT extract(epoch FROM m.received_at), extract(epoch FROM d.created_at) "
+        "FROM decisions d JOIN messages m ON m.id = d.message_id "
+        "WHERE m.platform_message_id LIKE %s"
+    )
+    with psycopg.connect(db_url) as conn:
+        rows = [(float(a), float(b)) for a, b in conn.execute(sql, (f"{tag}-%",)).fetchall()]
+    latencies = sorted(b - a for a, b in rows)
+    span = max(b for _, b in rows) - min(a for a, _ in rows)
+    q = statistics.quantiles(latencies, n=100)
+    return {
+        "messages": len(rows),
+        "seconds": round(span, 3),
+        "throughput_per_s": round(len(rows) / span, 1),
+        "latency_p50_s": round(q[49], 4),
+        "latency_p99_s": round(q[98], 4),
+        "latency_max_s": round(latencies[-1], 4),
+    }
+
+
+async def delete_queues(names: list[str]) -> None:
+    """Removes the run's queues from the broker."""
+    import aio_pika
+
+    conn = await aio_pika.connect(AMQP)
+    async with conn:
+        channel = await conn.channel()
+        for name in names:
+            await channel.queue_delete(name)
+
+
+def start_workers(env: dict[str, str], count: int, logs: Path) -> list[subprocess.Popen[bytes]]:
+    """Starts `civility worker` processes."""
+    procs = []
+    for i in range(count):
+        with (logs / f"worker{i}.log").open("wb") as log:
+            procs.append(
+                subprocess.Popen(
+                    [sys.executable, "-m", "civility", "worker"], env=env, stdout=log, stderr=log
+                )
+            )
+    return procs
+
+
+def run_config(args: argparse.Namespace, workers: int, work_dir: Path) -> dict[str, Any]:
+    """Runs saturation and latency phases with a given number of worker processes."""
+    with fresh_database() as db_url:
+        queue = f"bench.{uuid.uuid4().hex[:8]}"
+        env = {
+            "CIVILITY_DATABASE_URL": db_url,
+            "CIVILITY_BROKER_URL": AMQP,
+            "CIVILITY_BROKER_QUEUE": queue,
+            "CIVILITY_EVENTS_EXCHANGE": "bench.events",
+            "CIVILITY_SCORER": args.scorer,
+            "CIVILITY_BATCH_MAX_SIZE": str(args.batch),
+            "CIVILITY_BATCH_MAX_WAIT_MS": "10",
+            "CIVILITY_RELAY_ENABLED": "false" if args.no_relay else "true",
+            "CIVILITY_LOG_LEVEL": "warning",
+        }
+        data = work_dir / f"w{workers}"
+        data.mkdir(parents=True, exist_ok=True)
+        with serve(data, env) as server:
+            procs = start_workers({**os.environ, **env}, workers, data)
+            try:
+                tag = f"sat{workers}"
+                push_s = asyncio.run(push(server.url, server.key, args.n, args.page, 0, tag))
+                wait_decided(db_url, tag, args.n, args.timeout)
+                saturation = {"push_seconds": round(push_s, 3), **measure(db_url, tag)}
+                tag = f"lat{workers}"
+                asyncio.run(
+                    push(server.url, server.key, args.latency_n, args.latency_page, args.rate, tag)
+                )
+                wait_decided(db_url, tag, args.latency_n, args.timeout)
+                latency = {"rate_per_s": args.rate, **measure(db_url, tag)}
+            finally:
+                for p in procs:
+                    p.terminate()
+                for p in procs:
+                    p.wait(30)
+                asyncio.run(delete_queues([queue, f"{queue}.dead"]))
+    return {"workers": workers, "saturation": saturation, "fixed_rate": latency}
+
+
+def main() -> None:
+    """Runs the benchmark and writes bench/results/pipeline.json."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=100_000, help="messages in the saturation run")
+    parser.add_argument("--page", type=int, default=1000, help="messages per POST")
+    parser.add_argument("--workers", default="1,2", help="worker counts to compare")
+    parser.add_argument("--rate", type=float, default=1000.0, help="messages/s, latency run")
+    parser.add_argument("--latency-n", type=int, default=20_000)
+    parser.add_argument("--latency-page", type=int, default=50)
+    parser.add_argument("--batch", type=int, default=128, help="CIVILITY_BATCH_MAX_SIZE")
+    parser.add_argument("--scorer", default="builtin", choices=["builtin", "lexicon-baseline"])
+    parser.add_argument("--no-relay", action="store_true", help="do not publish events")
+    parser.add_argument("--timeout", type=float, default=900.0)
+    parser.add_argument("--out", default="pipeline.json", help="file name in bench/results/")
+    args = parser.parse_args()
+    work_dir = ROOT / "bench" / "results" / "pipeline-run"
+    runs = [run_config(args, int(w), work_dir) for w in args.workers.split(",")]
+    base = runs[0]["saturation"]["throughput_per_s"]
+    for r in runs:
+        r["speedup_vs_first"] = round(r["saturation"]["throughput_per_s"] / base, 2)
+    result = {
+        "benchmark": "pipeline",
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
+        "args": vars(args),
+        "runs": runs,
+    }
+    out = ROOT / "bench" / "results" / args.out
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, indent=2))
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Events out: the transactional outbox relay and its broker publisher."""

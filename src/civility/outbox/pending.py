@@ -1,0 +1,71 @@
+"""Re-enqueues accepted messages that stayed undecided too long (the work-queue safety net).
+
+An accepted message can miss the queue: the publish failed after the commit (broker down,
+the API answered 503), or its deliveries were dead-lettered while the database was down.
+The database is the record, so a periodic sweep republishes their ids; a duplicate delivery is
+harmless because deciding is idempotent.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from datetime import timedelta
+
+import anyio
+import structlog
+
+from civility.clock import Clock
+from civility.errors import DomainError
+from civility.moderation.service import ModerationService
+from civility.queue.base import MessageQueue
+
+log = structlog.get_logger(__name__)
+
+
+class PendingSweeper:
+    """Every `interval` seconds, republishes ids pending for longer than `min_age` seconds."""
+
+    def __init__(
+        self,
+        moderation: ModerationService,
+        queue: MessageQueue,
+        clock: Clock,
+        *,
+        interval: float = 30.0,
+        min_age: float = 60.0,
+        limit: int = 10_000,
+    ) -> None:
+        self._moderation = moderation
+        self._queue = queue
+        self._clock = clock
+        self._interval = interval
+        self._min_age = timedelta(seconds=min_age)
+        self._limit = limit
+        self._stopping = asyncio.Event()
+
+    def stop(self) -> None:
+        """Asks the loop to return."""
+        self._stopping.set()
+
+    async def run(self) -> None:
+        """Sweeps until stop() is called; outages are logged and retried next round."""
+        while not self._stopping.is_set():
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._stopping.wait(), self._interval)
+            if self._stopping.is_set():
+                return
+            try:
+                await self.sweep()
+            except (DomainError, OSError) as exc:
+                log.warning("sweeper.failed", error=repr(exc))
+
+    async def sweep(self) -> int:
+        """Republishes stale pending messages once; returns how many."""
+        pending = await anyio.to_thread.run_sync(self._moderation.pending, self._limit)
+        cutoff = self._clock.now() - self._min_age
+        stale = [m.id for m in pending if m.received_at <= cutoff]
+        if stale:
+            await self._queue.publish([{"id": i} for i in stale])
+            log.info("sweeper.republished", count=len(stale))
+        return len(stale)

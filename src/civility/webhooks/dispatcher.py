@@ -1,0 +1,181 @@
+"""Delivers events to subscribers: signed POSTs, jittered exponential retries, a delivery log,
+and auto-disable after too many consecutive failures.
+
+Each subscription has a cursor over the event log (`seq`), advanced after every event whether it
+was delivered or given up on (the log says which); so a dead endpoint costs its own retries and
+never holds back other subscriptions.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+from collections.abc import Callable
+
+import anyio
+import httpx
+import orjson
+import stamina
+import structlog
+
+from civility.clock import Clock
+from civility.errors import DomainError
+from civility.events.models import Event
+from civility.ids import new_id
+from civility.webhooks.models import DeliveryRecord, Subscription, WebhookRepository
+from civility.webhooks.signing import HEADER, signature_header
+
+log = structlog.get_logger(__name__)
+
+
+class RetryableStatus(Exception):
+    """The receiver answered 5xx or 429: worth another try."""
+
+    def __init__(self, status: int) -> None:
+        super().__init__(f"HTTP {status}")
+        self.status = status
+
+
+RETRY_ON = (httpx.TransportError, RetryableStatus)
+
+
+class WebhookDispatcher:
+    """Polls the event log for every enabled subscription and POSTs what it wants."""
+
+    def __init__(
+        self,
+        repo: WebhookRepository,
+        clock: Clock,
+        client_factory: Callable[[], httpx.AsyncClient] = httpx.AsyncClient,
+        *,
+        max_attempts: int = 5,
+        max_consecutive_failures: int = 10,
+        batch: int = 100,
+        poll_seconds: float = 1.0,
+        timeout: float = 10.0,
+    ) -> None:
+        self._repo = repo
+        self._clock = clock
+        self._client_factory = client_factory
+        self._max_attempts = max_attempts
+        self._max_failures = max_consecutive_failures
+        self._batch = batch
+        self._poll = poll_seconds
+        self._timeout = timeout
+        self._stopping = asyncio.Event()
+
+    def stop(self) -> None:
+        """Asks the loop to return."""
+        self._stopping.set()
+
+    async def run(self) -> None:
+        """Dispatches until stop() is called."""
+        while not self._stopping.is_set():
+            try:
+                sent = await self.run_once()
+            except (DomainError, OSError) as exc:
+                log.warning("webhooks.dispatch_failed", error=repr(exc))
+                sent = 0
+            if sent == 0:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._stopping.wait(), self._poll)
+
+    async def run_once(self) -> int:
+        """Delivers one batch per enabled subscription; returns how many deliveries it made."""
+        subs = await anyio.to_thread.run_sync(self._repo.all)
+        made = 0
+        async with self._client_factory() as client:
+            for sub in subs:
+                if sub.enabled:
+                    made += await self._dispatch(client, sub)
+        return made
+
+    async def _dispatch(self, client: httpx.AsyncClient, sub: Subscription) -> int:
+        events = await anyio.to_thread.run_sync(self._repo.events_after, sub.cursor, self._batch)
+        made, saved = 0, sub.cursor
+        for event in events:
+            assert event.seq is not None
+            if not sub.wants(event.type):
+                sub = sub.with_(cursor=event.seq)
+                continue
+            record = await self._deliver(client, sub, event)
+            sub, notes = self._after(sub, record, event.seq)
+            await anyio.to_thread.run_sync(self._repo.save_progress, sub, record, notes)
+            made, saved = made + 1, sub.cursor
+            if not sub.enabled:
+                return made
+        if sub.cursor != saved:
+            await anyio.to_thread.run_sync(self._repo.save_progress, sub, None, [])
+        return made
+
+    def _after(
+        self, sub: Subscription, record: DeliveryRecord, seq: int
+    ) -> tuple[Subscription, list[Event]]:
+        failures = 0 if record.ok else sub.consecutive_failures + 1
+        if failures < self._max_failures:
+            return sub.with_(cursor=seq, consecutive_failures=failures), []
+        log.warning("webhooks.disabled", subscription=sub.id, failures=failures)
+        disabled = Event(
+            id=new_id("evt"),
+            type="webhook.disabled",
+            actor="system:webhooks",
+            subject_type="webhook",
+            subject_id=sub.id,
+            channel_id=None,
+            payload={"consecutive_failures": failures, "last_error": record.error},
+            created_at=self._clock.now(),
+        )
+        return sub.with_(cursor=seq, consecutive_failures=failures, enabled=False), [disabled]
+
+    async def _deliver(
+        self, client: httpx.AsyncClient, sub: Subscription, event: Event
+    ) -> DeliveryRecord:
+        body = orjson.dumps(event.to_dict())
+        attempts, status, error = 0, None, None
+        start = time.perf_counter()
+        try:
+            async for attempt in stamina.retry_context(
+                on=RETRY_ON,
+                attempts=self._max_attempts,
+                wait_initial=0.5,
+                wait_max=60.0,
+                wait_jitter=1.0,
+                timeout=None,
+            ):
+                with attempt:
+                    attempts += 1
+                    status = await self._post(client, sub, event, body)
+        except RETRY_ON as exc:
+            error = str(exc)[:500] or type(exc).__name__
+            status = exc.status if isinstance(exc, RetryableStatus) else None
+        ok = status is not None and 200 <= status < 300
+        if status is not None and not ok and error is None:
+            error = f"HTTP {status}"
+        return DeliveryRecord(
+            subscription_id=sub.id,
+            event_id=event.id,
+            event_type=event.type,
+            attempts=attempts,
+            status_code=status,
+            ok=ok,
+            error=error,
+            duration_ms=round((time.perf_counter() - start) * 1000, 2),
+            created_at=self._clock.now(),
+        )
+
+    async def _post(
+        self, client: httpx.AsyncClient, sub: Subscription, event: Event, body: bytes
+    ) -> int:
+        now = self._clock.now()
+        headers = {
+            "Content-Type": "application/json",
+            HEADER: signature_header(sub.signing_secrets(now), int(now.timestamp()), body),
+            "Civility-Event-Id": event.id,
+            "Civility-Event-Type": event.type,
+            "Civility-Delivery-Id": new_id("dlv"),
+        }
+        response = await client.post(sub.url, content=body, headers=headers, timeout=self._timeout)
+        if response.status_code >= 500 or response.status_code == 429:
+            raise RetryableStatus(response.status_code)
+        return response.status_code

@@ -1,0 +1,107 @@
+"""Subscriptions and the delivery log (plain data, no I/O)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Protocol
+
+from civility.events.models import Event
+
+
+@dataclass(frozen=True, slots=True)
+class Subscription:
+    """Where to POST which events, signed with which secret(s)."""
+
+    id: str
+    url: str
+    event_types: tuple[str, ...]
+    secret: str
+    previous_secret: str | None
+    previous_secret_until: datetime | None
+    enabled: bool
+    consecutive_failures: int
+    cursor: int
+    created_at: datetime
+
+    def wants(self, event_type: str) -> bool:
+        """Tells whether an event type matches one of the patterns (`*`, `message.*`, exact)."""
+        return any(
+            p == "*" or p == event_type or (p.endswith(".*") and event_type.startswith(p[:-1]))
+            for p in self.event_types
+        )
+
+    def signing_secrets(self, now: datetime) -> list[str]:
+        """Returns the current secret, plus the previous one during its grace period."""
+        until = self.previous_secret_until
+        if self.previous_secret and until is not None and now < until:
+            return [self.secret, self.previous_secret]
+        return [self.secret]
+
+    def with_(self, **changes: object) -> Subscription:
+        """Returns a copy with some fields changed."""
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True, slots=True)
+class DeliveryRecord:
+    """One event's delivery to one subscription (after its retries)."""
+
+    subscription_id: str
+    event_id: str
+    event_type: str
+    attempts: int
+    status_code: int | None
+    ok: bool
+    error: str | None
+    duration_ms: float
+    created_at: datetime
+    id: int | None = None
+
+
+class WebhookRepository(Protocol):
+    """Subscriptions, their cursors and the delivery log."""
+
+    def add(self, sub: Subscription, events: Sequence[Event]) -> None:
+        """Stores a new subscription with its events."""
+        ...
+
+    def get(self, sub_id: str) -> Subscription | None:
+        """Returns one subscription or None."""
+        ...
+
+    def all(self) -> list[Subscription]:
+        """Returns every subscription, oldest first."""
+        ...
+
+    def delete(self, sub_id: str, events: Sequence[Event]) -> None:
+        """Deletes a subscription and its log, with its events."""
+        ...
+
+    def update(self, sub: Subscription, events: Sequence[Event]) -> None:
+        """Saves a subscription's secrets, state and cursor, with its events."""
+        ...
+
+    def last_event_seq(self) -> int:
+        """Returns the newest event's sequence number (0 when none)."""
+        ...
+
+    def events_after(self, seq: int, limit: int) -> list[Event]:
+        """Returns events with a greater sequence number, oldest first."""
+        ...
+
+    def save_progress(
+        self, sub: Subscription, delivery: DeliveryRecord | None, events: Sequence[Event]
+    ) -> None:
+        """Saves cursor, failure count and enabled flag (never the secrets), logs a delivery."""
+        ...
+
+    def deliveries(self, sub_id: str, limit: int) -> list[DeliveryRecord]:
+        """Returns a subscription's deliveries, newest first."""
+        ...
+
+
+def pending(sub: Subscription, events: Sequence[Event]) -> list[Event]:
+    """Filters events down to those the subscription wants."""
+    return [e for e in events if sub.wants(e.type)]

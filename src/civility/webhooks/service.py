@@ -1,0 +1,100 @@
+"""Managing subscriptions: create, list, delete, rotate secrets, read the delivery log."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import timedelta
+from typing import Any
+from urllib.parse import urlsplit
+
+from civility.clock import Clock
+from civility.errors import Invalid, NotFound
+from civility.events.models import Event
+from civility.ids import new_id
+from civility.webhooks.models import DeliveryRecord, Subscription, WebhookRepository
+
+MAX_EVENT_TYPES = 50
+
+
+def new_secret() -> str:
+    """Returns a fresh signing secret."""
+    return "whsec_" + secrets.token_urlsafe(32)
+
+
+class WebhookService:
+    """Subscriptions and their secrets; every change is an event in the same transaction."""
+
+    def __init__(self, repo: WebhookRepository, clock: Clock, *, rotation_grace: timedelta) -> None:
+        self._repo = repo
+        self._clock = clock
+        self._grace = rotation_grace
+
+    def create(self, url: str, event_types: list[str], actor: str) -> Subscription:
+        """Subscribes a URL to event types (patterns like `message.*`); new events only."""
+        _check_url(url)
+        types = tuple(dict.fromkeys(t.strip() for t in event_types if t.strip()))
+        if not types or len(types) > MAX_EVENT_TYPES:
+            raise Invalid(f"give 1 to {MAX_EVENT_TYPES} event types", code="bad_event_types")
+        now = self._clock.now()
+        sub = Subscription(
+            id=new_id("whk"),
+            url=url,
+            event_types=types,
+            secret=new_secret(),
+            previous_secret=None,
+            previous_secret_until=None,
+            enabled=True,
+            consecutive_failures=0,
+            cursor=self._repo.last_event_seq(),
+            created_at=now,
+        )
+        self._repo.add(sub, [self._event("webhook.created", sub, actor, url=url)])
+        return sub
+
+    def all(self) -> list[Subscription]:
+        """Returns every subscription."""
+        return self._repo.all()
+
+    def get(self, sub_id: str) -> Subscription:
+        """Returns one subscription; raises NotFound."""
+        sub = self._repo.get(sub_id)
+        if sub is None:
+            raise NotFound(f"no webhook with id {sub_id!r}", code="webhook_not_found")
+        return sub
+
+    def delete(self, sub_id: str, actor: str) -> None:
+        """Removes a subscription and its delivery log."""
+        sub = self.get(sub_id)
+        self._repo.delete(sub.id, [self._event("webhook.deleted", sub, actor)])
+
+    def rotate_secret(self, sub_id: str, actor: str) -> Subscription:
+        """Issues a new secret; the old one keeps signing (alongside) for the grace period."""
+        sub = self.get(sub_id)
+        now = self._clock.now()
+        rotated = sub.with_(
+            secret=new_secret(), previous_secret=sub.secret, previous_secret_until=now + self._grace
+        )
+        self._repo.update(rotated, [self._event("webhook.secret_rotated", sub, actor)])
+        return rotated
+
+    def deliveries(self, sub_id: str, limit: int) -> list[DeliveryRecord]:
+        """Returns the newest deliveries of a subscription."""
+        return self._repo.deliveries(self.get(sub_id).id, limit)
+
+    def _event(self, type_: str, sub: Subscription, actor: str, **payload: Any) -> Event:
+        return Event(
+            id=new_id("evt"),
+            type=type_,
+            actor=actor,
+            subject_type="webhook",
+            subject_id=sub.id,
+            channel_id=None,
+            payload={"event_types": list(sub.event_types), **payload},
+            created_at=self._clock.now(),
+        )
+
+
+def _check_url(url: str) -> None:
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc or len(url) > 2000:
+        raise Invalid("url must be an absolute http(s) URL", code="bad_webhook_url")

@@ -1,0 +1,133 @@
+"""Helpers shared by the infrastructure tests: broker URLs, queue clean-up, event capture."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+import uuid
+from collections.abc import Callable, Coroutine, Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+import orjson
+
+T = TypeVar("T")
+
+AMQP_URL = "amqp://guest:guest@127.0.0.1:5672/"
+REDIS_URL = "redis://127.0.0.1:6379/0"
+
+
+def run_async(coro: Coroutine[Any, Any, T]) -> T:
+    """Runs a coroutine on a fresh loop in its own thread.
+
+    The browser tests (pytest-playwright) leave an event loop running in the main thread for
+    the rest of the session, and asyncio.run() refuses to start inside it.
+    """
+    outcome: list[Any] = []
+
+    def target() -> None:
+        try:
+            outcome.append((True, asyncio.run(coro)))
+        except BaseException as exc:
+            outcome.append((False, exc))
+
+    thread = threading.Thread(target=target)
+    thread.start()
+    thread.join()
+    ok, value = outcome[0]
+    if not ok:
+        raise value
+    return value  # type: ignore[no-any-return]
+
+
+def unique(prefix: str) -> str:
+    """Returns a name no other test uses."""
+    return f"{prefix}.{uuid.uuid4().hex[:12]}"
+
+
+def delete_rabbit(queues: list[str], exchanges: list[str] = ()) -> None:  # type: ignore[assignment]
+    """Deletes test queues and exchanges."""
+    import aio_pika
+
+    async def go() -> None:
+        conn = await aio_pika.connect(AMQP_URL)
+        async with conn:
+            channel = await conn.channel()
+            for name in queues:
+                await channel.queue_delete(name)
+            for name in exchanges:
+                await channel.exchange_delete(name)
+
+    run_async(go())
+
+
+class EventCapture:
+    """Binds a private queue to a topic exchange and collects what arrives (in a thread)."""
+
+    def __init__(self, exchange: str, binding: str = "#") -> None:
+        self.exchange = exchange
+        self.binding = binding
+        self.received: list[dict[str, Any]] = []
+        self._ready = threading.Event()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=lambda: asyncio.run(self._run()), daemon=True)
+
+    async def _run(self) -> None:
+        import aio_pika
+
+        conn = await aio_pika.connect(AMQP_URL)
+        async with conn:
+            channel = await conn.channel()
+            exchange = await channel.declare_exchange(
+                self.exchange, aio_pika.ExchangeType.TOPIC, durable=True
+            )
+            queue = await channel.declare_queue(exclusive=True)
+            await queue.bind(exchange, self.binding)
+
+            async def on_message(message: aio_pika.abc.AbstractIncomingMessage) -> None:
+                async with message.process():
+                    self.received.append(
+                        {
+                            "routing_key": message.routing_key,
+                            "message_id": message.message_id,
+                            "body": orjson.loads(message.body),
+                        }
+                    )
+
+            await queue.consume(on_message)
+            self._ready.set()
+            while not self._stop.is_set():
+                await asyncio.sleep(0.05)
+
+    def start(self) -> None:
+        """Starts consuming; returns once the queue is bound."""
+        self._thread.start()
+        assert self._ready.wait(15), "could not bind the capture queue"
+
+    def stop(self) -> None:
+        """Stops consuming."""
+        self._stop.set()
+        self._thread.join(10)
+
+
+@contextmanager
+def capture_events(exchange: str, binding: str = "#") -> Iterator[EventCapture]:
+    """Captures events published to `exchange` while the block runs."""
+    capture = EventCapture(exchange, binding)
+    capture.start()
+    try:
+        yield capture
+    finally:
+        capture.stop()
+
+
+def wait_until(predicate: Callable[[], bool], seconds: float = 20.0) -> bool:
+    """Polls a condition that depends on other processes (bounded)."""
+    end = time.monotonic() + seconds
+    pause = threading.Event()
+    while time.monotonic() < end:
+        if predicate():
+            return True
+        pause.wait(0.05)
+    return predicate()

@@ -1,0 +1,179 @@
+"""The transactional outbox: every committed event is published once per relay pass, in order,
+concurrent relays never send a row twice, and a failed publish loses nothing."""
+
+from __future__ import annotations
+
+import itertools
+import threading
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from tests.conftest import require_server
+from tests.infra.infra_helpers import AMQP_URL, capture_events, delete_rabbit, unique, wait_until
+
+from civility.api.app import create_app
+from civility.container import Container, build_container
+from civility.events.models import Event
+from civility.scoring.lexicon import LexiconBaselineScorer
+from civility.settings import load_settings
+from civility.storage.db import Database
+from civility.storage.outbox import SqlOutbox
+from civility.storage.repositories import SqlEventRepository
+
+NOW = datetime(2026, 3, 1, tzinfo=UTC)
+RUN = itertools.count()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db(request: pytest.FixtureRequest) -> Iterator[Database]:
+    url = request.getfixturevalue("sqlite_url" if request.param == "sqlite" else "postgres_url")
+    database = Database.from_url(url, pool_size=4)
+    yield database
+    database.dispose()
+
+
+def _events(n: int) -> list[Event]:
+    run = next(RUN)
+    return [
+        Event(
+            id=f"test:{run}:{i}",
+            type="message.flagged",
+            actor="system",
+            subject_type="message",
+            subject_id=f"m{i}",
+            channel_id="c",
+            payload={"i": i},
+            created_at=NOW,
+        )
+        for i in range(n)
+    ]
+
+
+def _drain(outbox: SqlOutbox, sent: list[Event]) -> None:
+    while outbox.relay_batch(100, sent.extend):
+        pass
+
+
+def test_events_are_relayed_in_order_and_then_forgotten(db: Database) -> None:
+    outbox = SqlOutbox(db)
+    _drain(outbox, [])  # the PostgreSQL database is shared by the session
+    events = _events(250)
+    SqlEventRepository(db).append(events)
+    assert outbox.pending() == 250
+    sent: list[Event] = []
+    _drain(outbox, sent)
+    assert [e.id for e in sent] == [e.id for e in events]
+    assert all(e.seq is not None for e in sent)
+    assert outbox.pending() == 0
+
+
+def test_a_failed_publish_keeps_the_rows(db: Database) -> None:
+    outbox = SqlOutbox(db)
+    _drain(outbox, [])
+    SqlEventRepository(db).append(_events(3))
+
+    def broken(_: Sequence[Event]) -> None:
+        raise ConnectionError("broker down")
+
+    with pytest.raises(ConnectionError):
+        outbox.relay_batch(100, broken)
+    assert outbox.pending() == 3
+    sent: list[Event] = []
+    _drain(outbox, sent)
+    assert len(sent) == 3
+
+
+@pytest.mark.postgres
+def test_concurrent_relays_never_send_a_row_twice(postgres_url: str) -> None:
+    db = Database.from_url(postgres_url, pool_size=4)
+    outbox = SqlOutbox(db)
+    _drain(outbox, [])
+    events = _events(2000)
+    SqlEventRepository(db).append(events)
+    sent: list[str] = []
+    lock = threading.Lock()
+    pause = threading.Event()
+
+    def publish(batch: Sequence[Event]) -> None:
+        pause.wait(0.002)  # widen the window in which the other relay could grab the same rows
+        with lock:
+            sent.extend(e.id for e in batch)
+
+    def relay() -> None:
+        while outbox.relay_batch(50, publish):
+            pass
+
+    threads = [threading.Thread(target=relay) for _ in range(4)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join(60)
+    db.dispose()
+    assert Counter(sent).most_common(1)[0][1] == 1
+    assert set(sent) == {e.id for e in events}
+
+
+@pytest.mark.rabbitmq
+def test_serve_publishes_decision_events_to_the_topic_exchange(
+    sqlite_url: str, tmp_path: Any
+) -> None:
+    require_server("RabbitMQ", "127.0.0.1", 5672)
+    queue, exchange = unique("test.msgs"), unique("test.events")
+    settings = load_settings(
+        database_url=sqlite_url,
+        data_dir=tmp_path,
+        env="test",
+        scorer="lexicon-baseline",
+        broker_url=AMQP_URL,
+        broker_queue=queue,
+        events_exchange=exchange,
+        embedded_worker=True,
+        batch_max_wait_ms=1,
+    )
+    built: list[Container] = []
+    admin: list[str] = []
+
+    def build() -> Container:
+        built.append(build_container(settings, scorer=LexiconBaselineScorer()))
+        return built[0]
+
+    try:
+        with (
+            capture_events(exchange) as capture,
+            TestClient(create_app(build, on_admin_key=admin.append)) as client,
+        ):
+            headers = {"Authorization": f"Bearer {admin[0]}"}
+            body = {
+                "messages": [
+                    {
+                        "message_id": f"p{i}",
+                        "author_id": "u",
+                        "channel_id": "c",
+                        "text": "you are a stupid idiot" if i % 2 else "have a nice day",
+                    }
+                    for i in range(20)
+                ]
+            }
+            r = client.post("/v1/messages", json=body, headers=headers)
+            assert r.status_code == 202, r.text
+            assert wait_until(
+                lambda: (
+                    len([e for e in capture.received if e["routing_key"] != "apikey.created"]) >= 20
+                )
+            )
+    finally:
+        delete_rabbit([queue, f"{queue}.dead"], [exchange])
+    decided = [e for e in capture.received if e["routing_key"].startswith("message.")]
+    assert len(decided) == 20
+    assert len({e["message_id"] for e in decided}) == 20
+    for e in decided:
+        assert e["routing_key"] == e["body"]["type"]
+        assert e["message_id"] == e["body"]["id"]
+        assert e["body"]["schema_version"] == 1
+        assert isinstance(e["body"]["seq"], int)
+    assert {e["routing_key"] for e in decided} >= {"message.allowed"}
+    assert len({e["routing_key"] for e in decided}) >= 2
