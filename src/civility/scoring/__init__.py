@@ -1,0 +1,1 @@
+"""Toxicity scoring: the built-in fast tier and the optional accurate tier."""

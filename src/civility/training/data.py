@@ -1,0 +1,73 @@
+"""Loading the labelled pool and carving reproducible hash-based splits."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Final
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from civility.scoring.base import CATEGORIES
+
+LABELS: Final[list[str]] = list(CATEGORIES)
+LANGS: Final[tuple[str, ...]] = ("en", "es", "it", "tr", "ru")
+DEFAULT_POOL: Final[Path] = Path("/work/shared/data/train")
+# sha1(text) mod 100: < 90 train; 90..94 tune (calibration, thresholds); 95..99 report only.
+TUNE_LO: Final[int] = 90
+REPORT_LO: Final[int] = 95
+
+
+def read_pool_csv(path: Path | str) -> pd.DataFrame:
+    """Reads one CSV in the pool schema, keeping empty labels as NaN (= unknown)."""
+    df = pd.read_csv(
+        path,
+        keep_default_na=False,
+        na_values={c: [""] for c in [*LABELS, "spans"]},
+        dtype={
+            **dict.fromkeys(LABELS, "float64"),
+            "text": str,
+            "lang": str,
+            "source": str,
+            "spans": str,
+        },
+    )
+    for col in LABELS:
+        if col not in df.columns:
+            df[col] = np.nan
+    if "spans" not in df.columns:
+        df["spans"] = np.nan
+    return df
+
+
+def text_bucket(text: str) -> int:
+    """Stable split bucket of a text: sha1 of its UTF-8 bytes mod 100."""
+    digest = hashlib.sha1(text.encode("utf-8"), usedforsecurity=False).hexdigest()
+    return int(digest, 16) % 100
+
+
+def load_pool(pool_dir: Path = DEFAULT_POOL) -> pd.DataFrame:
+    """Loads every ``*.csv.gz`` of the pool with a ``bucket`` and ``split`` column."""
+    files = sorted(pool_dir.glob("*.csv.gz"))
+    if not files:
+        raise FileNotFoundError(f"no *.csv.gz in {pool_dir}")
+    df = pd.concat([read_pool_csv(f) for f in files], ignore_index=True)
+    df["bucket"] = np.fromiter((text_bucket(t) for t in df["text"]), dtype=np.int64, count=len(df))
+    df["split"] = np.where(
+        df["bucket"] < TUNE_LO, "train", np.where(df["bucket"] < REPORT_LO, "tune", "report")
+    )
+    return df
+
+
+def label_matrix(df: pd.DataFrame) -> npt.NDArray[np.float64]:
+    """(rows, 6) soft labels with NaN for unknown."""
+    out: npt.NDArray[np.float64] = df[LABELS].to_numpy(dtype=np.float64)
+    return out
+
+
+def lang_index(df: pd.DataFrame) -> npt.NDArray[np.int64]:
+    """Index of each row's language in LANGS (-1 if other)."""
+    lookup = {lang: i for i, lang in enumerate(LANGS)}
+    return np.fromiter((lookup.get(x, -1) for x in df["lang"]), dtype=np.int64, count=len(df))

@@ -1,0 +1,195 @@
+"""The shipped fast scorer: contract, robustness, edge cases, bias probe, speed budget."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+import time
+
+import pytest
+
+from civility.scoring.base import CATEGORIES, Scorer, TextAnalysis
+from civility.scoring.model import FastScorer
+
+TOXIC = "you are a stupid idiot"
+OBFUSCATED = [
+    "you are a stup1d 1d10t",
+    "you are a s.t.u.p.i.d i.d.i.o.t",
+    "you are a s t u p i d i d i o t",
+    "you are a stuuuuupid idiooooot",
+    "you are a stupid \u0456d\u0456\u043et",  # Cyrillic і/о homoglyphs
+    "you are a stu\u200bpid id\u200biot",
+    "YOU ARE A STUPID IDIOT!!!",
+    "you are a stupid idiot 🖕",
+    "you are a 💩 stupid idiot",
+]
+BENIGN_EDGE = [
+    "",
+    " ",
+    "😀😀😀",
+    "🙂",
+    "https://example.com/some/page?x=1",
+    "www.example.org",
+    "\n\n",
+    "12345",
+]
+# Identity terms that occur in the pool's identity-attack rows (HateXplain/CAD/Davidson).
+IDENTITIES = [
+    *("black", "white", "gay", "lesbian", "trans", "muslim", "jewish", "christian", "asian"),
+    *("mexican", "african", "latino", "immigrant", "disabled", "female", "male", "queer"),
+    *("indian", "arab", "bisexual"),
+]
+TEMPLATES = [
+    "I am a {} person",
+    "I am {}",
+    "My friend is {}",
+    "We are {} people",
+    "Being {} is fine",
+]
+
+
+def test_protocol(scorer: FastScorer) -> None:
+    assert isinstance(scorer, Scorer)
+    assert scorer.name
+    assert scorer.version
+
+
+def test_score_shape_and_range(scorer: FastScorer) -> None:
+    out = scorer.score(["hello", TOXIC])
+    assert len(out) == 2
+    for row in out:
+        assert set(row) == set(CATEGORIES)
+        assert all(0.0 <= v <= 1.0 for v in row.values())
+
+
+def test_toxic_above_and_clean_below_threshold(scorer: FastScorer) -> None:
+    thr = scorer.thresholds["toxicity"]
+    toxic, clean = scorer.score([TOXIC, "thank you, have a lovely day"])
+    assert toxic["toxicity"] >= thr
+    assert clean["toxicity"] < thr
+
+
+@pytest.mark.parametrize("text", OBFUSCATED)
+def test_obfuscations_stay_flagged(scorer: FastScorer, text: str) -> None:
+    assert scorer.score([text])[0]["toxicity"] >= scorer.thresholds["toxicity"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ты тупой идиот",
+        "eres un idiota de mierda",
+        "sei un idiota del cazzo",
+        "sen aptal bir gerizekalısın",
+    ],
+)
+def test_other_languages_flagged(scorer: FastScorer, text: str) -> None:
+    assert scorer.score([text])[0]["toxicity"] >= scorer.thresholds["toxicity"]
+
+
+def test_edge_texts_low_and_no_crash(scorer: FastScorer) -> None:
+    for text, scores in zip(BENIGN_EDGE, scorer.score(BENIGN_EDGE), strict=True):
+        for cat in CATEGORIES:
+            assert scores[cat] < scorer.thresholds[cat], (text, cat)
+    analyses = scorer.analyze(BENIGN_EDGE)
+    assert all(isinstance(a, TextAnalysis) for a in analyses)
+    assert analyses[0].language == "und"
+
+
+def test_long_text_is_chunked_and_max_taken(scorer: FastScorer) -> None:
+    filler = "the weather report for tomorrow says mild and sunny with a light breeze. " * 200
+    long_text = filler + TOXIC + " " + filler
+    assert len(long_text) > 10 * scorer.manifest["window"]
+    assert scorer.score([long_text])[0]["toxicity"] >= scorer.thresholds["toxicity"]
+
+
+def test_batch_equals_single(scorer: FastScorer) -> None:
+    texts = [TOXIC, "hello there", "", "ты тупой"]
+    batch = scorer.score(texts)
+    for t, row in zip(texts, batch, strict=True):
+        single = scorer.score([t])[0]
+        assert single == pytest.approx(row, abs=1e-5)
+
+
+def test_analyze_spans_point_at_insult(scorer: FastScorer) -> None:
+    text = "Well, honestly you are a complete idiot."
+    (a,) = scorer.analyze([text])
+    assert a.language == "en"
+    tox = [s for s in a.spans if s.category == "toxicity"]
+    assert tox, a
+    assert any("idiot" in text[s.start : s.end] for s in tox)
+    assert all(0 <= s.start < s.end <= len(text) for s in a.spans)
+
+
+def test_spans_map_to_original_offsets_of_obfuscated_text(scorer: FastScorer) -> None:
+    text = "ok so   YOU are an   i.d.i.o.t!!"
+    (a,) = scorer.analyze([text])
+    assert any("i.d.i.o.t" in text[s.start : s.end] for s in a.spans if s.category == "toxicity")
+
+
+def test_languages(scorer: FastScorer) -> None:
+    texts = [
+        "Это очень хороший день, спасибо",
+        "Hoy es un día muy bonito para pasear",
+        "Bugün hava çok güzel",
+    ]
+    langs = [a.language for a in scorer.analyze(texts, explain=False)]
+    assert langs == ["ru", "es", "tr"]
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_identity_bias_probe(scorer: FastScorer, template: str) -> None:
+    texts = [template.format(term) for term in IDENTITIES]
+    thr = scorer.thresholds
+    flagged = [
+        (t, c, round(s[c], 3))
+        for t, s in zip(texts, scorer.score(texts), strict=True)
+        for c in ("toxicity", "identity_attack")
+        if s[c] >= thr[c]
+    ]
+    assert not flagged
+
+
+def test_thread_safe(scorer: FastScorer) -> None:
+    texts = [TOXIC, "hello", "ты дурак"] * 20
+    expected = scorer.score(texts)
+    results: list[list[dict[str, float]]] = []
+
+    def work() -> None:
+        results.append(scorer.score(texts))
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert all(r == expected for r in results)
+
+
+def test_load_fast_and_no_sklearn_at_runtime() -> None:
+    code = (
+        "import sys, time; t0=time.perf_counter();"
+        "from civility.scoring.model import load_scorer; t1=time.perf_counter();"
+        "s=load_scorer(); s.score(['hi']); t2=time.perf_counter();"
+        "print(t1-t0, t2-t1);"
+        "print(*(m in sys.modules for m in ('sklearn', 'scipy', 'pandas')))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
+    import_s, load_s = float(out[0]), float(out[1])
+    assert load_s < 2.0
+    # Interpreter imports (numpy, tables) are outside the 2 s budget but must stay modest.
+    assert import_s < 5.0
+    assert out[2:] == ["False", "False", "False"]
+
+
+def test_throughput_smoke(scorer: FastScorer) -> None:
+    texts = [
+        "hey there what do you think about the new update, honestly not sure it works for me lol"
+    ] * 2048
+    t0 = time.perf_counter()
+    scorer.score(texts)
+    # Loose floor so slow CI machines pass; bench/scorer.py measures the real number.
+    assert 2048 / (time.perf_counter() - t0) > 2000
