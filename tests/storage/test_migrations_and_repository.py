@@ -87,7 +87,8 @@ def test_migrations_match_the_declared_tables(db: Database) -> None:
 
 def test_outcomes_round_trip_and_filter(db: Database) -> None:
     repo = SqlModerationRepository(db)
-    ms = [_message(i) for i in range(4)]
+    channel = f"round-trip-{next(RUN)}"  # the PostgreSQL database is shared by the session
+    ms = [_message(i, channel=channel) for i in range(4)]
     repo.save_outcomes(
         [_outcome(ms[0], 0.9, Action.HIDE), _outcome(ms[1], 0.1, Action.ALLOW)],
         insert_messages=True,
@@ -104,12 +105,13 @@ def test_outcomes_round_trip_and_filter(db: Database) -> None:
     assert ms[3].id in pending
     assert ms[0].id not in pending
     ours = {m.id for m in ms}
-    hidden = repo.list_messages(MessageQuery(action=Action.HIDE, limit=500))
-    assert [v.message.id for v in hidden if v.message.id in ours] == [ms[0].id]
-    toxic = repo.list_messages(MessageQuery(min_scores={"toxicity": 0.5}, limit=500))
-    assert [v.message.id for v in toxic if v.message.id in ours] == [ms[0].id]
+    hidden = repo.list_messages(MessageQuery(channel_id=channel, action=Action.HIDE))
+    assert [v.message.id for v in hidden] == [ms[0].id]
+    toxic = repo.list_messages(MessageQuery(channel_id=channel, min_scores={"toxicity": 0.5}))
+    assert [v.message.id for v in toxic] == [ms[0].id]
+    assert {v.message.id for v in repo.list_messages(MessageQuery(channel_id=channel))} == ours
     key = (ms[1].channel_id, ms[1].platform_message_id)
-    found = repo.find_messages([key, ("c1", "nope")])
+    found = repo.find_messages([key, (channel, "nope")])
     assert list(found) == [key]
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from civility.moderation.models import Action
@@ -83,6 +83,8 @@ def test_listed_word_is_caught_under_evasion(
     data: st.DataObject, word: str, prefix: str, suffix: str
 ) -> None:
     disguised = data.draw(evaded(word))
+    # By design digits read as letters only next to letters: an all-digit `888` stays a number.
+    assume(any(ch.isalpha() for ch in disguised))
     text = prefix + disguised + suffix
     blocklist = compile_blocklist([BlocklistEntry(word, EntryKind.WORD, Action.BLOCK)])
     spans = [(m.start, m.end) for m in blocklist.match(text).matches]
