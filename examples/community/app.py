@@ -3,7 +3,8 @@
 Three integration modes, one per surface:
 - posts: pre-publication. `moderate()` decides before the post exists; hide/block is refused.
 - comments: post-publication. Published at once, `submit()`ted; the decision arrives by webhook
-  (`POST /webhooks/civility`, signature checked with the SDK) or, as a fallback, by polling.
+  (`POST /webhooks/civility`, subscribed at start-up with an admin key, signature checked with the
+  SDK) or, as a fallback that can be turned off, by polling.
 - chat: hybrid. Local rules refuse the obvious at once; the model decides asynchronously.
 """
 
@@ -27,7 +28,7 @@ from fastapi.templating import Jinja2Templates
 from civility.client import AsyncCivility, CivilityError, Event, MessageInput
 from civility.client.webhooks import HEADER, WebhookVerificationError, verify_signature
 
-from . import rules
+from . import rules, subscription
 from .store import Store
 
 log = structlog.get_logger(__name__)
@@ -42,18 +43,23 @@ class Config:
     civility_url: str
     api_key: str
     database: str = "community.db"
-    webhook_secret: str = ""
-    poll_seconds: float = 2.0
+    webhook_secret: str = ""  # a subscription made by hand; empty when the app subscribes itself
+    poll_seconds: float = 2.0  # 0 turns the polling fallback off
+    admin_key: str = ""  # set: the app subscribes its receiver at start-up
+    public_url: str = ""  # where Civility can reach this app
 
     @classmethod
     def from_env(cls) -> Config:
-        """Reads COMMUNITY_* and CIVILITY_URL / CIVILITY_API_KEY."""
+        """Reads COMMUNITY_* and CIVILITY_URL / CIVILITY_API_KEY / CIVILITY_ADMIN_KEY."""
+        port = os.environ.get("COMMUNITY_PORT", "8100")
         return cls(
             civility_url=os.environ.get("CIVILITY_URL", "http://127.0.0.1:8000"),
             api_key=os.environ["CIVILITY_API_KEY"],
             database=os.environ.get("COMMUNITY_DB", "community.db"),
             webhook_secret=os.environ.get("COMMUNITY_WEBHOOK_SECRET", ""),
             poll_seconds=float(os.environ.get("COMMUNITY_POLL_SECONDS", "2")),
+            admin_key=os.environ.get("CIVILITY_ADMIN_KEY", ""),
+            public_url=os.environ.get("COMMUNITY_PUBLIC_URL", f"http://127.0.0.1:{port}"),
         )
 
 
@@ -67,6 +73,35 @@ async def poll_once(civ: AsyncCivility, store: Store) -> int:
             store.apply_decision(item.civility_id, message.action)
             landed += 1
     return landed
+
+
+async def _catch_up(civ: AsyncCivility, store: Store) -> None:
+    """One poll at start-up: decisions made while the app was down sent their webhooks nowhere."""
+    try:
+        await poll_once(civ, store)
+    except CivilityError as exc:
+        log.warning("community.catch_up_failed", error=str(exc))
+
+
+async def _subscribe(config: Config) -> subscription.Subscription | None:
+    if not (config.admin_key and config.public_url):
+        return None
+    try:
+        sub = await subscription.subscribe(config.civility_url, config.admin_key, config.public_url)
+    except CivilityError as exc:  # keep the site up; polling (if on) still brings decisions
+        log.error("community.subscribe_failed", error=str(exc), polling=config.poll_seconds > 0)
+        return None
+    log.info("community.subscribed", webhook=sub.id, url=sub.url)
+    return sub
+
+
+async def _unsubscribe(config: Config, sub: subscription.Subscription | None) -> None:
+    if sub is None:
+        return
+    try:
+        await subscription.unsubscribe(config.civility_url, config.admin_key, sub.id)
+    except CivilityError as exc:  # it will be replaced at the next start anyway
+        log.warning("community.unsubscribe_failed", webhook=sub.id, error=str(exc))
 
 
 async def _poll_forever(civ: AsyncCivility, store: Store, every: float) -> None:
@@ -85,11 +120,17 @@ def create_app(config: Config) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.store = Store(config.database)
         app.state.civ = AsyncCivility(config.civility_url, config.api_key, max_concurrency=8)
+        sub = await _subscribe(config)
+        app.state.subscription = sub
+        secrets = [config.webhook_secret] if config.webhook_secret else []
+        app.state.webhook_secrets = secrets + ([sub.secret] if sub else [])
         poller = None
         if config.poll_seconds > 0:
             poller = asyncio.create_task(
                 _poll_forever(app.state.civ, app.state.store, config.poll_seconds)
             )
+        else:
+            await _catch_up(app.state.civ, app.state.store)
         try:
             yield
         finally:
@@ -97,11 +138,12 @@ def create_app(config: Config) -> FastAPI:
                 poller.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await poller
+            await _unsubscribe(config, sub)
             await app.state.civ.aclose()
             app.state.store.close()
 
     app = FastAPI(title="Community (Civility example)", lifespan=lifespan)
-    _routes(app, config)
+    _routes(app)
     return app
 
 
@@ -109,7 +151,7 @@ def _page(request: Request, name: str, status: int = 200, **context: Any) -> HTM
     return TEMPLATES.TemplateResponse(request, name, context, status_code=status)
 
 
-def _routes(app: FastAPI, config: Config) -> None:
+def _routes(app: FastAPI) -> None:
     @app.get("/", response_class=HTMLResponse)
     async def index(request: Request) -> HTMLResponse:
         store: Store = request.app.state.store
@@ -180,10 +222,11 @@ def _routes(app: FastAPI, config: Config) -> None:
     async def webhook(request: Request) -> Response:
         """Receives Civility's decision events (signed with `Civility-Signature`)."""
         raw = await request.body()
-        if not config.webhook_secret:
+        secrets: list[str] = request.app.state.webhook_secrets
+        if not secrets:
             return JSONResponse({"error": "webhooks are not configured"}, status_code=404)
         try:
-            verify_signature(config.webhook_secret, request.headers.get(HEADER), raw)
+            verify_signature(secrets, request.headers.get(HEADER), raw)
         except WebhookVerificationError as exc:
             return JSONResponse({"error": str(exc)}, status_code=400)
         applied = _apply_events(request.app.state.store, raw)
@@ -203,6 +246,8 @@ async def _submit(request: Request, item_id: str, author: str, channel: str, tex
 
 
 def _apply_events(store: Store, raw: bytes) -> int:
+    # Civility's dispatcher POSTs one event per request (an item of GET /v1/events); a list, or
+    # {"events": [...]}, is accepted too so a relay that batches can reuse this route.
     data = json.loads(raw)
     items = data.get("events", [data]) if isinstance(data, dict) else data
     applied = 0

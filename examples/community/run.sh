@@ -7,6 +7,8 @@ export CIVILITY_DATA_DIR=${CIVILITY_DATA_DIR:-data/community-civility}
 PORT=${CIVILITY_PORT:-8000}
 mkdir -p "$CIVILITY_DATA_DIR"
 KEY=$("$VENV/bin/civility" apikey create --role service | tail -n 1)
+# The community subscribes its own webhook receiver at start-up, which takes an admin key.
+ADMIN_KEY=$("$VENV/bin/civility" apikey create --role admin | tail -n 1)
 "$VENV/bin/civility" serve --port "$PORT" >"$CIVILITY_DATA_DIR/serve.log" 2>&1 &
 SERVE=$!
 trap 'kill $SERVE 2>/dev/null || true' EXIT
@@ -24,6 +26,7 @@ if [ -z "$ready" ]; then
 fi
 echo "Civility on http://127.0.0.1:$PORT (log: $CIVILITY_DATA_DIR/serve.log)"
 echo "Community on http://127.0.0.1:${COMMUNITY_PORT:-8100}"
-CIVILITY_URL="http://127.0.0.1:$PORT" CIVILITY_API_KEY="$KEY" \
+CIVILITY_URL="http://127.0.0.1:$PORT" CIVILITY_API_KEY="$KEY" CIVILITY_ADMIN_KEY="$ADMIN_KEY" \
   COMMUNITY_DB="${COMMUNITY_DB:-$CIVILITY_DATA_DIR/community.db}" \
+  COMMUNITY_POLL_SECONDS="${COMMUNITY_POLL_SECONDS:-30}" \
   "$VENV/bin/python" -m examples.community

@@ -151,3 +151,12 @@ def test_rate_limit_error_after_the_last_attempt(server: Server) -> None:
     assert err.value.status == 429
     assert err.value.retry_after == 0
     assert chaos.throttled == 3
+
+
+def test_request_returns_none_for_no_content(server: Server) -> None:
+    with Civility(server.url, server.key) as civ:
+        created = civ.request(
+            "POST", "/v1/webhooks", json={"url": "http://127.0.0.1:9/hook", "event_types": ["*"]}
+        )
+        assert created["id"]
+        assert civ.request("DELETE", f"/v1/webhooks/{created['id']}") is None

@@ -75,7 +75,7 @@ class AsyncCivility:
         except (RetryableStatus, httpx.TransportError) as exc:
             raise _base.final_error(exc) from exc
         _base.raise_for(response)
-        return response.json()
+        return _base.body_of(response)
 
     async def _once(self, call: Call) -> httpx.Response:
         # The slot is held for one attempt only, so a caller sleeping in backoff frees it.

@@ -226,3 +226,10 @@ def parse_rating(data: dict[str, Any]) -> PostRating:
 def should_retry(call: Call, status: int) -> bool:
     """Tells whether an answer's status is worth another attempt."""
     return status in RETRY_STATUSES and (status != 429 or call.retry_rate_limited)
+
+
+def body_of(response: httpx.Response) -> Any:
+    """Returns the decoded JSON body, or None for an empty one (204 No Content)."""
+    if response.status_code == 204 or not response.content:
+        return None
+    return response.json()
