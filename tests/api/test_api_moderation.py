@@ -225,3 +225,14 @@ def test_openapi_documents_the_routes(api: Api) -> None:
     spec = api.client.get("/openapi.json").json()
     for path in ("/v1/analyze", "/v1/moderate", "/v1/messages", "/v1/messages/{id}", "/v1/events"):
         assert path in spec["paths"]
+
+
+def test_a_body_not_sent_as_json_is_a_415(api: Api) -> None:
+    r = api.client.post(
+        "/v1/analyze",
+        content=b'{"text": "hi"}',
+        headers={**api.headers(), "Content-Type": "application/x-www-form-urlencoded"},
+    )
+    assert r.status_code == 415
+    assert r.json()["error"]["code"] == "unsupported_media_type"
+    assert "application/json" in r.json()["error"]["message"]

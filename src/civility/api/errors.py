@@ -82,7 +82,17 @@ def install(app: FastAPI) -> None:
         return error_response(status, exc.code, exc.message, **headers)
 
     @app.exception_handler(RequestValidationError)
-    async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
+    async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
+        content_type = request.headers.get("content-type", "")
+        body_error = any(err.get("loc", ())[:1] == ("body",) for err in exc.errors())
+        json_api = request.url.path.startswith("/v1")
+        if json_api and body_error and content_type and "json" not in content_type:
+            # FastAPI only parses JSON bodies sent as JSON; say so instead of a confusing 422.
+            return error_response(
+                415,
+                "unsupported_media_type",
+                f"send JSON with Content-Type: application/json (got {content_type.split(';')[0]})",
+            )
         code, message = _describe(list(exc.errors()))
         status = 400 if code == "invalid_json" else 422
         return error_response(status, code, message)
