@@ -216,7 +216,9 @@ def build_container(
 ) -> Container:
     """Builds the container; tests pass a manual clock or a scorer."""
     clock = clock or SystemClock()
-    db = Database.from_url(settings.database_url, pool_size=settings.db_pool_size)
+    db = Database.from_url(
+        settings.database_url, pool_size=settings.db_pool_size, outbox=settings.writes_outbox
+    )
     scorer = scorer or build_scorer(settings.scorer)
     enforcement = build_enforcement(settings, db, clock)
     moderation = ModerationService(

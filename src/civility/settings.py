@@ -30,6 +30,9 @@ class Settings(BaseSettings):
     broker_max_attempts: int = Field(5, ge=1, le=100)
     broker_prefetch: int = Field(256, ge=1, le=65535)
     events_exchange: str = Field("civility.events", min_length=1, max_length=200)
+    events_outbox: bool | None = Field(
+        None, description="Write outbox rows for publishing events; default: on with amqp."
+    )
     relay_enabled: bool | None = Field(
         None, description="Run the outbox relay inside `serve`; default: on with an amqp broker."
     )
@@ -110,6 +113,13 @@ class Settings(BaseSettings):
     def runs_embedded_worker(self) -> bool:
         """Tells whether `serve` consumes the queue itself."""
         return bool(self.embedded_worker)
+
+    @property
+    def writes_outbox(self) -> bool:
+        """Tells whether events get outbox rows (only worth it when a relay publishes them)."""
+        if self.events_outbox is None:
+            return self.broker_url.startswith(("amqp://", "amqps://"))
+        return self.events_outbox
 
     @property
     def runs_relay(self) -> bool:

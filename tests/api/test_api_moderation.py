@@ -236,3 +236,14 @@ def test_a_body_not_sent_as_json_is_a_415(api: Api) -> None:
     assert r.status_code == 415
     assert r.json()["error"]["code"] == "unsupported_media_type"
     assert "application/json" in r.json()["error"]["message"]
+
+
+def test_no_outbox_rows_without_a_broker_to_publish_to(api: Api) -> None:
+    from sqlalchemy import func, select
+
+    from civility.storage.tables_outbox import outbox
+
+    api.client.post("/v1/moderate", json=msg("m-outbox", TOXIC), headers=api.headers())
+    with api.container.db.read() as conn:
+        assert conn.execute(select(func.count()).select_from(outbox)).scalar_one() == 0
+    assert api.client.get("/v1/events", headers=api.headers()).json()["items"]

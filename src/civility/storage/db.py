@@ -14,6 +14,7 @@ from sqlalchemy.engine import make_url
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 WRITE_OPTION = "civility_write"
+OUTBOX_OPTION = "civility_outbox"
 
 
 def normalise_url(url: str) -> str:
@@ -98,15 +99,16 @@ def upgrade(url: str, revision: str = "head") -> None:
 class Database:
     """An engine plus the two ways the repositories use it: short reads and write transactions."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, *, outbox: bool = True) -> None:
         self.engine = engine
-        self._writer = engine.execution_options(**{WRITE_OPTION: True})
+        # Without a broker to publish to, outbox rows would only pile up: writers skip them.
+        self._writer = engine.execution_options(**{WRITE_OPTION: True, OUTBOX_OPTION: outbox})
         self.dialect = engine.dialect.name
 
     @classmethod
-    def from_url(cls, url: str, *, pool_size: int = 8) -> Database:
-        """Connects to the database at `url`."""
-        return cls(create_db_engine(url, pool_size=pool_size))
+    def from_url(cls, url: str, *, pool_size: int = 8, outbox: bool = True) -> Database:
+        """Connects to the database at `url`; `outbox` says whether events get outbox rows."""
+        return cls(create_db_engine(url, pool_size=pool_size), outbox=outbox)
 
     def read(self) -> AbstractContextManager[Connection]:
         """Opens a connection for reading."""

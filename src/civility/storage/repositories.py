@@ -23,7 +23,7 @@ from civility.moderation.records import (
 )
 from civility.scoring.base import CATEGORIES
 from civility.storage import tables as t
-from civility.storage.db import Database
+from civility.storage.db import OUTBOX_OPTION, Database
 from civility.storage.enforcement_rows import insert_records
 from civility.storage.tables_outbox import outbox as outbox_table
 
@@ -76,6 +76,8 @@ def insert_events(conn: Connection, events: Sequence[Event]) -> None:
     """Appends events and their outbox rows inside the caller's transaction (the only way)."""
     if events:
         conn.execute(insert(t.events), [event_row(e) for e in events])
+        if not conn.get_execution_options().get(OUTBOX_OPTION, True):
+            return
         # Same transaction: an event is published if and only if it was committed.
         conn.execute(
             insert(outbox_table),
