@@ -22,6 +22,7 @@ from civility.policy.model import Policy
 from civility.policy.repository import PolicyRepository, resolve_policy
 from civility.rules.blocklist import blocklist_reasons
 from civility.rules.checks import WindowStore, run_checks
+from civility.rules.normalizer import fold, skeletonize
 from civility.scoring.base import TextAnalysis
 
 
@@ -77,11 +78,16 @@ class EnforcementEngine:
         return PreCheck(reasons=tuple(reasons), final=final, policy=policy, records=records)
 
     def _rule_reasons(self, message: StoredMessage, policy: Policy, now: datetime) -> list[Reason]:
+        # One normalisation serves the blocklist and the flood check's key.
+        folded = fold(message.text)
+        skeleton = skeletonize(folded)
         result = self._blocklist.current().match(
             message.text,
             channel_id=message.channel_id,
             language=message.language,
             regex_budget_s=self._regex_budget_s,
+            folded=folded,
+            skeleton=skeleton,
         )
         incoming = IncomingMessage(
             message_id=message.platform_message_id,
@@ -90,7 +96,8 @@ class EnforcementEngine:
             text=message.text,
             author_created_at=message.author_created_at,
         )
-        checks = run_checks(incoming, policy.checks, self._windows, now)
+        key = skeleton.skel or message.text.strip().casefold()
+        checks = run_checks(incoming, policy.checks, self._windows, now, key_text=key)
         return [*blocklist_reasons(result.matches), *checks]
 
     def decide(

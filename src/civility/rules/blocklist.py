@@ -239,12 +239,18 @@ class Blocklist:
         channel_id: str | None = None,
         language: str | None = None,
         regex_budget_s: float = DEFAULT_REGEX_BUDGET_S,
+        folded: Folded | None = None,
+        skeleton: Skeleton | None = None,
     ) -> MatchResult:
-        """Returns every entry in force for the channel/language that fires on the text."""
-        folded = fold(text)
+        """Returns every entry in force for the channel/language that fires on the text.
+
+        Callers that already normalised the text pass `folded`/`skeleton` (of this same text)
+        so the work is not done twice.
+        """
+        folded = folded or fold(text)
         found: dict[tuple[int, int, int], BlocklistMatch] = {}
         if self._automaton is not None:
-            self._match_keyed(skeletonize(folded), channel_id, language, found)
+            self._match_keyed(skeleton or skeletonize(folded), channel_id, language, found)
         timed_out = self._match_regexes(folded, channel_id, language, regex_budget_s, found)
         ordered = sorted(found.values(), key=lambda m: (m.start, m.end, m.entry.pattern))
         return MatchResult(tuple(ordered), tuple(timed_out))
