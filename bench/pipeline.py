@@ -163,6 +163,78 @@ def start_workers(env: dict[str, str], count: int, logs: Path) -> list[subproces
     return procs
 
 
+CLK_TCK = os.sysconf("SC_CLK_TCK")
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of one process (0 if it has gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / CLK_TCK
+
+
+def _pids_named(*names: str) -> list[int]:
+    """Pids whose command name is one of `names` (PostgreSQL backends, RabbitMQ's VM)."""
+    out = []
+    for d in Path("/proc").iterdir():
+        if d.name.isdigit():
+            try:
+                comm = (d / "comm").read_text().strip()
+            except OSError:
+                continue
+            if comm in names:
+                out.append(int(d.name))
+    return out
+
+
+def _descendants(pid: int) -> list[int]:
+    """The process and all its descendants (uvicorn may fork)."""
+    children: dict[int, list[int]] = {}
+    for d in Path("/proc").iterdir():
+        if d.name.isdigit():
+            try:
+                ppid = int((d / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+            children.setdefault(ppid, []).append(int(d.name))
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        todo.extend(children.get(p, []))
+    return out
+
+
+def cpu_snapshot(server_pid: int, worker_pids: list[int]) -> dict[str, dict[int, float]]:
+    """CPU seconds used so far, per process, by each part of the pipeline."""
+    return {
+        "api": {p: _cpu_seconds(p) for p in _descendants(server_pid)},
+        "workers": {p: _cpu_seconds(p) for w in worker_pids for p in _descendants(w)},
+        "postgres": {p: _cpu_seconds(p) for p in _pids_named("postgres")},
+        "rabbitmq": {p: _cpu_seconds(p) for p in _pids_named("beam.smp")},
+    }
+
+
+def cpu_per_message(
+    before: dict[str, dict[int, float]], after: dict[str, dict[int, float]], n: int
+) -> dict[str, float]:
+    """Milliseconds of CPU per message, by part and in total.
+
+    Processes that exit between the snapshots (short-lived PostgreSQL backends) are not
+    counted, so each figure is a lower bound; the pipeline keeps pooled connections.
+    """
+    out = {
+        part: round(
+            1000 * sum(t - before[part].get(pid, 0.0) for pid, t in after[part].items()) / n, 3
+        )
+        for part in after
+    }
+    out["total"] = round(sum(out.values()), 3)
+    return out
+
+
 def run_config(args: argparse.Namespace, workers: int, work_dir: Path) -> dict[str, Any]:
     """Runs saturation and latency phases with a given number of worker processes."""
     with fresh_database() as db_url:
@@ -184,9 +256,16 @@ def run_config(args: argparse.Namespace, workers: int, work_dir: Path) -> dict[s
             procs = start_workers({**os.environ, **env}, workers, data)
             try:
                 tag = f"sat{workers}"
+                pids = [p.pid for p in procs]
+                cpu0 = cpu_snapshot(server.proc.pid, pids)
                 push_s = asyncio.run(push(server.url, server.key, args.n, args.page, 0, tag))
                 wait_decided(db_url, tag, args.n, args.timeout)
-                saturation = {"push_seconds": round(push_s, 3), **measure(db_url, tag)}
+                cpu = cpu_per_message(cpu0, cpu_snapshot(server.proc.pid, pids), args.n)
+                saturation = {
+                    "push_seconds": round(push_s, 3),
+                    **measure(db_url, tag),
+                    "cpu_ms_per_message": cpu,
+                }
                 tag = f"lat{workers}"
                 asyncio.run(
                     push(server.url, server.key, args.latency_n, args.latency_page, args.rate, tag)
