@@ -227,3 +227,58 @@ def test_a_client_error_is_not_retried_and_success_resets_the_count(
     ]
     listed = api.client.get("/v1/webhooks", headers=api.headers()).json()["items"]
     assert listed[0]["consecutive_failures"] == 0
+
+
+def test_a_disabled_subscription_is_enabled_again_and_gets_its_backlog(
+    api: Api, clock: ManualClock, receiver_factory: ReceiverFactory
+) -> None:
+    receiver = receiver_factory(lambda: clock.now().timestamp())
+    hook = _create(api, receiver.url)
+    receiver.secrets = [hook["secret"]]
+    receiver.status = 500
+    _moderate(api, "d1")
+    with stamina.set_testing(True, attempts=1):
+        assert _dispatch(api, clock, max_attempts=1, max_consecutive_failures=1) == 1
+    _moderate(api, "d2", "have a lovely day")  # happens while the subscription is off
+    assert _dispatch(api, clock) == 0
+
+    receiver.status = 200
+    r = api.client.post(f"/v1/webhooks/{hook['id']}/enable", headers=api.headers(Role.ADMIN))
+    assert r.status_code == 200, r.text
+    assert (r.json()["enabled"], r.json()["consecutive_failures"]) == (True, 0)
+    assert r.json()["secret"] is None  # secrets are shown on create and rotate only
+    assert _dispatch(api, clock) == 1
+    assert [e["payload"]["platform_message_id"] for e in receiver.accepted] == ["d2"]
+    enabled = api.client.get("/v1/events?type=webhook.enabled", headers=api.headers()).json()
+    assert enabled["items"][0]["payload"]["skip_backlog"] is False
+
+
+def test_disable_stops_deliveries_and_enable_can_skip_the_backlog(
+    api: Api, clock: ManualClock, receiver_factory: ReceiverFactory
+) -> None:
+    receiver = receiver_factory(lambda: clock.now().timestamp())
+    hook = _create(api, receiver.url)
+    receiver.secrets = [hook["secret"]]
+    admin = api.headers(Role.ADMIN)
+    r = api.client.post(f"/v1/webhooks/{hook['id']}/disable", headers=admin)
+    assert (r.status_code, r.json()["enabled"]) == (200, False)
+    _moderate(api, "s1")
+    assert _dispatch(api, clock) == 0
+    r = api.client.post(
+        f"/v1/webhooks/{hook['id']}/enable", json={"skip_backlog": True}, headers=admin
+    )
+    assert r.status_code == 200, r.text
+    _moderate(api, "s2")
+    assert _dispatch(api, clock) == 1
+    assert [e["payload"]["platform_message_id"] for e in receiver.accepted] == ["s2"]
+
+
+def test_enable_and_disable_answer_clear_errors(api: Api) -> None:
+    hook = _create(api, "https://example.test/hook")
+    admin = api.headers(Role.ADMIN)
+    r = api.client.post("/v1/webhooks/whk_nope/enable", headers=admin)
+    assert (r.status_code, r.json()["error"]["code"]) == (404, "webhook_not_found")
+    r = api.client.post(f"/v1/webhooks/{hook['id']}/enable", json={"skip": 1}, headers=admin)
+    assert r.status_code == 422 and r.json()["error"]["code"]
+    r = api.client.post(f"/v1/webhooks/{hook['id']}/disable", headers=api.headers(Role.SERVICE))
+    assert r.status_code == 403

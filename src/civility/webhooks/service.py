@@ -77,6 +77,28 @@ class WebhookService:
         self._repo.update(rotated, [self._event("webhook.secret_rotated", sub, actor)])
         return rotated
 
+    def enable(self, sub_id: str, actor: str, *, skip_backlog: bool = False) -> Subscription:
+        """Turns a (possibly auto-disabled) subscription back on, resetting its failure count.
+
+        Delivery resumes after the last event it had reached, so nothing that happened while
+        it was off is lost; `skip_backlog` starts from the newest event instead.
+        """
+        sub = self.get(sub_id)
+        cursor = self._repo.last_event_seq() if skip_backlog else sub.cursor
+        enabled = sub.with_(enabled=True, consecutive_failures=0, cursor=cursor)
+        event = self._event(
+            "webhook.enabled", sub, actor, skip_backlog=skip_backlog, resumes_after=cursor
+        )
+        self._repo.update(enabled, [event])
+        return enabled
+
+    def disable(self, sub_id: str, actor: str) -> Subscription:
+        """Stops deliveries to a subscription; its place in the event log is kept."""
+        sub = self.get(sub_id)
+        disabled = sub.with_(enabled=False)
+        self._repo.update(disabled, [self._event("webhook.disabled", sub, actor)])
+        return disabled
+
     def deliveries(self, sub_id: str, limit: int) -> list[DeliveryRecord]:
         """Returns the newest deliveries of a subscription."""
         return self._repo.deliveries(self.get(sub_id).id, limit)

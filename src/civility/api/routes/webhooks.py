@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import datetime
 from typing import Annotated
 
@@ -126,6 +127,33 @@ async def rotate_secret(webhook_id: str, who: Admin, c: ContainerDep) -> Webhook
     """Issues a new secret; the old one stays valid (both sign) for the grace period."""
     sub = await anyio.to_thread.run_sync(_service(c).rotate_secret, webhook_id, who.id)
     return _out(sub, with_secret=True)
+
+
+class EnableIn(Strict):
+    """Options for turning a subscription back on."""
+
+    skip_backlog: bool = Field(
+        False, description="Start from the newest event instead of where delivery stopped."
+    )
+
+
+@router.post("/{webhook_id}/enable", response_model=WebhookOut, responses=ERRORS)
+async def enable_webhook(
+    webhook_id: str, who: Admin, c: ContainerDep, body: EnableIn | None = None
+) -> WebhookOut:
+    """Turns a subscription (e.g. auto-disabled after failures) back on; resets the failures."""
+    skip = body.skip_backlog if body is not None else False
+    sub = await anyio.to_thread.run_sync(
+        functools.partial(_service(c).enable, webhook_id, who.id, skip_backlog=skip)
+    )
+    return _out(sub)
+
+
+@router.post("/{webhook_id}/disable", response_model=WebhookOut, responses=ERRORS)
+async def disable_webhook(webhook_id: str, who: Admin, c: ContainerDep) -> WebhookOut:
+    """Stops deliveries to a subscription until it is enabled again."""
+    sub = await anyio.to_thread.run_sync(_service(c).disable, webhook_id, who.id)
+    return _out(sub)
 
 
 @router.get("/{webhook_id}/deliveries", response_model=DeliveryList, responses=ERRORS)
