@@ -63,12 +63,22 @@ class EnforcementEngine:
         """Runs ban status, blocklist and checks for each message (in order)."""
         authors = sorted({m.author_id for m in messages})
         records = self._records.records_for_many(authors) if authors else {}
-        return [self._pre_check(m, tuple(records.get(m.author_id, ())), now) for m in messages]
+        # One resolution per channel and batch: a batch sees one version of each policy.
+        policies = {
+            ch: resolve_policy(self._policies, ch) for ch in {m.channel_id for m in messages}
+        }
+        return [
+            self._pre_check(m, policies[m.channel_id], tuple(records.get(m.author_id, ())), now)
+            for m in messages
+        ]
 
     def _pre_check(
-        self, message: StoredMessage, records: tuple[EnforcementRecord, ...], now: datetime
+        self,
+        message: StoredMessage,
+        policy: Policy,
+        records: tuple[EnforcementRecord, ...],
+        now: datetime,
     ) -> PreCheck:
-        policy = resolve_policy(self._policies, message.channel_id)
         ban = active_ban(records, message.channel_id, now)
         if ban is not None:
             # Banned: nothing else matters and the model is not run.

@@ -20,6 +20,7 @@ low <= 0.70 < medium <= 0.90 < high, so a threat or identity attack over any thr
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -107,7 +108,8 @@ class Policy:
     @classmethod
     def default(cls, channel_id: str | None = None) -> Policy:
         """Returns the built-in policy (version 1)."""
-        return cls(channel_id=channel_id)
+        # Policies are immutable, and the default is asked for once per message.
+        return _default_policy(cls, channel_id)
 
     def rule(self, category: str) -> CategoryRule:
         """Returns the rule of a category (built-in default if the policy lacks it)."""
@@ -215,3 +217,8 @@ _PARTS: dict[str, Callable[[object, Policy], object]] = {
     "checks": lambda v, base: CheckSettings.from_dict(v, "policy.checks"),
     "strikes": lambda v, base: StrikeSettings.from_dict(v, "policy.strikes"),
 }
+
+
+@functools.lru_cache(maxsize=4096)
+def _default_policy(cls: type[Policy], channel_id: str | None) -> Policy:
+    return cls(channel_id=channel_id)
