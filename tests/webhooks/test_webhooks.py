@@ -279,6 +279,7 @@ def test_enable_and_disable_answer_clear_errors(api: Api) -> None:
     r = api.client.post("/v1/webhooks/whk_nope/enable", headers=admin)
     assert (r.status_code, r.json()["error"]["code"]) == (404, "webhook_not_found")
     r = api.client.post(f"/v1/webhooks/{hook['id']}/enable", json={"skip": 1}, headers=admin)
-    assert r.status_code == 422 and r.json()["error"]["code"]
+    assert r.status_code == 422
+    assert r.json()["error"]["code"]
     r = api.client.post(f"/v1/webhooks/{hook['id']}/disable", headers=api.headers(Role.SERVICE))
     assert r.status_code == 403

@@ -109,7 +109,7 @@ class Policy:
     def default(cls, channel_id: str | None = None) -> Policy:
         """Returns the built-in policy (version 1)."""
         # Policies are immutable, and the default is asked for once per message.
-        return _default_policy(cls, channel_id)
+        return _default_policy(channel_id)
 
     def rule(self, category: str) -> CategoryRule:
         """Returns the rule of a category (built-in default if the policy lacks it)."""
@@ -220,5 +220,5 @@ _PARTS: dict[str, Callable[[object, Policy], object]] = {
 
 
 @functools.lru_cache(maxsize=4096)
-def _default_policy(cls: type[Policy], channel_id: str | None) -> Policy:
-    return cls(channel_id=channel_id)
+def _default_policy(channel_id: str | None) -> Policy:
+    return Policy(channel_id=channel_id)
