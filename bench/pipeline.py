@@ -248,6 +248,7 @@ def run_config(args: argparse.Namespace, workers: int, work_dir: Path) -> dict[s
             "CIVILITY_BATCH_MAX_SIZE": str(args.batch),
             "CIVILITY_BATCH_MAX_WAIT_MS": "10",
             "CIVILITY_RELAY_ENABLED": "false" if args.no_relay else "true",
+            "CIVILITY_EVENTS_PUBLISH": args.publish,
             "CIVILITY_LOG_LEVEL": "warning",
         }
         data = work_dir / f"w{workers}"
@@ -293,6 +294,9 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=128, help="CIVILITY_BATCH_MAX_SIZE")
     parser.add_argument("--scorer", default="builtin", choices=["builtin", "lexicon-baseline"])
     parser.add_argument("--no-relay", action="store_true", help="do not publish events")
+    parser.add_argument(
+        "--publish", default="*", help="CIVILITY_EVENTS_PUBLISH: event types the relay publishes"
+    )
     parser.add_argument("--timeout", type=float, default=900.0)
     parser.add_argument("--out", default="pipeline.json", help="file name in bench/results/")
     args = parser.parse_args()

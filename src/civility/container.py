@@ -217,7 +217,7 @@ def build_container(
     """Builds the container; tests pass a manual clock or a scorer."""
     clock = clock or SystemClock()
     db = Database.from_url(
-        settings.database_url, pool_size=settings.db_pool_size, outbox=settings.writes_outbox
+        settings.database_url, pool_size=settings.db_pool_size, outbox=settings.outbox_patterns
     )
     scorer = scorer or build_scorer(settings.scorer)
     enforcement = build_enforcement(settings, db, clock)

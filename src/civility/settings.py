@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Literal
 
@@ -32,6 +33,14 @@ class Settings(BaseSettings):
     events_exchange: str = Field("civility.events", min_length=1, max_length=200)
     events_outbox: bool | None = Field(
         None, description="Write outbox rows for publishing events; default: on with amqp."
+    )
+    events_publish: str = Field(
+        "*",
+        description=(
+            "Event types the relay publishes (comma-separated: `*`, `message.*`, exact types);"
+            " the rest stay in the event log and webhooks."
+        ),
+        max_length=2000,
     )
     relay_enabled: bool | None = Field(
         None, description="Run the outbox relay inside `serve`; default: on with an amqp broker."
@@ -89,6 +98,14 @@ class Settings(BaseSettings):
             raise ValueError("must be rate limits such as 100/hour or 10/minute;500/day") from None
         return value
 
+    @field_validator("events_publish")
+    @classmethod
+    def _event_patterns(cls, value: str) -> str:
+        for pattern in (p.strip() for p in value.split(",")):
+            if pattern and not re.fullmatch(r"\*|[a-z_]+(\.[a-z_]+)*(\.\*)?", pattern):
+                raise ValueError(f"{pattern!r} is not `*`, `prefix.*` or an event type")
+        return value
+
     @field_validator("broker_url")
     @classmethod
     def _known_broker(cls, value: str) -> str:
@@ -120,6 +137,13 @@ class Settings(BaseSettings):
         if self.events_outbox is None:
             return self.broker_url.startswith(("amqp://", "amqps://"))
         return self.events_outbox
+
+    @property
+    def outbox_patterns(self) -> tuple[str, ...]:
+        """Event type patterns that get outbox rows (empty: none)."""
+        if not self.writes_outbox:
+            return ()
+        return tuple(p.strip() for p in self.events_publish.split(",") if p.strip())
 
     @property
     def runs_relay(self) -> bool:

@@ -3,6 +3,7 @@ concurrent relays never send a row twice, and a failed publish loses nothing."""
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import threading
 from collections import Counter
@@ -17,7 +18,7 @@ from tests.infra.infra_helpers import AMQP_URL, capture_events, delete_rabbit, u
 
 from civility.api.app import create_app
 from civility.container import Container, build_container
-from civility.events.models import Event
+from civility.events.models import Event, EventQuery
 from civility.scoring.lexicon import LexiconBaselineScorer
 from civility.settings import load_settings
 from civility.storage.db import Database
@@ -85,6 +86,35 @@ def test_a_failed_publish_keeps_the_rows(db: Database) -> None:
     sent: list[Event] = []
     _drain(outbox, sent)
     assert len(sent) == 3
+
+
+def test_only_event_types_chosen_for_publishing_get_outbox_rows(sqlite_url: str) -> None:
+    database = Database.from_url(sqlite_url, pool_size=2, outbox=("message.hidden", "user.*"))
+    try:
+        outbox = SqlOutbox(database)
+        _drain(outbox, [])
+        types = ["message.allowed", "message.hidden", "user.banned", "review.resolved"]
+        events = [dataclasses.replace(e, type=t) for e, t in zip(_events(4), types, strict=True)]
+        SqlEventRepository(database).append(events)
+        sent: list[Event] = []
+        _drain(outbox, sent)
+        assert [e.type for e in sent] == ["message.hidden", "user.banned"]
+        # The event log keeps every event; only publishing is selective.
+        logged = SqlEventRepository(database).list_events(EventQuery(limit=10))
+        assert {e.id for e in events} <= {e.id for e in logged}
+    finally:
+        database.dispose()
+
+
+def test_no_patterns_means_no_outbox_rows(sqlite_url: str) -> None:
+    database = Database.from_url(sqlite_url, pool_size=2, outbox=())
+    try:
+        outbox = SqlOutbox(database)
+        _drain(outbox, [])
+        SqlEventRepository(database).append(_events(3))
+        assert outbox.pending() == 0
+    finally:
+        database.dispose()
 
 
 @pytest.mark.postgres

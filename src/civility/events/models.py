@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -43,6 +44,14 @@ DECISION_EVENT = {
     Action.HIDE: EventType.MESSAGE_HIDDEN,
     Action.BLOCK: EventType.MESSAGE_BLOCKED,
 }
+
+
+def type_matches(patterns: Sequence[str], event_type: str) -> bool:
+    """Tells whether an event type matches one of the patterns (`*`, `message.*`, exact)."""
+    return any(
+        p == "*" or p == event_type or (p.endswith(".*") and event_type.startswith(p[:-1]))
+        for p in patterns
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
@@ -99,15 +100,18 @@ def upgrade(url: str, revision: str = "head") -> None:
 class Database:
     """An engine plus the two ways the repositories use it: short reads and write transactions."""
 
-    def __init__(self, engine: Engine, *, outbox: bool = True) -> None:
+    def __init__(self, engine: Engine, *, outbox: Sequence[str] = ("*",)) -> None:
         self.engine = engine
-        # Without a broker to publish to, outbox rows would only pile up: writers skip them.
-        self._writer = engine.execution_options(**{WRITE_OPTION: True, OUTBOX_OPTION: outbox})
+        # Without a broker to publish to, outbox rows would only pile up: writers skip them
+        # (outbox=()); otherwise only event types matching these patterns get outbox rows.
+        self._writer = engine.execution_options(
+            **{WRITE_OPTION: True, OUTBOX_OPTION: tuple(outbox)}
+        )
         self.dialect = engine.dialect.name
 
     @classmethod
-    def from_url(cls, url: str, *, pool_size: int = 8, outbox: bool = True) -> Database:
-        """Connects to the database at `url`; `outbox` says whether events get outbox rows."""
+    def from_url(cls, url: str, *, pool_size: int = 8, outbox: Sequence[str] = ("*",)) -> Database:
+        """Connects to `url`; `outbox` = the event type patterns that get outbox rows."""
         return cls(create_db_engine(url, pool_size=pool_size), outbox=outbox)
 
     def read(self) -> AbstractContextManager[Connection]:

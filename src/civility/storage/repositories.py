@@ -12,7 +12,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from civility.auth.keys import Role
 from civility.errors import Conflict, Unavailable
-from civility.events.models import Event, EventQuery
+from civility.events.models import Event, EventQuery, type_matches
 from civility.moderation.models import Action, Reason, Severity
 from civility.moderation.records import (
     MessageQuery,
@@ -74,14 +74,16 @@ def _message_row(m: StoredMessage) -> dict[str, Any]:
 
 def insert_events(conn: Connection, events: Sequence[Event]) -> None:
     """Appends events and their outbox rows inside the caller's transaction (the only way)."""
-    if events:
-        conn.execute(insert(t.events), [event_row(e) for e in events])
-        if not conn.get_execution_options().get(OUTBOX_OPTION, True):
-            return
+    if not events:
+        return
+    conn.execute(insert(t.events), [event_row(e) for e in events])
+    patterns: tuple[str, ...] = conn.get_execution_options().get(OUTBOX_OPTION, ("*",))
+    published = [e for e in events if type_matches(patterns, e.type)] if patterns else []
+    if published:
         # Same transaction: an event is published if and only if it was committed.
         conn.execute(
             insert(outbox_table),
-            [{"event_id": e.id, "created_at": e.created_at} for e in events],
+            [{"event_id": e.id, "created_at": e.created_at} for e in published],
         )
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Protocol
 
-from civility.events.models import Event
+from civility.events.models import Event, type_matches
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,10 +27,7 @@ class Subscription:
 
     def wants(self, event_type: str) -> bool:
         """Tells whether an event type matches one of the patterns (`*`, `message.*`, exact)."""
-        return any(
-            p == "*" or p == event_type or (p.endswith(".*") and event_type.startswith(p[:-1]))
-            for p in self.event_types
-        )
+        return type_matches(self.event_types, event_type)
 
     def signing_secrets(self, now: datetime) -> list[str]:
         """Returns the current secret, plus the previous one during its grace period."""
