@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol
@@ -23,7 +23,7 @@ from civility.moderation.records import (
     StoredMessage,
 )
 from civility.policy.model import Policy
-from civility.scoring.base import Scorer, TextAnalysis
+from civility.scoring.base import ExplainWhen, Scorer, TextAnalysis
 
 SYSTEM_ACTOR = "system"
 
@@ -255,10 +255,10 @@ class ModerationService:
             item.pre = pre
         to_score = [w for w in work if not w.pre.final]
         if to_score:
-            analyses = self._scorer.analyze([w.message.text for w in to_score], explain=False)
+            texts = [w.message.text for w in to_score]
+            analyses = self._scorer.analyze(texts, explain=_explain_when(to_score))
             for item, analysis in zip(to_score, analyses, strict=True):
                 item.analysis = analysis
-            self._explain(to_score)
         # In batch order, so a second message of an author sees the strikes of the first.
         added: dict[str, list[EnforcementRecord]] = {}
         outcomes = []
@@ -268,18 +268,6 @@ class ModerationService:
             earlier.extend(judgement.records)
             outcomes.append(self._outcome(item, judgement, now, path))
         return outcomes
-
-    def _explain(self, scored: list[_Work]) -> None:
-        """Adds spans to the texts that can cross a threshold of their policy.
-
-        Explaining costs several times more than scoring, and most messages are clean, so
-        only texts with a score above their policy's lowest flag threshold are explained.
-        """
-        todo = [w for w in scored if w.analysis and _may_flag(w.analysis.scores, w.pre.policy)]
-        if todo:
-            explained = self._scorer.analyze([w.message.text for w in todo], explain=True)
-            for item, analysis in zip(todo, explained, strict=True):
-                item.analysis = analysis
 
     def _outcome(self, work: _Work, judgement: Judgement, now: datetime, path: str) -> Outcome:
         verdict = judgement.verdict
@@ -323,7 +311,15 @@ def _undecided_in_order(
 DEFAULT_EXPLAIN_FLOOR = 0.3
 
 
-def _may_flag(scores: dict[str, float], policy: Policy | None) -> bool:
+def _explain_when(scored: Sequence[_Work]) -> ExplainWhen:
+    """Explains the texts (by index into ``scored``) that can cross a flag threshold."""
+    # Explaining costs several times more than scoring and most messages are clean, so only
+    # texts with a score above their policy's lowest flag threshold get spans.
+    policies = [w.pre.policy for w in scored]
+    return lambda i, scores: _may_flag(scores, policies[i])
+
+
+def _may_flag(scores: Mapping[str, float], policy: Policy | None) -> bool:
     if policy is None:
         return max(scores.values(), default=0.0) > DEFAULT_EXPLAIN_FLOOR
     return any(scores.get(c, 0.0) > rule.flag for c, rule in policy.categories.items())

@@ -17,8 +17,8 @@ from typing import Any, Final
 import numpy as np
 import numpy.typing as npt
 
-from civility.scoring.base import CATEGORIES, Scorer, TextAnalysis
-from civility.scoring.linear_model import ARTIFACT_DIR
+from civility.scoring.base import CATEGORIES, Explain, Scorer, TextAnalysis, explain_when
+from civility.scoring.linear_model import ARTIFACT_DIR, predict_proba
 from civility.scoring.model import FastScorer, load_fast_scorer
 
 F32 = npt.NDArray[np.float32]
@@ -192,30 +192,38 @@ class CascadeScorer:
 
     def predict(self, texts: Sequence[str]) -> F64:
         """(texts, 6) probabilities: fast tier, replaced by the accurate tier where routed."""
-        from civility.scoring.linear_model import predict_proba
+        return self._tiers(list(texts))[2]
 
-        texts = list(texts)
-        probs, lang, raw = predict_proba(self.fast._model, self.fast._calib, texts)
+    def _tiers(self, texts: list[str]) -> tuple[F64, F32, F64]:
+        """Fast-tier probabilities and raw logits, and the cascade's final probabilities."""
+        fast, lang, raw = predict_proba(self.fast._model, self.fast._calib, texts)
         lo, hi = self.band
         en = self.fast._model.langs.index("en")
-        route = np.flatnonzero((lang == en) & (probs[:, 0] >= lo) & (probs[:, 0] < hi))
-        if route.size:
-            probs = probs.copy()
-            probs[route] = self.accurate_proba([texts[i] for i in route], raw[route])
-            with self._lock:
-                self.routed += int(route.size)
-        return probs
+        route = np.flatnonzero((lang == en) & (fast[:, 0] >= lo) & (fast[:, 0] < hi))
+        if not route.size:
+            return fast, raw, fast
+        probs = fast.copy()
+        probs[route] = self.accurate_proba([texts[i] for i in route], raw[route])
+        with self._lock:
+            self.routed += int(route.size)
+        return fast, raw, probs
 
     def score(self, texts: Sequence[str]) -> list[dict[str, float]]:
         """Returns one dict of the six category probabilities per text."""
         return [dict(zip(CATEGORIES, row, strict=True)) for row in self.predict(texts).tolist()]
 
-    def analyze(self, texts: Sequence[str], *, explain: bool = True) -> list[TextAnalysis]:
-        """Cascade scores with the fast tier's language and spans."""
-        base = self.fast.analyze(texts, explain=explain)
+    def analyze(self, texts: Sequence[str], *, explain: Explain = True) -> list[TextAnalysis]:
+        """Cascade scores with the fast tier's language and spans (``explain`` sees the former)."""
+        texts = list(texts)
+        fast, raw, final = self._tiers(texts)
+        scores = [dict(zip(CATEGORIES, row, strict=True)) for row in final.tolist()]
+        want = explain_when(explain)
+        # Spans stay the fast tier's (its heads over its thresholds); which texts get them is
+        # decided on the scores the caller will act on.
+        base = self.fast.annotate(texts, fast, raw, lambda i, _: want(i, scores[i]))
         return [
             TextAnalysis(scores=s, language=a.language, spans=a.spans)
-            for s, a in zip(self.score(texts), base, strict=True)
+            for s, a in zip(scores, base, strict=True)
         ]
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Final, Protocol, runtime_checkable
+from typing import Final, Protocol, TypeAlias, runtime_checkable
 
 CATEGORIES: Final[tuple[str, ...]] = (
     "toxicity",
@@ -35,6 +35,18 @@ class TextAnalysis:
     spans: tuple[Span, ...] = field(default=())
 
 
+# Whether to compute spans: for every text, for none, or per text from its index and final scores.
+ExplainWhen: TypeAlias = Callable[[int, Mapping[str, float]], bool]
+Explain: TypeAlias = bool | ExplainWhen
+
+
+def explain_when(explain: Explain) -> ExplainWhen:
+    """Returns ``explain`` as a per-text predicate (a bool becomes a constant one)."""
+    if isinstance(explain, bool):
+        return (lambda _i, _s: True) if explain else (lambda _i, _s: False)
+    return explain
+
+
 @runtime_checkable
 class Scorer(Protocol):
     """Scores batches of texts; implementations must be thread-safe."""
@@ -46,6 +58,6 @@ class Scorer(Protocol):
         """Returns one dict of the six category probabilities per text."""
         ...
 
-    def analyze(self, texts: Sequence[str], *, explain: bool = True) -> list[TextAnalysis]:
-        """Returns scores, detected language and (if explain) the driving spans per text."""
+    def analyze(self, texts: Sequence[str], *, explain: Explain = True) -> list[TextAnalysis]:
+        """Returns scores, language and (where ``explain`` says) the driving spans per text."""
         ...

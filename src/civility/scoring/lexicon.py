@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from civility.scoring.base import CATEGORIES, Span, TextAnalysis
+from civility.scoring.base import CATEGORIES, Explain, ExplainWhen, Span, TextAnalysis, explain_when
 
 _WORDS: dict[str, tuple[str, ...]] = {
     "toxicity": (
@@ -59,17 +59,21 @@ class LexiconBaselineScorer:
         """Returns one dict of the six category scores per text."""
         return [a.scores for a in self.analyze(texts, explain=False)]
 
-    def analyze(self, texts: Sequence[str], *, explain: bool = True) -> list[TextAnalysis]:
-        """Returns scores, language 'und' and matched spans per text."""
-        return [self._one(text, explain) for text in texts]
+    def analyze(self, texts: Sequence[str], *, explain: Explain = True) -> list[TextAnalysis]:
+        """Returns scores, language 'und' and (where ``explain`` says) matched spans per text."""
+        want = explain_when(explain)
+        return [self._one(i, text, want) for i, text in enumerate(texts)]
 
-    def _one(self, text: str, explain: bool) -> TextAnalysis:
+    def _one(self, index: int, text: str, want: ExplainWhen) -> TextAnalysis:
         scores: dict[str, float] = {}
-        spans: list[Span] = []
+        hits: dict[str, list[re.Match[str]]] = {}
         for category in CATEGORIES:
-            hits = list(_PATTERNS[category].finditer(text))
-            score = min(0.99, _HIT_SCORE[category] + 0.05 * (len(hits) - 1)) if hits else _BASE
-            scores[category] = score
-            if explain:
-                spans.extend(Span(m.start(), m.end(), category, score) for m in hits)
-        return TextAnalysis(scores=scores, language="und", spans=tuple(spans))
+            found = hits[category] = list(_PATTERNS[category].finditer(text))
+            n = len(found)
+            scores[category] = min(0.99, _HIT_SCORE[category] + 0.05 * (n - 1)) if n else _BASE
+        spans = (
+            tuple(Span(m.start(), m.end(), c, scores[c]) for c in CATEGORIES for m in hits[c])
+            if want(index, scores)
+            else ()
+        )
+        return TextAnalysis(scores=scores, language="und", spans=spans)

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, Final
 
 import numpy as np
 import numpy.typing as npt
 
-from civility.scoring.base import CATEGORIES, Scorer, Span, TextAnalysis
+from civility.scoring.base import CATEGORIES, Explain, Scorer, Span, TextAnalysis, explain_when
 from civility.scoring.linear_model import (
     ARTIFACT_DIR,
     Calibration,
@@ -39,6 +39,9 @@ MAX_EXPLAIN_TOKENS: Final[int] = 256
 # tune buckets (0.57 vs 0.54 for 0.15/0.3), never on the report buckets.
 MIN_DROP: Final[float] = 0.5
 REL_DROP: Final[float] = 0.5
+# Occlusion variants per predict_proba call: one call for many texts amortises numpy's per-call
+# overhead (it dominated at ~10 variants a text); the cap bounds memory on long texts.
+EXPLAIN_BATCH: Final[int] = 4096
 
 
 class _LangId:
@@ -97,30 +100,65 @@ class FastScorer:
         probs = self.predict(texts)
         return [dict(zip(CATEGORIES, row, strict=True)) for row in probs.tolist()]
 
-    def analyze(self, texts: Sequence[str], *, explain: bool = True) -> list[TextAnalysis]:
-        """Returns scores, detected language and (if explain) the driving spans per text."""
+    def analyze(self, texts: Sequence[str], *, explain: Explain = True) -> list[TextAnalysis]:
+        """Returns scores, language and (where ``explain`` says) the driving spans per text."""
         texts = list(texts)
-        probs, _, _ = predict_proba(self._model, self._calib, texts)
-        out: list[TextAnalysis] = []
-        for i, text in enumerate(texts):
-            scores = dict(zip(CATEGORIES, probs[i].tolist(), strict=True))
-            flagged = [h for h, c in enumerate(CATEGORIES) if scores[c] >= self.thresholds[c]]
-            spans = self.explain(text, flagged, scores) if explain and flagged else ()
-            out.append(
-                TextAnalysis(scores=scores, language=self._langid.classify(text), spans=spans)
-            )
-        return out
+        probs, _, raw = predict_proba(self._model, self._calib, texts)
+        return self.annotate(texts, probs, raw, explain)
+
+    def annotate(
+        self, texts: Sequence[str], probs: F64, raw: F32, explain: Explain = True
+    ) -> list[TextAnalysis]:
+        """Analyses of texts already scored by ``predict_proba`` (its probs and raw logits)."""
+        want = explain_when(explain)
+        scores = [dict(zip(CATEGORIES, row, strict=True)) for row in probs.tolist()]
+        heads = [
+            [h for h, c in enumerate(CATEGORIES) if s[c] >= self.thresholds[c]]
+            if want(i, s)
+            else []
+            for i, s in enumerate(scores)
+        ]
+        spans = self.explain_many(texts, heads, raw)
+        return [
+            TextAnalysis(scores=s, language=self._langid.classify(text), spans=sp)
+            for text, s, sp in zip(texts, scores, spans, strict=True)
+        ]
 
     def explain(
         self, text: str, heads: Sequence[int], scores: dict[str, float]
     ) -> tuple[Span, ...]:
         """Spans of the original text whose removal lowers each head's logit (token occlusion)."""
-        tokens = _tokens(text)[:MAX_EXPLAIN_TOKENS]
-        if not tokens or not heads:
-            return ()
-        variants = [text] + [text[:s] + " " + text[e:] for s, e in tokens]
-        _, _, raw = predict_proba(self._model, self._calib, variants)
-        drops = raw[:1, :] - raw[1:, :]
+        return self.explain_many([text], [heads])[0]
+
+    def explain_many(
+        self, texts: Sequence[str], heads: Sequence[Sequence[int]], raw: F32 | None = None
+    ) -> list[tuple[Span, ...]]:
+        """Occlusion spans per text for its heads; ``raw``: the texts' raw logits, when known."""
+        tokens = [
+            _tokens(t)[:MAX_EXPLAIN_TOKENS] if h else [] for t, h in zip(texts, heads, strict=True)
+        ]
+        spans: list[tuple[Span, ...]] = [()] * len(texts)
+        for group in _groups(tokens, EXPLAIN_BATCH):
+            variants: list[str] = []
+            for i in group:
+                if raw is None:
+                    variants.append(texts[i])
+                variants.extend(texts[i][:s] + " " + texts[i][e:] for s, e in tokens[i])
+            _, _, out = predict_proba(self._model, self._calib, variants)
+            pos = 0
+            for i in group:
+                if raw is None:
+                    base, pos = out[pos : pos + 1, :], pos + 1
+                else:
+                    base = raw[i : i + 1, :]
+                end = pos + len(tokens[i])
+                spans[i] = self._spans(texts[i], tokens[i], heads[i], base - out[pos:end, :])
+                pos = end
+        return spans
+
+    def _spans(
+        self, text: str, tokens: Sequence[tuple[int, int]], heads: Sequence[int], drops: F32
+    ) -> tuple[Span, ...]:
         spans: list[Span] = []
         for h in heads:
             col = drops[:, h]
@@ -130,6 +168,22 @@ class FastScorer:
             keep = col >= max(self.min_drop, self.rel_drop * top)
             spans.extend(_merge(text, tokens, keep, col, CATEGORIES[h]))
         return tuple(spans)
+
+
+def _groups(tokens: Sequence[Sequence[tuple[int, int]]], limit: int) -> Iterator[list[int]]:
+    """Indices of the texts with tokens, in runs of at most ``limit`` variants (whole texts)."""
+    group: list[int] = []
+    size = 0
+    for i, toks in enumerate(tokens):
+        if not toks:
+            continue
+        if group and size + len(toks) + 1 > limit:
+            yield group
+            group, size = [], 0
+        group.append(i)
+        size += len(toks) + 1
+    if group:
+        yield group
 
 
 def _tokens(text: str) -> list[tuple[int, int]]:
