@@ -23,6 +23,7 @@ from civility.moderation.records import (
 )
 from civility.scoring.base import CATEGORIES
 from civility.storage import tables as t
+from civility.storage.bulk import insert_rows
 from civility.storage.db import OUTBOX_OPTION, Database
 from civility.storage.enforcement_rows import insert_records
 from civility.storage.tables_outbox import outbox as outbox_table
@@ -76,14 +77,13 @@ def insert_events(conn: Connection, events: Sequence[Event]) -> None:
     """Appends events and their outbox rows inside the caller's transaction (the only way)."""
     if not events:
         return
-    conn.execute(insert(t.events), [event_row(e) for e in events])
+    insert_rows(conn, t.events, [event_row(e) for e in events])
     patterns: tuple[str, ...] = conn.get_execution_options().get(OUTBOX_OPTION, ("*",))
     published = [e for e in events if type_matches(patterns, e.type)] if patterns else []
     if published:
         # Same transaction: an event is published if and only if it was committed.
-        conn.execute(
-            insert(outbox_table),
-            [{"event_id": e.id, "created_at": e.created_at} for e in published],
+        insert_rows(
+            conn, outbox_table, [{"event_id": e.id, "created_at": e.created_at} for e in published]
         )
 
 
@@ -185,7 +185,7 @@ class SqlModerationRepository:
         if not messages:
             return
         with translate_errors(), self._db.write() as conn:
-            conn.execute(insert(t.messages), [_message_row(m) for m in messages])
+            insert_rows(conn, t.messages, [_message_row(m) for m in messages])
 
     def save_outcomes(self, outcomes: Sequence[Outcome], *, insert_messages: bool) -> None:
         """Stores scores, decisions, enforcement records and events in one transaction."""
@@ -217,10 +217,9 @@ class SqlModerationRepository:
         ]
         with translate_errors(), self._db.write() as conn:
             if insert_messages:
-                conn.execute(insert(t.messages), [_message_row(o.message) for o in outcomes])
-            if score_rows:
-                conn.execute(insert(t.message_scores), score_rows)
-            conn.execute(insert(t.decisions), decision_rows)
+                insert_rows(conn, t.messages, [_message_row(o.message) for o in outcomes])
+            insert_rows(conn, t.message_scores, score_rows)
+            insert_rows(conn, t.decisions, decision_rows)
             # Strikes and bans a decision caused commit (or fail) with the decision itself.
             insert_records(conn, [r for o in outcomes for r in o.enforcement])
             insert_events(conn, [e for o in outcomes for e in o.events])
