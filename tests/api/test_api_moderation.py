@@ -149,6 +149,8 @@ def test_submit_then_worker_decides(api: Api) -> None:
     assert decided[0]["decision"] != "allow"
     assert decided[1]["decision"] == "allow"
     assert decided[0]["scores"]["toxicity"] > 0.5
+    # The language the scorer detected is kept for asynchronously decided messages too.
+    assert [d["language"] for d in decided] == ["und", "und"]
 
 
 def test_submit_single_and_duplicates(api: Api) -> None:

@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, and_, insert, select, tuple_
+from sqlalchemy import Connection, Row, and_, func, insert, select, tuple_
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from civility.auth.keys import Role
@@ -102,7 +102,9 @@ def event_row(e: Event) -> dict[str, Any]:
 
 
 _VIEW_COLUMNS = (
-    *t.messages.c,
+    *(c for c in t.messages.c if c.name != "language"),
+    # Asynchronously decided messages get their detected language with the scores.
+    func.coalesce(t.messages.c.language, t.message_scores.c.language).label("language"),
     *(t.message_scores.c[c].label(f"s_{c}") for c in CATEGORIES),
     t.decisions.c.id.label("d_id"),
     t.decisions.c.action,
@@ -197,6 +199,7 @@ class SqlModerationRepository:
                 **o.scores,
                 "scorer": o.scorer or "",
                 "scored_at": o.decision.created_at,
+                "language": o.message.language,
             }
             for o in outcomes
             if o.scores is not None

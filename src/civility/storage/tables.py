@@ -71,6 +71,8 @@ message_scores = Table(
     Column("identity_attack", Float, nullable=False),
     Column("scorer", String(100), nullable=False),
     Column("scored_at", DateTime(timezone=True), nullable=False),
+    # What the scorer detected; messages.language is what the platform sent (if anything).
+    Column("language", String(16), nullable=True),
 )
 
 decisions = Table(
