@@ -18,7 +18,7 @@ from civility.policy.model import Policy
 from civility.policy.repository import InMemoryPolicyRepository
 from civility.policy.settings import CheckSettings, RateCheck, StrikeSettings
 from civility.rules.blocklist import BlocklistEntry, EntryKind
-from civility.rules.checks import MemoryWindowStore
+from civility.rules.checks import MemoryWindowStore, WindowHit
 from civility.scoring.base import CATEGORIES, TextAnalysis
 
 NOW = datetime(2026, 5, 1, 12, tzinfo=UTC)
@@ -252,3 +252,40 @@ def test_blocklist_cache_rebuilds_only_when_the_version_moves() -> None:
     assert len(rebuilt) == 1
     assert cache.current() is rebuilt
     assert cache.current() is rebuilt  # checked again, version unchanged: no rebuild
+
+
+def test_flood_and_rate_count_across_one_batch_in_order() -> None:
+    policy = Policy(checks=CheckSettings(rate=RateCheck(max_per_window=3)))
+    engine = _engine(policy=policy)
+    batch = [_message("buy my stuff"), _message("Buy  my stuff!"), _message("hello")]
+    batch += [_message("b u y my stuff"), _message("bye")]
+    codes = [[r.code for r in pre.reasons] for pre in engine.pre_check(batch, NOW)]
+    # The third copy of one normalised text floods; the fourth message in the window is rate.
+    assert codes == [[], [], [], ["flood", "rate"], ["rate"]]
+
+
+class _CountingStore(MemoryWindowStore):
+    """The in-memory store, remembering every key it was asked to hit."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.keys: list[str] = []
+
+    def hit_many(self, hits: Sequence[WindowHit], now: datetime) -> list[int]:
+        self.keys.extend(h.key for h in hits)
+        return super().hit_many(hits, now)
+
+
+def test_a_banned_author_hits_no_counters() -> None:
+    store = _CountingStore()
+    engine = EnforcementEngine(
+        InMemoryPolicyRepository(),
+        BlocklistCache(Entries()),
+        Records({"u1": [GLOBAL_BAN]}),
+        store,
+    )
+    batch = [_message("one"), _message("two"), _message("hi", author="u2")]
+    pres = engine.pre_check(batch, NOW)
+    assert [p.banned for p in pres] == [True, True, False]
+    assert store.keys
+    assert all(":u2" in k for k in store.keys)

@@ -10,7 +10,7 @@ import pytest
 from tests.conftest import require_server
 
 from civility.errors import Unavailable
-from civility.rules.checks import MemoryWindowStore, WindowStore
+from civility.rules.checks import MemoryWindowStore, WindowHit, WindowStore
 from civility.rules.redis_window import RedisWindowStore
 
 T0 = datetime(2026, 1, 1, tzinfo=UTC)
@@ -39,6 +39,16 @@ def test_counts_hits_within_the_window(store: WindowStore) -> None:
     assert store.hit("k", T0 + timedelta(seconds=200), MINUTE) == 1
 
 
+def test_a_batch_of_hits_counts_in_order(store: WindowStore) -> None:
+    hour = timedelta(hours=1)
+    hits = [WindowHit("a", MINUTE), WindowHit("b", hour), WindowHit("a", MINUTE)]
+    assert store.hit_many(hits, T0) == [1, 1, 2]
+    assert store.hit_many([], T0) == []
+    later = T0 + timedelta(seconds=90)  # "a" has left its minute, "b" is still in its hour
+    assert store.hit_many([WindowHit("a", MINUTE), WindowHit("b", hour)], later) == [1, 2]
+    assert store.hit("b", later, hour) == 3
+
+
 @pytest.mark.redis
 def test_keys_expire_with_their_window() -> None:
     require_server("Redis", "127.0.0.1", 6379)
@@ -54,3 +64,5 @@ def test_an_unreachable_redis_is_unavailable() -> None:
     store = RedisWindowStore.from_url("redis://127.0.0.1:1/0")
     with pytest.raises(Unavailable):
         store.hit("k", T0, MINUTE)
+    with pytest.raises(Unavailable):
+        store.hit_many([WindowHit("k", MINUTE)], T0)

@@ -8,6 +8,7 @@ check asking to hide or block) makes the pre-check final and the scorer is skipp
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
@@ -21,7 +22,13 @@ from civility.policy.decide import decide
 from civility.policy.model import Policy
 from civility.policy.repository import PolicyRepository, resolve_policy
 from civility.rules.blocklist import blocklist_reasons
-from civility.rules.checks import WindowStore, run_checks
+from civility.rules.checks import (
+    WindowHit,
+    WindowStore,
+    static_reasons,
+    window_hits,
+    window_reasons,
+)
 from civility.rules.normalizer import fold, skeletonize
 from civility.scoring.base import TextAnalysis
 
@@ -39,6 +46,17 @@ def ban_message(ban: BanIssued) -> str:
     scope = "everywhere" if ban.channel_id is None else f"in channel {ban.channel_id}"
     until = "permanently" if ban.until is None else f"until {ban.until.isoformat()}"
     return f"author is banned {scope} {until}"
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """What the rules found on one message before its flood and rate counters are read."""
+
+    policy: Policy
+    records: tuple[EnforcementRecord, ...]
+    ban: BanIssued | None
+    reasons: tuple[Reason, ...] = ()
+    hits: list[WindowHit] = field(default_factory=list)
 
 
 class EnforcementEngine:
@@ -67,27 +85,37 @@ class EnforcementEngine:
         policies = {
             ch: resolve_policy(self._policies, ch) for ch in {m.channel_id for m in messages}
         }
-        return [
-            self._pre_check(m, policies[m.channel_id], tuple(records.get(m.author_id, ())), now)
+        found = [
+            self._rules(m, policies[m.channel_id], tuple(records.get(m.author_id, ())), now)
             for m in messages
         ]
+        # Every flood/rate counter of the batch in one store call (one Redis round trip).
+        counts = iter(self._windows.hit_many([h for f in found for h in f.hits], now))
+        out = []
+        for f in found:
+            if f.ban is not None:
+                # Banned: nothing else matters and the model is not run.
+                out.append(
+                    PreCheck(banned=True, final=True, ban=f.ban, policy=f.policy, records=f.records)
+                )
+                continue
+            window = window_reasons(f.policy.checks, [next(counts) for _ in f.hits])
+            reasons = (*f.reasons, *window)
+            final = any(r.action.rank >= Action.HIDE.rank for r in reasons)
+            out.append(PreCheck(reasons=reasons, final=final, policy=f.policy, records=f.records))
+        return out
 
-    def _pre_check(
+    def _rules(
         self,
         message: StoredMessage,
         policy: Policy,
         records: tuple[EnforcementRecord, ...],
         now: datetime,
-    ) -> PreCheck:
+    ) -> _Found:
+        """Ban, blocklist and counter-free checks of one message, and the counters to hit."""
         ban = active_ban(records, message.channel_id, now)
         if ban is not None:
-            # Banned: nothing else matters and the model is not run.
-            return PreCheck(banned=True, final=True, ban=ban, policy=policy, records=records)
-        reasons = self._rule_reasons(message, policy, now)
-        final = any(r.action.rank >= Action.HIDE.rank for r in reasons)
-        return PreCheck(reasons=tuple(reasons), final=final, policy=policy, records=records)
-
-    def _rule_reasons(self, message: StoredMessage, policy: Policy, now: datetime) -> list[Reason]:
+            return _Found(policy, records, ban)
         # One normalisation serves the blocklist and the flood check's key.
         folded = fold(message.text)
         skeleton = skeletonize(folded)
@@ -107,8 +135,11 @@ class EnforcementEngine:
             author_created_at=message.author_created_at,
         )
         key = skeleton.skel or message.text.strip().casefold()
-        checks = run_checks(incoming, policy.checks, self._windows, now, key_text=key)
-        return [*blocklist_reasons(result.matches), *checks]
+        reasons = (
+            *blocklist_reasons(result.matches),
+            *static_reasons(incoming, policy.checks, now),
+        )
+        return _Found(policy, records, None, reasons, window_hits(incoming, policy.checks, key))
 
     def decide(
         self,

@@ -6,7 +6,8 @@ import hashlib
 import re
 import threading
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
 
@@ -14,9 +15,7 @@ from civility.moderation.models import Action, IncomingMessage, Reason, ReasonSo
 from civility.policy.settings import (
     CapsCheck,
     CheckSettings,
-    FloodCheck,
     NewAccountLinkCheck,
-    RateCheck,
     RepetitionCheck,
 )
 from civility.rules.normalizer import normalized_key
@@ -31,11 +30,23 @@ _LINK = re.compile(
 _WORD = re.compile(r"\w+")
 
 
+@dataclass(frozen=True, slots=True)
+class WindowHit:
+    """One hit to record on a sliding-window counter."""
+
+    key: str
+    window: timedelta
+
+
 class WindowStore(Protocol):
     """Sliding-window counters shared by flood and rate checks (Redis in production)."""
 
     def hit(self, key: str, now: datetime, window: timedelta) -> int:
         """Records one hit at `now` and returns the hits of the key within (now - window, now]."""
+        ...
+
+    def hit_many(self, hits: Sequence[WindowHit], now: datetime) -> list[int]:
+        """Records hits in order (one round trip where the store can) and returns each count."""
         ...
 
 
@@ -59,6 +70,10 @@ class MemoryWindowStore:
             if len(self._logs) > self._max_keys:
                 self._evict_idle(now)
             return len(log)
+
+    def hit_many(self, hits: Sequence[WindowHit], now: datetime) -> list[int]:
+        """Records hits in order and returns each count."""
+        return [self.hit(h.key, now, h.window) for h in hits]
 
     def _evict_idle(self, now: datetime) -> None:
         """Drops keys whose newest hit has left their window, so memory stays bounded."""
@@ -133,30 +148,47 @@ def _word_runs(text: str, limit: int) -> list[tuple[int, int]]:
     return spans
 
 
-def check_flood(
-    message: IncomingMessage, key_text: str, store: WindowStore, now: datetime, cfg: FloodCheck
-) -> Reason | None:
-    """Flags the same (normalised) text posted again and again by one author in a channel."""
-    if not cfg.enabled:
-        return None
-    digest = hashlib.blake2b(key_text.encode(), digest_size=12).hexdigest()
-    key = f"flood:{message.channel_id}:{message.author_id}:{digest}"
-    count = store.hit(key, now, cfg.window)
-    if count < cfg.max_duplicates:
-        return None
-    return _reason("flood", f"same text {count} times within {cfg.window_seconds} s", cfg.action)
+def window_hits(
+    message: IncomingMessage, settings: CheckSettings, key_text: str
+) -> list[WindowHit]:
+    """The counter hits of the enabled flood and rate checks, in that order."""
+    hits = []
+    if settings.flood.enabled:
+        digest = hashlib.blake2b(key_text.encode(), digest_size=12).hexdigest()
+        key = f"flood:{message.channel_id}:{message.author_id}:{digest}"
+        hits.append(WindowHit(key, settings.flood.window))
+    if settings.rate.enabled:
+        key = f"rate:{message.channel_id}:{message.author_id}"
+        hits.append(WindowHit(key, settings.rate.window))
+    return hits
 
 
-def check_rate(
-    message: IncomingMessage, store: WindowStore, now: datetime, cfg: RateCheck
-) -> Reason | None:
-    """Flags an author sending more than the allowed number of messages per window."""
-    if not cfg.enabled:
-        return None
-    count = store.hit(f"rate:{message.channel_id}:{message.author_id}", now, cfg.window)
-    if count <= cfg.max_per_window:
-        return None
-    return _reason("rate", f"{count} messages within {cfg.window_seconds} s", cfg.action)
+def window_reasons(settings: CheckSettings, counts: Sequence[int]) -> list[Reason]:
+    """Flood and rate reasons from the counts of window_hits (same order)."""
+    out: list[Reason] = []
+    remaining = iter(counts)
+    flood, rate = settings.flood, settings.rate
+    if flood.enabled and (count := next(remaining)) >= flood.max_duplicates:
+        # The same (normalised) text posted again and again by one author in a channel.
+        message = f"same text {count} times within {flood.window_seconds} s"
+        out.append(_reason("flood", message, flood.action))
+    if rate.enabled and (count := next(remaining)) > rate.max_per_window:
+        message = f"{count} messages within {rate.window_seconds} s"
+        out.append(_reason("rate", message, rate.action))
+    return out
+
+
+def static_reasons(
+    message: IncomingMessage, settings: CheckSettings, now: datetime
+) -> list[Reason]:
+    """The checks that need no counters: links from new accounts, CAPS, repetition."""
+    text = message.text
+    found = (
+        check_new_account_link(text, message.author_created_at, now, settings.new_account_links),
+        check_caps(text, settings.caps),
+        check_repetition(text, settings.repetition),
+    )
+    return [r for r in found if r is not None]
 
 
 def run_checks(
@@ -167,17 +199,8 @@ def run_checks(
     *,
     key_text: str | None = None,
 ) -> list[Reason]:
-    """Runs every enabled check; `now` comes from the injected clock."""
-    text = message.text
+    """Runs every enabled check on one message; `now` comes from the injected clock."""
     if key_text is None:
-        key_text = normalized_key(text) or text.strip().casefold()
-    checks: list[Callable[[], Reason | None]] = [
-        lambda: check_new_account_link(
-            text, message.author_created_at, now, settings.new_account_links
-        ),
-        lambda: check_caps(text, settings.caps),
-        lambda: check_repetition(text, settings.repetition),
-        lambda: check_flood(message, key_text, store, now, settings.flood),
-        lambda: check_rate(message, store, now, settings.rate),
-    ]
-    return [r for r in (check() for check in checks) if r is not None]
+        key_text = normalized_key(message.text) or message.text.strip().casefold()
+    counts = store.hit_many(window_hits(message, settings, key_text), now)
+    return [*static_reasons(message, settings, now), *window_reasons(settings, counts)]
