@@ -214,6 +214,7 @@ def cpu_snapshot(server_pid: int, worker_pids: list[int]) -> dict[str, dict[int,
         "workers": {p: _cpu_seconds(p) for w in worker_pids for p in _descendants(w)},
         "postgres": {p: _cpu_seconds(p) for p in _pids_named("postgres")},
         "rabbitmq": {p: _cpu_seconds(p) for p in _pids_named("beam.smp")},
+        "redis": {p: _cpu_seconds(p) for p in _pids_named("redis-server")},
     }
 
 
@@ -249,6 +250,7 @@ def run_config(args: argparse.Namespace, workers: int, work_dir: Path) -> dict[s
             "CIVILITY_BATCH_MAX_WAIT_MS": "10",
             "CIVILITY_RELAY_ENABLED": "false" if args.no_relay else "true",
             "CIVILITY_EVENTS_PUBLISH": args.publish,
+            "CIVILITY_REDIS_URL": args.redis,
             "CIVILITY_LOG_LEVEL": "warning",
         }
         data = work_dir / f"w{workers}"
@@ -294,6 +296,11 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=128, help="CIVILITY_BATCH_MAX_SIZE")
     parser.add_argument("--scorer", default="builtin", choices=["builtin", "lexicon-baseline"])
     parser.add_argument("--no-relay", action="store_true", help="do not publish events")
+    parser.add_argument(
+        "--redis",
+        default=os.environ.get("CIVILITY_BENCH_REDIS_URL", "redis://127.0.0.1:6379/0"),
+        help="CIVILITY_REDIS_URL for flood/rate windows shared by the workers ('' = in memory)",
+    )
     parser.add_argument(
         "--publish", default="*", help="CIVILITY_EVENTS_PUBLISH: event types the relay publishes"
     )
