@@ -11,18 +11,36 @@ import redis
 from civility.errors import Unavailable
 from civility.rules.checks import WindowHit
 
+# KEYS: the windows' sorted sets; ARGV: now (ms), each key's window (ms), each hit's member.
+# A script runs atomically, so concurrent processes count exactly, and a batch's hits cost one
+# round trip and one reply, not four commands each through redis-py's pipeline.
+_HIT_SCRIPT = """
+local now = tonumber(ARGV[1])
+local n = #KEYS
+local counts = {}
+for i = 1, n do
+  local window = tonumber(ARGV[1 + i])
+  redis.call('ZREMRANGEBYSCORE', KEYS[i], '-inf', now - window)
+  redis.call('ZADD', KEYS[i], now, ARGV[1 + n + i])
+  counts[i] = redis.call('ZCARD', KEYS[i])
+  redis.call('PEXPIRE', KEYS[i], window)
+end
+return counts
+"""
+
 
 class RedisWindowStore:
     """Sliding windows as sorted sets (member = one hit, score = its time in milliseconds).
 
-    Each hit runs ZREMRANGEBYSCORE + ZADD + ZCARD + PEXPIRE, and a batch's hits share one
-    MULTI/EXEC, so concurrent processes count exactly with one round trip per batch; keys expire
-    with their window, so idle authors cost nothing.
+    Each hit runs ZREMRANGEBYSCORE + ZADD + ZCARD + PEXPIRE inside one Lua script per batch;
+    keys expire with their window, so idle authors cost nothing. The keys of a batch must live
+    on one server (plain Redis or Sentinel, not Redis Cluster).
     """
 
     def __init__(self, client: redis.Redis, *, prefix: str = "civility:window:") -> None:
         self._client = client
         self._prefix = prefix
+        self._hit_script = client.register_script(_HIT_SCRIPT)
 
     @classmethod
     def from_url(cls, url: str, *, prefix: str = "civility:window:") -> RedisWindowStore:
@@ -36,25 +54,19 @@ class RedisWindowStore:
         return self.hit_many([WindowHit(key, window)], now)[0]
 
     def hit_many(self, hits: Sequence[WindowHit], now: datetime) -> list[int]:
-        """Records hits in order in one MULTI/EXEC round trip and returns each count."""
+        """Records hits in order with one script call (one round trip) and returns each count."""
         if not hits:
             return []
         now_ms = now.timestamp() * 1000
-        pipe = self._client.pipeline(transaction=True)
-        for h in hits:
-            window_ms = max(1, int(h.window.total_seconds() * 1000))
-            name = self._prefix + h.key
-            # Two hits in the same millisecond must stay two members.
-            member = f"{now_ms:.3f}:{os.urandom(6).hex()}"
-            pipe.zremrangebyscore(name, "-inf", now_ms - window_ms)
-            pipe.zadd(name, {member: now_ms})
-            pipe.zcard(name)
-            pipe.pexpire(name, window_ms)
+        keys = [self._prefix + h.key for h in hits]
+        windows = [max(1, int(h.window.total_seconds() * 1000)) for h in hits]
+        # Two hits in the same millisecond must stay two members.
+        members = [f"{now_ms:.3f}:{os.urandom(6).hex()}" for _ in hits]
         try:
-            results = pipe.execute()
+            counts = self._hit_script(keys=keys, args=[now_ms, *windows, *members])
         except redis.RedisError as exc:
             raise Unavailable("the Redis server is unavailable", code="redis_unavailable") from exc
-        return [int(n) for n in results[2::4]]
+        return [int(n) for n in counts]
 
     def close(self) -> None:
         """Closes the connection pool."""
