@@ -110,6 +110,8 @@ class ModerationRepository(Protocol):
         """Lists messages matching the query."""
         ...
 
-    def pending_messages(self, limit: int) -> list[StoredMessage]:
-        """Returns accepted messages that still have no decision, oldest first."""
+    def pending_messages(
+        self, limit: int, received_before: datetime | None = None
+    ) -> list[StoredMessage]:
+        """Returns accepted messages still without a decision (received by then), oldest first."""
         ...

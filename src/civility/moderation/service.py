@@ -230,9 +230,9 @@ class ModerationService:
         """Lists messages for moderators."""
         return self._repo.list_messages(query)
 
-    def pending(self, limit: int) -> list[StoredMessage]:
-        """Returns accepted but undecided messages (re-enqueued after a restart)."""
-        return self._repo.pending_messages(limit)
+    def pending(self, limit: int, received_before: datetime | None = None) -> list[StoredMessage]:
+        """Returns accepted but undecided messages (received by then), oldest first."""
+        return self._repo.pending_messages(limit, received_before)
 
     def _new_message(self, incoming: IncomingMessage, now: datetime) -> StoredMessage:
         return StoredMessage(

@@ -24,7 +24,10 @@ log = structlog.get_logger(__name__)
 
 
 class PendingSweeper:
-    """Every `interval` seconds, republishes ids pending for longer than `min_age` seconds."""
+    """Every `interval` seconds, republishes ids pending longer than `min_age` seconds.
+
+    Only while the queue is empty: then nothing old can still be waiting in it.
+    """
 
     def __init__(
         self,
@@ -62,9 +65,13 @@ class PendingSweeper:
 
     async def sweep(self) -> int:
         """Republishes stale pending messages once; returns how many."""
-        pending = await anyio.to_thread.run_sync(self._moderation.pending, self._limit)
+        if await self._queue.depth() > 0:
+            # The workers are behind, and a backlog older than min_age is still queued:
+            # republishing it would only add duplicate work when the system can least afford it.
+            return 0
         cutoff = self._clock.now() - self._min_age
-        stale = [m.id for m in pending if m.received_at <= cutoff]
+        pending = await anyio.to_thread.run_sync(self._moderation.pending, self._limit, cutoff)
+        stale = [m.id for m in pending]
         if stale:
             await self._queue.publish([{"id": i} for i in stale])
             log.info("sweeper.republished", count=len(stale))

@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, and_, func, insert, select, tuple_
+from sqlalchemy import ColumnElement, Connection, Row, and_, func, insert, select, tuple_
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from civility.auth.keys import Role
@@ -256,11 +256,14 @@ class SqlModerationRepository:
         with translate_errors(), self._db.read() as conn:
             return [_view_from_row(r) for r in conn.execute(stmt).all()]
 
-    def pending_messages(self, limit: int) -> list[StoredMessage]:
+    def pending_messages(
+        self, limit: int, received_before: datetime | None = None
+    ) -> list[StoredMessage]:
         """Returns accepted messages that still have no decision, oldest first."""
-        stmt = (
-            _view_select().where(t.decisions.c.id.is_(None)).order_by(t.messages.c.id).limit(limit)
-        )
+        conds: list[ColumnElement[bool]] = [t.decisions.c.id.is_(None)]
+        if received_before is not None:
+            conds.append(t.messages.c.received_at <= received_before)
+        stmt = _view_select().where(and_(*conds)).order_by(t.messages.c.id).limit(limit)
         with translate_errors(), self._db.read() as conn:
             return [_view_from_row(r).message for r in conn.execute(stmt).all()]
 
