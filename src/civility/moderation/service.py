@@ -168,19 +168,26 @@ class ModerationService:
     ) -> tuple[list[Accepted], list[StoredMessage]]:
         """Stores messages as pending; returns their ids and the new ones to enqueue."""
         keys = [(m.channel_id, m.message_id) for m in batch]
-        stored = self._repo.find_messages(keys)
+        first: dict[tuple[str, str], int] = {}
+        for i, key in enumerate(keys):
+            first.setdefault(key, i)
         now = self._clock.now()
-        new: dict[tuple[str, str], StoredMessage] = {}
-        for incoming, key in zip(batch, keys, strict=True):
-            if key not in stored and key not in new:
-                new[key] = self._new_message(incoming, now)
-        self._repo.insert_pending(list(new.values()))
+        new = {k: self._new_message(batch[i], now) for k, i in first.items()}
+        stored: dict[tuple[str, str], MessageView] = {}
+        try:
+            # Most submissions are new: one insert, no look-up first.
+            self._repo.insert_pending(list(new.values()))
+        except Conflict:
+            # A resubmission (or a concurrent one): keep what is stored, insert only the rest.
+            stored = self._repo.find_messages(keys)
+            new = {k: m for k, m in new.items() if k not in stored}
+            self._repo.insert_pending(list(new.values()))
         accepted = [
             Accepted(
                 id=(stored[k].message.id if k in stored else new[k].id),
                 message_id=k[1],
                 channel_id=k[0],
-                duplicate=k in stored or (k in new and keys.index(k) != i),
+                duplicate=k in stored or first[k] != i,
             )
             for i, k in enumerate(keys)
         ]
