@@ -164,6 +164,27 @@ def test_submit_single_and_duplicates(api: Api) -> None:
     assert sum(1 for e in events if e["subject"]["id"] == first["id"]) == 1
 
 
+def test_a_resubmitted_page_mixing_old_and_new_messages(api: Api) -> None:
+    h = api.headers(Role.SERVICE)
+    first = api.client.post("/v1/messages", json={"messages": [msg("p1"), msg("p2")]}, headers=h)
+    old = {i["message_id"]: i["id"] for i in first.json()["items"]}
+    page = {"messages": [msg("p2"), msg("p3"), msg("p3"), msg("p1")]}
+    r = api.client.post("/v1/messages", json=page, headers=h)
+    assert r.status_code == 202, r.text
+    items = r.json()["items"]
+    assert [(i["message_id"], i["duplicate"]) for i in items] == [
+        ("p2", True),
+        ("p3", False),
+        ("p3", True),
+        ("p1", True),
+    ]
+    assert items[0]["id"] == old["p2"]
+    assert items[3]["id"] == old["p1"]
+    assert items[1]["id"] == items[2]["id"]
+    decided = wait_decided(api, [i["id"] for i in items])
+    assert all(d["status"] == "decided" for d in decided)
+
+
 def test_submit_limits(api: Api) -> None:
     h = api.headers(Role.SERVICE)
     too_many = {"messages": [msg(str(i)) for i in range(1001)]}
