@@ -156,17 +156,24 @@ def build_webhooks(settings: Settings, db: Database, clock: Clock) -> WebhookSer
 
 def build_webhook_dispatcher(container: Container) -> WebhookDispatcher | None:
     """Builds the webhook dispatcher (None when this process should not deliver)."""
+    from civility.storage.leader import FileLeader, PgAdvisoryLeader
     from civility.storage.webhooks import SqlWebhookRepository
     from civility.webhooks.dispatcher import WebhookDispatcher
 
     settings = container.settings
     if not settings.webhooks_dispatcher:
         return None
+    leader: FileLeader | PgAdvisoryLeader = (
+        PgAdvisoryLeader(container.db.engine)
+        if container.db.dialect == "postgresql"
+        else FileLeader(settings.data_dir / "webhooks-dispatcher.lock")
+    )
     return WebhookDispatcher(
         SqlWebhookRepository(container.db),
         container.clock,
         max_attempts=settings.webhook_max_attempts,
         max_consecutive_failures=settings.webhook_max_failures,
+        leader=leader,
     )
 
 

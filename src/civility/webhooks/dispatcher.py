@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 import time
 from collections.abc import Callable
+from typing import Protocol
 
 import anyio
 import httpx
@@ -40,8 +41,24 @@ class RetryableStatus(Exception):
 RETRY_ON = (httpx.TransportError, RetryableStatus)
 
 
+class Leader(Protocol):
+    """Elects the one process of a deployment that delivers (deliveries are not shared)."""
+
+    def acquire(self) -> bool:
+        """Becomes, or confirms it still is, the leader; False while another process leads."""
+        ...
+
+    def release(self) -> None:
+        """Gives up leadership."""
+        ...
+
+
 class WebhookDispatcher:
-    """Polls the event log for every enabled subscription and POSTs what it wants."""
+    """Polls the event log for every enabled subscription and POSTs what it wants.
+
+    With a `leader`, only the process holding it delivers; the others wait and take over when
+    it goes (every `serve` replica can run a dispatcher safely).
+    """
 
     def __init__(
         self,
@@ -54,7 +71,9 @@ class WebhookDispatcher:
         batch: int = 100,
         poll_seconds: float = 1.0,
         timeout: float = 10.0,
+        leader: Leader | None = None,
     ) -> None:
+        self._leader = leader
         self._repo = repo
         self._clock = clock
         self._client_factory = client_factory
@@ -70,16 +89,26 @@ class WebhookDispatcher:
         self._stopping.set()
 
     async def run(self) -> None:
-        """Dispatches until stop() is called."""
-        while not self._stopping.is_set():
-            try:
-                sent = await self.run_once()
-            except (DomainError, OSError) as exc:
-                log.warning("webhooks.dispatch_failed", error=repr(exc))
+        """Dispatches until stop() is called (while this process leads, if there is a leader)."""
+        try:
+            while not self._stopping.is_set():
                 sent = 0
-            if sent == 0:
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self._stopping.wait(), self._poll)
+                if await self._leading():
+                    try:
+                        sent = await self.run_once()
+                    except (DomainError, OSError) as exc:
+                        log.warning("webhooks.dispatch_failed", error=repr(exc))
+                if sent == 0:
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(self._stopping.wait(), self._poll)
+        finally:
+            if self._leader is not None:
+                await anyio.to_thread.run_sync(self._leader.release)
+
+    async def _leading(self) -> bool:
+        if self._leader is None:
+            return True
+        return await anyio.to_thread.run_sync(self._leader.acquire)
 
     async def run_once(self) -> int:
         """Delivers one batch per enabled subscription; returns how many deliveries it made."""
