@@ -103,6 +103,9 @@ events = Table(
     Column("channel_id", String(200), nullable=True),
     Column("payload", JSON, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    # PostgreSQL only (default pg_current_xact_id()): readers that follow `seq` stop below the
+    # oldest running transaction, so an event committed late is never passed over.
+    Column("txid", BigInteger, nullable=True),
     Index("ix_events_type_seq", "type", "seq"),
     Index("ix_events_subject", "subject_type", "subject_id"),
     Index("ix_events_channel_seq", "channel_id", "seq"),

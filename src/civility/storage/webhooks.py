@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Row, delete, func, insert, select, update
+from sqlalchemy import Row, delete, func, insert, or_, select, text, update
 
 from civility.events.models import Event
 from civility.storage import tables as t
@@ -126,8 +126,17 @@ class SqlWebhookRepository:
             )
 
     def events_after(self, seq: int, limit: int) -> list[Event]:
-        """Returns events with a greater sequence number, oldest first."""
-        stmt = select(t.events).where(t.events.c.seq > seq).order_by(t.events.c.seq).limit(limit)
+        """Returns events with a greater sequence number, oldest first, without gaps.
+
+        On PostgreSQL a transaction that took a lower seq can commit after one with a higher
+        seq; only events of transactions older than every running one are returned, so the
+        caller's cursor never moves past an event that is still to come.
+        """
+        e = t.events.c
+        stmt = select(t.events).where(e.seq > seq).order_by(e.seq).limit(limit)
+        if self._db.dialect == "postgresql":
+            horizon = text("pg_snapshot_xmin(pg_current_snapshot())::text::bigint")
+            stmt = stmt.where(or_(e.txid.is_(None), e.txid < horizon))
         with translate_errors(), self._db.read() as conn:
             return [event_from_row(r) for r in conn.execute(stmt).all()]
 
