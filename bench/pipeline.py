@@ -1,4 +1,4 @@
-"""Pipeline benchmark: HTTP API -> RabbitMQ -> `civility worker` processes -> PostgreSQL.
+"""Pipeline benchmark: HTTP API -> RabbitMQ (or Redis Streams) -> workers -> PostgreSQL.
 
 For each worker count (1 is the baseline, then 2) it starts a fresh database, `civility serve`
 (publishing only) and the workers, then:
@@ -8,7 +8,8 @@ For each worker count (1 is the baseline, then 2) it starts a fresh database, `c
 2. latency: pushes --latency-n messages at a fixed --rate (open loop) and reports the
    end-to-end latency (message received_at -> decision created_at) p50/p99.
 
-Needs PostgreSQL and RabbitMQ on loopback. Writes bench/results/pipeline.json.
+Needs PostgreSQL, RabbitMQ and Redis on loopback. With --broker redis there is no relay (events
+stay in the log and go to webhooks). Writes bench/results/pipeline.json (--out).
 
     .venv/bin/python bench/pipeline.py --n 100000 --workers 1,2
 """
@@ -150,6 +151,17 @@ async def delete_queues(names: list[str]) -> None:
             await channel.queue_delete(name)
 
 
+def delete_streams(url: str, names: list[str]) -> None:
+    """Removes the run's Redis streams."""
+    import redis
+
+    client = redis.Redis.from_url(url)
+    try:
+        client.delete(*names)
+    finally:
+        client.close()
+
+
 def start_workers(env: dict[str, str], count: int, logs: Path) -> list[subprocess.Popen[bytes]]:
     """Starts `civility worker` processes."""
     procs = []
@@ -242,7 +254,7 @@ def run_config(args: argparse.Namespace, workers: int, work_dir: Path) -> dict[s
         queue = f"bench.{uuid.uuid4().hex[:8]}"
         env = {
             "CIVILITY_DATABASE_URL": db_url,
-            "CIVILITY_BROKER_URL": AMQP,
+            "CIVILITY_BROKER_URL": AMQP if args.broker == "rabbitmq" else args.redis_broker,
             "CIVILITY_BROKER_QUEUE": queue,
             "CIVILITY_EVENTS_EXCHANGE": "bench.events",
             "CIVILITY_SCORER": args.scorer,
@@ -280,7 +292,11 @@ def run_config(args: argparse.Namespace, workers: int, work_dir: Path) -> dict[s
                     p.terminate()
                 for p in procs:
                     p.wait(30)
-                asyncio.run(delete_queues([queue, f"{queue}.dead"]))
+                names = [queue, f"{queue}.dead"]
+                if args.broker == "rabbitmq":
+                    asyncio.run(delete_queues(names))
+                else:
+                    delete_streams(args.redis_broker, names)
     return {"workers": workers, "saturation": saturation, "fixed_rate": latency}
 
 
@@ -296,6 +312,14 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=128, help="CIVILITY_BATCH_MAX_SIZE")
     parser.add_argument("--scorer", default="builtin", choices=["builtin", "lexicon-baseline"])
     parser.add_argument("--no-relay", action="store_true", help="do not publish events")
+    parser.add_argument(
+        "--broker", choices=["rabbitmq", "redis"], default="rabbitmq", help="the work queue"
+    )
+    parser.add_argument(
+        "--redis-broker",
+        default=os.environ.get("CIVILITY_BENCH_REDIS_BROKER_URL", "redis://127.0.0.1:6379/1"),
+        help="Redis Streams URL for --broker redis",
+    )
     parser.add_argument(
         "--redis",
         default=os.environ.get("CIVILITY_BENCH_REDIS_URL", "redis://127.0.0.1:6379/0"),
