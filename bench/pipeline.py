@@ -260,7 +260,9 @@ def run_config(args: argparse.Namespace, workers: int, work_dir: Path) -> dict[s
             "CIVILITY_SCORER": args.scorer,
             "CIVILITY_BATCH_MAX_SIZE": str(args.batch),
             "CIVILITY_BATCH_MAX_WAIT_MS": "10",
-            "CIVILITY_RELAY_ENABLED": "false" if args.no_relay else "true",
+            "CIVILITY_RELAY_ENABLED": "false"
+            if args.no_relay or args.broker != "rabbitmq"
+            else "true",
             "CIVILITY_EVENTS_PUBLISH": args.publish,
             "CIVILITY_REDIS_URL": args.redis,
             "CIVILITY_LOG_LEVEL": "warning",
