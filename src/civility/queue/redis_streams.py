@@ -1,8 +1,10 @@
 """The Redis Streams backend: a consumer group, XACK after commit, reclaim and dead letters.
 
-A delivery's attempt is the retry counter stored in the entry plus how often Redis has
-handed this entry out (XPENDING's delivery count), so a message whose consumers keep dying
-is dead-lettered too, not only one that is nacked.
+A publish call's bodies travel in entries of up to `group_size` (as with RabbitMQ: per-entry
+work in redis-py, not Redis, is what costs); an entry is acknowledged and deleted once every
+body in it is settled. A delivery's attempt is the retry counter stored in the entry plus how
+often Redis has handed the entry out (XPENDING's delivery count), so a message whose consumers
+keep dying is dead-lettered too, not only one that is nacked.
 """
 
 from __future__ import annotations
@@ -11,7 +13,9 @@ import os
 import socket
 import time
 import uuid
-from collections.abc import Mapping, Sequence
+from collections import deque
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import orjson
@@ -35,8 +39,16 @@ def consumer_name() -> str:
     return f"{socket.gethostname()}-{os.getpid()}-{uuid.uuid4().hex[:6]}"
 
 
+@dataclass(slots=True, eq=False)
+class _Entry:
+    """One stream entry carrying several bodies; acknowledged once every body is settled."""
+
+    eid: bytes
+    unsettled: int
+
+
 class RedisStreamsQueue:
-    """One stream per queue name and `<name>.dead` for dead letters."""
+    """One stream per queue name and `<name>.dead` for dead letters (one body per entry)."""
 
     def __init__(
         self,
@@ -47,8 +59,13 @@ class RedisStreamsQueue:
         reclaim_idle_ms: int = 30_000,
         reclaim_interval: float = 5.0,
         consumer: str | None = None,
+        group_size: int = 500,
     ) -> None:
         self._redis: aioredis.Redis = aioredis.Redis.from_url(url)
+        self._group_size = group_size
+        # Bodies of entries already read but not yet handed out (they stay pending in Redis).
+        self._buffer: deque[Delivery] = deque()
+        self._bodies_per_entry = 1.0
         self.name = name
         self.dead_name = f"{name}.dead"
         self._max_attempts = max_attempts
@@ -73,27 +90,39 @@ class RedisStreamsQueue:
             return
         try:
             async with self._redis.pipeline(transaction=False) as pipe:
-                for body in bodies:
-                    pipe.xadd(self.name, {"b": orjson.dumps(dict(body)), "a": 1})
+                self._append(pipe, self.name, [dict(b) for b in bodies], attempt=1)
                 await pipe.execute()
         except OUTAGE as exc:
             raise Unavailable("redis is unavailable", code="broker_unavailable") from exc
 
+    def _append(self, pipe: Any, stream: str, bodies: list[dict[str, Any]], attempt: int) -> None:
+        for k in range(0, len(bodies), self._group_size):
+            pipe.xadd(stream, {"b": orjson.dumps(bodies[k : k + self._group_size]), "a": attempt})
+
     async def receive(self, max_items: int, timeout: float) -> list[Delivery]:
         """Reclaims stale entries of dead consumers, else reads new ones (blocking)."""
-        try:
-            reclaimed = await self._reclaim(max_items)
-            if reclaimed:
-                return reclaimed
-            block = int(timeout * 1000) if timeout > 0 else None
-            reply: Any = await self._redis.xreadgroup(
-                GROUP, self.consumer, {self.name: ">"}, count=max_items, block=block
-            )
-        except OUTAGE as exc:
-            log.warning("redis.receive_failed", error=repr(exc))
-            return []
+        if not self._buffer:
+            try:
+                self._buffer.extend(
+                    await self._reclaim(max_items) or await self._read(max_items, timeout)
+                )
+            except OUTAGE as exc:
+                log.warning("redis.receive_failed", error=repr(exc))
+                return []
+        return [self._buffer.popleft() for _ in range(min(max_items, len(self._buffer)))]
+
+    async def _read(self, max_items: int, timeout: float) -> list[Delivery]:
+        # As many entries as should hold max_items bodies, judging by the entries seen so far.
+        count = max(1, min(max_items, round(max_items / self._bodies_per_entry)))
+        block = int(timeout * 1000) if timeout > 0 else None
+        reply: Any = await self._redis.xreadgroup(
+            GROUP, self.consumer, {self.name: ">"}, count=count, block=block
+        )
         entries: list[Any] = [e for _, stream_entries in (reply or []) for e in stream_entries]
-        return [self._delivery(eid, fields, delivered=1) for eid, fields in entries]
+        out = [d for eid, fields in entries for d in self._deliveries(eid, fields, delivered=1)]
+        if entries:
+            self._bodies_per_entry = max(1.0, len(out) / len(entries))
+        return out
 
     async def _reclaim(self, max_items: int) -> list[Delivery]:
         now = time.monotonic()
@@ -107,11 +136,15 @@ class RedisStreamsQueue:
         if not entries:
             return []
         counts = await self._delivery_counts([eid for eid, _ in entries])
-        deliveries = [self._delivery(eid, f, delivered=counts.get(eid, 2)) for eid, f in entries]
-        log.info("redis.reclaimed", count=len(deliveries))
+        deliveries = [
+            d
+            for eid, fields in entries
+            for d in self._deliveries(eid, fields, delivered=counts.get(eid, 2))
+        ]
+        log.info("redis.reclaimed", entries=len(entries), count=len(deliveries))
         spent = [d for d in deliveries if d.attempt > self._max_attempts]
         if spent:
-            await self._dead_letter(spent)
+            await self._settle_elsewhere(spent, self.dead_name, lambda d: d.attempt)
         return [d for d in deliveries if d.attempt <= self._max_attempts]
 
     async def _delivery_counts(self, ids: Sequence[bytes]) -> dict[bytes, int]:
@@ -125,25 +158,32 @@ class RedisStreamsQueue:
         )
         return {bytes(row["message_id"]): int(row["times_delivered"]) for row in rows}  # type: ignore[arg-type]
 
-    def _delivery(self, eid: bytes, fields: Mapping[bytes, bytes], *, delivered: int) -> Delivery:
+    def _deliveries(
+        self, eid: bytes, fields: Mapping[bytes, bytes], *, delivered: int
+    ) -> list[Delivery]:
         try:
-            body = orjson.loads(fields.get(b"b", b"null"))
+            decoded = orjson.loads(fields.get(b"b", b"null"))
         except orjson.JSONDecodeError:
-            body = None
-        if not isinstance(body, dict):
-            body = {"undecodable": str(fields.get(b"b", b""))[:200]}
+            decoded = None
+        # Entries written before grouping carry one body, not a list.
+        raw = decoded if isinstance(decoded, list) and decoded else [decoded]
+        bodies = [
+            b if isinstance(b, dict) else {"undecodable": str(fields.get(b"b", b""))[:200]}
+            for b in raw
+        ]
         attempt = int(fields.get(b"a", b"1")) + delivered - 1
-        return Delivery(body=body, handle=eid, attempt=attempt)
+        entry = _Entry(eid, len(bodies))
+        return [Delivery(body=b, handle=entry, attempt=attempt) for b in bodies]
 
     async def ack(self, deliveries: Sequence[Delivery]) -> None:
-        """Acknowledges and deletes the entries (one group, so nobody else needs them)."""
-        if not deliveries:
+        """Settles deliveries; entries whose bodies are all settled are acked and deleted."""
+        done = _settle(deliveries)
+        if not done:
             return
-        ids = [d.handle for d in deliveries]
         try:
             async with self._redis.pipeline(transaction=True) as pipe:
-                pipe.xack(self.name, GROUP, *ids)
-                pipe.xdel(self.name, *ids)
+                pipe.xack(self.name, GROUP, *done)
+                pipe.xdel(self.name, *done)
                 await pipe.execute()
         except OUTAGE as exc:  # they stay pending and are reclaimed later
             log.warning("redis.ack_failed", error=repr(exc))
@@ -151,26 +191,33 @@ class RedisStreamsQueue:
     async def nack(self, deliveries: Sequence[Delivery], *, requeue: bool) -> None:
         """Re-appends with attempt + 1, or moves to the dead-letter stream."""
         retry = [d for d in deliveries if requeue and d.attempt < self._max_attempts]
-        dead = [d for d in deliveries if d not in retry]
+        dead = [d for d in deliveries if not any(d is r for r in retry)]
         try:
             if retry:
-                async with self._redis.pipeline(transaction=True) as pipe:
-                    for d in retry:
-                        pipe.xadd(self.name, {"b": orjson.dumps(d.body), "a": d.attempt + 1})
-                    pipe.xack(self.name, GROUP, *[d.handle for d in retry])
-                    pipe.xdel(self.name, *[d.handle for d in retry])
-                    await pipe.execute()
+                await self._settle_elsewhere(retry, self.name, lambda d: d.attempt + 1)
             if dead:
-                await self._dead_letter(dead)
+                await self._settle_elsewhere(dead, self.dead_name, lambda d: d.attempt)
         except OUTAGE as exc:
             log.warning("redis.nack_failed", error=repr(exc))
 
-    async def _dead_letter(self, deliveries: Sequence[Delivery]) -> None:
+    async def _settle_elsewhere(
+        self, deliveries: Sequence[Delivery], stream: str, attempt: Callable[[Delivery], int]
+    ) -> None:
+        """Appends the bodies to `stream` and settles them, in one transaction."""
+        by_attempt: dict[int, list[dict[str, Any]]] = {}
+        for d in deliveries:
+            by_attempt.setdefault(attempt(d), []).append(d.body)
         async with self._redis.pipeline(transaction=True) as pipe:
-            for d in deliveries:
-                pipe.xadd(self.dead_name, {"b": orjson.dumps(d.body), "a": d.attempt})
-            pipe.xack(self.name, GROUP, *[d.handle for d in deliveries])
-            pipe.xdel(self.name, *[d.handle for d in deliveries])
+            for n, bodies in by_attempt.items():
+                if stream == self.dead_name:
+                    for b in bodies:  # one entry per dead letter, to be looked at one by one
+                        pipe.xadd(stream, {"b": orjson.dumps(b), "a": n})
+                else:
+                    self._append(pipe, stream, bodies, attempt=n)
+            done = _settle(deliveries)
+            if done:
+                pipe.xack(self.name, GROUP, *done)
+                pipe.xdel(self.name, *done)
             await pipe.execute()
 
     async def depth(self) -> int:
@@ -200,9 +247,23 @@ class RedisStreamsQueue:
 
     async def purge(self) -> None:
         """Deletes both streams and recreates the group (tests and benchmarks only)."""
+        self._buffer.clear()
         await self._redis.delete(self.name, self.dead_name)
         await self.start()
 
     async def close(self) -> None:
-        """Closes the connection pool."""
+        """Closes the connection pool; unsettled entries are reclaimed by other consumers."""
+        self._buffer.clear()
         await self._redis.aclose()
+
+
+def _settle(deliveries: Sequence[Delivery]) -> list[bytes]:
+    """Marks deliveries done; returns the entries with nothing left unsettled."""
+    done = []
+    for d in deliveries:
+        entry = d.handle
+        if isinstance(entry, _Entry):
+            entry.unsettled -= 1
+            if entry.unsettled == 0:
+                done.append(entry.eid)
+    return done
