@@ -147,6 +147,12 @@ def serve(
     _announce_first_admin(settings)
     if settings.workers > 1:
         _prepare_multiprocess_metrics(settings)
+        if not settings.redis_url:
+            err.print(
+                f"[yellow]warning:[/yellow] {settings.workers} processes without "
+                "CIVILITY_REDIS_URL: each keeps its own flood/rate windows and rating limits, "
+                "so those checks count only the traffic that reaches it."
+            )
     uvicorn.run(
         "civility.api.asgi:create",
         factory=True,

@@ -79,6 +79,7 @@ class FileLeader:
         except OSError:
             handle.close()
             return False
+        handle.truncate(0)  # append mode: the pid lands at the start of the emptied file
         handle.write(f"{os.getpid()}\n".encode())
         handle.flush()
         self._file = handle
