@@ -46,7 +46,11 @@ def test_one_postgres_leader_at_a_time_and_takeover_when_it_dies(
     # The leader's connection dies (crash, network): the lock goes with it.
     with engines[1].connect() as probe:
         pid = probe.execute(
-            text("SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND objid = :o"),
+            text(
+                "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted"
+                " AND classid = 0 AND objid = :o AND database ="
+                " (SELECT oid FROM pg_database WHERE datname = current_database())"
+            ),
             {"o": KEY & 0xFFFFFFFF},
         ).scalar_one()
     with psycopg.connect(POSTGRES_ADMIN_URL, autocommit=True) as admin:
