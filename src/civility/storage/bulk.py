@@ -8,7 +8,8 @@ from typing import Any, Final
 import orjson
 import psycopg
 from psycopg import sql
-from sqlalchemy import JSON, Connection, Table, insert
+from sqlalchemy import JSON, ColumnElement, Connection, Table, any_, bindparam, insert
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 # Below this many rows COPY's set-up costs more than it saves.
@@ -52,3 +53,16 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]
         raise OperationalError(
             f"COPY {table.name}", None, exc, connection_invalidated=True
         ) from exc
+
+
+def any_of(dialect: str, column: ColumnElement[Any], values: Sequence[Any]) -> ColumnElement[bool]:
+    """`column IN values` whose SQL text does not depend on how many values there are.
+
+    On PostgreSQL `column = ANY(:array)` is one statement for every batch size, so psycopg
+    reuses its parsed (and, after a few runs, server-prepared) form; an expanded IN list is
+    new SQL for every length and was re-parsed on every call. SQLite keeps the IN list.
+    """
+    if dialect != "postgresql":
+        return column.in_(list(values))
+    array = bindparam(None, list(values), type_=ARRAY(column.type), unique=True)
+    return column == any_(array)

@@ -24,6 +24,7 @@ from civility.moderation.records import MessageView
 from civility.policy.model import Policy
 from civility.rules.blocklist import BlocklistEntry, EntryKind
 from civility.storage import tables as t
+from civility.storage.bulk import any_of
 from civility.storage.db import Database
 from civility.storage.enforcement_rows import insert_records, record_from_row
 from civility.storage.repositories import (
@@ -313,7 +314,7 @@ class SqlEnforcementRepository:
             for i in range(0, len(ids), _IN_CHUNK):
                 stmt = (
                     select(r.user_id, r.body)
-                    .where(r.user_id.in_(ids[i : i + _IN_CHUNK]))
+                    .where(any_of(self._db.dialect, r.user_id, ids[i : i + _IN_CHUNK]))
                     .order_by(r.seq)
                 )
                 for user_id, body in conn.execute(stmt).all():

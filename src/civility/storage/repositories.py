@@ -23,7 +23,7 @@ from civility.moderation.records import (
 )
 from civility.scoring.base import CATEGORIES
 from civility.storage import tables as t
-from civility.storage.bulk import insert_rows
+from civility.storage.bulk import any_of, insert_rows
 from civility.storage.db import OUTBOX_OPTION, Database
 from civility.storage.enforcement_rows import insert_records
 from civility.storage.tables_outbox import outbox as outbox_table
@@ -179,7 +179,8 @@ class SqlModerationRepository:
         if not message_ids:
             return {}
         with translate_errors(), self._db.read() as conn:
-            rows = conn.execute(_view_select().where(t.messages.c.id.in_(list(message_ids)))).all()
+            cond = any_of(self._db.dialect, t.messages.c.id, message_ids)
+            rows = conn.execute(_view_select().where(cond)).all()
         return {v.message.id: v for v in map(_view_from_row, rows)}
 
     def insert_pending(self, messages: Sequence[StoredMessage]) -> None:
