@@ -94,6 +94,10 @@ class ModerationRepository(Protocol):
         """Finds stored messages by (channel_id, platform_message_id)."""
         ...
 
+    def undecided(self, message_ids: Sequence[str]) -> dict[str, StoredMessage]:
+        """Returns the given messages that exist and have no decision yet."""
+        ...
+
     def get_views(self, message_ids: Sequence[str]) -> dict[str, MessageView]:
         """Returns the stored views of the given message ids that exist."""
         ...

@@ -199,13 +199,12 @@ class ModerationService:
         Idempotent: messages that already have a decision are skipped, so a redelivered
         queue message never makes a second decision or event.
         """
-        views = self._repo.get_views(message_ids)
-        todo = _undecided_in_order(views, message_ids)
+        todo = _in_order(self._repo.undecided(message_ids), message_ids)
         try:
             return len(self._process_stored(todo, "async"))
         except Conflict:
-            views = self._repo.get_views(message_ids)
-            todo = _undecided_in_order(views, message_ids)
+            # Another worker decided some of them meanwhile: take what is still undecided.
+            todo = _in_order(self._repo.undecided(message_ids), message_ids)
             return len(self._process_stored(todo, "async"))
 
     def _process_stored(
@@ -301,17 +300,17 @@ class ModerationService:
         return Outcome(message, scores, decision.scorer, decision, tuple(events), judgement.records)
 
 
-def _undecided_in_order(
-    views: dict[str, MessageView], message_ids: Sequence[str]
+def _in_order(
+    messages: dict[str, StoredMessage], message_ids: Sequence[str]
 ) -> list[StoredMessage]:
-    """Returns the undecided messages in the order given (an author's strikes follow it)."""
+    """Returns the messages in the order given, once each (an author's strikes follow it)."""
     seen: set[str] = set()
     out = []
     for mid in message_ids:
-        view = views.get(mid)
-        if view is not None and view.decision is None and mid not in seen:
+        message = messages.get(mid)
+        if message is not None and mid not in seen:
             seen.add(mid)
-            out.append(view.message)
+            out.append(message)
     return out
 
 

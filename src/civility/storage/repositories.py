@@ -126,9 +126,9 @@ def _view_select() -> Any:
     )
 
 
-def _view_from_row(row: Row[Any]) -> MessageView:
+def _message_from_row(row: Row[Any]) -> StoredMessage:
     m = row._mapping
-    message = StoredMessage(
+    return StoredMessage(
         id=m["id"],
         platform_message_id=m["platform_message_id"],
         author_id=m["author_id"],
@@ -139,6 +139,11 @@ def _view_from_row(row: Row[Any]) -> MessageView:
         author_created_at=as_utc(m["author_created_at"]),
         received_at=_utc(m["received_at"]),
     )
+
+
+def _view_from_row(row: Row[Any]) -> MessageView:
+    m = row._mapping
+    message = _message_from_row(row)
     scores = None
     if m[f"s_{CATEGORIES[0]}"] is not None:
         scores = {c: float(m[f"s_{c}"]) for c in CATEGORIES}
@@ -173,6 +178,17 @@ class SqlModerationRepository:
             rows = conn.execute(_view_select().where(cond)).all()
         views = (_view_from_row(r) for r in rows)
         return {(v.message.channel_id, v.message.platform_message_id): v for v in views}
+
+    def undecided(self, message_ids: Sequence[str]) -> dict[str, StoredMessage]:
+        """Returns the given messages that exist and have no decision yet."""
+        if not message_ids:
+            return {}
+        m = t.messages.c
+        decided = select(t.decisions.c.id).where(t.decisions.c.message_id == m.id).exists()
+        stmt = select(t.messages).where(any_of(self._db.dialect, m.id, message_ids), ~decided)
+        with translate_errors(), self._db.read() as conn:
+            rows = conn.execute(stmt).all()
+        return {r.id: _message_from_row(r) for r in rows}
 
     def get_views(self, message_ids: Sequence[str]) -> dict[str, MessageView]:
         """Returns the stored views of the given message ids that exist."""
