@@ -112,8 +112,8 @@ def check_caps(text: str, cfg: CapsCheck) -> Reason | None:
     """Flags shouting: too many upper-case letters in a long enough text."""
     if not cfg.enabled or len(text) <= cfg.min_length:
         return None
-    upper = sum(1 for c in text if c.isupper())
-    cased = upper + sum(1 for c in text if c.islower())
+    upper = sum(map(str.isupper, text))
+    cased = upper + sum(map(str.islower, text))
     if not cased or upper / cased <= cfg.max_ratio:
         return None
     return _reason("caps", f"{upper / cased:.0%} of letters are capitals", cfg.action)
