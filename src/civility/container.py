@@ -64,7 +64,12 @@ def build_scorer(name: str) -> Scorer:
 
 
 def build_queue(
-    url: str, *, name: str = "civility.messages", max_attempts: int = 5, prefetch: int = 256
+    url: str,
+    *,
+    name: str = "civility.messages",
+    max_attempts: int = 5,
+    prefetch: int = 256,
+    queue_type: str = "classic",
 ) -> MessageQueue:
     """Creates the queue backend named by the broker URL."""
     if url.startswith("memory://"):
@@ -72,7 +77,9 @@ def build_queue(
     if url.startswith(("amqp://", "amqps://")):
         from civility.queue.rabbitmq import RabbitMQQueue
 
-        return RabbitMQQueue(url, name, prefetch=prefetch, max_attempts=max_attempts)
+        return RabbitMQQueue(
+            url, name, prefetch=prefetch, max_attempts=max_attempts, queue_type=queue_type
+        )
     if url.startswith(("redis://", "rediss://")):
         from civility.queue.redis_streams import RedisStreamsQueue
 
@@ -248,6 +255,7 @@ def build_container(
             name=settings.broker_queue,
             max_attempts=settings.broker_max_attempts,
             prefetch=max(settings.broker_prefetch, settings.batch_max_size),
+            queue_type=settings.broker_queue_type,
         ),
         clock=clock,
         moderation=moderation,

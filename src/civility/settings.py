@@ -30,6 +30,13 @@ class Settings(BaseSettings):
     broker_queue: str = Field("civility.messages", min_length=1, max_length=200)
     broker_max_attempts: int = Field(5, ge=1, le=100)
     broker_prefetch: int = Field(256, ge=1, le=65535)
+    broker_queue_type: Literal["classic", "quorum"] = Field(
+        "classic",
+        description=(
+            "RabbitMQ queue type; quorum queues replicate and dead-letter a message whose "
+            "consumers keep dying (x-delivery-limit). A queue's type is fixed once declared."
+        ),
+    )
     events_exchange: str = Field("civility.events", min_length=1, max_length=200)
     events_outbox: bool | None = Field(
         None, description="Write outbox rows for publishing events; default: on with amqp."

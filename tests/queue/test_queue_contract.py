@@ -26,6 +26,7 @@ Factory = Callable[..., MessageQueue]
 BACKENDS = [
     "memory",
     pytest.param("rabbitmq", marks=pytest.mark.rabbitmq),
+    pytest.param("rabbitmq-quorum", marks=pytest.mark.rabbitmq),
     pytest.param("redis", marks=pytest.mark.redis),
 ]
 
@@ -56,17 +57,20 @@ def make_queue(request: pytest.FixtureRequest) -> Iterator[Factory]:
     """Builds queues of one backend on a fresh queue name; deletes them afterwards."""
     name = f"test.{uuid.uuid4().hex[:12]}"
     kind = request.param
-    if kind == "rabbitmq":
+    if kind.startswith("rabbitmq"):
         require_server("RabbitMQ", "127.0.0.1", 5672)
     if kind == "redis":
         require_server("Redis", "127.0.0.1", 6379)
     shared = InMemoryQueue(max_attempts=MAX_ATTEMPTS)
 
     def factory(**options: Any) -> MessageQueue:
-        if kind == "rabbitmq":
+        if kind.startswith("rabbitmq"):
             from civility.queue.rabbitmq import RabbitMQQueue
 
-            return RabbitMQQueue(AMQP_URL, name, max_attempts=MAX_ATTEMPTS, **options)
+            queue_type = "quorum" if kind == "rabbitmq-quorum" else "classic"
+            return RabbitMQQueue(
+                AMQP_URL, name, max_attempts=MAX_ATTEMPTS, queue_type=queue_type, **options
+            )
         if kind == "redis":
             from civility.queue.redis_streams import RedisStreamsQueue
 
@@ -75,7 +79,7 @@ def make_queue(request: pytest.FixtureRequest) -> Iterator[Factory]:
 
     factory.kind = kind  # type: ignore[attr-defined]
     yield factory
-    if kind == "rabbitmq":
+    if kind.startswith("rabbitmq"):
         _delete_rabbit_queues([name, f"{name}.dead"])
     elif kind == "redis":
         _delete_redis_keys([name, f"{name}.dead"])
@@ -229,3 +233,31 @@ async def _eventually(probe: Callable[[], Awaitable[int]], expected: int) -> boo
             return True
         await asyncio.sleep(0.05)
     return await probe() == expected
+
+
+def test_a_message_whose_consumers_keep_dying_is_dead_lettered(make_queue: Factory) -> None:
+    if make_queue.kind not in ("rabbitmq-quorum", "redis"):  # type: ignore[attr-defined]
+        pytest.skip("only quorum queues and Redis Streams count deliveries without an ack")
+    options: dict[str, Any] = {}
+    if make_queue.kind == "redis":  # type: ignore[attr-defined]
+        options = {"reclaim_idle_ms": 0, "reclaim_interval": 0.0}
+
+    async def scenario() -> None:
+        publisher = make_queue(**options)
+        await publisher.start()
+        await publisher.publish([{"id": "crasher"}])
+        await publisher.close()
+        attempts = []
+        for _ in range(MAX_ATTEMPTS + 2):
+            consumer = make_queue(**options)
+            await consumer.start()
+            got = await receive_n(consumer, 1, deadline_s=2)
+            attempts += [d.attempt for d in got]
+            if not got:
+                assert await _eventually(lambda q=consumer: dead_letters(q), 1)
+                await consumer.close()
+                break
+            await consumer.close()  # dies holding the message, without ack or nack
+        assert attempts == list(range(1, MAX_ATTEMPTS + 1))
+
+    run_async(scenario())

@@ -69,7 +69,11 @@ class RabbitMQQueue:
         max_attempts: int = 5,
         publish_timeout: float = 10.0,
         group_size: int = 500,
+        queue_type: str = "classic",
     ) -> None:
+        if queue_type not in ("classic", "quorum"):
+            raise ValueError(f"queue_type must be classic or quorum, not {queue_type!r}")
+        self._queue_type = queue_type
         self._url = url
         self.name = name
         self.dead_name = f"{name}.dead"
@@ -125,11 +129,18 @@ class RabbitMQQueue:
         conn = await aio_pika.connect(self._url, timeout=5)
         self._conn = conn
         self._pub = await conn.channel(publisher_confirms=True)
-        await self._pub.declare_queue(self.dead_name, durable=True)
+        kind: dict[str, Any] = {"x-queue-type": self._queue_type}
+        await self._pub.declare_queue(self.dead_name, durable=True, arguments=kind)
         args: dict[str, Any] = {
+            **kind,
             "x-dead-letter-exchange": "",
             "x-dead-letter-routing-key": self.dead_name,
         }
+        if self._queue_type == "quorum":
+            # The broker dead-letters a message returned more often than this without an ack
+            # (so after max_attempts deliveries): one whose consumers keep dying (a crash,
+            # OOM) cannot loop forever.
+            args["x-delivery-limit"] = max(0, self._max_attempts - 1)
         await self._pub.declare_queue(self.name, durable=True, arguments=args)
         if self._want_consumer:
             self._sub = await conn.channel(publisher_confirms=False)
@@ -153,8 +164,12 @@ class RabbitMQQueue:
 
     def _on_message(self, generation: int) -> Any:
         async def callback(message: AbstractIncomingMessage) -> None:
-            raw = (message.headers or {}).get(ATTEMPT_HEADER, 1)
+            headers = message.headers or {}
+            raw = headers.get(ATTEMPT_HEADER, 1)
             attempt = raw if isinstance(raw, int) and raw > 0 else 1
+            # Quorum queues count deliveries that ended without an ack (a dead consumer).
+            returned = headers.get("x-delivery-count", 0)
+            attempt += returned if isinstance(returned, int) and returned > 0 else 0
             try:
                 decoded = orjson.loads(message.body)
             except orjson.JSONDecodeError:
