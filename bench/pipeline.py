@@ -265,6 +265,7 @@ def run_config(args: argparse.Namespace, workers: int, work_dir: Path) -> dict[s
             else "true",
             "CIVILITY_EVENTS_PUBLISH": args.publish,
             "CIVILITY_REDIS_URL": args.redis,
+            "CIVILITY_BROKER_QUEUE_TYPE": args.queue_type,
             "CIVILITY_LOG_LEVEL": "warning",
         }
         data = work_dir / f"w{workers}"
@@ -316,6 +317,9 @@ def main() -> None:
     parser.add_argument("--no-relay", action="store_true", help="do not publish events")
     parser.add_argument(
         "--broker", choices=["rabbitmq", "redis"], default="rabbitmq", help="the work queue"
+    )
+    parser.add_argument(
+        "--queue-type", choices=["classic", "quorum"], default="classic", help="RabbitMQ queue"
     )
     parser.add_argument(
         "--redis-broker",
