@@ -5,13 +5,43 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    model_validator,
+)
 
 from civility.moderation.models import Action, Reason, Severity
 from civility.moderation.records import MessageView
 from civility.moderation.service import AnalyzeResult
 
-Id = Annotated[str, Field(min_length=1, max_length=200)]
+
+def _no_nul(value: str) -> str:
+    # PostgreSQL text cannot hold NUL, and one such message must not fail a whole group commit.
+    if "\x00" in value:
+        raise ValueError("must not contain NUL (\\u0000) characters")
+    return value
+
+
+def _no_nul_inside(value: Any) -> Any:
+    if isinstance(value, str):
+        _no_nul(value)
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            _no_nul(str(k))
+            _no_nul_inside(v)
+    elif isinstance(value, list):
+        for v in value:
+            _no_nul_inside(v)
+    return value
+
+
+Text = Annotated[str, AfterValidator(_no_nul)]
+Id = Annotated[str, Field(min_length=1, max_length=200), AfterValidator(_no_nul)]
 
 
 class Strict(BaseModel):
@@ -90,8 +120,10 @@ class MessageIn(Strict):
     message_id: Id
     author_id: Id
     channel_id: Id
-    text: str
-    metadata: dict[str, Any] = Field(default_factory=dict)
+    text: Text
+    metadata: Annotated[dict[str, Any], AfterValidator(_no_nul_inside)] = Field(
+        default_factory=dict
+    )
     author_created_at: datetime | None = Field(
         None, description="When the author's account was created (enables new-account checks)."
     )

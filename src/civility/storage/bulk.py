@@ -10,7 +10,7 @@ import psycopg
 from psycopg import sql
 from sqlalchemy import JSON, ColumnElement, Connection, Table, any_, bindparam, insert
 from sqlalchemy.dialects.postgresql import ARRAY
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 
 # Below this many rows COPY's set-up costs more than it saves.
 COPY_MIN_ROWS: Final[int] = 8
@@ -48,6 +48,8 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]
                 )
     except psycopg.IntegrityError as exc:
         raise IntegrityError(f"COPY {table.name}", None, exc) from exc
+    except psycopg.DataError as exc:
+        raise DataError(f"COPY {table.name}", None, exc) from exc
     except psycopg.OperationalError as exc:
         conn.invalidate(exc)
         raise OperationalError(

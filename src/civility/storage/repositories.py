@@ -8,10 +8,10 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Row, and_, func, insert, select, tuple_
-from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalError
 
 from civility.auth.keys import Role
-from civility.errors import Conflict, Unavailable
+from civility.errors import Conflict, Invalid, Unavailable
 from civility.events.models import Event, EventQuery, type_matches
 from civility.moderation.models import Action, Reason, Severity
 from civility.moderation.records import (
@@ -49,6 +49,10 @@ def translate_errors() -> Iterator[None]:
         yield
     except IntegrityError as exc:
         raise Conflict("the record already exists", code="duplicate") from exc
+    except DataError as exc:
+        # A value the database cannot hold (PostgreSQL text refuses NUL characters).
+        reason = str(exc.orig).splitlines()[0] if exc.orig is not None else "invalid value"
+        raise Invalid(f"a value cannot be stored: {reason}", code="unstorable_value") from exc
     except OperationalError as exc:
         raise Unavailable("the database is unavailable", code="database_unavailable") from exc
     except DBAPIError as exc:
