@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 import threading
 import time
 from typing import Any
@@ -248,6 +250,15 @@ def test_openapi_documents_the_routes(api: Api) -> None:
     spec = api.client.get("/openapi.json").json()
     for path in ("/v1/analyze", "/v1/moderate", "/v1/messages", "/v1/messages/{id}", "/v1/events"):
         assert path in spec["paths"]
+
+
+def test_every_openapi_reference_resolves(api: Api) -> None:
+    spec = api.client.get("/openapi.json").json()
+    refs = re.findall(r'"\$ref":\s*"([^"]+)"', json.dumps(spec))
+    assert refs
+    for ref in set(refs):
+        assert ref.startswith("#/components/schemas/"), ref
+        assert ref.removeprefix("#/components/schemas/") in spec["components"]["schemas"], ref
 
 
 def test_a_body_not_sent_as_json_is_a_415(api: Api) -> None:

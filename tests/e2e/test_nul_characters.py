@@ -27,7 +27,7 @@ CALLS = [
                 }
             ]
         },
-    ),  # noqa: E501
+    ),
     ("POST", "/v1/blocklist", {"pattern": f"bad{N}word", "kind": "word", "action": "block"}),
     ("POST", "/v1/users/u%00x/ban", {"reason": "spam"}),
     ("POST", "/v1/users/u1/notes", {"text": f"note{N}"}),

@@ -164,12 +164,30 @@ async def remove_entry(
     return Response(status_code=204)
 
 
+def _inlined(schema: dict[str, Any]) -> dict[str, Any]:
+    """A model's JSON schema with its local `$defs` inlined (they do not resolve in OpenAPI)."""
+    defs = schema.pop("$defs", {})
+
+    def walk(node: Any) -> Any:
+        if isinstance(node, dict):
+            ref = node.get("$ref", "")
+            if isinstance(ref, str) and ref.startswith("#/$defs/"):
+                return walk(defs[ref.removeprefix("#/$defs/")])
+            return {k: walk(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [walk(v) for v in node]
+        return node
+
+    inlined: dict[str, Any] = walk(schema)
+    return inlined
+
+
 _IMPORT_BODY = {
     "requestBody": {
         "required": True,
         "content": {
             "application/json": {
-                "schema": {"type": "array", "items": EntryIn.model_json_schema()},
+                "schema": {"type": "array", "items": _inlined(EntryIn.model_json_schema())},
                 "example": [{"pattern": "idiot*", "kind": "wildcard", "action": "block"}],
             },
             "text/csv": {
