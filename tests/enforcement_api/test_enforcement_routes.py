@@ -286,6 +286,7 @@ def test_import_is_all_or_nothing_with_row_errors(api: Api) -> None:
         ("{", "application/json", "invalid_json"),
         ('{"a": 1}', "application/json", "invalid_import"),
         ("nope,kind\nx,word\n", "text/csv", "invalid_import"),
+        ("pattern\nx\x00y\n", "text/csv", "invalid_import"),  # NUL in a pattern
         ("pattern\nx", "text/plain", "unsupported_media_type"),
     ):
         r = api.client.post(

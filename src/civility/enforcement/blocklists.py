@@ -296,7 +296,15 @@ def rows_from_json(data: object) -> list[object]:
 
 def rows_from_csv(text: str) -> list[object]:
     """Returns the rows of a CSV import; the header names the columns (pattern is required)."""
-    reader = csv.DictReader(io.StringIO(text))
+    try:
+        return _csv_rows(text)
+    except csv.Error as exc:
+        raise Invalid(f"the CSV cannot be read: {exc}", code="invalid_import") from exc
+
+
+def _csv_rows(text: str) -> list[object]:
+    # newline="" semantics: the csv module handles \r, \n and \r\n itself.
+    reader = csv.DictReader(io.StringIO(text, newline=""))
     header = reader.fieldnames or []
     if "pattern" not in header:
         raise Invalid("the CSV header must name a pattern column", code="invalid_import")

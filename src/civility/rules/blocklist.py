@@ -137,6 +137,8 @@ def validate_entry(entry: BlocklistEntry) -> None:
         raise Invalid("blocklist action must be block or flag", code="invalid_entry")
     if len(entry.pattern) > MAX_PATTERN_LENGTH:
         raise Invalid(f"pattern longer than {MAX_PATTERN_LENGTH} characters", code="invalid_entry")
+    if "\x00" in entry.pattern:
+        raise Invalid("pattern must not contain NUL characters", code="invalid_entry")
     _compile_entry(entry)
 
 
