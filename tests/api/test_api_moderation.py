@@ -187,6 +187,22 @@ def test_a_resubmitted_page_mixing_old_and_new_messages(api: Api) -> None:
     assert all(d["status"] == "decided" for d in decided)
 
 
+@pytest.mark.parametrize(
+    "metadata",
+    [{"n": 2**70}, {"deep": [{"n": -(2**64)}]}, {"big": "x" * 70_000}],
+    ids=["int-beyond-64-bits", "nested-int-beyond-64-bits", "over-64-KiB"],
+)
+def test_metadata_that_cannot_be_stored_is_a_422(api: Api, metadata: dict[str, Any]) -> None:
+    h = api.headers(Role.SERVICE)
+    for path, body in (
+        ("/v1/messages", msg("md", metadata=metadata)),
+        ("/v1/moderate", msg("md", metadata=metadata)),
+    ):
+        r = api.client.post(path, json=body, headers=h)
+        assert r.status_code == 422, (path, r.text)
+        assert "metadata" in r.json()["error"]["message"]
+
+
 def test_submit_limits(api: Api) -> None:
     h = api.headers(Role.SERVICE)
     too_many = {"messages": [msg(str(i)) for i in range(1001)]}

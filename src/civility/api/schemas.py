@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any
 
+import orjson
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -24,6 +25,20 @@ def _no_nul(value: str) -> str:
     # PostgreSQL text cannot hold NUL, and one such message must not fail a whole group commit.
     if "\x00" in value:
         raise ValueError("must not contain NUL (\\u0000) characters")
+    return value
+
+
+MAX_METADATA_BYTES = 65_536
+
+
+def _storable_metadata(value: dict[str, Any]) -> dict[str, Any]:
+    _no_nul_inside(value)
+    try:
+        encoded = orjson.dumps(value)
+    except orjson.JSONEncodeError as exc:  # e.g. integers beyond 64 bits
+        raise ValueError(f"must be storable JSON ({exc})") from exc
+    if len(encoded) > MAX_METADATA_BYTES:
+        raise ValueError(f"must encode to at most {MAX_METADATA_BYTES} bytes of JSON")
     return value
 
 
@@ -121,7 +136,7 @@ class MessageIn(Strict):
     author_id: Id
     channel_id: Id
     text: Text
-    metadata: Annotated[dict[str, Any], AfterValidator(_no_nul_inside)] = Field(
+    metadata: Annotated[dict[str, Any], AfterValidator(_storable_metadata)] = Field(
         default_factory=dict
     )
     author_created_at: datetime | None = Field(
