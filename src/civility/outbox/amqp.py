@@ -24,7 +24,7 @@ class AmqpEventPublisher:
 
     aio-pika manages the connection; publishing goes through its underlying aiormq channel,
     because aio-pika's per-message wrapper (Message validation, a timeout per publish, the
-    `mandatory` returns of unbound routing keys) costs ~1.9x the CPU per event
+    `mandatory` returns of unbound routing keys) costs ~1.6x the CPU per event
     (bench/event_publish.py), and the relay publishes one AMQP message per event.
     """
 
