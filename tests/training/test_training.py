@@ -104,3 +104,99 @@ def test_identity_neutralisation_only_clips_term_features() -> None:
     assert np.all(w[:, 6:] == 1.0)
     # Most of the table (unrelated n-grams) is untouched.
     assert (w[:, :6] == 1.0).mean() > 0.99
+
+
+def test_imply_negative_labels_fills_only_what_not_toxic_rules_out() -> None:
+    import pandas as pd
+
+    from civility.training.data import LABELS, imply_negative_labels
+
+    nan = float("nan")
+    rows = [
+        # (source, toxicity, severe_toxicity, obscene, threat, insult, identity_attack)
+        ("cad", 0.0, nan, nan, nan, nan, 0.0),
+        ("cad", 1.0, nan, nan, nan, nan, 1.0),
+        ("jigsaw2018", 0.0, nan, nan, nan, nan, nan),
+        ("jigsaw2018", 0.0, 0.0, 1.0, 0.0, 0.0, 0.0),
+        ("jigsaw2018", 0.2, nan, nan, nan, nan, nan),
+        ("hatemoji_build", nan, nan, nan, nan, nan, 0.0),
+        ("hatemoji_build", 1.0, nan, nan, 1.0, nan, 1.0),
+        ("hatemoji_build", 1.0, nan, nan, nan, nan, 1.0),
+    ]
+    df = pd.DataFrame(rows, columns=["source", *LABELS])
+    before = df.copy()
+    out = imply_negative_labels(df)
+    pd.testing.assert_frame_equal(df, before)  # the input is not modified
+    sub = ["severe_toxicity", "threat", "insult", "identity_attack"]
+    # Not toxic: every unknown sub-category but obscene becomes 0; known labels are kept.
+    assert (out.loc[0, sub] == 0.0).all()
+    assert np.isnan(out.loc[0, "obscene"])
+    assert (out.loc[2, sub] == 0.0).all()
+    assert out.loc[3, "obscene"] == 1.0
+    # Toxic or only softly non-toxic rows, and unknown toxicity, stay unknown.
+    assert out.loc[1, ["severe_toxicity", "threat", "insult"]].isna().all()
+    assert out.loc[4, sub].isna().all()
+    # A non-hateful HatemojiBuild row is no threat; nothing else about it is implied.
+    assert out.loc[5, "threat"] == 0.0
+    assert out.loc[5, ["toxicity", "severe_toxicity", "insult"]].isna().all()
+    assert out.loc[6, "threat"] == 1.0
+    assert np.isnan(out.loc[7, "threat"])
+    # Limited to some columns, the others stay unknown.
+    only = imply_negative_labels(df, ("threat",))
+    assert only.loc[2, "threat"] == 0.0
+    assert only.loc[5, "threat"] == 0.0
+    assert only.loc[2, ["severe_toxicity", "insult", "identity_attack"]].isna().all()
+    with pytest.raises(ValueError, match="imply"):
+        imply_negative_labels(df, ("obscene",))
+
+
+def test_per_head_fit_reaches_the_joint_optimum() -> None:
+    # The loss is separable over heads, so fitting them one by one must land where the joint
+    # fit lands (both run to convergence on this tiny problem).
+    pos = ["you idiot", "stupid idiot", "idiot moron", "what an idiot"] * 5
+    neg = ["nice day", "thank you", "lovely weather", "good morning"] * 5
+    texts = pos + neg
+    labels = np.full((len(texts), 6), np.nan)
+    labels[:, 0] = [1.0] * len(pos) + [0.0] * len(neg)
+    labels[::3, 2] = [i % 2 for i in range(len(texts[::3]))]
+    lang = np.array([0, 1] * (len(texts) // 2), dtype=np.int64)
+    t = Targets(labels, np.ones(len(texts)), lang, 2)
+    x = design_matrix(texts, BITS)
+    wj, bj = fit(x, t, l2=1e-2, max_iter=500, verbose=False)
+    wh, bh = fit(x, t, l2=1e-2, max_iter=500, verbose=False, per_head=True)
+    assert wh.shape == wj.shape
+    assert bh.shape == bj.shape
+    np.testing.assert_allclose(np.asarray(x @ wh) + bh, np.asarray(x @ wj) + bj, atol=2e-2)
+
+
+def test_head_l2_regularises_only_its_head() -> None:
+    texts = ["you idiot", "stupid idiot", "nice day", "thank you"] * 5
+    labels = np.full((len(texts), 6), np.nan)
+    labels[:, 0] = labels[:, 4] = [1.0, 1.0, 0.0, 0.0] * 5
+    t = Targets(labels, np.ones(len(texts)), np.zeros(len(texts), dtype=np.int64), 1)
+    x = design_matrix(texts, BITS)
+    w, _ = fit(x, t, l2=1e-3, max_iter=300, verbose=False, per_head=True)
+    ws, _ = fit(x, t, l2=1e-3, max_iter=300, verbose=False, per_head=True, head_l2={4: 1.0})
+    np.testing.assert_allclose(ws[:, 0], w[:, 0], atol=1e-4)
+    assert np.abs(ws[:, 4]).sum() < 0.2 * np.abs(w[:, 4]).sum()
+    with pytest.raises(ValueError, match="per_head"):
+        fit(x, t, l2=1e-3, max_iter=1, verbose=False, head_l2={4: 1.0})
+
+
+def test_training_rows_chunks_match_serving_windows() -> None:
+    import pandas as pd
+
+    from civility.scoring.linear_model import chunk
+    from civility.training.pipeline import SERVE_WINDOW, training_rows
+
+    long = " ".join(["word"] * 400)
+    tr = pd.DataFrame({"text": ["short", long], "toxicity": [0.0, 1.0]})
+    rows, texts, share = training_rows(tr, "chunks")
+    n = len(chunk(long, SERVE_WINDOW))
+    assert n > 1
+    assert texts == ["short", *chunk(long, SERVE_WINDOW)]
+    assert rows["toxicity"].tolist() == [0.0] + [1.0] * n
+    # Each text keeps a total weight of 1 however many windows it has.
+    np.testing.assert_allclose([share[0], share[1:].sum()], [1.0, 1.0])
+    _, first, _ = training_rows(tr, "window")
+    assert first == ["short", long[:SERVE_WINDOW]]

@@ -71,3 +71,37 @@ def lang_index(df: pd.DataFrame) -> npt.NDArray[np.int64]:
     """Index of each row's language in LANGS (-1 if other)."""
     lookup = {lang: i for i, lang in enumerate(LANGS)}
     return np.fromiter((lookup.get(x, -1) for x in df["lang"]), dtype=np.int64, count=len(df))
+
+
+# A source's "not toxic" rules out these sub-categories; obscene is left alone because
+# obscene-but-not-toxic text exists (casual swearing).
+IMPLIED_BY_NOT_TOXIC: Final[tuple[str, ...]] = (
+    "severe_toxicity",
+    "threat",
+    "insult",
+    "identity_attack",
+)
+
+
+def imply_negative_labels(
+    df: pd.DataFrame, columns: tuple[str, ...] = IMPLIED_BY_NOT_TOXIC
+) -> pd.DataFrame:
+    """Copy of ``df`` whose unknown sub-labels become 0 where the source rules them out.
+
+    For training only (evaluation keeps the sources' own labels). A hard ``toxicity == 0``
+    implies no severe toxicity, threat, insult or identity attack; a HatemojiBuild row judged
+    not hateful (``identity_attack == 0``) implies no threat. Without this the sub-category
+    heads see negatives from Jigsaw alone, while HatemojiBuild's threat rows are all positive
+    and full of identity terms, so the threat head learns "identity term => threat".
+    ``columns`` limits the implication to some of IMPLIED_BY_NOT_TOXIC.
+    """
+    if not set(columns) <= set(IMPLIED_BY_NOT_TOXIC):
+        raise ValueError(f"can only imply {IMPLIED_BY_NOT_TOXIC}, not {columns}")
+    out = df.copy()
+    not_toxic = (out["toxicity"] == 0.0).to_numpy()
+    for col in columns:
+        out.loc[not_toxic & out[col].isna().to_numpy(), col] = 0.0
+    not_hateful = ((out["source"] == "hatemoji_build") & (out["identity_attack"] == 0.0)).to_numpy()
+    if "threat" in columns:
+        out.loc[not_hateful & out["threat"].isna().to_numpy(), "threat"] = 0.0
+    return out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import random
 import time
@@ -23,6 +24,7 @@ from civility.scoring.linear_model import (
     ARTIFACT_DIR,
     Calibration,
     LinearModel,
+    chunk,
     chunked_logits,
     load_artifact,
     save_artifact,
@@ -37,7 +39,16 @@ from civility.scoring.metrics import (
 )
 from civility.scoring.model import FastScorer
 from civility.scoring.normalize import normalize_batch
-from civility.training.data import DEFAULT_POOL, LABELS, LANGS, label_matrix, lang_index, load_pool
+from civility.training.data import (
+    DEFAULT_POOL,
+    IMPLIED_BY_NOT_TOXIC,
+    LABELS,
+    LANGS,
+    imply_negative_labels,
+    label_matrix,
+    lang_index,
+    load_pool,
+)
 from civility.training.linear import Targets, fit
 
 F64 = npt.NDArray[np.float64]
@@ -102,12 +113,64 @@ def design_matrix(texts: Sequence[str], bits: int) -> sp.csr_matrix:
     return out
 
 
+def cached_design_matrix(texts: Sequence[str], bits: int, cache_dir: Path | None) -> sp.csr_matrix:
+    """design_matrix, reused from ``cache_dir`` when built before from the very same texts."""
+    if cache_dir is None:
+        return design_matrix(texts, bits)
+    h = hashlib.sha1(f"{bits}\0".encode(), usedforsecurity=False)
+    for t in texts:
+        h.update(t.encode("utf-8"))
+        h.update(b"\0")
+    path = cache_dir / f"x-{h.hexdigest()[:16]}.npz"
+    if path.exists():
+        x = sp.load_npz(path)
+        assert isinstance(x, sp.csr_matrix)
+        return x
+    x = design_matrix(texts, bits)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    # Write then rename: a killed run must not leave a truncated cache behind.
+    tmp = path.with_suffix(".tmp.npz")
+    sp.save_npz(tmp, x, compressed=False)
+    tmp.rename(path)
+    return x
+
+
 @dataclass(frozen=True, slots=True)
 class Options:
-    """Experimental switches: both off for 1.0.0 (both on lost tune AUC, see the model card)."""
+    """Experimental switches: all off for 1.0.0 (idf + source offsets lost tune AUC)."""
 
     idf: bool = False
     source_offsets: bool = False
+    # Training-only label implication for these columns (see data.imply_negative_labels).
+    imply_negatives: tuple[str, ...] = ()
+    # One L-BFGS per head (see linear.fit); max_iter then counts per head.
+    per_head: bool = False
+    # Per-category L2 overriding the global one (needs per_head).
+    head_l2: tuple[tuple[str, float], ...] = ()
+    # What one training row is: "text" (its first TRAIN_CHARS), "window" (its first serving
+    # window) or "chunks" (each serving window of its first TRAIN_CHARS; see training_rows).
+    rows: str = "text"
+
+
+ROW_MODES: Final[tuple[str, ...]] = ("text", "window", "chunks")
+
+
+def training_rows(tr: pd.DataFrame, mode: str) -> tuple[pd.DataFrame, list[str], F64]:
+    """Rows to fit on, their texts and a weight factor per row.
+
+    Serving scores a long text as the max over SERVE_WINDOW chunks, so "chunks" trains on
+    those chunks: each inherits its text's labels and a 1/n share of its weight.
+    """
+    if mode == "text":
+        return tr, [t[:TRAIN_CHARS] for t in tr["text"]], np.ones(len(tr))
+    if mode == "window":
+        return tr, [t[:SERVE_WINDOW] for t in tr["text"]], np.ones(len(tr))
+    if mode != "chunks":
+        raise ValueError(f"unknown row mode {mode!r}")
+    parts = [chunk(t[:TRAIN_CHARS], SERVE_WINDOW) for t in tr["text"]]
+    idx = np.repeat(np.arange(len(tr)), [len(p) for p in parts])
+    share = np.concatenate([np.full(len(p), 1.0 / len(p)) for p in parts])
+    return tr.iloc[idx].reset_index(drop=True), [c for p in parts for c in p], share
 
 
 def _idf(x: sp.csr_matrix) -> F64:
@@ -228,6 +291,7 @@ def train(
     l2: float,
     warm_start: Path | None = None,
     options: Options | None = None,
+    cache_dir: Path | None = None,
 ) -> dict[str, Any]:
     """Runs the whole pipeline; returns the metrics (also written next to the artifact)."""
     options = options or Options()
@@ -237,10 +301,13 @@ def train(
     df = load_pool(pool)
     tr = df[(df["split"] == "train") & ~df["source"].isin(list(exclude_sources))]
     tr = tr.reset_index(drop=True)
+    if options.imply_negatives:
+        tr = imply_negative_labels(tr, options.imply_negatives)
     print(f"pool {len(df)} rows; train {len(tr)} (excluded: {list(exclude_sources)})", flush=True)
-    x = design_matrix([t[:TRAIN_CHARS] for t in tr["text"]], BITS)
+    tr, texts, share = training_rows(tr, options.rows)
+    x = cached_design_matrix(texts, BITS, cache_dir)
     print(f"design matrix {x.shape} nnz={x.nnz} in {time.perf_counter() - t0:.0f}s", flush=True)
-    weights = np.fromiter(
+    weights = share * np.fromiter(
         (LANG_WEIGHT.get(v, 1.0) for v in tr["lang"]), dtype=np.float64, count=len(tr)
     )
     src_ids, n_src = _source_ids(tr) if options.source_offsets else (None, 0)
@@ -254,12 +321,22 @@ def train(
         prev, _, _ = load_artifact(warm_start)
         w0 = (prev.weights[: x.shape[1]].astype(np.float32) / idf[:, None]).astype(np.float32)
         init = (w0, prev.bias)
-    w, b = fit(x, targets, l2=l2, max_iter=max_iter, init=init)
+    head_l2 = {LABELS.index(c): v for c, v in options.head_l2}
+    w, b = fit(
+        x, targets, l2=l2, max_iter=max_iter, init=init, per_head=options.per_head, head_l2=head_l2
+    )
     del x
     print(f"fitted in {time.perf_counter() - t0:.0f}s", flush=True)
     w *= idf[:, None].astype(np.float32)
     info = {
-        "options": {"idf": options.idf, "source_offsets": options.source_offsets},
+        "options": {
+            "idf": options.idf,
+            "source_offsets": options.source_offsets,
+            "imply_negatives": list(options.imply_negatives),
+            "per_head": options.per_head,
+            "head_l2": dict(options.head_l2),
+            "rows": options.rows,
+        },
         "n_train": len(tr),
         "l2": l2,
         "max_iter": max_iter,
@@ -304,6 +381,8 @@ def finalise(
         "excluded_sources": list(exclude_sources),
         "thresholds": dict(zip(LABELS, thresholds, strict=True)),
         "report": evaluate_frame(report, p_rep, thresholds),
+        # For choosing between training settings; the report split stays out of that choice.
+        "tune": evaluate_frame(tune, p_tune, thresholds, with_ci=False),
         "validation_all_auc_toxicity": _auc_all(tune, report, raw_t, raw_r),
         "model_language_accuracy_report": lang_acc,
         "identity_terms_neutralised": neutralised,
@@ -443,6 +522,14 @@ def _auc_all(tune: pd.DataFrame, report: pd.DataFrame, raw_t: F64, raw_r: F64) -
     return out
 
 
+def _head_l2(arg: str) -> tuple[str, float]:
+    """Parses CATEGORY=L2 for --head-l2."""
+    cat, _, val = arg.partition("=")
+    if cat not in LABELS:
+        raise argparse.ArgumentTypeError(f"unknown category {cat!r}; one of {LABELS}")
+    return cat, float(val)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """CLI: ``python -m civility.training``."""
     ap = argparse.ArgumentParser(prog="python -m civility.training", description=__doc__)
@@ -456,7 +543,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument(
         "--source-offsets", action="store_true", help="experimental: per-source intercepts"
     )
+    ap.add_argument(
+        "--imply-negatives",
+        nargs="?",
+        const=",".join(IMPLIED_BY_NOT_TOXIC),
+        default="",
+        metavar="CATEGORY,...",
+        help="training only: toxicity == 0 implies 0 for these unknown sub-categories "
+        f"(default {','.join(IMPLIED_BY_NOT_TOXIC)})",
+    )
+    ap.add_argument("--per-head", action="store_true", help="one L-BFGS per head (--max-iter each)")
     ap.add_argument("--l2", type=float, default=L2)
+    ap.add_argument(
+        "--head-l2",
+        action="append",
+        default=[],
+        type=_head_l2,
+        metavar="CATEGORY=L2",
+        help="per-category L2 (with --per-head)",
+    )
+    ap.add_argument("--rows", choices=ROW_MODES, default="text", help="see Options.rows")
+    ap.add_argument("--cache", type=Path, default=None, help="dir to reuse the design matrix from")
     ap.add_argument("--warm-start", type=Path, default=None, help="artifact dir to start from")
     ap.add_argument(
         "--refinalise",
@@ -483,9 +590,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         w = prev.weights[: (1 << BITS) + 1].astype(np.float32)
         metrics = finalise(load_pool(args.pool), w, prev.bias, args.out, excluded, info)
     else:
-        opts = Options(idf=args.idf, source_offsets=args.source_offsets)
+        opts = Options(
+            idf=args.idf,
+            source_offsets=args.source_offsets,
+            imply_negatives=tuple(c for c in args.imply_negatives.split(",") if c),
+            per_head=args.per_head,
+            head_l2=tuple(args.head_l2),
+            rows=args.rows,
+        )
         metrics = train(
-            args.pool, args.out, excluded, args.max_iter, args.l2, args.warm_start, opts
+            args.pool,
+            args.out,
+            excluded,
+            args.max_iter,
+            args.l2,
+            args.warm_start,
+            opts,
+            args.cache,
         )
     tox = metrics["report"]["toxicity"]
     for key in sorted(tox):
