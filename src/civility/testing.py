@@ -6,6 +6,7 @@ Platforms can use it too, to run their own integration tests against a throwaway
 from __future__ import annotations
 
 import os
+import queue
 import socket
 import subprocess
 import sys
@@ -67,23 +68,42 @@ def run_server(
         cwd=data_dir,
     )
     assert proc.stdout is not None
+    # A reader thread, so a server that prints no key (its database already has an admin)
+    # cannot block us on readline() past the timeout.
+    output: queue.Queue[str | None] = queue.Queue()
+
+    def read() -> None:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            output.put(line)
+        output.put(None)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
     key, lines = "", []
+    url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline and not key:
-        line = proc.stdout.readline()
-        if not line:
+    while not key and time.monotonic() < deadline:
+        try:
+            line = output.get(timeout=0.2)
+        except queue.Empty:
+            # The key is printed before the server starts: ready without one means none comes.
+            if _ready(url) and output.empty():
+                break
+            continue
+        if line is None:
             break
         lines.append(line)
         key = line.strip() if line.startswith("civ_") else ""
     if not key:
         proc.kill()
         proc.wait()
+        reader.join(timeout=5)
         proc.stdout.close()
-        raise RuntimeError("server printed no admin key:\n" + "".join(lines))
-    # Keep draining output so a full pipe never blocks the server.
-    drain = threading.Thread(target=lambda: [None for _ in proc.stdout or ()], daemon=True)
-    drain.start()
-    url = f"http://127.0.0.1:{port}"
+        raise RuntimeError(
+            "server printed no admin key (it prints one only for a database without an "
+            "admin; give run_server a fresh database):\n" + "".join(lines)
+        )
     pause = threading.Event()
     while time.monotonic() < deadline and not _ready(url):
         pause.wait(0.05)
@@ -96,5 +116,5 @@ def run_server(
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
-        drain.join(timeout=5)
+        reader.join(timeout=5)
         proc.stdout.close()

@@ -28,7 +28,7 @@ def test_no_generated_request_gets_a_server_error(
 ) -> None:
     env = {"CIVILITY_SCORER": "lexicon-baseline"}
     if _postgres_up():
-        env["CIVILITY_DATABASE_URL"] = request.getfixturevalue("postgres_url")
+        env["CIVILITY_DATABASE_URL"] = request.getfixturevalue("fresh_postgres_url")
     cli = Path(sys.executable).parent / "schemathesis"
     (tmp_path / "data").mkdir()
     with run_server(tmp_path / "data", env) as server:

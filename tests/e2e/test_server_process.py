@@ -83,3 +83,12 @@ def test_apikey_create_prints_key_last(tmp_path: Path) -> None:
     )
     assert bad.returncode == 2
     assert "unknown role" in bad.stderr
+
+
+def test_run_server_on_a_database_that_has_an_admin_fails_fast(tmp_path: Path) -> None:
+    with run_server(tmp_path):
+        pass
+    started = time.monotonic()
+    with pytest.raises(RuntimeError, match="no admin key"), run_server(tmp_path, timeout=60):
+        pass
+    assert time.monotonic() - started < 30  # it noticed, instead of waiting on readline
