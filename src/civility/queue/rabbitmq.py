@@ -129,7 +129,9 @@ class RabbitMQQueue:
         conn = await aio_pika.connect(self._url, timeout=5)
         self._conn = conn
         self._pub = await conn.channel(publisher_confirms=True)
-        kind: dict[str, Any] = {"x-queue-type": self._queue_type}
+        # Classic queues are declared exactly as before the option existed, so upgrading an
+        # existing deployment never meets an "inequivalent argument" refusal.
+        kind: dict[str, Any] = {"x-queue-type": "quorum"} if self._queue_type == "quorum" else {}
         await self._pub.declare_queue(self.dead_name, durable=True, arguments=kind)
         args: dict[str, Any] = {
             **kind,
