@@ -18,7 +18,7 @@ from civility.clock import ManualClock
 from civility.container import Container, build_container
 from civility.scoring.lexicon import LexiconBaselineScorer
 from civility.settings import Settings, load_settings
-from civility.storage.db import upgrade
+from civility.storage.db import Database, upgrade
 
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 POSTGRES_ADMIN_URL = os.environ.get(
@@ -68,6 +68,15 @@ def postgres_url() -> Iterator[str]:
     yield url
     with psycopg.connect(admin, autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db(request: pytest.FixtureRequest) -> Iterator[Database]:
+    """A migrated database of each kind in turn: SQLite, then the session's PostgreSQL."""
+    url = request.getfixturevalue("sqlite_url" if request.param == "sqlite" else "postgres_url")
+    database = Database.from_url(url, pool_size=4)
+    yield database
+    database.dispose()
 
 
 @pytest.fixture

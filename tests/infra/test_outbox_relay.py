@@ -7,7 +7,7 @@ import dataclasses
 import itertools
 import threading
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -27,14 +27,6 @@ from civility.storage.repositories import SqlEventRepository
 
 NOW = datetime(2026, 3, 1, tzinfo=UTC)
 RUN = itertools.count()
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def db(request: pytest.FixtureRequest) -> Iterator[Database]:
-    url = request.getfixturevalue("sqlite_url" if request.param == "sqlite" else "postgres_url")
-    database = Database.from_url(url, pool_size=4)
-    yield database
-    database.dispose()
 
 
 def _events(n: int) -> list[Event]:

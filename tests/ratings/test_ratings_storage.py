@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import random
 import uuid
-from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
@@ -24,14 +23,6 @@ from civility.storage.db import Database
 from civility.storage.ratings import SqlRatingRepository, SqlRatingTransaction
 from civility.storage.repositories import SqlEventRepository
 from civility.storage.tables_ratings import ratings
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def db(request: pytest.FixtureRequest) -> Iterator[Database]:
-    url = request.getfixturevalue("sqlite_url" if request.param == "sqlite" else "postgres_url")
-    database = Database.from_url(url, pool_size=2)
-    yield database
-    database.dispose()
 
 
 def play(repo: RatingRepository, prefix: str) -> RatingService:

@@ -4,7 +4,6 @@ duplicates or bad rows fail the same way."""
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -30,14 +29,6 @@ AWKWARD = [
     "ünï 😀 中文",
     "",
 ]
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def db(request: pytest.FixtureRequest) -> Iterator[Database]:
-    url = request.getfixturevalue("sqlite_url" if request.param == "sqlite" else "postgres_url")
-    database = Database.from_url(url, pool_size=2)
-    yield database
-    database.dispose()
 
 
 def _messages(n: int) -> list[dict[str, Any]]:

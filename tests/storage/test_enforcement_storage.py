@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-
-import pytest
 
 from civility.clock import ManualClock
 from civility.enforcement.blocklists import BlocklistRecord
@@ -27,14 +24,6 @@ from civility.storage.repositories import SqlEventRepository, SqlModerationRepos
 
 NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 RUN = itertools.count()
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def db(request: pytest.FixtureRequest) -> Iterator[Database]:
-    url = request.getfixturevalue("sqlite_url" if request.param == "sqlite" else "postgres_url")
-    database = Database.from_url(url, pool_size=2)
-    yield database
-    database.dispose()
 
 
 def unique(prefix: str) -> str:

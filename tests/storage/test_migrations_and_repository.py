@@ -4,7 +4,6 @@ on SQLite and on a real PostgreSQL."""
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -20,14 +19,6 @@ from civility.storage.repositories import SqlEventRepository, SqlModerationRepos
 from civility.storage.schema import metadata
 
 NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def db(request: pytest.FixtureRequest) -> Iterator[Database]:
-    url = request.getfixturevalue("sqlite_url" if request.param == "sqlite" else "postgres_url")
-    database = Database.from_url(url, pool_size=2)
-    yield database
-    database.dispose()
 
 
 RUN = itertools.count()
