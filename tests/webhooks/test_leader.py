@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import Engine, text
 from tests.conftest import POSTGRES_ADMIN_URL, Api
 from tests.infra.infra_helpers import run_async
-from tests.webhooks.test_webhooks import ReceiverFactory, _create, _moderate
+from tests.webhooks.test_webhooks import ReceiverFactory, _moderate, _subscribed
 
 from civility.auth.keys import Role
 from civility.clock import ManualClock
@@ -74,9 +74,7 @@ def test_one_file_leader_at_a_time(tmp_path: Path) -> None:
 def test_a_dispatcher_that_does_not_lead_delivers_nothing(
     api: Api, clock: ManualClock, receiver_factory: ReceiverFactory, tmp_path: Path
 ) -> None:
-    receiver = receiver_factory(lambda: clock.now().timestamp())
-    hook = _create(api, receiver.url)
-    receiver.secrets = [hook["secret"]]
+    receiver, hook = _subscribed(api, clock, receiver_factory)
     _moderate(api, "l1")
     held = FileLeader(tmp_path / "lock")
     assert held.acquire()

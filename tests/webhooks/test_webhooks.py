@@ -74,6 +74,19 @@ def _create(api: Api, url: str, types: list[str] | None = None) -> dict[str, Any
     return dict(r.json())
 
 
+ReceiverFactory = Callable[[Callable[[], float]], Receiver]
+
+
+def _subscribed(
+    api: Api, clock: ManualClock, receiver_factory: ReceiverFactory
+) -> tuple[Receiver, dict[str, Any]]:
+    """A real receiver subscribed to `message.*`, accepting the subscription's secret."""
+    receiver = receiver_factory(lambda: clock.now().timestamp())
+    hook = _create(api, receiver.url)
+    receiver.secrets = [hook["secret"]]
+    return receiver, hook
+
+
 def _moderate(api: Api, mid: str, text: str = "you are a stupid idiot") -> None:
     body = {"message_id": mid, "author_id": "u1", "channel_id": "general", "text": text}
     r = api.client.post("/v1/moderate", json=body, headers=api.headers(Role.SERVICE))
@@ -89,9 +102,6 @@ def _deliveries(api: Api, hook_id: str) -> list[dict[str, Any]]:
     r = api.client.get(f"/v1/webhooks/{hook_id}/deliveries", headers=api.headers())
     assert r.status_code == 200, r.text
     return list(r.json()["items"])
-
-
-ReceiverFactory = Callable[[Callable[[], float]], Receiver]
 
 
 def test_admin_api_manages_subscriptions(api: Api) -> None:
@@ -142,9 +152,7 @@ def test_only_admins_manage_webhooks(api: Api) -> None:
 def test_events_reach_a_real_receiver_signed_and_replays_are_rejected(
     api: Api, clock: ManualClock, receiver_factory: ReceiverFactory
 ) -> None:
-    receiver = receiver_factory(lambda: clock.now().timestamp())
-    hook = _create(api, receiver.url)
-    receiver.secrets = [hook["secret"]]
+    receiver, hook = _subscribed(api, clock, receiver_factory)
     _moderate(api, "m1")
     _moderate(api, "m2", "have a lovely day")
     assert _dispatch(api, clock) == 2
@@ -190,9 +198,7 @@ def test_after_rotation_old_and_new_secrets_verify_until_the_grace_ends(
 def test_failures_are_retried_logged_and_disable_the_subscription(
     api: Api, clock: ManualClock, receiver_factory: ReceiverFactory
 ) -> None:
-    receiver = receiver_factory(lambda: clock.now().timestamp())
-    hook = _create(api, receiver.url)
-    receiver.secrets = [hook["secret"]]
+    receiver, hook = _subscribed(api, clock, receiver_factory)
     receiver.status = 500
     for i in range(3):
         _moderate(api, f"f{i}")
@@ -232,9 +238,7 @@ def test_a_client_error_is_not_retried_and_success_resets_the_count(
 def test_a_disabled_subscription_is_enabled_again_and_gets_its_backlog(
     api: Api, clock: ManualClock, receiver_factory: ReceiverFactory
 ) -> None:
-    receiver = receiver_factory(lambda: clock.now().timestamp())
-    hook = _create(api, receiver.url)
-    receiver.secrets = [hook["secret"]]
+    receiver, hook = _subscribed(api, clock, receiver_factory)
     receiver.status = 500
     _moderate(api, "d1")
     with stamina.set_testing(True, attempts=1):
@@ -256,9 +260,7 @@ def test_a_disabled_subscription_is_enabled_again_and_gets_its_backlog(
 def test_disable_stops_deliveries_and_enable_can_skip_the_backlog(
     api: Api, clock: ManualClock, receiver_factory: ReceiverFactory
 ) -> None:
-    receiver = receiver_factory(lambda: clock.now().timestamp())
-    hook = _create(api, receiver.url)
-    receiver.secrets = [hook["secret"]]
+    receiver, hook = _subscribed(api, clock, receiver_factory)
     admin = api.headers(Role.ADMIN)
     r = api.client.post(f"/v1/webhooks/{hook['id']}/disable", headers=admin)
     assert (r.status_code, r.json()["enabled"]) == (200, False)
