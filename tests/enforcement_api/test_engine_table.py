@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from civility.enforcement.blocklists import BlocklistCache, BlocklistRecord
+from civility.enforcement.engine import InForce
 from civility.enforcement.records import BanIssued, EnforcementRecord, StrikeAdded
 from civility.events.models import Event
 from civility.moderation.engine import EnforcementEngine
@@ -58,8 +59,11 @@ class Records:
 
     by_user: dict[str, list[EnforcementRecord]] = field(default_factory=dict)
 
-    def records_for_many(self, user_ids: Sequence[str]) -> dict[str, list[EnforcementRecord]]:
-        return {u: self.by_user[u] for u in user_ids if u in self.by_user}
+    def records_for_many(
+        self, user_ids: Sequence[str], *, in_force: InForce | None = None
+    ) -> dict[str, list[EnforcementRecord]]:
+        keep = in_force.keeps if in_force is not None else lambda _: True
+        return {u: [r for r in self.by_user[u] if keep(r)] for u in user_ids if u in self.by_user}
 
 
 def _message(

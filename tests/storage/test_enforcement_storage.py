@@ -7,7 +7,15 @@ from datetime import UTC, datetime, timedelta
 
 from civility.clock import ManualClock
 from civility.enforcement.blocklists import BlocklistRecord
-from civility.enforcement.records import BanIssued, BanLifted, EnforcementRecord, StrikeAdded
+from civility.enforcement.engine import InForce
+from civility.enforcement.records import (
+    BanIssued,
+    BanLifted,
+    EnforcementRecord,
+    StrikeAdded,
+    StrikesReset,
+    WarningIssued,
+)
 from civility.enforcement.service import StatsQuery
 from civility.events.models import Event, EventQuery
 from civility.moderation.models import Action, Reason, ReasonSource, Severity
@@ -91,6 +99,29 @@ def test_blocklist_soft_delete_bumps_the_version(db: Database) -> None:
     page = repo.page(channel, None, 1)
     rest = repo.page(channel, page[0].entry.id, 10)
     assert [r.entry.pattern for r in page + rest] == ["word0", "word2"]
+
+
+def test_records_in_force_are_filtered_in_sql_as_in_the_domain(db: Database) -> None:
+    repo = SqlEnforcementRepository(db)
+    user = unique("user")
+    now = NOW + timedelta(days=90)
+    records: list[EnforcementRecord] = [
+        StrikeAdded(user, "c1", NOW, 1.0, Severity.MEDIUM, "old", "msg_1"),
+        StrikesReset(user, "c1", NOW + timedelta(days=1), "mod", "old reset"),
+        BanIssued(user, "c1", NOW, NOW + timedelta(days=1), "system", "ended"),
+        BanIssued(user, None, NOW, None, "mod", "permanent"),
+        BanLifted(user, None, NOW + timedelta(days=2), "mod", "appeal"),
+        WarningIssued(user, "c1", now - timedelta(days=1), 2.0, "recent warning"),
+        StrikeAdded(user, "c1", now - timedelta(days=1), 1.0, Severity.MEDIUM, "new", "msg_2"),
+        StrikesReset(user, None, now - timedelta(hours=1), "mod", "new reset"),
+        BanIssued(user, "c2", now - timedelta(hours=1), now + timedelta(hours=1), "m", "live"),
+    ]
+    repo.append(records, [_event(user)])
+    in_force = InForce(now=now, strikes_since=now - timedelta(days=30))
+    expected = [r for r in records if in_force.keeps(r)]
+    assert len(expected) == 5
+    assert repo.records_for_many([user], in_force=in_force) == {user: expected}
+    assert repo.records_for_many([user]) == {user: records}
 
 
 def test_enforcement_records_round_trip_in_order(db: Database) -> None:

@@ -42,6 +42,26 @@ class UserStatus:
         return self.ban is not None
 
 
+@dataclass(frozen=True, slots=True)
+class InForce:
+    """Which records can still change a judgement made at `now`; the rest is history only.
+
+    Strikes and resets older than the longest expiry count for nothing, warnings never feed a
+    judgement, and an ended ban is inactive; live bans and every lift are kept.
+    """
+
+    now: datetime
+    strikes_since: datetime
+
+    def keeps(self, record: EnforcementRecord) -> bool:
+        """Tells whether the record can matter at or after `now`."""
+        if isinstance(record, StrikeAdded | StrikesReset):
+            return record.at > self.strikes_since
+        if isinstance(record, BanIssued):
+            return record.until is None or record.until > self.now
+        return isinstance(record, BanLifted)
+
+
 def active_strikes(
     records: Iterable[EnforcementRecord], channel_id: str | None, now: datetime, expiry: timedelta
 ) -> float:

@@ -10,6 +10,7 @@ from typing import Literal, Protocol
 
 from civility.clock import Clock
 from civility.enforcement.engine import (
+    InForce,
     active_strikes,
     apply_violation,
     live_bans,
@@ -107,7 +108,9 @@ class EnforcementStore(Protocol):
         """Returns every record of a user, oldest first."""
         ...
 
-    def records_for_many(self, user_ids: Sequence[str]) -> dict[str, list[EnforcementRecord]]:
+    def records_for_many(
+        self, user_ids: Sequence[str], *, in_force: InForce | None = None
+    ) -> dict[str, list[EnforcementRecord]]:
         """Returns the records of several users (absent users map to nothing)."""
         ...
 

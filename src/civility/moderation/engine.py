@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Protocol
 
 from civility.enforcement.blocklists import BlocklistCache
-from civility.enforcement.engine import active_ban, apply_verdict
+from civility.enforcement.engine import InForce, active_ban, apply_verdict
 from civility.enforcement.records import BanIssued, EnforcementRecord
 from civility.moderation.models import Action, IncomingMessage, Reason, Severity
 from civility.moderation.records import StoredMessage
@@ -36,8 +36,10 @@ from civility.scoring.base import TextAnalysis
 class RecordSource(Protocol):
     """Reads the enforcement records of many authors at once (one query per batch)."""
 
-    def records_for_many(self, user_ids: Sequence[str]) -> dict[str, list[EnforcementRecord]]:
-        """Returns each author's records, oldest first."""
+    def records_for_many(
+        self, user_ids: Sequence[str], *, in_force: InForce | None = None
+    ) -> dict[str, list[EnforcementRecord]]:
+        """Returns each author's records (only those `in_force` keeps, if given), oldest first."""
         ...
 
 
@@ -80,11 +82,17 @@ class EnforcementEngine:
     def pre_check(self, messages: Sequence[StoredMessage], now: datetime) -> list[PreCheck]:
         """Runs ban status, blocklist and checks for each message (in order)."""
         authors = sorted({m.author_id for m in messages})
-        records = self._records.records_for_many(authors) if authors else {}
         # One resolution per channel and batch: a batch sees one version of each policy.
         policies = {
             ch: resolve_policy(self._policies, ch) for ch in {m.channel_id for m in messages}
         }
+        # Only what can still count is read: a long-standing author's history would otherwise
+        # be loaded in full for every message they send.
+        expiry = max(
+            p.strikes.expiry for p in (*policies.values(), resolve_policy(self._policies, None))
+        )
+        in_force = InForce(now=now, strikes_since=now - expiry)
+        records = self._records.records_for_many(authors, in_force=in_force) if authors else {}
         found = [
             self._rules(m, policies[m.channel_id], tuple(records.get(m.author_id, ())), now)
             for m in messages

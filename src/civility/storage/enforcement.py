@@ -14,6 +14,7 @@ from sqlalchemy.exc import IntegrityError
 
 from civility.clock import Clock
 from civility.enforcement.blocklists import BlocklistRecord
+from civility.enforcement.engine import InForce
 from civility.enforcement.policies import PolicyVersion
 from civility.enforcement.records import EnforcementRecord
 from civility.enforcement.service import StatsCount, StatsQuery
@@ -295,6 +296,19 @@ def _reason_keys(dialect: str) -> tuple[Any, ColumnElement[str]]:
     )
 
 
+def _in_force_clause(in_force: InForce) -> ColumnElement[bool]:
+    """The SQL form of `InForce.keeps` (a test checks the two agree)."""
+    r = enforcement_records.c
+    return or_(
+        r.kind == "ban_lifted",
+        and_(r.kind == "ban_issued", or_(r.expires_at.is_(None), r.expires_at > in_force.now)),
+        and_(
+            r.kind.in_(("strike_added", "strikes_reset")),
+            r.created_at > in_force.strikes_since,
+        ),
+    )
+
+
 class SqlEnforcementRepository:
     """Append-only enforcement records keyed by user, and the reads built on decisions."""
 
@@ -305,8 +319,10 @@ class SqlEnforcementRepository:
         """Returns every record of a user, oldest first."""
         return self.records_for_many([user_id]).get(user_id, [])
 
-    def records_for_many(self, user_ids: Sequence[str]) -> dict[str, list[EnforcementRecord]]:
-        """Returns the records of several users, each oldest first."""
+    def records_for_many(
+        self, user_ids: Sequence[str], *, in_force: InForce | None = None
+    ) -> dict[str, list[EnforcementRecord]]:
+        """Returns the records of several users (those `in_force` keeps, if given), oldest first."""
         r = enforcement_records.c
         out: dict[str, list[EnforcementRecord]] = {}
         ids = list(dict.fromkeys(user_ids))
@@ -317,6 +333,8 @@ class SqlEnforcementRepository:
                     .where(any_of(self._db.dialect, r.user_id, ids[i : i + _IN_CHUNK]))
                     .order_by(r.seq)
                 )
+                if in_force is not None:
+                    stmt = stmt.where(_in_force_clause(in_force))
                 for user_id, body in conn.execute(stmt).all():
                     out.setdefault(user_id, []).append(record_from_row(body))
         return out
