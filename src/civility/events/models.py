@@ -54,6 +54,26 @@ def type_matches(patterns: Sequence[str], event_type: str) -> bool:
     )
 
 
+@dataclass(frozen=True, slots=True, order=True)
+class EventPosition:
+    """A place in the event log, compared as (txid, seq): followers read what lies after it.
+
+    On PostgreSQL a transaction can commit after a later-numbered one, so followers order by
+    transaction id first; every transaction below the oldest running one is finished, so the
+    rows behind such a position can no longer change. SQLite commits in seq order: txid is 0.
+    """
+
+    txid: int
+    seq: int
+
+    @classmethod
+    def of(cls, event: Event) -> EventPosition:
+        """Returns the position of a stored event (one read back from the log)."""
+        if event.seq is None:
+            raise ValueError(f"event {event.id!r} has no seq: it was not read from the log")
+        return cls(event.txid or 0, event.seq)
+
+
 @dataclass(frozen=True, slots=True)
 class Event:
     """One entry of the log; `id` is deterministic where redelivery could repeat the action."""
@@ -67,6 +87,8 @@ class Event:
     payload: dict[str, Any]
     created_at: datetime
     seq: int | None = field(default=None)
+    # Storage detail (the writing transaction on PostgreSQL, None elsewhere): never published.
+    txid: int | None = field(default=None, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         """Returns the versioned JSON form used by the API and by publishers."""

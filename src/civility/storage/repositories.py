@@ -302,6 +302,7 @@ def event_from_row(row: Row[Any]) -> Event:
         payload=m["payload"],
         created_at=_utc(m["created_at"]),
         seq=m["seq"],
+        txid=m.get("txid"),
     )
 
 

@@ -103,9 +103,11 @@ events = Table(
     Column("channel_id", String(200), nullable=True),
     Column("payload", JSON, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
-    # PostgreSQL only (default pg_current_xact_id()): readers that follow `seq` stop below the
-    # oldest running transaction, so an event committed late is never passed over.
+    # PostgreSQL only (default pg_current_xact_id()): followers read (txid, seq) order below the
+    # oldest running transaction, so an event committed late is never passed over. NULL on SQLite.
     Column("txid", BigInteger, nullable=True),
+    # Followers' scans; created on SQLite too (all NULL there) so both schemas stay the same.
+    Index("ix_events_txid_seq", "txid", "seq"),
     Index("ix_events_type_seq", "type", "seq"),
     Index("ix_events_subject", "subject_type", "subject_id"),
     Index("ix_events_channel_seq", "channel_id", "seq"),

@@ -30,8 +30,10 @@ webhook_subscriptions = Table(
     Column("previous_secret_until", DateTime(timezone=True), nullable=True),
     Column("enabled", Boolean, nullable=False),
     Column("consecutive_failures", Integer, nullable=False),
+    # The position reached in the event log: (cursor_txid, cursor), see EventPosition.
     Column("cursor", BigInteger, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("cursor_txid", BigInteger, nullable=False, server_default="0"),
 )
 
 webhook_deliveries = Table(

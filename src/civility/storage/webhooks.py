@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Row, delete, func, insert, or_, select, text, update
+from sqlalchemy import BigInteger, Row, delete, func, insert, literal_column, select, tuple_, update
 
-from civility.events.models import Event
+from civility.events.models import Event, EventPosition
 from civility.storage import tables as t
 from civility.storage.db import Database
 from civility.storage.repositories import as_utc, event_from_row, insert_events, translate_errors
@@ -27,6 +27,7 @@ def _sub_row(s: Subscription) -> dict[str, Any]:
         "enabled": s.enabled,
         "consecutive_failures": s.consecutive_failures,
         "cursor": s.cursor,
+        "cursor_txid": s.cursor_txid,
         "created_at": s.created_at,
     }
 
@@ -46,6 +47,7 @@ def _sub(row: Row[Any]) -> Subscription:
         consecutive_failures=m["consecutive_failures"],
         cursor=m["cursor"],
         created_at=created,
+        cursor_txid=m["cursor_txid"],
     )
 
 
@@ -65,6 +67,10 @@ def _delivery(row: Row[Any]) -> DeliveryRecord:
         duration_ms=m["duration_ms"],
         created_at=created,
     )
+
+
+# The oldest transaction still running (or the next to start): everything below has finished.
+_XMIN = literal_column("pg_snapshot_xmin(pg_current_snapshot())::text::bigint", BigInteger)
 
 
 class SqlWebhookRepository:
@@ -109,6 +115,7 @@ class SqlWebhookRepository:
         """Saves cursor, failure count and enabled flag (never the secrets), logs a delivery."""
         values = {
             "cursor": sub.cursor,
+            "cursor_txid": sub.cursor_txid,
             "consecutive_failures": sub.consecutive_failures,
             "enabled": sub.enabled,
         }
@@ -118,27 +125,40 @@ class SqlWebhookRepository:
                 conn.execute(insert(wd), _delivery_row(delivery))
             insert_events(conn, events)
 
-    def last_event_seq(self) -> int:
-        """Returns the newest event's sequence number (0 when none)."""
+    def last_event_position(self) -> EventPosition:
+        """Returns a position after every finished transaction's events (running ones follow)."""
+        newest = select(func.coalesce(func.max(t.events.c.seq), 0))
         with translate_errors(), self._db.read() as conn:
-            return int(
-                conn.execute(select(func.coalesce(func.max(t.events.c.seq), 0))).scalar_one()
-            )
+            if self._db.dialect != "postgresql":
+                return EventPosition(0, int(conn.execute(newest).scalar_one()))
+            # One statement, one snapshot: every transaction below xmin is finished and its
+            # events have seq <= max(seq), so (xmin - 1, max(seq)) is past all of them, while
+            # transactions still running (txid >= xmin) come after it and will be delivered.
+            row = conn.execute(select(_XMIN - 1, newest.scalar_subquery())).one()
+            return EventPosition(int(row[0]), int(row[1]))
 
-    def events_after(self, seq: int, limit: int) -> list[Event]:
-        """Returns events with a greater sequence number, oldest first, without gaps.
+    def events_after(self, position: EventPosition, limit: int) -> list[Event]:
+        """Returns the events after a position, in log order, never skipping a late commit.
 
-        On PostgreSQL a transaction that took a lower seq can commit after one with a higher
-        seq; only events of transactions older than every running one are returned, so the
-        caller's cursor never moves past an event that is still to come.
+        On PostgreSQL a transaction can commit after one that took a later seq, and even
+        after one that took a later transaction id (ids are assigned at a transaction's first
+        write, seqs at its event inserts). Only events of transactions below the oldest running
+        one are returned: that set can no longer grow, so following it in (txid, seq) order
+        never passes over an event still to come. SQLite commits one writer at a time, in seq
+        order.
         """
         e = t.events.c
-        stmt = select(t.events).where(e.seq > seq).order_by(e.seq).limit(limit)
         if self._db.dialect == "postgresql":
-            horizon = text("pg_snapshot_xmin(pg_current_snapshot())::text::bigint")
-            stmt = stmt.where(or_(e.txid.is_(None), e.txid < horizon))
+            stmt = (
+                select(t.events)
+                .where(tuple_(e.txid, e.seq) > tuple_(position.txid, position.seq))
+                .where(e.txid < _XMIN)
+                .order_by(e.txid, e.seq)
+            )
+        else:
+            stmt = select(t.events).where(e.seq > position.seq).order_by(e.seq)
         with translate_errors(), self._db.read() as conn:
-            return [event_from_row(r) for r in conn.execute(stmt).all()]
+            return [event_from_row(r) for r in conn.execute(stmt.limit(limit)).all()]
 
     def deliveries(self, sub_id: str, limit: int) -> list[DeliveryRecord]:
         """Returns a subscription's deliveries, newest first."""

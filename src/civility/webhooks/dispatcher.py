@@ -1,9 +1,9 @@
 """Delivers events to subscribers: signed POSTs, jittered exponential retries, a delivery log,
 and auto-disable after too many consecutive failures.
 
-Each subscription has a cursor over the event log (`seq`), advanced after every event whether it
-was delivered or given up on (the log says which); so a dead endpoint costs its own retries and
-never holds back other subscriptions.
+Each subscription has a cursor over the event log (an `EventPosition`: transaction id, then
+`seq`), advanced after every event whether it was delivered or given up on (the log says which);
+so a dead endpoint costs its own retries and never holds back other subscriptions.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ import structlog
 
 from civility.clock import Clock
 from civility.errors import DomainError
-from civility.events.models import Event
+from civility.events.models import Event, EventPosition
 from civility.ids import new_id
 from civility.webhooks.models import DeliveryRecord, Subscription, WebhookRepository
 from civility.webhooks.signing import HEADER, signature_header
@@ -123,29 +123,29 @@ class WebhookDispatcher:
         return made
 
     async def _dispatch(self, client: httpx.AsyncClient, sub: Subscription) -> int:
-        events = await anyio.to_thread.run_sync(self._repo.events_after, sub.cursor, self._batch)
-        made, saved = 0, sub.cursor
+        events = await anyio.to_thread.run_sync(self._repo.events_after, sub.position, self._batch)
+        made, saved = 0, sub.position
         for event in events:
-            assert event.seq is not None
+            position = EventPosition.of(event)
             if not sub.wants(event.type):
-                sub = sub.with_(cursor=event.seq)
+                sub = sub.at(position)
                 continue
             record = await self._deliver(client, sub, event)
-            sub, notes = self._after(sub, record, event.seq)
+            sub, notes = self._after(sub, record, position)
             await anyio.to_thread.run_sync(self._repo.save_progress, sub, record, notes)
-            made, saved = made + 1, sub.cursor
+            made, saved = made + 1, sub.position
             if not sub.enabled:
                 return made
-        if sub.cursor != saved:
+        if sub.position != saved:
             await anyio.to_thread.run_sync(self._repo.save_progress, sub, None, [])
         return made
 
     def _after(
-        self, sub: Subscription, record: DeliveryRecord, seq: int
+        self, sub: Subscription, record: DeliveryRecord, position: EventPosition
     ) -> tuple[Subscription, list[Event]]:
         failures = 0 if record.ok else sub.consecutive_failures + 1
         if failures < self._max_failures:
-            return sub.with_(cursor=seq, consecutive_failures=failures), []
+            return sub.at(position).with_(consecutive_failures=failures), []
         log.warning("webhooks.disabled", subscription=sub.id, failures=failures)
         disabled = Event(
             id=new_id("evt"),
@@ -157,7 +157,7 @@ class WebhookDispatcher:
             payload={"consecutive_failures": failures, "last_error": record.error},
             created_at=self._clock.now(),
         )
-        return sub.with_(cursor=seq, consecutive_failures=failures, enabled=False), [disabled]
+        return sub.at(position).with_(consecutive_failures=failures, enabled=False), [disabled]
 
     async def _deliver(
         self, client: httpx.AsyncClient, sub: Subscription, event: Event

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Protocol
 
-from civility.events.models import Event, type_matches
+from civility.events.models import Event, EventPosition, type_matches
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,8 +22,19 @@ class Subscription:
     previous_secret_until: datetime | None
     enabled: bool
     consecutive_failures: int
+    # The subscription has reached EventPosition(cursor_txid, cursor) in the event log.
     cursor: int
     created_at: datetime
+    cursor_txid: int = 0
+
+    @property
+    def position(self) -> EventPosition:
+        """Returns where in the event log delivery resumes (after this position)."""
+        return EventPosition(self.cursor_txid, self.cursor)
+
+    def at(self, position: EventPosition) -> Subscription:
+        """Returns a copy whose cursor is `position`."""
+        return replace(self, cursor=position.seq, cursor_txid=position.txid)
 
     def wants(self, event_type: str) -> bool:
         """Tells whether an event type matches one of the patterns (`*`, `message.*`, exact)."""
@@ -80,12 +91,12 @@ class WebhookRepository(Protocol):
         """Saves a subscription's secrets, state and cursor, with its events."""
         ...
 
-    def last_event_seq(self) -> int:
-        """Returns the newest event's sequence number (0 when none)."""
+    def last_event_position(self) -> EventPosition:
+        """Returns a position after every finished transaction's events (running ones follow)."""
         ...
 
-    def events_after(self, seq: int, limit: int) -> list[Event]:
-        """Returns events with a greater sequence number, oldest first."""
+    def events_after(self, position: EventPosition, limit: int) -> list[Event]:
+        """Returns the events after a position, in log order, never skipping a late commit."""
         ...
 
     def save_progress(

@@ -36,6 +36,7 @@ class WebhookService:
         if not types or len(types) > MAX_EVENT_TYPES:
             raise Invalid(f"give 1 to {MAX_EVENT_TYPES} event types", code="bad_event_types")
         now = self._clock.now()
+        start = self._repo.last_event_position()
         sub = Subscription(
             id=new_id("whk"),
             url=url,
@@ -45,8 +46,9 @@ class WebhookService:
             previous_secret_until=None,
             enabled=True,
             consecutive_failures=0,
-            cursor=self._repo.last_event_seq(),
+            cursor=start.seq,
             created_at=now,
+            cursor_txid=start.txid,
         )
         self._repo.add(sub, [self._event("webhook.created", sub, actor, url=url)])
         return sub
@@ -84,10 +86,15 @@ class WebhookService:
         it was off is lost; `skip_backlog` starts from the newest event instead.
         """
         sub = self.get(sub_id)
-        cursor = self._repo.last_event_seq() if skip_backlog else sub.cursor
-        enabled = sub.with_(enabled=True, consecutive_failures=0, cursor=cursor)
+        position = self._repo.last_event_position() if skip_backlog else sub.position
+        enabled = sub.at(position).with_(enabled=True, consecutive_failures=0)
         event = self._event(
-            "webhook.enabled", sub, actor, skip_backlog=skip_backlog, resumes_after=cursor
+            "webhook.enabled",
+            sub,
+            actor,
+            skip_backlog=skip_backlog,
+            resumes_after=position.seq,
+            resumes_after_txid=position.txid,
         )
         self._repo.update(enabled, [event])
         return enabled
