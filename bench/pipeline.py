@@ -127,6 +127,13 @@ def measure(db_url: str, tag: str) -> dict[str, float]:
     )
     with psycopg.connect(db_url) as conn:
         rows = [(float(a), float(b)) for a, b in conn.execute(sql, (f"{tag}-%",)).fetchall()]
+    mix_sql = (
+        "SELECT d.action || CASE WHEN d.scorer IS NULL THEN '/no-model' ELSE '' END, count(*) "
+        "FROM decisions d "
+        "JOIN messages m ON m.id = d.message_id WHERE m.platform_message_id LIKE %s GROUP BY 1"
+    )
+    with psycopg.connect(db_url) as conn:
+        mix = {str(k): int(v) for k, v in conn.execute(mix_sql, (f"{tag}-%",)).fetchall()}
     latencies = sorted(b - a for a, b in rows)
     span = max(b for _, b in rows) - min(a for a, _ in rows)
     q = statistics.quantiles(latencies, n=100)
@@ -137,6 +144,7 @@ def measure(db_url: str, tag: str) -> dict[str, float]:
         "latency_p50_s": round(q[49], 4),
         "latency_p99_s": round(q[98], 4),
         "latency_max_s": round(latencies[-1], 4),
+        "decisions_by_action": dict(sorted(mix.items())),
     }
 
 

@@ -198,6 +198,7 @@ def test_engine(
     [pre] = engine.pre_check([message], NOW)
     assert pre.final is final, name
     analysis = None if scores is None else TextAnalysis(scores, "en")
+    [pre] = engine.with_strikes([(message, analysis, pre)], NOW)
     judgement = engine.decide(message, analysis, pre, NOW)
     assert judgement.verdict.action is action, name
     assert [r.code for r in judgement.verdict.reasons] == codes, name
@@ -237,7 +238,10 @@ def test_strike_ladder_after_a_violation(prior_weight: float, expected_kinds: li
     engine = _engine(records=prior, policy=Policy(strikes=StrikeSettings()))
     message = _message("hello")
     [pre] = engine.pre_check([message], NOW)
-    judgement = engine.decide(message, TextAnalysis(INSULT, "en"), pre, NOW)
+    assert not [r for r in pre.records if isinstance(r, StrikeAdded)]  # bans only at first
+    analysis = TextAnalysis(INSULT, "en")
+    [pre] = engine.with_strikes([(message, analysis, pre)], NOW)
+    judgement = engine.decide(message, analysis, pre, NOW)
     assert [r.kind for r in judgement.records] == expected_kinds
     if prior_weight >= 4:
         ban = judgement.records[-1]
@@ -293,3 +297,31 @@ def test_a_banned_author_hits_no_counters() -> None:
     assert [p.banned for p in pres] == [True, True, False]
     assert store.keys
     assert all(":u2" in k for k in store.keys)
+
+
+def test_strikes_are_read_only_for_authors_whose_message_may_earn_one() -> None:
+    prior = [StrikeAdded("u1", "c1", NOW - timedelta(days=1), 1.0, Severity.MEDIUM, "x")]
+    reads: list[list[str]] = []
+
+    class Counting(Records):
+        def records_for_many(
+            self, user_ids: Sequence[str], *, in_force: InForce | None = None
+        ) -> dict[str, list[EnforcementRecord]]:
+            if in_force is not None and in_force.strikes_since is not None:
+                reads.append(list(user_ids))
+            return super().records_for_many(user_ids, in_force=in_force)
+
+    records = Counting({"u1": prior, "u2": []})
+    engine = EnforcementEngine(
+        InMemoryPolicyRepository(), BlocklistCache(Entries()), records, MemoryWindowStore()
+    )
+    clean, rude = _message("hello", "u2"), _message("idiot", "u1")
+    pres = engine.pre_check([clean, rude], NOW)
+    items = [
+        (clean, TextAnalysis(CLEAN, "en"), pres[0]),
+        (rude, TextAnalysis(INSULT, "en"), pres[1]),
+    ]
+    after = engine.with_strikes(items, NOW)
+    assert reads == [["u1"]]
+    assert after[0] is pres[0]
+    assert after[1].records == tuple(prior)

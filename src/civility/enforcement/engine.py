@@ -47,16 +47,17 @@ class InForce:
     """Which records can still change a judgement made at `now`; the rest is history only.
 
     Strikes and resets older than the longest expiry count for nothing, warnings never feed a
-    judgement, and an ended ban is inactive; live bans and every lift are kept.
+    judgement, and an ended ban is inactive; live bans and every lift are kept. Without
+    `strikes_since` only the bans are wanted (is the author banned?), no strikes at all.
     """
 
     now: datetime
-    strikes_since: datetime
+    strikes_since: datetime | None = None
 
     def keeps(self, record: EnforcementRecord) -> bool:
         """Tells whether the record can matter at or after `now`."""
         if isinstance(record, StrikeAdded | StrikesReset):
-            return record.at > self.strikes_since
+            return self.strikes_since is not None and record.at > self.strikes_since
         if isinstance(record, BanIssued):
             return record.until is None or record.until > self.now
         return isinstance(record, BanLifted)

@@ -8,12 +8,12 @@ check asking to hide or block) makes the pre-check final and the scorer is skipp
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Protocol
 
 from civility.enforcement.blocklists import BlocklistCache
-from civility.enforcement.engine import InForce, active_ban, apply_verdict
+from civility.enforcement.engine import InForce, active_ban, apply_verdict, is_violation
 from civility.enforcement.records import BanIssued, EnforcementRecord
 from civility.moderation.models import Action, IncomingMessage, Reason, Severity
 from civility.moderation.records import StoredMessage
@@ -86,13 +86,10 @@ class EnforcementEngine:
         policies = {
             ch: resolve_policy(self._policies, ch) for ch in {m.channel_id for m in messages}
         }
-        # Only what can still count is read: a long-standing author's history would otherwise
-        # be loaded in full for every message they send.
-        expiry = max(
-            p.strikes.expiry for p in (*policies.values(), resolve_policy(self._policies, None))
-        )
-        in_force = InForce(now=now, strikes_since=now - expiry)
-        records = self._records.records_for_many(authors, in_force=in_force) if authors else {}
+        # Only the bans in force here: strikes matter only to a message that may earn one, and
+        # with_strikes reads those for its author alone once the scores are known.
+        bans_only = InForce(now=now)
+        records = self._records.records_for_many(authors, in_force=bans_only) if authors else {}
         found = [
             self._rules(m, policies[m.channel_id], tuple(records.get(m.author_id, ())), now)
             for m in messages
@@ -148,6 +145,36 @@ class EnforcementEngine:
             *static_reasons(incoming, policy.checks, now),
         )
         return _Found(policy, records, None, reasons, window_hits(incoming, policy.checks, key))
+
+    def with_strikes(
+        self, items: Sequence[tuple[StoredMessage, TextAnalysis | None, PreCheck]], now: datetime
+    ) -> list[PreCheck]:
+        """Adds the strikes in force of the authors whose message may earn one (one query).
+
+        A message that is a violation in the end is one here too: a ban taken by an earlier
+        message of the batch only turns a violation into a (strike-free) ban echo.
+        """
+        policies: list[Policy] = []
+        authors: set[str] = set()
+        for message, analysis, pre in items:
+            policy = pre.policy or resolve_policy(self._policies, message.channel_id)
+            scores = analysis.scores if analysis is not None else None
+            verdict = decide(policy, scores, pre.reasons, pre.ban is not None)
+            if is_violation(verdict, policy.strikes):
+                authors.add(message.author_id)
+                policies.append(policy)
+        if not authors:
+            return [pre for _, _, pre in items]
+        # Only what can still count: a long-standing author's whole history is not read.
+        expiry = max(p.strikes.expiry for p in (*policies, resolve_policy(self._policies, None)))
+        in_force = InForce(now=now, strikes_since=now - expiry)
+        records = self._records.records_for_many(sorted(authors), in_force=in_force)
+        return [
+            replace(pre, records=tuple(records.get(m.author_id, ())))
+            if m.author_id in authors
+            else pre
+            for m, _, pre in items
+        ]
 
     def decide(
         self,

@@ -34,7 +34,8 @@ class PreCheck:
 
     `final` means the rules alone decide (a ban, or a blocklist/check asking to hide or block),
     so the scorer is skipped. `policy` is the policy resolved for the message, and `records`
-    the author's enforcement records as they were read, for the strikes the verdict may add.
+    the author's bans in force, plus the strikes in force once `with_strikes` has found that
+    the message may earn one (for the ladder the verdict may climb).
     """
 
     reasons: tuple[Reason, ...] = ()
@@ -58,6 +59,12 @@ class DecisionEngine(Protocol):
 
     def pre_check(self, messages: Sequence[StoredMessage], now: datetime) -> list[PreCheck]:
         """Runs everything that can decide without the model, one result per message."""
+        ...
+
+    def with_strikes(
+        self, items: Sequence[tuple[StoredMessage, TextAnalysis | None, PreCheck]], now: datetime
+    ) -> list[PreCheck]:
+        """Returns the pre-checks with the author's strikes added where a strike may follow."""
         ...
 
     def decide(
@@ -265,6 +272,9 @@ class ModerationService:
             analyses = self._scorer.analyze(texts, explain=_explain_when(to_score))
             for item, analysis in zip(to_score, analyses, strict=True):
                 item.analysis = analysis
+        pres = self._engine.with_strikes([(w.message, w.analysis, w.pre) for w in work], now)
+        for item, pre in zip(work, pres, strict=True):
+            item.pre = pre
         # In batch order, so a second message of an author sees the strikes of the first.
         added: dict[str, list[EnforcementRecord]] = {}
         outcomes = []

@@ -299,14 +299,18 @@ def _reason_keys(dialect: str) -> tuple[Any, ColumnElement[str]]:
 def _in_force_clause(in_force: InForce) -> ColumnElement[bool]:
     """The SQL form of `InForce.keeps` (a test checks the two agree)."""
     r = enforcement_records.c
-    return or_(
+    kept = [
         r.kind == "ban_lifted",
         and_(r.kind == "ban_issued", or_(r.expires_at.is_(None), r.expires_at > in_force.now)),
-        and_(
-            r.kind.in_(("strike_added", "strikes_reset")),
-            r.created_at > in_force.strikes_since,
-        ),
-    )
+    ]
+    if in_force.strikes_since is not None:
+        kept.append(
+            and_(
+                r.kind.in_(("strike_added", "strikes_reset")),
+                r.created_at > in_force.strikes_since,
+            )
+        )
+    return or_(*kept)
 
 
 class SqlEnforcementRepository:
