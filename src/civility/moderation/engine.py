@@ -29,7 +29,7 @@ from civility.rules.checks import (
     window_hits,
     window_reasons,
 )
-from civility.rules.normalizer import fold, skeletonize
+from civility.rules.normalizer import fold, skeleton_key
 from civility.scoring.base import TextAnalysis
 
 
@@ -123,14 +123,14 @@ class EnforcementEngine:
             return _Found(policy, records, ban)
         # One normalisation serves the blocklist and the flood check's key.
         folded = fold(message.text)
-        skeleton = skeletonize(folded)
+        skel = skeleton_key(folded)
         result = self._blocklist.current().match(
             message.text,
             channel_id=message.channel_id,
             language=message.language,
             regex_budget_s=self._regex_budget_s,
             folded=folded,
-            skeleton=skeleton,
+            key=skel,
         )
         incoming = IncomingMessage(
             message_id=message.platform_message_id,
@@ -139,7 +139,7 @@ class EnforcementEngine:
             text=message.text,
             author_created_at=message.author_created_at,
         )
-        key = skeleton.skel or message.text.strip().casefold()
+        key = skel or message.text.strip().casefold()
         reasons = (
             *blocklist_reasons(result.matches),
             *static_reasons(incoming, policy.checks, now),

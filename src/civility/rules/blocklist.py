@@ -26,7 +26,14 @@ import regex
 
 from civility.errors import Invalid
 from civility.moderation.models import Action, Reason, ReasonSource
-from civility.rules.normalizer import Folded, Skeleton, fold, normalize, skeletonize
+from civility.rules.normalizer import (
+    Folded,
+    Skeleton,
+    fold,
+    normalize,
+    skeleton_key,
+    skeletonize,
+)
 from civility.rules.regex_safety import compile_safe_regex
 
 MAX_PATTERN_LENGTH = 500
@@ -243,16 +250,23 @@ class Blocklist:
         regex_budget_s: float = DEFAULT_REGEX_BUDGET_S,
         folded: Folded | None = None,
         skeleton: Skeleton | None = None,
+        key: str | None = None,
     ) -> MatchResult:
         """Returns every entry in force for the channel/language that fires on the text.
 
-        Callers that already normalised the text pass `folded`/`skeleton` (of this same text)
-        so the work is not done twice.
+        Callers that already normalised the text pass `folded`, and `skeleton` or its `key`
+        (of this same text), so the work is not done twice.
         """
         folded = folded or fold(text)
         found: dict[tuple[int, int, int], BlocklistMatch] = {}
         if self._automaton is not None:
-            self._match_keyed(skeleton or skeletonize(folded), channel_id, language, found)
+            if skeleton is None:
+                key = skeleton_key(folded) if key is None else key
+                # The offset maps are built only for the rare text the automaton hits.
+                if next(self._automaton.iter(key), None) is not None:
+                    skeleton = skeletonize(folded)
+            if skeleton is not None:
+                self._match_keyed(skeleton, channel_id, language, found)
         timed_out = self._match_regexes(folded, channel_id, language, regex_budget_s, found)
         ordered = sorted(found.values(), key=lambda m: (m.start, m.end, m.entry.pattern))
         return MatchResult(tuple(ordered), tuple(timed_out))

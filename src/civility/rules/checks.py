@@ -133,6 +133,11 @@ def check_repetition(text: str, cfg: RepetitionCheck) -> Reason | None:
 
 def _word_runs(text: str, limit: int) -> list[tuple[int, int]]:
     """Returns spans where one word repeats `limit` or more times in a row."""
+    if limit > 1:
+        words = list(map(str.casefold, _WORD.findall(text)))
+        # Most messages repeat no word back to back: one C-level pass rules them out.
+        if not any(map(str.__eq__, words, words[1:])):
+            return []
     spans: list[tuple[int, int]] = []
     prev, run, run_start, run_end = "", 0, 0, 0
     for m in _WORD.finditer(text):

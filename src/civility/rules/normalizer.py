@@ -59,6 +59,8 @@ _TRAILING_BANG = re.compile(r"[!|]+$")
 _HARD_GAP = re.compile(r"[\s'’ʼ`´]")
 _APOSTROPHE = re.compile(r"['’ʼ`´]")
 _NON_DIGIT = re.compile(r"[^\W\d_]")
+_REPEATS = re.compile(r"(.)\1+", re.DOTALL)
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,6 +215,27 @@ def skeletonize(folded: Folded) -> Skeleton:
         segment_starts=seg_starts,
         segment_ends=seg_ends,
     )
+
+
+def skeleton_key(folded: Folded) -> str:
+    """Returns `skeletonize(folded).skel` without the offset maps (for lookups and keys)."""
+    text = folded.text
+    segments: list[str] = []
+    chunks: list[str] = []
+    prev_end, prev_chunk = -1, ""
+    for start, end, chunk in _tokens(text):
+        if prev_end >= 0 and not _crossable(text[prev_end:start], prev_chunk, chunk):
+            segments.append("".join(chunks))
+            chunks = []
+        chunks.append(chunk)
+        prev_end, prev_chunk = end, chunk
+    if chunks:
+        segments.append("".join(chunks))
+    if _DIGIT.search(text):
+        segments = [_leet_digits(seg) for seg in segments]
+    # Repeated letters collapse inside a segment, never across a hard junction: the NUL
+    # joining segments (never part of a token) keeps equal letters on either side apart.
+    return _REPEATS.sub(r"\1", "\0".join(segments)).replace("\0", "")
 
 
 def _crossable(gap: str, left: str, right: str) -> bool:

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from civility.moderation.models import Action
 from civility.rules import BlocklistEntry, EntryKind, compile_blocklist, fold, normalize
+from civility.rules.normalizer import skeleton_key, skeletonize
 
 LEET = {"a": "4@", "e": "3", "i": "1!", "o": "0", "s": "5$", "t": "7", "b": "8", "g": "9"}
 HOMOGLYPH = {"a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "x": "х", "i": "і", "y": "у"}
@@ -91,3 +92,19 @@ def test_listed_word_is_caught_under_evasion(
     # The span covers exactly the disguised word in the ORIGINAL text.
     expected = (len(prefix), len(prefix) + len(disguised.rstrip("".join(ZERO_WIDTH))))
     assert expected in spans, (word, text, spans)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.text(max_size=12),
+            st.sampled_from([*SEPARATORS, *ZERO_WIDTH, "'", "!", "|", "100", "l00ser", "a a a"]),
+            words.flatmap(evaded),
+        ),
+        max_size=8,
+    ).map("".join)
+)
+def test_the_skeleton_key_is_the_skeleton_without_its_offsets(text: str) -> None:
+    folded = fold(text)
+    assert skeleton_key(folded) == skeletonize(folded).skel
