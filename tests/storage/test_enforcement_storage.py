@@ -36,7 +36,8 @@ RUN = itertools.count()
 
 def unique(prefix: str) -> str:
     # The PostgreSQL database lives for the whole session: keep names unique across tests.
-    return f"{prefix}-{next(RUN)}-{id(RUN)}"
+    # Zero-padded, so ids made in order also sort in order (the repositories page by id).
+    return f"{prefix}-{next(RUN):08d}-{id(RUN)}"
 
 
 def _event(subject: str) -> Event:
