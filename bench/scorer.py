@@ -15,6 +15,7 @@ import random
 import resource
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
@@ -153,17 +154,28 @@ def sklearn_baseline(texts: list[str], batch: int) -> dict[str, float]:
 
 
 def cascade_bench(texts: list[str], batch: int) -> dict[str, float]:
-    """Throughput of the fast+accurate cascade (needs the optional extra)."""
+    """Throughput of the fast+accurate cascade and of the accurate tier alone (optional extra)."""
     from civility.scoring.accurate import CascadeScorer, load_cascade
 
+    threads = int(os.environ["OMP_NUM_THREADS"])
     t0 = time.perf_counter()
-    cascade = load_cascade()
+    cascade = load_cascade(threads=threads)
     load_s = time.perf_counter() - t0
     assert isinstance(cascade, CascadeScorer)
     cascade.predict(texts)
     routed = cascade.routed / max(1, len(texts))
     tps = throughput(cascade.score, texts, batch, 2.0)
-    return {"load_seconds": load_s, "texts_per_s": tps, "routed_fraction": routed}
+    return {
+        "load_seconds": load_s,
+        "onnx_threads": threads,
+        "texts_per_s": tps,
+        "routed_fraction": routed,
+        "accurate_only_batch1_texts_per_s": throughput(cascade.accurate.logits, texts[:256], 1),
+        # One ONNX run per 32 texts (the tier's default runs texts one by one: see accurate.py).
+        "accurate_only_batch32_texts_per_s": throughput(
+            partial(cascade.accurate.logits, batch_size=32), texts, 32
+        ),
+    }
 
 
 def main() -> int:
