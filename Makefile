@@ -11,7 +11,7 @@ $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "error: $(PYTHON) not found (Python 3.11+ is needed)"; exit 2; }
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PIP) install --quiet --upgrade pip==26.3
-	$(PIP) install --quiet -e '.[dev,train]'
+	$(PIP) install --quiet -e '.[dev,train,accurate]'
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 

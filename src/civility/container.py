@@ -52,12 +52,23 @@ def count_decisions(outcomes: Sequence[Outcome]) -> None:
         metrics.DECISIONS.labels(o.decision.action.value, o.decision.path).inc()
 
 
-def build_scorer(name: str) -> Scorer:
-    """Loads the configured scorer."""
+def build_scorer(name: str, band: tuple[float, float] | None = None) -> Scorer:
+    """Loads the configured scorer (`cascade` needs the `accurate` extra)."""
     if name == "lexicon-baseline":
         from civility.scoring.lexicon import LexiconBaselineScorer
 
         return LexiconBaselineScorer()
+    if name == "cascade":
+        from civility.scoring.accurate import load_cascade
+
+        try:
+            return load_cascade(band)
+        except ImportError as exc:
+            raise Invalid(
+                "CIVILITY_SCORER=cascade needs the accurate tier's runtime: "
+                "pip install 'civility[accurate]' (onnxruntime, tokenizers)",
+                code="invalid_settings",
+            ) from exc
     from civility import load_scorer
 
     return load_scorer()
@@ -233,7 +244,7 @@ def build_container(
     db = Database.from_url(
         settings.database_url, pool_size=settings.db_pool_size, outbox=settings.outbox_patterns
     )
-    scorer = scorer or build_scorer(settings.scorer)
+    scorer = scorer or build_scorer(settings.scorer, settings.cascade_band)
     enforcement = build_enforcement(settings, db, clock)
     moderation = ModerationService(
         SqlModerationRepository(db),

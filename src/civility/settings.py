@@ -61,7 +61,10 @@ class Settings(BaseSettings):
     embedded_worker: bool | None = Field(
         None, description="Run a worker inside `serve`; default: only with the in-process broker."
     )
-    scorer: Literal["builtin", "lexicon-baseline"] = "builtin"
+    scorer: Literal["builtin", "cascade", "lexicon-baseline"] = "builtin"
+    cascade_band: tuple[float, float] | None = Field(
+        None, description="Fast toxicity band routed to the accurate tier; default: the model's."
+    )
     batch_max_size: int = Field(64, ge=1, le=4096)
     batch_max_wait_ms: float = Field(10.0, ge=0, le=60_000)
     sync_batch_max_size: int = Field(64, ge=1, le=4096)
@@ -86,6 +89,21 @@ class Settings(BaseSettings):
     public_url: str = Field("", description="Base URL clients reach us at (discovery documents).")
     coral_signing_secrets: str = Field("", description="Coral signing secret(s), comma-separated.")
     coral_timeout_ms: float = Field(1500.0, ge=1, le=60_000)
+
+    @field_validator("cascade_band", mode="before")
+    @classmethod
+    def _band(cls, value: object) -> object:
+        # "0.05,0.95" in the environment; a list or tuple from code.
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",")] if value.strip() else None
+        return value
+
+    @field_validator("cascade_band")
+    @classmethod
+    def _band_order(cls, value: tuple[float, float] | None) -> tuple[float, float] | None:
+        if value is not None and not 0.0 <= value[0] < value[1] <= 1.0:
+            raise ValueError("give two probabilities, low < high, e.g. 0.05,0.95")
+        return value
 
     @field_validator("session_secret")
     @classmethod

@@ -120,3 +120,30 @@ def test_cascade_explain_predicate_sees_final_scores() -> None:
     assert [a.spans for a in got] == [() if i == 1 else f.spans for i, f in enumerate(fast)]
     assert [a.language for a in got] == [f.language for f in fast]
     assert got[0].spans
+
+
+def test_the_service_runs_the_cascade_when_configured(tmp_path: Path) -> None:
+    from civility.container import build_container
+    from civility.moderation.models import IncomingMessage
+    from civility.settings import load_settings
+    from civility.storage.db import upgrade
+
+    url = f"sqlite:///{tmp_path / 'c.db'}"
+    upgrade(url)
+    settings = load_settings(
+        database_url=url,
+        data_dir=tmp_path,
+        scorer="cascade",
+        cascade_band="0.0,1.0",
+    )
+    container = build_container(settings)
+    try:
+        assert isinstance(container.scorer, CascadeScorer)
+        [view] = container.moderation.moderate(
+            [IncomingMessage("m1", "u1", "general", "you are a stupid idiot")]
+        )
+        assert view.decision is not None
+        assert view.decision.scorer is not None
+        assert view.decision.scorer.startswith(container.scorer.name)
+    finally:
+        container.close()

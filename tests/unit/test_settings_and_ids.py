@@ -49,3 +49,14 @@ def test_ids_sort_by_creation_time() -> None:
     assert ids == sorted(ids)
     assert all(i.startswith("msg_") and len(i) == 30 for i in ids)
     assert new_id("msg", now_ms=5) != new_id("msg", now_ms=5)
+
+
+@pytest.mark.parametrize("band", ["0.7,0.3", "0.5", "a,b", "0,1.5"])
+def test_a_bad_cascade_band_is_refused_by_name(band: str) -> None:
+    with pytest.raises(Invalid, match="CIVILITY_CASCADE_BAND"):
+        load_settings(cascade_band=band)
+
+
+def test_the_cascade_band_reads_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CIVILITY_CASCADE_BAND", "0.05, 0.95")
+    assert load_settings().cascade_band == (0.05, 0.95)
