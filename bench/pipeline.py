@@ -73,7 +73,9 @@ def page(start: int, size: int, tag: str) -> dict[str, Any]:
         "messages": [
             {
                 "message_id": f"{tag}-{i}",
-                "author_id": f"user{i % 997}",
+                # Authors are new in every phase and run: strikes, bans and flood/rate windows
+                # (kept in Redis) from an earlier phase must not make this one cheaper.
+                "author_id": f"{tag}-user{i % 997}",
                 "channel_id": f"chan{i % 13}",
                 "text": f"{TEXTS[i % len(TEXTS)]} #{i}",
             }
@@ -281,7 +283,7 @@ def run_config(args: argparse.Namespace, workers: int, work_dir: Path) -> dict[s
         with serve(data, env) as server:
             procs = start_workers({**os.environ, **env}, workers, data)
             try:
-                tag = f"sat{workers}"
+                tag = f"sat{workers}-{uuid.uuid4().hex[:6]}"
                 pids = [p.pid for p in procs]
                 cpu0 = cpu_snapshot(server.proc.pid, pids)
                 push_s = asyncio.run(push(server.url, server.key, args.n, args.page, 0, tag))
@@ -292,7 +294,7 @@ def run_config(args: argparse.Namespace, workers: int, work_dir: Path) -> dict[s
                     **measure(db_url, tag),
                     "cpu_ms_per_message": cpu,
                 }
-                tag = f"lat{workers}"
+                tag = f"lat{workers}-{uuid.uuid4().hex[:6]}"
                 asyncio.run(
                     push(server.url, server.key, args.latency_n, args.latency_page, args.rate, tag)
                 )
