@@ -54,10 +54,16 @@ def test_one_postgres_leader_at_a_time_and_takeover_when_it_dies(
             {"o": KEY & 0xFFFFFFFF},
         ).scalar_one()
     with psycopg.connect(POSTGRES_ADMIN_URL, autocommit=True) as admin:
-        admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
-    assert first.acquire()
-    assert not second.acquire()  # it notices it lost the lock, and another process has it
-    first.release()
+        # With a timeout it waits until the backend has exited (and so let go of its locks);
+        # without one it only signals it, and the takeover below raced the exit.
+        row = admin.execute("SELECT pg_terminate_backend(%s, 10000)", (pid,)).fetchone()
+        assert row == (True,)
+    try:
+        assert first.acquire()
+        assert not second.acquire()  # it notices it lost the lock, and another process has it
+    finally:
+        first.release()
+        second.release()
 
 
 def test_one_file_leader_at_a_time(tmp_path: Path) -> None:
