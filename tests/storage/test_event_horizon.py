@@ -2,53 +2,19 @@
 
 from __future__ import annotations
 
-import itertools
-import time
-from datetime import UTC, datetime
-
 import pytest
+from tests.storage.event_log import follow, named_event
 
-from civility.events.models import Event, EventPosition
+from civility.events.models import EventPosition
 from civility.storage.db import Database
 from civility.storage.repositories import insert_events
 from civility.storage.webhooks import SqlWebhookRepository
-
-NOW = datetime(2026, 6, 1, tzinfo=UTC)
-RUN = itertools.count()
 
 
 def _follow(
     repo: SqlWebhookRepository, position: EventPosition, want: int = 0
 ) -> tuple[list[str], EventPosition]:
-    """Reads everything after a position, as the dispatcher does; returns names and the end.
-
-    Waits (a little) for `want` names: a transaction of another test session on the same
-    server holds the horizon back for as long as it runs.
-    """
-    names: list[str] = []
-    deadline = time.monotonic() + 10
-    while True:
-        events = repo.events_after(position, 2)
-        if events:
-            names += [e.subject_id for e in events]
-            position = EventPosition.of(events[-1])
-        elif len(names) >= want or time.monotonic() > deadline:
-            return names, position
-        else:
-            time.sleep(0.05)
-
-
-def _event(name: str) -> Event:
-    return Event(
-        id=f"horizon:{next(RUN)}:{name}",
-        type="message.flagged",
-        actor="system",
-        subject_type="message",
-        subject_id=name,
-        channel_id="c",
-        payload={"name": name},
-        created_at=NOW,
-    )
+    return follow(repo, position, lambda names: len(names) >= want)
 
 
 @pytest.mark.postgres
@@ -59,9 +25,9 @@ def test_a_later_commit_with_an_earlier_seq_is_not_passed_over(postgres_url: str
         cursor = repo.last_event_position()
         slow = db.engine.connect()
         slow_tx = slow.begin()
-        insert_events(slow, [_event("slow")])  # takes the lower seq, commits last
+        insert_events(slow, [named_event("slow")])  # takes the lower seq, commits last
         with db.write() as conn:
-            insert_events(conn, [_event("fast")])
+            insert_events(conn, [named_event("fast")])
         # "fast" is committed, but "slow" (lower seq) may still commit: nothing is handed out.
         assert [e.subject_id for e in repo.events_after(cursor, 100)] == []
         slow_tx.commit()
@@ -77,14 +43,14 @@ def test_sqlite_followers_see_events_at_once(sqlite_url: str) -> None:
         repo = SqlWebhookRepository(db)
         assert repo.last_event_position() == EventPosition(0, 0)
         with db.write() as conn:
-            insert_events(conn, [_event("one"), _event("two"), _event("three")])
+            insert_events(conn, [named_event("one"), named_event("two"), named_event("three")])
         assert _follow(repo, EventPosition(0, 0))[0] == ["one", "two", "three"]
         newest = repo.last_event_position()
         assert [e.txid for e in repo.events_after(EventPosition(0, 0), 100)] == [None] * 3
         assert newest == EventPosition(0, 3)
         assert repo.events_after(newest, 100) == []
         with db.write() as conn:
-            insert_events(conn, [_event("four")])
+            insert_events(conn, [named_event("four")])
         assert _follow(repo, newest) == (["four"], EventPosition(0, 4))
     finally:
         db.dispose()
@@ -104,8 +70,8 @@ def test_a_transaction_that_wrote_first_but_committed_last_is_not_passed_over(
         first_tx, second_tx = first.begin(), second.begin()
         first.exec_driver_sql("SELECT pg_current_xact_id()")
         second.exec_driver_sql("SELECT pg_current_xact_id()")
-        insert_events(second, [_event("second")])
-        insert_events(first, [_event("first")])
+        insert_events(second, [named_event("second")])
+        insert_events(first, [named_event("first")])
         first_tx.commit()
         seen, position = _follow(repo, position, want=1)
         assert seen == ["first"]
@@ -130,13 +96,13 @@ def test_a_new_follower_starts_after_finished_transactions_and_before_running_on
         running_tx = running.begin()
         running.exec_driver_sql("SELECT pg_current_xact_id()")
         with db.write() as conn:
-            insert_events(conn, [_event("before")])
+            insert_events(conn, [named_event("before")])
         start = repo.last_event_position()
-        insert_events(running, [_event("running")])
+        insert_events(running, [named_event("running")])
         running_tx.commit()
         running.close()
         with db.write() as conn:
-            insert_events(conn, [_event("after")])
+            insert_events(conn, [named_event("after")])
         # "before" committed after "running" took its id, so it sorts after it and is still
         # delivered (at least once: it is older than the follower); "running" is not lost.
         assert _follow(repo, start, want=3)[0] == ["running", "before", "after"]
@@ -152,7 +118,7 @@ def test_events_of_one_transaction_come_in_seq_order_across_batches(postgres_url
         start = repo.last_event_position()
         names = [f"n{i}" for i in range(5)]
         with db.write() as conn:
-            insert_events(conn, [_event(n) for n in names])
+            insert_events(conn, [named_event(n) for n in names])
         assert _follow(repo, start, want=5)[0] == names
     finally:
         db.dispose()

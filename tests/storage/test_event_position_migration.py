@@ -3,12 +3,12 @@ ones after the cursor, not those of a transaction still running while it migrate
 
 from __future__ import annotations
 
-import time
 from datetime import UTC, datetime
 
 import pytest
 from alembic import command
 from sqlalchemy import Connection, insert
+from tests.storage.event_log import follow
 
 from civility.events.models import EventPosition
 from civility.storage import tables as t
@@ -57,18 +57,7 @@ def _delivered(repo: SqlWebhookRepository, sub_id: str, want: set[str]) -> list[
     """Follows the log from the subscription's position as the dispatcher does."""
     sub = repo.get(sub_id)
     assert sub is not None
-    position, names = sub.position, []
-    deadline = time.monotonic() + 10
-    while True:
-        events = repo.events_after(position, 2)
-        if events:
-            names += [e.subject_id for e in events]
-            position = EventPosition.of(events[-1])
-        elif want <= set(names) or time.monotonic() > deadline:
-            return names
-        else:
-            # Another session's transaction on the same server holds the horizon back.
-            time.sleep(0.05)
+    return follow(repo, sub.position, lambda names: want <= set(names))[0]
 
 
 @pytest.mark.postgres

@@ -8,14 +8,16 @@ from datetime import timedelta
 
 import pytest
 from tests.infra.infra_helpers import run_async
+from tests.storage.event_log import named_event
+from tests.webhooks.conftest import Receiver
 from tests.webhooks.test_webhooks import ReceiverFactory
 
 from civility.clock import ManualClock
-from civility.events.models import Event
 from civility.storage.db import Database, upgrade
 from civility.storage.repositories import insert_events
 from civility.storage.webhooks import SqlWebhookRepository
 from civility.webhooks.dispatcher import WebhookDispatcher
+from civility.webhooks.models import Subscription
 from civility.webhooks.service import WebhookService
 
 
@@ -28,17 +30,16 @@ def pg(fresh_postgres_url: str) -> Iterator[Database]:
     db.dispose()
 
 
-def _event(clock: ManualClock, name: str) -> Event:
-    return Event(
-        id=f"pg-webhook:{name}",
-        type="message.flagged",
-        actor="system",
-        subject_type="message",
-        subject_id=name,
-        channel_id="c",
-        payload={"name": name},
-        created_at=clock.now(),
-    )
+def _subscribed(
+    pg: Database, clock: ManualClock, receiver_factory: ReceiverFactory
+) -> tuple[SqlWebhookRepository, WebhookService, Receiver, Subscription]:
+    """A receiver subscribed to message.* events on this database."""
+    repo = SqlWebhookRepository(pg)
+    service = WebhookService(repo, clock, rotation_grace=timedelta(hours=1))
+    receiver = receiver_factory(lambda: clock.now().timestamp())
+    sub = service.create(receiver.url, ["message.*"], "admin")
+    receiver.secrets = [sub.secret]
+    return repo, service, receiver, sub
 
 
 def _deliver_until(
@@ -55,11 +56,7 @@ def _deliver_until(
 def test_an_event_whose_transaction_wrote_first_and_committed_last_is_delivered(
     pg: Database, clock: ManualClock, receiver_factory: ReceiverFactory
 ) -> None:
-    repo = SqlWebhookRepository(pg)
-    service = WebhookService(repo, clock, rotation_grace=timedelta(hours=1))
-    receiver = receiver_factory(lambda: clock.now().timestamp())
-    sub = service.create(receiver.url, ["message.*"], "admin")
-    receiver.secrets = [sub.secret]
+    repo, service, receiver, sub = _subscribed(pg, clock, receiver_factory)
     dispatcher = WebhookDispatcher(repo, clock)
     names = lambda: [e["subject"]["id"] for e in receiver.accepted]  # noqa: E731
 
@@ -68,8 +65,8 @@ def test_an_event_whose_transaction_wrote_first_and_committed_last_is_delivered(
     a_tx, b_tx = a.begin(), b.begin()
     a.exec_driver_sql("SELECT pg_current_xact_id()")
     b.exec_driver_sql("SELECT pg_current_xact_id()")
-    insert_events(b, [_event(clock, "b")])  # the lower seq, committed last
-    insert_events(a, [_event(clock, "a")])
+    insert_events(b, [named_event("b", clock.now())])  # the lower seq, committed last
+    insert_events(a, [named_event("a", clock.now())])
     a_tx.commit()
     _deliver_until(dispatcher, receiver.accepted, 1)
     assert names() == ["a"]
@@ -83,7 +80,7 @@ def test_an_event_whose_transaction_wrote_first_and_committed_last_is_delivered(
     saved = service.get(sub.id)
     assert saved.cursor_txid > 0  # the position survives a restart of the dispatcher
     with pg.write() as conn:
-        insert_events(conn, [_event(clock, "c")])
+        insert_events(conn, [named_event("c", clock.now())])
     _deliver_until(WebhookDispatcher(repo, clock), receiver.accepted, 3)
     assert names() == ["a", "b", "c"]
 
@@ -92,20 +89,16 @@ def test_an_event_whose_transaction_wrote_first_and_committed_last_is_delivered(
 def test_enable_skipping_the_backlog_still_delivers_transactions_in_flight(
     pg: Database, clock: ManualClock, receiver_factory: ReceiverFactory
 ) -> None:
-    repo = SqlWebhookRepository(pg)
-    service = WebhookService(repo, clock, rotation_grace=timedelta(hours=1))
-    receiver = receiver_factory(lambda: clock.now().timestamp())
-    sub = service.create(receiver.url, ["message.*"], "admin")
-    receiver.secrets = [sub.secret]
+    repo, service, receiver, sub = _subscribed(pg, clock, receiver_factory)
     service.disable(sub.id, "admin")
     with pg.write() as conn:
-        insert_events(conn, [_event(clock, "while-off")])
+        insert_events(conn, [named_event("while-off", clock.now())])
     in_flight = pg.engine.connect()
     in_flight_tx = in_flight.begin()
     in_flight.exec_driver_sql("SELECT pg_current_xact_id()")
 
     enabled = service.enable(sub.id, "admin", skip_backlog=True)
-    insert_events(in_flight, [_event(clock, "in-flight")])
+    insert_events(in_flight, [named_event("in-flight", clock.now())])
     in_flight_tx.commit()
     in_flight.close()
     _deliver_until(WebhookDispatcher(repo, clock), receiver.accepted, 1)
