@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -173,6 +174,19 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+def _pieces(text: str) -> Iterator[tuple[int, int, str, bool]]:
+    """Yields each token with whether it starts a segment (the first, or after a hard gap)."""
+    prev_end, prev_chunk = -1, ""
+    for start, end, chunk in _tokens(text):
+        yield (
+            start,
+            end,
+            chunk,
+            prev_end < 0 or not _crossable(text[prev_end:start], prev_chunk, chunk),
+        )
+        prev_end, prev_chunk = end, chunk
+
+
 def skeletonize(folded: Folded) -> Skeleton:
     """Runs stage 2 (tokens, leet, separators, repeated letters) on folded text."""
     text = folded.text
@@ -182,18 +196,15 @@ def skeletonize(folded: Folded) -> Skeleton:
     seg_starts: list[int] = []
     chunks: list[str] = []
     pos = 0
-    prev_end, prev_chunk = -1, ""
-    for start, end, chunk in _tokens(text):
-        if prev_end < 0:
-            seg_starts.append(pos)
-        elif not _crossable(text[prev_end:start], prev_chunk, chunk):
-            hard.append(pos)
+    for start, end, chunk, new_segment in _pieces(text):
+        if new_segment:
+            if seg_starts:
+                hard.append(pos)
             seg_starts.append(pos)
         tok_starts.append(pos)
         chunks.append(chunk)
         src.extend(range(start, end))
         pos += end - start
-        prev_end, prev_chunk = end, chunk
     raw = "".join(chunks)
     seg_ends = [*seg_starts[1:], pos] if seg_starts else []
     stream = "".join([_leet_digits(raw[a:b]) for a, b in zip(seg_starts, seg_ends, strict=True)])
@@ -222,13 +233,11 @@ def skeleton_key(folded: Folded) -> str:
     text = folded.text
     segments: list[str] = []
     chunks: list[str] = []
-    prev_end, prev_chunk = -1, ""
-    for start, end, chunk in _tokens(text):
-        if prev_end >= 0 and not _crossable(text[prev_end:start], prev_chunk, chunk):
+    for _, _, chunk, new_segment in _pieces(text):
+        if new_segment and chunks:
             segments.append("".join(chunks))
             chunks = []
         chunks.append(chunk)
-        prev_end, prev_chunk = end, chunk
     if chunks:
         segments.append("".join(chunks))
     if _DIGIT.search(text):
