@@ -15,6 +15,7 @@ import numpy as np
 import numpy.typing as npt
 
 from civility.scoring.base import CATEGORIES
+from civility.scoring.experts import LanguageExperts
 from civility.scoring.features import featurize, linear_logits
 from civility.scoring.normalize import has_alnum, normalize_batch
 
@@ -26,6 +27,7 @@ ARTIFACT_DIR: Final[Path] = Path(__file__).parent / "artifacts"
 MANIFEST_NAME: Final[str] = "fast-manifest.json"
 SUB_BATCH: Final[int] = 1024
 EMPTY_LOGIT: Final[float] = -20.0
+TOXICITY: Final[int] = CATEGORIES.index("toxicity")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,13 +64,18 @@ class Calibration:
 
 @dataclass(frozen=True, slots=True)
 class LinearModel:
-    """Hashed linear weights: columns = categories, then languages; last row = null bucket."""
+    """Hashed linear weights: columns = categories, then languages; last row = null bucket.
+
+    With ``experts``, a text the language head assigns to an expert's language gets that
+    expert's toxicity logit instead of the shared one (see scoring/experts.py).
+    """
 
     weights: npt.NDArray[np.floating[Any]]
     bias: F32
     bits: int
     langs: tuple[str, ...]
     window: int
+    experts: LanguageExperts | None = None
 
     @property
     def n_cat(self) -> int:
@@ -82,6 +89,12 @@ class LinearModel:
             cps, lens = normalize_batch(texts[i : i + SUB_BATCH])
             feats = featurize(cps, lens, self.bits)
             logits = linear_logits(feats, self.weights, self.bias)
+            if self.experts is not None:
+                expert = self.experts.column_of(self.langs)[
+                    np.argmax(logits[:, self.n_cat :], axis=1)
+                ]
+                if (expert >= 0).any():
+                    logits[expert >= 0, TOXICITY] = self.experts.logits(feats, expert)
             # Nothing but pictographs/punctuation/URLs left: the bias alone is not evidence, and
             # emoji-only rows in the pool are almost all HatemojiBuild positives (an artefact
             # that made "😀" a threat), so the categories get a "certainly not" logit.
@@ -151,11 +164,22 @@ def save_artifact(
     directory.mkdir(parents=True, exist_ok=True)
     npz_name = f"fast-{version}.npz"
     # Uncompressed: loading then costs one read instead of a zlib pass over the table.
-    np.savez(
-        directory / npz_name,
-        weights=model.weights[:-1].astype(np.float16),
-        bias=model.bias.astype(np.float32),
-    )
+    arrays: dict[str, npt.NDArray[Any]] = {
+        "weights": model.weights[:-1].astype(np.float16),
+        "bias": model.bias.astype(np.float32),
+    }
+    if model.experts is not None:
+        # Sparse: only buckets that some expert kept (idf > 0) are stored.
+        table = model.experts.table[:-1]
+        rows = np.flatnonzero(np.any(table != 0, axis=1))
+        arrays["expert_rows"] = rows.astype(np.int32)
+        arrays["expert_table"] = table[rows].astype(np.float16)
+        arrays["expert_bias"] = model.experts.bias.astype(np.float32)
+        extra = {
+            **extra,
+            "experts": {"languages": list(model.experts.langs), "min_df": model.experts.min_df},
+        }
+    np.savez(directory / npz_name, **arrays)  # type: ignore[arg-type]
     manifest = {
         "format": 1,
         "version": version,
@@ -183,9 +207,26 @@ def load_artifact(
         weights = np.zeros((w16.shape[0] + 1, w16.shape[1]), dtype=np.float32)
         weights[:-1] = w16
         bias = npz["bias"].astype(np.float32)
+        experts = _load_experts(npz, manifest, weights.shape[0])
     if tuple(manifest["categories"]) != CATEGORIES:
         raise ValueError("artifact categories do not match the scoring contract")
     model = LinearModel(
-        weights, bias, int(manifest["bits"]), tuple(manifest["languages"]), int(manifest["window"])
+        weights,
+        bias,
+        int(manifest["bits"]),
+        tuple(manifest["languages"]),
+        int(manifest["window"]),
+        experts,
     )
     return model, Calibration.from_json(manifest["calibration"]), manifest
+
+
+def _load_experts(npz: Any, manifest: dict[str, Any], size: int) -> LanguageExperts | None:
+    """The artifact's language experts, scattered into a dense table; None when it has none."""
+    spec = manifest.get("experts")
+    if spec is None:
+        return None
+    langs = tuple(spec["languages"])
+    table = np.zeros((size, 2 * len(langs)), dtype=np.float32)
+    table[npz["expert_rows"]] = npz["expert_table"]
+    return LanguageExperts(langs, table, npz["expert_bias"].astype(np.float32), int(spec["min_df"]))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import hashlib
 import json
 import random
@@ -49,12 +50,13 @@ from civility.training.data import (
     lang_index,
     load_pool,
 )
+from civility.training.experts import fit_experts
 from civility.training.linear import Targets, fit
 
 F64 = npt.NDArray[np.float64]
 I64 = npt.NDArray[np.int64]
 
-VERSION: Final[str] = "1.1.0"
+VERSION: Final[str] = "1.2.0"
 SEED: Final[int] = 20260101
 BITS: Final[int] = 20
 TRAIN_CHARS: Final[int] = 2000
@@ -153,6 +155,8 @@ class Options:
     # What one training row is: "text" (its first TRAIN_CHARS), "window" (its first serving
     # window) or "chunks" (each serving window of its first TRAIN_CHARS; see training_rows).
     rows: str = "text"
+    # Per-language toxicity experts (training/experts.py); off reproduces 1.1.0's behaviour.
+    experts: bool = True
 
 
 ROW_MODES: Final[tuple[str, ...]] = ("text", "window", "chunks")
@@ -345,7 +349,7 @@ def train(
         "max_iter": max_iter,
         "fit_seconds": time.perf_counter() - t0,
     }
-    return finalise(df, w, b, out_dir, exclude_sources, info)
+    return finalise(df, w, b, out_dir, exclude_sources, info, options.experts)
 
 
 def finalise(
@@ -355,8 +359,9 @@ def finalise(
     out_dir: Path,
     exclude_sources: Sequence[str],
     info: dict[str, Any],
+    experts: bool = True,
 ) -> dict[str, Any]:
-    """Neutralises identity terms, calibrates on the tune split, reports, saves the artifact."""
+    """Neutralises identity terms, calibrates, fits language experts, reports, saves."""
     w = w.copy()
     # The design matrix's last column is the null bucket: never set, so its weight is 0.
     w[-1] = 0.0
@@ -368,6 +373,11 @@ def finalise(
     raw_t, lang_t = _raw_max(model, list(tune["text"]))
     lab_t = label_matrix(tune)
     calib = fit_calibration(raw_t, lab_t, lang_t, len(LANGS))
+    if experts:
+        train_rows = df[(df["split"] == "train") & ~df["source"].isin(list(exclude_sources))]
+        fitted, info["experts"] = fit_experts(train_rows, calib, LANGS, BITS, TRAIN_CHARS)
+        model = dataclasses.replace(model, experts=fitted)
+        raw_t, lang_t = _raw_max(model, list(tune["text"]))
     p_tune = calib.apply(raw_t.astype(np.float32), lang_t)
     thresholds = [
         best_f1_threshold(
@@ -566,6 +576,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="per-category L2 (with --per-head)",
     )
     ap.add_argument("--rows", choices=ROW_MODES, default="text", help="see Options.rows")
+    ap.add_argument(
+        "--no-experts", action="store_true", help="no per-language toxicity experts (as 1.1.0)"
+    )
     ap.add_argument("--cache", type=Path, default=None, help="dir to reuse the design matrix from")
     ap.add_argument("--warm-start", type=Path, default=None, help="artifact dir to start from")
     ap.add_argument(
@@ -591,7 +604,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             if k in prev_metrics
         }
         w = prev.weights[: (1 << BITS) + 1].astype(np.float32)
-        metrics = finalise(load_pool(args.pool), w, prev.bias, args.out, excluded, info)
+        metrics = finalise(
+            load_pool(args.pool), w, prev.bias, args.out, excluded, info, not args.no_experts
+        )
     else:
         opts = Options(
             idf=args.idf,
@@ -600,6 +615,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             per_head=args.per_head,
             head_l2=tuple(args.head_l2),
             rows=args.rows,
+            experts=not args.no_experts,
         )
         metrics = train(
             args.pool,
