@@ -20,6 +20,7 @@ from civility.scoring.accurate import (  # noqa: E402
     MANIFEST,
     AccurateModel,
     CascadeScorer,
+    blend_tiers,
     load_accurate,
     load_cascade,
 )
@@ -81,6 +82,25 @@ def test_cascade_contract() -> None:
     assert set(out[0]) == set(CATEGORIES)
     assert all(0.0 <= v <= 1.0 for row in out for v in row.values())
     assert out[0]["toxicity"] > 0.5 > out[1]["toxicity"]
+
+
+def test_blend_averages_the_tiers_logits() -> None:
+    fast = np.array([[0.2, 0.9]])
+    acc = np.array([[0.8, 0.5]])
+    np.testing.assert_array_equal(blend_tiers(fast, acc, 1.0), acc)
+    np.testing.assert_allclose(blend_tiers(fast, acc, 0.0), fast)
+    mid = blend_tiers(fast, acc, 0.5)
+    np.testing.assert_allclose(mid[0, 0], 0.5)  # logit(0.2) = -logit(0.8)
+    assert 0.5 < mid[0, 1] < 0.9
+
+
+def test_routed_texts_get_the_manifest_blend() -> None:
+    cascade = load_cascade(band=(0.0, 1.01))
+    assert isinstance(cascade, CascadeScorer)
+    assert 0.0 < cascade.blend <= 1.0
+    texts = ["you are a stupid idiot", "shut up, moron"]
+    want = blend_tiers(cascade.fast.predict(texts), cascade.accurate_proba(texts), cascade.blend)
+    np.testing.assert_allclose(cascade.predict(texts), want)
 
 
 def test_non_english_keeps_fast_scores() -> None:

@@ -87,6 +87,17 @@ def calibrated(logits: F32, slope: F64, intercept: F64) -> F64:
     return out
 
 
+def blend_tiers(fast_p: F64, acc_p: F64, blend: float) -> F64:
+    """Probabilities from ``blend`` * accurate logit + (1 - blend) * fast logit, per head."""
+    if blend == 1.0:
+        return acc_p
+    lo, hi = 1e-7, 1.0 - 1e-7
+    fast_z = np.log(np.clip(fast_p, lo, hi)) - np.log1p(-np.clip(fast_p, lo, hi))
+    acc_z = np.log(np.clip(acc_p, lo, hi)) - np.log1p(-np.clip(acc_p, lo, hi))
+    out: F64 = 1.0 / (1.0 + np.exp(-(blend * acc_z + (1.0 - blend) * fast_z)))
+    return out
+
+
 def load_accurate(
     artifact_dir: Path | None = None, threads: int = 1
 ) -> tuple[AccurateModel, dict[str, Any]]:
@@ -103,7 +114,7 @@ def load_accurate(
 
 
 class CascadeScorer:
-    """Fast tier for all; English texts with toxicity in an uncertain band get the accurate tier."""
+    """Fast tier for all; English texts with toxicity in an uncertain band add the accurate tier."""
 
     name: str
     version: str
@@ -120,6 +131,8 @@ class CascadeScorer:
         self._slope = np.asarray(manifest["slope"], dtype=np.float64)
         self._inter = np.asarray(manifest["intercept"], dtype=np.float64)
         self.band = band
+        # Two models' errors differ, so averaging logits beats either alone (model card).
+        self.blend = float(manifest.get("blend", 1.0))
         self.thresholds = dict(fast.thresholds)
         self.name = "civility-cascade"
         self.version = f"{fast.version}+{manifest['version']}"
@@ -131,7 +144,7 @@ class CascadeScorer:
         return calibrated(self.accurate.logits(texts), self._slope, self._inter)
 
     def predict(self, texts: Sequence[str]) -> F64:
-        """(texts, 6) probabilities: fast tier, replaced by the accurate tier where routed."""
+        """(texts, 6) probabilities: fast tier, blended with the accurate tier where routed."""
         return self._tiers(list(texts))[2]
 
     def _tiers(self, texts: list[str]) -> tuple[F64, F32, F64]:
@@ -143,7 +156,8 @@ class CascadeScorer:
         if not route.size:
             return fast, raw, fast
         probs = fast.copy()
-        probs[route] = self.accurate_proba([texts[i] for i in route])
+        accurate = self.accurate_proba([texts[i] for i in route])
+        probs[route] = blend_tiers(fast[route], accurate, self.blend)
         with self._lock:
             self.routed += int(route.size)
         return fast, raw, probs

