@@ -86,14 +86,24 @@ WORDS = [
 ]
 
 
-def messages(n: int, length: int = 120, seed: int = 0) -> list[str]:
+# Everyday Russian chat words: texts the language head sends to the Russian expert.
+RU_WORDS = [
+    "привет", "как", "дела", "что", "ты", "думаешь", "про", "новое", "обновление", "честно",
+    "говоря", "я", "не", "уверен", "у", "меня", "работает", "но", "мой", "друг", "сказал",
+    "что", "было", "отлично", "и", "команда", "сделала", "хорошую", "работу", "завтра",
+    "встреча", "в", "десять", "принеси", "слайды", "пожалуйста", "спасибо", "большое",
+    "увидимся", "вечером",
+]  # fmt: skip
+
+
+def messages(n: int, length: int = 120, seed: int = 0, vocab: list[str] | None = None) -> list[str]:
     """Synthetic ~length-character chat messages."""
     rng = random.Random(seed)
     out = []
     for _ in range(n):
         words: list[str] = []
         while sum(len(w) + 1 for w in words) < length:
-            words.append(rng.choice(WORDS))
+            words.append(rng.choice(vocab or WORDS))
         out.append(" ".join(words)[:length])
     return out
 
@@ -208,6 +218,27 @@ def main() -> int:
             "texts_per_s": throughput(scorer.score, texts, args.batch),
             **latency_ms(scorer.score, texts),
         },
+    }
+    # Russian texts also run the language expert; the same model without experts is the baseline.
+    import dataclasses
+
+    from civility.scoring.model import FastScorer
+
+    ru = messages(4096, vocab=RU_WORDS)
+    plain = FastScorer(
+        dataclasses.replace(scorer._model, experts=None), scorer._calib, scorer.manifest
+    )
+    ru_rates: dict[str, list[float]] = {"with_expert": [], "without_expert": []}
+    for _ in range(3):  # interleaved: the machine's load drifts
+        ru_rates["with_expert"].append(throughput(scorer.score, ru, args.batch, 1.0))
+        ru_rates["without_expert"].append(throughput(plain.score, ru, args.batch, 1.0))
+    ru_head = scorer._model.raw_logits(ru[:512])[:, scorer._model.n_cat :]
+    res["fast_russian"] = {
+        "texts_per_s": float(np.median(ru_rates["with_expert"])),
+        "without_expert_texts_per_s": float(np.median(ru_rates["without_expert"])),
+        "language_head_says_ru": float(
+            np.mean(ru_head.argmax(axis=1) == scorer._model.langs.index("ru"))
+        ),
     }
     res["analyze_explain_texts_per_s"] = throughput(
         lambda b: scorer.analyze(b, explain=True), texts[:1024], 64, 2.0
