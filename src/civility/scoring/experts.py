@@ -16,7 +16,7 @@ thresholds, chunking and occlusion spans apply unchanged to texts it scores.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Final
+from typing import Any, Final
 
 import numpy as np
 import numpy.typing as npt
@@ -62,11 +62,8 @@ def _distinct(text: I64, bucket: I64, null: int) -> Entries:
     text, bucket = text[valid], bucket[valid]
     if not text.size:
         return Entries(text, bucket, np.zeros(0))
-    # Buckets are < null = 2**bits: pack (text, bucket) into one sortable key. int32 keys sort
-    # ~1.7x faster than int64, and a serving sub-batch (<= 2**(31 - bits) texts) fits in them.
     bits = null.bit_length() - 1
-    dtype = np.int32 if (int(text.max()) + 1) << bits <= np.iinfo(np.int32).max else np.int64
-    key = np.sort((text.astype(dtype) << bits) | bucket.astype(dtype))
+    key = _sorted_keys(text, bucket, bits)
     first = np.empty(key.size, dtype=bool)
     first[0] = True
     np.not_equal(key[1:], key[:-1], out=first[1:])
@@ -74,6 +71,15 @@ def _distinct(text: I64, bucket: I64, null: int) -> Entries:
     counts = np.diff(np.append(starts, key.size))
     uniq = key[starts].astype(np.int64)
     return Entries(uniq >> bits, uniq & (null - 1), 1.0 + np.log(counts))
+
+
+def _sorted_keys(text: I64, bucket: I64, bits: int) -> npt.NDArray[np.signedinteger[Any]]:
+    """(text, bucket) packed into one key (buckets are < 2**bits), sorted."""
+    # int32 keys sort ~1.7x faster than int64; a serving sub-batch (<= 2**(31 - bits) texts)
+    # fits in them.
+    if (int(text.max()) + 1) << bits <= np.iinfo(np.int32).max:
+        return np.sort((text.astype(np.int32) << bits) | bucket.astype(np.int32))
+    return np.sort((text << bits) | bucket)
 
 
 @dataclass(frozen=True, slots=True)
