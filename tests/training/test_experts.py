@@ -7,6 +7,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+import scipy.sparse as sp
 
 from civility.scoring.experts import LanguageExperts, _distinct, block_entries
 from civility.scoring.features import featurize
@@ -24,6 +25,7 @@ from civility.training.experts import (
     fit_expert,
     fit_experts,
     inverse_document_frequency,
+    nb_ratio,
     text_entries,
 )
 
@@ -81,6 +83,22 @@ def test_fit_expert_separates_and_calibrates_out_of_fold() -> None:
     assert f.platt[0] > 0  # out-of-fold decisions are ordered the right way round
     assert f.n == 60
     assert f.positives == 30
+
+
+def test_nb_ratio_signs_follow_the_classes() -> None:
+    x = sp.csr_matrix(np.array([[1.0, 0.0, 1.0], [1.0, 0.0, 1.0], [0.0, 1.0, 1.0]]))
+    r = nb_ratio(x, np.array([1, 1, 0]))
+    assert r[0] > 0 > r[1]
+    assert r[2] == pytest.approx(np.log((3 / 7) / (2 / 5)))
+
+
+def test_nb_twin_still_separates_and_calibrates() -> None:
+    pos = [f"ты тупой идиот {i}" for i in range(30)]
+    neg = [f"хорошая погода сегодня {i}" for i in range(30)]
+    y = np.array([1] * 30 + [0] * 30, dtype=np.int64)
+    f = fit_expert(text_entries(pos + neg, BITS), y, SIZE, min_df=2, nb=True)
+    assert f.cv_auc > 0.95
+    assert f.platt[0] > 0
 
 
 def _toy_model(experts: LanguageExperts | None) -> LinearModel:
