@@ -16,7 +16,7 @@ thresholds, chunking and occlusion spans apply unchanged to texts it scores.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -27,9 +27,6 @@ F32 = npt.NDArray[np.float32]
 F64 = npt.NDArray[np.float64]
 I64 = npt.NDArray[np.int64]
 B = npt.NDArray[np.bool_]
-
-FILE_PREFIX: Final[str] = "experts"
-
 
 @dataclass(frozen=True, slots=True)
 class Entries:
