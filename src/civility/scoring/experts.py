@@ -28,6 +28,7 @@ F64 = npt.NDArray[np.float64]
 I64 = npt.NDArray[np.int64]
 B = npt.NDArray[np.bool_]
 
+
 @dataclass(frozen=True, slots=True)
 class Entries:
     """Distinct (text, bucket) pairs of one feature block with their sublinear tf."""
