@@ -1,15 +1,24 @@
 """Compare the fast tier with peer open-source models on our validation (report) split.
 
-Peers: alt-profanity-check (linear SVM on Jigsaw 2018 train + Davidson) and hatesonar
-(Davidson-trained, shipped as ONNX). Both were trained on data that overlaps our pool, so the
-headline comparison uses only report-split rows from sources they cannot have seen (everything
-except jigsaw2018 and davidson); the seen sources are reported separately for completeness.
+Peers: alt-profanity-check (linear SVM on Jigsaw 2018 train + Davidson), hatesonar
+(Davidson-trained, shipped as ONNX) and toxic-comment-classifier (Keras BiLSTM on the Jigsaw
+2018 challenge). All were trained on data that overlaps our pool, so the headline comparison
+uses only report-split rows from sources they cannot have seen (everything except jigsaw2018
+and davidson); the seen sources are reported separately for completeness.
 
 Run in a venv that has the peers (they pin their own deps), e.g.:
     python -m venv .venv-peers
     .venv-peers/bin/pip install alt-profanity-check hatesonar py3langid
     .venv-peers/bin/python bench/model_peers.py
-Writes bench/results/model_peers.json.
+toxic-comment-classifier needs TensorFlow, so it gets its own optional environment; its
+declared `tensorflow` dependency is the GPU build, so install the CPU one and the package
+without dependencies:
+    python -m venv .venv-peers-tf
+    .venv-peers-tf/bin/pip install tensorflow-cpu==2.21.0 pandas scikit-learn py3langid
+    .venv-peers-tf/bin/pip install --no-deps toxic-comment-classifier==0.3.0
+    .venv-peers-tf/bin/python bench/model_peers.py --models toxic-comment-classifier
+Writes bench/results/model_peers.json; a run with --models replaces only those models' entries,
+so the two environments fill one file.
 """
 
 from __future__ import annotations
@@ -99,6 +108,33 @@ def hatesonar() -> ScoreFn:
     return score
 
 
+def toxic_comment_classifier() -> ScoreFn:
+    """toxic-comment-classifier's "toxic" head, batched.
+
+    Its own ``classify`` runs Keras once per text; we call the same tokenizer, padding and model
+    on whole batches (same outputs, fairer speed).
+    """
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    from tensorflow.keras.preprocessing.sequence import pad_sequences
+    from toxic_classifier.model import MAXLEN, ToxicCommentClassifier
+
+    clf = ToxicCommentClassifier()
+
+    def score(texts: Sequence[str]) -> np.ndarray:
+        padded = pad_sequences(clf.tokenizer.texts_to_sequences(list(texts)), maxlen=MAXLEN)
+        return np.asarray(clf.model.predict(padded, batch_size=256, verbose=0)[:, 0], np.float64)
+
+    return score
+
+
+MODELS: dict[str, Callable[[], ScoreFn]] = {
+    "civility-fast": ours,
+    "alt-profanity-check": profanity_check,
+    "hatesonar": hatesonar,
+    "toxic-comment-classifier": toxic_comment_classifier,
+}
+
+
 def measure(fn: ScoreFn, texts: Sequence[str], batch: int = 256) -> tuple[np.ndarray, float]:
     """Scores in batches; returns scores and texts/s."""
     fn(texts[:8])
@@ -124,7 +160,16 @@ def main() -> int:
     ap.add_argument(
         "--out", type=Path, default=Path(__file__).parent / "results" / "model_peers.json"
     )
+    ap.add_argument(
+        "--models",
+        default=",".join(MODELS),
+        help=f"comma-separated subset of {', '.join(MODELS)} (others in --out are kept)",
+    )
     args = ap.parse_args()
+    names = [m.strip() for m in args.models.split(",") if m.strip()]
+    unknown = sorted(set(names) - set(MODELS))
+    if unknown:
+        ap.error(f"unknown models {unknown}; choose from {sorted(MODELS)}")
     if not args.pool.exists():
         print(f"pool not found at {args.pool}; nothing to compare", file=sys.stderr)
         return 2
@@ -140,11 +185,10 @@ def main() -> int:
         "unseen_definition": f"sources other than {sorted(SEEN_BY_PEERS)} (peers trained on those)",
         "models": {},
     }
-    for name, factory in (
-        ("civility-fast", ours),
-        ("alt-profanity-check", profanity_check),
-        ("hatesonar", hatesonar),
-    ):
+    if args.out.exists():
+        result["models"] = json.loads(args.out.read_text()).get("models", {})
+    for name in names:
+        factory = MODELS[name]
         try:
             fn = factory()
         except Exception as exc:  # a missing peer must not stop the others
