@@ -29,15 +29,20 @@ from torch import nn
 from torch.nn import functional as F  # noqa: N812
 
 from civility.scoring.accurate import AccurateModel
-from civility.scoring.linear_model import ARTIFACT_DIR
+from civility.scoring.linear_model import ARTIFACT_DIR, MANIFEST_NAME
 from civility.scoring.metrics import roc_auc
 from civility.training.cascade import EXCLUDED_SOURCES, english, measure
-from civility.training.data import DEFAULT_POOL, LABELS, imply_negative_labels
+from civility.training.data import (
+    DEFAULT_POOL,
+    LABELS,
+    identity_counterfactuals,
+    imply_negative_labels,
+)
 
 F32 = npt.NDArray[np.float32]
 F64 = npt.NDArray[np.float64]
 
-VERSION: Final[str] = "2.0.0"
+VERSION: Final[str] = "2.1.0"
 SEED: Final[int] = 20260101
 _DTYPES: Final[dict[str, Any]] = {"F32": np.float32, "F16": np.float16, "I64": np.int64}
 
@@ -332,13 +337,19 @@ def export_onnx(model: MiniLMClassifier, fp32: Path, int8: Path) -> None:
 def run(args: argparse.Namespace) -> dict[str, Any]:
     """The whole pipeline: fine-tune (or resume), export, calibrate, choose band, report."""
     work: Path = args.work
-    work.mkdir(parents=True, exist_ok=True)
     out_dir: Path = args.out
+    # The cascade is calibrated and measured against the fast tier found in --out: fail now,
+    # not after the fine-tune.
+    if not (out_dir / MANIFEST_NAME).exists():
+        raise SystemExit(f"{out_dir} has no fast tier ({MANIFEST_NAME}); copy one there first")
+    work.mkdir(parents=True, exist_ok=True)
     t_start = time.perf_counter()
     torch.set_num_threads(args.threads)
     df = english(args.pool)
     usable = df[~df["source"].isin(EXCLUDED_SOURCES)]
     tr = source_balanced(usable[usable["split"] == "train"], args.n_train, SEED)
+    counterfactuals = identity_counterfactuals(tr, args.counterfactuals, SEED)
+    tr = pd.concat([tr, counterfactuals], ignore_index=True)
     tu = usable[usable["split"] == "tune"].reset_index(drop=True)
     rp = df[df["split"] == "report"].reset_index(drop=True)
     tok = _tokenizer(minilm_dir(), 512)
@@ -401,6 +412,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "seed": SEED,
         "args": {k: str(v) for k, v in vars(args).items()},
         "n_train": len(tr),
+        "n_identity_counterfactuals": len(counterfactuals),
         "train_by_source": {str(k): int(v) for k, v in tr["source"].value_counts().items()},
         "train_token_length_percentiles": token_pct,
         "quantisation": quant,
@@ -416,8 +428,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--pool", type=Path, default=DEFAULT_POOL)
     ap.add_argument("--out", type=Path, default=ARTIFACT_DIR)
     ap.add_argument("--work", type=Path, default=Path("build/accurate"))
-    ap.add_argument("--n-train", type=int, default=30000)
+    ap.add_argument("--n-train", type=int, default=96000)
     ap.add_argument("--epochs", type=int, default=1)
+    ap.add_argument(
+        "--counterfactuals",
+        type=float,
+        default=0.04,
+        help="identity counterfactual rows added, as a fraction of --n-train (0: none)",
+    )
     ap.add_argument("--batch", type=int, default=32)
     ap.add_argument("--lr", type=float, default=8e-5)
     ap.add_argument("--steps", type=int, default=0, help="stop after this many batches (0: all)")
@@ -437,6 +455,8 @@ def bench(args: argparse.Namespace) -> int:
     df = english(args.pool)
     usable = df[~df["source"].isin(EXCLUDED_SOURCES)]
     tr = source_balanced(usable[usable["split"] == "train"], args.n_train, SEED)
+    counterfactuals = identity_counterfactuals(tr, args.counterfactuals, SEED)
+    tr = pd.concat([tr, counterfactuals], ignore_index=True)
     tok = _tokenizer(minilm_dir(), args.max_tokens)
     ids = [e.ids for e in tok.encode_batch(list(tr["text"]))]
     y = torch.tensor(tr[LABELS].to_numpy(), dtype=torch.float32)

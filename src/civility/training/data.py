@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 from typing import Final
 
@@ -105,3 +106,46 @@ def imply_negative_labels(
     if "threat" in columns:
         out.loc[not_hateful & out["threat"].isna().to_numpy(), "threat"] = 0.0
     return out
+
+
+# Identity words that read naturally as an adjective before a person noun ("my gay friends").
+# Nouns among the fast tier's identity terms ("jew", "woman", "women") are left out.
+COUNTERFACTUAL_TERMS: Final[tuple[str, ...]] = (
+    "black", "white", "gay", "lesbian", "trans", "transgender", "muslim", "jewish", "christian",
+    "asian", "mexican", "african", "latino", "immigrant", "disabled", "female", "male", "queer",
+    "indian", "arab", "bisexual", "homosexual", "islamic", "chinese", "hispanic", "catholic",
+    "hindu", "buddhist", "american", "european", "deaf", "blind", "old", "young",
+)  # fmt: skip
+_PERSON_NOUN = re.compile(
+    r"\b(?:people|person|persons|guy|guys|friend|friends|folks|family|families|kid|kids|"
+    r"neighbou?rs?|students?|parents?|couples?|colleagues?|coworkers?|men|man|women|woman)\b",
+    re.IGNORECASE,
+)
+
+
+def identity_counterfactuals(df: pd.DataFrame, fraction: float, seed: int) -> pd.DataFrame:
+    """Benign rows of ``df`` with an identity word put before a person noun, labels kept.
+
+    Counterfactual augmentation against identity-term bias (Dixon et al., 2018): in the
+    hate-speech sources identity words occur almost only in abusive rows, so a fine-tuned
+    encoder learns "black people" => toxic. Copies of rows whose every label is a known 0,
+    naming a person, become "my black friends"-style negatives. At most ``fraction *
+    len(df)`` rows; none of the bias probe's sentence frames are generated, so the probe still
+    measures generalisation.
+    """
+    y = df[LABELS]
+    benign = ((y.fillna(0.0) == 0.0).all(axis=1) & (df["toxicity"] == 0.0)).to_numpy()
+    has_noun = df["text"].str.contains(_PERSON_NOUN).to_numpy()
+    pool = df[benign & has_noun]
+    n = min(len(pool), int(fraction * len(df)))
+    if n == 0:
+        return df.iloc[:0].copy()
+    rng = np.random.default_rng(seed)
+    picked = pool.iloc[np.sort(rng.choice(len(pool), size=n, replace=False))].copy()
+    terms = rng.choice(len(COUNTERFACTUAL_TERMS), size=n)
+    picked["text"] = [
+        _PERSON_NOUN.sub(rf"{COUNTERFACTUAL_TERMS[k]} \g<0>", text, count=1)
+        for text, k in zip(picked["text"], terms, strict=True)
+    ]
+    picked["source"] = picked["source"] + "+counterfactual"
+    return picked.reset_index(drop=True)
