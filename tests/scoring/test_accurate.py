@@ -25,6 +25,7 @@ from civility.scoring.accurate import (  # noqa: E402
     load_cascade,
 )
 from civility.scoring.base import CATEGORIES, Scorer  # noqa: E402
+from civility.scoring.model import load_fast_scorer  # noqa: E402
 
 pytestmark = pytest.mark.skipif(
     not (ARTIFACT_DIR / MANIFEST).exists(),
@@ -167,3 +168,18 @@ def test_the_service_runs_the_cascade_when_configured(tmp_path: Path) -> None:
         assert view.decision.scorer.startswith(container.scorer.name)
     finally:
         container.close()
+
+
+@pytest.mark.parametrize("band", [None, (0.0, 1.01)], ids=["default-band", "every-english-text"])
+def test_cascade_passes_the_identity_probe(band: tuple[float, float] | None) -> None:
+    from civility.training.pipeline import BIAS_TEMPLATES, PROBE_TERMS
+
+    texts = [t.format(term) for t in BIAS_TEMPLATES for term in PROBE_TERMS]
+    thresholds = load_fast_scorer().thresholds
+    flagged = [
+        (text, c, round(s[c], 3))
+        for text, s in zip(texts, load_cascade(band=band).score(texts), strict=True)
+        for c in ("toxicity", "identity_attack")
+        if s[c] >= thresholds[c]
+    ]
+    assert not flagged
