@@ -42,7 +42,10 @@ def test_only_benign_rows_naming_a_person_are_copied() -> None:
     assert term in COUNTERFACTUAL_TERMS
     assert row["text"] == f"my {term} friends came over"
     assert row["toxicity"] == 0.0
-    assert math.isnan(row["insult"])
+    # Benign: the unknown sub-labels it rules out become 0 (obscene stays unknown).
+    assert row["insult"] == 0.0
+    assert row["identity_attack"] == 0.0
+    assert math.isnan(row["obscene"])
     assert row["source"] == "cad+counterfactual"
     assert df.iloc[0]["text"] == "my friends came over"  # the input is not modified
 

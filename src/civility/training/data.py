@@ -129,7 +129,8 @@ def identity_counterfactuals(df: pd.DataFrame, fraction: float, seed: int) -> pd
     Counterfactual augmentation against identity-term bias (Dixon et al., 2018): in the
     hate-speech sources identity words occur almost only in abusive rows, so a fine-tuned
     encoder learns "black people" => toxic. Copies of rows whose every label is a known 0,
-    naming a person, become "my black friends"-style negatives. At most ``fraction *
+    naming a person, become "my black friends"-style negatives for toxicity and every
+    sub-category a benign text rules out (IMPLIED_BY_NOT_TOXIC). At most ``fraction *
     len(df)`` rows; none of the bias probe's sentence frames are generated, so the probe still
     measures generalisation.
     """
@@ -147,5 +148,9 @@ def identity_counterfactuals(df: pd.DataFrame, fraction: float, seed: int) -> pd
         _PERSON_NOUN.sub(rf"{COUNTERFACTUAL_TERMS[k]} \g<0>", text, count=1)
         for text, k in zip(picked["text"], terms, strict=True)
     ]
+    # Naming an identity in a benign sentence is no identity attack: say so, or the
+    # identity_attack head (unlabelled on most benign rows) learns nothing from the copies.
+    for col in IMPLIED_BY_NOT_TOXIC:
+        picked[col] = picked[col].fillna(0.0)
     picked["source"] = picked["source"] + "+counterfactual"
     return picked.reset_index(drop=True)
