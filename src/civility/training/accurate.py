@@ -42,7 +42,7 @@ from civility.training.data import (
 F32 = npt.NDArray[np.float32]
 F64 = npt.NDArray[np.float64]
 
-VERSION: Final[str] = "2.1.0"
+VERSION: Final[str] = "2.0.0"
 SEED: Final[int] = 20260101
 _DTYPES: Final[dict[str, Any]] = {"F32": np.float32, "F16": np.float16, "I64": np.int64}
 
@@ -406,8 +406,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "int8_mb": int8.stat().st_size / 1e6,
     }
     print(f"quantisation {quant}", flush=True)
-    shutil.copyfile(int8, out_dir / f"accurate-{VERSION}.onnx")
-    shutil.copyfile(tok_file, out_dir / f"accurate-{VERSION}.tokenizer.json")
+    shutil.copyfile(int8, out_dir / f"accurate-{args.version}.onnx")
+    shutil.copyfile(tok_file, out_dir / f"accurate-{args.version}.tokenizer.json")
     extra = {
         "seed": SEED,
         "args": {k: str(v) for k, v in vars(args).items()},
@@ -419,7 +419,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "fine_tune_minutes_this_run": (t_trained - t_start) / 60,
         "total_minutes": (time.perf_counter() - t_start) / 60,
     }
-    return measure(out_dir, args.pool, VERSION, args.max_tokens, args.threads, extra, (z_tu, z_rp))
+    return measure(
+        out_dir, args.pool, args.version, args.max_tokens, args.threads, extra, (z_tu, z_rp)
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -428,14 +430,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--pool", type=Path, default=DEFAULT_POOL)
     ap.add_argument("--out", type=Path, default=ARTIFACT_DIR)
     ap.add_argument("--work", type=Path, default=Path("build/accurate"))
-    ap.add_argument("--n-train", type=int, default=96000)
+    ap.add_argument("--n-train", type=int, default=64000)
     ap.add_argument("--epochs", type=int, default=1)
     ap.add_argument(
         "--counterfactuals",
         type=float,
-        default=0.04,
+        default=0.0,
         help="identity counterfactual rows added, as a fraction of --n-train (0: none)",
     )
+    ap.add_argument("--version", default=VERSION, help="artifact version written to --out")
     ap.add_argument("--batch", type=int, default=32)
     ap.add_argument("--lr", type=float, default=8e-5)
     ap.add_argument("--steps", type=int, default=0, help="stop after this many batches (0: all)")
