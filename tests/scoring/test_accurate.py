@@ -172,14 +172,8 @@ def test_the_service_runs_the_cascade_when_configured(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("band", [None, (0.0, 1.01)], ids=["default-band", "every-english-text"])
 def test_cascade_passes_the_identity_probe(band: tuple[float, float] | None) -> None:
-    from civility.training.pipeline import BIAS_TEMPLATES, PROBE_TERMS
+    from civility.training.cascade import bias_probe
 
-    texts = [t.format(term) for t in BIAS_TEMPLATES for term in PROBE_TERMS]
-    thresholds = load_fast_scorer().thresholds
-    flagged = [
-        (text, c, round(s[c], 3))
-        for text, s in zip(texts, load_cascade(band=band).score(texts), strict=True)
-        for c in ("toxicity", "identity_attack")
-        if s[c] >= thresholds[c]
-    ]
-    assert not flagged
+    cascade = load_cascade(band=band)
+    assert isinstance(cascade, CascadeScorer)
+    assert not bias_probe(cascade.predict, load_fast_scorer().thresholds)["flagged"]

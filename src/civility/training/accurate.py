@@ -203,6 +203,12 @@ def source_balanced(df: pd.DataFrame, n: int, seed: int) -> pd.DataFrame:
     return pd.concat(parts, ignore_index=True)
 
 
+def train_rows(usable: pd.DataFrame, n: int, counterfactuals: float) -> pd.DataFrame:
+    """The fine-tuning rows: a source-balanced train sample plus its identity counterfactuals."""
+    tr = source_balanced(usable[usable["split"] == "train"], n, SEED)
+    return pd.concat([tr, identity_counterfactuals(tr, counterfactuals, SEED)], ignore_index=True)
+
+
 def length_batches(lengths: Sequence[int], batch: int, seed: int) -> list[list[int]]:
     """Shuffled batches of similar token length (sorted within chunks of 50 batches)."""
     rng = np.random.default_rng(seed)
@@ -347,9 +353,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     torch.set_num_threads(args.threads)
     df = english(args.pool)
     usable = df[~df["source"].isin(EXCLUDED_SOURCES)]
-    tr = source_balanced(usable[usable["split"] == "train"], args.n_train, SEED)
-    counterfactuals = identity_counterfactuals(tr, args.counterfactuals, SEED)
-    tr = pd.concat([tr, counterfactuals], ignore_index=True)
+    tr = train_rows(usable, args.n_train, args.counterfactuals)
     tu = usable[usable["split"] == "tune"].reset_index(drop=True)
     rp = df[df["split"] == "report"].reset_index(drop=True)
     tok = _tokenizer(minilm_dir(), 512)
@@ -412,7 +416,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "seed": SEED,
         "args": {k: str(v) for k, v in vars(args).items()},
         "n_train": len(tr),
-        "n_identity_counterfactuals": len(counterfactuals),
+        "n_identity_counterfactuals": int(tr["source"].str.endswith("+counterfactual").sum()),
         "train_by_source": {str(k): int(v) for k, v in tr["source"].value_counts().items()},
         "train_token_length_percentiles": token_pct,
         "quantisation": quant,
@@ -457,9 +461,7 @@ def bench(args: argparse.Namespace) -> int:
     torch.set_num_threads(args.threads)
     df = english(args.pool)
     usable = df[~df["source"].isin(EXCLUDED_SOURCES)]
-    tr = source_balanced(usable[usable["split"] == "train"], args.n_train, SEED)
-    counterfactuals = identity_counterfactuals(tr, args.counterfactuals, SEED)
-    tr = pd.concat([tr, counterfactuals], ignore_index=True)
+    tr = train_rows(usable, args.n_train, args.counterfactuals)
     tok = _tokenizer(minilm_dir(), args.max_tokens)
     ids = [e.ids for e in tok.encode_batch(list(tr["text"]))]
     y = torch.tensor(tr[LABELS].to_numpy(), dtype=torch.float32)
