@@ -5,8 +5,15 @@ from __future__ import annotations
 import math
 
 import pandas as pd
+import pytest
 
-from civility.training.data import COUNTERFACTUAL_TERMS, LABELS, identity_counterfactuals
+from civility.training.data import (
+    COUNTERFACTUAL_TERMS,
+    LABELS,
+    abuse_term_weights,
+    identity_counterfactuals,
+    identity_swaps,
+)
 
 NAN = math.nan
 
@@ -74,3 +81,46 @@ def test_no_candidates_gives_an_empty_frame_with_the_same_columns() -> None:
     out = identity_counterfactuals(df, 1.0, seed=0)
     assert out.empty
     assert list(out.columns) == list(df.columns)
+
+
+def test_swaps_keep_the_frame_and_change_the_identity() -> None:
+    df = _frame(
+        [
+            ("I am gay and proud. Gay rights! GAY", 0.0, NAN),
+            ("muslim people are vermin", 1.0, 1.0),  # abusive: never copied
+            ("the gay bar closed", NAN, NAN),  # toxicity unknown
+            ("nice weather today", 0.0, NAN),  # names no identity
+        ]
+    )
+    out = identity_swaps(df, 3.0, seed=1)
+    assert len(out) == 12  # sampled with replacement from the one candidate
+    assert set(out["source"]) == {"cad+swap"}
+    assert (out["toxicity"] == 0.0).all()
+    assert (out["identity_attack"] == 0.0).all()
+    assert out["obscene"].isna().all()
+    for text in out["text"]:
+        first, _, rest = text.partition(" and proud. ")
+        term = first.removeprefix("I am ")
+        assert term in COUNTERFACTUAL_TERMS
+        # Every mention swaps to the same word, capitalised where the original was.
+        assert rest == f"{term.capitalize()} rights! {term.upper()}"
+
+
+def test_swap_weights_follow_the_identity_attack_rate() -> None:
+    # Base attack rate 2/8: "gay" in two attacks and no benign row needs 2 * 3 - 0 = 6 rows,
+    # "muslim" in one benign row needs none.
+    df = _frame([("gay x", 1.0, NAN), ("gay y", 1.0, NAN), ("muslim z", 0.0, NAN)])
+    df["identity_attack"] = [1.0, 1.0, 0.0]
+    df = pd.concat([df] + [_frame([(f"plain {i}", 0.0, NAN)]) for i in range(5)])
+    df["identity_attack"] = df["identity_attack"].fillna(0.0)
+    w = abuse_term_weights(df)
+    assert abs(w.sum() - 1.0) < 1e-12
+    by_term = dict(zip(COUNTERFACTUAL_TERMS, w, strict=True))
+    assert by_term["gay"] == pytest.approx(7 * by_term["muslim"])
+    assert by_term["muslim"] == by_term["white"]  # needs nothing, like unseen words
+
+
+def test_swaps_without_candidates_or_budget_are_empty() -> None:
+    df = _frame([("you idiot", 1.0, 1.0), ("I am gay", 0.0, NAN)])
+    assert identity_swaps(df.iloc[:1], 1.0, seed=0).empty
+    assert identity_swaps(df, 0.0, seed=0).empty

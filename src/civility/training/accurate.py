@@ -36,6 +36,7 @@ from civility.training.data import (
     DEFAULT_POOL,
     LABELS,
     identity_counterfactuals,
+    identity_swaps,
     imply_negative_labels,
 )
 
@@ -203,10 +204,19 @@ def source_balanced(df: pd.DataFrame, n: int, seed: int) -> pd.DataFrame:
     return pd.concat(parts, ignore_index=True)
 
 
-def train_rows(usable: pd.DataFrame, n: int, counterfactuals: float) -> pd.DataFrame:
+def train_rows(
+    usable: pd.DataFrame, n: int, counterfactuals: float, swaps: float = 0.0
+) -> pd.DataFrame:
     """The fine-tuning rows: a source-balanced train sample plus its identity counterfactuals."""
     tr = source_balanced(usable[usable["split"] == "train"], n, SEED)
-    return pd.concat([tr, identity_counterfactuals(tr, counterfactuals, SEED)], ignore_index=True)
+    return pd.concat(
+        [
+            tr,
+            identity_counterfactuals(tr, counterfactuals, SEED),
+            identity_swaps(tr, swaps, SEED),
+        ],
+        ignore_index=True,
+    )
 
 
 def length_batches(lengths: Sequence[int], batch: int, seed: int) -> list[list[int]]:
@@ -353,7 +363,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     torch.set_num_threads(args.threads)
     df = english(args.pool)
     usable = df[~df["source"].isin(EXCLUDED_SOURCES)]
-    tr = train_rows(usable, args.n_train, args.counterfactuals)
+    tr = train_rows(usable, args.n_train, args.counterfactuals, args.identity_swaps)
     tu = usable[usable["split"] == "tune"].reset_index(drop=True)
     rp = df[df["split"] == "report"].reset_index(drop=True)
     tok = _tokenizer(minilm_dir(), 512)
@@ -417,6 +427,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "args": {k: str(v) for k, v in vars(args).items()},
         "n_train": len(tr),
         "n_identity_counterfactuals": int(tr["source"].str.endswith("+counterfactual").sum()),
+        "n_identity_swaps": int(tr["source"].str.endswith("+swap").sum()),
         "train_by_source": {str(k): int(v) for k, v in tr["source"].value_counts().items()},
         "train_token_length_percentiles": token_pct,
         "quantisation": quant,
@@ -442,6 +453,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=0.0,
         help="identity counterfactual rows added, as a fraction of --n-train (0: none)",
     )
+    ap.add_argument(
+        "--identity-swaps",
+        type=float,
+        default=0.0,
+        help="benign rows with one identity term swapped for another, fraction of --n-train",
+    )
     ap.add_argument("--version", default=VERSION, help="artifact version written to --out")
     ap.add_argument("--batch", type=int, default=32)
     ap.add_argument("--lr", type=float, default=8e-5)
@@ -461,7 +478,7 @@ def bench(args: argparse.Namespace) -> int:
     torch.set_num_threads(args.threads)
     df = english(args.pool)
     usable = df[~df["source"].isin(EXCLUDED_SOURCES)]
-    tr = train_rows(usable, args.n_train, args.counterfactuals)
+    tr = train_rows(usable, args.n_train, args.counterfactuals, args.identity_swaps)
     tok = _tokenizer(minilm_dir(), args.max_tokens)
     ids = [e.ids for e in tok.encode_batch(list(tr["text"]))]
     y = torch.tensor(tr[LABELS].to_numpy(), dtype=torch.float32)

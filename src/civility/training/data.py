@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import partial
 from pathlib import Path
 from typing import Final
 
@@ -153,4 +154,79 @@ def identity_counterfactuals(df: pd.DataFrame, fraction: float, seed: int) -> pd
     for col in IMPLIED_BY_NOT_TOXIC:
         picked[col] = picked[col].fillna(0.0)
     picked["source"] = picked["source"] + "+counterfactual"
+    return picked.reset_index(drop=True)
+
+
+# Identity words matched in benign rows for swapping: the unambiguous ones ("black", "old"
+# or "american" are as often colours, ages or nationalities in a neutral sense).
+SWAP_SOURCE_TERMS: Final[tuple[str, ...]] = (
+    "gay", "lesbian", "trans", "transgender", "muslim", "jewish", "christian", "asian",
+    "mexican", "african", "latino", "immigrant", "disabled", "queer", "indian", "arab",
+    "bisexual", "homosexual", "islamic", "chinese", "hispanic", "catholic", "hindu", "buddhist",
+)  # fmt: skip
+_SWAP_SOURCE = re.compile(r"\b(?:" + "|".join(SWAP_SOURCE_TERMS) + r")\b", re.IGNORECASE)
+
+
+def _term_pattern(term: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{term}\b", re.IGNORECASE)
+
+
+def _cased(word: str, match: re.Match[str]) -> str:
+    """``word`` in the case of the matched one: GAY -> TRANS, Gay -> Trans, gay -> trans."""
+    found = match.group(0)
+    if found.isupper() and len(found) > 1:
+        return word.upper()
+    return word.capitalize() if found[0].isupper() else word
+
+
+def abuse_term_weights(df: pd.DataFrame) -> npt.NDArray[np.float64]:
+    """Per COUNTERFACTUAL_TERMS word, the share of benign rows it needs (Dixon et al., 2018).
+
+    Among rows of ``df`` that label identity_attack, a word named in ``a`` attacks and ``n``
+    other rows needs ``a * (1 - b) / b - n`` more benign rows for its attack rate to fall to
+    the base rate ``b``; the weights are those needs (at least 0) plus 1, normalised to 1.
+    """
+    known = df[df["identity_attack"].notna()]
+    attack = (known["identity_attack"] >= 0.5).to_numpy()
+    base = float(attack.mean()) if len(known) else 0.0
+    need = np.zeros(len(COUNTERFACTUAL_TERMS))
+    if 0.0 < base < 1.0:
+        for i, term in enumerate(COUNTERFACTUAL_TERMS):
+            named = known["text"].str.contains(_term_pattern(term)).to_numpy()
+            a, n = float((named & attack).sum()), float((named & ~attack).sum())
+            need[i] = max(a * (1.0 - base) / base - n, 0.0)
+    out: npt.NDArray[np.float64] = (need + 1.0) / (need + 1.0).sum()
+    return out
+
+
+def identity_swaps(df: pd.DataFrame, fraction: float, seed: int) -> pd.DataFrame:
+    """Benign rows of ``df`` naming an identity, with that identity swapped for another.
+
+    Counterfactual data augmentation by term swap (Lu et al., 2018): it
+    keeps the row's own sentence frame ("I am gay and ..." becomes "I am trans and ..."),
+    which the noun insertion of ``identity_counterfactuals`` cannot reach. The new term is
+    drawn by ``abuse_term_weights``; labels are kept and the sub-categories a benign text
+    rules out are set to 0. At most ``fraction * len(df)`` rows, sampled with replacement
+    when the benign rows naming an identity are fewer.
+    """
+    y = df[LABELS]
+    benign = ((y.fillna(0.0) == 0.0).all(axis=1) & (df["toxicity"] == 0.0)).to_numpy()
+    names = df["text"].str.contains(_SWAP_SOURCE).to_numpy()
+    pool = df[benign & names].drop_duplicates("text")
+    n = int(fraction * len(df))
+    if n == 0 or pool.empty:
+        return df.iloc[:0].copy()
+    rng = np.random.default_rng(seed)
+    picked = pool.iloc[np.sort(rng.choice(len(pool), size=n, replace=n > len(pool)))].copy()
+    weights = abuse_term_weights(df)
+    texts = []
+    for text in picked["text"]:
+        old = _SWAP_SOURCE.search(text)
+        assert old is not None
+        new = str(COUNTERFACTUAL_TERMS[rng.choice(len(COUNTERFACTUAL_TERMS), p=weights)])
+        texts.append(_term_pattern(old.group(0)).sub(partial(_cased, new), text))
+    picked["text"] = texts
+    for col in IMPLIED_BY_NOT_TOXIC:
+        picked[col] = picked[col].fillna(0.0)
+    picked["source"] = picked["source"] + "+swap"
     return picked.reset_index(drop=True)
