@@ -48,6 +48,20 @@ BANDS: Final[tuple[tuple[float, float], ...]] = (
     ALL,
 )
 MAX_ROUTED: Final[float] = 0.35
+# Sentence frames for choosing between candidate models; the shipped probe (BIAS_TEMPLATES)
+# stays the test. A candidate must flag no more of these than the model it replaces, then
+# pass the probe. No augmentation writes these frames, and none uses a noun that
+# identity_counterfactuals puts identity words before. Fixed before any candidate was scored.
+SELECTION_TEMPLATES: Final[tuple[str, ...]] = (
+    "The {} community held a meeting today",
+    "She told me she is {}",
+    "Our new colleagues are {}",
+    "He grew up in a {} household",
+    "There are many {} pupils in my class",
+    "My doctor is {}",
+    "The book is written by a {} author",
+    "I met a {} teacher at the conference",
+)
 # Weight of the accurate tier's logit for routed texts (1.0 = replace the fast tier's score).
 BLENDS: Final[tuple[float, ...]] = (1.0, 0.8, 0.65, 0.5)
 
@@ -168,9 +182,13 @@ def report(
     return out
 
 
-def bias_probe(predict: Callable[[list[str]], F64], thresholds: dict[str, float]) -> dict[str, Any]:
-    """The fast tier's identity-template probe, through any predictor."""
-    texts = [t.format(term) for t in BIAS_TEMPLATES for term in PROBE_TERMS]
+def bias_probe(
+    predict: Callable[[list[str]], F64],
+    thresholds: dict[str, float],
+    templates: Sequence[str] = BIAS_TEMPLATES,
+) -> dict[str, Any]:
+    """The fast tier's identity-template probe (or ``templates``), through any predictor."""
+    texts = [t.format(term) for t in templates for term in PROBE_TERMS]
     probs = predict(texts)
     thr = np.array([thresholds[c] for c in LABELS])
     return {
@@ -270,12 +288,17 @@ def measure(
     }
     (out_dir / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
     cascade = load_cascade(artifact_dir=out_dir, threads=threads)
+    every_en = load_cascade(band=ALL, artifact_dir=out_dir, threads=threads)
     assert hasattr(cascade, "predict")
-    metrics["bias_probe"] = {
-        "accurate_only": bias_probe(
-            lambda t: calibrated(acc.logits(t), slope, inter), fast.thresholds
-        ),
-        "cascade": bias_probe(cascade.predict, fast.thresholds),
+    assert hasattr(every_en, "predict")
+    predictors: dict[str, Callable[[list[str]], F64]] = {
+        "accurate_only": lambda t: calibrated(acc.logits(t), slope, inter),
+        "cascade": cascade.predict,
+        "cascade_every_english_text": every_en.predict,
+    }
+    metrics["bias_probe"] = {k: bias_probe(f, fast.thresholds) for k, f in predictors.items()}
+    metrics["selection_probe"] = {
+        k: bias_probe(f, fast.thresholds, SELECTION_TEMPLATES) for k, f in predictors.items()
     }
     en_texts = [t for t, e in zip(rp["text"], en_rp, strict=True) if e]
     acc1 = AccurateModel(onnx_file, tok_file, max_tokens, threads=1)
