@@ -20,7 +20,7 @@ NAN = math.nan
 
 def _frame(rows: list[tuple[str, float, float]]) -> pd.DataFrame:
     """Rows of (text, toxicity, insult); the other labels unknown."""
-    data = {
+    data: dict[str, list[object]] = {
         "text": [r[0] for r in rows],
         "source": ["cad"] * len(rows),
         "lang": ["en"] * len(rows),
