@@ -330,6 +330,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "seed",
         "args",
         "n_train",
+        "n_identity_counterfactuals",
+        "n_identity_swaps",
         "train_by_source",
         "train_token_length_percentiles",
         "quantisation",
