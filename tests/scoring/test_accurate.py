@@ -177,3 +177,13 @@ def test_cascade_passes_the_identity_probe(band: tuple[float, float] | None) -> 
     cascade = load_cascade(band=band)
     assert isinstance(cascade, CascadeScorer)
     assert not bias_probe(cascade.predict, load_fast_scorer().thresholds)["flagged"]
+
+
+def test_cascade_passes_the_held_out_selection_frames_at_its_default_band() -> None:
+    from civility.training.cascade import SELECTION_TEMPLATES, bias_probe
+
+    cascade = load_cascade()
+    assert isinstance(cascade, CascadeScorer)
+    probe = bias_probe(cascade.predict, load_fast_scorer().thresholds, SELECTION_TEMPLATES)
+    assert probe["n_texts"] == 160
+    assert not probe["flagged"]

