@@ -205,10 +205,8 @@ def source_balanced(df: pd.DataFrame, n: int, seed: int) -> pd.DataFrame:
     return pd.concat(parts, ignore_index=True)
 
 
-def train_rows(
-    usable: pd.DataFrame, n: int, counterfactuals: float, swaps: float = 0.0
-) -> pd.DataFrame:
-    """The fine-tuning rows: a source-balanced train sample plus its identity counterfactuals."""
+def train_rows(usable: pd.DataFrame, n: int, counterfactuals: float, swaps: float) -> pd.DataFrame:
+    """The fine-tuning rows: a source-balanced train sample, its identity counterfactuals, swaps."""
     tr = source_balanced(usable[usable["split"] == "train"], n, SEED)
     return pd.concat(
         [

@@ -124,6 +124,25 @@ _PERSON_NOUN = re.compile(
 )
 
 
+def _benign(df: pd.DataFrame) -> npt.NDArray[np.bool_]:
+    """Rows whose toxicity is a known 0 and whose every other known label is 0."""
+    y = df[LABELS]
+    out: npt.NDArray[np.bool_] = (
+        (y.fillna(0.0) == 0.0).all(axis=1) & (df["toxicity"] == 0.0)
+    ).to_numpy()
+    return out
+
+
+def _benign_copies(picked: pd.DataFrame, tag: str) -> pd.DataFrame:
+    """Augmented copies of benign rows: ruled-out sub-labels set to 0, source tagged."""
+    # Naming an identity in a benign sentence is no identity attack: say so, or the
+    # identity_attack head (unlabelled on most benign rows) learns nothing from the copies.
+    for col in IMPLIED_BY_NOT_TOXIC:
+        picked[col] = picked[col].fillna(0.0)
+    picked["source"] = picked["source"] + tag
+    return picked.reset_index(drop=True)
+
+
 def identity_counterfactuals(df: pd.DataFrame, fraction: float, seed: int) -> pd.DataFrame:
     """Benign rows of ``df`` with an identity word put before a person noun, labels kept.
 
@@ -135,8 +154,7 @@ def identity_counterfactuals(df: pd.DataFrame, fraction: float, seed: int) -> pd
     len(df)`` rows; none of the bias probe's sentence frames are generated, so the probe still
     measures generalisation.
     """
-    y = df[LABELS]
-    benign = ((y.fillna(0.0) == 0.0).all(axis=1) & (df["toxicity"] == 0.0)).to_numpy()
+    benign = _benign(df)
     has_noun = df["text"].str.contains(_PERSON_NOUN).to_numpy()
     pool = df[benign & has_noun]
     n = min(len(pool), int(fraction * len(df)))
@@ -149,12 +167,7 @@ def identity_counterfactuals(df: pd.DataFrame, fraction: float, seed: int) -> pd
         _PERSON_NOUN.sub(rf"{COUNTERFACTUAL_TERMS[k]} \g<0>", text, count=1)
         for text, k in zip(picked["text"], terms, strict=True)
     ]
-    # Naming an identity in a benign sentence is no identity attack: say so, or the
-    # identity_attack head (unlabelled on most benign rows) learns nothing from the copies.
-    for col in IMPLIED_BY_NOT_TOXIC:
-        picked[col] = picked[col].fillna(0.0)
-    picked["source"] = picked["source"] + "+counterfactual"
-    return picked.reset_index(drop=True)
+    return _benign_copies(picked, "+counterfactual")
 
 
 # Identity words matched in benign rows for swapping: the unambiguous ones ("black", "old"
@@ -209,8 +222,7 @@ def identity_swaps(df: pd.DataFrame, fraction: float, seed: int) -> pd.DataFrame
     rules out are set to 0. At most ``fraction * len(df)`` rows, sampled with replacement
     when the benign rows naming an identity are fewer.
     """
-    y = df[LABELS]
-    benign = ((y.fillna(0.0) == 0.0).all(axis=1) & (df["toxicity"] == 0.0)).to_numpy()
+    benign = _benign(df)
     names = df["text"].str.contains(_SWAP_SOURCE).to_numpy()
     pool = df[benign & names].drop_duplicates("text")
     n = int(fraction * len(df))
@@ -226,7 +238,4 @@ def identity_swaps(df: pd.DataFrame, fraction: float, seed: int) -> pd.DataFrame
         new = str(COUNTERFACTUAL_TERMS[rng.choice(len(COUNTERFACTUAL_TERMS), p=weights)])
         texts.append(_term_pattern(old.group(0)).sub(partial(_cased, new), text))
     picked["text"] = texts
-    for col in IMPLIED_BY_NOT_TOXIC:
-        picked[col] = picked[col].fillna(0.0)
-    picked["source"] = picked["source"] + "+swap"
-    return picked.reset_index(drop=True)
+    return _benign_copies(picked, "+swap")
