@@ -34,7 +34,6 @@ from civility.scoring.linear_model import ARTIFACT_DIR, MANIFEST_NAME
 from civility.scoring.metrics import roc_auc
 from civility.training.cascade import EXCLUDED_SOURCES, english, measure
 from civility.training.data import (
-    DEFAULT_POOL,
     LABELS,
     identity_counterfactuals,
     identity_swaps,
@@ -441,7 +440,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
 def main(argv: Sequence[str] | None = None) -> int:
     """CLI entry point."""
     ap = argparse.ArgumentParser(prog="python -m civility.training.accurate", description=__doc__)
-    ap.add_argument("--pool", type=Path, default=DEFAULT_POOL)
+    ap.add_argument("--pool", type=Path, required=True, help="the pool's train/ folder")
     ap.add_argument("--out", type=Path, default=ARTIFACT_DIR)
     ap.add_argument("--work", type=Path, default=Path("build/accurate"))
     ap.add_argument("--n-train", type=int, default=96000)

@@ -31,7 +31,7 @@ from civility.scoring.accurate import (
 from civility.scoring.linear_model import ARTIFACT_DIR, predict_proba
 from civility.scoring.metrics import bootstrap_ci, f1_at, roc_auc
 from civility.scoring.model import FastScorer, load_fast_scorer
-from civility.training.data import DEFAULT_POOL, LABELS, load_pool
+from civility.training.data import LABELS, load_pool
 from civility.training.pipeline import BIAS_TEMPLATES, PROBE_TERMS, _platt
 
 F32 = npt.NDArray[np.float32]
@@ -317,7 +317,7 @@ def measure(
 def main(argv: Sequence[str] | None = None) -> int:
     """CLI: re-measure the accurate model in ``--out`` against the fast tier there."""
     ap = argparse.ArgumentParser(prog="python -m civility.training.cascade", description=__doc__)
-    ap.add_argument("--pool", type=Path, default=DEFAULT_POOL)
+    ap.add_argument("--pool", type=Path, required=True, help="the pool's train/ folder")
     ap.add_argument("--out", type=Path, default=ARTIFACT_DIR)
     ap.add_argument("--threads", type=int, default=2)
     args = ap.parse_args(argv)

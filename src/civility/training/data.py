@@ -15,8 +15,7 @@ import pandas as pd
 from civility.scoring.base import CATEGORIES
 
 LABELS: Final[list[str]] = list(CATEGORIES)
-LANGS: Final[tuple[str, ...]] = ("en", "es", "it", "tr", "ru")
-DEFAULT_POOL: Final[Path] = Path("/work/shared/data/train")
+LANGS: Final[tuple[str, ...]] = ("en", "es", "it", "tr", "ru", "de", "pt")
 # sha1(text) mod 100: < 90 train; 90..94 tune (calibration, thresholds); 95..99 report only.
 TUNE_LO: Final[int] = 90
 REPORT_LO: Final[int] = 95
@@ -50,7 +49,7 @@ def text_bucket(text: str) -> int:
     return int(digest, 16) % 100
 
 
-def load_pool(pool_dir: Path = DEFAULT_POOL) -> pd.DataFrame:
+def load_pool(pool_dir: Path) -> pd.DataFrame:
     """Loads every ``*.csv.gz`` of the pool with a ``bucket`` and ``split`` column."""
     files = sorted(pool_dir.glob("*.csv.gz"))
     if not files:

@@ -24,7 +24,7 @@ F64 = npt.NDArray[np.float64]
 I64 = npt.NDArray[np.int64]
 
 # Languages with enough labelled rows of their own (the pool's non-English toxicity sources).
-EXPERT_LANGS: Final[tuple[str, ...]] = ("es", "it", "tr", "ru")
+EXPERT_LANGS: Final[tuple[str, ...]] = ("es", "it", "tr", "ru", "de", "pt")
 # Inverse L2 strength and the idf cut-off, chosen by 5-fold CV on the train buckets (model card).
 C: Final[float] = 16.0
 MIN_DF: Final[int] = 2

@@ -41,10 +41,11 @@ from civility.scoring.metrics import (
 from civility.scoring.model import FastScorer
 from civility.scoring.normalize import normalize_batch
 from civility.training.data import (
-    DEFAULT_POOL,
     IMPLIED_BY_NOT_TOXIC,
     LABELS,
     LANGS,
+    identity_counterfactuals,
+    identity_swaps,
     imply_negative_labels,
     label_matrix,
     lang_index,
@@ -56,7 +57,7 @@ from civility.training.linear import Targets, fit
 F64 = npt.NDArray[np.float64]
 I64 = npt.NDArray[np.int64]
 
-VERSION: Final[str] = "1.2.0"
+VERSION: Final[str] = "1.3.0"
 SEED: Final[int] = 20260101
 BITS: Final[int] = 20
 TRAIN_CHARS: Final[int] = 2000
@@ -89,7 +90,9 @@ CONTEXT_WORDS: Final[tuple[str, ...]] = (
 )  # fmt: skip
 L2: Final[float] = 3e-6
 # Upweights the three small languages so the shared weights do not ignore them.
-LANG_WEIGHT: Final[dict[str, float]] = {"en": 1.0, "ru": 1.0, "es": 3.0, "it": 3.0, "tr": 3.0}
+# Languages with few rows are up-weighted so the shared heads do not ignore them (1.3.0: the
+# second release brought es, tr, de and pt to 9k-33k rows each; Italian still has ~1.2k).
+LANG_WEIGHT: Final[dict[str, float]] = {"it": 3.0, "de": 1.5, "es": 1.5}
 BATCH: Final[int] = 4096
 
 
@@ -157,6 +160,13 @@ class Options:
     rows: str = "text"
     # Per-language toxicity experts (training/experts.py); off reproduces 1.1.0's behaviour.
     experts: bool = True
+    # Identity fairness (1.3.0): counterfactual rows (data.identity_counterfactuals) and term
+    # swaps (data.identity_swaps) as shares of the train rows, instead of clipping identity
+    # n-gram weights after fitting (``neutralise``, 1.0.0-1.2.0), which cost identity-attack
+    # recall on independent hate-speech sets.
+    counterfactuals: float = 0.04
+    swaps: float = 0.08
+    neutralise: bool = False
 
 
 ROW_MODES: Final[tuple[str, ...]] = ("text", "window", "chunks")
@@ -310,6 +320,14 @@ def train(
     tr = tr.reset_index(drop=True)
     if options.imply_negatives:
         tr = imply_negative_labels(tr, options.imply_negatives)
+    tr = pd.concat(
+        [
+            tr,
+            identity_counterfactuals(tr, options.counterfactuals, SEED),
+            identity_swaps(tr, options.swaps, SEED),
+        ],
+        ignore_index=True,
+    )
     print(f"pool {len(df)} rows; train {len(tr)} (excluded: {list(exclude_sources)})", flush=True)
     tr, texts, share = training_rows(tr, options.rows)
     x = cached_design_matrix(texts, BITS, cache_dir)
@@ -343,13 +361,16 @@ def train(
             "per_head": options.per_head,
             "head_l2": dict(options.head_l2),
             "rows": options.rows,
+            "counterfactuals": options.counterfactuals,
+            "swaps": options.swaps,
+            "neutralise": options.neutralise,
         },
         "n_train": len(tr),
         "l2": l2,
         "max_iter": max_iter,
         "fit_seconds": time.perf_counter() - t0,
     }
-    return finalise(df, w, b, out_dir, exclude_sources, info, options.experts)
+    return finalise(df, w, b, out_dir, exclude_sources, info, options.experts, options.neutralise)
 
 
 def finalise(
@@ -360,12 +381,13 @@ def finalise(
     exclude_sources: Sequence[str],
     info: dict[str, Any],
     experts: bool = True,
+    neutralise: bool = False,
 ) -> dict[str, Any]:
-    """Neutralises identity terms, calibrates, fits language experts, reports, saves."""
+    """Calibrates, fits language experts, reports, saves (clipping identity terms if asked)."""
     w = w.copy()
     # The design matrix's last column is the null bucket: never set, so its weight is 0.
     w[-1] = 0.0
-    neutralised = neutralise_identity_terms(w, BITS, IDENTITY_TERMS)
+    neutralised = neutralise_identity_terms(w, BITS, IDENTITY_TERMS) if neutralise else {}
     # Round-trip through float16 so calibration is fitted on exactly the shipped weights.
     model = LinearModel(w.astype(np.float16), b, BITS, LANGS, SERVE_WINDOW)
     tune = df[df["split"] == "tune"].reset_index(drop=True)
@@ -546,7 +568,7 @@ def _head_l2(arg: str) -> tuple[str, float]:
 def main(argv: Sequence[str] | None = None) -> int:
     """CLI: ``python -m civility.training``."""
     ap = argparse.ArgumentParser(prog="python -m civility.training", description=__doc__)
-    ap.add_argument("--pool", type=Path, default=DEFAULT_POOL)
+    ap.add_argument("--pool", type=Path, required=True, help="the pool's train/ folder")
     ap.add_argument("--out", type=Path, default=ARTIFACT_DIR)
     ap.add_argument(
         "--exclude-source", action="append", default=None, help="default: stormfront (licence)"
@@ -579,6 +601,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument(
         "--no-experts", action="store_true", help="no per-language toxicity experts (as 1.1.0)"
     )
+    ap.add_argument(
+        "--counterfactuals", type=float, default=0.04, help="identity counterfactual share"
+    )
+    ap.add_argument("--identity-swaps", type=float, default=0.08, help="identity swap share")
+    ap.add_argument(
+        "--neutralise",
+        action="store_true",
+        help="clip identity-term weights after fitting (1.0.0-1.2.0 behaviour)",
+    )
     ap.add_argument("--cache", type=Path, default=None, help="dir to reuse the design matrix from")
     ap.add_argument("--warm-start", type=Path, default=None, help="artifact dir to start from")
     ap.add_argument(
@@ -605,7 +636,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         }
         w = prev.weights[: (1 << BITS) + 1].astype(np.float32)
         metrics = finalise(
-            load_pool(args.pool), w, prev.bias, args.out, excluded, info, not args.no_experts
+            load_pool(args.pool),
+            w,
+            prev.bias,
+            args.out,
+            excluded,
+            info,
+            not args.no_experts,
+            args.neutralise,
         )
     else:
         opts = Options(
@@ -616,6 +654,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             head_l2=tuple(args.head_l2),
             rows=args.rows,
             experts=not args.no_experts,
+            counterfactuals=args.counterfactuals,
+            swaps=args.identity_swaps,
+            neutralise=args.neutralise,
         )
         metrics = train(
             args.pool,
