@@ -6,6 +6,7 @@ Numpy only, shared verbatim by training (to fit calibration) and serving.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +29,10 @@ MANIFEST_NAME: Final[str] = "fast-manifest.json"
 SUB_BATCH: Final[int] = 1024
 EMPTY_LOGIT: Final[float] = -20.0
 TOXICITY: Final[int] = CATEGORIES.index("toxicity")
+# Sentence ends (a terminal mark and a space) and line breaks: where a text is split into the
+# sentences scored on their own (``segments``); shorter pieces say too little to score alone.
+SENTENCE_BREAK: Final = re.compile(r"(?<=[.!?…。！？])\s+|\s*\n\s*")
+MIN_SENTENCE: Final[int] = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,14 +129,33 @@ def chunk(text: str, window: int) -> list[str]:
     return out
 
 
+def sentences(text: str) -> list[str]:
+    """The sentences (and lines) of a text with some substance, in order."""
+    return [s for s in SENTENCE_BREAK.split(text) if len(s.strip()) >= MIN_SENTENCE]
+
+
+def segments(text: str, window: int) -> list[str]:
+    """What a text is scored as: its windows, plus each sentence when it has several.
+
+    A bag-of-n-grams logit is an average over the piece it sees, so an insult after a
+    thousand friendly characters (or after a few friendly sentences in one window) is diluted;
+    scored on its own, the sentence that carries it gets the score it would get alone.
+    """
+    parts = chunk(text, window)
+    found = sentences(text) if SENTENCE_BREAK.search(text) else []
+    if len(found) > 1:
+        parts.extend(s for s in found if len(s) <= window)
+    return parts
+
+
 def chunked_logits(model: LinearModel, texts: Sequence[str]) -> tuple[F32, I64]:
-    """Logits of every chunk, and the owning text index of each chunk."""
-    if all(len(t) <= model.window for t in texts):
+    """Logits of every scored piece (``segments``), and the owning text index of each."""
+    if all(len(t) <= model.window and not SENTENCE_BREAK.search(t) for t in texts):
         return model.raw_logits(texts), np.arange(len(texts), dtype=np.int64)
     pieces: list[str] = []
     owner: list[int] = []
     for i, t in enumerate(texts):
-        parts = chunk(t, model.window)
+        parts = segments(t, model.window)
         pieces.extend(parts)
         owner.extend([i] * len(parts))
     return model.raw_logits(pieces), np.asarray(owner, dtype=np.int64)
