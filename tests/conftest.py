@@ -16,6 +16,7 @@ from civility.api.app import create_app
 from civility.auth.keys import Role
 from civility.clock import ManualClock
 from civility.container import Container, build_container
+from civility.scoring.base import Scorer
 from civility.scoring.lexicon import LexiconBaselineScorer
 from civility.settings import Settings, load_settings
 from civility.storage.db import Database, upgrade
@@ -133,13 +134,19 @@ class Api:
 
 
 @pytest.fixture
-def api(settings: Settings, clock: ManualClock) -> Iterator[Api]:
+def api_scorer() -> Scorer:
+    """The scorer the `api` fixture serves with (a module may override this fixture)."""
+    return LexiconBaselineScorer()
+
+
+@pytest.fixture
+def api(settings: Settings, clock: ManualClock, api_scorer: Scorer) -> Iterator[Api]:
     """The ASGI app with its lifespan (embedded worker) running."""
     built: list[Container] = []
     admin: list[str] = []
 
     def build() -> Container:
-        c = build_container(settings, clock=clock, scorer=LexiconBaselineScorer())
+        c = build_container(settings, clock=clock, scorer=api_scorer)
         built.append(c)
         return c
 

@@ -235,6 +235,14 @@ class Container:
         """Releases database connections."""
         self.db.dispose()
 
+    def unsupported_for(self, language: str | None) -> tuple[str, ...]:
+        """Categories the scorer's support matrix rules out for ``language`` (published null)."""
+        lookup = getattr(self.scorer, "unsupported", None)
+        if lookup is None or language is None:
+            return ()
+        out: tuple[str, ...] = lookup(language)
+        return out
+
 
 def build_container(
     settings: Settings, *, clock: Clock | None = None, scorer: Scorer | None = None

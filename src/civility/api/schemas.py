@@ -19,6 +19,7 @@ from pydantic import (
 from civility.moderation.models import Action, Reason, Severity
 from civility.moderation.records import MessageView
 from civility.moderation.service import AnalyzeResult
+from civility.scoring.support import published
 
 
 def _no_nul(value: str) -> str:
@@ -96,10 +97,16 @@ class SpanOut(BaseModel):
 class AnalyzeItem(BaseModel):
     """Scores of one text."""
 
-    scores: dict[str, float]
+    scores: dict[str, float | None] = Field(
+        description="Per category; null where the model's score is not measured to be "
+        "meaningful for the text's language (see GET /v1/models)"
+    )
     language: str
     severity: Severity
     spans: list[SpanOut]
+    unsupported: list[str] = Field(
+        default_factory=list, description="Categories scored null for this language"
+    )
 
 
 class AnalyzeOut(BaseModel):
@@ -113,9 +120,10 @@ def analyze_item(text: str, result: AnalyzeResult) -> AnalyzeItem:
     """Builds the response item of one analyzed text."""
     a = result.analysis
     return AnalyzeItem(
-        scores={k: round(v, 6) for k, v in a.scores.items()},
+        scores=published(a.scores, a.unsupported),
         language=a.language,
         severity=result.severity,
+        unsupported=list(a.unsupported),
         spans=[
             SpanOut(
                 start=s.start,
@@ -182,7 +190,7 @@ class MessageOut(BaseModel):
     status: str
     decision: Action | None
     severity: Severity | None
-    scores: dict[str, float] | None
+    scores: dict[str, float | None] | None
     language: str | None
     reasons: list[ReasonOut]
     policy_version: int | None
@@ -205,8 +213,10 @@ def reason_out(r: Reason) -> ReasonOut:
     )
 
 
-def message_out(view: MessageView, *, include_text: bool = False) -> MessageOut:
-    """Builds the response form of a stored message."""
+def message_out(
+    view: MessageView, *, include_text: bool = False, unsupported: tuple[str, ...] = ()
+) -> MessageOut:
+    """Builds the response form of a stored message (``unsupported`` scores become null)."""
     m, d = view.message, view.decision
     return MessageOut(
         id=m.id,
@@ -216,7 +226,7 @@ def message_out(view: MessageView, *, include_text: bool = False) -> MessageOut:
         status=view.status,
         decision=d.action if d else None,
         severity=d.severity if d else None,
-        scores={k: round(v, 6) for k, v in view.scores.items()} if view.scores else None,
+        scores=published(view.scores, unsupported) if view.scores else None,
         language=m.language,
         reasons=[reason_out(r) for r in d.reasons] if d else [],
         policy_version=d.policy_version if d else None,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -29,6 +29,8 @@ LANGUAGES: Final[frozenset[str]] = frozenset(
      "ar", "fa", "hi", "id", "zh", "ja", "ko", "el", "he"}
 )  # fmt: skip
 SCORE_TYPES: Final[frozenset[str]] = frozenset({"PROBABILITY"})
+# Perspective's errorType for a language an attribute is not available in.
+LANGUAGE_NOT_SUPPORTED: Final[str] = "LANGUAGE_NOT_SUPPORTED_BY_ATTRIBUTE"
 UNDETERMINED: Final[str] = "und"
 
 
@@ -80,9 +82,29 @@ def check_languages(languages: list[str], attributes: list[Requested]) -> list[s
         names = ", ".join(a.name for a in attributes)
         raise Invalid(
             f"Attribute {names} does not support request languages: {', '.join(normalized)}",
-            code="unsupported_language",
+            code=LANGUAGE_NOT_SUPPORTED,
         )
     return normalized
+
+
+def check_support(
+    analysis: TextAnalysis,
+    attributes: list[Requested],
+    languages: list[str],
+    unsupported_for: Callable[[str], tuple[str, ...]],
+) -> None:
+    """Raises LANGUAGE_NOT_SUPPORTED_BY_ATTRIBUTE for an attribute the model cannot score.
+
+    The request's languages govern (the detected one when it names none), as in Perspective;
+    an attribute is answered when any of them supports it (the model's support matrix).
+    """
+    langs = languages or [analysis.language]
+    for attr in attributes:
+        if all(attr.category in unsupported_for(lang) for lang in langs):
+            raise Invalid(
+                f"Attribute {attr.name} does not support request languages: {', '.join(langs)}",
+                code=LANGUAGE_NOT_SUPPORTED,
+            )
 
 
 def _score(value: float) -> dict[str, Any]:

@@ -158,7 +158,7 @@ class EnforcementEngine:
         authors: set[str] = set()
         for message, analysis, pre in items:
             policy = pre.policy or resolve_policy(self._policies, message.channel_id)
-            scores = analysis.scores if analysis is not None else None
+            scores = analysis.acted_on() if analysis is not None else None
             verdict = decide(policy, scores, pre.reasons, pre.ban is not None)
             if is_violation(verdict, policy.strikes):
                 authors.add(message.author_id)
@@ -191,7 +191,7 @@ class EnforcementEngine:
         if ban is None and earlier:
             # An earlier message of this batch may have just got the author banned.
             ban = active_ban(history, message.channel_id, now)
-        scores = analysis.scores if analysis is not None else None
+        scores = analysis.acted_on() if analysis is not None else None
         spans = analysis.spans if analysis is not None else ()
         verdict = decide(
             policy,

@@ -137,7 +137,7 @@ class ModerationService:
     def analyze(self, texts: Sequence[str], channel_id: str | None = None) -> list[AnalyzeResult]:
         """Scores texts without storing anything."""
         analyses = self._scorer.analyze(texts)
-        return [AnalyzeResult(a, self._engine.severity(channel_id, a.scores)) for a in analyses]
+        return [AnalyzeResult(a, self._engine.severity(channel_id, a.acted_on())) for a in analyses]
 
     def moderate(self, batch: Sequence[IncomingMessage]) -> list[MessageView]:
         """Decides messages synchronously; a message already stored returns its stored decision."""

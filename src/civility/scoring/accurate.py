@@ -176,7 +176,7 @@ class CascadeScorer:
         # decided on the scores the caller will act on.
         base = self.fast.annotate(texts, fast, raw, lambda i, _: want(i, scores[i]))
         return [
-            TextAnalysis(scores=s, language=a.language, spans=a.spans)
+            TextAnalysis(scores=s, language=a.language, spans=a.spans, unsupported=a.unsupported)
             for s, a in zip(scores, base, strict=True)
         ]
 

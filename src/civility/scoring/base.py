@@ -33,6 +33,13 @@ class TextAnalysis:
     scores: dict[str, float]
     language: str
     spans: tuple[Span, ...] = field(default=())
+    # Categories whose score is not measured to be meaningful for ``language`` (the model's
+    # support matrix): published as null, never acted on by a policy.
+    unsupported: tuple[str, ...] = field(default=())
+
+    def acted_on(self) -> dict[str, float]:
+        """The scores a policy may act on (the supported ones)."""
+        return {c: v for c, v in self.scores.items() if c not in self.unsupported}
 
 
 # Whether to compute spans: for every text, for none, or per text from its index and final scores.

@@ -20,6 +20,7 @@ from civility.scoring.linear_model import (
     predict_proba,
 )
 from civility.scoring.normalize import pre_translate
+from civility.scoring.support import SUPPORT_FILE, SupportMatrix, load_support
 
 F32 = npt.NDArray[np.float32]
 F64 = npt.NDArray[np.float64]
@@ -120,10 +121,18 @@ class FastScorer:
     name: str
     version: str
 
-    def __init__(self, model: LinearModel, calib: Calibration, manifest: dict[str, Any]) -> None:
+    def __init__(
+        self,
+        model: LinearModel,
+        calib: Calibration,
+        manifest: dict[str, Any],
+        support: SupportMatrix | None = None,
+    ) -> None:
         self._model = model
         self._calib = calib
         self.manifest = manifest
+        # None: no matrix shipped with this artifact, so every score is published.
+        self.support = support
         self.name = "civility-fast"
         self.version = str(manifest["version"])
         thr = manifest.get("thresholds", {})
@@ -164,9 +173,13 @@ class FastScorer:
         spans = self.explain_many(texts, heads, raw)
         languages = self._langid.classify_many(texts)
         return [
-            TextAnalysis(scores=s, language=lang, spans=sp)
+            TextAnalysis(scores=s, language=lang, spans=sp, unsupported=self.unsupported(lang))
             for s, lang, sp in zip(scores, languages, spans, strict=True)
         ]
+
+    def unsupported(self, language: str) -> tuple[str, ...]:
+        """Categories not measured to be meaningful for ``language`` (support matrix)."""
+        return () if self.support is None else self.support.unsupported(language)
 
     def explain(
         self, text: str, heads: Sequence[int], scores: dict[str, float]
@@ -286,5 +299,6 @@ def load_fast_scorer(artifact_dir: Path | None = None) -> FastScorer:
     with _LOCK:
         if directory not in _CACHE:
             model, calib, manifest = load_artifact(directory)
-            _CACHE[directory] = FastScorer(model, calib, manifest)
+            support = load_support(directory) if (directory / SUPPORT_FILE).exists() else None
+            _CACHE[directory] = FastScorer(model, calib, manifest, support)
         return _CACHE[directory]

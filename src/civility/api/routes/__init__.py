@@ -14,6 +14,7 @@ def all_routers() -> list[APIRouter]:
         compat_perspective,
         events,
         health,
+        models,
         moderation,
         policies,
         ratings,
@@ -28,6 +29,7 @@ def all_routers() -> list[APIRouter]:
     return [
         health.router,
         moderation.router,
+        models.router,
         events.router,
         review.router,
         ratings.router,

@@ -75,5 +75,16 @@ async def create_moderation(body: ModerationIn, _: Caller, c: ContainerDep) -> d
     return {
         "id": new_id("modr"),
         "model": f"{c.scorer.name}:{c.scorer.version}",
-        "results": [openai.result(r.analysis.scores, thresholds) for r in results],
+        # OpenAI's schema has no null: a category the model cannot score in the text's language
+        # counts as 0 (never flagged); GET /v1/models says which those are.
+        "results": [
+            openai.result(
+                {
+                    c: 0.0 if c in r.analysis.unsupported else v
+                    for c, v in r.analysis.scores.items()
+                },
+                thresholds,
+            )
+            for r in results
+        ],
     }

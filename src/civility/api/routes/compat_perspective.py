@@ -28,11 +28,22 @@ GRPC_STATUS = {
 }
 
 
-def render_error(status: int, _code: str, message: str) -> dict[str, Any]:
+def render_error(status: int, code: str, message: str) -> dict[str, Any]:
     """Google's error body: `{"error": {"code": 400, "message": ..., "status": ...}}`."""
-    return {
-        "error": {"code": status, "message": message, "status": GRPC_STATUS.get(status, "UNKNOWN")}
+    error: dict[str, Any] = {
+        "code": status,
+        "message": message,
+        "status": GRPC_STATUS.get(status, "UNKNOWN"),
     }
+    if code == perspective.LANGUAGE_NOT_SUPPORTED:
+        # Perspective says which kind of error it was in the details, as clients test for it.
+        error["details"] = [
+            {
+                "@type": "type.googleapis.com/google.commentanalyzer.v1alpha1.Error",
+                "errorType": code,
+            }
+        ]
+    return {"error": error}
 
 
 router = APIRouter(tags=["compat: perspective"], route_class=error_route(render_error))
@@ -81,6 +92,7 @@ async def analyze_comment(
     languages = perspective.check_languages(body.languages, attributes)
     text = check_text(body.comment.text, c.settings.max_text_length, field="comment.text")
     [result] = await anyio.to_thread.run_sync(c.moderation.analyze, [text])
+    perspective.check_support(result.analysis, attributes, languages, c.unsupported_for)
     return perspective.response(
         text,
         result.analysis,

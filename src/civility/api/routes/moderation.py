@@ -66,7 +66,7 @@ async def moderate(body: MessageIn, _: Moderator, request: Request, c: Container
     """Decides one message now; re-sending the same (channel_id, message_id) returns the same."""
     message = _incoming(body, c.settings.max_text_length)
     view = await request.app.state.sync_batcher.submit(message)
-    return message_out(view)
+    return message_out(view, unsupported=c.unsupported_for(view.message.language))
 
 
 @router.post("/messages", status_code=202, response_model=AcceptedOut, responses=ERRORS)
@@ -100,7 +100,7 @@ async def submit(body: SubmitIn, _: Submitter, c: ContainerDep) -> AcceptedOut:
 async def get_message(id: str, _: Analyzer, c: ContainerDep) -> MessageOut:
     """Returns a message's status (pending / decided) and its decision."""
     view = await anyio.to_thread.run_sync(c.moderation.get_message, id)
-    return message_out(view)
+    return message_out(view, unsupported=c.unsupported_for(view.message.language))
 
 
 @router.get("/messages", response_model=MessagePage, responses=ERRORS)
@@ -145,5 +145,9 @@ async def list_messages(
     views = await anyio.to_thread.run_sync(c.moderation.list_messages, query)
     next_cursor = views[-1].message.id if len(views) == limit else None
     return MessagePage(
-        items=[message_out(v, include_text=True) for v in views], next_cursor=next_cursor
+        items=[
+            message_out(v, include_text=True, unsupported=c.unsupported_for(v.message.language))
+            for v in views
+        ],
+        next_cursor=next_cursor,
     )

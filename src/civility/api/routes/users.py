@@ -146,7 +146,11 @@ async def list_violations(
     found = await anyio.to_thread.run_sync(c.enforcement.users.violations, author_id, cursor, limit)
     items = [
         ViolationOut(
-            message=message_out(v.view, include_text=True),
+            message=message_out(
+                v.view,
+                include_text=True,
+                unsupported=c.unsupported_for(v.view.message.language),
+            ),
             strike_weight=v.strike.weight if v.strike else None,
         )
         for v in found

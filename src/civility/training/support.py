@@ -1,0 +1,135 @@
+"""Writes the support matrix (``scoring/support.py``) from measurements on held-out data.
+
+Evidence, per (language, category), in order of preference:
+
+1. ``heldout_threat_set``: for ``threat``, the team-written held-out threat set
+   (``bench/data/threats_heldout.jsonl``, scored by ``bench/threats.py``): threats and benign
+   sentences with the same violent words, in templates and vocabulary no rule or training row
+   used. AUC of the threat score over both.
+2. ``validation_buckets``: buckets 90-99 of the pool (``sha1(text) mod 100``), never trained
+   on. In-source: the same sites and years as the training rows, so an optimistic estimate;
+   the model card puts the leave-one-source-out numbers beside it.
+
+A pair is supported when its AUC reaches ``FLOOR`` with at least ``MIN_CLASS`` rows of each
+class; anything else (including no evidence at all) is unsupported.
+
+Run: ``python -m civility.training.support --pool PATH [--threats bench/results/threats.json]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any, Final
+
+import numpy as np
+import pandas as pd
+
+from civility.scoring.base import CATEGORIES
+from civility.scoring.linear_model import ARTIFACT_DIR
+from civility.scoring.metrics import roc_auc
+from civility.scoring.model import load_fast_scorer
+from civility.scoring.support import SUPPORT_FILE, Cell, SupportMatrix
+from civility.training.data import TUNE_LO, load_pool
+
+FLOOR: Final[float] = 0.80
+MIN_CLASS: Final[int] = 20
+# Languages the matrix lists; fr has no labelled rows, so only the threat set can support it.
+LANGUAGES: Final[tuple[str, ...]] = ("en", "es", "it", "tr", "ru", "de", "pt", "fr")
+BATCH: Final[int] = 4096
+
+
+def bucket_cells(
+    frame: pd.DataFrame, probs: np.ndarray[Any, Any], floor: float = FLOOR
+) -> dict[str, dict[str, Cell]]:
+    """Cells from scored validation rows: per language of the pool and category."""
+    out: dict[str, dict[str, Cell]] = {}
+    for lang in LANGUAGES:
+        sel = (frame["lang"] == lang).to_numpy()
+        cells: dict[str, Cell] = {}
+        for k, cat in enumerate(CATEGORIES):
+            y = frame[cat].to_numpy(dtype=np.float64)[sel]
+            known = ~np.isnan(y)
+            pos = int((y[known] >= 0.5).sum())
+            neg = int(known.sum()) - pos
+            if pos < MIN_CLASS or neg < MIN_CLASS:
+                note = f"{pos} positive and {neg} negative labelled rows: too few to measure"
+                cells[cat] = Cell(False, None, int(known.sum()), pos, "none", note)
+                continue
+            auc = roc_auc(y[known], probs[sel][known, k])
+            cells[cat] = Cell(
+                auc >= floor, round(auc, 4), int(known.sum()), pos, "validation_buckets"
+            )
+        out[lang] = cells
+    return out
+
+
+def threat_cells(report: Mapping[str, Any], floor: float = FLOOR) -> dict[str, Cell]:
+    """Threat cells per language from ``bench/threats.py``'s JSON (``per_language``)."""
+    out: dict[str, Cell] = {}
+    for lang, row in report.get("per_language", {}).items():
+        auc = row.get("auc")
+        if auc is None:
+            continue
+        note = (
+            f"recall {row.get('recall_hide', float('nan')):.2f} at the hide threshold with "
+            f"{row.get('fpr_hide', float('nan')):.2f} false positives"
+        )
+        out[lang] = Cell(
+            float(auc) >= floor,
+            round(float(auc), 4),
+            int(row.get("n", 0)),
+            int(row.get("threats", row.get("positives", 0))),
+            "heldout_threat_set",
+            note,
+        )
+    return out
+
+
+def build(
+    pool: Path, artifacts: Path, threats: Mapping[str, Any] | None, floor: float = FLOOR
+) -> SupportMatrix:
+    """Scores the validation buckets with the artifact and assembles the matrix."""
+    df = load_pool(pool)
+    val = df[df["bucket"] >= TUNE_LO].reset_index(drop=True)
+    scorer = load_fast_scorer(artifacts)
+    texts = val["text"].tolist()
+    probs = np.concatenate(
+        [scorer.predict(texts[i : i + BATCH]) for i in range(0, len(texts), BATCH)]
+    )
+    cells = bucket_cells(val, probs, floor)
+    for lang, cell in threat_cells(threats or {}, floor).items():
+        cells.setdefault(lang, {})["threat"] = cell
+    description = (
+        f"AUC floor {floor} on held-out data: validation buckets 90-99 of the pool "
+        "(in-source), the held-out threat set for threat"
+    )
+    return SupportMatrix.build(floor, cells, f"{scorer.name} {scorer.version}", description)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """CLI: ``python -m civility.training.support``."""
+    ap = argparse.ArgumentParser(prog="python -m civility.training.support", description=__doc__)
+    ap.add_argument("--pool", type=Path, required=True, help="the pool's train/ folder")
+    ap.add_argument("--artifacts", type=Path, default=ARTIFACT_DIR)
+    ap.add_argument("--threats", type=Path, default=None, help="bench/threats.py JSON")
+    ap.add_argument("--floor", type=float, default=FLOOR)
+    args = ap.parse_args(argv)
+    threats = json.loads(args.threats.read_text()) if args.threats else None
+    matrix = build(args.pool, args.artifacts, threats, args.floor)
+    path = args.artifacts / SUPPORT_FILE
+    path.write_text(json.dumps(matrix.to_json(), indent=2) + "\n", encoding="utf-8")
+    for lang, cells in sorted(matrix.languages.items()):
+        row = " ".join(
+            f"{c}={'Y' if cell.supported else '-'}{'' if cell.auc is None else f'{cell.auc:.3f}'}"
+            for c, cell in cells.items()
+        )
+        print(f"{lang}: {row}")
+    print(f"wrote {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
