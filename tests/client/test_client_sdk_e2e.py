@@ -68,6 +68,14 @@ def test_every_method_against_the_server(server: Server) -> None:
         with pytest.raises(BadRequestError) as bad:
             civ.analyze("   ")
         assert bad.value.code == "empty_text"
+        [model] = civ.models()
+        assert model.supported("ru", "toxicity")
+        assert not model.supported("ru", "insult")  # no Russian insult labels to measure on
+        ru = civ.analyze("ты тупой идиот, заткнись")
+        assert ru.language == "ru"
+        assert ru.scores["insult"] is None
+        assert "insult" in ru.unsupported
+        assert (ru.scores["toxicity"] or 0.0) > 0.5
     with Civility(server.url, "civ_wrong", retry=FAST) as wrong, pytest.raises(AuthenticationError):
         wrong.analyze("hi")
 

@@ -21,11 +21,13 @@ from civility.client.models import (
     Decision,
     Event,
     MessageInput,
+    ModelInfo,
     Page,
     PostRating,
     RatingAccepted,
     Reason,
     Span,
+    SupportCell,
 )
 
 __all__ = [
@@ -42,6 +44,7 @@ __all__ = [
     "Decision",
     "Event",
     "MessageInput",
+    "ModelInfo",
     "NotFoundError",
     "Page",
     "PermissionDeniedError",
@@ -52,4 +55,5 @@ __all__ = [
     "RetryPolicy",
     "ServerError",
     "Span",
+    "SupportCell",
 ]

@@ -19,6 +19,7 @@ from civility.client.models import (
     Decision,
     Event,
     MessageInput,
+    ModelInfo,
     Page,
     PostRating,
     RatingAccepted,
@@ -96,6 +97,10 @@ class AsyncCivility:
     ) -> list[AnalyzeResult]:
         """Scores up to 128 texts in one call."""
         return _base.parse_analyze(await self._send(_base.analyze_call(texts, channel_id)))
+
+    async def models(self) -> list[ModelInfo]:
+        """The scorer in use and its support matrix: which scores mean something where."""
+        return _base.parse_models(await self._send(_base.models_call()))
 
     async def moderate(
         self,

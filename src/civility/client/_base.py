@@ -19,6 +19,7 @@ from civility.client.models import (
     Decision,
     Event,
     MessageInput,
+    ModelInfo,
     Page,
     PostRating,
     RatingAccepted,
@@ -124,6 +125,16 @@ def analyze_call(texts: Sequence[str], channel_id: str | None) -> Call:
 def parse_analyze(data: dict[str, Any]) -> list[AnalyzeResult]:
     """Parses the results of analyze."""
     return [AnalyzeResult.from_json(r) for r in data["results"]]
+
+
+def models_call() -> Call:
+    """`GET /v1/models`."""
+    return Call("GET", "/v1/models")
+
+
+def parse_models(data: dict[str, Any]) -> list[ModelInfo]:
+    """Parses the models and their support matrices."""
+    return [ModelInfo.from_json(m) for m in data["models"]]
 
 
 def moderate_call(message: MessageInput) -> Call:

@@ -20,6 +20,7 @@ from civility.client.models import (
     Decision,
     Event,
     MessageInput,
+    ModelInfo,
     Page,
     PostRating,
     RatingAccepted,
@@ -101,6 +102,10 @@ class Civility:
     ) -> list[AnalyzeResult]:
         """Scores up to 128 texts in one call."""
         return _base.parse_analyze(self._send(_base.analyze_call(texts, channel_id)))
+
+    def models(self) -> list[ModelInfo]:
+        """The scorer in use and its support matrix: which scores mean something where."""
+        return _base.parse_models(self._send(_base.models_call()))
 
     def moderate(
         self,

@@ -28,10 +28,12 @@ class Span:
 class AnalyzeResult:
     """Scores of one text, its language, severity and spans."""
 
-    scores: dict[str, float]
+    # None where the model's score is not measured to be meaningful in this language.
+    scores: dict[str, float | None]
     language: str
     severity: str
     spans: list[Span]
+    unsupported: list[str] = field(default_factory=list)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> AnalyzeResult:
@@ -41,6 +43,57 @@ class AnalyzeResult:
             language=data["language"],
             severity=data["severity"],
             spans=[Span(**s) for s in data.get("spans", [])],
+            unsupported=list(data.get("unsupported", [])),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class SupportCell:
+    """The evidence for one (language, category) pair of the support matrix."""
+
+    supported: bool
+    auc: float | None
+    n: int
+    positives: int
+    evidence: str
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ModelInfo:
+    """The scorer in use and its support matrix (`GET /v1/models`)."""
+
+    name: str
+    version: str
+    categories: list[str]
+    floor: float | None
+    description: str
+    undetermined: list[str]
+    languages: dict[str, dict[str, SupportCell]]
+
+    def supported(self, language: str, category: str) -> bool:
+        """Whether the model's ``category`` score means something for ``language``."""
+        if self.floor is None:
+            return True
+        if language == "und":
+            return category in self.undetermined
+        cell = self.languages.get(language, {}).get(category)
+        return cell is not None and cell.supported
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ModelInfo:
+        """Parses one item of `GET /v1/models`."""
+        return cls(
+            name=data["name"],
+            version=data["version"],
+            categories=list(data["categories"]),
+            floor=data.get("floor"),
+            description=data.get("description", ""),
+            undetermined=list(data.get("undetermined", [])),
+            languages={
+                lang: {c: SupportCell(**cell) for c, cell in cells.items()}
+                for lang, cells in data.get("languages", {}).items()
+            },
         )
 
 
@@ -68,7 +121,7 @@ class Decision:
     status: str
     action: str | None
     severity: str | None
-    scores: dict[str, float] | None
+    scores: dict[str, float | None] | None
     language: str | None
     reasons: list[Reason]
     policy_version: int | None
