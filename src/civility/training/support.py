@@ -67,21 +67,21 @@ def bucket_cells(
 
 
 def threat_cells(report: Mapping[str, Any], floor: float = FLOOR) -> dict[str, Cell]:
-    """Threat cells per language from ``bench/threats.py``'s JSON (``per_language``)."""
+    """Threat cells per language from ``bench/threats.py``'s JSON (``by_language``)."""
     out: dict[str, Cell] = {}
-    for lang, row in report.get("per_language", {}).items():
-        auc = row.get("auc")
-        if auc is None:
+    for lang, row in report.get("by_language", {}).items():
+        auc = row.get("roc_auc")
+        if auc is None or lang == "all":
             continue
         note = (
-            f"recall {row.get('recall_hide', float('nan')):.2f} at the hide threshold with "
-            f"{row.get('fpr_hide', float('nan')):.2f} false positives"
+            f"recall {row['recall_hide']:.2f} at the hide threshold (0.5) with "
+            f"{row['fpr_hide']:.2f} false positives on benign sentences with the same words"
         )
         out[lang] = Cell(
             float(auc) >= floor,
             round(float(auc), 4),
-            int(row.get("n", 0)),
-            int(row.get("threats", row.get("positives", 0))),
+            int(row["n_threat"]) + int(row["n_benign"]),
+            int(row["n_threat"]),
             "heldout_threat_set",
             note,
         )
