@@ -12,6 +12,8 @@ import numpy as np
 import numpy.typing as npt
 
 from civility.scoring.base import CATEGORIES, Explain, Scorer, Span, TextAnalysis, explain_when
+from civility.scoring.langid import UNDETERMINED as UNDETERMINED
+from civility.scoring.langid import LanguageIdentifier
 from civility.scoring.linear_model import (
     ARTIFACT_DIR,
     Calibration,
@@ -19,21 +21,13 @@ from civility.scoring.linear_model import (
     load_artifact,
     predict_proba,
 )
-from civility.scoring.normalize import pre_translate
 from civility.scoring.support import SUPPORT_FILE, SupportMatrix, load_support
 
 F32 = npt.NDArray[np.float32]
 F64 = npt.NDArray[np.float64]
 
-# Languages py3langid may answer; the rest of its 97 mostly add noise on short chat texts.
-LANGID_LANGS: Final[tuple[str, ...]] = (
-    "en", "es", "it", "tr", "ru", "de", "fr", "pt", "nl", "pl", "uk", "sv", "cs", "ro",
-    "ar", "fa", "hi", "id", "zh", "ja", "ko", "el", "he",
-)  # fmt: skip
-UNDETERMINED: Final[str] = "und"
 _TOKEN_RE: Final = re.compile(r"\S+")
 _EDGE_PUNCT: Final = "\"'`.,;:!?()[]{}<>«»“”‘’-_/\\"
-_HAS_LETTER_RE: Final = re.compile(r"[^\W\d_]")
 MAX_EXPLAIN_TOKENS: Final[int] = 256
 # A token is part of an explanation when removing it lowers the logit by this much and by at
 # least this share of the largest single-token drop in the text. Chosen by span F1 on the
@@ -43,76 +37,6 @@ REL_DROP: Final[float] = 0.5
 # Occlusion variants per predict_proba call: one call for many texts amortises numpy's per-call
 # overhead (it dominated at ~10 variants a text); the cap bounds memory on long texts.
 EXPLAIN_BATCH: Final[int] = 4096
-
-
-class _LangId:
-    """Lazily loaded, restricted py3langid identifier (loading costs ~0.7 s, so only on demand)."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._ident: Any = None
-
-    def _get(self) -> Any:
-        with self._lock:
-            if self._ident is None:
-                from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-                ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=False)
-                ident.set_languages(list(LANGID_LANGS))
-                self._ident = ident
-            return self._ident
-
-    def classify(self, text: str) -> str:
-        """ISO 639-1 code, or ``und`` when the text has no letters."""
-        # URLs and @mentions say nothing about the language of the message.
-        cleaned = pre_translate(text)
-        if not _HAS_LETTER_RE.search(cleaned):
-            return UNDETERMINED
-        lang, _ = self._get().classify(cleaned)
-        return str(lang)
-
-    def classify_many(self, texts: Sequence[str]) -> list[str]:
-        """classify() of every text, with one scoring product for the whole batch.
-
-        py3langid scores one text at a time, and its numpy set-up per text costs twice its
-        byte walk on chat-sized texts; this walks each text with py3langid's own automaton
-        and scores the batch at once (tests/scoring/test_langid.py checks the answers agree).
-        """
-        from py3langid.langid import RAW_FLOOR, visit_counts
-
-        ident = self._get()
-        out = [UNDETERMINED] * len(texts)
-        owners: list[int] = []
-        features: list[int] = []
-        counts: list[int] = []
-        sizes: list[int] = []
-        for i, text in enumerate(texts):
-            cleaned = pre_translate(text)
-            if not _HAS_LETTER_RE.search(cleaned):
-                continue
-            visits = visit_counts(
-                ident.tk_nextmove, ident._rowbase, ident.tk_output, ident._encode(cleaned)
-            )
-            if not visits:
-                out[i] = str(ident.nb_classes[0])  # what py3langid answers for no features
-                continue
-            owners.append(i)
-            sizes.append(len(visits))
-            features.extend(visits.keys())
-            counts.extend(visits.values())
-        if not owners:
-            return out
-        table = ident.nb_ptc
-        weights = np.log1p(np.asarray(counts, dtype=np.float32))
-        rows = weights[:, None] * table[np.asarray(features, dtype=np.intp)]
-        starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
-        scores = np.add.reduceat(rows, starts, axis=0) + ident.nb_pc
-        for a, b in ident._alias_pairs:
-            scores[:, a] = np.maximum(scores[:, a], scores[:, b])
-            scores[:, b] = RAW_FLOOR
-        for i, best in zip(owners, scores.argmax(axis=1).tolist(), strict=True):
-            out[i] = str(ident.nb_classes[best])
-        return out
 
 
 class FastScorer:
@@ -137,7 +61,7 @@ class FastScorer:
         self.version = str(manifest["version"])
         thr = manifest.get("thresholds", {})
         self.thresholds: dict[str, float] = {c: float(thr.get(c, 0.5)) for c in CATEGORIES}
-        self._langid = _LangId()
+        self._langid = LanguageIdentifier()
         params = manifest.get("explain", {})
         self.min_drop = float(params.get("min_drop", MIN_DROP))
         self.rel_drop = float(params.get("rel_drop", REL_DROP))

@@ -151,9 +151,13 @@ _TO_LAT: Final = _lookup(0x530, _CYR_TO_LAT)
 _TO_CYR: Final = _lookup(0x530, _LAT_TO_CYR)
 
 
-def pre_translate(text: str) -> str:
+# The same without emoji words, for language identification (a middle finger names no language).
+_TABLE_NO_EMOJI: Final = {**_TABLE, **{ord(e): " " for e in EMOJI_WORDS}}
+
+
+def pre_translate(text: str, emoji_words: bool = True) -> str:
     """Per-text string stage: folding, invisible characters, emoji words, URLs and @mentions."""
-    t = text.translate(_TABLE)
+    t = text.translate(_TABLE if emoji_words else _TABLE_NO_EMOJI)
     if "&" in t:
         t = _HTML_ENT_RE.sub(" ", t)
     if "://" in t or "www." in t:

@@ -1,0 +1,516 @@
+"""Language identification for chat messages: script, lexicon and py3langid evidence combined.
+
+py3langid alone is good on long texts and unreliable on short ones ("hello" came out as
+Italian, "nice post" as Czech). Each text here gets, in order of trust:
+
+1. script evidence: the writing system (Cyrillic is Russian unless Ukrainian, Belarusian,
+   Serbian, Macedonian or Kazakh letters or words appear; kana is Japanese, ...) and
+   language-specific Latin letters (ğ ı ş: Turkish, ß: German, ñ ¿ ¡: Spanish, ã õ:
+   Portuguese, œ: French, ł ą ę: Polish, ...);
+2. votes of a team-written lexicon of frequent function, chat and insult words
+   (``scoring/langid_words.py``). A word in one language's list votes for it; a word in
+   several lists votes for none, but narrows the choice to those languages;
+3. py3langid's naive Bayes scores over ``NB_LANGS``, tempered by sqrt(bytes) as py3langid
+   does when it normalises.
+
+The answer comes from 1-2 when they single out a supported language. Otherwise py3langid
+decides, among the languages 1-2 leave open, only when its probability clears a bar that is
+higher the shorter the text (``NB_BARS``); failing that, ``und``. From ``LONG_WORDS`` words on,
+py3langid leads and the lexicon overrules it only by a wide margin. Languages outside
+``SUPPORTED`` are answered only when letters or words point to them and py3langid agrees, or
+for longer texts, so they cannot take short texts from the supported ones.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Final
+
+import numpy as np
+import numpy.typing as npt
+
+from civility.scoring.langid_words import (
+    CYRILLIC_WORDS,
+    FEW,
+    INSULTS,
+    OTHER_WORDS,
+    SHARED,
+    WORDS,
+)
+from civility.scoring.normalize import pre_translate
+
+F64 = npt.NDArray[np.float64]
+
+UNDETERMINED: Final[str] = "und"
+SUPPORTED: Final[tuple[str, ...]] = ("en", "es", "it", "tr", "ru", "de", "pt", "fr")
+# py3langid's candidates: the supported languages and common others (its full 97 mostly add
+# noise on chat texts, see the model card).
+NB_LANGS: Final[tuple[str, ...]] = (
+    "en", "es", "it", "tr", "ru", "de", "fr", "pt", "nl", "pl", "uk", "sv", "cs", "ro",
+    "ar", "fa", "hi", "id", "zh", "ja", "ko", "el", "he", "bg",
+)  # fmt: skip
+# A vote that only says "none of the supported languages" (letters such as ø, ő, ə).
+OTHER: Final[str] = "xx"
+
+# A lexical answer needs this many votes and this lead over the runner-up.
+MIN_VOTES: Final[float] = 1.0
+MIN_LEAD: Final[float] = 0.5
+# English words travel into every chat language ("get free-vbucks now, pendejo"), so when
+# another language has a vote too, English ones count this much.
+ENGLISH_LOAN_WEIGHT: Final[float] = 0.5
+# Weight of an insult outside English: people curse in their own language.
+INSULT_WEIGHT: Final[float] = 2.0
+# Weight of a letter only one supported language writes (ğ ı ş ß ñ ã õ œ).
+LETTER_WEIGHT: Final[float] = 2.0
+# Texts of at most this many words are short: py3langid may not answer an unsupported
+# language for them on its own.
+SHORT_WORDS: Final[int] = 5
+# From this many words on, py3langid leads unless the lexicon is overwhelming: this many
+# votes for one supported language and this share of all votes. Then py3langid is not run:
+# on the pool's long texts the lexicon then agreed with the final answer every time.
+LONG_WORDS: Final[int] = 12
+LONG_LEXICON_VOTES: Final[float] = 4.0
+LONG_LEXICON_SHARE: Final[float] = 0.8
+# py3langid alone: (minimum letters, minimum probability), most letters first. Chosen on
+# random 1-5 word windows of the training pool, where these bars keep its answers about 99%
+# right; texts with fewer letters than the last entry are never answered by it alone.
+NB_BARS: Final[tuple[tuple[int, float], ...]] = ((20, 0.75), (12, 0.85), (8, 0.9), (6, 0.95))
+# py3langid choosing among the few languages the lexicon leaves open (its probability
+# renormalised to them), and between Cyrillic languages on long texts.
+NB_AMONG_P: Final[float] = 0.9
+NB_LONG_P: Final[float] = 0.6
+TOKEN_CACHE: Final[int] = 1 << 16
+
+_HAS_LETTER_RE: Final = re.compile(r"[^\W\d_]")
+_LATIN_RE: Final = re.compile(r"[a-zß-öø-ÿĀ-ɏ]")
+_CYRILLIC_RE: Final = re.compile(r"[Ѐ-ԯ]")
+_TOKEN_RE: Final = re.compile(r"[^\W_]+(?:[*'’]+[^\W_]+)*")
+_DIGIT_RE: Final = re.compile(r"\d")
+_REPEAT3_RE: Final = re.compile(r"(.)\1{2,}")
+_LEET: Final = str.maketrans("013457", "oieast")
+_NOT_ASCII_LETTERS: Final = bytes(b for b in range(256) if not chr(b).isalpha())
+_ENGLISH_CLITICS: Final = frozenset({"s", "re", "ll", "ve", "t", "d", "m"})
+
+# (pattern, language) for words no list can enumerate: laughter and Turkish verb forms.
+_PATTERNS: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
+    (re.compile(r"(?:j+[aeiou]+){2,}j*"), "es"),
+    (re.compile(r"k{3,}|(?:rs){2,}|(?:hue){2,}"), "pt"),
+    (re.compile(r"[a-zçğıöşü]{2,}[iıuü]yor[a-zçğıöşü]*"), "tr"),
+)
+
+# Script of a text mostly in neither Latin nor Cyrillic letters: the first match decides.
+_SCRIPTS: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
+    (re.compile(r"[\u3040-\u30ff]"), "ja"),  # kana (Japanese mixes it with kanji)
+    (re.compile(r"[\uac00-\ud7af\u1100-\u11ff]"), "ko"),
+    (re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]"), "zh"),
+    (re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]"), "el"),
+    (re.compile(r"[\u0590-\u05ff]"), "he"),
+    (re.compile(r"[\u0600-\u06ff\u0750-\u077f]"), "ar"),  # ar or fa: py3langid picks
+    (re.compile(r"[\u0900-\u097f]"), "hi"),
+)
+_ARABIC_SCRIPT: Final[tuple[str, ...]] = ("ar", "fa")
+
+# Letter -> votes (once per text): a letter one supported language writes, letters a few
+# share, and letters that point away from all of them.
+_LETTER_VOTES: Final[dict[str, dict[str, float]]] = {
+    "ğ": {"tr": LETTER_WEIGHT}, "ı": {"tr": LETTER_WEIGHT}, "ş": {"tr": LETTER_WEIGHT},
+    "ß": {"de": LETTER_WEIGHT}, "ñ": {"es": LETTER_WEIGHT}, "¿": {"es": LETTER_WEIGHT},
+    "¡": {"es": LETTER_WEIGHT}, "ã": {"pt": LETTER_WEIGHT}, "õ": {"pt": LETTER_WEIGHT},
+    "œ": {"fr": LETTER_WEIGHT},
+    "ä": {"de": 1.0}, "ö": {"de": 0.5, "tr": 0.5}, "ü": {"de": 0.5, "tr": 0.5},
+    "ç": {"pt": 0.33, "fr": 0.33, "tr": 0.33},
+    "â": {"pt": 0.5, "fr": 0.5}, "ê": {"pt": 0.5, "fr": 0.5}, "ô": {"pt": 0.5, "fr": 0.5},
+    "à": {"it": 0.33, "fr": 0.33, "pt": 0.33}, "è": {"it": 0.5, "fr": 0.5},
+    "ù": {"it": 0.5, "fr": 0.5}, "ì": {"it": 1.0}, "ò": {"it": 1.0},
+    "î": {"fr": 1.0}, "û": {"fr": 1.0}, "ë": {"fr": 0.5}, "ï": {"fr": 0.5},
+    "é": {"es": 0.25, "fr": 0.25, "pt": 0.25, "it": 0.25},
+    "á": {"es": 0.5, "pt": 0.5}, "í": {"es": 0.5, "pt": 0.5}, "ó": {"es": 0.5, "pt": 0.5},
+    "ú": {"es": 0.5, "pt": 0.5},
+    "ł": {"pl": 2.0}, "ą": {"pl": 2.0}, "ę": {"pl": 2.0}, "ś": {"pl": 2.0}, "ź": {"pl": 2.0},
+    "ż": {"pl": 2.0}, "ń": {"pl": 2.0}, "ć": {"pl": 1.0, OTHER: 1.0},
+    "ř": {"cs": 2.0}, "ě": {"cs": 2.0}, "ů": {"cs": 2.0},
+    "č": {"cs": 1.0, OTHER: 1.0}, "š": {"cs": 1.0, OTHER: 1.0}, "ž": {"cs": 1.0, OTHER: 1.0},
+    "ť": {"cs": 1.0, OTHER: 1.0}, "ď": {"cs": 1.0, OTHER: 1.0}, "ň": {"cs": 1.0, OTHER: 1.0},
+    "ș": {"ro": 2.0}, "ț": {"ro": 2.0}, "ă": {"ro": 2.0}, "å": {"sv": 2.0},
+    "ő": {OTHER: 2.0}, "ű": {OTHER: 2.0}, "ø": {OTHER: 2.0}, "æ": {OTHER: 2.0},
+    "ð": {OTHER: 2.0}, "þ": {OTHER: 2.0}, "ə": {OTHER: 2.0}, "đ": {OTHER: 2.0},
+    "ė": {OTHER: 2.0}, "į": {OTHER: 2.0}, "ų": {OTHER: 2.0}, "ā": {OTHER: 2.0},
+    "ē": {OTHER: 2.0}, "ī": {OTHER: 2.0}, "ū": {OTHER: 2.0}, "ľ": {OTHER: 2.0},
+}  # fmt: skip
+_LETTER_RE: Final = re.compile("[" + "".join(_LETTER_VOTES) + "]")
+
+# Cyrillic letters that settle the language, and those that rule Russian in or out.
+_CYRILLIC_LANGS: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
+    (re.compile(r"[ў]"), "be"),
+    (re.compile(r"[јљњћђџ]"), "sr"),
+    (re.compile(r"[ѓќѕ]"), "mk"),
+    (re.compile(r"[әғқңөұүһ]"), "kk"),
+)
+_UKRAINIAN_RE: Final = re.compile(r"[іїєґ]")
+_RUSSIAN_ONLY_RE: Final = re.compile(r"[ыэё]")
+_CYRILLIC_NB: Final[tuple[str, ...]] = ("ru", "uk", "bg")
+
+
+def strip_accents(word: str) -> str:
+    """The word without combining marks (dotless i as i, ß as ss)."""
+    decomposed = unicodedata.normalize("NFD", word.replace("ı", "i"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("ß", "ss")
+
+
+# Languages whose lists hold a word, and its weight.
+Entry = tuple[frozenset[str], float]
+_NONE: Final[Entry] = (frozenset(), 0.0)
+
+
+def _build_index() -> tuple[dict[str, Entry], dict[str, Entry]]:
+    """Word -> entry, for words as written and for their accent-free forms."""
+    exact: dict[str, Entry] = {}
+    loose: dict[str, Entry] = {}
+
+    def add(index: dict[str, Entry], word: str, lang: str, weight: float) -> None:
+        langs, old = index.get(word, _NONE)
+        index[word] = (langs | {lang}, max(weight, old))
+
+    lists = [(lang, text, 1.0) for lang, text in WORDS.items()]
+    lists += [(lang, text, INSULT_WEIGHT) for lang, text in INSULTS.items()]
+    lists += [(lang, word, 1.0) for word, langs in FEW.items() for lang in langs.split()]
+    for lang, text, weight in lists:
+        for word in text.split():
+            add(exact, word, lang, weight)
+            add(loose, strip_accents(word), lang, weight)
+    # Other languages' words only as written: "mår" typed as "mar" is more likely Spanish.
+    for lang, text in OTHER_WORDS.items():
+        for word in text.split():
+            add(exact, word, lang, 1.0)
+            if strip_accents(word) == word:
+                add(loose, word, lang, 1.0)
+    for word in SHARED.split():
+        exact[word] = loose[strip_accents(word)] = _NONE
+    return exact, loose
+
+
+_EXACT, _LOOSE = _build_index()
+
+
+def _lookup(word: str) -> Entry | None:
+    """The lexicon's entry for one lowercased word, or None when it does not know it.
+
+    A word typed without accents may be any language's accented word, so it gets the
+    languages of every form that strips to it; a word with accents gets only its own (the
+    accent-free form of "iş" is English "is").
+    """
+    if word.isascii() or strip_accents(word) == word:
+        return _LOOSE.get(word)
+    return _EXACT.get(word)
+
+
+@lru_cache(maxsize=TOKEN_CACHE)
+def word_entries(word: str) -> tuple[Entry, ...]:
+    """Entries of one lowercased token: lexicon (repeats squeezed), patterns, elisions."""
+    word = word.replace("’", "'").strip("'*")
+    if not word:
+        return ()
+    if _DIGIT_RE.search(word):
+        if not word[0].isalpha():
+            return ()  # "1st", "2day": numbers, not leetspeak
+        word = word.translate(_LEET)
+    hit = _lookup(word)
+    if hit is not None:
+        return (hit,)
+    for pattern, lang in _PATTERNS:
+        if pattern.fullmatch(word):
+            return ((frozenset({lang}), 1.0),)
+    if _REPEAT3_RE.search(word):
+        for form in (_REPEAT3_RE.sub(r"\1\1", word), _REPEAT3_RE.sub(r"\1", word)):
+            hit = _lookup(form)
+            if hit is not None:
+                return (hit,)
+    if "'" in word:
+        head, _, tail = word.partition("'")
+        hit = _lookup(head)
+        if hit is not None and hit[0]:
+            return (hit,)  # "gibt's"
+        if tail in _ENGLISH_CLITICS:
+            return ((frozenset({"en"}), 1.0),)  # "don't", "someone's"
+        return tuple(hit for part in (head + "'", tail) if (hit := _lookup(part)) is not None)
+    return ()
+
+
+def _cyrillic_index() -> dict[str, str]:
+    """Cyrillic word -> the one language whose list holds it (words in several lists dropped)."""
+    seen: dict[str, set[str]] = {}
+    for lang, text in CYRILLIC_WORDS.items():
+        for word in text.split():
+            seen.setdefault(word, set()).add(lang)
+    return {word: next(iter(langs)) for word, langs in seen.items() if len(langs) == 1}
+
+
+_CYRILLIC_INDEX: Final = _cyrillic_index()
+
+
+@dataclass(slots=True)
+class Evidence:
+    """What a text shows before py3langid: an answer when the script settles it, or votes."""
+
+    cleaned: str = ""
+    answer: str | None = None
+    votes: dict[str, float] = field(default_factory=dict)
+    # Languages every ambiguous word belongs to (None: no such words, or they disagree).
+    among: frozenset[str] | None = None
+    words: int = 0
+    letters: int = 0
+    # The few languages py3langid must choose among (Arabic script, some Cyrillic texts).
+    nb_among: tuple[str, ...] | None = None
+    cyrillic: bool = False
+
+
+def clean(text: str) -> str:
+    """Folded, lowercased text without URLs, @mentions and emoji (they name no language)."""
+    return pre_translate(text, emoji_words=False)
+
+
+def evidence(text: str) -> Evidence:
+    """Script and lexicon evidence of one raw text."""
+    cleaned = clean(text)
+    ascii_text = cleaned.isascii()
+    if ascii_text:
+        letters = latin = len(cleaned.encode().translate(None, _NOT_ASCII_LETTERS))
+        cyrillic = 0
+    else:
+        letters = len(_HAS_LETTER_RE.findall(cleaned))
+        latin = len(_LATIN_RE.findall(cleaned))
+        cyrillic = len(_CYRILLIC_RE.findall(cleaned))
+    if not letters:
+        return Evidence(cleaned, UNDETERMINED)
+    tokens = _TOKEN_RE.findall(cleaned)
+    ev = Evidence(cleaned, words=len(tokens), letters=letters)
+    if latin + cyrillic <= letters // 2:
+        return _other_script(ev)
+    if cyrillic > latin:
+        return _cyrillic(ev, tokens)
+    votes: dict[str, float] = {}
+    among: frozenset[str] | None = None
+    for token in tokens:
+        for langs, weight in word_entries(token):
+            if len(langs) == 1:
+                for lang in langs:
+                    votes[lang] = votes.get(lang, 0.0) + weight
+            elif langs:
+                among = langs if among is None else among & langs
+    if not ascii_text:
+        if "İ" in text:  # pre_translate folds it to i
+            votes["tr"] = votes.get("tr", 0.0) + LETTER_WEIGHT
+        for letter in set(_LETTER_RE.findall(cleaned)):
+            for lang, weight in _LETTER_VOTES[letter].items():
+                votes[lang] = votes.get(lang, 0.0) + weight
+    if votes.get("en") and any(v >= MIN_VOTES for k, v in votes.items() if k != "en"):
+        votes["en"] *= ENGLISH_LOAN_WEIGHT
+    ev.votes = votes
+    ev.among = among or None
+    return ev
+
+
+def _other_script(ev: Evidence) -> Evidence:
+    """Texts mostly in neither Latin nor Cyrillic letters: the script names the language."""
+    for pattern, lang in _SCRIPTS:
+        if pattern.search(ev.cleaned):
+            if lang == "ar":
+                ev.nb_among = _ARABIC_SCRIPT
+            else:
+                ev.answer = lang
+            return ev
+    ev.answer = UNDETERMINED
+    return ev
+
+
+def _cyrillic(ev: Evidence, tokens: Sequence[str]) -> Evidence:
+    """Russian unless letters or words of another Cyrillic language say otherwise."""
+    ev.cyrillic = True
+    for pattern, lang in _CYRILLIC_LANGS:
+        if pattern.search(ev.cleaned):
+            ev.answer = lang
+            return ev
+    votes: dict[str, float] = {}
+    russian = False
+    for token in tokens:
+        word_lang = _CYRILLIC_INDEX.get(token)
+        if word_lang is not None:
+            votes[word_lang] = votes.get(word_lang, 0.0) + 1.0
+        # Letters per word, not per text: one Ukrainian letter slipped into a Russian insult
+        # ("ты тупой ідиот") must not make it Ukrainian.
+        if _RUSSIAN_ONLY_RE.search(token):
+            russian = True
+            votes["ru"] = votes.get("ru", 0.0) + 1.0
+        if _UKRAINIAN_RE.search(token):
+            votes["uk"] = votes.get("uk", 0.0) + 1.0
+    ev.votes = votes
+    lex = lexical_answer(votes)
+    if lex is not None:
+        ev.answer = lex
+    elif votes or (not russian and ev.words > SHORT_WORDS):
+        # Mixed evidence, or a long text without ы э ё (Bulgarian has none of them).
+        ev.nb_among = _CYRILLIC_NB
+    else:
+        ev.answer = "ru"
+    return ev
+
+
+def lexical_answer(votes: dict[str, float]) -> str | None:
+    """The language the votes single out, or None."""
+    if not votes:
+        return None
+    best = max(votes, key=votes.__getitem__)
+    top = votes[best]
+    second = max((v for k, v in votes.items() if k != best), default=0.0)
+    return best if top >= MIN_VOTES and top - second >= MIN_LEAD else None
+
+
+def candidates(ev: Evidence) -> frozenset[str] | None:
+    """Languages still in the running when the votes single out none (None: any)."""
+    cands: frozenset[str] | None = None
+    if ev.votes:
+        top = max(ev.votes.values())
+        cands = frozenset(k for k, v in ev.votes.items() if v > top - MIN_LEAD)
+    if ev.among:
+        cands = ev.among if cands is None else (cands & ev.among) or cands
+    return cands
+
+
+def _share(probs: dict[str, float], among: Sequence[str]) -> tuple[str, float]:
+    """py3langid's pick among some languages, with its probability renormalised to them."""
+    pick = max(among, key=probs.__getitem__)
+    return pick, probs[pick] / max(sum(probs[k] for k in among), 1e-300)
+
+
+def decide(ev: Evidence, probs: dict[str, float] | None) -> str | None:
+    """The answer from the evidence and py3langid's probabilities; None: needs the latter."""
+    if ev.answer is not None:
+        return ev.answer
+    long_text = ev.words >= LONG_WORDS
+    lex = lexical_answer(ev.votes)
+    cands = candidates(ev) if lex is None else None
+    if lex is not None and ev.among and lex not in ev.among:
+        # "que sono": the ambiguous words rule out the one the unique words chose.
+        cands = ev.among | {lex}
+        lex = None
+    settled = lex if lex is not None else (next(iter(cands)) if cands and len(cands) == 1 else None)
+    if long_text and lex in SUPPORTED:
+        top = ev.votes[lex]
+        if top >= LONG_LEXICON_VOTES and top >= LONG_LEXICON_SHARE * sum(ev.votes.values()):
+            return lex
+    if probs is None:
+        if ev.nb_among is None and not long_text and settled in SUPPORTED:
+            return settled
+        if ev.nb_among is None and settled is None and ev.letters < NB_BARS[-1][0]:
+            return UNDETERMINED  # "no", "ha": too little for py3langid to choose from
+        return None
+    if ev.nb_among is not None:
+        best, share = _share(probs, ev.nb_among)
+        if share >= NB_LONG_P:
+            return best
+        return "ru" if ev.cyrillic else UNDETERMINED
+    nb_best = max(probs, key=probs.__getitem__)
+    p = probs[nb_best]
+    if long_text and p >= NB_LONG_P:
+        return nb_best
+    if settled is not None:
+        # Another language's words or letters are believed when py3langid agrees.
+        return settled if settled in SUPPORTED or settled == nb_best else UNDETERMINED
+    if cands:
+        pick, share = _share(probs, [c for c in cands if c in probs] or [nb_best])
+        if share >= NB_AMONG_P and (pick in SUPPORTED or pick == nb_best):
+            return pick
+        return UNDETERMINED
+    bar = next((p_min for letters, p_min in NB_BARS if ev.letters >= letters), 2.0)
+    if p < bar or (ev.words <= SHORT_WORDS and nb_best not in SUPPORTED):
+        return UNDETERMINED
+    return nb_best
+
+
+class LanguageIdentifier:
+    """Thread-safe identifier; py3langid's model loads on first need (~0.7 s)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._ident: Any = None
+
+    def _get(self) -> Any:
+        with self._lock:
+            if self._ident is None:
+                from py3langid.langid import MODEL_FILE
+                from py3langid.langid import LanguageIdentifier as NaiveBayes
+
+                ident = NaiveBayes.from_model_file(MODEL_FILE, norm_probs=False)
+                ident.set_languages(list(NB_LANGS))
+                self._ident = ident
+            return self._ident
+
+    def classify(self, text: str) -> str:
+        """ISO 639-1 code of the text's language, or ``und``."""
+        ev = evidence(text)
+        answer = decide(ev, None)
+        if answer is not None:
+            return answer
+        ident = self._get()
+        encoded = ident._encode(ev.cleaned)
+        # py3langid's own scoring of one text (the batch path below must agree with it).
+        raw = np.asarray(ident._raw_score(encoded), dtype=np.float64)
+        return decide(ev, self._probs(raw[None, :], [len(encoded)])[0]) or UNDETERMINED
+
+    def classify_many(self, texts: Sequence[str]) -> list[str]:
+        """classify() of every text, with one py3langid scoring product for the whole batch.
+
+        py3langid scores one text at a time, and its numpy set-up per text costs twice its
+        byte walk on chat-sized texts; this walks each text with py3langid's own automaton
+        and scores the batch at once (tests/scoring/test_langid.py checks the answers agree).
+        Texts that script and lexicon settle skip py3langid altogether.
+        """
+        evs = [evidence(t) for t in texts]
+        out = [decide(ev, None) for ev in evs]
+        need = [i for i, answer in enumerate(out) if answer is None]
+        if need:
+            probs = self._batch_probs([evs[i].cleaned for i in need])
+            for i, row in zip(need, probs, strict=True):
+                out[i] = decide(evs[i], row) or UNDETERMINED
+        return [answer or UNDETERMINED for answer in out]
+
+    def _batch_probs(self, cleaned: Sequence[str]) -> list[dict[str, float]]:
+        """py3langid's probabilities for cleaned texts, scored as one sparse product."""
+        from py3langid.langid import RAW_FLOOR, visit_counts
+
+        ident = self._get()
+        raw = np.full((len(cleaned), len(ident.nb_classes)), RAW_FLOOR, dtype=np.float64)
+        nbytes = np.ones(len(cleaned), dtype=np.float64)
+        rows: list[int] = []
+        features: list[int] = []
+        counts: list[int] = []
+        sizes: list[int] = []
+        for i, text in enumerate(cleaned):
+            encoded = ident._encode(text)
+            nbytes[i] = len(encoded)
+            visits = visit_counts(ident.tk_nextmove, ident._rowbase, ident.tk_output, encoded)
+            if visits:
+                rows.append(i)
+                sizes.append(len(visits))
+                features.extend(visits.keys())
+                counts.extend(visits.values())
+        if rows:
+            weights = np.log1p(np.asarray(counts, dtype=np.float32))
+            table = weights[:, None] * ident.nb_ptc[np.asarray(features, dtype=np.intp)]
+            starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+            raw[rows] = np.add.reduceat(table, starts, axis=0) + ident.nb_pc
+        return self._probs(raw, nbytes)
+
+    def _probs(self, raw: F64, nbytes: Sequence[int] | F64) -> list[dict[str, float]]:
+        """Per-row probabilities from raw scores, tempered by sqrt(bytes) as py3langid does."""
+        labels = [str(c) for c in self._get().nb_classes]
+        scaled = raw / np.sqrt(np.maximum(np.asarray(nbytes, dtype=np.float64), 1.0))[:, None]
+        scaled -= scaled.max(axis=1, keepdims=True)
+        p = np.exp(scaled)
+        p /= p.sum(axis=1, keepdims=True)
+        return [dict(zip(labels, row, strict=True)) for row in p.tolist()]
