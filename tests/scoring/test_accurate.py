@@ -114,6 +114,25 @@ def test_non_english_keeps_fast_scores() -> None:
     assert got[2] != fast[2]
 
 
+def test_routing_follows_the_language_identifier() -> None:
+    """Short non-English texts the model's language head took for English stay on the fast
+    tier (they used to be routed and their toxicity halved); undetermined ones stay too."""
+    cascade = load_cascade(band=(0.0, 1.01))
+    assert isinstance(cascade, CascadeScorer)
+    texts = ["te voy a matar", "tu es un connard", "sen aptalın tekisin", "idiot", "kys"]
+    assert [a.language for a in cascade.analyze(texts, explain=False)] == [
+        "es",
+        "fr",
+        "tr",
+        "und",
+        "en",
+    ]
+    got = cascade.score(texts)
+    fast = cascade.fast.score(texts)
+    assert got[:4] == fast[:4]
+    assert got[4] != fast[4]
+
+
 def test_cascade_is_thread_safe() -> None:
     cascade = load_cascade(band=(0.0, 1.01))
     batches = [TEXTS[i:] + TEXTS[:i] for i in range(len(TEXTS))] * 3

@@ -147,20 +147,26 @@ class CascadeScorer:
         """(texts, 6) probabilities: fast tier, blended with the accurate tier where routed."""
         return self._tiers(list(texts))[2]
 
-    def _tiers(self, texts: list[str]) -> tuple[F64, F32, F64]:
-        """Fast-tier probabilities and raw logits, and the cascade's final probabilities."""
-        fast, lang, raw = predict_proba(self.fast._model, self.fast._calib, texts)
+    def _tiers(self, texts: list[str]) -> tuple[F64, F32, F64, list[str]]:
+        """Fast-tier probabilities and raw logits, the final probabilities, the languages."""
+        fast, _, raw = predict_proba(self.fast._model, self.fast._calib, texts)
+        languages = self.fast._langid.classify_many(texts)
         lo, hi = self.band
-        en = self.fast._model.langs.index("en")
-        route = np.flatnonzero((lang == en) & (fast[:, 0] >= lo) & (fast[:, 0] < hi))
+        # Only texts identified as English: the accurate tier is English-only, and the fast
+        # model's language head says "en" for most short texts of any language. Undetermined
+        # texts stay on the fast tier too: on the pool's short texts that the identifier
+        # leaves undetermined and the head calls English, most are Spanish or Portuguese
+        # (docs/model-card.md, "Language identification").
+        english = np.asarray([lang == "en" for lang in languages], dtype=bool)
+        route = np.flatnonzero(english & (fast[:, 0] >= lo) & (fast[:, 0] < hi))
         if not route.size:
-            return fast, raw, fast
+            return fast, raw, fast, languages
         probs = fast.copy()
         accurate = self.accurate_proba([texts[i] for i in route])
         probs[route] = blend_tiers(fast[route], accurate, self.blend)
         with self._lock:
             self.routed += int(route.size)
-        return fast, raw, probs
+        return fast, raw, probs, languages
 
     def score(self, texts: Sequence[str]) -> list[dict[str, float]]:
         """Returns one dict of the six category probabilities per text."""
@@ -169,12 +175,12 @@ class CascadeScorer:
     def analyze(self, texts: Sequence[str], *, explain: Explain = True) -> list[TextAnalysis]:
         """Cascade scores with the fast tier's language and spans (``explain`` sees the former)."""
         texts = list(texts)
-        fast, raw, final = self._tiers(texts)
+        fast, raw, final, languages = self._tiers(texts)
         scores = [dict(zip(CATEGORIES, row, strict=True)) for row in final.tolist()]
         want = explain_when(explain)
         # Spans stay the fast tier's (its heads over its thresholds); which texts get them is
         # decided on the scores the caller will act on.
-        base = self.fast.annotate(texts, fast, raw, lambda i, _: want(i, scores[i]))
+        base = self.fast.annotate(texts, fast, raw, lambda i, _: want(i, scores[i]), languages)
         return [
             TextAnalysis(scores=s, language=a.language, spans=a.spans, unsupported=a.unsupported)
             for s, a in zip(scores, base, strict=True)

@@ -83,9 +83,14 @@ class FastScorer:
         return self.annotate(texts, probs, raw, explain)
 
     def annotate(
-        self, texts: Sequence[str], probs: F64, raw: F32, explain: Explain = True
+        self,
+        texts: Sequence[str],
+        probs: F64,
+        raw: F32,
+        explain: Explain = True,
+        languages: Sequence[str] | None = None,
     ) -> list[TextAnalysis]:
-        """Analyses of texts already scored by ``predict_proba`` (its probs and raw logits)."""
+        """Analyses of texts scored by ``predict_proba`` (languages: when already identified)."""
         want = explain_when(explain)
         scores = [dict(zip(CATEGORIES, row, strict=True)) for row in probs.tolist()]
         heads = [
@@ -95,7 +100,8 @@ class FastScorer:
             for i, s in enumerate(scores)
         ]
         spans = self.explain_many(texts, heads, raw)
-        languages = self._langid.classify_many(texts)
+        if languages is None:
+            languages = self._langid.classify_many(texts)
         return [
             TextAnalysis(scores=s, language=lang, spans=sp, unsupported=self.unsupported(lang))
             for s, lang, sp in zip(scores, languages, spans, strict=True)

@@ -218,8 +218,10 @@ def texts_per_s(
 
 
 def _fast(fast: FastScorer, texts: list[str]) -> tuple[F64, npt.NDArray[np.bool_]]:
-    probs, lang, _ = predict_proba(fast._model, fast._calib, texts)
-    return probs, lang == fast._model.langs.index("en")
+    probs, _, _ = predict_proba(fast._model, fast._calib, texts)
+    # Routed as the serving cascade routes: texts the language identifier calls English.
+    english = np.asarray([lang == "en" for lang in fast._langid.classify_many(texts)])
+    return probs, english.astype(bool)
 
 
 def measure(
