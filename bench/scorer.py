@@ -246,6 +246,12 @@ def main() -> int:
     res["analyze_explain_texts_per_s"] = throughput(
         lambda b: scorer.analyze(b, explain=True), texts[:1024], 64, 2.0
     )
+    # Language identification runs on every analyzed text: ~120-char messages and 1-5 words.
+    short = [" ".join(m.split()[: 1 + i % 5]) for i, m in enumerate(texts[:8192])]
+    res["langid_texts_per_s"] = {
+        "messages": throughput(scorer._langid.classify_many, texts[:8192], args.batch, 2.0),
+        "short_1_5_words": throughput(scorer._langid.classify_many, short, args.batch, 2.0),
+    }
     res["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     if not args.no_baseline:
         res["sklearn_tfidf_baseline"] = sklearn_baseline(texts, args.batch)

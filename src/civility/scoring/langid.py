@@ -452,11 +452,11 @@ class LanguageIdentifier:
 
     def classify(self, text: str) -> str:
         """ISO 639-1 code of the text's language, or ``und``."""
+        ident = self._get()
         ev = evidence(text)
         answer = decide(ev, None)
         if answer is not None:
             return answer
-        ident = self._get()
         encoded = ident._encode(ev.cleaned)
         # py3langid's own scoring of one text (the batch path below must agree with it).
         raw = np.asarray(ident._raw_score(encoded), dtype=np.float64)
@@ -470,6 +470,8 @@ class LanguageIdentifier:
         and scores the batch at once (tests/scoring/test_langid.py checks the answers agree).
         Texts that script and lexicon settle skip py3langid altogether.
         """
+        if self._ident is None and texts:
+            self._get()  # the first call pays the load, as before, not a later one
         evs = [evidence(t) for t in texts]
         out = [decide(ev, None) for ev in evs]
         need = [i for i, answer in enumerate(out) if answer is None]
