@@ -11,6 +11,8 @@ Candidates:
   tf) and one ``LogisticRegression(C=4, class_weight="balanced")`` per category.
 - ``hashed``: the fast tier's own features (the serving normaliser and hashed char 1-5 / word
   1-2 n-grams) as sublinear TF-IDF with one balanced logistic regression per category.
+- ``expert``: the fast tier's per-language toxicity experts (non-English folds only), trained
+  on the other sources' rows of the fold's languages.
 - ``shipped``: the packaged fast tier, scored as it is (no training). Only honest on sources
   its training never read: ``--shipped-unseen`` lists them (1.2.0 predates the pool's second
   release, and stormfront is excluded from its training for licence reasons).
@@ -157,6 +159,54 @@ class Hashed:
         return _predict_heads(self._x(texts), self.heads)
 
 
+class Expert:
+    """The fast tier's per-language toxicity expert (1.3.0 serves it for es/it/tr/ru/de/pt).
+
+    Trained on the other sources' rows of the fold's own languages (one expert per language,
+    as shipped: sublinear hashed TF-IDF, ``LogisticRegression(C=16)``); toxicity only.
+    """
+
+    def __init__(self) -> None:
+        self.langs: list[str] = []
+        self.experts: dict[str, Any] = {}
+        self.train_langs: Sequence[str] = ()
+
+    def fit(self, texts: Sequence[str], labels: F64) -> Expert:
+        """Fits one expert per language among the training rows of the test languages."""
+        from civility.training.experts import MIN_DF, NB_LANGS, C, _fit, text_entries
+
+        size = (1 << 20) + 1
+        for lang in self.langs:
+            rows = [
+                i
+                for i, lg in enumerate(self.train_langs)
+                if lg == lang and not np.isnan(labels[i, 0])
+            ]
+            if not rows:
+                continue
+            y = (labels[rows, 0] >= 0.5).astype(np.int64)
+            if y.min() == y.max():
+                continue
+            entries = text_entries([texts[i][:HASHED_CHARS] for i in rows], 20)
+            self.experts[lang] = _fit(entries, y, size, MIN_DF, C, lang in NB_LANGS)
+        return self
+
+    def predict_langs(self, texts: Sequence[str], langs: Sequence[str]) -> F64:
+        """Toxicity decision values from each row's language expert (NaN without one)."""
+        from civility.training.experts import text_entries
+
+        out = np.full((len(texts), len(CATEGORIES)), np.nan)
+        for lang, expert in self.experts.items():
+            rows = [i for i, lg in enumerate(langs) if lg == lang]
+            entries = text_entries([texts[i][:HASHED_CHARS] for i in rows], 20)
+            out[rows, 0] = expert.decision(entries, (1 << 20) + 1)
+        return out
+
+    def predict(self, texts: Sequence[str]) -> F64:
+        """Unused: experts need the rows' languages (``predict_langs``)."""
+        raise NotImplementedError
+
+
 class Shipped:
     """The packaged fast tier, untouched: ``fit`` does nothing."""
 
@@ -181,6 +231,7 @@ FACTORIES: dict[str, Callable[[], Candidate]] = {
     "baseline": Baseline,
     "hashed": Hashed,
     "shipped": Shipped,
+    "expert": Expert,
 }
 
 
@@ -226,8 +277,15 @@ def run_fold(
         if name == "shipped" and source not in shipped_unseen:
             continue
         start = time.perf_counter()
-        model = FACTORIES[name]().fit(train_texts, train_labels)
-        scores = model.predict(test["text"].tolist())
+        if name == "expert":
+            expert = Expert()
+            expert.langs = sorted(set(test["lang"]) - {"en"})
+            expert.train_langs = train["lang"].tolist()
+            expert.fit(train_texts, train_labels)
+            scores = expert.predict_langs(test["text"].tolist(), test["lang"].tolist())
+        else:
+            model = FACTORIES[name]().fit(train_texts, train_labels)
+            scores = model.predict(test["text"].tolist())
         result["seconds"][name] = round(time.perf_counter() - start, 1)
         for k in cats:
             y = y_test[:, k]
