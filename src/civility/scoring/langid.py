@@ -96,11 +96,19 @@ _LEET: Final = str.maketrans("013457", "oieast")
 _NOT_ASCII_LETTERS: Final = bytes(b for b in range(256) if not chr(b).isalpha())
 _ENGLISH_CLITICS: Final = frozenset({"s", "re", "ll", "ve", "t", "d", "m"})
 
-# (pattern, language) for words no list can enumerate: laughter and Turkish verb forms.
+# (pattern, language) for words no list can enumerate: laughter, and endings that only one
+# supported language writes (checked against the pool's frequent words of the others).
 _PATTERNS: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
     (re.compile(r"(?:j+[aeiou]+){2,}j*"), "es"),
+    (re.compile(r"\w+(?:ción|ciones)"), "es"),
     (re.compile(r"k{3,}|(?:rs){2,}|(?:hue){2,}"), "pt"),
+    (re.compile(r"\w{2,}(?:ção|ções|cao|coes|inho|inha|inhos|inhas)"), "pt"),
+    (re.compile(r"\w+[ln]h(?:[aoe]s?|ar|or|ores|ado|ada|ando)"), "pt"),
+    (re.compile(r"\w+(?:zione|zioni)"), "it"),
+    (re.compile(r"\w+(?:ungen|keit|keiten|heit|heiten|schaft|lich|lichen|licher)"), "de"),
+    (re.compile(r"\w+(?:eux|euse|euses|eaux)"), "fr"),
     (re.compile(r"[a-zçğıöşü]{2,}[iıuü]yor[a-zçğıöşü]*"), "tr"),
+    (re.compile(r"[a-zçğıöşü]{3,}(?:mak|mek)"), "tr"),
 )
 
 # Script of a text mostly in neither Latin nor Cyrillic letters: the first match decides.

@@ -17,84 +17,93 @@ from typing import Final
 # Chat words used across languages: they say nothing about which one a message is in.
 SHARED: Final[str] = """
 ok okay okey oki okk k kk lol lool lul xd xdd xddd omg wow wtf yay oh ah eh uh hm hmm hmmm mm
-mmm a yaa via foto pd grave partir auto uber eu fdp pro gay vale ke plus tipo grande nu super
-top bravo taxi pizza hotel video internet bla blah www http https ahah ahahah ahahaha haha
-hahaha hehe hihi jk boom rip gg wp mr ms dr vs etc tv pc
+mmm a yaa via foto wifi total mega gol crack videos gratis ye pd grave partir auto uber eu fdp
+pro gay vale ke plus tipo grande nu super top bravo taxi pizza hotel video internet bla blah www
+http https ahah ahahah ahahaha haha hahaha hehe hihi jk boom rip gg wp mr ms dr vs etc tv pc
 """
 
 # Short function words of a few languages each: no vote, but they narrow the choice to those
 # languages ("sei un idiota": "sei" is Italian or Portuguese, "un" Italian, Spanish or French).
 FEW: Final[dict[str, str]] = {
     "no": "en es it pt", "si": "es it fr pt", "o": "es it pt tr", "e": "it pt", "i": "en it pl cs",
-    "y": "en es fr", "u": "en de", "ha": "en es it pt", "he": "en es", "ho": "en it",
+    "y": "en es fr", "u": "en de es", "ha": "en es it pt", "he": "en es", "ho": "en it",
     "ja": "de pt nl sv pl", "ya": "en es tr", "yo": "en es", "me": "en es it pt fr",
     "se": "es it pt fr", "tu": "es it pt fr", "mi": "es it tr", "te": "es it pt fr",
-    "na": "pt pl cs", "ne": "it fr tr", "da": "it pt de tr es", "de": "es pt fr tr nl ro",
-    "la": "es it fr", "le": "it fr", "lo": "es it", "al": "es it tr", "il": "it fr",
+    "na": "pt pl cs de", "ne": "it fr tr de", "da": "it pt de tr es", "de": "es pt fr tr nl ro",
+    "la": "es it fr", "le": "it fr es", "lo": "es it", "al": "es it tr", "il": "it fr",
     "es": "es fr de", "en": "es fr tr nl", "un": "es it fr", "in": "en it de nl", "on": "en fr",
-    "di": "it id", "con": "es it fr", "das": "de pt es", "des": "fr de",
+    "di": "it id", "con": "es it fr", "ma": "it fr", "as": "en pt fr", "à": "fr pt it",
+    "era": "es it pt", "das": "de pt es", "des": "fr de",
 }  # fmt: skip
 
 WORDS: Final[dict[str, str]] = {
     "en": """
-chose gross hat mayor arm brief sole professor mere content links alt land photo meme dis about
-above across actually add afraid again against age ago agree ahead air alone along already
-alright although always amazing angry animal another answer anymore anyway anywhere apart
-apparently around arrive art asking attack attention aunt away awful baby back bad badly bag
-ball bank bath beat beautiful became become bed beer behind believe below beside best bet better
-between big bill bit black blame blind blood blow blue body book boring born borrow boss both
-bother bottom bought box brain brave bread break breakfast bring broke broken brother brought
-build built burn bus business busy buy call called calm came camera cannot car card careful
-carry case cat catch caught cause change chance cheap cheat cheating cheers chicken child
-children choose church city class clean clear clearly close clothes club cold color colour
-coming company complete completely computer cool correct cost couch country couple course cousin
-crazy cry crying cup cut cute dad daddy dance dangerous dare dark date daughter dead deal dear
-death decide deep definitely delete deserve did die died difference different dinner dirty
-disgusting doctor dog dollar door doubt draw dream dress drink drive driver drop drunk dry
-during early earth easy eat eating else email end enemy enjoy enough enter even evening event
-exactly example except excited excuse expect expensive experience explain eye eyes face fact
-fair fake fall family famous fan far fast father fault favorite favourite fear feeling feet fell
-fellow felt fight figure fill film finally find finish finished fire first fish fit fix floor
-fly follow food fool foot forever forget forgive forgot forward found free freaking friday full
-funny future gave gets getting gift give glad glass god gone gorgeous guess gun guy hair half
-hand handle hang happen happens hard hardly head health hear heard heart heavy hello helped
-helping her here hers hey hide high hit hold holy home honest honestly horrible horse hospital
-hot hour hours house huge human hungry hurry hurt husband ice idea ill important inside instead
-interesting jealous joke joking just keep kid kidding kids kill killed killing kind king kiss
-knew knock know knows lady language large last late later laugh laughing lazy lead learn least
-leave left less lesson letter liar lie lies life lift light likes line list listen little live
-lives living lonely long longer looking lose losing lost lot lots loud lovely low lucky lunch
-mad made mail main making mama many married match matter maybe meet meeting member mess message
-met middle might mind minute minutes miss missed mistake mom moment money month months mood more
-mother mouth move movie much mum music myself name naked near nearly neck need needs neighbor
-nervous new news next nice nigga nigger nine none normal nose note nothing notice number
-obviously off office often old once one ones online only open opinion order others otherwise
-outside own page paid pain paper parents part party pass past pay peace perfect perhaps person
-phone pick picture piece place plan plane play player please point police poor possible power
-pray pretty price prison problem problems promise proud pull punch pussy put question quick
-quiet quit race rain rather read ready real reason red relax remember reply rest rich ride
-ridiculous road room rude rule rules run running safe said same save saying scared school scream
-second secret seem seems sell send sense serious seriously seven several sex sexy shoot shop
-short shot show shower sick side sign silly simple sing single sister sit sitting size sleep
-sleeping slow small smart smell smile someday sometimes somewhere son song soon sorry sort sound
+non style font lmk rekt owned cringe based salty toxic spam spamming spammer stream streamer
+streaming lagging lag noob noobs newbie camping camper carry carried teammate teammates report
+reported ban banned mute muted kick kicked admin mod mods follow followed follower followers
+subscribe subscribed channel content creator upload uploaded watch watched imagine literally
+basically totally honestly seriously anyways whatever whoever somehow nah naw yea yeh ye aight
+ight dope lit sick epic awkward boring annoying ridiculous hilarious adorable gorgeous
+disgusting pathetic clown clowns crying cried mad angry upset scared worried sorry excuse
+welcome congrats congratulations goodbye goodnight morning afternoon tonight tomorrow yesterday
+weekend holidays vacation school homework teacher class mom dad brother sister wife husband
+girlfriend boyfriend buddy pal mouth face head brain ass butt sucks sucker wish wished hope
+hoped guess guessed account delete deleted aged kid kiddo grow grown loser losers idiot idiots
+everyone everybody someone chose gross hat mayor arm brief sole professor mere links alt land
+photo meme dis about above across actually add afraid again against age ago agree ahead air
+alone along already alright although always amazing animal another answer anymore anyway
+anywhere apart apparently around arrive art asking attack attention aunt away awful baby back
+bad badly bag ball bank bath beat beautiful became become bed beer behind believe below beside
+best bet better between big bill bit black blame blind blood blow blue body book born borrow
+boss both bother bottom bought box brave bread break breakfast bring broke broken brought build
+built burn bus business busy buy call called calm came camera cannot car card careful case cat
+catch caught cause change chance cheap cheat cheating cheers chicken child children choose
+church city clean clear clearly close clothes club cold color colour coming company complete
+completely computer cool correct cost couch country couple course cousin crazy cry cup cut cute
+daddy dance dangerous dare dark date daughter dead deal dear death decide deep definitely
+deserve did die died difference different dinner dirty doctor dog dollar door doubt draw dream
+dress drink drive driver drop drunk dry during early earth easy eat eating else email end enemy
+enjoy enough enter even evening event exactly example except excited expect expensive experience
+explain eye eyes fact fair fake fall family famous fan far fast father fault favorite favourite
+fear feeling feet fell fellow felt fight figure fill film finally find finish finished fire
+first fish fit fix floor fly food fool foot forever forget forgive forgot forward found free
+freaking friday full funny future gave gets getting gift give glad glass god gone gun guy hair
+half hand handle hang happen happens hard hardly health hear heard heart heavy hello helped
+helping her here hers hey hide high hit hold holy home honest horrible horse hospital hot hour
+hours house huge human hungry hurry hurt ice idea ill important inside instead interesting
+jealous joke joking just keep kidding kids kill killed killing kind king kiss knew knock know
+knows lady language large last late later laugh laughing lazy lead learn least leave left less
+lesson letter liar lie lies life lift light likes line list listen little live lives living
+lonely long longer looking lose losing lost lot lots loud lovely low lucky lunch made mail main
+making mama many married match matter maybe meet meeting member mess message met middle might
+mind minute minutes miss missed mistake moment money month months mood more mother move movie
+much mum music myself name naked near nearly neck need needs neighbor nervous new news next nice
+nigga nigger nine none normal nose note nothing notice number obviously off office often old
+once one ones online only open opinion order others otherwise outside own page paid pain paper
+parents part party pass past pay peace perfect perhaps person phone pick picture piece place
+plan plane play player please point police poor possible power pray pretty price prison problem
+problems promise proud pull punch pussy put question quick quiet quit race rain rather read
+ready real reason red relax remember reply rest rich ride road room rude rule rules run running
+safe said same save saying scream second secret seem seems sell send sense serious seven several
+sex sexy shoot shop short shot show shower side sign silly simple sing single sit sitting size
+sleep sleeping slow small smart smell smile someday sometimes somewhere son song soon sort sound
 speak special spend stand star start started stay step stick stop story straight strange street
 strong student study stuff stupid such suddenly summer sun sunday support supposed sure surprise
-sweet table talk talking taste teacher tears teeth telling terrible test text than thank thanks
+sweet table talk talking taste tears teeth telling terrible test text than thank thanks
 themselves thing think thinking third thirty though thought three threw throw ticket till tiny
-together told tomorrow tonight took top touch town trip trouble truck truly trust truth trying
-turn twice two type uncle under understand unless upset used useless usually very voice wait
-waiting wake walk wall wanna wanted war warm wash watch watching water weak wear weather wedding
-week weird welcome went whatever wherever whether white whole wife win wind window wish within
-without woke won wonder wonderful word words world worried worry worse worth wow write writing
-wrote yeah year years yell yellow yet young whoever shitty cock cocks boobs tits penis vagina
-nazi nazis terrorist scum idiotic stupidity hater haters loser losers clown weirdo freak creep
-pervert pedo pedophile dork nerd geek lame legal em pic to hoe idiot comment hi bye is u the an
-and or but if of at by for from with into like over after before up down out not nor yes yea yep
-yup nope me my mine you your yours yourself he him his she it its we us our ours they them their
-theirs this that these those there what which who whom whose when where why how all any each few
-most other some so too can could will would shall should may must do does done doing have has
-had having be been being am are was were isnt arent wasnt werent dont doesnt didnt wont cant
-couldnt wouldnt shouldnt im youre hes shes theyre ive youve weve youll id lets thats whats
+together told took top touch town trip trouble truck truly trust truth trying turn twice two
+type uncle under understand unless used useless usually very voice wait waiting wake walk wall
+wanna wanted war warm wash watching water weak wear weather wedding week weird went wherever
+whether white whole win wind window within without woke won wonder wonderful word words world
+worry worse worth wow write writing wrote yeah year years yell yellow yet young shitty cock
+cocks boobs tits penis vagina nazi nazis terrorist scum idiotic stupidity hater haters weirdo
+freak creep pervert pedo pedophile dork nerd geek lame legal em pic to hoe comment hi bye is u
+the an and or but if of at by for from with into like over after before up down out not nor yes
+yep yup nope me my mine you your yours yourself he him his she it its we us our ours they them
+their theirs this that these those there what which who whom whose when where why how all any
+each few most other some so too can could will would shall should may must do does done doing
+have has had having be been being am are was were isnt arent wasnt werent dont doesnt didnt wont
+cant couldnt wouldnt shouldnt im youre hes shes theyre ive youve weve youll id lets thats whats
 theres whos isn't aren't wasn't weren't don't doesn't didn't won't can't couldn't wouldn't
 shouldn't i'm you're he's she's it's we're they're i've you've we've i'll you'll i'd let's
 that's what's there's who's hiya heya thx tnx ty tysm pls plz sry lmao lmfao rofl idk idc imo
@@ -102,143 +111,169 @@ imho tbh btw brb afk gtg ttyl ngl smh fyi irl nvm ikr ily ur yall y'all ppl cuz 
 dunno lemme gimme kinda sorta dude bro bruh mate guys folks good great worst love loved hate
 hated liked want see saw seen look looks go goes going get got gotten make makes take come say
 says tell ask asked people man men woman women girl girls boy boys friend friends things time
-day days night today yesterday morning weekend birthday now then still never ever really
-probably right wrong true well something everything anything someone anyone everyone nobody
-somebody everybody way work works played game games post posts happy sad mean means help let try
-feel fine fun awesome ugly dumb moron jerk because while until since every also shut check
-sharing share job team happened tired sounds hope care cares lmk omw hbu wyd wbu hmu smth sth
-bday gj np fuck fucking fucked fucker fuckin fck fuk fcking f*ck f**k f*** fking fkin shit
-bullshit crap damn dammit goddamn hell suck sucks sucked sucker dick dickhead cunt bastard whore
-slut retard retarded trash garbage kys stfu gtfo noob nub pathetic asshole ass bitch bitches
-twat wanker prick douche douchebag jackass dumbass motherfucker mf stupidass idiots morons gay
-faggot fag
+day days night today birthday now then still never ever really probably right wrong true well
+something everything anything anyone nobody somebody way work works played game games post posts
+happy sad mean means help let try feel fine fun awesome ugly dumb moron jerk because while until
+since every also shut check sharing share job team happened tired sounds care cares omw hbu wyd
+wbu hmu smth sth bday gj np fuck fucking fucked fucker fuckin fck fuk fcking f*ck f**k f***
+fking fkin shit bullshit crap damn dammit goddamn hell suck sucked dick dickhead cunt bastard
+whore slut retard retarded trash garbage kys stfu gtfo nub asshole bitch bitches twat wanker
+prick douche douchebag jackass dumbass motherfucker mf stupidass morons gay faggot fag
 """,
     "es": """
-contento cantar importe roba sana gente parece caso dar real color normal opinion plan simple
-horrible animal dio leer ay minuto juntos guerra paz apenas acaba queria saco ignorante parar
-mente pedo calma finalmente puta putas son abajo abierto abrir abuela abuelo acá aca acabo
-acuerdo además ademas afuera agua ahorita aire alegre algún algun alguna allá alla alto amor
-amigo anda andar antes año años ano anos aprender arriba así asi atrás aunque ayer bailar bajo
-bañar barato barrio bastante beber besos besito bien bienvenido blanco boca bonita bonito brazo
-buscar caballo cabeza cada caer café calle calor cama cambiar caminar campo canción cansada cara
-carne caro carta casa casi celular cena cerca cerveza chamba chica chico cielo cierto cine
-ciudad coche cocina comer comida compañero comprar conmigo conocer contigo corazón correr cosa
-creer cuánto cuanto cuarto cuello cuenta cuerpo cuidado culpa dame decir dejar demasiado dentro
-derecho después despues dile dinero dios dirección disculpa divertido doble dolor domingo dormir
-dueño duro echar edad ejemplo embarazada empezar encontrar enfermo enojado entender entiendo
-escribir escuela espalda esperar esposa esposo estúpido estudiar explicar fácil facil falta
-familia feo fiesta fin foto frío frio fuego fuera fuerte fútbol futbol ganar gato gobierno gordo
-grande gritar guapa guapo gustar haber hablar hacia hambre hermosa hermoso hija hijo historia
-hombre hora horas hospital hoy idea iglesia igual importante infierno ir jamás jamas jefe joven
-juego jugar junto lado largo leche lejos lento libre libro listo llamar llegar llevar llorar
-lluvia luego lugar luz madre maestro maldita maldito maldición mamá mama mandar manera mano
-mañana mar marido más matar mayor medio mejor mentira mentiroso mentirosa mesa miedo mientras
-mierda mío mira mirar mismo mitad momento morir mucho muerto mujer mundo música musica nacer
-nadie necesito negro ningún ninguna niño niños noche novia novio nuevo número nunca odio oído
-ojo ojos olvidar oreja país pais palabra pan papá papa pareja parte pasar payaso pedir pelea
-pelear película pelo pensar pequeño perder perdona perro persona piel pierna piso playa pobre
-poder policía pregunta preguntar primo problema pronto pueblo puerta qué quedar querer rápido
-rapido razón razon regalo reír reir respeto rico robar rojo romper ropa sabor sacar salir sangre
-seguro semana sentir señor sexo siguiente silla sitio sobrino sol solo sólo sueño suelo tal
-también tampoco tanto tarde teléfono telefono temprano tengo tiempo tienda tierra tipo tirar
-todavía tomar trabajar trabajo traer tranquilo triste último ultimo único vaca vender venir
-ventana ver verano verdad verde vergüenza verguenza vestido viaje vida viejo viejos vieja
-viernes vino vivir volver voz vuelta zapato odias quieres puedes dale vayan váyanse callense
-cállense lárgate largate basura rata ratas escoria asco asqueroso payasa guarra idiotas
-estúpidos imbéciles pendejos cabrones putos mamones culiao culiado weón weon huevón huevon
-gonorrea carajo pajero pajera chupa chúpame chupame tarado tarada subnormal mongolo mongólica
-retrasado retrasada inútil inutil malparida perra zorra bello bella basta por mi ve amo ama mía
-padre mal te has uno del vi deja mes tres serio dos hola el los las una unos unas pero porque
-porq xq para con sin sobre entre desde hasta quién quien cómo cuando cuándo dónde donde cuál
-cual esto esta este estos estas eso esa ese esos aquí aqui ahí ahi allí alli tú él ella nosotros
-nosotras vosotros ellos ellas usted ustedes nos os les mis tus su sus nuestro nuestra muy mucha
-muchos muchas poco menos tambien sí soy eres somos sois está estás estoy están estan estamos fue
-ser estar hay hace hacer haces hago tiene tienes tenemos tener voy vas vamos van puedo puede
-quiero quiere dice dijo digo sé sabe sabes saber creo veo mire oye gracias adiós adios buenos
-buenas buen bueno buena malo mala día dias días noches ahora siempre nada todo todos todas algo
-alguien otro otra vez cosas amiga amigos tío tía tia güey guey wey hermano hermana pues entonces
-vale venga perdón perdon siento favor ayuda ayúdame cállate callate vete importa encanta gusta
-cansado loco loca peor claro pasa pasó onda chido chévere chevere bacán bacan guay mola tmb tb
-tbn tqm tkm dnd pq ke xfa porfa porfavor feliz cumpleaños suerte vemos manana gusto lo ándale
-andale ojalá ojala oiga digame dígame señora chicos niña estaba tenía había hablas habla sabía
-hecho mato mataré matare muérete muerete
+idiota idiotas pronto toda segunda vídeo delicia fria frio seria pense pelos paciencia navidad
+saludos saludo feliz año nuevo cumple besos abrazo abrazos cuídate cuidate descansa gracias
+graciass mil perdona perdóname disculpa disculpen oigan miren vengan vamonos vámonos quiero
+quieres quiere queremos tengo tienes tiene tenemos tienen hago haces hace hacemos hacen digo
+dices dice decimos dicen sé sabes sabe sabemos saben puedo puedes puede podemos pueden voy vas
+va vamos van vengo vienes viene venimos vienen estoy estás está estamos están soy eres es somos
+son creo crees cree pienso piensas piensa siento sientes necesito necesitas hablas habla hablo
+entiendo entiendes entiende conozco conoces juego juegas juega jugamos alguien nadie ninguno
+cualquier cualquiera mismo misma mismos todavía aún aun ahorita apenas luego entonces después
+despues antes mientras siempre nunca jamás casi demasiado bastante muy mucho poco menos más
+mejor peor grande pequeño pequeña chiquito chiquita bonito lindo linda feo fea rico rica malo
+mala bueno buena buenísimo genial increíble increible horrible aburrido aburrida divertido
+divertida gracioso graciosa chistoso chistosa raro rara odio odias odia odian vergüenza
+verguenza pena estafa estafador ladrón ladron cállate callate cállense callense lárgate largate
+vete váyanse vayanse muérete muerete vergas chingas chingón chingon cabrona pinches putita
+putito zorra zorras perras gilipollas capullo capulla mamón mamona pendeja pendejas pelotudo
+pelotuda boludo boluda huevón huevona weón weona conchetumare ctm csm hijueputa malparido
+malparida gonorrea subnormal retrasado retrasada imbécil imbéciles estúpidos estúpidas tarados
+tarado asqueroso asquerosa cerdo cerda rata basura escoria payaso payasa mentiroso mentirosa te
+mato matar morir muerto muerta sangre golpe golpear pegar matarte bonita preciosa precioso
+hermosa hermoso guapa guapo crack máquina maquina mexico méxico españa argentina colombia chile
+perú venezuela contento cantar importe roba sana gente parece caso dar real color normal opinion
+plan simple animal dio leer ay minuto juntos guerra paz acaba queria saco ignorante parar mente
+pedo calma finalmente puta putas abajo abierto abrir abuela abuelo acá aca acabo acuerdo además
+ademas afuera agua aire alegre algún algun alguna allá alla alto amor amigo anda andar años ano
+anos aprender arriba así asi atrás aunque ayer bailar bajo bañar barato barrio beber besito bien
+bienvenido blanco boca brazo buscar caballo cabeza cada caer café calle calor cama cambiar
+caminar campo canción cansada cara carne caro carta casa celular cena cerca cerveza chamba chica
+chico cielo cierto cine ciudad coche cocina comer comida compañero comprar conmigo conocer
+contigo corazón correr cosa creer cuánto cuanto cuarto cuello cuenta cuerpo cuidado culpa dame
+decir dejar dentro derecho dile dinero dios dirección doble dolor domingo dormir dueño duro
+echar edad ejemplo embarazada empezar encontrar enfermo enojado entender escribir escuela
+espalda esperar esposa esposo estúpido estudiar explicar fácil facil falta familia fiesta fin
+foto frío fuego fuera fuerte fútbol futbol ganar gato gobierno gordo gritar gustar haber hablar
+hacia hambre hija hijo historia hombre hora horas hospital hoy idea iglesia igual importante
+infierno ir jamas jefe joven jugar junto lado largo leche lejos lento libre libro listo llamar
+llegar llevar llorar lluvia lugar luz madre maestro maldita maldito maldición mamá mama mandar
+manera mano mañana mar marido mayor medio mentira mesa miedo mierda mío mira mirar mitad momento
+mujer mundo música musica nacer negro ningún ninguna niño niños noche novia novio número oído
+ojo ojos olvidar oreja país pais palabra pan papá papa pareja parte pasar pedir pelea pelear
+película pelo pensar perder perro persona piel pierna piso playa pobre poder policía pregunta
+preguntar primo problema pueblo puerta qué quedar querer rápido rapido razón razon regalo reír
+reir respeto robar rojo romper ropa sabor sacar salir seguro semana sentir señor sexo siguiente
+silla sitio sobrino sol solo sólo sueño suelo tal también tampoco tanto tarde teléfono telefono
+temprano tiempo tienda tierra tipo tirar tomar trabajar trabajo traer tranquilo triste último
+ultimo único vaca vender venir ventana ver verano verdad verde vestido viaje vida viejo viejos
+vieja viernes vino vivir volver voz vuelta zapato dale vayan ratas asco guarra pendejos cabrones
+putos mamones culiao culiado weon huevon carajo pajero pajera chupa chúpame chupame tarada
+mongolo mongólica inútil inutil perra bello bella basta por mi ve amo ama mía padre mal has uno
+del vi deja mes tres serio dos hola el los las una unos unas pero porque porq xq para con sin
+sobre entre desde hasta quién quien cómo cuando cuándo dónde donde cuál cual esto esta este
+estos estas eso esa ese esos aquí aqui ahí ahi allí alli tú él ella nosotros nosotras vosotros
+ellos ellas usted ustedes nos os les mis tus su sus nuestro nuestra mucha muchos muchas tambien
+sí sois estan fue ser estar hay hacer tener dijo saber veo mire oye adiós adios buenos buenas
+buen día dias días noches ahora nada todo todos todas algo otro otra vez cosas amiga amigos tío
+tía tia güey guey wey hermano hermana pues vale venga perdón perdon favor ayuda ayúdame importa
+encanta gusta cansado loco loca claro pasa pasó onda chido chévere chevere bacán bacan guay mola
+tmb tb tbn tqm tkm dnd pq ke xfa porfa porfavor cumpleaños suerte vemos manana gusto lo ándale
+andale ojalá ojala oiga digame dígame señora chicos niña estaba tenía había sabía hecho mataré
+matare
 """,
     "it": """
-carta quarto corno far ultimo primo casi unico numero cerca idee campo note date facile minuto
-parti preciso tante calma maestro decide su abbastanza accanto acqua adesso aiuto aiutami altro
-alto amore anni anno aperto appena aprire arrivare aspetta aspettare attento avanti avere bacio
-bagno bambino bambina bambini basso bere bianco birra bisogna bisogno bocca buono buonissimo
-buttare cadere caffè caldo cambiare camera cane cantare capire capito casa caso cattivo cena
-cercare che chiamare chiedere chiudere cielo città colpa cominciare compagno comprare conosco
-contento coraggio corpo correre così cosi credere cuore cucina dammi dare davanti decidere
-dentro detto dico dietro difficile dimmi dio dire dito divertente dolce dolore donna dormire
-dovere dunque entrare esempio essere estate famiglia fatto favore felice fermo festa figlia
-figlio finalmente fine finestra finire fino fiore forse forte fortuna fratello freddo fuoco
-fuori gatto gente giocare gioco giornata giorno giovane giusto gola grazie guardare guerra ieri
-importante incontrare infatti inizio insieme invece lasciare lavorare lavoro leggere letto
-libero libro lontano luce lungo madre mai mamma mangiare mano marito mattina meglio meno mente
-mentre mese mezzo mille minuti moglie molti momento mondo morire morto muovere nascere naso
-natale nero nessuno niente noia nome notte nuovo occhi occhio odio oggi ogni ora ormai ospedale
-padre paese pagare parlare parola parte partire passare paura pazzo pazza peggio pensare perché
-perso persona piangere piano piccolo piede pieno pioggia più poco polizia porta portare
-possibile potere povero pranzo prendere presto problema pronto qualcosa quasi ragione regalo
-ricordare ridere rimanere risposta ritornare roba rosso rumore sangue sapere sbagliato scrivere
-scuola scusami sembra sempre sentire senza sera serio sesso settimana sicuro signora signore
-simpatico soldi sole solo sonno sopra sorella sorriso sotto spesso sposare stanotte stare
-stasera stesso storia strada subito succede sulla tanto tardi tavolo telefono tempo tenere terra
-tesoro tipo tornare treno triste troppo trovare tutto uccidere uomo uscire vecchio vedere vedi
-veloce venire verde vergogna vero vestito via viaggio vicino vieni vita vivere voce voglia
-volere zitto cazzone cazzona stronzate merdaccia puttanella troione bastardi ignorante ignoranti
-pagliaccio pagliacci rompicoglioni rompipalle idioti cretini deficienti imbecilli scemi fallito
-fallita schifoso sfigati terrone terroni negro ritardato ritardata mongoloide incapace buffone
-vergognati cagare essa qual perchè poichè te mi cara ben é né so come dice tonto una venga ce
-quel quelle sa il gli uno della dello delle degli del nel nella alla allo alle agli dal dalla
-sul per tra fra ed anche però perche cosa chi dove quando quanto quale questo questa quello
-quella qui qua lì là sono sei è siamo siete hai abbiamo avete hanno non sì ci vi lui lei noi voi
-loro mio mia tuo tua suo sua nostro nostra molto piu già gia ancora nulla tutti tutte qualcuno
-bene bello bella brutto brutta domani poi dopo prima ciao prego scusa scusate buongiorno
-buonasera buonanotte salve dai allora boh beh vabbè vabbe magari comunque quindi davvero proprio
-fare faccio fai andare vado vai andiamo dici vuoi voglio posso puoi può puo devo deve sai stai
-sto stiamo ragazzi ragazzo ragazza amico amici zio certo figurati c'è dell' all' nell' sull'
-dall' un' quest' po' tranquillo madonna piace piaci bellissima bellissimo fame stanco stanca
-serata fammi vediamo compleanno buon buona buone buoni basta volta grande piccola ecco ognuno
-cioè cioe cazzo cazzi cazzata cazzate minchia stronzo stronza stronzi vaffanculo fanculo
-affanculo coglione coglioni puttana troia porca porco scemo scema cretino cretina deficiente
-stupido stupida imbecille frocio finocchio schifo schifosa palle sfigato sfigata ammazzo
-ammazzare muori zitta testa merdoso
+film caro idea va fede musica po viene tue pena ai serio seria sul sulla nella nello dello della
+degli delle cioè cioe allora quindi però comunque infatti magari forse proprio davvero tipo roba
+cosa cose niente nulla nessuno qualcuno ognuno tutti tutto sempre mai ancora già gia subito
+adesso dopo prima poi sono sei siamo siete ho hai abbiamo avete hanno faccio fai facciamo fanno
+vado vai andiamo vanno vengo vieni veniamo vengono voglio vuoi vogliamo posso puoi possiamo devo
+devi dobbiamo dico dici diciamo dicono so sai sappiamo sanno sto stai stiamo stanno capisco
+capisci gioco giochi giochiamo gioca rompere rompi rompe spacco spacchi faccia cagare caga
+cagata figata figo fico fichissimo bellissimo bellissima fortissimo fortissima bravissimo
+bravissima troppo tanto tanti tante poco pochi poche molto molti molte meglio peggio migliore
+peggiore piove pioggia sole caldo freddo stanco stanca contento contenta felice triste
+arrabbiato arrabbiata incazzato incazzata scherzo scherzi scherzando ragione torto consiglio
+consigli d'accordo daccordo accordo insomma boh mah beh uffa dai vabbè vabbe evvai evviva forza
+auguri complimenti congratulazioni benvenuto benvenuta benvenuti arrivederci ciao ciaoo sentiamo
+vediamo sentirci vederci domani stasera stanotte stamattina oggi ieri merda merdoso cazzo
+cazzate cazzata minchia minchiata stronzo stronza stronzi troia puttana puttane zoccola bastardo
+bastarda coglione coglioni cretino cretina deficiente idiota idioti imbecille imbecilli scemo
+scema scemi sfigato sfigata terrone polentone vaffanculo fanculo affanculo ammazzo ammazzare
+uccido uccidere ammazzati carta quarto corno far ultimo primo casi unico numero cerca idee campo
+note date facile minuto parti preciso calma maestro decide su abbastanza accanto acqua aiuto
+aiutami altro alto amore anni anno aperto appena aprire arrivare aspetta aspettare attento
+avanti avere bacio bagno bambino bambina bambini basso bere bianco birra bisogna bisogno bocca
+buono buonissimo buttare cadere caffè cambiare camera cane cantare capire capito casa caso
+cattivo cena cercare che chiamare chiedere chiudere cielo città colpa cominciare compagno
+comprare conosco coraggio corpo correre così cosi credere cuore cucina dammi dare davanti
+decidere dentro detto dietro difficile dimmi dio dire dito divertente dolce dolore donna dormire
+dovere dunque entrare esempio essere estate famiglia fatto favore fermo festa figlia figlio
+finalmente fine finestra finire fino fiore forte fortuna fratello fuoco fuori gatto gente
+giocare giornata giorno giovane giusto gola grazie guardare guerra importante incontrare inizio
+insieme invece lasciare lavorare lavoro leggere letto libero libro lontano luce lungo madre
+mamma mangiare mano marito mattina meno mente mentre mese mezzo mille minuti moglie momento
+mondo morire morto muovere nascere naso natale nero noia nome notte nuovo occhi occhio odio ogni
+ora ormai ospedale padre paese pagare parlare parola parte partire passare paura pazzo pazza
+pensare perché perso persona piangere piano piccolo piede pieno più polizia porta portare
+possibile potere povero pranzo prendere presto problema pronto qualcosa quasi regalo ricordare
+ridere rimanere risposta ritornare rosso rumore sangue sapere sbagliato scrivere scuola scusami
+sembra sentire senza sera sesso settimana sicuro signora signore simpatico soldi solo sonno
+sopra sorella sorriso sotto spesso sposare stare stesso storia strada succede tardi tavolo
+telefono tempo tenere terra tesoro tornare treno trovare uomo uscire vecchio vedere vedi veloce
+venire verde vergogna vero vestito via viaggio vicino vita vivere voce voglia volere zitto
+cazzone cazzona stronzate merdaccia puttanella troione bastardi ignorante ignoranti pagliaccio
+pagliacci rompicoglioni rompipalle cretini deficienti fallito fallita schifoso sfigati terroni
+negro ritardato ritardata mongoloide incapace buffone vergognati essa qual perchè poichè te mi
+cara ben é né come dice tonto una venga ce quel quelle sa il gli uno del nel alla allo alle agli
+dal dalla per tra fra ed anche perche chi dove quando quanto quale questo questa quello quella
+qui qua lì là è non sì ci vi lui lei noi voi loro mio mia tuo tua suo sua nostro nostra piu
+tutte bene bello bella brutto brutta prego scusa scusate buongiorno buonasera buonanotte salve
+fare andare può puo deve ragazzi ragazzo ragazza amico amici zio certo figurati c'è dell' all'
+nell' sull' dall' un' quest' po' tranquillo madonna piace piaci fame serata fammi compleanno
+buon buona buone buoni basta volta grande piccola ecco cazzi porca porco stupido stupida frocio
+finocchio schifo schifosa palle muori zitta testa
 """,
     "tr": """
-size normal alt futbol tür anda acaba açık acik adam ağabey ağla ağlama akıl akil aklın aklin al
-alo anla anladım anladim anlamadım anne anneni annen araba arkadaş arkadas artık asla ateş ay
-aynı ayni az baba babana baban bak bakalım bakalim bakar bana bari baş bas başka baska başla
-bekle belki ben benden beni bile bilgi bilmem bir biraz bitti biz boş bugün bunu bura burada
-büyük buyuk canım canim cevap çabuk çalış calis çıkar çocuk cocuk çünkü cunku dağ daha dakika
-değer demek demiş dedi deli dert devam diye doğru dogru dost dur durum düşün dusun efendim ekmek
-elbette en erkek ev evet evlen fakat fazla film gece geç gel gelecek gelir gerçek gercek gerek
-git gitti göre gore göz goz gün gun güzel gülmek geliyor haber hadi hak hakkında hala hâlâ hangi
-hani hasta hata hayat hazır hemen hep herkes herşey hersey hızlı hiç hoca için ilk insan iş iste
-istiyorsun izin kadar kadın kadin kafa kafan kafayı kalk kapı kapa kardeş kardes karı kız kiz
-kızım kim kitap kolay konuş konus köpek kopek korku koş küçük kucuk lazım lazim maç mac mutlu
-nasıl ne neden nerede niye o oğlum oglum oku okul ol olacak olan oldu olmuş olur on ona onu
-orada orası para parti pek problem rahat sabah sadece sakın saat sağ sana sanki sen senden seni
-sev sevgi sevgilim sevgili sevmek sevdim şehir sehir şey sey siz söyle soyle söz sonra su sus
-şimdi takım tamam tanrı tatlı tek telefon teşekkür tüm tum uyku uyu var ver vur yalan yalnız
-yani yap yapma yardım yarın yaşa yaşıyor yemek yeni yer yine yok yol yoksa yüz zaman zor
-gerizekalılar salaklar aptallar şerefsizler orospular pislik piçler ananı ananın anan anani
-bacını bacini sikeyim sikerim sokayım sokayim götveren yavşaklar dangalaklar mankafa hayvan
-hayvanlar terbiyesiz ahlaksız ahlaksiz kaltak sürtük surtuk puşt pust godoş gavat hain hainler
-rezil bin ve bu şu onlar bizi sizi benim senin onun bizim sizin niçin nicin nasil nerde nereye
-nereden kaç kac değil degil hayır hayir peki ama ise gibi icin ile çok cok mı mu mü misin mısın
-musun müsün miyim mıyım misiniz ki simdi önce once bugun yarin dün dun hic her hepsi bence sence
-olsun olmaz olmus işte haydi abi abla kanka kardeşim kardesim lan ulan yaa merhaba selam slm mrb
-naber nbr nasılsın nasilsin iyi iyiyim kötü kotu guzel tesekkur teşekkürler tesekkurler sağol
-sagol sağolun eyvallah lütfen lutfen tebrikler günaydın gunaydin geceler akşamlar aksamlar
-görüşürüz gorusuruz hoşçakal hoscakal geldin hoş hos bilmiyorum biliyorum istiyorum seviyorum
-geliyorum gidiyorum artik komik yorgunum haklısın haklisin söyleme soyleme yapıyorsun yapiyorsun
-napıyorsun napiyorsun ayıp ayip inşallah insallah maşallah masallah bos şaka saka nerdesin
-neredesin ağzını agzini topla kes sesini defol aptal aptalsın aptalsin salak salaksın gerizekalı
-gerizekali orospu piç siktir sikik amk aq amına amina amcık yavşak yavsak şerefsiz serefsiz ibne
-kahpe pezevenk dangalak öküz okuz hıyar hiyar geber öldürürüm oldururum bok
+son bi biraz birşey bişey bisey şey sey şöyle böyle öyle aynen tabi tabii elbette kesinlikle
+olsun olmaz oldu olur olacak oluyor değil degil değilim degilim misin mısın musun müsün harika
+harikasın harikasin süper super mükemmel mukemmel berbat rezalet saçma sacma sıkıldım sikildim
+sıkıcı sikici yoruldum yorgunum özledim ozledim seviyorum sevdim gidiyorum geliyorum bekliyorum
+biliyorum bilmiyorum istiyorum istemiyorum yapıyorum görüşelim goruselim görüşürüz gorusuruz
+konuşalım konusalim bakalım bakalim hadi haydi ordan oradan buradan nereden nerde nerede nereye
+neden niye nasıl nasil yani herhalde galiba belki sanırım sanirim bence sence kesin aslında
+aslinda zaten hala hâlâ artık kafayı kafayi kafan kendine kendini kendin adam ol helal şanslar
+sanslar başarılar ayıp ayip yazık yazik eyvah vay yaa ya lan ulan abi abla kanka kanki reis
+hocam yayın yayin biçim bicim oyun oyunu maç mac takım takim gol sana bana ona bunu şunu onu
+kimse kimsenin herkes hiçbir hicbir birisi gerizekalı gerizekali salak aptal mal dangalak öküz
+okuz hıyar hiyar ahmak beyinsiz şerefsiz serefsiz haysiyetsiz namussuz ahlaksız ahlaksiz
+terbiyesiz pislik pis orospu oç oc piç yavşak yavsak ibne puşt pust kahpe kaltak sürtük surtuk
+siktir sikerim sikeyim sik amk aq amq amına amina amcık amcik göt götlek öldürürüm oldururum
+gebertirim geber bulacağım bulacagim seni sizi size normal alt futbol tür anda acaba açık acik
+ağabey ağla ağlama akıl akil aklın aklin al alo anla anladım anladim anlamadım anne anneni annen
+araba arkadaş arkadas asla ateş ay aynı ayni az baba babana baban bak bakar bari baş bas başka
+baska başla bekle ben benden beni bile bilgi bilmem bir bitti biz boş bugün bura burada büyük
+buyuk canım canim cevap çabuk çalış calis çıkar çocuk cocuk çünkü cunku dağ daha dakika değer
+demek demiş dedi deli dert devam diye doğru dogru dost dur durum düşün dusun efendim ekmek en
+erkek ev evet evlen fakat fazla film gece geç gel gelecek gelir gerçek gercek gerek git gitti
+göre gore göz goz gün gun güzel gülmek geliyor haber hak hakkında hangi hani hasta hata hayat
+hazır hemen hep herşey hersey hızlı hiç hoca için ilk insan iş iste istiyorsun izin kadar kadın
+kadin kafa kalk kapı kapa kardeş kardes karı kız kiz kızım kim kitap kolay konuş konus köpek
+kopek korku koş küçük kucuk lazım lazim mutlu ne o oğlum oglum oku okul olan olmuş on orada
+orası para parti pek problem rahat sabah sadece sakın saat sağ sanki sen senden sev sevgi
+sevgilim sevgili sevmek şehir sehir siz söyle soyle söz sonra su sus şimdi tamam tanrı tatlı tek
+telefon teşekkür tüm tum uyku uyu var ver vur yalan yalnız yap yapma yardım yarın yaşa yaşıyor
+yemek yeni yer yine yok yol yoksa yüz zaman zor gerizekalılar salaklar aptallar şerefsizler
+orospular piçler ananı ananın anan anani bacını bacini sokayım sokayim götveren yavşaklar
+dangalaklar mankafa hayvan hayvanlar godoş gavat hain hainler rezil bin ve bu şu onlar bizi
+benim senin onun bizim sizin niçin nicin kaç kac hayır hayir peki ama ise gibi icin ile çok cok
+mı mu mü miyim mıyım misiniz ki simdi önce once bugun yarin dün dun hic her hepsi olmus işte
+kardeşim kardesim merhaba selam slm mrb naber nbr nasılsın nasilsin iyi iyiyim kötü kotu guzel
+tesekkur teşekkürler tesekkurler sağol sagol sağolun eyvallah lütfen lutfen tebrikler günaydın
+gunaydin geceler akşamlar aksamlar hoşçakal hoscakal geldin hoş hos artik komik haklısın
+haklisin söyleme soyleme yapıyorsun yapiyorsun napıyorsun napiyorsun inşallah insallah maşallah
+masallah bos şaka saka nerdesin neredesin ağzını agzini topla kes sesini defol aptalsın aptalsin
+salaksın sikik pezevenk bok
 """,
     "ru": """
 privet spasibo spasibki poka blyat blyad blya suka nahui nahuy pizdec pizdets davai davay
@@ -246,126 +281,154 @@ horosho khorosho ochen tebya menya pochemu chto shto nichego ladno normalno kone
 zdravstvuyte
 """,
     "de": """
-die war probleme idee haut chef normal art rest person text plan stand bus abend aber alle
-allein alt anders anfang angst antwort arbeit arbeiten arm arsch auch auge augen aussehen auto
-baby bald bauch baum beide bekommen besser beste bett bier bild bisschen bleiben blöd brauchen
-brief bringen bruder buch danke dann darf darum dein denken denn deshalb deutsch dich dinge doch
-dorf draußen drinnen dumm dürfen ecke egal ehrlich eigentlich einfach einmal eltern ende endlich
-entweder erst essen etwas fahren fall falsch familie fangen farbe fast fehler feiern fenster
-fernsehen fertig fest feuer film finden fisch flasche frage fragen frau freund freundin freunde
-frieden froh früh frühstück fühlen führen fuß ganz garten geben geboren geburtstag gefällt gegen
-gehen geld gemacht genug gerade gern geschenk gesicht gestern gewinnen glauben gleich glück
-glücklich gott groß grün grund gruß haare hals halten hand hängen hart hause haus heiß heißen
-helfen herz heute hilfe himmel hoch hoffe hoffentlich hören hund hunger immer jahre jeder jemand
-jetzt junge kaffee kalt kaputt kaufen kennen kind kinder klein kommen kopf kosten krank krieg
-küche kurz lachen land lang langsam lassen laufen laut leben leer legen lehrer leicht leider
-lernen lesen letzte lieb lieben lieber liegen links los luft lustig machen mädchen mama manchmal
-mehr meinen meinung mensch menschen messer mich minute mist mittag möchte mögen monat mond müde
-mund musik mutter nacht name nase natürlich neben nehmen nett neu nichts nie niemand noch nummer
-oben ohne papa paar passiert pech platz polizei problem rauchen recht rechts regen reden reise
-richtig ruhig sache sagen sauer schade schauen schlafen schlagen schlecht schluss schnell schon
-schreiben schuld schule schwer schwester sehen seite selbst sicher sitzen sofort sohn sollen
-sommer sonne spaß spät spielen sprechen stadt stark stehen sterben stimme straße stunde suchen
-tag tante teuer tisch tod tot tragen traurig treffen trinken tür tun über übrigens uhr unten
-vater verdammt vergessen verloren verstehen viel vielleicht voll vorbei wahr wald warten warum
-wasser weg weil weinen weiter welt wenig werden wetter wichtig wieder wissen witz woche wohl
-wohnen wollen wort wunderbar zeit zeitung ziemlich zimmer zusammen arschlöcher idioten
-hurensöhne wichsers missgeburten drecksau dreckig drecks schwein schweine sau vollpfosten
-hohlkopf spacko spasten mongo behinderte kanake kanaken nazi penner pisser fresse is idiot also
-am an im man so u was um aller der das den dem des ein eine einen einem einer und oder wenn dass
-daß als wer wo wieso weshalb wann welche welcher ich du er sie wir ihr mir dir uns euch mein
-meine deine sein seine ihre nicht kein keine keinen nur sehr viele gar morgen hier dort nein mal
-eben bitte dankeschön hallo tschüss tschüs tschuess tschuss moin servus grüß gruss gut gute
-guten schön schoen schöne schönes geil krass bin bist ist sind seid hab habe hast hat haben
-hatte wird kann kannst können koennen muss musst will willst soll sollst geht gehts geht's gibt
-mach macht sag weiß weiss glaube denke finde mit von zu für fur fuer auf aus bei nach uber ueber
-unter vor durch zum zur beim vom ins alles leute mann jahr genau stimmt echt wirklich natuerlich
-naja ach toll klar gerne entschuldigung vielen dank wochenende ahnung später spaeter liebe hasse
-bringe reicht reicht's mach's halt's wie scheiße scheisse scheiß scheiss arschloch fick ficken
-fotze hure hurensohn wichser depp trottel vollidiot spast spasti missgeburt opfer schlampe
-schwuchtel verpiss verpisst maul klappe kacke quatsch bloed blöde dummer dumme doof bescheuert
-behindert dreck
+sei geile geiles geilen geiler krasser krasse mega echt voll total richtig ziemlich bisschen
+verschwinde verschwinden hau ab abhauen nerv nerven nervig peinlich lustig witzig traurig
+langweilig schlimm gefährlich schön schöner toll super klasse spitze prima lust keine keinen
+keiner nix nichts niemand jemand alles alle etwas irgendwas spielt spielen spiele spielst heute
+morgen gestern gleich sofort später bald zurück zuruck dabei dafür dagegen darum deswegen
+trotzdem eigentlich übrigens ubrigens bin bist ist sind seid war warst waren habe hab hast hat
+haben habt hatte hatten kann kannst können könnt muss musst müssen will willst wollen soll
+sollst sollen darf weiß weisst wissen glaub glaube finde findest denke denkst meine meinst komm
+kommst kommt kommen geh gehst geht gehen mach machst macht machen sag sagst sagt sagen hör hören
+hört schau schauen guck gucken warte warten lass lassen grüße gruesse glück besserung
+schwachsinn blödsinn unsinn quatsch mist scheiß kacke fresse maul schnauze spast spasti opfer
+hurensohn wichser missgeburt arschloch idiot vollidiot depp trottel penner hure schlampe fotze
+schwuchtel kanake drecksau schwein bastard umbringen bringe töte töten toete abstechen
+aufschlitzen kaputtmachen fertigmachen dich dir mich mir euch uns ihn ihm ihr sie es die
+probleme idee haut chef normal art rest person text plan stand bus abend aber allein alt anders
+anfang angst antwort arbeit arbeiten arm arsch auch auge augen aussehen auto baby bauch baum
+beide bekommen besser beste bett bier bild bleiben blöd brauchen brief bringen bruder buch danke
+dann dein denken denn deshalb deutsch dinge doch dorf draußen drinnen dumm dürfen ecke egal
+ehrlich einfach einmal eltern ende endlich entweder erst essen fahren fall falsch familie fangen
+farbe fast fehler feiern fenster fernsehen fertig fest feuer film finden fisch flasche frage
+fragen frau freund freundin freunde frieden froh früh frühstück fühlen führen fuß ganz garten
+geben geboren geburtstag gefällt gegen geld gemacht genug gerade gern geschenk gesicht gewinnen
+glauben glücklich gott groß grün grund gruß haare hals halten hand hängen hart hause haus heiß
+heißen helfen herz hilfe himmel hoch hoffe hoffentlich hund hunger immer jahre jeder jetzt junge
+kaffee kalt kaputt kaufen kennen kind kinder klein kopf kosten krank krieg küche kurz lachen
+land lang langsam laufen laut leben leer legen lehrer leicht leider lernen lesen letzte lieb
+lieben lieber liegen links los luft mädchen mama manchmal mehr meinen meinung mensch menschen
+messer minute mittag möchte mögen monat mond müde mund musik mutter nacht name nase natürlich
+neben nehmen nett neu nie noch nummer oben ohne papa paar passiert pech platz polizei problem
+rauchen recht rechts regen reden reise ruhig sache sauer schade schlafen schlagen schlecht
+schluss schnell schon schreiben schuld schule schwer schwester sehen seite selbst sicher sitzen
+sohn sommer sonne spaß spät sprechen stadt stark stehen sterben stimme straße stunde suchen tag
+tante teuer tisch tod tot tragen treffen trinken tür tun über uhr unten vater verdammt vergessen
+verloren verstehen viel vielleicht vorbei wahr wald warum wasser weg weil weinen weiter welt
+wenig werden wetter wichtig wieder witz woche wohl wohnen wort wunderbar zeit zeitung zimmer
+zusammen arschlöcher idioten hurensöhne wichsers missgeburten dreckig drecks schweine sau
+vollpfosten hohlkopf spacko spasten mongo behinderte kanaken nazi pisser is also am an im man so
+u was um aller der das den dem des ein eine einen einem einer und oder wenn dass daß als wer wo
+wieso weshalb wann welche welcher ich du er wir mein deine sein seine ihre nicht kein nur sehr
+viele gar hier dort nein mal eben bitte dankeschön hallo tschüss tschüs tschuess tschuss moin
+servus grüß gruss gut gute guten schoen schöne schönes geil krass wird koennen gehts geht's gibt
+weiss mit von zu für fur fuer auf aus bei nach uber ueber unter vor durch zum zur beim vom ins
+leute mann jahr genau stimmt wirklich natuerlich naja ach klar gerne entschuldigung vielen dank
+wochenende ahnung spaeter liebe hasse reicht reicht's mach's halt's wie scheiße scheisse scheiss
+fick ficken verpiss verpisst klappe bloed blöde dummer dumme doof bescheuert behindert dreck
 """,
     "pt": """
-seguro gentil historia estas vemos gente tomar ir falta país celular poder comprar querer caso
-vaca fácil voz junto maldito maldita horas forte único calor finalmente acaba auge aprender
-último explicar abrir guerra domingo mente anda duro pede bastante chupa número campo encontrar
-ignorante primo vestido mongol dito tranquilo mentiroso acabo inútil sol tal pelo abaixo aberto
-abraço acabou acho acordar agora água ajuda ajudar alegria algum alguma amanhã amiga amigo amor
-andar ano anos antes apenas aqui assim atrás aula avó avô bairro baixo banho barato beber beijo
-beijos bicho bobo boca bonito braço briga buscar cabeça cachorro cada cadê cade cair calma cama
-caminho cansado cantar carne caro carro casa casar cedo céu chamar chato chega chegar chorar
-chuva cidade coisa coisas começar comer comida como conhecer contigo coração corpo correr
-criança culpa cuidado dançar dar deixa deixar demais dentro depois desculpa dinheiro direito
-dizer dormir doente dor embora entender escola escrever esperar esposa estranho estudar falar
-família favor fazer feio feliz festa fica ficar filha filho fim fogo fome frio fugir futebol
-ganhar garota garoto gato gostar gosto grande gritar hoje homem hora igreja irmã irmão janela
-jeito jogar jogo juntos lado lembrar ler livre livro longe louco lugar luz mãe mae maior mais
-mal mandar maneira manhã mão mar marido medo melhor menina menino menos mentira mesa meio mesmo
-mim minuto moça morar morrer morto mulher mundo música nada namorada namorado nem nenhum ninguém
-noite nome nunca obrigado olhar olho olhos onde ontem ouvir pai pais palavra parar parece passar
-paz pedir pegar pensar pequeno perder pergunta pessoa pessoas pior pobre polícia porta pouco
-preciso problema procurar professor quarto quase queria rápido razão rico rir roupa saber sabia
-saco sair sangue saudade semana sempre sentir sério sexo sozinho sorriso tanto tarde tchau
-telefone tempo terra tipo tirar trabalho trabalhar triste vamos velho vender ver verdade
-vergonha vez vida vir viver você volta voltar filho-da-puta fdps idiotas burros babacas otários
-otarios viados arrombados vagabundos bostas escrota escroto canalha nojentos imbecis retardados
-retardada mongoloide fuder fudido fodido foda-se desgraça desgraca merdinha cuzinho puta putinha
-vadia vadias piranhas prostituta macaco lixo mês sono devo sul li prima basta digo tio jamais cê
-vai sobre quanto ama dia cala logo até ser está esta para porque por que mas te amo do so algo
-claro desde dias entre estar igual importa loco matar mato pq puto sabe somos tia todas todo
-amigos bonita gordo gorda imbecil onda tb tmb dois tres certo deve lei quando sai sua vi aq os
-um uma uns umas ou com sem em na nas dos das quê quem qual isso isto esse essa aquele aquela aí
-lá eu voce vc vcs ele nós vocês voces eles elas meu minha teu tua seu nosso nossa dele dela
-muito muita muitos muitas também tambem já ainda tudo todos alguém alguem ninguem não nao sim é
-são sao sou estou estamos estão estao tá tô foi ter tem tenho temos vou pode posso quer quero
-sei fala falou diz disse olha olá oi obrigada valeu vlw beleza blz bom boa bons amanha então
-entao msm galera pra pro né neh tbm td bem legal engraçado aconteceu parabéns parabens certeza
-cansada liga sorte aniversário aniversario ta ah serio cara mano kkk kkkk rs rsrs fdp pqp vsf
-vtnc tnc porra caralho foda foder fodase fudeu viado cu cuzão cuzao arrombado arrombada otário
-otario babaca vagabundo vagabunda piranha desgraçado desgracado corno safado safada nojento
-nojenta chata bosta buceta
+este importante come normal pronto cena sera alto padre chance vídeo parte momento pena real
+tava tavam tá estava estavam fria frio novo nova novos novas desliga desligar liga ligar delícia
+delicia gostoso gostosa lição licao dever tarefa juiz árbitro arbitro história historia caiu cai
+quebrar quebro cara mentindo mentira fede fedendo cheiro chamando chama ligando segunda terça
+quarta quinta sexta sábado sabado domingo semana mês ano hoje ontem amanhã jogo jogar jogando
+ganhou perdeu time torcida campeonato gol golaço golaco comida almoço almoco jantar café cafe
+cerveja água agua casa rua escola trabalho faculdade celular computador bateria carregador foto
+música musica muito muita pouco pouca nada tudo todo toda todos todas algum alguma nenhum
+nenhuma seria mil podemos queremos sabemos pequena caga rica linda lindo daqui dali aqui ali lá
+cá aí ai então entao também tambem ta tô to né ne pô po pra pro pros pras pela pelo pelos pelas
+num numa dum duma nessa nesse nisso disso custa custo caro barato grátis gratis besteira bobagem
+bosta merda porcaria lixo nojo melhor melhoras pior piores ótimo otimo ótima otima bom boa
+demais legal massa top engraçado engraçada engracado engracada chato chata triste feliz cansado
+cansada vergonhoso vergonhosa vergonha saudade saudades paciência paciencia raiva medo vai vou
+vamos vão vao volto voltei volta chego chegou cheguei fico fica ficou fiquei quero queria quer
+querem sei sabe sabia sabem posso pode podem faço faz fazer fez tenho tem tinha temos estou está
+estamos sou é era somos são acho acha achei falei falou fala falar diz disse digo olha olhe vem
+vamo bora simbora partiu galera pessoal gente mano mana brother véi vei velho moleque menina
+menino obrigado obrigada valeu vlw tmj tamo junto abraço abraços abraco abracos beijo beijos bjs
+parabéns parabens natal aniversário aniversario dia tarde noite ferrar ferra ferrou fudeu fodeu
+foder foda fodido fodida porra caralho cacete idiota idiotas burro burra burros imbecil imbecis
+otário otária otario otaria babaca palhaço palhaça palhaco palhaca viado viadinho bicha sapatão
+corno corna vagabundo vagabunda safado safada piranha puta puto arrombado arrombada desgraçado
+desgraçada cuzão cuzao cu fdp pqp vsf vtnc tnc krl crl mlk te mato pegar morrer morre morto
+matar sangue seguro gentil estas vemos tomar ir falta país poder comprar querer caso vaca fácil
+voz maldito maldita horas forte único calor finalmente acaba auge aprender último explicar abrir
+guerra mente anda duro pede bastante chupa número campo encontrar ignorante primo vestido mongol
+dito tranquilo mentiroso acabo inútil sol tal abaixo aberto acabou acordar agora ajuda ajudar
+alegria amiga amigo amor andar anos antes apenas assim atrás aula avó avô bairro baixo banho
+beber bicho bobo boca bonito braço briga buscar cabeça cachorro cada cadê cade cair calma cama
+caminho cantar carne carro casar cedo céu chamar chega chegar chorar chuva cidade coisa coisas
+começar comer como conhecer contigo coração corpo correr criança culpa cuidado dançar dar deixa
+deixar dentro depois desculpa dinheiro direito dizer dormir doente dor embora entender escrever
+esperar esposa estranho estudar família favor feio festa ficar filha filho fim fogo fome fugir
+futebol ganhar garota garoto gato gostar gosto grande gritar homem hora igreja irmã irmão janela
+jeito juntos lado lembrar ler livre livro longe louco lugar luz mãe mae maior mais mal mandar
+maneira manhã mão mar marido menos mesa meio mesmo mim minuto moça morar mulher mundo namorada
+namorado nem ninguém nome nunca olhar olho olhos onde ouvir pai pais palavra parar parece passar
+paz pedir pensar pequeno perder pergunta pessoa pessoas pobre polícia porta preciso problema
+procurar professor quarto quase rápido razão rico rir roupa saber saco sair sempre sentir sério
+sexo sozinho sorriso tanto tchau telefone tempo terra tipo tirar trabalhar vender ver verdade
+vez vida vir viver você voltar filho-da-puta fdps babacas otários otarios viados arrombados
+vagabundos bostas escrota escroto canalha nojentos retardados retardada mongoloide fuder fudido
+foda-se desgraça desgraca merdinha cuzinho putinha vadia vadias piranhas prostituta macaco sono
+devo sul li prima basta tio jamais cê sobre quanto ama cala logo até ser esta para porque por
+que mas amo do so algo claro desde dias entre estar igual importa loco pq tia amigos bonita
+gordo gorda onda tb tmb dois tres certo deve lei quando sai sua vi aq os um uma uns umas ou com
+sem em na nas dos das quê quem qual isso isto esse essa aquele aquela eu voce vc vcs ele nós
+vocês voces eles elas meu minha teu tua seu nosso nossa dele dela muitos muitas já ainda alguém
+alguem ninguem não nao sim sao estão estao foi ter olá oi beleza blz bons amanha msm neh tbm td
+bem aconteceu certeza sorte ah serio kkk kkkk rs rsrs fodase desgracado nojento nojenta buceta
 """,
     "fr": """
-son sera abord absolument accord acheter adorer affaire âge aide aider aimer ainsi air aller
-alors ami amie amis amour an ancien ans appeler apprendre après apres argent arrête arrete
-arrêter arriver assez attendre attention aucun autre autres avant avoir bah beau beaucoup besoin
-bête bete bien bientôt bisous blague boire bois bouche bouger boulot bras bruit bureau ça cadeau
-café calme carrément cas casser cause chambre chance changer chaque chaud chef chemin cher
-chercher cheveux chien choisir chose choses ciel coeur cœur combien comme commencer connais
-connaître content continuer copain copine corps côté coucher couleur coup courir cours crois
-croire cuisine dame danger demande demander depuis dernier derrière dès descendre dessus deux
-devant devenir devoir dieu dis dites dommage donner dormir dos doucement douleur droit drôle eau
-école écouter écrire effet encore enfant enfants enfin ensemble ensuite entendre entrer envie
-envoyer erreur espère essayer étoile être eux exactement excuse excusez facile faim falloir
-famille fatigué faut faux femme fenêtre fermer fête feu fille film fin finir fois fort fou folle
-frère froid gamin garçon garder gens gentil gosse grave gros guerre habiter haut heure heures
-heureux histoire homme honte hôpital idée jambe jardin jeune jeu joli jouer jour journée juste
-là laisser laisse lait lendemain lever libre lire livre loin longtemps lumière lundi madame main
-maintenant mais maison malade maman manger manière marcher mari matin mauvais meilleur même mère
-merci mettre midi mieux milieu minute moins mois monde monsieur mort mot mourir musique nez noir
-nom nouveau nouvelle nuit oeil œil oublier papa parce parler partir passer payer pendant penser
-perdre père personne petit petite peur peut-être photo pied pire place plaisir pleurer pluie
-plutôt porte porter poser possible pote prendre presque prêt prix problème prochain propre puis
-quartier quelque question rappeler regarder rendre rentrer répondre rester retour revenir rêve
-rire roi rouge rue salle sauf savoir semaine sens sentir seul seule seulement soeur soir soleil
-sortir souvent suite suivre surtout table tard tête téléphone temps tenir terre tomber toujours
-travail travailler traverser triste trouver tuer vache vécu venir vérité verre vie vieux ville
-vite vivre voiture voix vrai vraiment yeux connards connasses salopes enculés encules enfoirés
-enfoires batards bâtards fdp pd pédé tapette gouine chienne cassos casse-toi dégueulasse
-degueulasse clochard crevard crevé sous-merde bouffons boloss bolosse baltringue teubé teube
-mongol attardé attarde triso trisomique ordure ordures racaille mal non ta te que anniversaire
-idiot les une des du et donc qui quoi quand comment pourquoi où ce cet cette ces ca ceci cela je
-elle nous vous ils elles moi toi leur mon mes ton tes sa ses notre votre pas plus très tres trop
-bon bonne peu rien tout tous toute toutes quelqu'un aussi déjà deja jamais aujourd'hui demain
-hier ici oui ouais suis sommes êtes etes sont ai avons avez ont était etait été ete fait faire
-fais vais vas allez peux peut veux veut dois doit sais sait dit dire vois voir c'est cest j'ai
-jai dans pour avec sans sur sous chez vers salut bonjour bonsoir coucou bisou mdr ptdr stp svp
-slt bjr dac c' j' qu' n' s' t' m' t'es t'as j'suis j'sais chuis truc trucs mec meuf gars chais
-chui jsp jpp tkt t'inquiète nul nulle d'accord dacc sûr cool quel quelle neuf tant pis voilà
-fatigue déteste deteste n'importe importe abruti gueule ferme tais dégage degage putain merde
-con conne connard connasse salope salaud enculé encule enfoiré enfoire pute nique niquer ntm
-débile debile crétin cretin imbécile imbecile bouffon batard bâtard
+connerie conneries honte flemme partant partante lâche lache lâchez casse-toi casse dégage
+degage barre-toi tire-toi ta gueule ferme-la tais-toi arrête arrete arrêtez coûte coute combien
+cher gratuit vraiment trop grave carrément carrement franchement genre style truc machin bref
+voilà voila bah ben beh bon ouais ouai ouaip nan nope jsuis chuis jsais chais jpense jveux jvais
+jcrois ptn putain merde bordel fait chier vidéo video vidéos cool top génial genial super nul
+nulle naze pourri pourrie drôle drole marrant marrante rigolo rigolote ptdr mdr lol xptdr jpp
+bisous bisou bises gros biz coucou salut slt cc wesh wsh frère frero frérot reuf rétablissement
+retablissement courage bravo félicitations felicitations joyeux noël noel anniversaire bonne
+année chance soirée soiree journée journee nuit matin viens venez allez allons vas va vais vont
+suis es est sommes êtes sont ai as a avons avez ont fais faisons faites font dis dit disons
+dites disent peux peut pouvons veux veut voulons sais sait savons crois croit pense penses
+pensez trouve trouves aime aimes aiment déteste detestes détestes retrouver retrouve tuer tue
+crever crève creve buter bute connard connasse conne con salope salaud enculé encule enfoiré
+enfoire batard bâtard fdp pute putes pd tapette gouine abruti abrutie débile debile crétin
+cretine crétine idiot idiote imbécile imbecile bouffon bouffonne clochard cassos boloss teubé
+teube on s'en fout osef balec ntm nique niquer mère race son sera abord absolument accord
+acheter adorer affaire âge aide aider aimer ainsi air aller alors ami amie amis amour an ancien
+ans appeler apprendre après apres argent arrêter arriver assez attendre attention aucun autre
+autres avant avoir beau beaucoup besoin bête bete bien bientôt blague boire bois bouche bouger
+boulot bras bruit bureau ça cadeau café calme cas casser cause chambre changer chaque chaud chef
+chemin chercher cheveux chien choisir chose choses ciel coeur cœur comme commencer connais
+connaître content continuer copain copine corps côté coucher couleur coup courir cours croire
+cuisine dame danger demande demander depuis dernier derrière dès descendre dessus deux devant
+devenir devoir dieu dommage donner dormir dos doucement douleur droit eau école écouter écrire
+effet encore enfant enfants enfin ensemble ensuite entendre entrer envie envoyer erreur espère
+essayer étoile être eux exactement excuse excusez facile faim falloir famille fatigué faut faux
+femme fenêtre fermer fête feu fille film fin finir fois fort fou folle froid gamin garçon garder
+gens gentil gosse guerre habiter haut heure heures heureux histoire homme hôpital idée jambe
+jardin jeune jeu joli jouer jour juste là laisser laisse lait lendemain lever libre lire livre
+loin longtemps lumière lundi madame main maintenant mais maison malade maman manger manière
+marcher mari mauvais meilleur même merci mettre midi mieux milieu minute moins mois monde
+monsieur mort mot mourir musique nez noir nom nouveau nouvelle oeil œil oublier papa parce
+parler partir passer payer pendant penser perdre père personne petit petite peur peut-être photo
+pied pire place plaisir pleurer pluie plutôt porte porter poser possible pote prendre presque
+prêt prix problème prochain propre puis quartier quelque question rappeler regarder rendre
+rentrer répondre rester retour revenir rêve rire roi rouge rue salle sauf savoir semaine sens
+sentir seul seule seulement soeur soir soleil sortir souvent suite suivre surtout table tard
+tête téléphone temps tenir terre tomber toujours travail travailler traverser triste trouver
+vache vécu venir vérité verre vie vieux ville vite vivre voiture voix vrai yeux connards
+connasses salopes enculés encules enfoirés enfoires batards bâtards pédé chienne dégueulasse
+degueulasse crevard crevé sous-merde bouffons bolosse baltringue mongol attardé attarde triso
+trisomique ordure ordures racaille mal non te que les une des du et donc qui quoi quand comment
+pourquoi où ce cet cette ces ca ceci cela je elle nous vous ils elles moi toi leur mon mes ton
+tes sa ses notre votre pas plus très tres peu rien tout tous toute toutes quelqu'un aussi déjà
+deja jamais aujourd'hui demain hier ici oui etes était etait été ete faire dois doit dire vois
+voir c'est cest j'ai jai dans pour avec sans sur sous chez vers bonjour bonsoir stp svp bjr dac
+c' j' qu' n' s' t' m' t'es t'as j'suis j'sais trucs mec meuf gars chui jsp tkt t'inquiète
+d'accord dacc sûr quel quelle neuf tant pis fatigue deteste n'importe importe ferme tais cretin
 """,
 }
 
