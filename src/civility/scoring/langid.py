@@ -130,7 +130,7 @@ _LETTER_VOTES: Final[dict[str, dict[str, float]]] = {
     "ß": {"de": LETTER_WEIGHT}, "ñ": {"es": LETTER_WEIGHT}, "¿": {"es": LETTER_WEIGHT},
     "¡": {"es": LETTER_WEIGHT}, "ã": {"pt": LETTER_WEIGHT}, "õ": {"pt": LETTER_WEIGHT},
     "œ": {"fr": LETTER_WEIGHT},
-    "ä": {"de": 1.0}, "ö": {"de": 0.5, "tr": 0.5}, "ü": {"de": 0.5, "tr": 0.5},
+    "ä": {"de": 0.5}, "ö": {"de": 0.5, "tr": 0.5}, "ü": {"de": 0.5, "tr": 0.5},
     "ç": {"pt": 0.33, "fr": 0.33, "tr": 0.33},
     "â": {"pt": 0.5, "fr": 0.5}, "ê": {"pt": 0.5, "fr": 0.5}, "ô": {"pt": 0.5, "fr": 0.5},
     "à": {"it": 0.33, "fr": 0.33, "pt": 0.33}, "è": {"it": 0.5, "fr": 0.5},
@@ -406,7 +406,13 @@ def decide(ev: Evidence, probs: dict[str, float] | None) -> str | None:
         # "que sono": the ambiguous words rule out the one the unique words chose.
         cands = ev.among | {lex}
         lex = None
-    settled = lex if lex is not None else (next(iter(cands)) if cands and len(cands) == 1 else None)
+    settled = lex
+    if lex is None and cands and len(cands) == 1:
+        # One language left: settled if words say so; a lone weak letter vote (ä in Finnish)
+        # only makes py3langid's agreement necessary.
+        (only,) = cands
+        strong = ev.among is not None or max(ev.votes.values(), default=0.0) >= MIN_VOTES
+        settled = only if strong else None
     if long_text and lex in SUPPORTED:
         top = ev.votes[lex]
         if top >= LONG_LEXICON_VOTES and top >= LONG_LEXICON_SHARE * sum(ev.votes.values()):
@@ -429,6 +435,8 @@ def decide(ev: Evidence, probs: dict[str, float] | None) -> str | None:
     if settled is not None:
         # Another language's words or letters are believed when py3langid agrees.
         return settled if settled in SUPPORTED or settled == nb_best else UNDETERMINED
+    if cands and len(cands) == 1:
+        return nb_best if nb_best in cands else UNDETERMINED
     if cands:
         pick, share = _share(probs, [c for c in cands if c in probs] or [nb_best])
         if share >= NB_AMONG_P and (pick in SUPPORTED or pick == nb_best):
