@@ -125,7 +125,8 @@ def test_other_languages_need_strong_evidence(langid: LanguageIdentifier) -> Non
     assert langid.classify("dziękuję bardzo") == "pl"
     assert langid.classify("ありがとう") == "ja"
     # Short texts in other languages are never taken for a supported one.
-    for text in ["hoe gaat het", "dank je wel", "dobrý den", "ce faci", "tack så mycket"]:
+    texts = ["hoe gaat het", "dank je wel", "dobrý den", "ce faci", "tack så mycket"]
+    for text in [*texts, "hyvää päivää", "jó napot"]:
         assert langid.classify(text) not in SUPPORTED, text
 
 
