@@ -37,6 +37,8 @@ from civility.rules.normalizer import (
 from civility.rules.regex_safety import compile_safe_regex
 
 MAX_PATTERN_LENGTH = 500
+# BCP-47's "undetermined": what the language identifier answers when it cannot tell.
+UNDETERMINED_LANGUAGE = "und"
 DEFAULT_REGEX_BUDGET_S = 0.05
 _WILDCARD_WORD_LIMIT = 128
 _WILDCARDS = re.compile(r"[*?]")
@@ -67,7 +69,14 @@ class BlocklistEntry:
         """Tells whether the entry is in force for this channel and language."""
         if self.channel_id is not None and self.channel_id != channel_id:
             return False
-        return self.language is None or language is None or self.language == language
+        # An undetermined language ("und": short, mixed or evasive texts) cannot rule a
+        # language's entry out; a moderator's explicit entry wins over the identifier's doubt.
+        return (
+            self.language is None
+            or language is None
+            or language == UNDETERMINED_LANGUAGE
+            or self.language == language
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """Returns the JSON form."""

@@ -73,6 +73,7 @@ def test_channel_and_language_scoping() -> None:
     assert BL.match("dummkopf", language="en").matches == ()
     assert BL.match("dummkopf", language="de").matches
     assert BL.match("dummkopf").matches  # language unknown before the model: entry applies
+    assert BL.match("dummkopf", language="und").matches  # the identifier could not tell
 
 
 def test_reasons_group_spans_per_entry() -> None:
