@@ -1,0 +1,1257 @@
+"""Threat tier: a curated, explainable lexicon of threat grammar in eight languages.
+
+The linear model sees threats as bags of n-grams, so "the band killed it" looks like "I will
+kill you" and Russian/Turkish threats barely register. This tier matches the *grammar* of a
+threat instead of bare words: speaker + future/intent/modal + violent act + human target
+("I'm going to stab you", "я тебя зарежу", "seni öldüreceğim", "te voy a matar"); target +
+"dead"/"won't survive"; condition + harm; calls for others to harm someone; threats against
+groups; imperative calls to self-harm. Every rule has an id and a kind (direct, conditional,
+indirect, group, self_harm), so a moderator can see why a text was flagged.
+
+Matching runs on a folded copy of the text (lowercase, NFKC, accents stripped, leetspeak,
+spaced-out letters joined, mixed-script homoglyphs fixed, letter runs capped at two) that keeps
+an offset map, so spans point into the ORIGINAL text. A cheap prefilter (one ``str.translate``
+per text and one Aho-Corasick pass over the whole batch, looking for trigger stems) lets texts
+without any trigger skip the tier; only the languages whose stems occur run their rules.
+Rules of every language run regardless of the detected language (short texts are often
+misidentified).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import threading
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Final
+
+import ahocorasick  # type: ignore[import-not-found]  # C extension without type stubs
+import numpy as np
+import numpy.typing as npt
+
+from civility.scoring.base import CATEGORIES, Span
+from civility.scoring.normalize import _CYR_TO_LAT, _INVISIBLE, _LAT_TO_CYR, _LEET, EMOJI_WORDS
+
+F64 = npt.NDArray[np.float64]
+
+KINDS: Final[tuple[str, ...]] = ("direct", "conditional", "indirect", "group", "self_harm")
+# Direct threats and self-harm calls must clear the default policy's threat block threshold
+# (0.80); the vaguer kinds clear its hide threshold (0.50) and stay below block.
+KIND_SCORE: Final[dict[str, float]] = {
+    "direct": 0.9,
+    "self_harm": 0.9,
+    "conditional": 0.7,
+    "indirect": 0.7,
+    "group": 0.7,
+}
+# Telling someone to kill themselves is severe abuse whatever the model says: above the
+# default severe_toxicity block threshold (0.80).
+SELF_HARM_SEVERE: Final[float] = 0.85
+
+_THREAT: Final[int] = CATEGORIES.index("threat")
+_TOXICITY: Final[int] = CATEGORIES.index("toxicity")
+_SEVERE: Final[int] = CATEGORIES.index("severe_toxicity")
+
+# ---------------------------------------------------------------------------------------------
+# Folding with an offset map
+# ---------------------------------------------------------------------------------------------
+
+_EXTRA: Final[dict[str, str]] = {
+    "ı": "i", "ß": "ss", "ẞ": "ss", "’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'",
+    "ł": "l", "ø": "o", "đ": "d", "æ": "ae", "œ": "oe", "ſ": "s",
+}  # fmt: skip
+_INVISIBLE_SET: Final[frozenset[str]] = frozenset(_INVISIBLE)
+_CONFUSABLE_LAT: Final[frozenset[str]] = frozenset(_LAT_TO_CYR)
+_CONFUSABLE_CYR: Final[frozenset[str]] = frozenset(_CYR_TO_LAT)
+_LEET_ALL: Final[dict[str, str]] = {**_LEET, "!": "i", "|": "i"}
+_FOLD_CACHE: dict[str, str] = {}
+_FOLD_CACHE_LIMIT: Final[int] = 1 << 16
+
+
+def _fold_char(ch: str) -> str:
+    """Lowercase, NFKC look-alikes, accents stripped; emoji that stand for weapons become words."""
+    if ch in _INVISIBLE_SET:
+        return ""
+    if ch in EMOJI_WORDS:
+        return EMOJI_WORDS[ch]
+    if ch in _EXTRA:
+        return _EXTRA[ch]
+    s = unicodedata.normalize("NFKC", ch).lower()
+    s = "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c))
+    return "".join(_EXTRA.get(c, c) for c in s)
+
+
+def _fold_cached(ch: str) -> str:
+    out = _FOLD_CACHE.get(ch)
+    if out is None:
+        out = _fold_char(ch)
+        if len(_FOLD_CACHE) < _FOLD_CACHE_LIMIT:
+            _FOLD_CACHE[ch] = out
+    return out
+
+
+_LETTER: Final = r"[^\W\d_]"
+# Three or more single letters (or digits) split by separators: "k i l l", "k.i.l.l", "k-1-l-l".
+_SPACED_RE: Final = re.compile(r"(?<![^\W_])[^\W_](?:[ .\-_*·•,/+~:|]{1,3}[^\W_](?![^\W_])){2,}")
+_SEP_RE: Final = re.compile(r"[ .\-_*·•,/+~:|]+")
+_LEET_CHARS_RE: Final = re.compile(r"[0134579@$€!|]")
+_TOKEN_RE: Final = re.compile(r"\S*[^\W\d_]\S*")
+_LEET_TABLE: Final = str.maketrans(_LEET)
+_INNER_LEET_RE: Final = re.compile(r"(?<=[^\W\d_])[!|](?=[^\W\d_])")
+_LONE_ONE_RE: Final = re.compile(r"(?<!\S)1(?=\s+[^\W\d_])")
+_MIXED_HINT_RE: Final = re.compile(r"[\u0370-\u052f]")
+_WORD_RE: Final = re.compile(r"[^\W\d_]+")
+_REPEAT_RE: Final = re.compile(r"([^\W\d_])\1{2,}")
+_KEY_REPEAT_RE: Final = re.compile(r"(.)\1\1+")
+_TO_LAT_TABLE: Final = str.maketrans(_CYR_TO_LAT)
+_TO_CYR_TABLE: Final = str.maketrans(_LAT_TO_CYR)
+
+
+@dataclass(frozen=True, slots=True)
+class Folded:
+    """A folded text; ``text[i]`` came from ``original[src[i]]``."""
+
+    original: str
+    text: str
+    src: list[int]
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Maps a non-empty folded range [start, end) to the original text."""
+        return self.src[start], self.src[end - 1] + 1
+
+
+def _spaced(s: str, src: list[int]) -> tuple[str, list[int]]:
+    """Joins runs of single letters; a wider gap inside a run stays one space (a word gap)."""
+    out: list[str] = []
+    osrc: list[int] = []
+    pos = 0
+    for m in _SPACED_RE.finditer(s):
+        a, b = m.span()
+        out.append(s[pos:a])
+        osrc.extend(src[pos:a])
+        seps = list(_SEP_RE.finditer(s, a, b))
+        narrow = min(sep.group().count(" ") for sep in seps)
+        last = a
+        for sep in seps:
+            out.append(s[last : sep.start()])
+            osrc.extend(src[last : sep.start()])
+            if sep.group().count(" ") > narrow:
+                out.append(" ")
+                osrc.append(src[sep.start()])
+            last = sep.end()
+        out.append(s[last:b])
+        osrc.extend(src[last:b])
+        pos = b
+    if pos == 0:
+        return s, src
+    out.append(s[pos:])
+    osrc.extend(src[pos:])
+    return "".join(out), osrc
+
+
+def _deleet(s: str) -> str:
+    """Leet symbols inside tokens that hold letters ("k1ll", "y0u"); a lone "1" before a word."""
+    if not _LEET_CHARS_RE.search(s):
+        return s
+    s = _TOKEN_RE.sub(lambda m: m.group().translate(_LEET_TABLE), s)
+    s = _INNER_LEET_RE.sub("i", s)
+    return _LONE_ONE_RE.sub("i", s)
+
+
+def _strong(word: str) -> tuple[int, int]:
+    """Letters of a word with no look-alike in the other script: (Latin, Cyrillic/Greek)."""
+    lat = sum(1 for c in word if "a" <= c <= "z" and c not in _CONFUSABLE_LAT)
+    cyr = sum(1 for c in word if "\u0370" <= c < "\u0530" and c not in _CONFUSABLE_CYR)
+    return lat, cyr
+
+
+def _fix_scripts(s: str) -> str:
+    """Words mixing Latin with Cyrillic/Greek look-alikes take one script ("kіll", "уб1ю")."""
+    if not _MIXED_HINT_RE.search(s):
+        return s
+    text_lat, text_cyr = _strong(s)
+
+    def fix(m: re.Match[str]) -> str:
+        w = m.group()
+        n_lat = sum(1 for c in w if "a" <= c <= "z")
+        n_cyr = sum(1 for c in w if "\u0370" <= c < "\u0530")
+        if not n_cyr:
+            return w
+        if not n_lat:
+            # A word of look-alikes only, in a text whose unambiguous letters are Latin.
+            if text_lat > text_cyr and all(c in _CONFUSABLE_CYR for c in w):
+                return w.translate(_TO_LAT_TABLE)
+            return w
+        s_lat, s_cyr = _strong(w)
+        if s_lat != s_cyr:
+            to_cyr = s_cyr > s_lat
+        elif text_lat != text_cyr:
+            to_cyr = text_cyr > text_lat
+        else:
+            to_cyr = n_cyr > n_lat
+        return w.translate(_TO_CYR_TABLE if to_cyr else _TO_LAT_TABLE)
+
+    return _WORD_RE.sub(fix, s)
+
+
+def _collapse(s: str, src: list[int], runs: int) -> tuple[str, list[int]]:
+    """Cuts runs of three or more of one letter to ``runs`` ("kiiiill" -> "kiill" or "kill")."""
+    if not _REPEAT_RE.search(s):
+        return s, src
+    keep = [True] * len(s)
+    for m in _REPEAT_RE.finditer(s):
+        for i in range(m.start() + runs, m.end()):
+            keep[i] = False
+    return (
+        "".join(c for c, k in zip(s, keep, strict=True) if k),
+        [p for p, k in zip(src, keep, strict=True) if k],
+    )
+
+
+def fold(text: str, runs: int = 2) -> Folded:
+    """The text the rules match, with the map back to ``text``'s offsets.
+
+    ``runs``: what a run of three or more of one letter is cut to (two keeps "kiiill" apart
+    from "kil"; the matcher retries with one when two finds nothing).
+    """
+    if text.isascii():
+        s = text.lower().replace("`", "'")
+        src = list(range(len(s)))
+    else:
+        parts: list[str] = []
+        src = []
+        for i, ch in enumerate(text):
+            f = _fold_cached(ch)
+            if f:
+                parts.append(f)
+                src.extend([i] * len(f))
+        s = "".join(parts)
+    s, src = _spaced(s, src)
+    s = _deleet(s)  # one character for one: offsets unchanged
+    s = _fix_scripts(s)  # likewise
+    s, src = _collapse(s, src, runs)
+    return Folded(text, s, src)
+
+
+def fold_pattern(pattern: str) -> str:
+    """Folds the letters of a regex written in natural spelling (ASCII syntax is kept)."""
+    return "".join(ch if ch.isascii() else _fold_char(ch) for ch in pattern)
+
+
+# ---------------------------------------------------------------------------------------------
+# Prefilter: one translate per text, one Aho-Corasick pass per batch
+# ---------------------------------------------------------------------------------------------
+
+
+def _key_char(ch: str) -> str:
+    """Prefilter form of one character: folded, leet read as letters, look-alikes as Latin,
+    everything but letters dropped (so "k i l l" and "k.1.l.l" both read "kill")."""
+    out: list[str] = []
+    for c in _fold_char(ch):
+        c = _LEET_ALL.get(c, c)
+        if not c.isalpha():
+            continue
+        out.append(_CYR_TO_LAT.get(c, _KEY_CYR.get(c, c)))
+    return "".join(out)
+
+
+# Cyrillic letters that the folder may produce from Latin look-alikes (u -> и, r -> г, n -> п).
+_KEY_CYR: Final[dict[str, str]] = {v: k for k, v in _LAT_TO_CYR.items() if v not in _CYR_TO_LAT}
+
+
+def _build_key_table() -> dict[int, str | None]:
+    table: dict[int, str | None] = {}
+    chars = (
+        [chr(cp) for cp in range(0x3000)]
+        + [chr(cp) for cp in range(0xFF00, 0xFFEF)]
+        + [chr(cp) for cp in range(0x1D400, 0x1D800)]
+        + list(EMOJI_WORDS)
+        + list(_INVISIBLE)
+    )
+    for ch in chars:
+        if unicodedata.category(ch) in ("Cs", "Co", "Cn"):
+            continue
+        key = _key_char(ch)
+        if key != ch:
+            table[ord(ch)] = key or None
+    return table
+
+
+_KEY_TABLE: Final = _build_key_table()
+_NP_SIZE: Final[int] = 0x30000
+_NP_DROP, _NP_SPECIAL, _NP_SEP = 0, 1, 2
+
+
+def _build_np_table() -> npt.NDArray[np.uint32]:
+    """The key table as a code point array: 0 drops, 1 marks a character that becomes several
+    (the text then takes the per-text path), 2 separates texts; higher values are the key."""
+    table = np.arange(_NP_SIZE, dtype=np.uint32)
+    for cp, key in _KEY_TABLE.items():
+        if cp >= _NP_SIZE:
+            continue
+        if key is None:
+            table[cp] = _NP_DROP
+        elif len(key) == 1 and ord(key) > _NP_SEP:
+            table[cp] = ord(key)
+        else:
+            table[cp] = _NP_SPECIAL
+    table[_NP_SPECIAL] = table[_NP_SEP] = _NP_DROP
+    table[0] = _NP_SEP
+    return table
+
+
+_NP_TABLE: Final = _build_np_table()
+
+
+def prefilter_key(text: str) -> str:
+    """Letters-only folded form of ``text`` that the trigger stems are searched in.
+
+    With letter runs of three or more ("kiiiill"), the forms with those runs cut to one and
+    to two follow, separated by a character that no stem holds.
+    """
+    key = text.translate(_KEY_TABLE)
+    if _KEY_REPEAT_RE.search(key):
+        one = _KEY_REPEAT_RE.sub(r"\1", key)
+        two = _KEY_REPEAT_RE.sub(r"\1\1", key)
+        key = "\x01".join((key, one, two))
+    return key
+
+
+# ---------------------------------------------------------------------------------------------
+# Rules
+# ---------------------------------------------------------------------------------------------
+
+# In rule sources a literal space is an optional gap: "kill you" also matches "kill-you" and
+# "killyou" (what "k i l l y o u" folds to). Word edges are checked at the rule's two ends.
+_GAP: Final[str] = r"[\W_]*"
+_CLAUSE_END_RE: Final = re.compile(r"[.!?;\n]")
+_CLAUSE_OR_COMMA_RE: Final = re.compile(r"[.!?;,:\n]")
+_CONTEXT: Final[int] = 80
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One threat pattern: what it matches, and the context in which it must not fire."""
+
+    id: str
+    kind: str
+    language: str
+    regex: re.Pattern[str]
+    score: float
+    # Fires only if the clause before the match does not contain this.
+    not_before: re.Pattern[str] | None = None
+    # Fires only if the text right after the match does not start with this.
+    not_after: re.Pattern[str] | None = None
+    # Fires only if the clause before the match (cut at commas too) is made of these words.
+    lead: re.Pattern[str] | None = None
+
+    def fires(self, text: str, start: int, end: int) -> bool:
+        """Whether a regex match at [start, end) of folded ``text`` survives the context checks."""
+        if self.not_after is not None and self.not_after.match(text, end, end + _CONTEXT):
+            return False
+        if self.not_before is None and self.lead is None:
+            return True
+        before = text[max(0, start - _CONTEXT) : start]
+        if self.not_before is not None:
+            clause = _tail(before, _CLAUSE_OR_COMMA_RE)
+            if self.not_before.search(clause):
+                return False
+        if self.lead is not None:
+            clause = _tail(before, _CLAUSE_OR_COMMA_RE)
+            if not self.lead.fullmatch(clause):
+                return False
+        return True
+
+
+def _tail(before: str, boundary: re.Pattern[str]) -> str:
+    """The part of ``before`` after its last clause boundary."""
+    end = 0
+    for m in boundary.finditer(before):
+        end = m.end()
+    return before[end:]
+
+
+def _alt(*words: str) -> str:
+    return "(?:" + "|".join(words) + ")"
+
+
+def _compile(source: str) -> re.Pattern[str]:
+    body = fold_pattern(source).replace(" ", _GAP)
+    return re.compile(rf"(?<![^\W\d_])(?:{body})(?![^\W\d_])")
+
+
+def _ctx(source: str | None) -> re.Pattern[str] | None:
+    return None if source is None else re.compile(fold_pattern(source).replace(" ", _GAP))
+
+
+@dataclass(frozen=True, slots=True)
+class _Spec:
+    """A rule before compilation (sources in natural spelling, spaces as optional gaps)."""
+
+    id: str
+    kind: str
+    source: str
+    score: float
+    not_before: str | None
+    not_after: str | None
+    lead: str | None
+
+
+class RuleSet:
+    """The rules and trigger stems of one language; rules compile on first use."""
+
+    def __init__(
+        self,
+        language: str,
+        triggers: Iterable[str],
+        *,
+        game_after: str = "",
+        neg_self: str | None = None,
+        lead: str | None = None,
+    ) -> None:
+        self.language = language
+        self.triggers = tuple(triggers)
+        self._specs: list[_Spec] = []
+        self._rules: list[Rule] | None = None
+        self._lock = threading.Lock()
+        self._game_after = game_after
+        self._neg_self = neg_self
+        self._lead = lead
+
+    def add(
+        self,
+        name: str,
+        kind: str,
+        source: str,
+        *,
+        score: float | None = None,
+        not_before: str | None = None,
+        not_after: str | None = None,
+        lead: bool = False,
+        neg_self: bool = False,
+        games: bool = True,
+    ) -> None:
+        """Adds a rule ``<language>.<kind>.<name>``; ``games``: not before a game context."""
+        if kind not in KIND_SCORE:
+            raise ValueError(f"unknown kind {kind!r}")
+        after = [a for a in (not_after, self._game_after if games else "") if a]
+        before = [b for b in (not_before, self._neg_self if neg_self else None) if b]
+        self._specs.append(
+            _Spec(
+                id=f"{self.language}.{kind}.{name}",
+                kind=kind,
+                source=source,
+                score=KIND_SCORE[kind] if score is None else score,
+                not_before=_alt(*before) if before else None,
+                not_after=r"\W*" + _alt(*after) if after else None,
+                lead=rf"(?:\W*{self._lead}(?![^\W\d_]))*\W*" if lead and self._lead else None,
+            )
+        )
+        self._rules = None
+
+    @property
+    def rules(self) -> list[Rule]:
+        """The compiled rules (compiled once, on first use: a few hundred ms per language)."""
+        with self._lock:
+            if self._rules is None:
+                self._rules = [
+                    Rule(
+                        id=sp.id,
+                        kind=sp.kind,
+                        language=self.language,
+                        regex=_compile(sp.source),
+                        score=sp.score,
+                        not_before=_ctx(sp.not_before),
+                        not_after=_ctx(sp.not_after),
+                        lead=_ctx(sp.lead),
+                    )
+                    for sp in self._specs
+                ]
+            return self._rules
+
+    def __len__(self) -> int:
+        return len(self._specs)
+
+
+# Games, sport and contests: "I'm going to kill you at chess", "te reviento en el fifa".
+_GAMES: Final[str] = _alt(
+    "game", "games", "match", "round", "rematch", "chess", "poker", "cards", "scrabble",
+    "monopoly", "tennis", "golf", "pool", "darts", "ping ?pong", "fifa", "fortnite",
+    "minecraft", "valorant", "overwatch", "cod", "warzone", "apex", "pubg", "league", "lol",
+    "dota", "smash", "mario ?kart", "ranked", "pvp", "1v1", "arena", "tournament", "finals?",
+    "race", "debate", "trivia", "quiz", "karaoke", "court", "ring", "pitch", "field", "gym",
+    "cs", "csgo", "roblox", "among us", "halo", "tekken", "street fighter", "mortal kombat",
+    "rocket league", "juego", "partida", "partido", "jeu", "partie", "spiel", "gioco",
+    "partita", "jogo", "partida", "oyun", "oyunda", "mac", "игре", "игра", "катке", "доте",
+    "матче",
+)  # fmt: skip
+_GAME_AFTER: Final[str] = (
+    r"(?:[^\W\d_]+\W+){0,3}?(?:in|at|on|en|al|au|a|à|dans|im|beim|nel|al|no|na|в|на)"
+    r"\W+(?:[^\W\d_]+\W+)?" + _GAMES + r"(?![^\W\d_])"
+)
+
+# ---------------------------------------------------------------------------------------------
+# English
+# ---------------------------------------------------------------------------------------------
+
+_EN_SPK = _alt(
+    r"(?:i|we) (?:'?ll|will|wil|shall|shal)",
+    r"(?:i|we) (?:am|'?m|are|'?re)? (?:gonna|gunna|going to|goin to|goin ta|about to|fixing to"
+    r"|fixin to|finna|coming to|coming over to|here to|ready to)",
+    r"(?:i|we) (?:want to|wanna|plan to|intend to|promise to|swear to|vow to|mean to|need to"
+    r"|have to|got to|gotta|am going to have to|'?ll have to)",
+    r"imma|ima|i'?mma|i'?ma",
+)
+_EN_FILL_WORDS = _alt(
+    "fucking", "fuckin", "freaking", "frickin", "literally", "personally", "actually",
+    "definitely", "absolutely", "seriously", "really", "just", "gladly", "happily", "slowly",
+    "brutally", "painfully", "then", "also", "still", "soon", "eventually", "one day",
+    "someday", "probably", "certainly", "totally", "surely", "come", "go", "and", "both",
+    "all", "first", "myself", "ourselves", "hunt you down", "track you down", "find you",
+    "come over", "come back", "come to your house", "show up", "wait", "wait for you",
+    "catch you", "sneak in", "break in", "pay you a visit", "visit you", "make sure to",
+    "make sure i", "not hesitate to", "be the one to", "be sure to",
+)  # fmt: skip
+_EN_FILL = rf"(?:{_EN_FILL_WORDS}\W+){{0,4}}"
+# "find where you live and", "track you down and", "come to your school and".
+_EN_FILL_AND = (
+    r"(?:(?:find|track|hunt|come|go|wait|catch|follow|show|break|sneak|drive|get|visit|pay)"
+    r"\w*[^.!?\n]{0,45}?\Wand\W+)?"
+)
+_EN_YOU = _alt(
+    r"you|u|ya|yah|yu|yall|y'?all|you all|you guys|you both|you two|you people|thee",
+    r"each of you|every one of you|all of you|every last one of you",
+    r"(?:your|ur|yo) (?:whole |entire |little |precious |stupid )?(?:family|kids?|children"
+    r"|child|wife|husband|mom|mum|mother|dad|father|parents|sister|brother|son|daughter"
+    r"|girlfriend|boyfriend|gf|bf|baby|babies|friends?|loved ones|dog|cat|pets?|family members"
+    r"|grandma|grandmother|grandpa|grandfather|relatives|people|crew|boss|bitch ass|ass)",
+)
+_EN_PERSON = _alt(
+    "guy", "man", "woman", "dude", "bitch", "bastard", "idiot", "moron", "asshole", "prick",
+    "cunt", "fucker", "motherfucker", "mf", "kid", "clown", "loser", "girl", "boy", "retard",
+    "piece of shit", "pos", "jerk", "freak", "creep", "pig", "fool", "scumbag", "snitch", "rat",
+    "whore", "slut", "faggot", "fag", "dickhead", "twat", "wanker", "son of a bitch", "hoe",
+    "teacher", "neighbou?r", "ex", "landlord", "cop", "judge", "president", "senator",
+    "mayor", "politician", "journalist", "reporter", "admin", "mod", "moderator", "streamer",
+)  # fmt: skip
+# "her" is also a possessive ("hurt her feelings"): only as an object at the clause's end or
+# before a word that cannot be a noun.
+_EN_HER = (
+    r"her(?=\W*(?:$|[.!?,;:\n)]|and\W|if\W|when\W|tonight|today|tomorrow|now\W|with\W|in\W"
+    r"|myself|too\W|i\W|lol|dead|slowly|first|right|next|soon|bitch|again|so\W|for\W|because))"
+)
+_EN_THIRD = _alt(
+    "him",
+    _EN_HER,
+    rf"(?:this|that|the|some|every) {_EN_PERSON}",
+    r"(?:his|her|their) (?:whole )?(?:family|kids|children|wife|husband|mom|mother|dad|son"
+    r"|daughter)",
+)
+_EN_GROUPS = _alt(
+    "people", "men", "women", "jews", "muslims", "moslems", "christians", "catholics",
+    "protestants", "hindus", "sikhs", "buddhists", "atheists", "arabs", "blacks", "whites",
+    "asians", "latinos", "hispanics", "mexicans", "africans", "indians", "pakistanis",
+    "chinese", "japanese", "koreans", "russians", "ukrainians", "americans", "europeans",
+    "germans", "french", "british", "brits", "irish", "poles", "turks", "kurds", "armenians",
+    "greeks", "serbs", "albanians", "gypsies", "roma", "israelis", "palestinians",
+    "zionists", "immigrants", "migrants", "refugees", "illegals", "foreigners", "gays",
+    "lesbians", "queers", "homos", "trans", "trannies", "transgenders", "fags", "faggots",
+    "niggers", "niggas", "kikes", "spics", "chinks", "wetbacks", "towelheads", "ragheads",
+    "liberals", "libtards", "leftists", "lefties", "conservatives", "republicans",
+    "democrats", "commies", "communists", "socialists", "fascists", "nazis", "antifa",
+    "feminists", "feminazis", "cops", "police", "pigs", "soldiers", "politicians",
+    "journalists", "reporters", "teachers", "doctors", "nurses", "landlords", "bankers",
+    "billionaires", "priests", "infidels", "kafirs", "kuffar", "heretics", "unbelievers",
+    "shias", "sunnis", "boomers", "incels", "furries", "vegans", "pedos", "pedophiles",
+    "paedophiles", "rapists", "criminals", "junkies", "addicts", "homeless", "bums",
+    "savages", "animals", "vermin", "subhumans", "scum", "parasites", "traitors",
+    "(?!(?:play|wish|check|to-?do|black|white)?lists)[a-z]{3,}(?:ists|ians)",
+)  # fmt: skip
+_EN_GROUP = _alt(
+    r"them all|'?em all|all of them|every (?:last |single )?one of them",
+    r"each (?:and every )?one of them|the lot of them|every last one",
+    rf"(?:those|these|all those|all these|all the|all of the|all|every single|every) {_EN_GROUPS}",
+    rf"(?:the )?{_EN_GROUPS}",
+)
+_EN_OBJ = _alt(_EN_YOU, _EN_THIRD)
+_EN_VERB = _alt(
+    "kill", "murder", "stab", "shank", "strangle", "choke", "smother", "suffocate", "drown",
+    "lynch", "behead", "decapitate", "slaughter", "butcher", "gut", "torture", "rape",
+    "mutilate", "dismember", "maim", "cripple", "hurt", "injure", "bury", "poison", "end",
+    "knife", "hang", "execute", "kidnap", "whack", "gun down", "run over", "burn", "cut",
+    "shoot", "punch", "stomp", "skin", "eviscerate", "disembowel", "castrate", "assassinate",
+    "exterminate", "slit", "shoot up", "strangulate", "electrocute", "beat to death",
+    "curb ?stomp", "headshot",
+)  # fmt: skip
+# Unambiguous even against a bare "them" (no sport or party sense).
+_EN_VERB_STRONG = _alt(
+    "stab", "shank", "strangle", "behead", "decapitate", "lynch", "hang", "gas", "torture",
+    "rape", "mutilate", "dismember", "shoot", "slaughter", "butcher", "execute", "exterminate",
+    "burn alive", "gun down", "assassinate", "genocide", "massacre", "nuke", "bomb",
+)  # fmt: skip
+# The object is followed by what the verb gives rather than does ("shoot you an email",
+# "cut you a slice", "burn you a cd", "kill you with kindness").
+_EN_NOT_AFTER_OBJ = (
+    r"(?:an?|some|another|one|off|in on|loose|slack|out of|with (?:kindness|love|hugs|kisses"
+    r"|my (?:cooking|jokes|puns|cuteness))|up (?:on|with|later|tomorrow)|back|over|a line|later"
+    r"|feelings|chances|pride|ego|career|reputation|business|image|brand|vibe|buzz|credibility"
+    r"|argument|record|score|rating|time|sleep|hair)(?![^\W\d_])"
+)
+_EN_BODY = (
+    r"(?:face|head|skull|legs?|arms?|neck|teeth|jaw|nose|bones|kneecaps?|knees?|fingers?|spine"
+    r"|ribs|back|windpipe|eye sockets?|(?:whole |entire )?body|every bone in (?:your|ur|his"
+    r"|her|their) body)"
+)
+
+
+def _en_phrases(obj: str, poss: str) -> str:
+    """Violent acts on ``obj`` (or a body part after ``poss``) that need no further object."""
+    return _alt(
+        rf"(?:break|snap|crack|smash|bash|cave|shatter|crush|fracture|bust|split|kick|punch"
+        rf"|knock|stomp|beat) (?:in )?{poss} {_EN_BODY}(?: (?:in|out|off|open))?",
+        rf"(?:slit|cut|slash|rip|tear|gouge|pull|stab|cut off|rip out|tear out|cut out)"
+        rf" {poss} (?:throat|neck|wrists?|eyes?|tongue|heart|guts|balls|head|face|fingers?"
+        rf"|ears?)(?: (?:out|off|open))?",
+        rf"blow {poss} (?:brains?|head|face|kneecaps?|legs?) (?:out|off)",
+        rf"put (?:a|one|two|some|the|my) (?:bullets?|rounds?|slugs?|knife|blade|hole|cap)"
+        rf" (?:in|into|through|between) (?:{obj}|{poss} (?:head|skull|brain|face|chest|heart"
+        rf"|back|eyes|gut|stomach|neck))",
+        rf"put {obj} (?:in|into|under|in the ground|six feet under)(?: (?:the|a|an))?"
+        rf" ?(?:ground|grave|dirt|hospital|coffin|casket|body bag|wheelchair|morgue|icu|box"
+        rf"|urn|six feet under|early grave)",
+        rf"beat {obj} (?:up|to death|to a pulp|senseless|black and blue|half to death|bloody"
+        rf"|unconscious|within an inch of (?:your|his|her|their) lives?|the (?:shit|crap|hell"
+        rf"|fuck|life|living daylights) out of)",
+        rf"(?:beat|kick|knock|choke|slap) the (?:shit|crap|hell|fuck|life|living daylights)"
+        rf" out of {obj}",
+        rf"kick {obj} to death",
+        rf"(?:set|light) {obj} on fire",
+        rf"(?:burn|skin|bury|boil|cook) {obj} alive",
+        rf"burn (?:down )?{poss} (?:house|home|car|place|school)(?: down)?",
+        rf"feed {obj} to (?:the|my) (?:dogs|pigs|fish|sharks|crocodiles|gators|wolves)",
+        rf"fill {obj} (?:full of|with) (?:lead|bullets|holes)",
+        rf"(?:stab|shoot|knife) {obj} (?:dead|to death|in (?:the|your|ur|his|her|their)"
+        rf" (?:head|face|back|neck|legs?|knees?|kneecaps|chest|heart|gut|stomach|balls|eyes?"
+        rf"|throat))",
+        rf"make {obj} (?:bleed|suffer|disappear|pay with (?:your|his|her|their) lives?)",
+        rf"(?:take|end) {poss} (?:miserable |pathetic |worthless |sorry )?(?:lives?|existence)",
+        rf"(?:snap|break) {obj} in (?:half|two)",
+        rf"(?:rip|tear) {obj} (?:apart|to pieces|to shreds|limb from limb|open)",
+        rf"(?:cut|chop|slice|hack) {obj} (?:up|open|into pieces|to pieces|to ribbons|to shreds"
+        rf"|deep|into little pieces)",
+        rf"hang {obj} (?:from|by|up by)",
+        rf"(?:choke|knock) {obj} out cold",
+        rf"run {obj} (?:over|down)",
+        rf"gun {obj} down",
+        rf"make sure {obj} (?:never|don'?t|do not|doesn'?t|won'?t|will never|can'?t|cannot)"
+        rf" (?:walk|wake up|see|breathe|speak|talk|live)",
+        rf"(?:strangle|choke) {obj} (?:to death|with)",
+        rf"(?:smash|bash|cave) {poss} (?:face|head|skull) in",
+    )
+
+
+_EN_PASSIVE = _alt(
+    "shot", "killed", "murdered", "hanged", "hung", "lynched", "executed", "gassed", "burned",
+    "burnt", "burned alive", "burnt alive", "stabbed", "beheaded", "slaughtered", "butchered",
+    "exterminated", "eradicated", "wiped out", "put down", "put to death",
+    "lined up and shot", "shot on sight", "strung up", "taken out back and shot",
+    "beaten to death", "stoned", "stoned to death", "drowned", "nuked", "bombed", "tortured",
+    "raped", "castrated", "gunned down", "hunted down", "skinned alive", "put against a wall",
+    "put in (?:a|the) ground", "die", "dead", "rot", "burn", "hang", "swing", "be dead",
+)  # fmt: skip
+_EN_NEG_SELF = (
+    r"\b(?:(?<!why\s)(?:don'?t|dont|do not)|never|(?<!why\s)not|no need to|won'?t|wont"
+    r"|wouldn'?t|could|couldn'?t|would"
+    r"|might|may|almost|nearly|tried|trying|try|careful|how|did|does|didn'?t|can|can'?t|cannot"
+    r"|if|when|said|says|told|tells|telling|asked|who|which|people|someone|somebody|he|she"
+    r"|they|it|accidentally|kids|'?ll|will|want to|wanted to|going to|gonna|about to|used to"
+    r"|had to|make me|made me|thoughts? of|urge to|tempted to|why would|before you)\b"
+)
+_EN_LEAD = _alt(
+    "go", "just", "pls", "please", "plz", "kindly", "now", "so", "and", "then", "seriously",
+    "honestly", "srsly", "bro", "dude", "man", "lol", "lmao", "fucking", "fuckin", "u should",
+    "you should", "you need to", "u need to", "you ought to", "you oughta", "you better",
+    "u better", "why don'?t you", "why dont you", "why don'?t u", "why not", "do (?:us|me|everyone"
+    "|the world|yourself) (?:all )?a favou?r and", "nobody cares", "no one cares", "shut up and",
+    "stfu and", "hey", "yo", "ok", "okay", "ugh", "omg", "wow", "idiot", "loser", "moron", "bitch",
+    "retard", "fag", "faggot", "cunt", "asshole", "bastard", "stupid", "dumb", "fat", "ugly",
+    "little", "worthless", "pathetic", "piece of shit", "you", "u", "ya", "again", "already",
+    "please just", "better yet", "honestly just", "i hope you", "i hope u", "hope you",
+    "hope u", "i think you should", "i want you to",
+)  # fmt: skip
+
+
+def _combos(heads: Iterable[str], tails: Iterable[str]) -> list[str]:
+    """Every head followed by every tail (trigger stems are letters only, gaps dropped)."""
+    tails = list(tails)
+    return [h + t for h in heads for t in tails]
+
+
+# Objects a violent verb takes in the rules; verbs too common inside other words ("cut" in
+# "execute", "end" in "friend") are triggers only together with one of them.
+_EN_PERSON_OBJ: Final[tuple[str, ...]] = (
+    "you", "u", "ya", "yall", "him", "her", "them", "em", "his", "their", "your", "ur", "yo",
+    "thee",
+)  # fmt: skip
+_EN_DEM_OBJ: Final[tuple[str, ...]] = (
+    "this", "that", "the", "some", "every", "each", "all", "those", "these",
+)  # fmt: skip
+_EN_SHORT_VERBS: Final[tuple[str, ...]] = (
+    "cut", "gut", "hang", "burn", "hurt", "bury", "skin", "punch", "stomp", "knife", "whack",
+    "gun", "run", "slit", "beat", "break", "snap", "crack", "smash", "bash", "cave", "kick",
+    "knock", "rip", "tear", "gouge", "blow", "put", "feed", "fill", "chop", "slice", "hack",
+    "choke", "slap", "gas", "bomb", "nuke", "bust", "whoop", "whip", "shatter", "crush",
+    "fractur", "split", "boil", "cook", "wipe", "stamp", "snuff", "root", "pull", "slash",
+    "stab", "shoot", "rape", "hunt", "track",
+)  # fmt: skip
+_EN_DEM_VERBS: Final[tuple[str, ...]] = (
+    "stab", "shoot", "hang", "beat", "kick", "choke", "punch", "gas", "nuke", "bomb", "rape",
+    "knock", "slap", "stomp", "whack", "hurt", "bury", "burn",
+)  # fmt: skip
+_EN_MODALS: Final[tuple[str, ...]] = (
+    "should", "must", "needto", "needsto", "oughtto", "oughta", "gotta", "hasto", "haveto",
+    "better", "deserveto", "deservesto",
+)  # fmt: skip
+_EN_SELF_VERBS: Final[tuple[str, ...]] = (
+    "kill", "hang", "neck", "off", "unalive", "rope", "delete", "end", "shoot", "gas", "poison",
+    "drown", "stab", "slit", "cut", "burn", "choke", "starve", "suffocate", "strangle", "behead",
+)  # fmt: skip
+
+
+def _en_triggers() -> list[str]:
+    groups = [g for g in _EN_GROUPS[3:-1].split("|") if g.isalpha()]
+    you_are = ("youre", "youare", "ure", "yare", "ya", "ur")
+    return [
+        # Verbs rare inside other words: the stem alone.
+        "kill", "murder", "strangl", "behead", "decapitat", "lynch", "tortur", "mutilat",
+        "dismember", "slaughter", "butcher", "massacr", "genocid", "extermin", "assassin",
+        "disembowel", "eviscerat", "castrat", "electrocut", "suffocat", "smother", "drown",
+        "poison", "kidnap", "maim", "crippl", "shank", "injur", "execut", "eradicat",
+        "bullet", "onfire", "inhalf", "intwo", "apart", "topieces", "toshreds",
+        "limbfromlimb", "outcold", "makesure", "sixfeetunder", "bodybag", "grave", "coffin",
+        "wheelchair", "morgue", "casket", "bleed", "suffer", "disappear",
+        *_combos(_EN_SHORT_VERBS, _EN_PERSON_OBJ),
+        *_combos(_EN_DEM_VERBS, _EN_DEM_OBJ),
+        # "end" hides in "friend", "weekend": only after what comes before it in the rules.
+        *_combos(
+            _combos(("ll", "will", "wil", "shall", "gonna", "gunna", "to", "ma", "finna", "just",
+                     "fucking", "then", "and", "personally", "literally", "gladly", "slowly",
+                     "come", "go", "all", "d", "would"), ("end",)),
+            ("you", "ya", "yall", "him", "her", "them", "em", "your", "ur", "his", "their"),
+        ),
+        *_combos(("gas", "nuke", "bomb", "shoot", "hang", "burn", "stab", "rape", "beat"), groups),
+        *_combos(("your", "ur", "yo", "his", "her", "their"), ("life", "lives", "existence",
+                 "ass", "fuckingass", "back", "six", "days", "address", "homeaddress", "body")),
+        # Indirect: the target is dead, will not survive, is watched, should be harmed.
+        "dead", "goner", "donefor",
+        *_combos(you_are, ("toast", "history", "finished")),
+        *_combos(("ll", "will", "gonna", "goingto", "gunna"), (
+            "die", "bekilled", "getkilled", "getshot", "getstabbed", "gethurt", "disappear",
+            "bleed", "paywith", "befound", "bedead", "bein", "suffer", "endup", "never", "not",
+            "wish", "regret", "besorry", "pay", "makeyou", "makeu", "endyou", "endu", "hurtyou",
+            "hurtu", "breakyou", "breaku",
+        )),
+        "livetosee", "livelong", "livepast", "livethrough", "liveanother", "liveuntil",
+        "livetill", "survive", "makeitout", "makeithome", "makeitthrough", "makeitto",
+        "seetomorrow", "seeanother", "seethemorning", "seethesunrise", "seethenext",
+        "seethelight", "seetheweekend", "seeyournext", "wakeuptomorrow",
+        *_combos(("where",), ("you", "u", "ya", "your", "ur")), "whatschool",
+        "notsafe", "besafe", "tsafe", "longersafe", "bealive", "notalive", "protected",
+        *_combos(("save", "protect"), ("you", "u", "ya", "your", "ur")), "thebody",
+        "happento", "happenedto", "happensto", "comingfor", "comefor", "comingafter",
+        "comeafter", "cummingfor", "numbered", "countyourdays", "seeitcoming", "seemecoming",
+        "seeuscoming", "ismine", "isgrass", "inhell", "oneeyeopen", "orelse", "gethurt",
+        "getkilled", "deserve",
+        *_combos(_EN_MODALS, ("be", "get", "die", "rot", "burn", "hang", "swing", "dead",
+                              "all", "just", "fucking", "really")),
+        *_combos(("hope", "pray", "praying", "wish"), ("you", "u", "ya", "he", "she", "they",
+                                                      "someone", "somebody", "your", "that")),
+        *_combos(("want", "wish", "need", "see"), _combos(("you", "u", "him", "her", "them"),
+                                                          ("dead", "todie", "die", "bleed",
+                                                           "suffer", "hang", "burn", "ina"))),
+        "deathto", "lotofthem", "oneofthem", "eachofyou", "everyoneofyou",
+        # Self-harm calls.
+        "kys",
+        *_combos(("your", "ur", "yo", "ya", "you", "u", "thy"), ("self", "selves", "sel")),
+        *_combos(_EN_SELF_VERBS, ("self", "selves")), "anhero",
+        *_combos(("go", "just", "pls", "please", "plz", "kindly", "now", "and", "fucking"),
+                 ("die", "rot", "croak")),
+        *_combos(("die",), ("already", "inafire", "inahole", "inaditch", "inacar", "inthe",
+                            "inhell", "bitch", "slowly", "painfully", "irl", "alone", "plz",
+                            "pls", "please", "loser", "idiot", "you")),
+        "rotinhell", "dropdead", "suicid", "sudoku", "enditall", "bridge", "cliff", "jumpoff",
+        "jumpfrom", "throwyourself", "jumpinfront", "traffic", "wrist", "bleach", "cyanide",
+        "antifreeze", "drano", "gasoline", "eatabullet", "eatagun", "eatashotgun", "eatmygun",
+        "swallowabullet",
+    ]  # fmt: skip
+
+
+def _english() -> RuleSet:
+    en = RuleSet(
+        "en",
+        triggers=_en_triggers(),
+        game_after=_GAME_AFTER,
+        neg_self=_EN_NEG_SELF,
+        lead=_EN_LEAD,
+    )
+    obj_you, obj_3 = _EN_YOU, _EN_THIRD
+    poss_all = r"(?:your|ur|yo|his|her|their)"
+    head = rf"{_EN_SPK} {_EN_FILL}{_EN_FILL_AND}"
+    # Direct: speaker + future/intent + act + person.
+    en.add("verb_you", "direct", rf"{head}{_EN_VERB} {obj_you}", not_after=_EN_NOT_AFTER_OBJ)
+    en.add("verb_third", "direct", rf"{head}{_EN_VERB} {obj_3}", not_after=_EN_NOT_AFTER_OBJ)
+    en.add("act", "direct", rf"{head}{_en_phrases(_EN_OBJ, poss_all)}")
+    en.add(
+        "kick_ass",
+        "direct",
+        rf"{head}(?:kick|beat|whoop|whip|bust) (?:your|ur|yo|his|her) (?:fucking )?ass",
+        score=0.6,
+    )
+    en.add("would", "conditional", rf"(?:i|we) (?:would|'?d) {_EN_FILL}{_EN_VERB} {obj_you}",
+           not_after=_EN_NOT_AFTER_OBJ)  # fmt: skip
+    # Groups.
+    en.add("verb_group", "group", rf"{head}(?:{_EN_VERB}|gas|nuke|bomb) {_EN_GROUP}",
+           not_after=_EN_NOT_AFTER_OBJ)  # fmt: skip
+    en.add("verb_them", "group", rf"{head}{_EN_VERB_STRONG} them")
+    en.add("act_group", "group", rf"{head}{_en_phrases(_EN_GROUP, 'their')}")
+    subject_group = _alt(
+        "they",
+        "them",
+        _EN_GROUP,
+        r"(?:all )?(?:these|those|such) (?:people|\w+s)",
+        r"people like (?:you|them|that|him|her|this)",
+    )
+    modal = (
+        r"(?:should|must|need to|needs to|ought to|oughta|deserve to|deserves to|gotta"
+        r"|have to|has to|better)"
+    )
+    en.add(
+        "passive_group",
+        "group",
+        rf"{subject_group} (?:all )?{modal} (?:all |just |fucking |really )*(?:be |get )?"
+        rf"(?:all )?{_EN_PASSIVE}",
+        not_after=r"(?:in (?:the|a|this) (?:game|movie|show|film|book|series|story)|of old age"
+        r"|of natural causes|eventually|someday|one day|on (?:the )?inside|a little|laughing)",
+    )
+    en.add(
+        "imperative_group",
+        "group",
+        rf"(?:{_EN_VERB}|gas|nuke|bomb|{_EN_VERB_STRONG}) (?:them|'?em|those \w+|these \w+) all"
+        rf"|(?:{_EN_VERB_STRONG}|kill|murder|gas|nuke|exterminate|eradicate) (?:all|every)"
+        rf" (?:the |of the |those |these )?{_EN_GROUPS}",
+    )
+    en.add("death_to", "group", rf"death to (?:all )?(?:the )?(?:{_EN_GROUPS}|them)")
+    en.add("wipe_out", "group", rf"(?:wipe|stamp|snuff|root) (?:them|{_EN_GROUPS}) (?:all )?out"
+           rf"|(?:wipe|stamp) out (?:all )?(?:the )?(?:{_EN_GROUPS})")  # fmt: skip
+    # Indirect: the target is dead, will not survive, is watched, should be harmed.
+    you_are = r"(?:you'?re|you are|youre|ur|u r|u are|you r|ya|ya'?re|u'?re)"
+    en.add(
+        "you_dead",
+        "indirect",
+        rf"{you_are} (?:already |so |fucking |as good as |gonna be |going to be |a )*"
+        rf"(?:dead|dead meat|a goner|goner|toast|dead man walking|dead (?:man|woman|boy|girl"
+        rf"|kid|bitch))"
+        rf"|(?:you|u) (?:'?ll|will|are going to|'?re going to|'?re gonna|are gonna|gonna)"
+        rf" (?:be )?(?:found )?(?:dead|in (?:a|the) (?:coffin|body bag|ditch|grave|morgue))",
+        not_after=r"(?:to (?:me|us|him|her|them)|wrong|right|serious|seriously|tired|set|last"
+        r"|on|inside|broke|ass|weight|end|even|ahead|center|centre|sexy|cute|funny|gorgeous|sure"
+        r"|bored|boring|in the water|on arrival|asleep|of|with|for|lol|lmao|haha|xd|at|in (?!a\W"
+        r"|the\W)|and (?:i|we) (?:love|miss)|already\?)",
+    )
+    en.add(
+        "you_will_die",
+        "indirect",
+        r"(?:you|u|ya) (?:'?ll|will|are going to|'?re going to|'?re gonna|are gonna|gonna|r gonna)"
+        r" (?:die|be killed|get killed|get shot|get stabbed|get hurt|disappear|bleed"
+        r"|pay with your (?:life|blood))",
+        not_after=r"(?:alone|a virgin|of|one day|someday|eventually|happy|laughing|trying|old"
+        r"|lonely|sad|too|before|when|as|without|if|unless|from|in (?:your|ur) sleep|poor|young"
+        r"|rich|broke|waiting|lol)",
+    )
+    en.add(
+        "wont_live",
+        "indirect",
+        r"(?:you|u|ya|he|she|they) (?:won'?t|will not|wont|aren'?t going to|ain'?t gonna"
+        r"|are not going to|r not gonna|will never) (?:live to see|live long|live past"
+        r"|live through|live another|live until|live till|survive (?:the night|the week|this"
+        r"|tomorrow|another|till|until|the day|the year)|make it (?:out alive|home|through the"
+        r" night|to (?:tomorrow|monday|the weekend))|see (?:tomorrow|another day|the (?:morning"
+        r"|sunrise|next day|light of day|weekend)|your (?:next birthday|kids|family) again)"
+        r"|wake up tomorrow)",
+    )
+    en.add(
+        "know_where",
+        "indirect",
+        r"(?:i|we) (?:know|found|find out|found out|'?ll find|will find|'?m going to find"
+        r"|am going to find|'?re going to find|'?m gonna find|have|got|'?ve got|know exactly"
+        r"|already know) (?:out )?(?:exactly )?(?:where (?:you|u|ya|your (?:kids?|children"
+        r"|family|wife|mom|mum|parents|husband)) (?:live|lives|sleep|sleeps|go to school"
+        r"|goes to school|stay|stays)|what school your (?:kids?|children|son|daughter) (?:go"
+        r"|goes) to|(?:your|ur) (?:home )?address)",
+    )
+    en.add(
+        "family_unsafe",
+        "indirect",
+        r"(?:your|ur) (?:whole |entire )?(?:family|kids|children|wife|husband|mom|mum|mother"
+        r"|parents|loved ones|house|home|daughter|son) (?:won'?t|will not|wont|isn'?t|is not"
+        r"|aren'?t|are not|will never|ain'?t|is no longer|are no longer) (?:be )?(?:safe|alive"
+        r"|protected)"
+        r"|(?:nobody|no one|noone) (?:can|will|could) (?:save|protect) (?:you|u|ya|your)"
+        r"|(?:nobody|no one|noone|they) (?:will )?(?:ever )?(?:find|found) (?:your|ur|the) body"
+        r"|something (?:bad |terrible |nasty |awful |very bad )?(?:will|is going to|is gonna"
+        r"|gonna|might|could) happen to (?:you|u|your|ur)"
+        r"|(?:shame|pity) if something (?:bad )?(?:were to |was to )?(?:happen|happened"
+        r"|happens) to (?:you|u|your|ur)",
+    )
+    en.add(
+        "coming_for",
+        "indirect",
+        r"(?:i'?m|i am|we'?re|we are|i'?ll|i will|we'?ll|we will) (?:be )?(?:coming|cumming"
+        r"|come) (?:for|after) (?:you|u|ya|your (?:family|kids|children|wife|mom|house|head))"
+        rf"|{_EN_SPK} (?:hunt|track) (?:you|u|ya) down"
+        r"|(?:your|ur) days are numbered|count your days|you'?(?:ll| will) never see (?:it|me)"
+        r" coming|(?:your|ur) (?:ass|head) is (?:mine|grass)|i'?ll see (?:you|u) in hell",
+        not_after=r"(?:with|tomorrow at|at \d|to (?:pick|collect|get)|for (?:dinner|lunch|the))",
+    )
+    en.add(
+        "call",
+        "indirect",
+        rf"(?:someone|somebody|anyone|anybody|people|y'?all|you guys|you|u|they|the cops"
+        rf"|the police|i hope (?:someone|somebody)) (?:should|needs? to|ought to|oughta|has to"
+        rf"|have to|gotta|must|better|please|pls|plz|will|'?ll|is gonna|is going to|gonna"
+        rf"|can|could|would) (?:just |really |finally |go |and |fucking |please )*"
+        rf"(?:{_EN_VERB} (?:{_EN_THIRD}|{_EN_YOU})|{_en_phrases(_EN_OBJ, poss_all)})",
+        not_after=_EN_NOT_AFTER_OBJ,
+    )
+    en.add(
+        "call_group",
+        "group",
+        rf"(?:someone|somebody|anyone|anybody|people|we|you|u|y'?all|you guys|they)"
+        rf" (?:should|needs? to|ought to|oughta|has to|have to|gotta|must|better|please|pls"
+        rf"|plz) (?:just |really |finally |go |and |fucking )*"
+        rf"(?:{_EN_VERB}|gas|nuke|bomb) (?:{_EN_GROUP}|them)",
+        not_after=_EN_NOT_AFTER_OBJ,
+    )
+    one = _alt("you", "u", "he", "she", "him", r"this \w+", r"that \w+", "ya")
+    en.add(
+        "passive_one",
+        "indirect",
+        rf"{one} (?:should|must|needs? to|ought to|oughta|deserves? to|gotta|has to|have to"
+        rf"|better) (?:just |fucking |really )*(?:be |get )?{_EN_PASSIVE}",
+        not_after=r"(?:in (?:the|a|this) (?:game|movie|show|film|book|series|story)|of old age"
+        r"|of natural causes|eventually|someday|one day|on (?:the )?inside|a little|laughing"
+        r"|tired|from|to (?:me|the world)|inside|at)",
+        not_before=r"\b(?:photo|picture|pic|movie|film|scene|video|shot|plant|bug|process"
+        r"|meat|chicken|steak)s?\W*$",
+    )
+    en.add(
+        "deserve",
+        "indirect",
+        rf"{one} (?:deserves?|deserve) (?:to (?:die|rot|suffer|burn|hang|bleed"
+        rf"|be (?:{_EN_PASSIVE}))|a (?:bullet|slow death|painful death|beating|knife)|death"
+        r"|the death penalty)",
+    )
+    en.add(
+        "hope",
+        "indirect",
+        r"(?:i |we )?(?:hope|pray|wish|praying) (?:that )?(?:you|u|ya|he|she|they|someone"
+        r"|somebody|your (?:family|kids|mom|mother|wife)) (?:gets? |will |'?ll |would |'?d )?"
+        r"(?:die|dies|rot|rots|burn|burns|suffer|suffers|choke|chokes|drown|drowns"
+        r"|get cancer|gets cancer|(?:be |get |gets )?(?:shot|stabbed|killed|murdered|raped"
+        r"|run over|hit by a (?:car|bus|truck|train)|hanged|lynched|beaten|tortured)"
+        r"|kills? (?:you|u|him|her|them|yourself|himself|herself)|(?:were|was) dead"
+        r"|(?:dropped|drop|drops) dead|never wake up)"
+        r"|(?:i |we )?(?:want|wish|need) (?:you|u|him|her|them) (?:dead|to die)"
+        r"|wish (?:you|u) (?:were|was) (?:dead|never born)"
+        r"|(?:'?ll|will|want to|wanna|gonna|'?d love to|would love to|can'?t wait to) see"
+        r" (?:you|u|him|her|them) (?:dead|die|bleed|suffer|hang|burn|in a (?:coffin|body bag"
+        r"|grave))",
+        not_after=r"(?:of (?:laughter|embarrassment|boredom)|laughing|in (?:the|a) (?:game"
+        r"|movie|show)|alone|happy|old)",
+    )
+    # Conditional: a condition, then harm.
+    cond = (
+        r"(?:if|when|next time|one more time|once more|ever again|do that again|try that again"
+        r"|say that again|come (?:near|close to|around)|touch|show your face|or)"
+    )
+    harm = _alt(
+        rf"{you_are} (?:so |fucking |a )*(?:dead|toast|history|dead meat|done for|finished"
+        rf"|dead (?:man|woman))",
+        r"(?:you|u|ya) ?(?:'?ll|will|are going to|'?re going to|'?re gonna|are gonna|gonna"
+        r"|r gonna|ll) (?:be )?(?:dead|get hurt|bleed|suffer|end up (?:dead|in (?:the |a )?"
+        r"(?:hospital|morgue|ditch|grave|body bag|wheelchair|coffin))|(?:not |never )(?:walk"
+        r"|see|wake up|breathe) again|wish (?:you|u) (?:were|was|had) (?:dead|never been born"
+        r"|never met me)|regret the day|die)",
+        r"someone(?:'?s| is)? (?:gonna|going to|will) get (?:hurt|killed)",
+        r"i'?(?:ll| will| am going to|'?m going to|'?m gonna) (?:make (?:you|u) (?:pay|regret"
+        r"|suffer|bleed)|end (?:you|u)|hurt (?:you|u)|break (?:you|u|your|ur))",
+    )
+    en.add("if_harm", "conditional", rf"{cond}\W[^.!?\n]{{0,80}}?(?<![^\W\d_]){harm}")
+    en.add(
+        "if_see_you",
+        "conditional",
+        r"if (?:i|we) (?:ever )?(?:see|catch|find|meet|spot|run into|hear from|hear)"
+        r"[^.!?\n]{0,60}?(?:you'?ll|you will|u will|ull|you'?re going to|you are going to)"
+        r" (?:regret|be sorry|pay)",
+    )
+    en.add(
+        "watch_back",
+        "conditional",
+        r"(?:you'?d|you had|you|u|ya|ud|better) (?:better|best|should|need to|gotta|wanna"
+        r"|want to|have to)? ?(?:start |be )?(?:watch|watching|check|checking|cover|covering)"
+        r" (?:your|ur|yo) (?:back|six)"
+        r"|sleep with one eye open|you'?ll never see (?:it|me|us) coming",
+        not_after=r"(?:out there|in (?:that|this|the) (?:area|neighbou?rhood|city|part|place"
+        r"|market|industry|job|office)|when|at night|on (?:the|that)|while)",
+    )
+    en.add("or_else", "conditional", r"or else(?=\W*(?:$|[.!?\n]|\.\.\.))", score=0.6)
+    # Self-harm calls.
+    you_self = r"(?:your|ur|yo|ya|you|u|thy|y)? ?(?:self|selves|selfs|sel)"
+    en.add(
+        "kill_yourself",
+        "self_harm",
+        rf"(?:kill|hang|neck|off|unalive|rope|delete|end|shoot|gas|poison|an hero) {you_self}",
+        neg_self=True,
+        not_after=r"(?:laughing|with laughter|trying|doing|over|for|working|to get|just to"
+        r"|in the foot|on the foot|at the gym|at work|with work|out|up)",
+    )
+    en.add(
+        "hurt_yourself",
+        "self_harm",
+        rf"(?:go |just )?(?:drown|stab|slit|cut|burn|choke|starve|suffocate|strangle|behead)"
+        rf" {you_self}",
+        lead=True,
+        not_after=r"(?:an?|some|another|in|with|on|while|when|by|doing|if|off|free|short|loose)"
+        r"(?![^\W\d_])",
+    )
+    en.add("kys", "self_harm", r"kys|k y s", neg_self=True)
+    en.add(
+        "die",
+        "self_harm",
+        r"(?:(?:go|just|pls|please|plz|kindly|now) (?:and |just |go |fucking |die )*)?"
+        r"(?:die|rot|croak|fucking die|die already)"
+        r"(?: (?:in (?:a|the) (?:fire|hole|ditch|car crash|gutter|corner|sewer)|already|slowly"
+        r"|painfully|irl|plz|pls|please|bitch|loser|idiot|you \w+|in hell|alone))?"
+        r"(?=\W*(?:$|[.!?,;\n]|lol|lmao))",
+        lead=True,
+    )
+    en.add(
+        "do_it",
+        "self_harm",
+        r"(?:go |just |pls |please )*(?:drop dead|commit suicide|commit sudoku|end it all"
+        r"|end (?:your|ur) (?:own )?(?:life|miserable life)|(?:jump|throw yourself) (?:off|from)"
+        r" (?:a|the) (?:bridge|cliff|building|roof|tower|balcony|window)|jump in front of"
+        r" (?:a|the) (?:train|bus|truck|car)|play in traffic|slit (?:your|ur) (?:own )?wrists"
+        r"|(?:drink|eat|swallow|chug|gulp|inhale|down) (?:some |a bottle of |a gallon of )?"
+        r"(?:bleach|poison|cyanide|rat poison|antifreeze|drano|lye|gasoline)|eat (?:a|my) (?:bullet"
+        r"|gun|shotgun)|swallow a bullet|go (?:hang|neck|kill|off) (?:your|ur) ?self)",
+        lead=True,
+        not_after=r"(?:gorgeous|beautiful|sexy|handsome|stunning|funny|simple|easy|fast|good"
+        r"|pretty|amazing|brilliant|hilarious)",
+    )
+    return en
+
+
+# ---------------------------------------------------------------------------------------------
+# The tier
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ThreatMatch:
+    """One rule firing on a text: its id, kind, language, span of the original text, score."""
+
+    rule: str
+    kind: str
+    language: str
+    start: int
+    end: int
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class ThreatResult:
+    """What the tier says about one text."""
+
+    threat: float
+    severe_toxicity: float
+    matches: tuple[ThreatMatch, ...]
+
+    @property
+    def rules(self) -> tuple[str, ...]:
+        """The ids of the rules that fired, in text order, without repeats."""
+        return tuple(dict.fromkeys(m.rule for m in self.matches))
+
+    def spans(self) -> tuple[Span, ...]:
+        """Merged threat spans of the original text."""
+        out: list[list[float]] = []
+        for m in sorted(self.matches, key=lambda m: (m.start, m.end)):
+            if out and m.start <= out[-1][1]:
+                out[-1][1] = max(out[-1][1], m.end)
+                out[-1][2] = max(out[-1][2], m.score)
+            else:
+                out.append([m.start, m.end, m.score])
+        return tuple(Span(int(s), int(e), "threat", float(v)) for s, e, v in out)
+
+
+class ThreatTier:
+    """Compiled rule sets of all languages and their trigger automaton (read-only once built)."""
+
+    def __init__(self, rule_sets: Sequence[RuleSet]) -> None:
+        self.rule_sets = {rs.language: rs for rs in rule_sets}
+        automaton = ahocorasick.Automaton()
+        stems: dict[str, set[str]] = {}
+        for rs in rule_sets:
+            for stem in rs.triggers:
+                key = prefilter_key(stem)
+                if not key:
+                    raise ValueError(f"{rs.language}: trigger {stem!r} has no letters")
+                stems.setdefault(key, set()).add(rs.language)
+        for key, langs in stems.items():
+            automaton.add_word(key, tuple(sorted(langs)))
+        automaton.make_automaton()
+        self._automaton = automaton
+
+    @property
+    def rules(self) -> list[Rule]:
+        """Every rule, language by language."""
+        return [r for rs in self.rule_sets.values() for r in rs.rules]
+
+    def candidates(self, texts: Sequence[str]) -> dict[int, set[str]]:
+        """Texts with at least one trigger stem, and the languages whose stems they hold.
+
+        The whole batch is keyed at once (one code point lookup in numpy, one automaton pass);
+        texts with a character that folds to several (emoji words, ligatures) or with letter
+        runs of three or more are keyed one by one with ``prefilter_key``.
+        """
+        out: dict[int, set[str]] = {}
+        if not texts:
+            return out
+        joined = "\x00".join(texts)
+        if joined.count("\x00") != len(texts) - 1:
+            return self._candidates_one_by_one(texts, range(len(texts)))
+        c = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+        k = _NP_TABLE[np.minimum(c, _NP_SIZE - 1)]
+        k[c >= _NP_SIZE] = _NP_DROP
+        k = k[k != _NP_DROP]
+        seps = np.flatnonzero(k == _NP_SEP)
+        slow = k == _NP_SPECIAL
+        if k.shape[0] > 2:
+            slow[2:] |= (k[2:] == k[1:-1]) & (k[1:-1] == k[:-2])
+        special = set(np.searchsorted(seps, np.flatnonzero(slow)).tolist())
+        key = k.astype("<u4").tobytes().decode("utf-32-le")
+        for end, langs in self._automaton.iter(key):
+            i = int(np.searchsorted(seps, end))
+            if i not in special:
+                out.setdefault(i, set()).update(langs)
+        if special:
+            out.update(self._candidates_one_by_one(texts, sorted(special)))
+        return out
+
+    def _candidates_one_by_one(
+        self, texts: Sequence[str], indices: Iterable[int]
+    ) -> dict[int, set[str]]:
+        out: dict[int, set[str]] = {}
+        for i in indices:
+            for _, langs in self._automaton.iter(prefilter_key(texts[i])):
+                out.setdefault(i, set()).update(langs)
+        return out
+
+    def match(self, text: str, languages: Iterable[str] | None = None) -> list[ThreatMatch]:
+        """Every rule firing on ``text`` (all languages' rules unless ``languages`` is given)."""
+        langs = list(self.rule_sets if languages is None else languages)
+        found = self._match(fold(text), langs)
+        if not found and _REPEAT_RE.search(text.lower()):
+            found = self._match(fold(text, runs=1), langs)
+        return found
+
+    def _match(self, folded: Folded, languages: Iterable[str]) -> list[ThreatMatch]:
+        s = folded.text
+        found: list[ThreatMatch] = []
+        for lang in languages:
+            for rule in self.rule_sets[lang].rules:
+                for m in rule.regex.finditer(s):
+                    a, b = m.span()
+                    if a == b or not rule.fires(s, a, b):
+                        continue
+                    start, end = folded.original_span(a, b)
+                    found.append(ThreatMatch(rule.id, rule.kind, lang, start, end, rule.score))
+        found.sort(key=lambda m: (m.start, m.end, m.rule))
+        return found
+
+    def detect(self, texts: Sequence[str]) -> list[ThreatResult | None]:
+        """Per text: the tier's result, or None when no rule fires."""
+        out: list[ThreatResult | None] = [None] * len(texts)
+        for i, langs in self.candidates(texts).items():
+            matches = self.match(texts[i], sorted(langs))
+            if matches:
+                out[i] = _result(matches)
+        return out
+
+
+def _result(matches: Sequence[ThreatMatch]) -> ThreatResult:
+    threat = max(m.score for m in matches)
+    severe = SELF_HARM_SEVERE if any(m.kind == "self_harm" for m in matches) else 0.0
+    return ThreatResult(threat, severe, tuple(matches))
+
+
+_TIER: ThreatTier | None = None
+
+
+def tier() -> ThreatTier:
+    """The shared tier (built on first use: compiling the rules takes a fraction of a second)."""
+    global _TIER
+    if _TIER is None:
+        _TIER = ThreatTier(_rule_sets())
+    return _TIER
+
+
+def _rule_sets() -> list[RuleSet]:
+    return [_english()]
+
+
+def detect(texts: Sequence[str]) -> list[ThreatResult | None]:
+    """Per text: threat score, severe_toxicity floor and matches, or None (no rule fired)."""
+    return tier().detect(texts)
+
+
+def apply_threats(texts: Sequence[str], probs: F64) -> tuple[F64, list[tuple[Span, ...]]]:
+    """Raises threat to the tier's score, toxicity to the threat, severe_toxicity on self-harm.
+
+    ``probs``: (texts, 6) final probabilities in CATEGORIES order; returns new probabilities
+    (``probs`` itself when nothing fired) and the tier's threat spans per text.
+    """
+    spans: list[tuple[Span, ...]] = [()] * len(texts)
+    results = detect(texts)
+    if not any(results):
+        return probs, spans
+    out = probs.copy()
+    for i, res in enumerate(results):
+        if res is None:
+            continue
+        out[i, _THREAT] = max(out[i, _THREAT], res.threat)
+        # A threat is toxic: at least as toxic as it is threatening.
+        out[i, _TOXICITY] = max(out[i, _TOXICITY], out[i, _THREAT])
+        out[i, _SEVERE] = max(out[i, _SEVERE], res.severe_toxicity)
+        spans[i] = res.spans()
+    return out, spans
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Prints the rules that fire on each argument (``python -m civility.scoring.threats``)."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    for text, res in zip(args, detect(args), strict=True):
+        print(repr(text))
+        if res is None:
+            print("  no threat rule fired")
+            continue
+        print(f"  threat={res.threat:.2f} severe_toxicity={res.severe_toxicity:.2f}")
+        for m in res.matches:
+            print(f"  {m.rule:<32} {m.kind:<12} {text[m.start : m.end]!r}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

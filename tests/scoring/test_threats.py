@@ -1,0 +1,308 @@
+"""The threat tier: per language threats caught by kind, benign uses left alone, evasions,
+spans in original offsets, and the fast scorer's integration.
+
+These are development examples written for the lexicon; the held-out threat set
+(bench/data/threats_heldout.jsonl) is never read here.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from civility.scoring.base import CATEGORIES
+from civility.scoring.model import FastScorer
+from civility.scoring.threats import (
+    KIND_SCORE,
+    KINDS,
+    SELF_HARM_SEVERE,
+    ThreatResult,
+    apply_threats,
+    detect,
+    fold,
+    prefilter_key,
+    tier,
+)
+
+# (text, kind of at least one rule that must fire)
+CAUGHT: dict[str, list[tuple[str, str]]] = {
+    "en": [
+        ("I will kill you", "direct"),
+        ("I'm going to stab you", "direct"),
+        ("i'll beat you up", "direct"),
+        ("imma shoot you", "direct"),
+        ("I'm going to find where you live and hurt your family", "direct"),
+        ("I will find where you live and hurt you", "direct"),
+        ("I'm gonna break your legs", "direct"),
+        ("i'll slit your throat", "direct"),
+        ("I will bury you", "direct"),
+        ("I will end you", "direct"),
+        ("i will smash your face in", "direct"),
+        ("I swear I will strangle you", "direct"),
+        ("we're going to burn your house down", "direct"),
+        ("I'm going to kill him", "direct"),
+        ("I'll kill her.", "direct"),
+        ("I will shoot you in the head", "direct"),
+        ("I'm going to put a bullet in your head", "direct"),
+        ("i will literally murder you and your whole family", "direct"),
+        ("we will hunt you down and hang you", "direct"),
+        ("you'd better watch your back", "conditional"),
+        ("if I see you again you're dead", "conditional"),
+        ("if you come near my house again you'll end up in the hospital", "conditional"),
+        ("someone should put a bullet in him", "indirect"),
+        ("I know where you live", "indirect"),
+        ("your family won't be safe", "indirect"),
+        ("you won't live to see tomorrow", "indirect"),
+        ("you're dead meat", "indirect"),
+        ("i hope you die", "indirect"),
+        ("you deserve to die", "indirect"),
+        ("he should be shot", "indirect"),
+        ("I'm coming for you", "indirect"),
+        ("we will kill all of them", "group"),
+        ("they should all be shot", "group"),
+        ("hang them all", "group"),
+        ("death to all immigrants", "group"),
+        ("someone needs to gas those people", "group"),
+        ("kill yourself", "self_harm"),
+        ("kys", "self_harm"),
+        ("go hang yourself", "self_harm"),
+        ("drink bleach", "self_harm"),
+        ("you should kill yourself", "self_harm"),
+        ("why don't you kill yourself", "self_harm"),
+        ("go die in a fire", "self_harm"),
+        ("nobody cares, jump off a bridge", "self_harm"),
+    ],
+}
+
+BENIGN: dict[str, list[str]] = {
+    "en": [
+        "I'll kill it at the gym",
+        "this traffic is murder",
+        "that movie is killer",
+        "this movie was killer, the band killed it",
+        "I'd kill for a coffee",
+        "you're killing me, lol",
+        "my feet are killing me",
+        "kill the process",
+        "kill -9 the process and restart",
+        "shoot me an email",
+        "I'll shoot you an email tomorrow",
+        "execute the script",
+        "we destroyed them",
+        "I sniped him in the game",
+        "he was charged with murder",
+        "the soldiers were shot in 1944",
+        "beat the eggs",
+        "cut the onions",
+        "I'll cut you some slack",
+        "don't kill yourself",
+        "you'll kill yourself working this hard",
+        "I'm going to kill you at chess",
+        "we will kill them in the finals",
+        "I will hurt her feelings",
+        "I will never hurt you",
+        "break a leg!",
+        "I'm dead lol",
+        "you're dead wrong",
+        "shoot yourself in the foot",
+        "be careful not to cut yourself",
+        "I'll kill you with kindness",
+        "help yourself to the snacks",
+        "she died in 1990",
+        "the plants will die without water",
+        "Die Antwort ist richtig",
+        "that was a killer set",
+        "I'm going to end the meeting early",
+        "I'll end up late",
+        "we're going to crush them tonight",
+        "I'll burn you a cd",
+        "the deadline is tomorrow",
+        "my skills improved a lot",
+        "I will take you to dinner",
+        "i will kill this bug in the code",
+        "I want to kill this level",
+        "the killer was caught last night",
+        "I'll punch in the numbers",
+        "my friend said you should see the new update",
+        "I'm coming for you at 8 to pick you up",
+        "watch your back in that neighbourhood at night",
+        "if you skip the warmup you'll regret it",
+    ],
+}
+
+EVASIONS = [
+    "1 w1ll k1ll y0u",
+    "k i l l  y o u r s e l f",
+    "k.y.s",
+    "i will k-i-l-l you",
+    "i will kіll yоu",  # Cyrillic і and о
+    "I WILL KILL YOU!!!",
+    "i will kiiiill youuu",
+    "i w i l l k i l l y o u",
+    "go k1ll urself",
+    "i will k\u200bill you",  # zero-width space
+    "ｉ ｗｉｌｌ ｋｉｌｌ ｙｏｕ",  # fullwidth
+    "i'll 🔪 you",
+]
+
+
+def _cases(table: dict[str, list[tuple[str, str]]]) -> list[tuple[str, str, str]]:
+    return [(lang, text, kind) for lang, rows in table.items() for text, kind in rows]
+
+
+def _benign() -> list[tuple[str, str]]:
+    return [(lang, text) for lang, rows in BENIGN.items() for text in rows]
+
+
+def _one(text: str) -> ThreatResult | None:
+    return detect([text])[0]
+
+
+@pytest.mark.parametrize(("lang", "text", "kind"), _cases(CAUGHT))
+def test_threat_caught_with_its_kind(lang: str, text: str, kind: str) -> None:
+    res = _one(text)
+    assert res is not None, text
+    kinds = {m.kind for m in res.matches}
+    assert kind in kinds, (text, res.rules)
+    floor = 0.8 if kind in ("direct", "self_harm") else 0.5
+    assert res.threat > floor
+    assert all(
+        r.split(".")[0] in {"en", "es", "ru", "it", "tr", "de", "pt", "fr"} for r in res.rules
+    )
+
+
+@pytest.mark.parametrize(("lang", "text"), _benign())
+def test_benign_use_not_caught(lang: str, text: str) -> None:
+    res = _one(text)
+    assert res is None, (text, res.rules if res else None)
+
+
+@pytest.mark.parametrize("text", EVASIONS)
+def test_evasion_caught(text: str) -> None:
+    res = _one(text)
+    assert res is not None, text
+    assert res.threat > 0.8
+
+
+def test_kinds_and_scores() -> None:
+    assert set(KIND_SCORE) == set(KINDS)
+    assert KIND_SCORE["direct"] > 0.8
+    assert KIND_SCORE["self_harm"] > 0.8
+    for kind in ("conditional", "indirect", "group"):
+        assert 0.5 < KIND_SCORE[kind] <= 0.8
+    ids = [r.id for r in tier().rules]
+    assert len(ids) == len(set(ids))
+    for r in tier().rules:
+        lang, kind, _ = r.id.split(".")
+        assert lang == r.language
+        assert kind == r.kind
+
+
+def test_self_harm_sets_severe_toxicity() -> None:
+    res = _one("kill yourself")
+    assert res is not None
+    assert res.severe_toxicity == SELF_HARM_SEVERE > 0.8
+    res = _one("I will kill you")
+    assert res is not None
+    assert res.severe_toxicity == 0.0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ok so... I WILL K1LL Y0U!!", "I WILL K1LL Y0U"),
+        ("lol k i l l  y o u r s e l f now", "k i l l  y o u r s e l f"),
+        ("i will kіll yоu tomorrow", "i will kіll yоu"),
+        ("Hi 👋 — I will k\u200bill you", "I will k\u200bill you"),
+        ("ｉ ｗｉｌｌ ｋｉｌｌ ｙｏｕ", "ｉ ｗｉｌｌ ｋｉｌｌ ｙｏｕ"),
+    ],
+)
+def test_spans_point_into_the_original_text(text: str, expected: str) -> None:
+    res = _one(text)
+    assert res is not None
+    spans = res.spans()
+    assert spans
+    assert all(s.category == "threat" for s in spans)
+    assert any(text[s.start : s.end] == expected for s in spans), [
+        text[s.start : s.end] for s in spans
+    ]
+
+
+def test_fold_keeps_offsets() -> None:
+    text = "Straße K.I.L.L ｙｏｕ"
+    f = fold(text)
+    assert f.text == "strasse kill you"
+    a = f.text.index("kill")
+    assert f.original_span(a, a + 4) == (7, 14)
+    assert f.original_span(0, 7) == (0, 6)
+
+
+def test_prefilter_key_reads_through_evasions() -> None:
+    assert prefilter_key("K.1.L.L y0u") == "killyou"
+    assert "kill" in prefilter_key("kіll")  # Cyrillic і
+    assert "kil" in prefilter_key("kiiiil")
+
+
+def test_edge_texts() -> None:
+    texts = ["", " ", "😀😀😀", "\x00", "kill\x00you", "🔪", "a" * 10]
+    out = detect(texts)
+    assert out[:4] == [None, None, None, None]
+    long_text = "the weather is mild and sunny today. " * 2000 + "I will kill you. " + "ok " * 500
+    (res,) = detect([long_text])
+    assert res is not None
+    (span,) = res.spans()
+    assert long_text[span.start : span.end] == "I will kill you"
+    many = ["hello there"] * 1000 + ["I will kill you"]
+    assert [r is not None for r in detect(many)] == [False] * 1000 + [True]
+
+
+def test_apply_threats_raises_and_leaves_the_rest() -> None:
+    texts = ["hello", "I will kill you", "kill yourself", "you'd better watch your back"]
+    probs = np.full((4, len(CATEGORIES)), 0.1)
+    out, spans = apply_threats(texts, probs)
+    t, tox, sev = (CATEGORIES.index(c) for c in ("threat", "toxicity", "severe_toxicity"))
+    assert out[0].tolist() == probs[0].tolist()
+    assert spans[0] == ()
+    assert out[1, t] > 0.8
+    assert out[1, tox] >= out[1, t]
+    assert out[1, sev] == 0.1
+    assert out[2, t] > 0.8
+    assert out[2, sev] > 0.8
+    assert 0.5 < out[3, t] <= 0.8
+    assert probs[1, t] == 0.1  # the input is not modified
+    high = np.full((1, len(CATEGORIES)), 0.99)
+    assert apply_threats(["I will kill you"], high)[0][0, t] == 0.99
+    none, no_spans = apply_threats(["hi"], probs[:1])
+    assert none is probs[:1] or np.array_equal(none, probs[:1])
+    assert no_spans == [()]
+
+
+def test_rules_match_without_the_prefilter_too() -> None:
+    # The trigger stems must cover what each rule matches: running every language's rules on
+    # every example finds nothing the prefiltered path missed.
+    t = tier()
+    for _lang, text, _kind in _cases(CAUGHT):
+        assert t.match(text), text
+        assert 0 in t.candidates([text]), text
+
+
+def test_fast_scorer_integration(scorer: FastScorer) -> None:
+    texts = [
+        "I will kill you",
+        "you'd better watch your back",
+        "kill yourself",
+        "the band killed it",
+    ]
+    scores = scorer.score(texts)
+    assert scores[0]["threat"] > 0.8
+    assert scores[1]["threat"] > 0.5
+    assert scores[2]["threat"] > 0.8
+    assert scores[2]["severe_toxicity"] > 0.8
+    for s in scores[:3]:
+        assert s["toxicity"] >= s["threat"]
+    analyses = scorer.analyze(texts)
+    threat_spans = [s for s in analyses[1].spans if s.category == "threat"]
+    assert [texts[1][s.start : s.end] for s in threat_spans] == [texts[1]]
+    assert analyses[0].scores == pytest.approx(scores[0])
+    assert not [s for s in analyses[3].spans if s.category == "threat"]
+    assert scorer.analyze(texts, explain=False)[0].spans == ()
