@@ -11,6 +11,7 @@ from civility.scoring.base import CATEGORIES, Span, TextAnalysis
 from civility.scoring.lexicon import LexiconBaselineScorer
 from civility.scoring.linear_model import predict_proba
 from civility.scoring.model import MAX_EXPLAIN_TOKENS, FastScorer, _merge, _tokens
+from civility.scoring.threats import detect
 
 FILLER = "the weather report for tomorrow says mild and sunny with a light breeze. "
 TEXTS = [
@@ -53,12 +54,26 @@ TEXTS = [
 ]
 
 
+def heads_and_threats(
+    scorer: FastScorer, text: str, scores: Mapping[str, float]
+) -> tuple[list[int], tuple[Span, ...]]:
+    """Heads over threshold to explain by occlusion, and the threat tier's spans (where the
+    tier fired, its spans explain the threat head instead)."""
+    tier = detect([text])[0]
+    heads = [
+        h
+        for h, c in enumerate(CATEGORIES)
+        if scores[c] >= scorer.thresholds[c] and not (c == "threat" and tier)
+    ]
+    return heads, tier.spans() if tier else ()
+
+
 def reference(scorer: FastScorer, texts: list[str]) -> list[TextAnalysis]:
     """The straightforward path: score all, then one occlusion call per flagged text."""
     base = scorer.analyze(texts, explain=False)
     out = []
     for text, a in zip(texts, base, strict=True):
-        heads = [h for h, c in enumerate(CATEGORIES) if a.scores[c] >= scorer.thresholds[c]]
+        heads, threat_spans = heads_and_threats(scorer, text, a.scores)
         tokens = _tokens(text)[:MAX_EXPLAIN_TOKENS]
         spans: list[Span] = []
         if heads and tokens:
@@ -72,7 +87,7 @@ def reference(scorer: FastScorer, texts: list[str]) -> list[TextAnalysis]:
                     continue
                 keep = col >= max(scorer.min_drop, scorer.rel_drop * top)
                 spans.extend(_merge(text, tokens, keep, col, CATEGORIES[h]))
-        out.append(TextAnalysis(a.scores, a.language, tuple(spans)))
+        out.append(TextAnalysis(a.scores, a.language, tuple(spans) + threat_spans))
     return out
 
 
@@ -95,8 +110,8 @@ def test_batched_spans_equal_per_text_reference(
 def test_single_text_explain_equals_batch(scorer: FastScorer) -> None:
     expected = reference(scorer, TEXTS)
     for text, a in zip(TEXTS, expected, strict=True):
-        heads = [h for h, c in enumerate(CATEGORIES) if a.scores[c] >= scorer.thresholds[c]]
-        assert scorer.explain(text, heads, a.scores) == a.spans
+        heads, threat_spans = heads_and_threats(scorer, text, a.scores)
+        assert scorer.explain(text, heads, a.scores) + threat_spans == a.spans
 
 
 def test_predicate_picks_texts_and_sees_their_scores(scorer: FastScorer) -> None:

@@ -17,9 +17,10 @@ from typing import Any, Final
 import numpy as np
 import numpy.typing as npt
 
-from civility.scoring.base import CATEGORIES, Explain, Scorer, TextAnalysis, explain_when
+from civility.scoring.base import CATEGORIES, Explain, Scorer, Span, TextAnalysis, explain_when
 from civility.scoring.linear_model import ARTIFACT_DIR, predict_proba
 from civility.scoring.model import FastScorer, load_fast_scorer
+from civility.scoring.threats import apply_threats
 
 F32 = npt.NDArray[np.float32]
 F64 = npt.NDArray[np.float64]
@@ -147,8 +148,9 @@ class CascadeScorer:
         """(texts, 6) probabilities: fast tier, blended with the accurate tier where routed."""
         return self._tiers(list(texts))[2]
 
-    def _tiers(self, texts: list[str]) -> tuple[F64, F32, F64, list[str]]:
-        """Fast-tier probabilities and raw logits, the final probabilities, the languages."""
+    def _tiers(self, texts: list[str]) -> tuple[F64, F32, F64, list[str], list[tuple[Span, ...]]]:
+        """Fast-tier probabilities and raw logits, the final probabilities (threat tier
+        applied last, so blending cannot lower it), the languages, the threat tier's spans."""
         fast, _, raw = predict_proba(self.fast._model, self.fast._calib, texts)
         languages = self.fast._langid.classify_many(texts)
         lo, hi = self.band
@@ -160,13 +162,15 @@ class CascadeScorer:
         english = np.asarray([lang == "en" for lang in languages], dtype=bool)
         route = np.flatnonzero(english & (fast[:, 0] >= lo) & (fast[:, 0] < hi))
         if not route.size:
-            return fast, raw, fast, languages
+            final, threats = apply_threats(texts, fast)
+            return fast, raw, final, languages, threats
         probs = fast.copy()
         accurate = self.accurate_proba([texts[i] for i in route])
         probs[route] = blend_tiers(fast[route], accurate, self.blend)
         with self._lock:
             self.routed += int(route.size)
-        return fast, raw, probs, languages
+        final, threats = apply_threats(texts, probs)
+        return fast, raw, final, languages, threats
 
     def score(self, texts: Sequence[str]) -> list[dict[str, float]]:
         """Returns one dict of the six category probabilities per text."""
@@ -175,12 +179,14 @@ class CascadeScorer:
     def analyze(self, texts: Sequence[str], *, explain: Explain = True) -> list[TextAnalysis]:
         """Cascade scores with the fast tier's language and spans (``explain`` sees the former)."""
         texts = list(texts)
-        fast, raw, final, languages = self._tiers(texts)
+        fast, raw, final, languages, threats = self._tiers(texts)
         scores = [dict(zip(CATEGORIES, row, strict=True)) for row in final.tolist()]
         want = explain_when(explain)
         # Spans stay the fast tier's (its heads over its thresholds); which texts get them is
         # decided on the scores the caller will act on.
-        base = self.fast.annotate(texts, fast, raw, lambda i, _: want(i, scores[i]), languages)
+        base = self.fast.annotate(
+            texts, fast, raw, lambda i, _: want(i, scores[i]), languages, threats
+        )
         return [
             TextAnalysis(scores=s, language=a.language, spans=a.spans, unsupported=a.unsupported)
             for s, a in zip(scores, base, strict=True)

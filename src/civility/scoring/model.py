@@ -22,6 +22,7 @@ from civility.scoring.linear_model import (
     predict_proba,
 )
 from civility.scoring.support import SUPPORT_FILE, SupportMatrix, load_support
+from civility.scoring.threats import apply_threats
 
 F32 = npt.NDArray[np.float32]
 F64 = npt.NDArray[np.float64]
@@ -67,9 +68,10 @@ class FastScorer:
         self.rel_drop = float(params.get("rel_drop", REL_DROP))
 
     def predict(self, texts: Sequence[str]) -> F64:
-        """(texts, 6) calibrated probabilities, max over chunks of long texts."""
-        probs, _, _ = predict_proba(self._model, self._calib, list(texts))
-        return probs
+        """(texts, 6) calibrated probabilities, max over chunks, raised by the threat tier."""
+        texts = list(texts)
+        probs, _, _ = predict_proba(self._model, self._calib, texts)
+        return apply_threats(texts, probs)[0]
 
     def score(self, texts: Sequence[str]) -> list[dict[str, float]]:
         """Returns one dict of the six category probabilities per text."""
@@ -89,13 +91,27 @@ class FastScorer:
         raw: F32,
         explain: Explain = True,
         languages: Sequence[str] | None = None,
+        threats: Sequence[tuple[Span, ...]] | None = None,
     ) -> list[TextAnalysis]:
-        """Analyses of texts scored by ``predict_proba`` (languages: when already identified)."""
+        """Analyses of texts scored by ``predict_proba`` (languages: when already identified).
+
+        ``threats``: the threat tier's spans when the caller already applied it (its scores are
+        then the caller's to report); otherwise the tier runs here and raises the scores.
+        """
         want = explain_when(explain)
-        scores = [dict(zip(CATEGORIES, row, strict=True)) for row in probs.tolist()]
+        final = probs
+        if threats is None:
+            final, threats = apply_threats(texts, probs)
+        scores = [dict(zip(CATEGORIES, row, strict=True)) for row in final.tolist()]
+        wanted = [want(i, s) for i, s in enumerate(scores)]
+        # Where the threat tier fired, its rule spans explain the threat instead of occlusion.
         heads = [
-            [h for h, c in enumerate(CATEGORIES) if s[c] >= self.thresholds[c]]
-            if want(i, s)
+            [
+                h
+                for h, c in enumerate(CATEGORIES)
+                if s[c] >= self.thresholds[c] and not (c == "threat" and threats[i])
+            ]
+            if wanted[i]
             else []
             for i, s in enumerate(scores)
         ]
@@ -103,8 +119,13 @@ class FastScorer:
         if languages is None:
             languages = self._langid.classify_many(texts)
         return [
-            TextAnalysis(scores=s, language=lang, spans=sp, unsupported=self.unsupported(lang))
-            for s, lang, sp in zip(scores, languages, spans, strict=True)
+            TextAnalysis(
+                scores=s,
+                language=lang,
+                spans=sp + threats[i] if wanted[i] else sp,
+                unsupported=self.unsupported(lang),
+            )
+            for i, (s, lang, sp) in enumerate(zip(scores, languages, spans, strict=True))
         ]
 
     def unsupported(self, language: str) -> tuple[str, ...]:
