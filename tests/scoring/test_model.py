@@ -104,29 +104,29 @@ def test_long_text_is_chunked_and_max_taken(scorer: FastScorer) -> None:
     assert scorer.score([long_text])[0]["toxicity"] >= scorer.thresholds["toxicity"]
 
 
-def test_insult_after_friendly_sentences_scores_as_alone(scorer: FastScorer) -> None:
+def test_insult_after_friendly_sentences_is_not_diluted(scorer: FastScorer) -> None:
     # Held-out dilution cases live in bench/data/context_heldout.jsonl; this is a dev example.
     friendly = (
         "Thanks so much for organising the meetup last weekend, the venue was lovely and the "
         "coffee was great. I really enjoyed the talk about gardening on small balconies. "
     ) * 4
     insult = "And you, admin, are a worthless idiot."
-    long_score, alone = scorer.score([friendly + insult, insult])
-    assert long_score["toxicity"] == pytest.approx(alone["toxicity"], abs=1e-6)
-    assert long_score["insult"] == pytest.approx(alone["insult"], abs=1e-6)
+    long_score, alone, friendly_only = scorer.score([friendly + insult, insult, friendly])
+    for category in ("toxicity", "insult"):
+        assert long_score[category] >= scorer.thresholds[category], category
+        assert friendly_only[category] < scorer.thresholds[category], category
+        assert long_score[category] <= alone[category]
 
 
 def test_segments_add_sentences_only_when_there_are_several() -> None:
     from civility.scoring.linear_model import segments
 
-    assert segments("just one short sentence", 384) == ["just one short sentence"]
+    assert segments("just one short sentence", 384) == (["just one short sentence"], 1)
     text = "Hello there friend. You are an idiot!\nbye now, take care"
-    assert segments(text, 384) == [
-        text,
-        "Hello there friend.",
-        "You are an idiot!",
-        "bye now, take care",
-    ]
+    assert segments(text, 384) == (
+        [text, "Hello there friend.", "You are an idiot!", "bye now, take care"],
+        1,
+    )
 
 
 def test_batch_equals_single(scorer: FastScorer) -> None:

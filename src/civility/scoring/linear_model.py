@@ -33,6 +33,9 @@ TOXICITY: Final[int] = CATEGORIES.index("toxicity")
 # sentences scored on their own (``segments``); shorter pieces say too little to score alone.
 SENTENCE_BREAK: Final = re.compile(r"(?<=[.!?…。！？])\s+|\s*\n\s*")
 MIN_SENTENCE: Final[int] = 8
+# Chosen on the tune buckets (90-94) of 1.3.0: 0 cost 0.010 English toxicity AUC (0.909 ->
+# 0.899), 1.5 keeps it (0.909) and lifts insult 0.953 -> 0.966 and obscene 0.963 -> 0.971.
+SENTENCE_MARGIN: Final[float] = 1.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +84,9 @@ class LinearModel:
     langs: tuple[str, ...]
     window: int
     experts: LanguageExperts | None = None
+    # Subtracted from a sentence piece's category logits (``segments``): a lone sentence says
+    # less than its whole text, so it must be clearly worse to raise the text's score.
+    sentence_margin: float = SENTENCE_MARGIN
 
     @property
     def n_cat(self) -> int:
@@ -134,18 +140,20 @@ def sentences(text: str) -> list[str]:
     return [s for s in SENTENCE_BREAK.split(text) if len(s.strip()) >= MIN_SENTENCE]
 
 
-def segments(text: str, window: int) -> list[str]:
+def segments(text: str, window: int) -> tuple[list[str], int]:
     """What a text is scored as: its windows, plus each sentence when it has several.
 
     A bag-of-n-grams logit is an average over the piece it sees, so an insult after a
     thousand friendly characters (or after a few friendly sentences in one window) is diluted;
-    scored on its own, the sentence that carries it gets the score it would get alone.
+    scored on its own, the sentence that carries it keeps its weight. Returns the pieces and
+    how many of them (the first ones) are windows.
     """
     parts = chunk(text, window)
+    n_windows = len(parts)
     found = sentences(text) if SENTENCE_BREAK.search(text) else []
     if len(found) > 1:
         parts.extend(s for s in found if len(s) <= window)
-    return parts
+    return parts, n_windows
 
 
 def chunked_logits(model: LinearModel, texts: Sequence[str]) -> tuple[F32, I64]:
@@ -154,11 +162,18 @@ def chunked_logits(model: LinearModel, texts: Sequence[str]) -> tuple[F32, I64]:
         return model.raw_logits(texts), np.arange(len(texts), dtype=np.int64)
     pieces: list[str] = []
     owner: list[int] = []
+    sentence: list[bool] = []
     for i, t in enumerate(texts):
-        parts = segments(t, model.window)
+        parts, n_windows = segments(t, model.window)
         pieces.extend(parts)
         owner.extend([i] * len(parts))
-    return model.raw_logits(pieces), np.asarray(owner, dtype=np.int64)
+        sentence.extend([False] * n_windows + [True] * (len(parts) - n_windows))
+    logits = model.raw_logits(pieces)
+    # Sentences vote in the categories only: the language comes from the windows.
+    is_sentence = np.asarray(sentence, dtype=bool)
+    logits[is_sentence, : model.n_cat] -= model.sentence_margin
+    logits[is_sentence, model.n_cat :] = 0.0
+    return logits, np.asarray(owner, dtype=np.int64)
 
 
 def predict_proba(
@@ -212,6 +227,7 @@ def save_artifact(
         "categories": list(CATEGORIES),
         "languages": list(model.langs),
         "window": model.window,
+        "sentence_margin": model.sentence_margin,
         "calibration": calib.to_json(),
         **extra,
     }
@@ -241,6 +257,8 @@ def load_artifact(
         tuple(manifest["languages"]),
         int(manifest["window"]),
         experts,
+        # Artifacts before 1.3.0 were calibrated on windows alone.
+        float(manifest.get("sentence_margin", SENTENCE_MARGIN)),
     )
     return model, Calibration.from_json(manifest["calibration"]), manifest
 
