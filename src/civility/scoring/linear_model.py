@@ -208,11 +208,14 @@ def save_artifact(
         "bias": model.bias.astype(np.float32),
     }
     if model.experts is not None:
-        # Sparse: only buckets that some expert kept (idf > 0) are stored.
+        # Sparse per language: only the buckets that language's expert kept (idf > 0), as
+        # (weight, idf) pairs; one shared row set would store every language's zeros too.
         table = model.experts.table[:-1]
-        rows = np.flatnonzero(np.any(table != 0, axis=1))
-        arrays["expert_rows"] = rows.astype(np.int32)
-        arrays["expert_table"] = table[rows].astype(np.float16)
+        n = len(model.experts.langs)
+        for k, lang in enumerate(model.experts.langs):
+            rows = np.flatnonzero(table[:, n + k] != 0)
+            arrays[f"expert_rows_{lang}"] = rows.astype(np.int32)
+            arrays[f"expert_pairs_{lang}"] = table[rows][:, [k, n + k]].astype(np.float16)
         arrays["expert_bias"] = model.experts.bias.astype(np.float32)
         extra = {
             **extra,
@@ -257,7 +260,7 @@ def load_artifact(
         tuple(manifest["languages"]),
         int(manifest["window"]),
         experts,
-        # Artifacts before 1.3.0 were calibrated on windows alone.
+        # Artifacts before 1.3.0 name no margin: they get the default.
         float(manifest.get("sentence_margin", SENTENCE_MARGIN)),
     )
     return model, Calibration.from_json(manifest["calibration"]), manifest
@@ -270,5 +273,11 @@ def _load_experts(npz: Any, manifest: dict[str, Any], size: int) -> LanguageExpe
         return None
     langs = tuple(spec["languages"])
     table = np.zeros((size, 2 * len(langs)), dtype=np.float32)
-    table[npz["expert_rows"]] = npz["expert_table"]
+    if "expert_rows" in npz:  # 1.2.0: one row set for every language
+        table[npz["expert_rows"]] = npz["expert_table"]
+    else:
+        for k, lang in enumerate(langs):
+            rows = npz[f"expert_rows_{lang}"]
+            table[rows, k] = npz[f"expert_pairs_{lang}"][:, 0]
+            table[rows, len(langs) + k] = npz[f"expert_pairs_{lang}"][:, 1]
     return LanguageExperts(langs, table, npz["expert_bias"].astype(np.float32), int(spec["min_df"]))
