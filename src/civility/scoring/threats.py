@@ -407,7 +407,6 @@ class RuleSet:
         language: str,
         triggers: Iterable[str],
         *,
-        game_after: str = "",
         neg_self: str | None = None,
         lead: str | None = None,
     ) -> None:
@@ -416,7 +415,6 @@ class RuleSet:
         self._specs: list[_Spec] = []
         self._rules: list[Rule] | None = None
         self._lock = threading.Lock()
-        self._game_after = game_after
         self._neg_self = neg_self
         self._lead = lead
 
@@ -433,11 +431,19 @@ class RuleSet:
         neg_self: bool = False,
         games: bool = True,
     ) -> None:
-        """Adds a rule ``<language>.<kind>.<name>``; ``games``: not before a game context."""
+        """Adds a rule ``<language>.<kind>.<name>``; ``games``: not in a game context."""
         if kind not in KIND_SCORE:
             raise ValueError(f"unknown kind {kind!r}")
-        after = [a for a in (not_after, self._game_after if games else "") if a]
-        before = [b for b in (not_before, self._neg_self if neg_self else None) if b]
+        after = [a for a in (not_after, _GAME_AFTER if games else None) if a]
+        before = [
+            b
+            for b in (
+                not_before,
+                self._neg_self if neg_self else None,
+                _GAME_BEFORE if games else None,
+            )
+            if b
+        ]
         self._specs.append(
             _Spec(
                 id=f"{self.language}.{kind}.{name}",
@@ -490,6 +496,12 @@ _GAMES: Final[str] = _alt(
 _GAME_AFTER: Final[str] = (
     r"(?:[^\W\d_]+\W+){0,3}?(?:in|at|on|en|al|au|a|à|dans|im|beim|nel|al|no|na|в|на)"
     r"\W+(?:[^\W\d_]+\W+)?" + _GAMES + r"(?![^\W\d_])"
+)
+# A game named earlier in the clause: "oyunda seni öldüreceğim", "в игре я тебя убью".
+_GAME_BEFORE: Final[str] = (
+    r"(?<![^\W\d_])(?:oyunda|maçta|в игре|в катке|в доте|в матче|im spiel|en el juego"
+    r"|en la partida|nel gioco|in partita|no jogo|na partida|dans le jeu|in game|ingame"
+    r"|in the game)(?![^\W\d_])"
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -792,7 +804,6 @@ def _english() -> RuleSet:
     en = RuleSet(
         "en",
         triggers=_en_triggers(),
-        game_after=_GAME_AFTER,
         neg_self=_EN_NEG_SELF,
         lead=_EN_LEAD,
     )
@@ -1055,6 +1066,380 @@ def _english() -> RuleSet:
 
 
 # ---------------------------------------------------------------------------------------------
+# Russian
+# ---------------------------------------------------------------------------------------------
+
+# Words between a pronoun and its verb ("тебя завтра же убью", "тебя найду и убью"), never a
+# negation ("тебя не убью").
+_RU_FILL = r"(?:(?!(?:не|ни|никогда)\W)[^\W\d_]+\W+){0,3}?"
+_RU_OBJ = _alt(
+    "тебя", "тя", "вас", "его", "её", "ее", "вас всех", "всех вас", "тебя и твою семью",
+    "тебя и всю твою семью", "всю твою семью", "твою семью", "твоих детей", "твою мать",
+    "твоего отца", "твою жену", "твоего мужа", "твою сестру", "твоего брата", "твоего сына",
+    "твою дочь", "твоих родных", "твоих близких", "твоих родителей", "твою собаку",
+    "тебя нахуй", "тебя нахрен", "тебя сука", "тебя блять", "тебя тварь", "тебя урод",
+)  # fmt: skip
+_RU_GROUP_OBJ = _alt(
+    "их", "их всех", "всех их", "всех", "всех до одного", "всех этих [^\\W\\d_]+",
+    "этих [^\\W\\d_]+", "таких как ты", "таких", "эту мразь", "этих тварей",
+)  # fmt: skip
+# First person future (perfective present) of violent verbs, singular and plural.
+_RU_V1 = _alt(
+    "убью", "убьём", "зарежу", "зарежем", "прирежу", "прирежем", "пристрелю", "пристрелим",
+    "застрелю", "застрелим", "прибью", "прибьём", "урою", "уроем", "закопаю", "закопаем",
+    "задушу", "задушим", "придушу", "придушим", "замочу", "замочим", "грохну", "грохнем",
+    "порешу", "порешим", "сожгу", "сожжём", "повешу", "повесим", "изобью", "изобьём",
+    "отпизжу", "отпиздим", "уебу", "уебём", "въебу", "въебём", "ёбну", "покалечу",
+    "покалечим", "искалечу", "искалечим", "зарублю", "зарубим", "порежу", "порежем",
+    "расстреляю", "расстреляем", "пришью", "пришьём", "утоплю", "утопим", "разорву",
+    "разорвём", "порву", "порвём", "отравлю", "отравим", "пырну", "зашибу", "прикончу",
+    "прикончим", "удавлю", "выпотрошу", "обезглавлю", "четвертую", "размажу", "раздавлю",
+    "кокну", "мочкану", "шлёпну", "заколю", "заколем", "изнасилую", "отметелю", "отмудохаю",
+    "закатаю в асфальт", "сотру в порошок", "забью до смерти", "забью насмерть",
+    "убью нахуй", "уничтожу", "прибью нахрен",
+)  # fmt: skip
+_RU_V1_GROUP = _alt(
+    _RU_V1[3:-1], "перебью", "перебьём", "перестреляю", "перестреляем", "вырежу", "вырежем",
+    "перевешаю", "перевешаем", "передушу", "передушим", "поубиваю", "поубиваем",
+)  # fmt: skip
+_RU_INF = _alt(
+    "убить", "пристрелить", "застрелить", "расстрелять", "повесить", "зарезать", "сжечь",
+    "утопить", "прибить", "замочить", "грохнуть", "задушить", "прикончить", "казнить",
+    "удавить", "четвертовать", "закопать", "порешить", "пришить", "отравить", "кончить",
+)  # fmt: skip
+_RU_INF_GROUP = _alt(
+    _RU_INF[3:-1], "перебить", "перестрелять", "перевешать", "вырезать", "истребить",
+    "поубивать", "передушить", "уничтожить", "сжечь заживо", "поставить к стенке",
+)  # fmt: skip
+_RU_BODY_VERB = _alt(
+    "сломаю", "переломаю", "разобью", "набью", "выбью", "выколю", "перережу", "вырву",
+    "оторву", "отрежу", "отрублю", "проломлю", "размозжу", "раскрою", "сверну", "вспорю",
+    "пробью", "сломаем", "переломаем", "разобьём", "набьём", "выбьем", "перережем",
+    "оторвём", "отрежем", "сверну", "прострелю", "прострелим",
+)  # fmt: skip
+_RU_BODY = _alt(
+    "ноги", "ногу", "руки", "руку", "шею", "кости", "челюсть", "нос", "морду", "лицо", "ебало",
+    "рожу", "хлебало", "харю", "башку", "голову", "горло", "глотку", "глаза", "зубы", "хребет",
+    "позвоночник", "кишки", "череп", "пальцы", "колени", "яйца", "мозги", "ебальник", "еблет",
+    "башка", "бошку", "кадык", "рёбра", "печень",
+)  # fmt: skip
+_RU_DAT = _alt(
+    "тебе", "вам", "ему", "ей", "им", "твою", "твои", "твоё", "твой", "твоего", "твоему",
+    "тебя",
+)  # fmt: skip
+_RU_W = r"(?:[^\W\d_]+\W+)"
+_RU_NOT_BEFORE = r"(?:^|\W)(?:не|ни|никогда не|хоть)\W*$"
+_RU_CLAUSE_END = (
+    r"(?=\W*(?:$|[.!?,\n]|сука|блять|блядь|нахуй|нахрен|понял|поняла|поняли|ясно|тварь|урод"
+    r"|мразь|гнида|падла|если|когда|как только|слышишь|гад|козёл|козел))"
+)
+
+
+_RU_TRIGGERS: Final[tuple[str, ...]] = (
+    "убью", "убьем", "зареж", "прирежу", "прирежем", "пристрел", "застрел", "прибью", "прибьем",
+    "урою", "уроем", "закопа", "задуш", "придуш", "замоч", "грохн", "пореш", "сожгу", "сожжем",
+    "повешу", "повесим", "изобью", "изобьем", "отпизж", "отпизд", "уебу", "уебем", "въебу",
+    "въебем", "ебну", "покалеч", "искалеч", "заруб", "пореж", "расстрел", "пришью", "пришьем",
+    "утоплю", "утопим", "разорв", "порву", "порвем", "отравл", "отравим", "пырну", "зашибу",
+    "приконч", "удавл", "выпотрош", "обезглав", "четверт", "размаж", "раздавл", "кокну",
+    "мочкан", "шлепну", "заколю", "заколем", "изнасил", "отметел", "отмудох", "асфальт",
+    "впорошок", "досмерти", "насмерть", "уничтож", "перебь", "перестрел", "вырежу", "вырежем",
+    "перевеш", "передуш", "поубива", "убить", "повесить", "зарезать", "сжечь", "утопить",
+    "прибить", "замочить", "грохнуть", "задушить", "прикончить", "казнить", "удавить",
+    "закопать", "порешить", "пришить", "отравить", "кончить", "перебить", "вырезать",
+    "истребить", "кстенке", "сломаю", "сломаем", "переломаю", "переломаем", "разобью",
+    "разобьем", "набью", "набьем", "выбью", "выбьем", "выколю", "перереж", "вырву", "оторву",
+    "оторвем", "отрежу", "отрежем", "отрублю", "проломлю", "размозжу", "раскрою", "сверну",
+    "вспорю", "пробью", "прострел", "пизды", "огребеш", "получишпул", "пулювлоб", "пулювголову",
+    "труп", "покойник", "мертвец", "жилец", "нежить", "конец", "хана", "крышка", "пиздец",
+    "кранты", "мертв", "сдохнеш", "сдохнете", "умреш", "умрете", "подохнеш", "поздоровит",
+    "несдобров", "знаюгде", "знаемгде", "найдугде", "узнаюгде", "выяснюгде", "адрес",
+    "изподземли", "безопасн", "оглядывай", "спину", "открытымиглазами", "смотривоба",
+    "пожалееш", "пожалеете", "сдох", "подох", "сгори", "сгнил", "желаю", "заслужив", "смерт",
+    "убейсебя", "убейся", "убейтесь", "повесь", "вздерн", "удавись", "утопись", "застрелись",
+    "вскрой", "самоубей", "выпились", "роскомнадзор", "сдохни", "умри", "выпрыгни", "прыгнис",
+    "выпейяд", "выпейотбел", "выпейхлор", "выпейбелизн", "сбросьс", "лягпод", "чтобты",
+    "чтобвы", "чтобыты", "чтобывы", "чтобон", "чтобона",
+)  # fmt: skip
+
+
+def _russian() -> RuleSet:
+    ru = RuleSet(
+        "ru",
+        triggers=_RU_TRIGGERS,
+    )
+    w = _RU_W
+    ru.add("obj_verb", "direct", rf"(?:я |мы )?{_RU_OBJ} {_RU_FILL}{_RU_V1}")
+    ru.add("verb_obj", "direct", rf"{_RU_V1} {w}{{0,2}}?{_RU_OBJ}", not_before=_RU_NOT_BEFORE)
+    ru.add(
+        "verb_end",
+        "direct",
+        r"(?:я |мы )?(?:(?:щас|сейчас|точно|просто|ну всё|ну все|ей богу|клянусь) )*"
+        r"(?:убью|зарежу|пристрелю|урою|прибью|придушу|задушу|прикончу|замочу|закопаю|убьём"
+        r"|уроем|закопаем)" + _RU_CLAUSE_END,
+        not_before=_RU_NOT_BEFORE,
+    )
+    ru.add(
+        "body",
+        "direct",
+        rf"{_RU_DAT} {w}{{0,3}}?(?:{_RU_BODY_VERB} {w}{{0,2}}?{_RU_BODY}"
+        rf"|{_RU_BODY} {w}{{0,2}}?{_RU_BODY_VERB})"
+        rf"|{_RU_BODY_VERB} {w}{{0,2}}?{_RU_DAT} {w}{{0,2}}?{_RU_BODY}"
+        rf"|{_RU_BODY} {w}{{0,2}}?(?:{_RU_DAT} {w}{{0,2}}?{_RU_BODY_VERB}"
+        rf"|{_RU_BODY_VERB} {w}{{0,2}}?{_RU_DAT})"
+        r"|(?:набью|разобью|набьём|разобьём) (?:ебало|хлебало|морду|рожу|харю|ебальник|еблет)"
+        r"|(?:ебало|хлебало|морду|рожу|харю|ебальник|еблет) (?:набью|разобью|набьём|разобьём)"
+        r"|(?:дам|дадим|вставлю|навешаю) (?:тебе |вам )?пизды"
+        r"|(?:всажу|пущу|влеплю|всадим|пустим) (?:тебе |вам )?пулю (?:в лоб|в голову|в башку)",
+        not_before=_RU_NOT_BEFORE,
+    )
+    ru.add(
+        "group_verb",
+        "group",
+        rf"(?:я |мы )?{_RU_GROUP_OBJ} {_RU_FILL}{_RU_V1_GROUP}"
+        rf"|{_RU_V1_GROUP} {w}{{0,2}}?(?:их всех|всех их|всех до одного|всех этих|их)",
+        not_before=_RU_NOT_BEFORE,
+    )
+    ru.add(
+        "group_call",
+        "group",
+        rf"{_RU_GROUP_OBJ} (?:(?:надо|нужно|следует|стоит|бы|пора|давно пора|должны|надо бы"
+        rf"|просто|всех|сразу|уже|давно|нахуй|нахрен|к стенке и) )*{_RU_INF_GROUP}"
+        r"|смерть (?:всем )?[^\W\d_]+(?:ам|ям)",
+    )
+    ru.add(
+        "call",
+        "indirect",
+        rf"(?:тебя|его|её|ее|вас|этого [^\W\d_]+|эту [^\W\d_]+) (?:(?:надо|нужно|следует|стоит"
+        rf"|бы|пора|давно пора|должны|надо бы|просто|сразу|уже|давно|нахуй|нахрен) )+{_RU_INF}",
+        not_after=r"(?:время|время и|скуку|вечер)",
+    )
+    ru.add(
+        "dead",
+        "indirect",
+        r"(?:ты|тебе|вам|вы|вы все|тебя) (?:(?:уже|точно|сука|блять|теперь|считай|короче"
+        r"|однозначно|реально) )*(?:труп|покойник|мертвец|не жилец|не жить|не поздоровится"
+        r"|несдобровать|сдохнешь|сдохнете|подохнешь)"
+        r"|(?:ты|тебе|вам|вы|вы все) (?:(?:уже|точно|сука|блять|теперь|считай|короче) )*"
+        r"(?:конец|хана|крышка|пиздец|кранты|мертв|мёртв|умрёшь|умрете)" + _RU_CLAUSE_END,
+        not_after=r"(?:от смеха|со смеху|от скуки|от зависти)",
+    )
+    ru.add(
+        "know_where",
+        "indirect",
+        r"(?:я|мы) (?:знаю|знаем|найду|найдём|выясню|узнаю|узнаем) (?:где|адрес) (?:именно )?"
+        r"(?:ты )?(?:живёшь|живут|учатся|учится|спишь|ночуешь|прячешься|проживаешь|ты живешь)"
+        r"|(?:я|мы) (?:знаю|знаем) (?:твой|ваш) адрес"
+        r"|(?:я|мы) (?:тебя|вас) (?:из-под земли|из под земли) (?:достану|достанем|найду|найдём)"
+        r"|(?:из-под земли|из под земли) (?:тебя|вас) (?:достану|достанем|найду|найдём)",
+    )
+    ru.add(
+        "family",
+        "indirect",
+        r"(?:твоя семья|твои дети|твоя мать|твоя жена|твои родные|твои близкие) (?:не )?(?:будет"
+        r"|будут)? ?(?:больше )?не (?:будет |будут )?в безопасности"
+        r"|(?:твоей семье|твоим детям|твоим родным|твоим близким|твоей матери) (?:конец|хана"
+        r"|не поздоровится|несдобровать|не жить|кранты)",
+    )
+    ru.add(
+        "wish",
+        "indirect",
+        r"чтоб(?:ы)? (?:ты|вы|вы все|он|она|они|твоя семья) (?:(?:уже|наконец|поскорее|скорее"
+        r"|блять|сука) )*(?:сдох|сдохла|сдохли|подох|подохла|подохли|умер|умерла|умерли"
+        r"|сгорел|сгорела|сгорели|сгнил|сгнила|сгнили)"
+        r"|желаю (?:тебе|вам) (?:смерти|сдохнуть|умереть)"
+        r"|(?:ты|вы) заслуживае(?:шь|те) (?:смерти|сдохнуть|умереть)"
+        r"|(?:скорее|поскорее) бы (?:ты|вы) (?:сдох|сдохла|сдохли|умер|умерла|умерли)",
+    )
+    ru.add(
+        "watch",
+        "conditional",
+        r"(?:ходи и |теперь |лучше |ходи да )оглядывайся|оглядывайся по сторонам"
+        r"|береги (?:свою )?спину|спи с открытыми глазами|смотри в оба",
+    )
+    ru.add(
+        "if_harm",
+        "conditional",
+        r"(?:если|ещё раз|еще раз|хоть раз|только попробуй|попробуй только)[^.!?\n]{0,60}?"
+        r"(?<![^\W\d_])(?:убью|урою|закопаю|пристрелю|зарежу|прибью|труп|конец|не жить|хана"
+        r"|пиздец|пожалеешь|пожалеете|ноги сломаю|кранты|огребёшь|огребешь|получишь пизды"
+        r"|не поздоровится|пеняй на себя)",
+    )
+    ru.add(
+        "self",
+        "self_harm",
+        r"(?:(?:иди|пойди|сходи|давай|просто|лучше|блять|сука|уже) )*(?:убей себя|убейся"
+        r"|убейтесь|повесься|повесьтесь|вздёрнись|удавись|утопись|застрелись|вскройся"
+        r"|вскрой (?:себе )?вены|самоубейся|выпились|роскомнадзорнись|сдохни|сдохните|умри"
+        r"|умрите|выпрыгни (?:в|из) окн[ао]|прыгни с (?:моста|крыши|окна|балкона)"
+        r"|выпей (?:яду|яд|отбеливатель|хлорки|белизну)|сбросься с (?:моста|крыши|балкона)"
+        r"|ляг под поезд)",
+        not_before=_RU_NOT_BEFORE,
+        not_after=r"(?:от смеха|со смеху|от зависти)",
+    )
+    return ru
+
+
+# ---------------------------------------------------------------------------------------------
+# Turkish
+# ---------------------------------------------------------------------------------------------
+
+# First person future and aorist after a verb stem, as folded ("öldüreceğim" -> "oldur" +
+# "ecegim", spoken "öldürcem", "öldürücem"; aorist "öldürürüm", "gebertirim", "keserim").
+_TR_FUT = r"(?:y?[eaiu]?c[ea](?:g[iu][mz]|[mz]))"
+_TR_AOR = r"(?:[eaiu]?r[iu][mz])"
+_TR_INTENT = r"(?:m[ea]k (?:istiyorum|isterim)|m[ea]y[ea] (?:geliyorum|gelecegim|gelirim))"
+_TR_NEED = r"(?:m[ea]k (?:lazim|gerek|sart|farz)|m[ea]li(?:yiz|ler|dir)?)"
+_TR_STEMS = _alt(
+    "öldür", "gebert", "kes", "vur", "boğ", "boğazla", "bıçakla", "yak", "as", "döv",
+    "parçala", "doğra", "göm", "kurşunla", "infaz ed", "katlet", "sakat bırak", "patakla",
+    "ortadan kaldır", "kafasını kes", "kafanı kes", "tecavüz ed", "kurşuna diz", "boğup öldür",
+    "işkence ed", "delik deşik ed",
+)  # fmt: skip
+_TR_OBJ = _alt(
+    "seni", "sizi", "onu", "hepinizi", "aileni", "aileni de", "ailenizi", "çocuklarını",
+    "anneni", "babanı", "karını", "kocanı", "kardeşini", "oğlunu", "kızını", "sevgilini",
+    "seni ve aileni", "seni de", "seni ve aileni", "hepinizi tek tek", "o herifi", "bu herifi",
+    "o adamı", "bu adamı", "o kadını", "bu kadını", "o piçi", "bu piçi",
+)  # fmt: skip
+_TR_GROUP_OBJ = _alt(
+    "onları", "hepsini", "hepsini tek tek", "bunları", "bunların hepsini", "onların hepsini",
+    "tümünü", "hepsini de", "o [^\\W\\d_]+leri", "o [^\\W\\d_]+ları", "bu [^\\W\\d_]+leri",
+    "bu [^\\W\\d_]+ları", "bütün [^\\W\\d_]+leri", "bütün [^\\W\\d_]+ları",
+    "tüm [^\\W\\d_]+leri", "tüm [^\\W\\d_]+ları",
+)  # fmt: skip
+_TR_BODY = _alt(
+    "bacaklarını", "kollarını", "kafanı", "boynunu", "kemiklerini", "dişlerini", "ağzını",
+    "burnunu", "çeneni", "belini", "ellerini", "elini", "ayaklarını", "ayağını",
+    "parmaklarını", "suratını", "yüzünü", "gırtlağını", "boğazını", "beynini", "gözlerini",
+    "dilini", "kalbini", "bağırsaklarını", "ağzını burnunu", "kafasını", "bacağını",
+)  # fmt: skip
+_TR_BODY_VERB = _alt(
+    "kır", "kes", "kopar", "uçur", "ez", "parçala", "patlat", "dök", "sök", "kopart", "yar",
+    "dağıt", "oy", "delik deşik ed",
+)  # fmt: skip
+_TR_W = r"(?:[^\W\d_]+\W+)"
+
+
+_TR_SHORT_STEMS: Final[tuple[str, ...]] = (
+    "kes", "vur", "bog", "yak", "as", "dov", "gom", "kir", "ez", "dok", "sok",
+)  # fmt: skip
+_TR_SHORT_ENDS: Final[tuple[str, ...]] = (
+    "ece", "aca", "cem", "cam", "icem", "icam", "ucem", "ucam", "cez", "caz", "erim", "arim",
+    "irim", "urum", "eriz", "ariz", "yece", "yaca",
+)  # fmt: skip
+_TR_TRIGGERS: Final[tuple[str, ...]] = (
+    "oldur", "gebert", "bicakla", "bogazla", "parcala", "dogra", "kursunla", "infaz", "katlet",
+    "sakatbirak", "patakla", "ortadankaldir", "tecavuz", "kursunadiz", "iskence", "delikdesik",
+    *_combos(_TR_SHORT_STEMS, _TR_SHORT_ENDS), "bacaklarini", "kollarini", "kafani", "boynunu",
+    "kemiklerini", "dislerini", "agzini", "burnunu", "ceneni", "girtlagini", "bogazini",
+    "suratini", "yuzunu", "beynini", "gozlerini", "dilini", "kalbini", "bagirsaklarini",
+    "kafasini", "kafana", "kafasina", "beynine", "alnina", "kalbine", "bacagini", "senoldun",
+    "oldunsen", "oldunlan", "senbittin", "bittinsen", "yasamayacak", "yasayamayacak",
+    "goremeyeceksin", "goremezsin", "sayili", "sonungeldi", "sonunyakin", "sonunyaklasti",
+    "hakediyor", "oturdugunu", "yasadigini", "kaldigini", "calistigini", "okudugunu",
+    "uyudugunu", "evini", "adresini", "evinizi", "adresinizi", "guvende", "rahatetme",
+    "rahatedeme", "basina", "arkanikolla", "arkanadikkat", "birdaha", "yoksa", "aksihalde",
+    "pisman", "umarim", "insallah", "dilerim", "geberesice", "olesice", "gebermeni", "olmeni",
+    "gebermeli", "olmeli", "lmeli", "lmali", "geber", "kendini", "intihar", "camasirsuyu",
+    "zehiric", "kopruden", "balkondan", "camdan", "pencereden", "catidan", "binadan",
+    "ucurumdan", "treninonune", "otobusunonune",
+)  # fmt: skip
+
+
+def _turkish() -> RuleSet:
+    tr = RuleSet(
+        "tr",
+        triggers=_TR_TRIGGERS,
+    )
+    w = _TR_W
+    verb = rf"{_TR_STEMS}(?:{_TR_FUT}|{_TR_AOR}|{_TR_INTENT})"
+    tr.add("obj_verb", "direct", rf"(?:ben |biz )?{_TR_OBJ} {w}{{0,3}}?{verb}")
+    tr.add("verb_obj", "direct", rf"{_TR_STEMS}(?:{_TR_FUT}|{_TR_AOR}) {w}{{0,2}}?{_TR_OBJ}")
+    tr.add(
+        "body",
+        "direct",
+        rf"{_TR_BODY} {w}{{0,2}}?{_TR_BODY_VERB}(?:{_TR_FUT}|{_TR_AOR})"
+        rf"|(?:kafana|kafasına|beynine|ağzına|alnına|kalbine) (?:bir |iki |üç )?"
+        rf"(?:kurşun |mermi )?(?:sık|göm|yapıştır|sık)(?:{_TR_FUT}|{_TR_AOR})",
+    )
+    tr.add(
+        "group_verb",
+        "group",
+        rf"(?:ben |biz )?{_TR_GROUP_OBJ} {w}{{0,2}}?{_TR_STEMS}(?:{_TR_FUT}|{_TR_AOR}|{_TR_NEED})",
+    )
+    tr.add(
+        "group_passive",
+        "group",
+        rf"(?:hepsi|onlar|bunlar|hepsi de|bunların hepsi|onların hepsi|tümü|bütün [^\W\d_]+"
+        rf"|tüm [^\W\d_]+) {w}{{0,2}}?(?:{_TR_STEMS}[iıuü]?l(?:meli|malı)(?:ler|dir|ydi)?"
+        r"|kurşuna dizilmeli|gebermeli|ölmeli)(?:ler|dir)?",
+    )
+    tr.add(
+        "call",
+        "indirect",
+        rf"(?:biri|birisi|birileri|birinin) {w}{{0,1}}?(?:seni|onu|sizi) {_TR_STEMS}"
+        rf"(?:meli|malı|mesi lazım|ması lazım|mesi gerek|ması gerek)"
+        rf"|(?:sen|o|siz) {w}{{0,1}}?{_TR_STEMS}[iıuü]?l(?:meli|malı)(?:sin|sın|siniz|sınız)?"
+        r"|(?:ölmeyi|ölümü|gebermeyi) hak ediyorsun(?:uz)?",
+    )
+    tr.add(
+        "dead",
+        "indirect",
+        r"sen (?:artık |çoktan |zaten |bence )?(?:öldün|bittin|ölüsün|ölü bir adamsın"
+        r"|ölü adamsın)(?=\W*(?:$|[.!?,\n]|lan|bak|haberin|biliyor|amk|orospu|piç|şerefsiz))"
+        r"|(?:öldün|bittin) (?:sen|lan sen)(?=\W*(?:$|[.!?,\n]))"
+        r"|yaşamayacaksın|yaşayamayacaksın|yarını göremeyeceksin|yarını göremezsin"
+        r"|sabahı göremeyeceksin|sabahı göremezsin|günün sayılı|günlerin sayılı"
+        r"|sonun (?:geldi|yakın|yaklaştı)",
+    )
+    tr.add(
+        "know_where",
+        "indirect",
+        r"(?:nerede|nerde|nereye) (?:oturduğunu|yaşadığını|kaldığını|çalıştığını|okuduğunu"
+        r"|uyuduğunu|okuduklarını) (?:çok )?(?:iyi )?(?:biliyorum|biliyoruz|öğrendim|öğrenecegim"
+        r"|bulacağım|buldum)"
+        r"|(?:evini|adresini|evinizi|adresinizi) (?:biliyorum|biliyoruz|buldum|bulacağım"
+        r"|öğrendim)",
+    )
+    tr.add(
+        "family",
+        "indirect",
+        r"(?:ailen|ailenin|çocukların|annen|karın|evin|sen ve ailen) (?:artık )?(?:güvende değil"
+        r"|güvende olmayacak|güvende sayılmaz|rahat etmeyecek|rahat edemeyecek)"
+        r"|başına (?:bir şey|bir şeyler|kötü şeyler|bela|bir iş) (?:gelecek|gelir|gelebilir)",
+    )
+    tr.add(
+        "wish",
+        "indirect",
+        r"(?:umarım|inşallah|dilerim) (?:ki )?(?:ölürsün|gebersin|geberirsin|ölür gidersin"
+        r"|kanser olursun|gebermen|ölmen)|geberesice|ölesice"
+        r"|(?:gebermeni|ölmeni) (?:istiyorum|diliyorum)",
+    )
+    tr.add(
+        "watch",
+        "conditional",
+        r"arkanı kolla|arkana dikkat et|arkanı kollasan iyi olur|gözünü dört aç",
+    )
+    tr.add(
+        "if_harm",
+        "conditional",
+        rf"(?:bir daha|yoksa|aksi halde)[^.!?\n]{{0,60}}?(?<![^\W\d_])(?:{verb}|öldün|bittin"
+        r"|pişman olursun|pişman ederim|yaşamazsın|gebertirim|ölürsün|görürsün gününü)",
+    )
+    tr.add(
+        "self",
+        "self_harm",
+        r"(?:(?:git|hadi|haydi|bence|lütfen) )*(?:geber(?:sene|in|iniz)?(?: git)?"
+        r"|kendini (?:öldür|as|vur|boğ|bıçakla)(?:sana|sene)?"
+        r"|(?:kendini )?(?:köprüden|balkondan|camdan|pencereden|çatıdan|binadan|uçurumdan)"
+        r" (?:aşağı )?(?:kendini )?(?:at|atla)|kendini (?:trenin|otobüsün) önüne at"
+        r"|intihar et(?:sene)?|çamaşır suyu iç|zehir iç)",
+    )
+    return tr
+
+
+# ---------------------------------------------------------------------------------------------
 # The tier
 # ---------------------------------------------------------------------------------------------
 
@@ -1209,7 +1594,7 @@ def tier() -> ThreatTier:
 
 
 def _rule_sets() -> list[RuleSet]:
-    return [_english()]
+    return [_english(), _russian(), _turkish()]
 
 
 def detect(texts: Sequence[str]) -> list[ThreatResult | None]:
