@@ -1440,6 +1440,395 @@ def _turkish() -> RuleSet:
 
 
 # ---------------------------------------------------------------------------------------------
+# Spanish and Portuguese
+# ---------------------------------------------------------------------------------------------
+
+
+def _ar_forms(infinitives: Sequence[str], irregular: dict[str, str], future: str) -> list[str]:
+    """First person forms of -ar verbs: present ("mato"), future ("mataré" / "matarei")."""
+    out: list[str] = []
+    for inf in infinitives:
+        out.append(irregular.get(inf, inf[:-2] + "o"))
+        out.append(inf + future)
+    return out
+
+
+_ES_AR: Final[tuple[str, ...]] = (
+    "matar", "asesinar", "apuñalar", "acuchillar", "degollar", "ahorcar", "colgar", "quemar",
+    "reventar", "balear", "tirotear", "fusilar", "estrangular", "ahogar", "descuartizar",
+    "enterrar", "torturar", "violar", "madrear", "rajar", "linchar", "destripar", "desollar",
+    "apalear", "quebrar", "despellejar", "machacar", "masacrar", "ejecutar", "eliminar",
+    "desaparecer", "cargar",
+)  # fmt: skip
+_ES_IRREGULAR: Final[dict[str, str]] = {
+    "degollar": "degüello", "colgar": "cuelgo", "reventar": "reviento", "quebrar": "quiebro",
+    "enterrar": "entierro", "desaparecer": "desaparezco",
+}  # fmt: skip
+# Too ambiguous without a clitic: present forms are only used after "te"/"os" ("te mato").
+_ES_INF = _alt(*(v for v in _ES_AR if v not in ("eliminar", "cargar", "ejecutar")), "pegar")
+_ES_1SG = _alt(*_ar_forms(_ES_AR[:-4], _ES_IRREGULAR, "é"), "matamos", "mataremos", "pego")
+_ES_BODY_VERB = _alt(
+    "partir", "parto", "partiré", "romper", "rompo", "romperé", "cortar", "corto", "cortaré",
+    "volar", "vuelo", "volaré", "sacar", "saco", "sacaré", "arrancar", "arranco", "arrancaré",
+    "reventar", "reviento", "quebrar", "quiebro", "rebanar", "rebano", "abrir", "abro",
+)  # fmt: skip
+_ES_BODY = _alt(
+    "la cara", "la madre", "el alma", "el cuello", "las piernas", "los huesos", "la boca",
+    "la crisma", "la cabeza", "la jeta", "el hocico", "los dientes", "los sesos", "el cráneo",
+    "la garganta", "los ojos", "la lengua", "los huevos", "las pelotas", "las costillas",
+    "la espalda", "la nariz", "en dos", "la panza", "las tripas", "el pescuezo", "la mandíbula",
+)  # fmt: skip
+_ES_BLOW = _alt(
+    "un tiro", "un balazo", "una bala", "un plomazo", "un navajazo", "una puñalada",
+    "un cuchillazo", "una paliza", "una golpiza", "de hostias", "de palos", "de golpes",
+    "un balazo en la cabeza", "un tiro en la cabeza", "plomo",
+)  # fmt: skip
+_ES_CL = r"(?:te|os|le|les|lo|la)"
+_ES_NOT_AFTER = (
+    r"(?:de (?:risa|la risa|ganas|amor|cosquillas|envidia|un susto|aburrimiento|placer)"
+    r"|a (?:besos|cosquillas|abrazos|preguntas|mensajes|trabajo)|un (?:cd|disco|dvd)"
+    r"|con (?:mi|mis) (?:chistes|comida|belleza))"
+)
+_ES_CLAUSE_END = (
+    r"(?=\W*(?:$|[.!?,;\n]|cabr[oó]n|pendej[oa]|hij[oa] de|put[oa]|gilipollas|imb[eé]cil"
+    r"|idiota|wey|güey|guey|cuando|si\W|en cuanto|me oyes|entendiste|ya\W))"
+)
+
+
+def _es_triggers() -> list[str]:
+    forms = _ar_forms(_ES_AR, _ES_IRREGULAR, "é")
+    return [
+        *_ES_AR,
+        *_combos(("te", "os", "lo", "la", "los", "las", "le", "les"), forms),
+        *_combos(("te", "le", "les", "os"), _ES_BODY_VERB[3:-1].split("|")),
+        *_combos(("partir", "romper", "cortar", "volar", "sacar", "arrancar", "rebanar",
+                  "reventar", "abrir", "quebrar", "meter", "pegar", "dar", "clavar"),
+                 ("te", "le", "os", "la", "el", "las", "los", "en", "un")),
+        *_combos((v[:-2] for v in _ES_AR), ("ate", "alo", "ala", "alos", "alas", "enlos")),
+        "untiro", "unbalazo", "unabala", "unplomazo", "unnavajazo", "unapunalada",
+        "uncuchillazo", "unapaliza", "unagolpiza", "dehostias", "depalos", "degolpes",
+        "muert", "cadaver", "fiambre", "hombremuerto", "morir", "muere", "mueras", "muerete",
+        "vivir", "vivira", "contarlo", "manana", "amanecer", "dondevive", "dondeestudian",
+        "dondeduermes", "direccion", "asalvo", "segur", "tranquil", "espalda", "ojoabierto",
+        "arrepent", "lamentar", "ojala", "merece", "pudras", "suicid", "ahorcate",
+        "cuelgate", "pegateuntiro", "tirate", "lejia", "cloro", "venas", "quitatelavida",
+        "matense", "muerase", "muerete", "muriendo", "alguien", "habriaque", "hayque",
+        "todos", "todas", "muertea", "pasaralgo", "vaapasar", "pasara",
+    ]  # fmt: skip
+
+
+def _spanish() -> RuleSet:
+    es = RuleSet("es", triggers=_es_triggers())
+    es.add(
+        "voy_a",
+        "direct",
+        rf"(?:yo |nosotros )?(?:te|os|le) (?:voy|vamos) a (?:(?:ir a|venir a) )?{_ES_INF}",
+        not_after=_ES_NOT_AFTER,
+    )
+    es.add(
+        "voy_a_clitic",
+        "direct",
+        rf"(?:voy|vamos|iré|iremos|quiero) a (?:(?:ir a|venir a) )?{_ES_INF}(?:te|os|le)",
+        not_after=_ES_NOT_AFTER,
+    )
+    es.add(
+        "present",
+        "direct",
+        rf"(?:yo )?(?:te|os) {_ES_1SG}|(?:yo )?(?:lo|la) (?:mato|mataré|apuñalo|degüello"
+        r"|ahorco|estrangulo|fusilo|acuchillo|descuartizo|violo|reviento)",
+        not_after=_ES_NOT_AFTER,
+        not_before=r"(?:^|\W)(?:no|nunca|jam[aá]s)\W*$",
+    )
+    es.add(
+        "body",
+        "direct",
+        rf"(?:te|le|os) (?:(?:voy|vamos) a )?{_ES_BODY_VERB} (?:toda |todos |todas |bien )?"
+        rf"{_ES_BODY}"
+        rf"|(?:voy|vamos) a (?:partir|romper|cortar|volar|sacar|arrancar|rebanar|reventar"
+        rf"|abrir|quebrar)(?:te|le|os) (?:toda |todos |todas |bien )?{_ES_BODY}"
+        rf"|(?:te|le|os) (?:(?:voy|vamos) a )?(?:meto|meter|pego|pegar|doy|dar|daré|meteré"
+        rf"|pegaré|clavo|clavar) {_ES_BLOW}"
+        rf"|(?:voy|vamos) a (?:meter|pegar|dar|clavar)(?:te|le|os) {_ES_BLOW}",
+        not_before=r"(?:^|\W)(?:no|nunca)\W*$",
+    )
+    es.add(
+        "group",
+        "group",
+        rf"{_ES_INF}(?:los|las|les) (?:a )?(?:todos|todas|cada uno|uno por uno)"
+        rf"|(?:los|las) (?:mato|mataré|matamos|mataremos|fusilo|ahorco|quemo|cuelgo)"
+        rf" (?:a )?(?:todos|todas)"
+        r"|(?:que )?(?:los|las) (?:maten|fusilen|ahorquen|quemen|cuelguen|linchen|gaseen"
+        r"|exterminen|masacren|ejecuten) (?:a )?(?:todos|todas)"
+        r"|(?:mátenlos|fusílenlos|ahórquenlos|quémenlos|cuélguenlos|maten|fusilen|ahorquen)"
+        r" (?:a )?(?:todos|todas)"
+        r"|muerte a (?:los|las|todos los|todas las) [^\W\d_]+"
+        r"|(?:todos|todas) (?:(?:los|las|esos|esas|estos|estas) )?(?:[^\W\d_]+ ){0,2}?"
+        r"(?:deberían|merecen|tienen que|deben) (?:morir|ser (?:fusilad|ejecutad|asesinad"
+        r"|ahorcad|quemad|exterminad|eliminad|colgad)[oa]s)"
+        r"|(?:hay|habría) que (?:matar|fusilar|ahorcar|quemar|exterminar|colgar|linchar)"
+        r" a (?:todos|todas) (?:los|las|esos|esas|estos|estas)",
+    )
+    es.add(
+        "dead",
+        "indirect",
+        r"(?:ya )?(?:estás|eres|sos|estáis|sois) (?:un |una )?(?:hombre muerto|mujer muerta"
+        r"|muerto|muerta|muertos|cadáver|fiambre|historia)" + _ES_CLAUSE_END,
+    )
+    es.add(
+        "die",
+        "indirect",
+        r"(?:te )?(?:vas|vais) a morir"
+        r"|no (?:vas a |vais a )?(?:ver|verás|llegar|llegarás|vivir|vivirás) (?:a |para )?"
+        r"(?:el |la |otro )?(?:mañana|amanecer|día|contarlo|ver (?:el|la) (?:mañana|luz))"
+        r"|tus días están contados",
+        not_after=r"(?:de (?:risa|hambre|envidia|amor|vergüenza|frío|calor|sed|aburrimiento"
+        r"|ganas|viej)|algún día|solo|sola|tarde o temprano|como todos|viejo|vieja|feliz)",
+    )
+    es.add(
+        "know_where",
+        "indirect",
+        r"(?:sé|sabemos|ya sé|averigüé|encontré|descubrí) (?:dónde|donde) (?:vives|viven tus"
+        r" hijos|vive tu familia|estudian tus hijos|duermes|vivís)"
+        r"|(?:tengo|tenemos|sé|sabemos|conozco) tu dirección",
+        not_before=r"(?:^|\W)(?:no|ni|nadie)\W*$",
+    )
+    es.add(
+        "family",
+        "indirect",
+        r"(?:tu (?:familia|madre|mujer|esposa|hija|hijo|novia|casa)|tus hijos)"
+        r" no (?:estará|va a estar|está|estarán|van a estar|están) (?:a salvo|segur[ao]s?"
+        r"|tranquil[ao]s?)"
+        r"|algo (?:malo )?(?:le )?(?:va a pasar|pasará|te va a pasar|te pasará) (?:a )?"
+        r"(?:ti|tu familia|tus hijos)?"
+        r"|(?:sería|es) una (?:pena|lástima) que (?:te |le )?pasara algo",
+    )
+    es.add(
+        "watch",
+        "conditional",
+        r"(?:cuídate|cuida|cubre|cuidate) (?:bien )?(?:la espalda|las espaldas|tu espalda"
+        r"|tus espaldas)|duerme con un ojo abierto|ándate con cuidado",
+        not_after=r"(?:al|cuando|con|en el|levantando|en la)(?![^\W\d_])",
+    )
+    es.add(
+        "if_harm",
+        "conditional",
+        r"(?:si|la próxima vez que|otra vez que|una vez más|o si no|o sino)[^.!?\n]{0,60}?"
+        r"(?<![^\W\d_])(?:te mato|te reviento|estás muerto|eres hombre muerto"
+        r"|te vas a arrepentir|te arrepentirás|lo vas a lamentar|lo lamentarás|te parto"
+        r"|te rompo|no la cuentas|te entierro|no lo cuentas)",
+    )
+    es.add(
+        "call",
+        "indirect",
+        rf"(?:alguien|alguno) (?:debería|debe|tiene que|tendría que|tendrá que|va a) "
+        rf"{_ES_INF}(?:te|lo|la|le)"
+        rf"|(?:habría|hay|deberían|deberíamos|tendrían|tenemos) (?:que )?{_ES_INF}(?:te|lo|la|le)"
+        r"|(?:mereces|te mereces|merecés|merece) (?:morir|la muerte|que te maten|un tiro"
+        r"|una bala|que lo maten)"
+        r"|ojalá (?:que )?(?:te mueras|te maten|te pase algo|te atropellen|mueras|te violen"
+        r"|te peguen un tiro|te caiga un rayo|revientes|te pudras|se muera|lo maten)"
+        r"|que te (?:mueras|pudras|maten)(?: (?:ya|pronto|de una vez|lento|lentamente"
+        r"|en el infierno))?" + _ES_CLAUSE_END,
+    )
+    es.add(
+        "self",
+        "self_harm",
+        r"(?:(?:vete|ve|anda|andá|por favor|porfa|ya|solo|sólo|mejor) (?:a )?)*(?:mátate"
+        r"|suicídate|ahórcate|cuélgate|muérete|pégate un tiro|tírate (?:de|por|desde|a)"
+        r" (?:un|el|la|las) (?:puente|ventana|edificio|balcón|azotea|techo|vías|tren)"
+        r"|(?:bebe|bébete|tómate|toma) (?:una |la |un |el )?(?:lejía|cloro|veneno)"
+        r"|córtate las venas|quítate la vida|mátense|suicídense|muéranse|ve a matarte"
+        r"|vete a matar|ve a morirte|vete a morir)",
+        not_after=r"(?:de (?:envidia|risa|la risa|hambre)|estudiando|trabajando|a estudiar"
+        r"|en el gym|entrenando|un poco)",
+    )
+    return es
+
+
+_PT_AR: Final[tuple[str, ...]] = (
+    "matar", "esfaquear", "enforcar", "queimar", "estrangular", "fuzilar", "degolar",
+    "afogar", "arrebentar", "espancar", "torturar", "estuprar", "assassinar", "decapitar",
+    "enterrar", "furar", "esquartejar", "sufocar", "executar", "linchar", "apagar", "picar",
+    "eliminar", "sumir",
+)  # fmt: skip
+_PT_IRREGULAR: Final[dict[str, str]] = {"esfaquear": "esfaqueio", "sumir": "sumo"}
+_PT_INF = _alt(*_PT_AR[:-2])
+_PT_1SG = _alt(*_ar_forms(_PT_AR[:-4], _PT_IRREGULAR, "ei"), "matamos", "mataremos")
+_PT_ENCLITIC = _alt(*(v[:-1] for v in _PT_AR[:-4]))  # "matá-lo", "esfaqueá-la"
+_PT_YOU = r"(?:você|voce|vc|tu|vocês|vcs|cê|ce|ele|ela|sua família|seus filhos|sua mãe|teu pai)"
+_PT_BODY = _alt(
+    "cara", "pernas", "perna", "braços", "braço", "pescoço", "ossos", "dentes", "costelas",
+    "cabeça", "fuça", "focinho", "boca", "nariz", "garganta", "olhos", "miolos", "crânio",
+    "coluna", "dedos", "joelhos",
+)  # fmt: skip
+_PT_LEAD = _alt(
+    "vai", "vá", "só", "então", "pfv", "pf", "por favor", "logo", "porra", "caralho", "cara",
+    "mano", "véi", "seu [^\\W\\d_]+", "sua [^\\W\\d_]+", "idiota", "lixo", "otário",
+    "imbecil", "arrombad[oa]", "desgraçad[oa]", "filho da puta", "fdp", "e", "ah", "aí",
+    "mesmo", "pelo amor de deus", "faz um favor (?:pro mundo|pra todos|a todos) e",
+    "faça um favor ao mundo e", "você deveria", "vc deveria", "tu devias", "deveria", "devia",
+    "sério", "serio", "então", "agora", "já", "vê se", "ve se",
+)  # fmt: skip
+_PT_CLAUSE_END = (
+    r"(?=\W*(?:$|[.!?,;\n]|porra|caralho|seu |sua |otário|desgraçad|filho da|fdp|arrombad"
+    r"|quando|se\W|entendeu|ouviu))"
+)
+
+
+def _pt_triggers() -> list[str]:
+    forms = _ar_forms(_PT_AR, _PT_IRREGULAR, "ei")
+    return [
+        *_PT_AR,
+        *_combos(("te", "vos", "lhe", "o", "a", "os", "as"), forms),
+        *_combos((v[:-1] for v in _PT_AR), ("lo", "la", "los", "las")),
+        *_combos((v for v in _PT_AR), ("te", "voce", "vc", "tu", "ele", "ela")),
+        *_combos(("quebr", "arrebent", "cort", "arranc", "fur", "estour", "part"),
+                 ("ar", "o", "arte", "arlhe")),
+        "umtiro", "unstiros", "umabala", "debala", "deporrada", "umasurra", "porrada",
+        "umafacada", "facadas", "morto", "morta", "defunto", "presunto", "morrer", "viver",
+        "durar", "amanha", "diasestao", "ondevoce", "ondevc", "ondetu", "ondemora",
+        "ondevive", "endereco", "segur", "asalvo", "tranquil", "costas", "olhoaberto",
+        "arrepend", "pagarcaro", "alguem", "merece", "morra", "morras", "apodrec",
+        "semata", "semate", "matate", "matese", "enforca", "enforque", "suicid", "morre",
+        "sejoga", "puladaponte", "puladeum", "aguasanitaria", "candida", "veneno",
+        "chumbinho", "pulsos", "secorta", "tironasua", "tironatua", "sedaumtiro", "todos",
+        "todas", "essagente", "morteao", "morteaos", "morteatodos", "acontecer",
+    ]  # fmt: skip
+
+
+def _portuguese() -> RuleSet:
+    pt = RuleSet("pt", triggers=_pt_triggers(), lead=_PT_LEAD)
+    first = r"(?:vou|vamos|irei|iremos|a gente vai|eu vou|nós vamos|quero|vou é)"
+    not_after = (
+        r"(?:de (?:rir|saudade|vergonha|raiva|tédio|susto|inveja|cansaço|amor|beijos|cócegas)"
+        r"|a (?:saudade|fome|sede|aula)|com (?:beijos|abraços)|" + _ES_NOT_AFTER + ")"
+    )
+    pt.add("vou_te", "direct", rf"{first} (?:te|lhe|vos) {_PT_INF}", not_after=not_after)
+    pt.add(
+        "vou_obj",
+        "direct",
+        rf"{first} {_PT_INF}(?: (?:-?te|-?vos)| {_PT_YOU}(?![^\W\d_]))|{first} {_PT_ENCLITIC}"
+        rf"-?(?:lo|la)|{_PT_INF}-?te-?ei",
+        not_after=not_after,
+    )
+    pt.add(
+        "present",
+        "direct",
+        rf"(?:eu )?(?:te|vos) {_PT_1SG}|(?:eu )?(?:mato|esfaqueio|enforco|matarei) {_PT_YOU}"
+        r"(?![^\W\d_])",
+        not_after=not_after,
+        not_before=r"(?:^|\W)(?:não|nao|nunca|jamais)\W*$",
+    )
+    pt.add(
+        "body",
+        "direct",
+        rf"(?:te|lhe) (?:(?:vou|vamos) )?(?:quebrar|quebro|arrebentar|arrebento|cortar|corto"
+        rf"|arrancar|arranco|furar|furo|estourar|estouro|partir|parto) (?:a |o |as |os |sua"
+        rf" |seu |suas |seus |tua |teu |tuas |teus )?{_PT_BODY}"
+        rf"|{first} (?:quebrar|arrebentar|cortar|arrancar|furar|estourar|partir)"
+        rf" (?:a |o |as |os )?(?:sua|seu|suas|seus|tua|teu|tuas|teus) {_PT_BODY}"
+        r"|(?:vou|vamos) (?:te |lhe )(?:dar|meter|enfiar|encher) (?:um tiro|uns tiros"
+        r"|uma bala|de bala|de porrada|uma surra|porrada|a porrada|uma facada|facadas)"
+        r"|(?:vou|vamos) (?:dar|meter|enfiar) (?:um tiro|uns tiros|uma bala|uma facada)"
+        r" (?:em você|em vc|em ti|na sua cara|na tua cara|na sua cabeça|na tua cabeça)",
+        not_before=r"(?:^|\W)(?:não|nao|nunca)\W*$",
+    )
+    pt.add(
+        "group",
+        "group",
+        rf"(?:tem que|temos que|tinha que|devia|deviam|deveriam|deveríamos|vamos|vou|precisa"
+        rf"|precisamos|bora|quero) {_PT_INF} (?:todos|todas|todos eles|todas elas|eles todos"
+        rf"|essa gente|esses [^\W\d_]+|essas [^\W\d_]+|todo mundo|geral|esse povo|essa raça"
+        rf"|os [^\W\d_]+ todos)"
+        rf"|{_PT_ENCLITIC}-?(?:los|las) (?:todos|todas)"
+        r"|(?:todos|eles|elas|esses [^\W\d_]+|essa gente) (?:deviam|deveriam|merecem|precisam"
+        r"|tem que|têm que) (?:todos )?(?:morrer|ser (?:mort|fuzilad|enforcad|queimad"
+        r"|exterminad|executad)[oa]s)"
+        r"|morte aos? [^\W\d_]+|morte a todos",
+    )
+    pt.add(
+        "dead",
+        "indirect",
+        r"(?:você|vc|tu|cê) (?:já |ja )?(?:está|tá|es|és|é) (?:um |uma )?(?:homem morto"
+        r"|mulher morta|morto|morta|defunto|presunto)" + _PT_CLAUSE_END,
+    )
+    pt.add(
+        "die",
+        "indirect",
+        r"(?:você|vc|tu|cê) (?:vai|vais|irá) morrer"
+        r"|(?:não|nao) (?:vai|vais) (?:viver|durar|chegar) (?:até|pra|para) (?:amanhã|ver"
+        r"|o fim)|(?:não|nao) (?:vai|vais) ver o (?:amanhã|sol nascer|dia de amanhã)"
+        r"|(?:seus|teus) dias estão contados",
+        not_after=r"(?:de (?:rir|fome|tédio|vergonha|saudade|inveja|amor|calor|frio|velh)"
+        r"|um dia|algum dia|sozinh|velh|feliz)",
+    )
+    pt.add(
+        "know_where",
+        "indirect",
+        r"(?:sei|sabemos|descobri|vou descobrir|já sei) onde (?:você|vc|tu|cê) (?:mora|moras"
+        r"|vive|vives|dorme|estuda)|(?:sei|sabemos|descobri) onde (?:mora|moras|vive|vives)"
+        r" (?:sua|tua) família|(?:sei|tenho|sabemos|temos) (?:o )?(?:seu|teu) endereço",
+        not_before=r"(?:^|\W)(?:não|nao|nem|ninguém)\W*$",
+    )
+    pt.add(
+        "family",
+        "indirect",
+        r"(?:(?:sua|tua) (?:família|mãe|mulher|esposa|filha|casa)|(?:seus|teus) filhos)"
+        r" (?:não|nao) (?:vai estar|estará|está|vão estar|estarão|estão|ficará|vai ficar)"
+        r" (?:mais )?(?:segur[ao]s?|a salvo|em segurança|tranquil[ao]s?)"
+        r"|algo (?:de )?(?:ruim |mau )?vai acontecer com (?:você|vc|tu|sua família|seus filhos)",
+    )
+    pt.add(
+        "watch",
+        "conditional",
+        r"(?:(?:é|e) (?:bom|melhor) (?:você|vc|tu) )?(?:olhar|olhe|olha|vigiar|vigie|cuidar"
+        r"|cuide|cuida) (?:bem )?(?:pras|para as|as|das) (?:suas |tuas )?costas"
+        r"|dorme com um olho aberto",
+        not_after=r"(?:ao|quando|na academia|com o peso|no treino)(?![^\W\d_])",
+    )
+    pt.add(
+        "if_harm",
+        "conditional",
+        r"(?:se|da próxima vez que|mais uma vez|de novo)[^.!?\n]{0,60}?(?<![^\W\d_])"
+        r"(?:te mato|(?:você|vc|tu) (?:está|tá|es) mort[oa]|vai se arrepender"
+        r"|vais te arrepender|vai pagar caro|te arrebento|te quebro|te enterro"
+        r"|(?:você|vc|tu) morre)",
+    )
+    pt.add(
+        "call",
+        "indirect",
+        rf"(?:alguém|algum dia alguém) (?:deveria|devia|tem que|precisa|precisava)"
+        rf" (?:te |lhe )?{_PT_INF}(?: {_PT_YOU}(?![^\W\d_]))?"
+        r"|(?:você|vc|tu|ele|ela|esse [^\W\d_]+|essa [^\W\d_]+) (?:merece|merecia|deveria"
+        r"|devia) (?:morrer|levar um tiro|ser (?:mort|fuzilad|enforcad|queimad)[oa])"
+        r"|(?:espero|tomara|oxalá|quero) que (?:você |vc |tu )?(?:morra|morras|leve um tiro"
+        r"|seja atropelad[oa]|apodreça|queime no inferno)",
+    )
+    pt.add(
+        "self",
+        "self_harm",
+        r"(?:se mata|se mate|vai se matar|mata-te|mate-se|se enforca|se enforque"
+        r"|vai se enforcar|enforca-te|enforque-se|se suicida|suicida-te|suicide-se"
+        r"|se joga (?:da|de uma|de um|na frente (?:do|de um|de uma)) (?:ponte|prédio|janela"
+        r"|trem|ônibus|caminhão|penhasco)|pula da ponte|pula de um prédio"
+        r"|(?:bebe|beba|toma|tome) (?:água sanitária|cândida|veneno|chumbinho)"
+        r"|corta (?:os|teus|seus) pulsos|se corta|se dá um tiro"
+        r"|dá um tiro na (?:sua|tua) cabeça)",
+        lead=True,
+        not_after=r"(?:de (?:trabalhar|rir|estudar|risa)|trabalhando|estudando|na academia"
+        r"|trabajando|a trabajar|en el gym)",
+    )
+    pt.add(
+        "die_now",
+        "self_harm",
+        r"(?:morre|morra|morram)" + _PT_CLAUSE_END,
+        lead=True,
+        not_before=r"(?:^|\W)(?:que|quem|ele|ela|eles|elas|se|não|nao|você|vc|tu)\W*$",
+    )
+    return pt
+
+
+# ---------------------------------------------------------------------------------------------
 # The tier
 # ---------------------------------------------------------------------------------------------
 
@@ -1594,7 +1983,7 @@ def tier() -> ThreatTier:
 
 
 def _rule_sets() -> list[RuleSet]:
-    return [_english(), _russian(), _turkish()]
+    return [_english(), _russian(), _turkish(), _spanish(), _portuguese()]
 
 
 def detect(texts: Sequence[str]) -> list[ThreatResult | None]:
