@@ -1502,18 +1502,25 @@ def _es_triggers() -> list[str]:
         *_combos(("te", "os", "lo", "la", "los", "las", "le", "les"), forms),
         *_combos(("te", "le", "les", "os"), _ES_BODY_VERB[3:-1].split("|")),
         *_combos(("partir", "romper", "cortar", "volar", "sacar", "arrancar", "rebanar",
-                  "reventar", "abrir", "quebrar", "meter", "pegar", "dar", "clavar"),
+                  "reventar", "abrir", "quebrar"),
                  ("te", "le", "os", "la", "el", "las", "los", "en", "un")),
+        *_combos(("meter", "pegar", "dar", "clavar"), ("te", "le", "os", "un", "una")),
         *_combos((v[:-2] for v in _ES_AR), ("ate", "alo", "ala", "alos", "alas", "enlos")),
         "untiro", "unbalazo", "unabala", "unplomazo", "unnavajazo", "unapunalada",
         "uncuchillazo", "unapaliza", "unagolpiza", "dehostias", "depalos", "degolpes",
         "muert", "cadaver", "fiambre", "hombremuerto", "morir", "muere", "mueras", "muerete",
-        "vivir", "vivira", "contarlo", "manana", "amanecer", "dondevive", "dondeestudian",
-        "dondeduermes", "direccion", "asalvo", "segur", "tranquil", "espalda", "ojoabierto",
-        "arrepent", "lamentar", "ojala", "merece", "pudras", "suicid", "ahorcate",
-        "cuelgate", "pegateuntiro", "tirate", "lejia", "cloro", "venas", "quitatelavida",
-        "matense", "muerase", "muerete", "muriendo", "alguien", "habriaque", "hayque",
-        "todos", "todas", "muertea", "pasaralgo", "vaapasar", "pasara",
+        "contarlo", "elmanana", "amanana", "amanecer", "otrodia", "dondevive", "dondeestudian",
+        "dondeduermes", "tudireccion", "asalvo", "espalda", "ojoabierto", "arrepent",
+        "lamentar", "ojala", "merece", "pudras", "suicid", "ahorcate", "cuelgate",
+        "pegateuntiro", "tirate", "lejia", "cloro", "venas", "quitatelavida", "matense",
+        "muerase", "muriendo", "alguien", "muertea",
+        *_combos(("los", "las"), ("maten", "fusilen", "ahorquen", "quemen", "cuelguen",
+                                  "linchen", "gaseen", "exterminen", "masacren", "ejecuten")),
+        "matenlos", "fusilenlos", "ahorquenlos", "quemenlos", "cuelguenlos", "pasaralgo",
+        "pasaraalgo", "tevaapasar", "tepasara", "levaapasar", "lepasara", "algomalo",
+        "estancontados",
+        *_combos(("familia", "madre", "mujer", "esposa", "hija", "hijo", "novia", "casa",
+                  "hijos"), ("no",)),
     ]  # fmt: skip
 
 
@@ -1685,14 +1692,16 @@ def _pt_triggers() -> list[str]:
         *_combos(("quebr", "arrebent", "cort", "arranc", "fur", "estour", "part"),
                  ("ar", "o", "arte", "arlhe")),
         "umtiro", "unstiros", "umabala", "debala", "deporrada", "umasurra", "porrada",
-        "umafacada", "facadas", "morto", "morta", "defunto", "presunto", "morrer", "viver",
-        "durar", "amanha", "diasestao", "ondevoce", "ondevc", "ondetu", "ondemora",
-        "ondevive", "endereco", "segur", "asalvo", "tranquil", "costas", "olhoaberto",
+        "umafacada", "facadas", "morto", "morta", "defunto", "presunto", "morrer",
+        *_combos(("viver", "durar", "chegar"), ("ate", "pra", "para")), "veroamanha",
+        "solnascer", "diadeamanha", "diasestao", "ondevoce", "ondevc", "ondetu", "ondece",
+        "ondemora", "ondevive", "endereco", "asalvo", "costas", "olhoaberto",
+        *_combos(("familia", "mae", "mulher", "esposa", "filha", "casa", "filhos"), ("nao",)),
         "arrepend", "pagarcaro", "alguem", "merece", "morra", "morras", "apodrec",
         "semata", "semate", "matate", "matese", "enforca", "enforque", "suicid", "morre",
         "sejoga", "puladaponte", "puladeum", "aguasanitaria", "candida", "veneno",
-        "chumbinho", "pulsos", "secorta", "tironasua", "tironatua", "sedaumtiro", "todos",
-        "todas", "essagente", "morteao", "morteaos", "morteatodos", "acontecer",
+        "chumbinho", "pulsos", "secorta", "tironasua", "tironatua", "sedaumtiro",
+        "essagente", "morteao", "morteaos", "morteatodos", "vaiacontecercom",
     ]  # fmt: skip
 
 
@@ -1826,6 +1835,388 @@ def _portuguese() -> RuleSet:
         not_before=r"(?:^|\W)(?:que|quem|ele|ela|eles|elas|se|não|nao|você|vc|tu)\W*$",
     )
     return pt
+
+
+# ---------------------------------------------------------------------------------------------
+# Italian
+# ---------------------------------------------------------------------------------------------
+
+# Infinitive, first person present and future of violent verbs.
+_IT_VERBS: Final[tuple[tuple[str, str, str], ...]] = (
+    ("ammazzare", "ammazzo", "ammazzerò"), ("uccidere", "uccido", "ucciderò"),
+    ("sparare", "sparo", "sparerò"), ("accoltellare", "accoltello", "accoltellerò"),
+    ("sgozzare", "sgozzo", "sgozzerò"), ("strangolare", "strangolo", "strangolerò"),
+    ("impiccare", "impicco", "impiccherò"), ("massacrare", "massacro", "massacrerò"),
+    ("squartare", "squarto", "squarterò"), ("sbudellare", "sbudello", "sbudellerò"),
+    ("seppellire", "seppellisco", "seppellirò"), ("fucilare", "fucilo", "fucilerò"),
+    ("decapitare", "decapito", "decapiterò"), ("torturare", "torturo", "torturerò"),
+    ("stuprare", "stupro", "stuprerò"), ("violentare", "violento", "violenterò"),
+    ("scannare", "scanno", "scannerò"), ("gambizzare", "gambizzo", "gambizzerò"),
+    ("crivellare", "crivello", "crivellerò"), ("bruciare", "brucio", "brucerò"),
+    ("affogare", "affogo", "affogherò"), ("annegare", "annego", "annegherò"),
+    ("pestare", "pesto", "pesterò"), ("menare", "meno", "menerò"),
+    ("ammazzare di botte", "ammazzo di botte", "ammazzerò di botte"),
+    ("fare fuori", "faccio fuori", "farò fuori"), ("fare la pelle", "faccio la pelle",
+    "farò la pelle"), ("fare a pezzi", "faccio a pezzi", "farò a pezzi"),
+    ("far fuori", "faccio fuori", "farò fuori"),
+)  # fmt: skip
+_IT_INF = _alt(*(v[0] for v in _IT_VERBS))
+_IT_1SG = _alt(
+    *(v[1] for v in _IT_VERBS), *(v[2] for v in _IT_VERBS), "ammazziamo", "uccidiamo",
+    "ammazzeremo", "uccideremo", "spariamo", "faremo fuori", "facciamo fuori",
+)  # fmt: skip
+_IT_CL = r"(?:ti|t'|vi|v')"
+# "ammazzar" + "ti", "uccider" + "ti", "far" + "ti fuori".
+_IT_INF_CL = _alt(*(v[0][:-1] for v in _IT_VERBS if " " not in v[0]), "far")
+_IT_BODY = _alt(
+    "la faccia", "le gambe", "le ossa", "il collo", "la testa", "la gola", "il cranio",
+    "i denti", "la schiena", "le braccia", "il naso", "il muso", "la mascella", "le costole",
+    "gli occhi", "il cervello", "le dita", "le ginocchia", "il grugno", "le cervella",
+)  # fmt: skip
+_IT_LEAD = _alt(
+    "ma", "e", "dai", "allora", "vai", "va'", "su", "per favore", "ti prego", "coglione",
+    "stronzo", "stronza", "idiota", "cretino", "cretina", "bastardo", "bastarda", "fallito",
+    "sfigato", "poveraccio", "fai un favore al mondo e", "fatti un favore e",
+    "perché non", "dovresti", "meglio se", "ecco", "tipo", "davvero", "sul serio", "ora",
+    "adesso", "già", "pure", "anzi", "merda", "testa di cazzo", "pezzo di merda",
+)  # fmt: skip
+_IT_CLAUSE_END = (
+    r"(?=\W*(?:$|[.!?,;\n]|stronz|coglion|bastard|cazzo|bello|amico|se\W|quando|appena"
+    r"|capito|hai capito))"
+)
+_IT_TRIGGERS: Final[tuple[str, ...]] = (
+    "ammazz", "uccid", "uccider", "sparar", "sparer", "spariamo", "accoltell", "sgozz",
+    "strangol", "impicc", "massacr", "squart", "sbudell", "seppell", "fucil", "decapit",
+    "tortur", "stupr", "violent", "scann", "gambizz", "crivell", "bruciar", "brucer", "affog",
+    "anneg", "pestar", "pester", "menar", "mener", "farfuori", "facciofuori", "farofuori",
+    "faremofuori", "facciamofuori", "farti", "farvi", "farlo", "farla", "farli", "lapelle",
+    "apezzi", "spacc", "spezz", "taglier", "pallottol", "proiettil", "coltell", "piombo",
+    *_combos(("ti", "vi", "gli", "le", "lo", "la"), (
+        "sparo", "pesto", "meno", "brucio", "rompo", "taglio", "apro", "sfondo", "strappo",
+        "cavo", "stacco", "metto", "pianto", "ficco", "infilo", "riempio", "faccio",
+    )),
+    "tapro", "vapro",
+    "morto", "morta", "cadavere", "morirai", "morire", "nonvedrai", "nonarriverai", "contati",
+    "dovestai", "doveabit", "dovevivi", "dovelavori", "dovedormi", "indirizzo", "alsicuro",
+    "succeder", "spalle", "occhioaperto", "pentirai", "lapaghi", "lapagherai", "pagare",
+    "qualcuno", "meriti", "muoia", "crepi", "crepa", "muori", "ammazzati", "ucciditi",
+    "impiccati", "sparati", "buttati", "candeggina", "levene", "suicid", "fattifuori",
+    "toglitilavita", "fattiesplodere", "fattisaltare", "mortea", "amorte",
+)  # fmt: skip
+
+
+def _italian() -> RuleSet:
+    it = RuleSet("it", triggers=_IT_TRIGGERS, lead=_IT_LEAD)
+    not_after = (
+        r"(?:di (?:baci|solletico|coccole|risate|complimenti|lavoro)|con (?:i|le) (?:baci|coccole))"
+    )
+    intent = (
+        r"(?:voglio|vengo a|vengo ad|vado a|vado ad|sto per|verrò a|devo|dobbiamo|vogliamo"
+        r"|veniamo a|andrò a|posso|ti giuro che|giuro che|adesso|ora)"
+    )
+    it.add(
+        "present",
+        "direct",
+        rf"(?:io )?{_IT_CL} {_IT_1SG}|(?:io )?(?:lo|la) (?:ammazzo|uccido|ammazzerò|ucciderò"
+        r"|sgozzo|accoltello|strangolo|impicco|faccio fuori)",
+        not_after=not_after,
+        not_before=r"(?:^|\W)(?:non|mai)\W*$",
+    )
+    it.add(
+        "intent",
+        "direct",
+        rf"{intent} (?:(?:a|ad) )?{_IT_INF_CL}(?:ti|vi|lo|la)(?: fuori| la pelle| a pezzi"
+        rf"| di botte)?"
+        rf"|{_IT_CL} {intent} (?:(?:a|ad) )?{_IT_INF}",
+        not_after=not_after,
+    )
+    it.add(
+        "body",
+        "direct",
+        rf"(?:ti|vi|gli|le) (?:(?:voglio|vengo a|devo) )?(?:spacco|rompo|spezzo|taglio|apro"
+        rf"|sfondo|faccio saltare|strappo|cavo|stacco|spaccherò|romperò|spezzerò|taglierò"
+        rf"|spaccare|rompere|spezzare|tagliare|aprire|sfondare|staccare|cavare) {_IT_BODY}"
+        rf"|{_IT_CL} (?:metto|pianto|ficco|infilo|metterò|pianterò) (?:una pallottola|un"
+        rf" proiettile|un coltello|una coltellata|una lama|del piombo)"
+        rf"|{_IT_CL} riempio di (?:piombo|botte|pallottole|coltellate)",
+        not_before=r"(?:^|\W)(?:non|mai)\W*$",
+    )
+    it.add(
+        "group",
+        "group",
+        rf"(?:bisogna|bisognerebbe|dovremmo|dovrebbero|vanno|andrebbero|devono essere"
+        rf"|meritano di essere|si dovrebbe|sarebbe da|voglio|vorrei|li)? ?(?:{_IT_INF_CL}li"
+        rf"|ammazzati|uccisi|fucilati|impiccati|bruciati|sterminati|gasati|ammazzare|uccidere"
+        rf"|fucilare|impiccare|bruciare|sterminare|gasare|ammazzerei|ucciderei|fucilerei"
+        rf"|impiccherei) (?:tutti|tutte)"
+        r"|(?:ammazziamoli|uccidiamoli|impicchiamoli|fuciliamoli|bruciamoli|sterminiamoli)"
+        r"|(?:morte|a morte) (?:ai|agli|alle|tutti i|tutti gli|gli|i|le) [^\W\d_]+"
+        r"|(?:tutti|tutte) (?:(?:i|gli|le|questi|quei|quelle|queste) )?(?:[^\W\d_]+ ){0,2}?"
+        r"(?:devono|dovrebbero|meritano di) (?:morire|essere (?:ammazzat|uccis|fucilat"
+        r"|impiccat|bruciat|sterminat)[ie])",
+        not_after=r"(?:in (?:guerra|battaglia)|nel \d|nell|durante)",
+    )
+    it.add(
+        "dead",
+        "indirect",
+        r"(?:sei|siete) (?:già |gia )?(?:un |una )?(?:uomo morto|donna morta|morto|morta|morti"
+        r"|cadavere)" + _IT_CLAUSE_END,
+    )
+    it.add(
+        "die",
+        "indirect",
+        r"morirai|stai per morire|(?:non|nun) (?:vedrai|arriverai a) (?:domani|l'alba"
+        r"|il prossimo (?:giorno|anno|natale))|hai i giorni contati|i tuoi giorni sono contati",
+        not_after=r"(?:(?:di|dal|dalle|dalla) (?:noia|fame|freddo|caldo|vecchiaia|risate|ridere"
+        r"|vergogna)|solo|sola"
+        r"|vecchi|felice|un giorno|prima o poi)",
+    )
+    it.add(
+        "know_where",
+        "indirect",
+        r"(?:so|sappiamo|ho scoperto|scoprirò) dove (?:abiti|vivi|stai|dormi|lavori|abita la tua"
+        r" famiglia|vanno a scuola i tuoi figli)|(?:conosco|ho|abbiamo) il tuo indirizzo",
+        not_before=r"(?:^|\W)(?:non|nessuno)\W*$",
+    )
+    it.add(
+        "family",
+        "indirect",
+        r"(?:la tua (?:famiglia|ragazza|donna|casa|mamma|madre)|i tuoi (?:figli|cari))"
+        r" non (?:sarà|è|saranno|sono) (?:più )?al sicuro"
+        r"|(?:ti|alla tua famiglia|ai tuoi figli) succederà qualcosa"
+        r"|succederà qualcosa (?:a te|alla tua famiglia|ai tuoi figli)",
+    )
+    it.add(
+        "watch",
+        "conditional",
+        r"guardati (?:bene )?(?:le|alle) spalle|dormi con un occhio aperto",
+    )
+    it.add(
+        "if_harm",
+        "conditional",
+        r"(?:se|la prossima volta che|un'altra volta che|altrimenti)[^.!?\n]{0,60}?"
+        r"(?<![^\W\d_])(?:ti ammazzo|sei morto|te ne pentirai|ti spacco|ti uccido|me la paghi"
+        r"|me la pagherai|te la faccio pagare|sei un uomo morto)",
+    )
+    it.add(
+        "call",
+        "indirect",
+        rf"qualcuno (?:dovrebbe|deve|dovrà|prima o poi) {_IT_INF_CL}(?:ti|lo|la|vi)"
+        r"|(?:meriti|meriteresti|merita) di (?:morire|crepare)|dovresti (?:morire|crepare)"
+        r"|spero che (?:tu )?(?:muoia|crepi|ti ammazzino|ti investano|ti sparino|muori)"
+        r"|devi (?:morire|crepare)",
+    )
+    it.add(
+        "self",
+        "self_harm",
+        r"(?:ammazzati|ucciditi|impiccati|sparati|buttati (?:da un ponte|sotto un treno"
+        r"|dalla finestra|giù da un ponte|dal balcone|dal tetto|giù)|muori|crepa|vai a morire"
+        r"(?: ammazzato)?|va' a morire(?: ammazzato)?|bevi (?:la |della )?candeggina"
+        r"|tagliati le vene|suicidati|fatti fuori|togliti la vita|fatti (?:esplodere|saltare"
+        r" in aria))",
+        lead=True,
+        not_after=r"(?:un|una|uno|il|la|lo|i|le|gli|dei|delle|di|in (?:gola|testa))(?![^\W\d_])",
+    )
+    return it
+
+
+# ---------------------------------------------------------------------------------------------
+# French
+# ---------------------------------------------------------------------------------------------
+
+_FR_ER: Final[tuple[str, ...]] = (
+    "tuer", "buter", "crever", "égorger", "poignarder", "massacrer", "flinguer", "étrangler",
+    "brûler", "noyer", "défoncer", "exploser", "trouer", "cramer", "dépecer", "décapiter",
+    "éventrer", "fracasser", "tabasser", "frapper", "violer", "torturer", "achever",
+    "saigner", "liquider", "zigouiller", "trucider", "assassiner", "exécuter", "étriper",
+    "enterrer", "fusiller", "lyncher", "gazer", "démonter", "dézinguer", "shooter",
+)  # fmt: skip
+_FR_OTHER: Final[tuple[tuple[str, str, str], ...]] = (
+    ("descendre", "descends", "descendrai"), ("pendre", "pends", "pendrai"),
+    ("abattre", "abats", "abattrai"), ("refroidir", "refroidis", "refroidirai"),
+    ("démolir", "démolis", "démolirai"), ("faire la peau", "fais la peau", "ferai la peau"),
+    ("crever les yeux", "crève les yeux", "crèverai les yeux"),
+)  # fmt: skip
+_FR_INF = _alt(*_FR_ER, *(v[0] for v in _FR_OTHER))
+_FR_1SG = _alt(
+    *(v[:-2] + "e" for v in _FR_ER), *(v[:-2] + "erai" if v.endswith("ier") else v + "ai"
+      for v in _FR_ER), *(v[1] for v in _FR_OTHER), *(v[2] for v in _FR_OTHER),
+)  # fmt: skip
+_FR_CL = r"(?:te|t'|vous|le|la|l'|lui)"
+_FR_BODY = _alt(
+    "gueule", "tête", "tronche", "jambes", "bras", "os", "dents", "crâne", "nuque", "cou",
+    "gorge", "yeux", "visage", "face", "genoux", "dos", "côtes", "ventre", "bide", "mâchoire",
+    "nez", "cervelle", "crâne", "rotules",
+)  # fmt: skip
+_FR_LEAD = _alt(
+    "allez", "vas-y", "vas y", "va", "mais", "et", "bah", "ben", "alors", "donc", "bref",
+    "franchement", "sérieux", "stp", "s'il te plaît", "connard", "connasse", "sale [^\\W\\d_]+",
+    "pauvre [^\\W\\d_]+", "espèce de [^\\W\\d_]+", "toi", "vous", "oh", "eh", "ouais", "putain",
+    "pd", "fdp", "enculé", "salope", "ta gueule et", "ferme-la et", "tu devrais",
+    "tu ferais mieux de", "rends service à tout le monde et", "rends-nous service et",
+    "maintenant", "déjà", "juste", "abruti", "débile", "crétin", "idiot", "merde",
+)  # fmt: skip
+_FR_SUBJECT_BEFORE = (
+    r"(?:^|\W)(?:il|elle|ça|ca|cela|on|qui|ce|ils|elles|tout|que|qu|ne|n|ton [^\W\d_]+"
+    r"|ta [^\W\d_]+|le [^\W\d_]+|la [^\W\d_]+|mon [^\W\d_]+|ma [^\W\d_]+|un [^\W\d_]+"
+    r"|une [^\W\d_]+|je|j|tu)\W*$"
+)
+_FR_CLAUSE_END = (
+    r"(?=\W*(?:$|[.!?,;\n]|connard|salope|enculé|fdp|pd|si\W|quand|dès que|mon pote|mec"
+    r"|gros|frère|t'entends|compris))"
+)
+
+
+def _fr_triggers() -> list[str]:
+    forms = [*_FR_ER, *(v[0] for v in _FR_OTHER), *_FR_1SG[3:-1].split("|")]
+    return [
+        *_FR_ER, *(v[0] for v in _FR_OTHER),
+        *_combos(("te", "vous", "le", "la", "lui"), forms),
+        *_combos(("t", "l"), (v for v in forms if v[0] in "aeéiou")),
+        "lapeau", "gueule", "tronche", "cervelle", "uneballe", "mort", "mourir", "crever",
+        "creve", "ypasser", "verraspas", "survivre", "passerlanuit", "sontcomptes", "ouhabite",
+        "outuhabite", "ouvis", "outudors", "ouvont", "tonadresse", "securite", "tarrive",
+        "arriverquelque", "arriveunmalheur", "arrives", "arrieres", "gareatoi", "oeil",
+        "regrett", "morfler", "payer", "quelquun", "merites", "meriterais", "devraiscrever",
+        "devraismourir", "espere", "crevesen", "creveen", "pendre", "suicid", "jette",
+        "noietoi", "tuetoi", "pendstoi", "meurs", "mourez", "crevez", "javel", "veines",
+        "fouslen", "foutreen", "flinguetoi", "tiretoiune", "fautles", "faudrait", "lestous",
+        "mortaux", "mortatous", "quonles", "devraient", "doivent", "meritent",
+    ]  # fmt: skip
+
+
+def _french() -> RuleSet:
+    fr = RuleSet("fr", triggers=_fr_triggers(), lead=_FR_LEAD)
+    future = (
+        r"(?:je vais|j'vais|jvais|je vas|chuis en train de|on va|nous allons|je veux|on veut"
+        r"|nous voulons|je compte|je vais aller|j'vais aller|je viens|je reviens|je vais venir"
+        r"|je te jure que je vais|je vais bien)"
+    )
+    fill = r"(?:(?:tous|toutes|bien|direct|personnellement|moi-même|vraiment|carrément) )*"
+    not_after = r"(?:à (?:fifa|cod|lol|la console)|de (?:bisous|câlins|rire|questions))"
+    fr.add(
+        "future",
+        "direct",
+        rf"{future} {fill}{_FR_CL} {fill}{_FR_INF}|{future} {fill}(?:vous|les) {fill}{_FR_INF}",
+        not_after=not_after + r"|(?:tes|ton|ta|les|du|de la|un|une|au|à la) (?!tête|gueule)",
+    )
+    fr.add(
+        "present",
+        "direct",
+        rf"(?:je|j'|on|moi je) (?:te|t'|vous) {_FR_1SG}"
+        r"|(?:je|j'|on|moi je) (?:le|la|l') (?:tue|tuerai|bute|buterai|égorge|égorgerai"
+        r"|poignarde|étrangle|flingue|descends|descendrai|crève|crèverai)",
+        not_after=not_after + r"|de (?:faim|soif|chaud|froid|fatigue)",
+    )
+    fr.add(
+        "body",
+        "direct",
+        rf"(?:je|j'|on|moi je) (?:vais |veux |vais te |vais vous )?(?:te|t'|vous|lui)? ?"
+        rf"(?:casser|péter|exploser|défoncer|refaire|arracher|briser|fracasser|crever|couper"
+        rf"|trancher|ouvrir|éclater|démonter|casse|pète|explose|défonce|arrache|brise"
+        rf"|fracasse|crève|coupe|tranche|ouvre|éclate|démonte|casserai|péterai|exploserai"
+        rf"|arracherai|briserai|couperai|trancherai|éclaterai) (?:la|les|le|ta|tes|ton|sa"
+        rf"|ses|son) {_FR_BODY}"
+        rf"|(?:je|j'|on) (?:vais |veux )?(?:te|t'|vous|lui) (?:mettre|mets|mettrai|coller|colle"
+        rf"|planter|plante) (?:une balle|un pruneau|une bastos|un coup de couteau|un couteau"
+        rf"|une lame)"
+        rf"|(?:je|j'|on) (?:vais |veux )?(?:te|t'|vous|lui) (?:faire|fais|ferai) (?:sauter la"
+        rf" cervelle|ta fête|la peau|bouffer tes dents|la tête au carré)",
+        not_before=r"(?:^|\W)(?:ne|n)\W*$",
+    )
+    fr.add(
+        "group",
+        "group",
+        r"(?:il faut|faut|faudrait|il faudrait|on devrait|on va|je vais|on doit|nous devons"
+        r"|nous allons) (?:tous |toutes )?les (?:tous |toutes )?(?:tuer|buter|pendre"
+        r"|fusiller|gazer|brûler|massacrer|exterminer|abattre|égorger|crever|flinguer|cramer"
+        r"|noyer|éliminer)"
+        r"|(?:ils|elles|tous ces [^\W\d_]+|ces [^\W\d_]+) (?:devraient|doivent|méritent d'"
+        r"|méritent de|mériteraient d'|mériteraient de) (?:tous |toutes )?(?:être )?(?:tués"
+        r"|pendus|fusillés|gazés|brûlés|massacrés|exterminés|abattus|crever|mourir|égorgés)"
+        r"|mort aux [^\W\d_]+|mort à tous les [^\W\d_]+"
+        r"|qu'on les (?:pende|fusille|tue|brûle|gaze|bute|crève|massacre|extermine)"
+        r"|(?:pendez|fusillez|tuez|butez|gazez|brûlez|massacrez|exterminez)-les",
+    )
+    fr.add(
+        "dead",
+        "indirect",
+        r"(?:t'es|t es|tu es|vous êtes|t'étais) (?:(?:déjà|carrément|clairement|un|une) )*"
+        r"(?:mort|morte|morts|homme mort|femme morte)" + _FR_CLAUSE_END,
+    )
+    fr.add(
+        "die",
+        "indirect",
+        r"(?:tu vas|vous allez|tu va) (?:mourir|crever|y passer|le payer de ta vie|finir"
+        r" (?:à l'hôpital|au cimetière|dans un fossé|six pieds sous terre|entre quatre planches))"
+        r"|tu (?:ne )?(?:verras|vas) pas (?:voir )?(?:demain|le jour|la fin de la semaine"
+        r"|le soleil se lever|ton prochain anniversaire)"
+        r"|tu (?:ne )?vas pas (?:survivre|passer la nuit|passer la semaine)"
+        r"|tes jours sont comptés",
+        not_after=r"(?:de (?:rire|faim|chaud|froid|soif|ennui|envie|peur|honte|vieillesse)"
+        r"|un jour|comme tout le monde|vieux|vieille|seul|seule)",
+    )
+    fr.add(
+        "know_where",
+        "indirect",
+        r"(?:je sais|on sait|j'ai trouvé|je connais) où (?:tu (?:habites|vis|dors|travailles"
+        r"|crèches)|habite ta famille|vont (?:à l'école )?tes (?:enfants|gosses))"
+        r"|(?:je connais|j'ai|on a|on connait) ton adresse",
+        not_before=r"(?:^|\W)(?:ne|n|personne|pas)\W*$",
+    )
+    fr.add(
+        "family",
+        "indirect",
+        r"(?:ta (?:famille|femme|mère|fille|copine|maison)|tes (?:enfants|gosses|proches))"
+        r" (?:ne |n')?(?:sera|seront|est|sont) (?:plus|pas|jamais) en sécurité"
+        r"|il (?:va|pourrait) (?:t'arriver|arriver) (?:quelque chose|un malheur|un accident)"
+        r"|ce serait dommage qu'il (?:t'arrive|arrive) (?:quelque chose|un malheur)",
+    )
+    fr.add(
+        "watch",
+        "conditional",
+        r"(?:surveille|fais gaffe à|tu ferais mieux de surveiller) (?:bien )?tes arrières"
+        r"|gare à toi|dors d'un œil",
+    )
+    fr.add(
+        "if_harm",
+        "conditional",
+        r"(?:si|la prochaine fois que|sinon|ou sinon|autrement)[^.!?\n]{0,60}?(?<![^\W\d_])"
+        r"(?:t'es mort|tu es mort|je te (?:tue|bute|défonce|crève|massacre|démonte)|tu vas"
+        r" (?:le regretter|crever|mourir|morfler|souffrir|le payer)|tu le regretteras)",
+    )
+    fr.add(
+        "call",
+        "indirect",
+        r"(?:quelqu'un|on|il faut|faudrait|il faudrait) (?:devrait|doit|va|pourrait)? ?"
+        r"(?:te|le|la|vous|lui) (?:tuer|buter|crever|pendre|fusiller|abattre|égorger|flinguer"
+        r"|descendre|brûler)"
+        r"|tu mérites (?:de mourir|de crever|la mort)|tu devrais (?:crever|mourir)"
+        r"|j'espère que tu (?:vas )?(?:crever|crèves|meures|mourras|mourir|te fasses (?:tuer"
+        r"|écraser|buter))|que tu crèves|crève en enfer",
+        not_after=r"(?:le temps|l'ennui|la conversation|le moteur|la lumière)",
+    )
+    fr.add(
+        "self",
+        "self_harm",
+        r"(?:pends-toi|tue-toi|suicide-toi|jette-toi (?:d'un pont|sous un train|par la fenêtre"
+        r"|du haut)|noie-toi|ouvre-toi les veines|tranche-toi les veines|fous-toi en l'air"
+        r"|flingue-toi|fais-toi sauter la cervelle|tire-toi une balle|bois (?:de la |de l')?"
+        r"(?:eau de )?javel)",
+        not_before=r"(?:^|\W)(?:ne|n)\W*$",
+    )
+    fr.add(
+        "go_die",
+        "self_harm",
+        r"(?:(?:va|allez) (?:te |vous )?(?:pendre|tuer|suicider|jeter (?:d'un pont|sous un"
+        r" train|par la fenêtre|du haut d'un immeuble)|noyer|faire sauter la cervelle"
+        r"|foutre en l'air|mourir|crever)|crève|crevez|meurs|mourez)",
+        lead=True,
+        not_before=_FR_SUBJECT_BEFORE,
+        not_after=r"(?:de (?:faim|chaud|froid|soif|rire|envie|peur|fatigue)|les yeux|la dalle"
+        r"|un pneu)",
+    )
+    return fr
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1983,7 +2374,7 @@ def tier() -> ThreatTier:
 
 
 def _rule_sets() -> list[RuleSet]:
-    return [_english(), _russian(), _turkish(), _spanish(), _portuguese()]
+    return [_english(), _russian(), _turkish(), _spanish(), _portuguese(), _italian(), _french()]
 
 
 def detect(texts: Sequence[str]) -> list[ThreatResult | None]:
