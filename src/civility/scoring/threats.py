@@ -19,11 +19,12 @@ misidentified).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import sys
 import threading
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -97,8 +98,10 @@ _LETTER: Final = r"[^\W\d_]"
 _SPACED_RE: Final = re.compile(r"(?<![^\W_])[^\W_](?:[ .\-_*·•,/+~:|]{1,3}[^\W_](?![^\W_])){2,}")
 _SEP_RE: Final = re.compile(r"[ .\-_*·•,/+~:|]+")
 _LEET_CHARS_RE: Final = re.compile(r"[0134579@$€!|]")
-_TOKEN_RE: Final = re.compile(r"\S*[^\W\d_]\S*")
+# Tokens holding a leet digit or symbol; only those that also hold a letter are read as leet.
+_LEET_TOKEN_RE: Final = re.compile(r"\S*[0134579@$€]\S*")
 _LEET_TABLE: Final = str.maketrans(_LEET)
+_HAS_LETTER_RE: Final = re.compile(r"[^\W\d_]")
 _INNER_LEET_RE: Final = re.compile(r"(?<=[^\W\d_])[!|](?=[^\W\d_])")
 _LONE_ONE_RE: Final = re.compile(r"(?<!\S)1(?=\s+[^\W\d_])")
 _MIXED_HINT_RE: Final = re.compile(r"[\u0370-\u052f]")
@@ -155,9 +158,14 @@ def _deleet(s: str) -> str:
     """Leet symbols inside tokens that hold letters ("k1ll", "y0u"); a lone "1" before a word."""
     if not _LEET_CHARS_RE.search(s):
         return s
-    s = _TOKEN_RE.sub(lambda m: m.group().translate(_LEET_TABLE), s)
+    s = _LEET_TOKEN_RE.sub(_deleet_token, s)
     s = _INNER_LEET_RE.sub("i", s)
     return _LONE_ONE_RE.sub("i", s)
+
+
+def _deleet_token(m: re.Match[str]) -> str:
+    token = m.group()
+    return token.translate(_LEET_TABLE) if _HAS_LETTER_RE.search(token) else token
 
 
 def _strong(word: str) -> tuple[int, int]:
@@ -397,10 +405,15 @@ class _Spec:
     not_before: str | None
     not_after: str | None
     lead: str | None
+    triggers: tuple[str, ...]
 
 
 class RuleSet:
-    """The rules and trigger stems of one language; rules compile on first use."""
+    """The rules of one language and their trigger stems; rules compile on first use.
+
+    A rule runs on a text only when one of its stems occurs in the text's prefilter key: its
+    own ``triggers`` if it has some, else the language's.
+    """
 
     def __init__(
         self,
@@ -430,6 +443,7 @@ class RuleSet:
         lead: bool = False,
         neg_self: bool = False,
         games: bool = True,
+        triggers: Iterable[str] | None = None,
     ) -> None:
         """Adds a rule ``<language>.<kind>.<name>``; ``games``: not in a game context."""
         if kind not in KIND_SCORE:
@@ -453,6 +467,7 @@ class RuleSet:
                 not_before=_alt(*before) if before else None,
                 not_after=r"\W*" + _alt(*after) if after else None,
                 lead=rf"(?:\W*{self._lead}(?![^\W\d_]))*\W*" if lead and self._lead else None,
+                triggers=self.triggers if triggers is None else tuple(triggers),
             )
         )
         self._rules = None
@@ -479,6 +494,28 @@ class RuleSet:
 
     def __len__(self) -> int:
         return len(self._specs)
+
+    def assign_triggers(
+        self, families: Mapping[str, Sequence[str]], by_rule: Mapping[str, Sequence[str]]
+    ) -> None:
+        """Gives every rule (by short name) the stems of the named families; all must be named."""
+        names = {sp.id.split(".", 2)[2] for sp in self._specs}
+        if names != set(by_rule):
+            raise ValueError(f"rules without trigger families: {sorted(names ^ set(by_rule))}")
+        self._specs = [
+            dataclasses.replace(
+                sp,
+                triggers=tuple(
+                    stem for fam in by_rule[sp.id.split(".", 2)[2]] for stem in families[fam]
+                ),
+            )
+            for sp in self._specs
+        ]
+        self._rules = None
+
+    def stems(self) -> list[tuple[str, str]]:
+        """(stem, rule id) for every rule's trigger stems."""
+        return [(stem, sp.id) for sp in self._specs for stem in sp.triggers]
 
 
 # Games, sport and contests: "I'm going to kill you at chess", "te reviento en el fifa".
@@ -732,81 +769,116 @@ _EN_SELF_VERBS: Final[tuple[str, ...]] = (
 )  # fmt: skip
 
 
-def _en_triggers() -> list[str]:
+def _en_triggers() -> dict[str, list[str]]:
+    """Trigger stems per family of English rules (a rule runs only when its stems occur)."""
     groups = [g for g in _EN_GROUPS[3:-1].split("|") if g.isalpha()]
     you_are = ("youre", "youare", "ure", "yare", "ya", "ur")
-    return [
-        # Verbs rare inside other words: the stem alone.
-        "kill", "murder", "strangl", "behead", "decapitat", "lynch", "tortur", "mutilat",
-        "dismember", "slaughter", "butcher", "massacr", "genocid", "extermin", "assassin",
-        "disembowel", "eviscerat", "castrat", "electrocut", "suffocat", "smother", "drown",
-        "poison", "kidnap", "maim", "crippl", "shank", "injur", "execut", "eradicat",
-        "bullet", "onfire", "inhalf", "intwo", "apart", "topieces", "toshreds",
-        "limbfromlimb", "outcold", "makesure", "sixfeetunder", "bodybag", "grave", "coffin",
-        "wheelchair", "morgue", "casket", "bleed", "suffer", "disappear",
-        *_combos(_EN_SHORT_VERBS, _EN_PERSON_OBJ),
-        *_combos(_EN_DEM_VERBS, _EN_DEM_OBJ),
-        # "end" hides in "friend", "weekend": only after what comes before it in the rules.
-        *_combos(
-            _combos(("ll", "will", "wil", "shall", "gonna", "gunna", "to", "ma", "finna", "just",
-                     "fucking", "then", "and", "personally", "literally", "gladly", "slowly",
-                     "come", "go", "all", "d", "would"), ("end",)),
-            ("you", "ya", "yall", "him", "her", "them", "em", "your", "ur", "his", "their"),
-        ),
-        *_combos(("gas", "nuke", "bomb", "shoot", "hang", "burn", "stab", "rape", "beat"), groups),
-        *_combos(("your", "ur", "yo", "his", "her", "their"), ("life", "lives", "existence",
-                 "ass", "fuckingass", "back", "six", "days", "address", "homeaddress", "body")),
-        # Indirect: the target is dead, will not survive, is watched, should be harmed.
-        "dead", "goner", "donefor",
+    dead = [
+        "dead", "goner", "donefor", "coffin", "bodybag", "ditch", "grave", "morgue",
         *_combos(you_are, ("toast", "history", "finished")),
-        *_combos(("ll", "will", "gonna", "goingto", "gunna"), (
-            "die", "bekilled", "getkilled", "getshot", "getstabbed", "gethurt", "disappear",
-            "bleed", "paywith", "befound", "bedead", "bein", "suffer", "endup", "never", "not",
-            "wish", "regret", "besorry", "pay", "makeyou", "makeu", "endyou", "endu", "hurtyou",
-            "hurtu", "breakyou", "breaku",
-        )),
-        "livetosee", "livelong", "livepast", "livethrough", "liveanother", "liveuntil",
-        "livetill", "survive", "makeitout", "makeithome", "makeitthrough", "makeitto",
-        "seetomorrow", "seeanother", "seethemorning", "seethesunrise", "seethenext",
-        "seethelight", "seetheweekend", "seeyournext", "wakeuptomorrow",
-        *_combos(("where",), ("you", "u", "ya", "your", "ur")), "whatschool",
-        "notsafe", "besafe", "tsafe", "longersafe", "bealive", "notalive", "protected",
-        *_combos(("save", "protect"), ("you", "u", "ya", "your", "ur")), "thebody",
-        "happento", "happenedto", "happensto", "comingfor", "comefor", "comingafter",
-        "comeafter", "cummingfor", "numbered", "countyourdays", "seeitcoming", "seemecoming",
-        "seeuscoming", "ismine", "isgrass", "inhell", "oneeyeopen", "orelse", "gethurt",
-        "getkilled", "deserve",
-        *_combos(_EN_MODALS, ("be", "get", "die", "rot", "burn", "hang", "swing", "dead",
-                              "all", "just", "fucking", "really")),
-        *_combos(("hope", "pray", "praying", "wish"), ("you", "u", "ya", "he", "she", "they",
-                                                      "someone", "somebody", "your", "that")),
-        *_combos(("want", "wish", "need", "see"), _combos(("you", "u", "him", "her", "them"),
-                                                          ("dead", "todie", "die", "bleed",
-                                                           "suffer", "hang", "burn", "ina"))),
-        "deathto", "lotofthem", "oneofthem", "eachofyou", "everyoneofyou",
-        # Self-harm calls.
-        "kys",
-        *_combos(("your", "ur", "yo", "ya", "you", "u", "thy"), ("self", "selves", "sel")),
-        *_combos(_EN_SELF_VERBS, ("self", "selves")), "anhero",
-        *_combos(("go", "just", "pls", "please", "plz", "kindly", "now", "and", "fucking"),
-                 ("die", "rot", "croak")),
-        *_combos(("die",), ("already", "inafire", "inahole", "inaditch", "inacar", "inthe",
-                            "inhell", "bitch", "slowly", "painfully", "irl", "alone", "plz",
-                            "pls", "please", "loser", "idiot", "you")),
-        "rotinhell", "dropdead", "suicid", "sudoku", "enditall", "bridge", "cliff", "jumpoff",
-        "jumpfrom", "throwyourself", "jumpinfront", "traffic", "wrist", "bleach", "cyanide",
-        "antifreeze", "drano", "gasoline", "eatabullet", "eatagun", "eatashotgun", "eatmygun",
-        "swallowabullet",
     ]  # fmt: skip
+    will = ("ll", "will", "gonna", "goingto", "gunna")
+    return {
+        "violence": [
+            # Verbs rare inside other words: the stem alone.
+            "kill", "murder", "strangl", "behead", "decapitat", "lynch", "tortur", "mutilat",
+            "dismember", "slaughter", "butcher", "massacr", "genocid", "extermin", "assassin",
+            "disembowel", "eviscerat", "castrat", "electrocut", "suffocat", "smother", "drown",
+            "poison", "kidnap", "maim", "crippl", "shank", "injur", "execut", "eradicat",
+            "bullet", "onfire", "inhalf", "intwo", "apart", "topieces", "toshreds",
+            "limbfromlimb", "outcold", "makesure", "sixfeetunder", "bodybag", "grave",
+            "coffin", "wheelchair", "morgue", "casket", "bleed", "suffer", "disappear",
+            *_combos(_EN_SHORT_VERBS, _EN_PERSON_OBJ),
+            *_combos(_EN_DEM_VERBS, _EN_DEM_OBJ),
+            # "end" hides in "friend", "weekend": only after what comes before it in the rules.
+            *_combos(
+                _combos(("ll", "will", "wil", "shall", "gonna", "gunna", "to", "ma", "finna",
+                         "just", "fucking", "then", "and", "personally", "literally", "gladly",
+                         "slowly", "come", "go", "all", "d", "would"), ("end",)),
+                ("you", "ya", "yall", "him", "her", "them", "em", "your", "ur", "his", "their"),
+            ),
+            *_combos(("gas", "nuke", "bomb", "shoot", "hang", "burn", "stab", "rape", "beat"),
+                     groups),
+            *_combos(("your", "ur", "yo", "his", "her", "their"), ("life", "lives", "existence",
+                     "ass", "fuckingass")),
+        ],
+        "dead": dead,
+        "will_die": _combos(will, (
+            "die", "bekilled", "getkilled", "getshot", "getstabbed", "gethurt", "disappear",
+            "bleed", "paywith", "befound", "bedead", "bein",
+        )),
+        "wont_live": [
+            "livetosee", "livelong", "livepast", "livethrough", "liveanother", "liveuntil",
+            "livetill", "survive", "makeitout", "makeithome", "makeitthrough", "makeitto",
+            "seetomorrow", "seeanother", "seethemorning", "seethesunrise", "seethenext",
+            "seethelight", "seetheweekend", "seeyournext", "wakeuptomorrow",
+        ],
+        "know_where": [
+            *_combos(("where",), ("you", "u", "ya", "your", "ur")), "whatschool",
+            *_combos(("your", "ur"), ("address", "homeaddress")),
+        ],
+        "family": [
+            "notsafe", "besafe", "tsafe", "longersafe", "bealive", "notalive", "protected",
+            *_combos(("save", "protect"), ("you", "u", "ya", "your", "ur")), "thebody",
+            *_combos(("your", "ur"), ("body",)), "happento", "happenedto", "happensto",
+        ],
+        "coming": [
+            "comingfor", "comefor", "comingafter", "comeafter", "cummingfor", "numbered",
+            "countyourdays", "seeitcoming", "seemecoming", "seeuscoming", "ismine", "isgrass",
+            "inhell", *_combos(("hunt", "track"), ("you", "u", "ya")),
+        ],
+        "passive": [
+            "deserve",
+            *_combos(_EN_MODALS, ("be", "get", "die", "rot", "burn", "hang", "swing", "dead",
+                                  "all", "just", "fucking", "really")),
+        ],
+        "hope": [
+            *_combos(("hope", "pray", "praying", "wish"), ("you", "u", "ya", "he", "she",
+                                                          "they", "someone", "somebody",
+                                                          "your", "that")),
+            *_combos(("want", "wish", "need", "see"), _combos(("you", "u", "him", "her", "them"),
+                                                              ("dead", "todie", "die", "bleed",
+                                                               "suffer", "hang", "burn", "ina"))),
+        ],
+        "if_harm": [
+            *dead, "gethurt", "getkilled",
+            *_combos(will, ("die", "bedead", "gethurt", "bleed", "suffer", "endup", "never",
+                            "not", "wish", "regret", "makeyou", "makeu", "endyou", "endu",
+                            "hurtyou", "hurtu", "breakyou", "breaku", "breakyour", "breakur")),
+        ],
+        "if_see_you": _combos(will, ("regret", "besorry", "pay")),
+        "watch": [
+            *_combos(("your", "ur", "yo"), ("back", "six")), "oneeyeopen", "seeitcoming",
+            "seemecoming", "seeuscoming",
+        ],
+        "or_else": ["orelse"],
+        "group_words": [
+            "deathto", *_combos(("wipe", "stamp", "snuff", "root"), ("them", "out", "em")),
+        ],
+        "self": [
+            *_combos(("your", "ur", "yo", "ya", "you", "u", "thy"), ("self", "selves", "sel")),
+            *_combos(_EN_SELF_VERBS, ("self", "selves")), "anhero",
+        ],
+        "kys": ["kys"],
+        "die": [
+            *_combos(("go", "just", "pls", "please", "plz", "kindly", "now", "and", "fucking"),
+                     ("die", "rot", "croak")),
+            *_combos(("die",), ("already", "inafire", "inahole", "inaditch", "inacar", "inthe",
+                                "inhell", "bitch", "slowly", "painfully", "irl", "alone", "plz",
+                                "pls", "please", "loser", "idiot", "you")),
+            "rotinhell",
+        ],
+        "do_it": [
+            "dropdead", "suicid", "sudoku", "enditall", "bridge", "cliff", "jumpoff",
+            "jumpfrom", "throwyourself", "jumpinfront", "traffic", "wrist", "bleach", "cyanide",
+            "antifreeze", "drano", "gasoline", "eatabullet", "eatagun", "eatashotgun",
+            "eatmygun", "swallowabullet", *_combos(("your", "ur"), ("life", "ownlife")),
+        ],
+    }  # fmt: skip
 
 
 def _english() -> RuleSet:
-    en = RuleSet(
-        "en",
-        triggers=_en_triggers(),
-        neg_self=_EN_NEG_SELF,
-        lead=_EN_LEAD,
-    )
+    en = RuleSet("en", triggers=(), neg_self=_EN_NEG_SELF, lead=_EN_LEAD)
     obj_you, obj_3 = _EN_YOU, _EN_THIRD
     poss_all = r"(?:your|ur|yo|his|her|their)"
     head = rf"{_EN_SPK} {_EN_FILL}{_EN_FILL_AND}"
@@ -1061,6 +1133,44 @@ def _english() -> RuleSet:
         lead=True,
         not_after=r"(?:gorgeous|beautiful|sexy|handsome|stunning|funny|simple|easy|fast|good"
         r"|pretty|amazing|brilliant|hilarious)",
+    )
+    violence = ("violence",)
+    en.assign_triggers(
+        _en_triggers(),
+        {
+            "verb_you": violence,
+            "verb_third": violence,
+            "act": violence,
+            "kick_ass": violence,
+            "would": violence,
+            "verb_group": violence,
+            "verb_them": violence,
+            "act_group": violence,
+            "passive_group": ("passive",),
+            "imperative_group": violence,
+            "death_to": ("group_words",),
+            "wipe_out": ("group_words",),
+            "you_dead": ("dead", "will_die"),
+            "you_will_die": ("will_die",),
+            "wont_live": ("wont_live",),
+            "know_where": ("know_where",),
+            "family_unsafe": ("family",),
+            "coming_for": ("coming",),
+            "call": violence,
+            "call_group": violence,
+            "passive_one": ("passive",),
+            "deserve": ("passive",),
+            "hope": ("hope",),
+            "if_harm": ("if_harm",),
+            "if_see_you": ("if_see_you",),
+            "watch_back": ("watch",),
+            "or_else": ("or_else",),
+            "kill_yourself": ("self",),
+            "hurt_yourself": ("self",),
+            "kys": ("kys",),
+            "die": ("die",),
+            "do_it": ("do_it", "self"),
+        },
     )
     return en
 
@@ -2220,6 +2330,232 @@ def _french() -> RuleSet:
 
 
 # ---------------------------------------------------------------------------------------------
+# German
+# ---------------------------------------------------------------------------------------------
+
+_DE_OBJ = _alt(
+    "dich", "euch", "ihn", "sie", "euch alle", "euch beide", "dich und deine familie",
+    "deine familie", "deine kinder", "deine frau", "deine mutter", "deinen mann",
+    "deinen vater", "deinen sohn", "deine tochter", "deinen bruder", "deine schwester",
+    "dich hurensohn", "dich wichser", "dich penner", "dich bastard", "dich schlampe",
+    "dich spast", "dich opfer", "den typen", "die schlampe", "den wichser", "den penner",
+    "diesen [^\\W\\d_]+", "diese schlampe", "dich kleinen [^\\W\\d_]+",
+)  # fmt: skip
+# Words between object and particle ("ich bring dich heute noch um"), never a negation.
+_DE_FILL = r"(?:(?!(?:nicht|nie|niemals|kein|keine|doch nicht)\W)[^\W\d_]+\W+){0,4}?"
+_DE_W = r"(?:(?!(?:nicht|nie|niemals)\W)[^\W\d_]+\W+)"
+# Separable verbs and their particle ("ich bring dich um", "ich stech dich ab").
+_DE_SEPARABLE: Final[tuple[tuple[str, str], ...]] = (
+    ("bring|bringe|bringen|bringt", "um"), ("leg|lege|legen", "um"),
+    ("stech|steche|stechen", "ab"), ("knall|knalle|knallen", "ab"),
+    ("murks|murkse|murksen", "ab"), ("schlacht|schlachte|schlachten", "ab"),
+    ("mach|mache|machen", "kalt|alle"), ("schlag|schlage|schlagen", "tot|zusammen|krankenhausreif"),
+    ("prügel|prügle|prügele|prügeln", "tot|krankenhausreif"), ("tret|trete|treten", "tot|zusammen"),
+    ("schlitz|schlitze|schlitzen", "auf"), ("knüpf|knüpfe|knüpfen", "auf"),
+    ("häng|hänge|hängen", "auf"), ("fackel|fackle|fackeln", "ab"), ("stech", "nieder"),
+)  # fmt: skip
+# "um" that is a preposition ("ich bring dich um acht nach Hause").
+_DE_NOT_PARTICLE = (
+    r"(?:\d|halb|viertel|den|die|das|dein|deine|deinen|mein|meine|acht|neun|zehn|elf|zwölf"
+    r"|eins|zwei|drei|vier|fünf|sechs|sieben|mitternacht|mittag|uhr|ecke|hilfe|rat)"
+)
+_DE_INSEP = _alt(
+    "töte", "töten", "erschieße", "erschieß", "erschießen", "ersteche", "erstech", "erstechen",
+    "erwürge", "erwürg", "erwürgen", "erdrossle", "erdrossel", "ertränke", "ertränk",
+    "erschlage", "erschlag", "erschlagen", "verprügle", "verprügel", "verprügele", "vergase",
+    "vergas", "köpfe", "köpf", "foltere", "folter", "vergewaltige", "vergewaltig",
+    "massakriere", "zerstückle", "zerstückel", "zerfleische", "erhänge", "erhäng", "kill",
+    "kille", "killen", "abstechen", "abknallen", "umbringen",
+)  # fmt: skip
+_DE_INF = _alt(
+    "umbringen", "töten", "abstechen", "erstechen", "erschießen", "abknallen", "kaltmachen",
+    "erwürgen", "erdrosseln", "ersticken", "ertränken", "aufschlitzen", "aufhängen",
+    "verbrennen", "abschlachten", "massakrieren", "zusammenschlagen", "totschlagen",
+    "verprügeln", "abmurksen", "hinrichten", "vergasen", "foltern", "vergewaltigen", "köpfen",
+    "umlegen", "zerstückeln", "killen", "umnieten", "alle machen", "abfackeln", "erschlagen",
+    "totprügeln", "tottreten", "krankenhausreif schlagen",
+)  # fmt: skip
+_DE_BODY = _alt(
+    "die beine", "das genick", "den hals", "alle knochen", "die knochen", "die arme",
+    "die nase", "das rückgrat", "die fresse", "den schädel", "die zähne", "das gesicht",
+    "die kehle", "die gurgel", "den kopf", "eine kugel", "eine rein", "die birne", "die augen",
+    "die eier", "jeden knochen", "die rippen", "den kiefer", "die finger", "die visage",
+)  # fmt: skip
+_DE_BODY_VERB = _alt(
+    "brech", "breche", "brechen", "hau", "haue", "hauen", "schlag", "schlage", "polier",
+    "poliere", "tret", "trete", "schlitz", "schlitze", "schneid", "schneide", "reiß", "reiße",
+    "dreh", "drehe", "stech", "steche", "jag", "jage", "schieß", "schieße", "knall", "knalle",
+    "zertrümmere", "zertrümmer", "brechen", "einschlagen", "polieren", "aufschlitzen",
+    "durchschneiden", "abreißen", "umdrehen", "ausstechen", "zertrümmern", "eintreten",
+    "abschneiden", "jagen", "verpassen", "wegblasen", "wegpusten", "durchtrennen",
+)  # fmt: skip
+_DE_GROUPS = _alt(
+    "juden", "muslime", "moslems", "ausländer", "flüchtlinge", "asylanten", "türken", "araber",
+    "schwarzen", "neger", "schwule", "schwuchteln", "lesben", "linken", "rechten", "nazis",
+    "kanaken", "kanacken", "zigeuner", "polen", "russen", "christen", "kommunisten", "grünen",
+    "bullen", "polizisten", "politiker", "migranten", "transen", "zecken", "gutmenschen",
+)  # fmt: skip
+_DE_CLAUSE_END = (
+    r"(?=\W*(?:$|[.!?,;\n]|wenn|sobald|falls|alter|digga|bro|du \w|junge|hurensohn|wichser"
+    r"|penner|verstanden|kapiert|hörst du))"
+)
+
+
+def _de_triggers() -> list[str]:
+    sep = [v for verbs, _ in _DE_SEPARABLE for v in verbs.split("|")]
+    return [
+        *_combos(sep, ("dich", "euch", "ihn", "sie", "ich", "wir", "den", "die", "dies")),
+        *_combos(("ich", "wir", "dann", "morgen", "heute", "sonst", "gleich"), sep),
+        *_combos(_DE_INSEP[3:-1].split("|"), ("dich", "euch", "ihn", "sie", "ich", "wir",
+                                                 "den", "die", "dies", "deine")),
+        *_DE_INF[3:-1].split("|"),
+        *_combos(("dir", "euch", "ihm", "ihr"), ("die", "das", "den", "alle", "jeden", "eine")),
+        "kugel", "fresse", "genick", "schadel", "kehle", "gurgel", "rückgrat",
+        "bisttot", "bistsotot", "bistschontot", "totermann", "totefrau", "totesfleisch",
+        "geliefert", "erledigt", "sterben", "verreck", "krepier", "bereuen", "bluten",
+        "nichtmehrerleben", "nichterleben", "nichtuberleben", "uberlebst", "wodu", "wodeine",
+        "adresse", "nichtsicher", "nichtmehrsicher", "passieren", "blossauf", "liebertauf",
+        "besserauf", "gutauf", "jaauf", "dichvor", "offenenauge", "offenemauge", "dichumdreh",
+        "wennich", "sonst", "ansonsten", "gehorst", "gehoren", "solltest", "verdienst", "hoffe",
+        "todallen", "todden", "ausrotten", "ausgerottet", "vergast", "erschossen", "aufgehangt",
+        "andiewand",
+        "bringdich", "bringteuch", "hangdich", "hangteuch", "erhang", "erschiessdich",
+        "totedich", "killdich", "springdoch", "springvon", "springvom", "springaus",
+        "springvor", "stirb", "trinkdoch", "trinkbleiche", "trinkchlor", "trinkgift",
+        "trinkdomestos", "trinkrohr", "pulsadern", "ritzdich", "legdichvor", "gehsterben",
+        "gehverrecken", "gehdichum",
+    ]  # fmt: skip
+
+
+def _german() -> RuleSet:
+    de = RuleSet("de", triggers=_de_triggers())
+    sep_rules = []
+    for verbs, particles in _DE_SEPARABLE:
+        particle = rf"(?:{particles})"
+        if "um" in particles.split("|"):
+            particle = rf"(?:{particles})(?!\W*{_DE_NOT_PARTICLE}(?![^\W\d_]))"
+        sep_rules.append(
+            rf"(?:ich|wir) {_DE_W}{{0,2}}?(?:{verbs}) {_DE_OBJ} {_DE_FILL}{particle}"
+            rf"|(?:{verbs}) (?:ich|wir) {_DE_OBJ} {_DE_FILL}{particle}"
+        )
+    de.add("separable", "direct", "|".join(sep_rules))
+    de.add(
+        "present",
+        "direct",
+        rf"(?:ich|wir) {_DE_W}{{0,2}}?{_DE_INSEP} {_DE_OBJ}|{_DE_INSEP} (?:ich|wir) {_DE_OBJ}",
+        not_after=r"(?:nicht|nie|niemals|doch nicht)(?![^\W\d_])",
+    )
+    de.add(
+        "will",
+        "direct",
+        rf"(?:ich|wir) (?:werde|werden|will|wollen|würde|würden|geh|gehe|komme|komm|muss)"
+        rf" {_DE_W}{{0,3}}?{_DE_OBJ} {_DE_FILL}{_DE_INF}",
+    )
+    de.add(
+        "body",
+        "direct",
+        rf"(?:ich|wir) {_DE_W}{{0,3}}?(?:{_DE_BODY_VERB}|werde|werden|will) {_DE_W}{{0,1}}?"
+        rf"(?:dir|euch|ihm|ihr) {_DE_W}{{0,2}}?{_DE_BODY}"
+        rf"(?: {_DE_W}{{0,2}}?(?:{_DE_BODY_VERB}|ein|aus|auf|durch|um|kaputt|in den kopf))?"
+        r"|(?:ich|wir) [^.!?\n]{0,30}?(?:kugel|kugeln) (?:in|durch) (?:den|deinen|deine|euren)"
+        r" (?:kopf|schädel|birne|brust|rübe)",
+        not_after=r"(?:nicht|nie|niemals)(?![^\W\d_])",
+    )
+    de.add(
+        "group",
+        "group",
+        rf"(?:die|diese|solche|alle|diese ganzen) (?:[^\W\d_]+ )?(?:gehören|sollte man"
+        rf"|müsste man|muss man|sollten|sollte) (?:alle |man alle )?(?:erschossen|vergast"
+        rf"|aufgehängt|an die wand gestellt|umgebracht|ausgerottet|erschießen|vergasen"
+        rf"|aufhängen|umbringen|ausrotten|an die wand stellen|abknallen|abschlachten"
+        rf"|verbrennen|verbrannt|abgeknallt|abgeschlachtet)"
+        rf"|(?:ich|wir) (?:bring|bringe|bringen|knall|knalle|knallen|mach|machen) (?:die|sie"
+        rf"|euch) alle {_DE_FILL}(?:um|ab|kalt)"
+        rf"|(?:alle|sämtliche) {_DE_GROUPS} (?:{_DE_INF}|gehören (?:erschossen|vergast"
+        rf"|aufgehängt|umgebracht))|tod (?:allen|den) {_DE_GROUPS}"
+        rf"|{_DE_GROUPS} (?:gehören|sollte man|muss man) (?:alle )?(?:erschossen|vergast"
+        rf"|aufgehängt|umgebracht|vergasen|erschießen|umbringen|ausrotten|ausgerottet)",
+    )
+    de.add(
+        "dead",
+        "indirect",
+        r"du bist (?:(?:so|schon|sowas von|sowieso|echt|ja) )*(?:tot|ein toter mann"
+        r"|eine tote frau|totes fleisch|geliefert|erledigt)" + _DE_CLAUSE_END,
+        not_after=r"(?:für mich|müde)",
+    )
+    de.add(
+        "die",
+        "indirect",
+        r"du (?:wirst|sollst) (?:(?:noch|bald|heute|sowas von|elendig|qualvoll) )*(?:sterben"
+        r"|verrecken|krepieren|bluten|leiden|es bereuen|das bereuen|den (?:morgen|tag|abend"
+        r"|nächsten tag) nicht (?:mehr )?erleben|das nicht überleben)"
+        r"|du überlebst (?:das|den tag|die nacht|die woche|morgen) nicht"
+        r"|deine tage sind gezählt",
+        not_after=r"(?:eines tages|irgendwann|auch|wie alle|alt|allein|einsam|vor lachen"
+        r"|wenn du (?:so|das) weiter)",
+    )
+    de.add(
+        "know_where",
+        "indirect",
+        r"(?:ich|wir) (?:weiß|wissen|kenne|kennen|habe|haben) (?:genau )?(?:wo (?:du (?:wohnst"
+        r"|lebst|schläfst|arbeitest)|deine (?:kinder|familie|frau|mutter) (?:wohnt|wohnen"
+        r"|zur schule gehen|zur schule geht))|deine adresse)",
+        not_before=r"(?:^|\W)(?:nicht|kein|keiner|niemand)\W*$",
+        not_after=r"(?:nicht)(?![^\W\d_])",
+    )
+    de.add(
+        "family",
+        "indirect",
+        r"deine (?:familie|kinder|frau|mutter|freundin) (?:ist|sind|wird|werden) nicht (?:mehr )?"
+        r"sicher|(?:dir|deiner familie|deinen kindern) wird (?:noch )?(?:etwas|was)"
+        r" (?:schlimmes )?passieren",
+    )
+    de.add(
+        "watch",
+        "conditional",
+        r"(?:pass|pass mal) (?:bloß|lieber|besser|gut|ja) auf(?: dich auf)?(?=\W*(?:$|[.!?,\n]))"
+        r"|sieh dich (?:bloß |lieber |besser )?vor|schlaf (?:lieber )?mit einem offenen auge"
+        r"|dreh dich (?:lieber |besser )?(?:öfter |oft )?um(?=\W*(?:$|[.!?,\n]))",
+    )
+    de.add(
+        "if_harm",
+        "conditional",
+        r"(?:wenn|falls|sobald) (?:ich|wir) (?:dich|euch) [^.!?\n]{0,60}?(?<![^\W\d_])"
+        r"(?:bist du tot|du bist tot|bring ich dich um|mach ich dich kalt|wirst du es bereuen"
+        r"|kannst du was erleben|setzt es was|gibt'?s was|bist du dran|bist du fällig)"
+        r"|(?:sonst|ansonsten|oder) (?:bist du|du bist) (?:tot|dran|erledigt|geliefert|fällig)"
+        r"|sonst (?:setzt es was|gibt'?s was|kannst du was erleben|knallt'?s|scheppert'?s)",
+    )
+    de.add(
+        "call",
+        "indirect",
+        rf"(?:man|jemand|einer) (?:sollte|muss|müsste|soll|sollten) (?:dich|ihn|sie|euch|den"
+        rf"|diesen [^\W\d_]+) {_DE_W}{{0,2}}?(?:{_DE_INF}|an die wand stellen)"
+        r"|du gehörst (?:erschossen|aufgehängt|vergast|umgebracht|an die wand gestellt"
+        r"|totgeschlagen|erschlagen|gesteinigt|abgeknallt)"
+        r"|du (?:solltest|sollst|musst) (?:sterben|verrecken|krepieren)"
+        r"|du verdienst (?:es )?(?:zu sterben|den tod)"
+        r"|(?:ich )?hoffe,? (?:dass )?du (?:stirbst|verreckst|krepierst|elendig verreckst"
+        r"|abkratzt)",
+    )
+    de.add(
+        "self",
+        "self_harm",
+        rf"(?:(?:geh|geh doch|bitte|einfach|am besten|doch|jetzt|dann|los|alter|digga|bro"
+        rf"|junge|du) )*(?:bring dich {_DE_FILL}um|bringt euch {_DE_FILL}um"
+        rf"|häng dich {_DE_FILL}auf|hängt euch {_DE_FILL}auf|erhäng dich|erschieß dich"
+        r"|töte dich (?:selbst|doch|endlich)|kill dich|spring (?:doch )?(?:von (?:einer|der)"
+        r" brücke|vom dach|aus dem fenster|vor (?:einen|den) zug)|stirb|verreck|verrecke"
+        r"|krepier|trink (?:doch )?(?:bleiche|chlorbleiche|domestos|rohrreiniger|gift)"
+        r"|schneid dir die pulsadern auf|ritz dich|leg dich vor (?:einen|den) zug"
+        r"|geh sterben|geh verrecken|geh dich umbringen)",
+        not_before=r"(?:^|\W)(?:ich|wir|er|sie|es|man|nicht|nie|werde|würde)\W*$",
+        not_after=r"(?:langsam|nicht|nie)(?![^\W\d_])",
+    )
+    return de
+
+
+# ---------------------------------------------------------------------------------------------
 # The tier
 # ---------------------------------------------------------------------------------------------
 
@@ -2269,13 +2605,13 @@ class ThreatTier:
         automaton = ahocorasick.Automaton()
         stems: dict[str, set[str]] = {}
         for rs in rule_sets:
-            for stem in rs.triggers:
+            for stem, rule_id in rs.stems():
                 key = prefilter_key(stem)
                 if not key:
-                    raise ValueError(f"{rs.language}: trigger {stem!r} has no letters")
-                stems.setdefault(key, set()).add(rs.language)
-        for key, langs in stems.items():
-            automaton.add_word(key, tuple(sorted(langs)))
+                    raise ValueError(f"{rule_id}: trigger {stem!r} has no letters")
+                stems.setdefault(key, set()).add(rule_id)
+        for key, ids in stems.items():
+            automaton.add_word(key, tuple(sorted(ids)))
         automaton.make_automaton()
         self._automaton = automaton
 
@@ -2285,7 +2621,7 @@ class ThreatTier:
         return [r for rs in self.rule_sets.values() for r in rs.rules]
 
     def candidates(self, texts: Sequence[str]) -> dict[int, set[str]]:
-        """Texts with at least one trigger stem, and the languages whose stems they hold.
+        """Texts with at least one trigger stem, and the ids of the rules those stems trigger.
 
         The whole batch is keyed at once (one code point lookup in numpy, one automaton pass);
         texts with a character that folds to several (emoji words, ligatures) or with letter
@@ -2307,10 +2643,10 @@ class ThreatTier:
             slow[2:] |= (k[2:] == k[1:-1]) & (k[1:-1] == k[:-2])
         special = set(np.searchsorted(seps, np.flatnonzero(slow)).tolist())
         key = k.astype("<u4").tobytes().decode("utf-32-le")
-        for end, langs in self._automaton.iter(key):
+        for end, ids in self._automaton.iter(key):
             i = int(np.searchsorted(seps, end))
             if i not in special:
-                out.setdefault(i, set()).update(langs)
+                out.setdefault(i, set()).update(ids)
         if special:
             out.update(self._candidates_one_by_one(texts, sorted(special)))
         return out
@@ -2320,37 +2656,42 @@ class ThreatTier:
     ) -> dict[int, set[str]]:
         out: dict[int, set[str]] = {}
         for i in indices:
-            for _, langs in self._automaton.iter(prefilter_key(texts[i])):
-                out.setdefault(i, set()).update(langs)
+            for _, ids in self._automaton.iter(prefilter_key(texts[i])):
+                out.setdefault(i, set()).update(ids)
         return out
 
-    def match(self, text: str, languages: Iterable[str] | None = None) -> list[ThreatMatch]:
-        """Every rule firing on ``text`` (all languages' rules unless ``languages`` is given)."""
-        langs = list(self.rule_sets if languages is None else languages)
-        found = self._match(fold(text), langs)
+    def match(self, text: str, rule_ids: Iterable[str] | None = None) -> list[ThreatMatch]:
+        """Every rule firing on ``text`` (all rules unless ``rule_ids`` names some)."""
+        if rule_ids is None:
+            rules = self.rules
+        else:
+            wanted = set(rule_ids)
+            # Only the languages named compile their rules.
+            languages = sorted({rule_id.split(".", 1)[0] for rule_id in wanted})
+            rules = [r for lang in languages for r in self.rule_sets[lang].rules if r.id in wanted]
+        found = self._match(fold(text), rules)
         if not found and _REPEAT_RE.search(text.lower()):
-            found = self._match(fold(text, runs=1), langs)
+            found = self._match(fold(text, runs=1), rules)
         return found
 
-    def _match(self, folded: Folded, languages: Iterable[str]) -> list[ThreatMatch]:
+    def _match(self, folded: Folded, rules: Iterable[Rule]) -> list[ThreatMatch]:
         s = folded.text
         found: list[ThreatMatch] = []
-        for lang in languages:
-            for rule in self.rule_sets[lang].rules:
-                for m in rule.regex.finditer(s):
-                    a, b = m.span()
-                    if a == b or not rule.fires(s, a, b):
-                        continue
-                    start, end = folded.original_span(a, b)
-                    found.append(ThreatMatch(rule.id, rule.kind, lang, start, end, rule.score))
+        for rule in rules:
+            for m in rule.regex.finditer(s):
+                a, b = m.span()
+                if a == b or not rule.fires(s, a, b):
+                    continue
+                start, end = folded.original_span(a, b)
+                found.append(ThreatMatch(rule.id, rule.kind, rule.language, start, end, rule.score))
         found.sort(key=lambda m: (m.start, m.end, m.rule))
         return found
 
     def detect(self, texts: Sequence[str]) -> list[ThreatResult | None]:
         """Per text: the tier's result, or None when no rule fires."""
         out: list[ThreatResult | None] = [None] * len(texts)
-        for i, langs in self.candidates(texts).items():
-            matches = self.match(texts[i], sorted(langs))
+        for i, ids in self.candidates(texts).items():
+            matches = self.match(texts[i], ids)
             if matches:
                 out[i] = _result(matches)
         return out
@@ -2374,7 +2715,16 @@ def tier() -> ThreatTier:
 
 
 def _rule_sets() -> list[RuleSet]:
-    return [_english(), _russian(), _turkish(), _spanish(), _portuguese(), _italian(), _french()]
+    return [
+        _english(),
+        _russian(),
+        _turkish(),
+        _spanish(),
+        _portuguese(),
+        _italian(),
+        _french(),
+        _german(),
+    ]
 
 
 def detect(texts: Sequence[str]) -> list[ThreatResult | None]:
