@@ -532,7 +532,7 @@ _GAMES: Final[str] = _alt(
 )  # fmt: skip
 _GAME_AFTER: Final[str] = (
     r"(?:[^\W\d_]+\W+){0,3}?(?:in|at|on|en|al|au|a|à|dans|im|beim|nel|al|no|na|в|на)"
-    r"\W+(?:[^\W\d_]+\W+)?" + _GAMES + r"(?![^\W\d_])"
+    r"\W+(?:[^\W\d_]+\W+){0,2}?" + _GAMES + r"(?![^\W\d_])"
 )
 # A game named earlier in the clause: "oyunda seni öldüreceğim", "в игре я тебя убью".
 _GAME_BEFORE: Final[str] = (
@@ -567,7 +567,7 @@ _EN_FILL = rf"(?:{_EN_FILL_WORDS}\W+){{0,4}}"
 # "find where you live and", "track you down and", "come to your school and".
 _EN_FILL_AND = (
     r"(?:(?:find|track|hunt|come|go|wait|catch|follow|show|break|sneak|drive|get|visit|pay)"
-    r"\w*[^.!?\n]{0,45}?\Wand\W+)?"
+    r"\w*[^.!?\n]{0,45}?\Wand\W+|(?:your|ur|his|her|their) [^.!?\n]{0,25}?\W(?:to|and)\W+)?"
 )
 _EN_YOU = _alt(
     r"you|u|ya|yah|yu|yall|y'?all|you all|you guys|you both|you two|you people|thee",
@@ -667,9 +667,12 @@ def _en_phrases(obj: str, poss: str) -> str:
         rf"put (?:a|one|two|some|the|my) (?:bullets?|rounds?|slugs?|knife|blade|hole|cap)"
         rf" (?:in|into|through|between) (?:{obj}|{poss} (?:head|skull|brain|face|chest|heart"
         rf"|back|eyes|gut|stomach|neck))",
-        rf"put {obj} (?:in|into|under|in the ground|six feet under)(?: (?:the|a|an))?"
-        rf" ?(?:ground|grave|dirt|hospital|coffin|casket|body bag|wheelchair|morgue|icu|box"
-        rf"|urn|six feet under|early grave)",
+        rf"put {obj} (?:(?:in|into|under)(?: (?:the|a|an))? )?(?:ground|grave|dirt|hospital"
+        rf"|coffin|casket|body bag|wheelchair|morgue|icu|box|urn|six feet under|early grave)",
+        rf"(?:break|snap|crack|shatter) every bone in {poss} body",
+        r"(?:shoot|bomb|blow) up (?:the|this|that|your|ur|his|her|their|our) (?:school|office"
+        r"|church|mosque|synagogue|temple|mall|concert|class|classroom|workplace|building"
+        r"|party|house|work)",
         rf"beat {obj} (?:up|to death|to a pulp|senseless|black and blue|half to death|bloody"
         rf"|unconscious|within an inch of (?:your|his|her|their) lives?|the (?:shit|crap|hell"
         rf"|fuck|life|living daylights) out of)",
@@ -692,7 +695,7 @@ def _en_phrases(obj: str, poss: str) -> str:
         rf"|deep|into little pieces)",
         rf"hang {obj} (?:from|by|up by)",
         rf"(?:choke|knock) {obj} out cold",
-        rf"run {obj} (?:over|down)",
+        rf"run {obj} (?:over|down)(?!\W+(?:to|into|there|for|at|the|later|now)(?![^\W\d_]))",
         rf"gun {obj} down",
         rf"make sure {obj} (?:never|don'?t|do not|doesn'?t|won'?t|will never|can'?t|cannot)"
         rf" (?:walk|wake up|see|breathe|speak|talk|live)",
@@ -708,7 +711,11 @@ _EN_PASSIVE = _alt(
     "lined up and shot", "shot on sight", "strung up", "taken out back and shot",
     "beaten to death", "stoned", "stoned to death", "drowned", "nuked", "bombed", "tortured",
     "raped", "castrated", "gunned down", "hunted down", "skinned alive", "put against a wall",
-    "put in (?:a|the) ground", "die", "dead", "rot", "burn", "hang", "swing", "be dead",
+    "put in (?:a|the) ground", "dead", "be dead",
+    # Bare verbs, not as in "hang out", "burn the letters", "hang yourself a hammock".
+    r"(?:die|rot|burn|hang|swing)(?!\W+(?:out|up|around|on|onto|in|with|there|loose|tight|back"
+    r"|the|an?|your|his|her|their|my|yourself|himself|herself|themselves|it|this|that|some"
+    r"|off|down|over|together)(?![^\W\d_]))",
 )  # fmt: skip
 _EN_NEG_SELF = (
     r"\b(?:(?<!why\s)(?:don'?t|dont|do not)|never|(?<!why\s)not|no need to|won'?t|wont"
@@ -795,8 +802,11 @@ def _en_triggers() -> dict[str, list[str]]:
                 _combos(("ll", "will", "wil", "shall", "gonna", "gunna", "to", "ma", "finna",
                          "just", "fucking", "then", "and", "personally", "literally", "gladly",
                          "slowly", "come", "go", "all", "d", "would"), ("end",)),
-                ("you", "ya", "yall", "him", "her", "them", "em", "your", "ur", "his", "their"),
+                ("you", "u", "ya", "yall", "him", "her", "them", "em", "your", "ur", "his",
+                 "their"),
             ),
+            "shootup", "bombup", "everybone",
+            *_combos(("blowup",), ("the", "this", "your", "ur", "our")),
             *_combos(("gas", "nuke", "bomb", "shoot", "hang", "burn", "stab", "rape", "beat"),
                      groups),
             *_combos(("your", "ur", "yo", "his", "her", "their"), ("life", "lives", "existence",
@@ -1044,7 +1054,9 @@ def _english() -> RuleSet:
         r"(?:die|dies|rot|rots|burn|burns|suffer|suffers|choke|chokes|drown|drowns"
         r"|get cancer|gets cancer|(?:be |get |gets )?(?:shot|stabbed|killed|murdered|raped"
         r"|run over|hit by a (?:car|bus|truck|train)|hanged|lynched|beaten|tortured)"
-        r"|kills? (?:you|u|him|her|them|yourself|himself|herself)|(?:were|was) dead"
+        r"|(?:kills?|shoots?|stabs?|murders?|rapes?|hangs?|lynch(?:es)?|beats? up|runs? over"
+        r"|strangles?|tortures?|poisons?|burns?) (?:you|u|him|her|them|yourself|himself"
+        r"|herself|your (?:family|kids|mom|wife))|(?:were|was) dead"
         r"|(?:dropped|drop|drops) dead|never wake up)"
         r"|(?:i |we )?(?:want|wish|need) (?:you|u|him|her|them) (?:dead|to die)"
         r"|wish (?:you|u) (?:were|was) (?:dead|never born)"
@@ -1098,7 +1110,8 @@ def _english() -> RuleSet:
         rf"(?:kill|hang|neck|off|unalive|rope|delete|end|shoot|gas|poison|an hero) {you_self}",
         neg_self=True,
         not_after=r"(?:laughing|with laughter|trying|doing|over|for|working|to get|just to"
-        r"|in the foot|on the foot|at the gym|at work|with work|out|up)",
+        r"|in the foot|on the foot|at the gym|at work|with work|out|up|an?|some|another"
+        r"|together)(?![^\W\d_])",
     )
     en.add(
         "hurt_yourself",
@@ -1246,6 +1259,7 @@ _RU_CLAUSE_END = (
 
 
 _RU_TRIGGERS: Final[tuple[str, ...]] = (
+    "подожгу", "спалю", "взорву",
     "убью", "убьем", "зареж", "прирежу", "прирежем", "пристрел", "застрел", "прибью", "прибьем",
     "урою", "уроем", "закопа", "задуш", "придуш", "замоч", "грохн", "пореш", "сожгу", "сожжем",
     "повешу", "повесим", "изобью", "изобьем", "отпизж", "отпизд", "уебу", "уебем", "въебу",
@@ -1300,7 +1314,9 @@ def _russian() -> RuleSet:
         r"|(?:набью|разобью|набьём|разобьём) (?:ебало|хлебало|морду|рожу|харю|ебальник|еблет)"
         r"|(?:ебало|хлебало|морду|рожу|харю|ебальник|еблет) (?:набью|разобью|набьём|разобьём)"
         r"|(?:дам|дадим|вставлю|навешаю) (?:тебе |вам )?пизды"
-        r"|(?:всажу|пущу|влеплю|всадим|пустим) (?:тебе |вам )?пулю (?:в лоб|в голову|в башку)",
+        r"|(?:всажу|пущу|влеплю|всадим|пустим) (?:тебе |вам )?пулю (?:в лоб|в голову|в башку)"
+        r"|(?:сожгу|подожгу|спалю|взорву|сожжём|спалим|взорвём) (?:тебе |вам )?(?:твой|твою|ваш"
+        r"|вашу) (?:дом|квартиру|машину|хату|тачку|дачу)",
         not_before=_RU_NOT_BEFORE,
     )
     ru.add(
@@ -1444,7 +1460,8 @@ _TR_TRIGGERS: Final[tuple[str, ...]] = (
     *_combos(_TR_SHORT_STEMS, _TR_SHORT_ENDS), "bacaklarini", "kollarini", "kafani", "boynunu",
     "kemiklerini", "dislerini", "agzini", "burnunu", "ceneni", "girtlagini", "bogazini",
     "suratini", "yuzunu", "beynini", "gozlerini", "dilini", "kalbini", "bagirsaklarini",
-    "kafasini", "kafana", "kafasina", "beynine", "alnina", "kalbine", "bacagini", "senoldun",
+    "kafasini", "kafana", "kafasina", "beynine", "alnina", "kalbine", "bacagini",
+    "olubiradam", "oluadam", "olusun", "senoldun",
     "oldunsen", "oldunlan", "senbittin", "bittinsen", "yasamayacak", "yasayamayacak",
     "goremeyeceksin", "goremezsin", "sayili", "sonungeldi", "sonunyakin", "sonunyaklasti",
     "hakediyor", "oturdugunu", "yasadigini", "kaldigini", "calistigini", "okudugunu",
@@ -2183,7 +2200,8 @@ def _fr_triggers() -> list[str]:
         *_FR_ER, *(v[0] for v in _FR_OTHER),
         *_combos(("te", "vous", "le", "la", "lui"), forms),
         *_combos(("t", "l"), (v for v in forms if v[0] in "aeéiou")),
-        "lapeau", "gueule", "tronche", "cervelle", "uneballe", "mort", "mourir", "crever",
+        "lapeau", "gueule", "tronche", "cervelle", "uneballe", "couteau", "pruneau", "bastos",
+        "unelame", "retrouveret", "trouveret", "choperet", "attraperet", "mort", "mourir", "crever",
         "creve", "ypasser", "verraspas", "survivre", "passerlanuit", "sontcomptes", "ouhabite",
         "outuhabite", "ouvis", "outudors", "ouvont", "tonadresse", "securite", "tarrive",
         "arriverquelque", "arriveunmalheur", "arrives", "arrieres", "gareatoi", "oeil",
@@ -2202,7 +2220,11 @@ def _french() -> RuleSet:
         r"|nous voulons|je compte|je vais aller|j'vais aller|je viens|je reviens|je vais venir"
         r"|je te jure que je vais|je vais bien)"
     )
-    fill = r"(?:(?:tous|toutes|bien|direct|personnellement|moi-même|vraiment|carrément) )*"
+    fill = (
+        r"(?:(?:tous|toutes|bien|direct|personnellement|moi-même|vraiment|carrément) )*"
+        r"(?:(?:te|t'|vous) (?:retrouver|trouver|chercher|choper|attraper|suivre|attendre)"
+        r" (?:et|puis) )?"
+    )
     not_after = r"(?:à (?:fifa|cod|lol|la console)|de (?:bisous|câlins|rire|questions))"
     fr.add(
         "future",
