@@ -16,6 +16,9 @@ _EXTRA = "the accurate tier needs its extra: pip install -e '.[accurate]'"
 pytest.importorskip("onnxruntime", reason=_EXTRA)
 pytest.importorskip("tokenizers", reason=_EXTRA)
 
+from civility.moderation.models import Action  # noqa: E402
+from civility.policy.decide import decide  # noqa: E402
+from civility.policy.model import Policy  # noqa: E402
 from civility.scoring.accurate import (  # noqa: E402
     MANIFEST,
     AccurateModel,
@@ -25,7 +28,6 @@ from civility.scoring.accurate import (  # noqa: E402
     load_cascade,
 )
 from civility.scoring.base import CATEGORIES, Scorer  # noqa: E402
-from civility.scoring.model import load_fast_scorer  # noqa: E402
 
 pytestmark = pytest.mark.skipif(
     not (ARTIFACT_DIR / MANIFEST).exists(),
@@ -189,20 +191,30 @@ def test_the_service_runs_the_cascade_when_configured(tmp_path: Path) -> None:
         container.close()
 
 
+def _acted_on(scores: np.ndarray) -> list[str]:
+    """Default-policy actions harsher than flag-for-review over a probe's score rows."""
+    rows = [dict(zip(CATEGORIES, row, strict=True)) for row in scores.tolist()]
+    actions = [decide(Policy(), r, (), False).action for r in rows]
+    return [a.value for a in actions if a not in (Action.ALLOW, Action.FLAG)]
+
+
 @pytest.mark.parametrize("band", [None, (0.0, 1.01)], ids=["default-band", "every-english-text"])
-def test_cascade_passes_the_identity_probe(band: tuple[float, float] | None) -> None:
-    from civility.training.cascade import bias_probe
+def test_cascade_never_hides_the_identity_probe(band: tuple[float, float] | None) -> None:
+    # A regression guard (the probe's terms are the ones training augmented, so it is
+    # circular); the fairness numbers come from bench/fairness.py's held-out frames.
+    from civility.training.pipeline import BIAS_TEMPLATES, PROBE_TERMS
 
     cascade = load_cascade(band=band)
     assert isinstance(cascade, CascadeScorer)
-    assert not bias_probe(cascade.predict, load_fast_scorer().thresholds)["flagged"]
+    texts = [t.format(term) for t in BIAS_TEMPLATES for term in PROBE_TERMS]
+    assert not _acted_on(cascade.predict(texts))
 
 
-def test_cascade_passes_the_held_out_selection_frames_at_its_default_band() -> None:
-    from civility.training.cascade import SELECTION_TEMPLATES, bias_probe
+def test_cascade_never_hides_the_selection_frames_at_its_default_band() -> None:
+    from civility.training.cascade import PROBE_TERMS, SELECTION_TEMPLATES
 
     cascade = load_cascade()
     assert isinstance(cascade, CascadeScorer)
-    probe = bias_probe(cascade.predict, load_fast_scorer().thresholds, SELECTION_TEMPLATES)
-    assert probe["n_texts"] == 160
-    assert not probe["flagged"]
+    texts = [t.format(term) for t in SELECTION_TEMPLATES for term in PROBE_TERMS]
+    assert len(texts) == 160
+    assert not _acted_on(cascade.predict(texts))
