@@ -906,3 +906,25 @@ def test_fast_scorer_integration(scorer: FastScorer) -> None:
     assert analyses[0].scores == pytest.approx(scores[0])
     assert not [s for s in analyses[3].spans if s.category == "threat"]
     assert scorer.analyze(texts, explain=False)[0].spans == ()
+
+
+def test_cascade_integration() -> None:
+    pytest.importorskip("onnxruntime")
+    pytest.importorskip("tokenizers")
+    from civility.scoring.accurate import CascadeScorer, load_cascade
+
+    try:
+        cascade = load_cascade(band=(0.0, 1.01))  # route every English text
+    except FileNotFoundError:
+        pytest.skip("no accurate-tier artifact")
+    assert isinstance(cascade, CascadeScorer)
+    texts = ["I will kill you", "я тебя убью", "you'd better watch your back", "hello there"]
+    scores = cascade.score(texts)
+    assert scores[0]["threat"] > 0.8
+    assert scores[1]["threat"] > 0.8
+    assert scores[2]["threat"] > 0.5
+    analyses = cascade.analyze(texts)
+    assert [a.scores["threat"] for a in analyses] == pytest.approx([s["threat"] for s in scores])
+    spans = [s for s in analyses[1].spans if s.category == "threat"]
+    assert [texts[1][s.start : s.end] for s in spans] == [texts[1]]
+    assert not [s for s in analyses[3].spans if s.category == "threat"]
