@@ -844,9 +844,11 @@ def test_prefilter_key_reads_through_evasions() -> None:
 
 
 def test_edge_texts() -> None:
-    texts = ["", " ", "😀😀😀", "\x00", "kill\x00you", "🔪", "a" * 10]
+    texts = ["", " ", "😀😀😀", "\x00", "\U00030000\U000e0041", "kill\x00you", "🔪", "a" * 10]
     out = detect(texts)
-    assert out[:4] == [None, None, None, None]
+    assert out[:5] == [None, None, None, None, None]
+    (astral,) = detect(["\U00030000 I will kill you \U000e0041"])
+    assert astral is not None
     long_text = "the weather is mild and sunny today. " * 2000 + "I will kill you. " + "ok " * 500
     (res,) = detect([long_text])
     assert res is not None

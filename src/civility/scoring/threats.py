@@ -2656,8 +2656,9 @@ class ThreatTier:
         if joined.count("\x00") != len(texts) - 1:
             return self._candidates_one_by_one(texts, range(len(texts)))
         c = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
-        k = _NP_TABLE[np.minimum(c, _NP_SIZE - 1)]
-        k[c >= _NP_SIZE] = _NP_DROP
+        k = np.take(_NP_TABLE, c, mode="clip")
+        if c.shape[0] and int(c.max()) >= _NP_SIZE:
+            k[c >= _NP_SIZE] = _NP_DROP
         k = k[k != _NP_DROP]
         seps = np.flatnonzero(k == _NP_SEP)
         slow = k == _NP_SPECIAL
