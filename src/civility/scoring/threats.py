@@ -2727,14 +2727,16 @@ def _result(matches: Sequence[ThreatMatch]) -> ThreatResult:
 
 
 _TIER: ThreatTier | None = None
+_TIER_LOCK: Final = threading.Lock()
 
 
 def tier() -> ThreatTier:
-    """The shared tier (built on first use: compiling the rules takes a fraction of a second)."""
+    """The shared tier (built once; each language's rules compile on their first use)."""
     global _TIER
-    if _TIER is None:
-        _TIER = ThreatTier(_rule_sets())
-    return _TIER
+    with _TIER_LOCK:
+        if _TIER is None:
+            _TIER = ThreatTier(_rule_sets())
+        return _TIER
 
 
 def _rule_sets() -> list[RuleSet]:
