@@ -10,10 +10,10 @@ indirect, group, self_harm), so a moderator can see why a text was flagged.
 
 Matching runs on a folded copy of the text (lowercase, NFKC, accents stripped, leetspeak,
 spaced-out letters joined, mixed-script homoglyphs fixed, letter runs capped at two) that keeps
-an offset map, so spans point into the ORIGINAL text. A cheap prefilter (one ``str.translate``
-per text and one Aho-Corasick pass over the whole batch, looking for trigger stems) lets texts
-without any trigger skip the tier; only the languages whose stems occur run their rules.
-Rules of every language run regardless of the detected language (short texts are often
+an offset map, so spans point into the ORIGINAL text. A cheap prefilter (one numpy code point
+lookup and one Aho-Corasick pass over the whole batch, looking for trigger stems) lets texts
+without any trigger skip the tier; a stem runs only the rules it names. Rules of every
+language are candidates regardless of the detected language (short texts are often
 misidentified).
 """
 
