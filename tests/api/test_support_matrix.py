@@ -11,6 +11,7 @@ import pytest
 from tests.conftest import Api
 
 from civility.auth.keys import Role
+from civility.client import _base
 from civility.scoring.base import CATEGORIES, Explain, Scorer, TextAnalysis
 from civility.scoring.lexicon import LexiconBaselineScorer
 from civility.scoring.support import Cell, SupportMatrix
@@ -96,6 +97,11 @@ def test_policy_never_acts_on_an_unsupported_score(api: Api) -> None:
 def test_models_route_publishes_the_matrix(api: Api) -> None:
     r = api.client.get("/v1/models", headers=api.headers(Role.SERVICE))
     assert r.status_code == 200, r.text
+    [info] = _base.parse_models(r.json())  # what the SDK's models() returns
+    assert info.supported("ru", "toxicity")
+    assert not info.supported("ru", "insult")
+    assert not info.supported("nl", "toxicity")
+    assert info.supported("und", "insult")
     [model] = r.json()["models"]
     assert model["floor"] == 0.8
     assert model["languages"]["ru"]["toxicity"]["supported"] is True

@@ -87,7 +87,7 @@ def reference(scorer: FastScorer, texts: list[str]) -> list[TextAnalysis]:
                     continue
                 keep = col >= max(scorer.min_drop, scorer.rel_drop * top)
                 spans.extend(_merge(text, tokens, keep, col, CATEGORIES[h]))
-        out.append(TextAnalysis(a.scores, a.language, tuple(spans) + threat_spans))
+        out.append(TextAnalysis(a.scores, a.language, tuple(spans) + threat_spans, a.unsupported))
     return out
 
 

@@ -9,9 +9,17 @@ Evidence, per (language, category), in order of preference:
 2. ``validation_buckets``: buckets 90-99 of the pool (``sha1(text) mod 100``), never trained
    on. In-source: the same sites and years as the training rows, so an optimistic estimate;
    the model card puts the leave-one-source-out numbers beside it.
+3. ``expert_cross_validation``: for toxicity, where the validation buckets hold too few rows of
+   a class (Italian: 15 positives), the language expert's 5-fold out-of-fold AUC on its
+   training rows (``fast-*.metrics.json``, ``experts``): the same recipe, scored on rows each
+   fold's model did not see. In-source too.
 
 A pair is supported when its AUC reaches ``FLOOR`` with at least ``MIN_CLASS`` rows of each
-class; anything else (including no evidence at all) is unsupported.
+class; anything else (including no evidence at all) is unsupported. Threat is judged on what a
+policy does with it instead: the rule tier answers 0.7 or 0.9 or nothing, so its ranking (AUC)
+says little, while a score over the hide threshold must be right. It is supported where, on the
+held-out threat set, at most ``THREAT_MAX_FPR`` of the benign sentences and at least
+``THREAT_MIN_RECALL`` of the threats score over 0.5; its AUC is still published.
 
 Run: ``python -m civility.training.support --pool PATH [--threats bench/results/threats.json]``.
 """
@@ -35,6 +43,8 @@ from civility.scoring.support import SUPPORT_FILE, Cell, SupportMatrix
 from civility.training.data import TUNE_LO, load_pool
 
 FLOOR: Final[float] = 0.80
+THREAT_MAX_FPR: Final[float] = 0.05
+THREAT_MIN_RECALL: Final[float] = 0.25
 MIN_CLASS: Final[int] = 20
 # Languages the matrix lists; fr has no labelled rows, so only the threat set can support it.
 LANGUAGES: Final[tuple[str, ...]] = ("en", "es", "it", "tr", "ru", "de", "pt", "fr")
@@ -78,7 +88,7 @@ def threat_cells(report: Mapping[str, Any], floor: float = FLOOR) -> dict[str, C
             f"{row['fpr_hide']:.2f} false positives on benign sentences with the same words"
         )
         out[lang] = Cell(
-            float(auc) >= floor,
+            row["fpr_hide"] <= THREAT_MAX_FPR and row["recall_hide"] >= THREAT_MIN_RECALL,
             round(float(auc), 4),
             int(row["n_threat"]) + int(row["n_benign"]),
             int(row["n_threat"]),
@@ -100,11 +110,27 @@ def build(
         [scorer.predict(texts[i : i + BATCH]) for i in range(0, len(texts), BATCH)]
     )
     cells = bucket_cells(val, probs, floor)
+    metrics = json.loads(
+        (artifacts / f"fast-{scorer.version}.metrics.json").read_text(encoding="utf-8")
+    )
+    for lang, info in metrics.get("experts", {}).items():
+        cell = cells.get(lang, {}).get("toxicity")
+        if cell is not None and cell.evidence == "none":
+            auc = float(info["cv_roc_auc"])
+            cells[lang]["toxicity"] = Cell(
+                auc >= floor,
+                round(auc, 4),
+                int(info["n"]),
+                int(info["positives"]),
+                "expert_cross_validation",
+                f"validation buckets too small ({cell.note}); 5-fold out-of-fold AUC instead",
+            )
     for lang, cell in threat_cells(threats or {}, floor).items():
         cells.setdefault(lang, {})["threat"] = cell
     description = (
-        f"AUC floor {floor} on held-out data: validation buckets 90-99 of the pool "
-        "(in-source), the held-out threat set for threat"
+        f"AUC floor {floor} on held-out data (validation buckets 90-99 of the pool, in-source); "
+        f"threat: on the held-out threat set, at most {THREAT_MAX_FPR:.0%} of benign sentences "
+        f"and at least {THREAT_MIN_RECALL:.0%} of threats over 0.5"
     )
     return SupportMatrix.build(floor, cells, f"{scorer.name} {scorer.version}", description)
 
