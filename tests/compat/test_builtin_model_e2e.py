@@ -6,11 +6,9 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
-import httplib2
 import pytest
-from googleapiclient import discovery
 from googleapiclient.errors import HttpError
-from tests.compat.server_process import Server, serve
+from tests.compat.server_process import Server, perspective_client, serve
 
 from civility.client import Civility
 
@@ -26,16 +24,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 @pytest.fixture
 def perspective(server: Server) -> Iterator[object]:
     """Perspective's documented Python sample, with our URL."""
-    http = httplib2.Http(timeout=30)
-    yield discovery.build(
-        "commentanalyzer",
-        "v1alpha1",
-        developerKey=server.key,
-        discoveryServiceUrl=f"{server.url}/$discovery/rest?version=v1alpha1",
-        static_discovery=False,
-        http=http,
-    )
-    http.close()
+    with perspective_client(server) as c:
+        yield c
 
 
 def _analyze(client: object, text: str, attrs: list[str], languages: list[str]) -> dict:  # type: ignore[type-arg]

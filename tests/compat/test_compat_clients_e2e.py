@@ -5,12 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-import httplib2
 import openai
 import pytest
-from googleapiclient import discovery
 from googleapiclient.errors import HttpError
-from tests.compat.server_process import Server, serve
+from tests.compat.server_process import Server, perspective_client, serve
 
 pytestmark = pytest.mark.e2e
 
@@ -23,17 +21,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 
 @pytest.fixture
 def client(server: Server) -> Iterator[object]:
-    """Exactly Perspective's documented Python sample, with our URL."""
-    http = httplib2.Http(timeout=30)
-    yield discovery.build(
-        "commentanalyzer",
-        "v1alpha1",
-        developerKey=server.key,
-        discoveryServiceUrl=f"{server.url}/$discovery/rest?version=v1alpha1",
-        static_discovery=False,
-        http=http,
-    )
-    http.close()
+    """Perspective's documented Python sample, with our URL."""
+    with perspective_client(server) as c:
+        yield c
 
 
 def test_google_api_python_client(client: object) -> None:
