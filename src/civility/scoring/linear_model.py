@@ -32,6 +32,9 @@ TOXICITY: Final[int] = CATEGORIES.index("toxicity")
 # Sentence ends (a terminal mark and a space) and line breaks: where a text is split into the
 # sentences scored on their own (``segments``); shorter pieces say too little to score alone.
 SENTENCE_BREAK: Final = re.compile(r"(?<=[.!?…。！？])\s+|\s*\n\s*")
+# A cheap first look: a text without any of these characters has one sentence (the full
+# pattern above tries its alternation at every position, 14% of a chat batch's time).
+_BREAK_CHAR: Final = re.compile(r"[.!?…。！？\n]")
 MIN_SENTENCE: Final[int] = 8
 # Chosen on the tune buckets (90-94) of 1.3.0: 0 cost 0.010 English toxicity AUC (0.909 ->
 # 0.899), 1.5 keeps it (0.909) and lifts insult 0.953 -> 0.966 and obscene 0.963 -> 0.971.
@@ -140,6 +143,11 @@ def sentences(text: str) -> list[str]:
     return [s for s in SENTENCE_BREAK.split(text) if len(s.strip()) >= MIN_SENTENCE]
 
 
+def _several_sentences(text: str) -> bool:
+    """Whether the text may hold a sentence break (a terminal mark before a space, a newline)."""
+    return _BREAK_CHAR.search(text) is not None and SENTENCE_BREAK.search(text) is not None
+
+
 def segments(text: str, window: int) -> tuple[list[str], int]:
     """What a text is scored as: its windows, plus each sentence when it has several.
 
@@ -150,7 +158,7 @@ def segments(text: str, window: int) -> tuple[list[str], int]:
     """
     parts = chunk(text, window)
     n_windows = len(parts)
-    found = sentences(text) if SENTENCE_BREAK.search(text) else []
+    found = sentences(text) if _several_sentences(text) else []
     if len(found) > 1:
         parts.extend(s for s in found if len(s) <= window)
     return parts, n_windows
@@ -158,7 +166,7 @@ def segments(text: str, window: int) -> tuple[list[str], int]:
 
 def chunked_logits(model: LinearModel, texts: Sequence[str]) -> tuple[F32, I64]:
     """Logits of every scored piece (``segments``), and the owning text index of each."""
-    if all(len(t) <= model.window and not SENTENCE_BREAK.search(t) for t in texts):
+    if all(len(t) <= model.window and not _several_sentences(t) for t in texts):
         return model.raw_logits(texts), np.arange(len(texts), dtype=np.int64)
     pieces: list[str] = []
     owner: list[int] = []
