@@ -160,3 +160,14 @@ def test_matrix_json_round_trip_and_undetermined_union() -> None:
     assert again.unsupported("nl") == CATEGORIES
     assert again.unsupported("und") == ()
     assert again.supported_languages("insult") == ("en",)
+
+
+def test_review_items_publish_null_for_unsupported_pairs(api: Api) -> None:
+    body = {"message_id": "r1", "author_id": "u9", "channel_id": "c", "text": "ты idiot"}
+    decided = api.client.post("/v1/moderate", headers=api.headers(Role.SERVICE), json=body)
+    assert decided.json()["decision"] in ("hide", "block"), decided.text
+    item = api.client.get(f"/v1/review/{decided.json()['id']}", headers=api.headers(Role.MODERATOR))
+    assert item.status_code == 200, item.text
+    scores = item.json()["item"]["scores"]
+    assert scores["toxicity"] > 0.5
+    assert scores["insult"] is None

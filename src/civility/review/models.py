@@ -130,6 +130,8 @@ class ReviewItem:
     decided_at: datetime
     review: ReviewState
     status: ReviewStatus = ReviewStatus.PENDING
+    # What the platform sent or the scorer detected: decides which scores mean something.
+    language: str | None = None
 
     @property
     def top_score(self) -> float:

@@ -167,6 +167,7 @@ def _item_from(row: Row[Any], now: datetime) -> ReviewItem:
         decided_at=_utc(m["d_created_at"]),
         review=state,
         status=state.status(now),
+        language=m["language"] or m["s_language"],
     )
 
 
@@ -205,6 +206,7 @@ class SqlReviewRepository:
         columns = (
             *t.messages.c,
             *(_s[c].label(f"s_{c}") for c in CATEGORIES),
+            _s.language.label("s_language"),
             _d.id.label("d_id"),
             _d.action,
             _d.severity,

@@ -86,6 +86,7 @@ async def queue(
         user,
         items=items,
         detail=detail,
+        unsupported=c.unsupported_for(detail.item.language) if detail else (),
         filters=filters,
         categories=CATEGORIES,
         statuses=STATUSES,
@@ -114,9 +115,10 @@ async def item_detail(request: Request, item_id: str, user: Viewer) -> HTMLRespo
     """Returns the detail panel of one item (a whole page when opened directly)."""
     c = container_of(request)
     detail = await call(c.review.detail, item_id)
+    unsupported = c.unsupported_for(detail.item.language)
     if is_htmx(request):
-        return page(request, "_detail.html", user, detail=detail)
-    return page(request, "item.html", user, detail=detail, nav="queue")
+        return page(request, "_detail.html", user, detail=detail, unsupported=unsupported)
+    return page(request, "item.html", user, detail=detail, nav="queue", unsupported=unsupported)
 
 
 @router.post("/queue/items/{item_id}/claim", response_class=HTMLResponse)
@@ -187,7 +189,14 @@ async def _after_action(
     c = container_of(request)
     detail = await call(c.review.detail, item_id)
     return page(
-        request, "_detail.html", user, detail=detail, done=done, swap_row=True, advance=advance
+        request,
+        "_detail.html",
+        user,
+        detail=detail,
+        done=done,
+        swap_row=True,
+        advance=advance,
+        unsupported=c.unsupported_for(detail.item.language),
     )
 
 

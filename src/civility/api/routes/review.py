@@ -27,6 +27,7 @@ from civility.review.models import (
     ReviewView,
 )
 from civility.review.service import MAX_BULK
+from civility.scoring.support import published
 
 router = APIRouter(prefix="/v1", tags=["review"])
 
@@ -100,7 +101,7 @@ class ReviewItemOut(BaseModel):
     decision: Action
     severity: Severity
     reasons: list[ReasonOut]
-    scores: dict[str, float] | None
+    scores: dict[str, float | None] | None
     top_score: float
     policy_version: int
     received_at: datetime
@@ -158,8 +159,8 @@ class BulkOut(BaseModel):
     failed: dict[str, str]
 
 
-def item_out(i: ReviewItem) -> ReviewItemOut:
-    """Builds the response form of an item."""
+def item_out(i: ReviewItem, unsupported: tuple[str, ...] = ()) -> ReviewItemOut:
+    """Builds the response form of an item (``unsupported`` scores become null)."""
     r = i.review
     return ReviewItemOut(
         id=i.message_id,
@@ -172,7 +173,7 @@ def item_out(i: ReviewItem) -> ReviewItemOut:
         decision=i.action,
         severity=i.severity,
         reasons=[reason_out(x) for x in i.reasons],
-        scores={k: round(v, 6) for k, v in i.scores.items()} if i.scores else None,
+        scores=published(i.scores, unsupported) if i.scores else None,
         top_score=round(i.top_score, 6),
         policy_version=i.policy_version,
         received_at=i.received_at,
@@ -227,7 +228,10 @@ async def list_review(
         limit=limit,
     )
     items, after = await anyio.to_thread.run_sync(c.review.list_items, query)
-    return ReviewPage(items=[item_out(i) for i in items], next_cursor=encode_cursor(after))
+    return ReviewPage(
+        items=[item_out(i, c.unsupported_for(i.language)) for i in items],
+        next_cursor=encode_cursor(after),
+    )
 
 
 @router.post("/review/resolve", response_model=BulkOut, responses=ERRORS)
@@ -245,7 +249,7 @@ async def get_review_item(item_id: str, _: Reader, c: ContainerDep) -> ReviewDet
     d = await anyio.to_thread.run_sync(c.review.detail, item_id)
     a = d.author
     return ReviewDetailOut(
-        item=item_out(d.item),
+        item=item_out(d.item, c.unsupported_for(d.item.language)),
         notes=[note_out(n) for n in d.notes],
         author=AuthorOut(
             author_id=a.author_id,
@@ -272,7 +276,8 @@ async def get_review_item(item_id: str, _: Reader, c: ContainerDep) -> ReviewDet
 @router.post("/review/{item_id}/claim", response_model=ReviewItemOut, responses=ERRORS)
 async def claim_item(item_id: str, who: Reviewer, c: ContainerDep) -> ReviewItemOut:
     """Claims an item for the caller for the claim lease (409 if someone else holds it)."""
-    return item_out(await anyio.to_thread.run_sync(c.review.claim, item_id, who.id))
+    item = await anyio.to_thread.run_sync(c.review.claim, item_id, who.id)
+    return item_out(item, c.unsupported_for(item.language))
 
 
 @router.post("/review/{item_id}/resolve", response_model=ReviewItemOut, responses=ERRORS)
@@ -281,7 +286,7 @@ async def resolve_item(
 ) -> ReviewItemOut:
     """Approves, hides, removes or escalates an item; may strike or ban its author."""
     item = await anyio.to_thread.run_sync(c.review.resolve, item_id, who.id, body.request())
-    return item_out(item)
+    return item_out(item, c.unsupported_for(item.language))
 
 
 @router.get("/review/{item_id}/notes", response_model=list[NoteOut], responses=ERRORS)
