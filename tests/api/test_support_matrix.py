@@ -8,6 +8,7 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
+from fastapi.testclient import TestClient
 from tests.conftest import Api
 
 from civility.auth.keys import Role
@@ -171,3 +172,28 @@ def test_review_items_publish_null_for_unsupported_pairs(api: Api) -> None:
     scores = item.json()["item"]["scores"]
     assert scores["toxicity"] > 0.5
     assert scores["insult"] is None
+
+
+def test_dashboard_says_a_score_is_not_measured_in_the_language(api: Api) -> None:
+    from civility.web.accounts import DashboardRole
+
+    body = {"message_id": "d1", "author_id": "u8", "channel_id": "c", "text": "ты idiot"}
+    decided = api.client.post("/v1/moderate", headers=api.headers(Role.SERVICE), json=body)
+    api.container.dashboard.create(
+        "mod", "correct horse battery", DashboardRole.MODERATOR, actor="test"
+    )
+    # The dashboard's same-origin checks want a local host name (as tests/web does).
+    web = TestClient(api.client.app, base_url="http://127.0.0.1")
+    form = web.get("/dashboard/login").text
+    token = re.search(r'name="csrf_token" value="([^"]+)"', form)
+    assert token
+    login = web.post(
+        "/dashboard/login",
+        data={"username": "mod", "password": "correct horse battery", "csrf_token": token[1]},
+        follow_redirects=False,
+    )
+    assert login.status_code == 303, login.text
+    page = web.get(f"/dashboard/queue/items/{decided.json()['id']}")
+    assert page.status_code == 200
+    assert "not measured in ru" in page.text
+    assert page.text.count("not measured in ru") == len(CATEGORIES) - 1
