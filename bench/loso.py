@@ -163,48 +163,41 @@ class Expert:
     """The fast tier's per-language toxicity expert (1.3.0 serves it for es/it/tr/ru/de/pt).
 
     Trained on the other sources' rows of the fold's own languages (one expert per language,
-    as shipped: sublinear hashed TF-IDF, ``LogisticRegression(C=16)``); toxicity only.
+    as shipped: sublinear hashed TF-IDF, ``LogisticRegression(C=16)``); toxicity only. Unlike
+    the other candidates it needs each row's language, so ``run_fold`` calls it directly.
     """
 
-    def __init__(self) -> None:
-        self.langs: list[str] = []
+    size = (1 << 20) + 1
+
+    def __init__(self, langs: Sequence[str]) -> None:
+        self.langs = list(langs)
         self.experts: dict[str, Any] = {}
-        self.train_langs: Sequence[str] = ()
 
-    def fit(self, texts: Sequence[str], labels: F64) -> Expert:
-        """Fits one expert per language among the training rows of the test languages."""
-        from civility.training.experts import MIN_DF, NB_LANGS, C, _fit, text_entries
+    def fit(self, texts: Sequence[str], labels: F64, row_langs: Sequence[str]) -> Expert:
+        """Fits one expert per language of ``langs`` on its labelled training rows."""
+        from civility.training.experts import NB_LANGS, fit_decision, text_entries
 
-        size = (1 << 20) + 1
         for lang in self.langs:
             rows = [
-                i
-                for i, lg in enumerate(self.train_langs)
-                if lg == lang and not np.isnan(labels[i, 0])
+                i for i, lg in enumerate(row_langs) if lg == lang and not np.isnan(labels[i, 0])
             ]
-            if not rows:
-                continue
             y = (labels[rows, 0] >= 0.5).astype(np.int64)
-            if y.min() == y.max():
+            if y.size == 0 or y.min() == y.max():
                 continue
             entries = text_entries([texts[i][:HASHED_CHARS] for i in rows], 20)
-            self.experts[lang] = _fit(entries, y, size, MIN_DF, C, lang in NB_LANGS)
+            self.experts[lang] = fit_decision(entries, y, self.size, nb=lang in NB_LANGS)
         return self
 
-    def predict_langs(self, texts: Sequence[str], langs: Sequence[str]) -> F64:
+    def predict(self, texts: Sequence[str], row_langs: Sequence[str]) -> F64:
         """Toxicity decision values from each row's language expert (NaN without one)."""
         from civility.training.experts import text_entries
 
         out = np.full((len(texts), len(CATEGORIES)), np.nan)
         for lang, expert in self.experts.items():
-            rows = [i for i, lg in enumerate(langs) if lg == lang]
+            rows = [i for i, lg in enumerate(row_langs) if lg == lang]
             entries = text_entries([texts[i][:HASHED_CHARS] for i in rows], 20)
-            out[rows, 0] = expert.decision(entries, (1 << 20) + 1)
+            out[rows, 0] = expert.decision(entries, self.size)
         return out
-
-    def predict(self, texts: Sequence[str]) -> F64:
-        """Unused: experts need the rows' languages (``predict_langs``)."""
-        raise NotImplementedError
 
 
 class Shipped:
@@ -231,8 +224,8 @@ FACTORIES: dict[str, Callable[[], Candidate]] = {
     "baseline": Baseline,
     "hashed": Hashed,
     "shipped": Shipped,
-    "expert": Expert,
 }
+CANDIDATES = (*FACTORIES, "expert")
 
 
 def scorable(labels: F64) -> list[int]:
@@ -278,11 +271,9 @@ def run_fold(
             continue
         start = time.perf_counter()
         if name == "expert":
-            expert = Expert()
-            expert.langs = sorted(set(test["lang"]) - {"en"})
-            expert.train_langs = train["lang"].tolist()
-            expert.fit(train_texts, train_labels)
-            scores = expert.predict_langs(test["text"].tolist(), test["lang"].tolist())
+            expert = Expert(sorted(set(test["lang"]) - {"en"}))
+            expert.fit(train_texts, train_labels, train["lang"].tolist())
+            scores = expert.predict(test["text"].tolist(), test["lang"].tolist())
         else:
             model = FACTORIES[name]().fit(train_texts, train_labels)
             scores = model.predict(test["text"].tolist())
@@ -322,7 +313,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("bench/results/loso.json"))
     args = parser.parse_args(argv)
     names = [n for n in args.candidates.split(",") if n]
-    unknown = set(names) - set(FACTORIES)
+    unknown = set(names) - set(CANDIDATES)
     if unknown:
         parser.error(f"unknown candidates: {sorted(unknown)}")
     pool = load_pool(args.pool)

@@ -133,7 +133,10 @@ def nb_ratio(x: sp.csr_matrix, y: I64, alpha: float = 1.0) -> F64:
     return out
 
 
-def _fit(e: TextEntries, y: I64, size: int, min_df: int, c: float, nb: bool) -> _Fitted:
+def fit_decision(
+    e: TextEntries, y: I64, size: int, min_df: int = MIN_DF, c: float = C, nb: bool = False
+) -> _Fitted:
+    """One expert's regression on ``e`` (no calibration): its ``decision`` scores new rows."""
     idf = inverse_document_frequency(e, size, min_df)
     x = design(e, idf, size)
     lr = LogisticRegression(C=c, max_iter=3000).fit(x, y)
@@ -158,10 +161,10 @@ def fit_expert(
     oof = np.zeros(e.n)
     folds = StratifiedKFold(FOLDS, shuffle=True, random_state=0)
     for train_rows, held in folds.split(np.zeros(e.n), y):
-        fold = _fit(e.subset(train_rows), y[train_rows], size, min_df, c, nb)
+        fold = fit_decision(e.subset(train_rows), y[train_rows], size, min_df, c, nb)
         oof[held] = fold.decision(e.subset(held), size)
     platt = LogisticRegression(C=1e6).fit(oof.reshape(-1, 1), y)
-    full = _fit(e, y, size, min_df, c, nb)
+    full = fit_decision(e, y, size, min_df, c, nb)
     return ExpertFit(
         full.coef * full.idf,
         full.idf,
