@@ -24,6 +24,7 @@ from civility.ratings.service import RatingService
 from civility.review.enforcement import ServiceEnforcement
 from civility.review.service import ReviewService
 from civility.scoring.base import Scorer
+from civility.scoring.support import SupportMatrix
 from civility.settings import Settings
 from civility.storage.db import Database
 from civility.storage.repositories import (
@@ -237,11 +238,10 @@ class Container:
 
     def unsupported_for(self, language: str | None) -> tuple[str, ...]:
         """Categories the scorer's support matrix rules out for ``language`` (published null)."""
-        lookup = getattr(self.scorer, "unsupported", None)
-        if lookup is None or language is None:
+        support: SupportMatrix | None = getattr(self.scorer, "support", None)
+        if support is None or language is None:
             return ()
-        out: tuple[str, ...] = lookup(language)
-        return out
+        return support.unsupported(language)
 
 
 def build_container(

@@ -218,3 +218,11 @@ def test_cascade_never_hides_the_selection_frames_at_its_default_band() -> None:
     texts = [t.format(term) for t in SELECTION_TEMPLATES for term in PROBE_TERMS]
     assert len(texts) == 160
     assert not _acted_on(cascade.predict(texts))
+
+
+def test_cascade_publishes_the_fast_tiers_support_matrix() -> None:
+    cascade = load_cascade()
+    assert isinstance(cascade, CascadeScorer)
+    assert cascade.support is not None
+    assert cascade.support is cascade.fast.support
+    assert "insult" in cascade.analyze(["ты тупой идиот"])[0].unsupported

@@ -135,6 +135,8 @@ class CascadeScorer:
         # Two models' errors differ, so averaging logits beats either alone (model card).
         self.blend = float(manifest.get("blend", 1.0))
         self.thresholds = dict(fast.thresholds)
+        # The fast tier's matrix: the cascade changes only English toxicity, which it supports.
+        self.support = fast.support
         self.name = "civility-cascade"
         self.version = f"{fast.version}+{manifest['version']}"
         self._lock = threading.Lock()

@@ -21,7 +21,9 @@ class SupportCellOut(BaseModel):
     auc: float | None = Field(description="ROC-AUC on held-out data; null when not measurable")
     n: int
     positives: int
-    evidence: str = Field(description="validation_buckets, heldout_threat_set or none")
+    evidence: str = Field(
+        description="validation_buckets, expert_cross_validation, heldout_threat_set or none"
+    )
     note: str
 
 
