@@ -1,0 +1,1 @@
+"""Moderation: messages, their decisions, and the service every adapter goes through."""
