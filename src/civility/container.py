@@ -15,6 +15,7 @@ from civility.enforcement.policies import PolicyService
 from civility.enforcement.service import EnforcementService
 from civility.errors import Invalid
 from civility.moderation.engine import EnforcementEngine
+from civility.moderation.models import Action
 from civility.moderation.records import Outcome
 from civility.moderation.service import ModerationService
 from civility.queue.base import MessageQueue
@@ -23,7 +24,7 @@ from civility.ratings.repository import MemoryRatingCache, RatingCache
 from civility.ratings.service import RatingService
 from civility.review.enforcement import ServiceEnforcement
 from civility.review.service import ReviewService
-from civility.scoring.base import Scorer
+from civility.scoring.base import CATEGORIES, Scorer
 from civility.scoring.support import SupportMatrix
 from civility.settings import Settings
 from civility.storage.db import Database
@@ -48,9 +49,20 @@ if TYPE_CHECKING:
 
 
 def count_decisions(outcomes: Sequence[Outcome]) -> None:
-    """Counts new decisions for /metrics."""
+    """Counts new decisions and observes their scores for /metrics."""
     for o in outcomes:
-        metrics.DECISIONS.labels(o.decision.action.value, o.decision.path).inc()
+        # The decision event names the channel whose own policy decided (None: the default).
+        custom = bool(o.events) and o.events[0].payload.get("policy_channel_id") is not None
+        channel_class = "channel_policy" if custom else "default_policy"
+        metrics.DECISIONS.labels(o.decision.action.value, channel_class, o.decision.path).inc()
+        for category, score in (o.scores or {}).items():
+            metrics.SCORES.labels(category).observe(score)
+
+
+def observe_scoring(texts: int, seconds: float) -> None:
+    """Observes one scorer call for /metrics."""
+    metrics.SCORING_LATENCY.observe(seconds)
+    metrics.SCORING_BATCH.observe(texts)
 
 
 def build_scorer(name: str, band: tuple[float, float] | None = None) -> Scorer:
@@ -249,6 +261,7 @@ def build_container(
 ) -> Container:
     """Builds the container; tests pass a manual clock or a scorer."""
     clock = clock or SystemClock()
+    metrics.initialise(tuple(a.value for a in Action), CATEGORIES)
     db = Database.from_url(
         settings.database_url, pool_size=settings.db_pool_size, outbox=settings.outbox_patterns
     )
@@ -260,6 +273,7 @@ def build_container(
         enforcement.engine,
         clock,
         on_decided=count_decisions,
+        on_scored=observe_scoring,
     )
     events = SqlEventRepository(db)
     keys = ApiKeyService(

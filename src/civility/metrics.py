@@ -56,8 +56,8 @@ QUEUE_DEPTH = Gauge(
 )
 DECISIONS = Counter(
     "civility_decisions_total",
-    "Decisions by action and path.",
-    ["action", "path"],
+    "Decisions by action, channel class (channel_policy / default_policy) and path.",
+    ["action", "channel_class", "path"],
     registry=REGISTRY,
 )
 WORKER_FAILURES = Counter(
@@ -65,3 +65,90 @@ WORKER_FAILURES = Counter(
     "Worker batches that failed and were requeued.",
     registry=REGISTRY,
 )
+
+# Below: what the alerts, the dashboard and docs/runbook.md read (issue 18). Label values are
+# bounded: categories, actions, paths and reasons are fixed sets; nothing per message or user.
+SCORES = Histogram(
+    "civility_score",
+    "Model scores of decided messages, by category (the score distribution; drift alert).",
+    ["category"],
+    buckets=(0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.0),
+    registry=REGISTRY,
+)
+SCORING_BATCH = Histogram(
+    "civility_scoring_batch_size",
+    "Texts per scorer call.",
+    buckets=(1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024),
+    registry=REGISTRY,
+)
+WORKER_MESSAGES = Counter(
+    "civility_worker_messages_total",
+    "Messages a queue worker decided (per process: Prometheus adds the instance label).",
+    registry=REGISTRY,
+)
+DEAD_LETTERS = Counter(
+    "civility_dead_letters_total",
+    "Queue deliveries dead-lettered: rejected (poison, no retry) or out of attempts.",
+    ["reason"],
+    registry=REGISTRY,
+)
+OLDEST_PENDING = Gauge(
+    "civility_oldest_pending_seconds",
+    "Age of the oldest accepted, undecided message received in the last day (0: none).",
+    registry=REGISTRY,
+    multiprocess_mode="max",
+)
+OUTBOX_PENDING = Gauge(
+    "civility_outbox_pending",
+    "Events written to the outbox and not yet published by the relay.",
+    registry=REGISTRY,
+    multiprocess_mode="max",
+)
+OUTBOX_LAG = Gauge(
+    "civility_outbox_lag_seconds",
+    "Age of the oldest event waiting in the outbox (0: none).",
+    registry=REGISTRY,
+    multiprocess_mode="max",
+)
+WEBHOOK_LAG = Gauge(
+    "civility_webhook_lag_seconds",
+    "Age of the oldest event the most behind enabled webhook subscription has not passed.",
+    registry=REGISTRY,
+    multiprocess_mode="max",
+)
+RATING_BACKLOG = Gauge(
+    "civility_rating_backlog",
+    "Accepted ratings waiting to be applied (this process).",
+    registry=REGISTRY,
+    multiprocess_mode="sum",
+)
+GAUGE_ERRORS = Counter(
+    "civility_gauge_refresh_failures_total",
+    "Failed gauge refreshes (database or broker unreachable), by gauge source.",
+    ["source"],
+    registry=REGISTRY,
+)
+
+DEAD_LETTER_REASONS = ("rejected", "attempts")
+CHANNEL_CLASSES = ("channel_policy", "default_policy")
+PATHS = ("sync", "async")
+
+
+def initialise(actions: tuple[str, ...], categories: tuple[str, ...]) -> None:
+    """Creates every labelled series at zero, so rate() and the dashboard see them at once."""
+    for action in actions:
+        for channel_class in CHANNEL_CLASSES:
+            for path in PATHS:
+                DECISIONS.labels(action, channel_class, path)
+    for category in categories:
+        SCORES.labels(category)
+    for path in PATHS:
+        BATCH_SIZE.labels(path)
+    for reason in DEAD_LETTER_REASONS:
+        DEAD_LETTERS.labels(reason)
+
+
+def count_dead_letters(count: int, *, retry_asked: bool) -> None:
+    """Counts deliveries a queue backend moved to its dead letters."""
+    if count:
+        DEAD_LETTERS.labels("attempts" if retry_asked else "rejected").inc(count)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -122,9 +123,11 @@ class ModerationService:
         clock: Clock,
         *,
         on_decided: Callable[[Sequence[Outcome]], None] | None = None,
+        on_scored: Callable[[int, float], None] | None = None,
     ) -> None:
         self._repo = repo
         self._on_decided = on_decided
+        self._on_scored = on_scored
         self._scorer = scorer
         self._engine = engine
         self._clock = clock
@@ -136,7 +139,10 @@ class ModerationService:
 
     def analyze(self, texts: Sequence[str], channel_id: str | None = None) -> list[AnalyzeResult]:
         """Scores texts without storing anything."""
+        started = time.perf_counter()
         analyses = self._scorer.analyze(texts)
+        if self._on_scored is not None:
+            self._on_scored(len(texts), time.perf_counter() - started)
         return [AnalyzeResult(a, self._engine.severity(channel_id, a.acted_on())) for a in analyses]
 
     def moderate(self, batch: Sequence[IncomingMessage]) -> list[MessageView]:
@@ -269,7 +275,10 @@ class ModerationService:
         to_score = [w for w in work if not w.pre.final]
         if to_score:
             texts = [w.message.text for w in to_score]
+            started = time.perf_counter()
             analyses = self._scorer.analyze(texts, explain=_explain_when(to_score))
+            if self._on_scored is not None:
+                self._on_scored(len(texts), time.perf_counter() - started)
             for item, analysis in zip(to_score, analyses, strict=True):
                 item.analysis = analysis
         pres = self._engine.with_strikes([(w.message, w.analysis, w.pre) for w in work], now)

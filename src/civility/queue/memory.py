@@ -7,6 +7,7 @@ from collections import deque
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from civility import metrics
 from civility.queue.base import Delivery
 
 
@@ -55,6 +56,7 @@ class InMemoryQueue:
                 self._items.append(Delivery(body=d.body, attempt=d.attempt + 1))
             else:
                 self.dead_letters.append(d)
+                metrics.count_dead_letters(1, retry_asked=requeue)
         if self._items:
             self._event.set()
 

@@ -26,6 +26,7 @@ from aio_pika.abc import (
     AbstractQueue,
 )
 
+from civility import metrics
 from civility.errors import Unavailable
 from civility.queue.base import Delivery
 
@@ -269,6 +270,7 @@ class RabbitMQQueue:
                 await self._publish_all([(d.body, d.attempt + 1) for d in retry])
             if dead:
                 await self._publish_all([(d.body, d.attempt) for d in dead], self.dead_name)
+                metrics.count_dead_letters(len(dead), retry_asked=requeue)
             for d in retry + dead:
                 await d.handle.settle()
         except BROKER_ERRORS as exc:

@@ -25,6 +25,7 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import RedisError, ResponseError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
+from civility import metrics
 from civility.errors import Unavailable
 from civility.queue.base import Delivery
 
@@ -145,6 +146,7 @@ class RedisStreamsQueue:
         spent = [d for d in deliveries if d.attempt > self._max_attempts]
         if spent:
             await self._settle_elsewhere(spent, self.dead_name, lambda d: d.attempt)
+            metrics.count_dead_letters(len(spent), retry_asked=True)
         return [d for d in deliveries if d.attempt <= self._max_attempts]
 
     async def _delivery_counts(self, ids: Sequence[bytes]) -> dict[bytes, int]:
@@ -197,6 +199,7 @@ class RedisStreamsQueue:
                 await self._settle_elsewhere(retry, self.name, lambda d: d.attempt + 1)
             if dead:
                 await self._settle_elsewhere(dead, self.dead_name, lambda d: d.attempt)
+                metrics.count_dead_letters(len(dead), retry_asked=requeue)
         except OUTAGE as exc:
             log.warning("redis.nack_failed", error=repr(exc))
 

@@ -84,4 +84,5 @@ class Worker:
             return
         await self._queue.ack(good)
         self.processed += decided
+        metrics.WORKER_MESSAGES.inc(decided)
         metrics.BATCH_SIZE.labels("async").observe(len(good))
