@@ -22,6 +22,7 @@ from civility.container import (
     build_webhook_dispatcher,
 )
 from civility.ratings.applier import RatingApplier
+from civility.request_ids import RequestIdMiddleware
 from civility.web.app import mount as mount_dashboard
 from civility.worker.consumer import Worker
 from civility.worker.sync_batcher import SyncBatcher
@@ -136,6 +137,7 @@ def create_app(
     )
     errors.install(app)
     app.add_middleware(MetricsMiddleware)
+    app.add_middleware(RequestIdMiddleware)  # outermost: error responses carry the id too
     for router in all_routers():
         app.include_router(router)
     mount_dashboard(app)

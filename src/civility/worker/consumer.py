@@ -9,7 +9,7 @@ from collections.abc import Callable
 import anyio
 import structlog
 
-from civility import metrics
+from civility import metrics, request_ids
 from civility.errors import DomainError
 from civility.moderation.service import ModerationService
 from civility.queue.base import Delivery, MessageQueue
@@ -69,6 +69,14 @@ class Worker:
         if not good:
             return
         ids = [d.body["id"] for d in good]
+        # The ids of the requests that accepted these messages: one grep follows a message
+        # from its HTTP request to its decision.
+        with structlog.contextvars.bound_contextvars(
+            request_ids=request_ids.from_bodies(d.body for d in good)
+        ):
+            await self._decide(good, ids)
+
+    async def _decide(self, good: list[Delivery], ids: list[str]) -> None:
         try:
             decided = await anyio.to_thread.run_sync(self._service.process, ids)
         except DomainError as exc:
@@ -85,4 +93,5 @@ class Worker:
         await self._queue.ack(good)
         self.processed += decided
         metrics.WORKER_MESSAGES.inc(decided)
+        log.info("worker.decided", received=len(good), decided=decided)
         metrics.BATCH_SIZE.labels("async").observe(len(good))

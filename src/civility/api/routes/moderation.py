@@ -8,6 +8,7 @@ from typing import Annotated
 import anyio
 from fastapi import APIRouter, Query, Request
 
+from civility import request_ids
 from civility.api.deps import Analyzer, ContainerDep, Moderator, Reader, Submitter
 from civility.api.schemas import (
     AcceptedItem,
@@ -81,7 +82,7 @@ async def submit(body: SubmitIn, _: Submitter, c: ContainerDep) -> AcceptedOut:
     limit = c.settings.max_text_length
     incoming = [_incoming(m, limit, f"messages[{i}].text") for i, m in enumerate(items)]
     accepted, new = await anyio.to_thread.run_sync(c.moderation.accept, incoming)
-    await c.queue.publish([{"id": m.id} for m in new])
+    await c.queue.publish([request_ids.queue_body(m.id) for m in new])
     return AcceptedOut(
         items=[
             AcceptedItem(

@@ -1,0 +1,82 @@
+"""Request ids: taken from X-Request-ID (or made), logged with every line, carried to the worker.
+
+The id is bound to structlog's context variables for the request, so every log line the
+request writes carries `request_id`; it goes back in the response's X-Request-ID header and
+into the queue body of each message the request accepts, where the worker logs it again.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from typing import Any
+
+import structlog
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+HEADER = "X-Request-ID"
+KEY = "request_id"
+# A caller's id is kept when it is short and plain (it ends up in logs and headers).
+_ACCEPTED = re.compile(r"[A-Za-z0-9._:/+=-]{1,128}")
+
+
+def accept(value: str | None) -> str:
+    """Returns the caller's id when it is acceptable, else a new one."""
+    if value is not None and _ACCEPTED.fullmatch(value):
+        return value
+    return uuid.uuid4().hex
+
+
+def current() -> str | None:
+    """Returns the request id bound to this context, if any."""
+    value = structlog.contextvars.get_contextvars().get(KEY)
+    return value if isinstance(value, str) else None
+
+
+def queue_body(message_id: str) -> dict[str, str]:
+    """Returns the queue body for a message id, with the current request id when there is one."""
+    rid = current()
+    return {"id": message_id, KEY: rid} if rid else {"id": message_id}
+
+
+def from_bodies(bodies: Iterable[Mapping[str, Any]]) -> list[str]:
+    """Returns the distinct request ids carried by queue bodies, in order."""
+    seen: dict[str, None] = {}
+    for body in bodies:
+        rid = body.get(KEY)
+        if isinstance(rid, str):
+            seen.setdefault(rid)
+    return list(seen)
+
+
+@contextmanager
+def bound(rid: str) -> Iterator[None]:
+    """Binds a request id to the log context for the duration of the block."""
+    with structlog.contextvars.bound_contextvars(**{KEY: rid}):
+        yield
+
+
+class RequestIdMiddleware:
+    """Binds each HTTP request's id to the log context and returns it in X-Request-ID."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        header = HEADER.lower().encode()
+        given = next((v for k, v in scope["headers"] if k == header), None)
+        rid = accept(given.decode("latin-1") if given is not None else None)
+
+        async def send_with_id(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = [(k, v) for k, v in message.get("headers", []) if k.lower() != header]
+                message["headers"] = [*headers, (header, rid.encode())]
+            await send(message)
+
+        with bound(rid):
+            await self.app(scope, receive, send_with_id)
