@@ -16,9 +16,10 @@ from pathlib import Path
 
 from civility.enforcement.blocklists import BlocklistCache, BlocklistRecord
 from civility.moderation.engine import EnforcementEngine
-from civility.moderation.models import Action, IncomingMessage
+from civility.moderation.models import IncomingMessage
 from civility.moderation.records import StoredMessage
 from civility.policy import InMemoryPolicyRepository, Policy
+from civility.policy.verdict import Action
 from civility.rules import (
     BlocklistEntry,
     EntryKind,

@@ -23,8 +23,8 @@ from typing import Any
 from civility.clock import ManualClock
 from civility.container import build_container
 from civility.events.models import Event
-from civility.moderation.models import Action, Reason, ReasonSource, Severity
 from civility.moderation.records import MessageQuery, Outcome, StoredDecision, StoredMessage
+from civility.policy.verdict import Action, Reason, ReasonSource, Severity
 from civility.review.models import ReviewOrder, ReviewQuery, ReviewView
 from civility.scoring.base import CATEGORIES
 from civility.scoring.lexicon import LexiconBaselineScorer

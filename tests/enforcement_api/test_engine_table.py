@@ -13,11 +13,11 @@ from civility.enforcement.engine import InForce
 from civility.enforcement.records import BanIssued, EnforcementRecord, StrikeAdded
 from civility.events.models import Event
 from civility.moderation.engine import EnforcementEngine
-from civility.moderation.models import Action, Severity
 from civility.moderation.records import StoredMessage
 from civility.policy.model import Policy
 from civility.policy.repository import InMemoryPolicyRepository
 from civility.policy.settings import CheckSettings, RateCheck, StrikeSettings
+from civility.policy.verdict import Action, Severity
 from civility.rules.blocklist import BlocklistEntry, EntryKind
 from civility.rules.checks import MemoryWindowStore, WindowHit
 from civility.scoring.base import CATEGORIES, TextAnalysis

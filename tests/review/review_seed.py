@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from civility.events.models import DECISION_EVENT
-from civility.moderation.models import Action, Reason, ReasonSource, Severity
 from civility.moderation.records import Outcome, StoredDecision, StoredMessage
 from civility.moderation.service import decision_event
+from civility.policy.verdict import Action, Reason, ReasonSource, Severity
 from civility.scoring.base import CATEGORIES
 from civility.scoring.lexicon import LexiconBaselineScorer
 from civility.storage.db import Database

@@ -15,7 +15,7 @@ from civility.clock import ManualClock
 from civility.container import Container, build_container
 from civility.errors import Conflict, Invalid, NotFound
 from civility.events.models import EventQuery
-from civility.moderation.models import Action
+from civility.policy.verdict import Action
 from civility.review.models import (
     BanRequest,
     Resolution,

@@ -18,9 +18,9 @@ from civility.enforcement.records import (
 )
 from civility.enforcement.service import StatsQuery
 from civility.events.models import Event, EventQuery
-from civility.moderation.models import Action, Reason, ReasonSource, Severity
 from civility.moderation.records import Outcome, StoredDecision, StoredMessage
 from civility.policy.model import Policy
+from civility.policy.verdict import Action, Reason, ReasonSource, Severity
 from civility.rules.blocklist import BlocklistEntry, EntryKind
 from civility.storage.db import Database
 from civility.storage.enforcement import (

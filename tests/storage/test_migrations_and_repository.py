@@ -12,8 +12,8 @@ from alembic.migration import MigrationContext
 
 from civility.errors import Conflict
 from civility.events.models import Event, EventQuery
-from civility.moderation.models import Action, Reason, ReasonSource, Severity
 from civility.moderation.records import MessageQuery, Outcome, StoredDecision, StoredMessage
+from civility.policy.verdict import Action, Reason, ReasonSource, Severity
 from civility.storage.db import Database
 from civility.storage.repositories import SqlEventRepository, SqlModerationRepository
 from civility.storage.schema import metadata

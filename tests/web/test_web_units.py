@@ -9,7 +9,7 @@ import pytest
 
 from civility.clock import ManualClock
 from civility.errors import Conflict, Invalid, Unauthorized
-from civility.moderation.models import Action, Reason, ReasonSource
+from civility.policy.verdict import Action, Reason, ReasonSource
 from civility.settings import load_settings
 from civility.web import render
 from civility.web.accounts import DashboardAccounts, DashboardRole, DashboardUserRow

@@ -16,9 +16,9 @@ from pydantic import (
     model_validator,
 )
 
-from civility.moderation.models import Action, Reason, Severity
 from civility.moderation.records import MessageView
 from civility.moderation.service import AnalyzeResult
+from civility.policy.verdict import Action, Reason, Severity
 from civility.scoring.support import published
 
 

@@ -7,8 +7,8 @@ import hmac
 import json
 from typing import Any
 
-from civility.moderation.models import Action
 from civility.moderation.records import MessageView
+from civility.policy.verdict import Action
 
 SIGNATURE_HEADER = "X-Coral-Signature"
 CHANNEL_PREFIX = "coral:"

@@ -23,8 +23,8 @@ from civility.enforcement.records import (
     WarningIssued,
 )
 from civility.errors import Conflict, Invalid
-from civility.moderation.models import Severity, Verdict
 from civility.policy.settings import StrikeSettings
+from civility.policy.verdict import Severity, Verdict
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from civility.errors import Invalid
-from civility.moderation.models import Severity
+from civility.policy.verdict import Severity
 
 SYSTEM_ACTOR = "system"
 

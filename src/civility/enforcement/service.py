@@ -28,10 +28,10 @@ from civility.enforcement.records import (
 )
 from civility.errors import Invalid
 from civility.events.models import Event
-from civility.moderation.models import Severity
 from civility.moderation.records import MessageView
 from civility.policy.model import Policy
 from civility.policy.repository import PolicyRepository, resolve_policy
+from civility.policy.verdict import Severity
 
 Bucket = Literal["hour", "day"]
 BUCKET_SIZE: dict[str, timedelta] = {"hour": timedelta(hours=1), "day": timedelta(days=1)}

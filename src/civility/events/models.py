@@ -8,7 +8,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any, Protocol
 
-from civility.moderation.models import Action
+from civility.policy.verdict import Action
 
 SCHEMA_VERSION = 1
 

@@ -15,12 +15,13 @@ from typing import Protocol
 from civility.enforcement.blocklists import BlocklistCache
 from civility.enforcement.engine import InForce, active_ban, apply_verdict, is_violation
 from civility.enforcement.records import BanIssued, EnforcementRecord
-from civility.moderation.models import Action, IncomingMessage, Reason, Severity
+from civility.moderation.models import IncomingMessage
 from civility.moderation.records import StoredMessage
 from civility.moderation.service import Judgement, PreCheck
 from civility.policy.decide import decide
 from civility.policy.model import Policy
 from civility.policy.repository import PolicyRepository, resolve_policy
+from civility.policy.verdict import Action, Reason, Severity
 from civility.rules.blocklist import blocklist_reasons
 from civility.rules.checks import (
     WindowHit,

@@ -9,7 +9,7 @@ from typing import Any, Protocol
 
 from civility.enforcement.records import EnforcementRecord
 from civility.events.models import Event
-from civility.moderation.models import Action, Reason, Severity
+from civility.policy.verdict import Action, Reason, Severity
 
 
 @dataclass(frozen=True, slots=True)

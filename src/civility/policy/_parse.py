@@ -7,7 +7,7 @@ from collections.abc import Collection, Mapping
 from typing import Any
 
 from civility.errors import Invalid
-from civility.moderation.models import Action
+from civility.policy.verdict import Action
 
 
 def as_mapping(value: object, path: str) -> Mapping[str, Any]:

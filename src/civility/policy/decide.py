@@ -6,8 +6,8 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 
 from civility.errors import Invalid
-from civility.moderation.models import Action, Reason, ReasonSource, Severity, Verdict
 from civility.policy.model import Policy
+from civility.policy.verdict import Action, Reason, ReasonSource, Severity, Verdict
 from civility.scoring.base import CATEGORIES, Span
 
 BANNED_CODE = "banned"

@@ -26,9 +26,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from civility.errors import Invalid
-from civility.moderation.models import Action, Severity
 from civility.policy import _parse as p
 from civility.policy.settings import CheckSettings, StrikeSettings
+from civility.policy.verdict import Action, Severity
 from civility.scoring.base import CATEGORIES
 
 _RULE_FIELDS = ("flag", "hide", "block", "min_severity")

@@ -23,8 +23,8 @@ from datetime import timedelta
 from typing import Any, TypeVar
 
 from civility.errors import Invalid
-from civility.moderation.models import Action, Severity
 from civility.policy import _parse as p
+from civility.policy.verdict import Action, Severity
 
 _CHECK_ACTIONS = (Action.FLAG, Action.HIDE, Action.BLOCK)
 _DAY_S = 86_400

@@ -8,7 +8,7 @@ from typing import Any, Protocol
 from civility.enforcement.records import BanIssued
 from civility.enforcement.service import EnforcementService
 from civility.events.models import Event, EventType
-from civility.moderation.models import Severity
+from civility.policy.verdict import Severity
 from civility.review.models import AuthorStanding
 
 _RECORD_TYPES = frozenset(

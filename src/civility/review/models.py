@@ -21,7 +21,7 @@ from enum import StrEnum
 from typing import Any
 
 from civility.errors import Conflict, Invalid
-from civility.moderation.models import Action, Reason, Severity
+from civility.policy.verdict import Action, Reason, Severity
 
 
 class ReviewStatus(StrEnum):

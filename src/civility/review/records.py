@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from typing import Protocol
 
 from civility.events.models import Event
-from civility.moderation.models import Severity
+from civility.policy.verdict import Severity
 from civility.review.models import AuthorStanding, Note, ReviewItem, ReviewQuery, ReviewState
 
 

@@ -11,7 +11,7 @@ from civility.clock import Clock
 from civility.errors import Conflict, DomainError, Invalid, NotFound
 from civility.events.models import Event, EventType
 from civility.ids import new_id
-from civility.moderation.models import Severity
+from civility.policy.verdict import Severity
 from civility.review.models import (
     FINAL_ACTION,
     AuthorStanding,

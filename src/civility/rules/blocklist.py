@@ -25,7 +25,7 @@ import ahocorasick  # type: ignore[import-not-found]  # C extension without type
 import regex
 
 from civility.errors import Invalid
-from civility.moderation.models import Action, Reason, ReasonSource
+from civility.policy.verdict import Action, Reason, ReasonSource
 from civility.rules.normalizer import (
     Folded,
     Skeleton,

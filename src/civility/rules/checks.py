@@ -11,13 +11,14 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
 
-from civility.moderation.models import Action, IncomingMessage, Reason, ReasonSource
+from civility.moderation.models import IncomingMessage
 from civility.policy.settings import (
     CapsCheck,
     CheckSettings,
     NewAccountLinkCheck,
     RepetitionCheck,
 )
+from civility.policy.verdict import Action, Reason, ReasonSource
 from civility.rules.normalizer import normalized_key
 
 _TLDS = (

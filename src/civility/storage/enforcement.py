@@ -20,9 +20,9 @@ from civility.enforcement.records import EnforcementRecord
 from civility.enforcement.service import StatsCount, StatsQuery
 from civility.errors import Conflict
 from civility.events.models import Event
-from civility.moderation.models import Action
 from civility.moderation.records import MessageView
 from civility.policy.model import Policy
+from civility.policy.verdict import Action
 from civility.rules.blocklist import BlocklistEntry, EntryKind
 from civility.storage import tables as t
 from civility.storage.bulk import any_of

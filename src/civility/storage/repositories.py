@@ -13,7 +13,6 @@ from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalErr
 from civility.auth.keys import Role
 from civility.errors import Conflict, Invalid, Unavailable
 from civility.events.models import Event, EventQuery, type_matches
-from civility.moderation.models import Action, Reason, Severity
 from civility.moderation.records import (
     MessageQuery,
     MessageView,
@@ -21,6 +20,7 @@ from civility.moderation.records import (
     StoredDecision,
     StoredMessage,
 )
+from civility.policy.verdict import Action, Reason, Severity
 from civility.scoring.base import CATEGORIES
 from civility.storage import tables as t
 from civility.storage.bulk import any_of, insert_rows

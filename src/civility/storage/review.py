@@ -26,7 +26,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from civility.errors import Invalid
 from civility.events.models import Event, EventType
-from civility.moderation.models import Action, Reason, Severity
+from civility.policy.verdict import Action, Reason, Severity
 from civility.review.models import (
     VIEW_ACTIONS,
     Note,

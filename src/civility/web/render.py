@@ -8,7 +8,7 @@ from datetime import datetime
 
 from markupsafe import Markup, escape
 
-from civility.moderation.models import Reason
+from civility.policy.verdict import Reason
 
 ACTION_COLORS = {
     "allow": "#9aa5b1",

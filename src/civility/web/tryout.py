@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from civility.enforcement.blocklists import BlocklistService
 from civility.enforcement.policies import PolicyService
-from civility.moderation.models import Verdict
 from civility.policy.decide import decide
+from civility.policy.verdict import Verdict
 from civility.rules.blocklist import BlocklistMatch, blocklist_reasons
 from civility.scoring.base import Scorer, TextAnalysis
 

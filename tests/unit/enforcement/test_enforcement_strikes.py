@@ -24,8 +24,8 @@ from civility.enforcement import (
     user_status,
 )
 from civility.errors import Conflict, Invalid
-from civility.moderation.models import Action, Reason, ReasonSource, Severity, Verdict
 from civility.policy import StrikeSettings
+from civility.policy.verdict import Action, Reason, ReasonSource, Severity, Verdict
 
 S = StrikeSettings()
 T0 = datetime(2026, 1, 1, tzinfo=UTC)

@@ -16,8 +16,8 @@ from civility.enforcement.records import (
     StrikesReset,
     WarningIssued,
 )
-from civility.moderation.models import Severity
 from civility.policy import StrikeSettings
+from civility.policy.verdict import Severity
 
 T0 = datetime(2026, 1, 1, tzinfo=UTC)
 USER = "u1"

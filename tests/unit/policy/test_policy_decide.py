@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from civility.errors import Invalid
-from civility.moderation.models import Action, Reason, ReasonSource, Severity
 from civility.policy import BANNED_CODE, Policy, decide
+from civility.policy.verdict import Action, Reason, ReasonSource, Severity
 from civility.scoring.base import CATEGORIES, Span
 
 POLICY = Policy.default()

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from civility.errors import Invalid
-from civility.moderation.models import Action, Severity
 from civility.policy import InMemoryPolicyRepository, Policy, resolve_policy
+from civility.policy.verdict import Action, Severity
 
 
 def test_default_round_trips_through_json() -> None:

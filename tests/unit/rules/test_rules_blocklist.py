@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from civility.errors import Invalid
-from civility.moderation.models import Action, ReasonSource
+from civility.policy.verdict import Action, ReasonSource
 from civility.rules import (
     BlocklistEntry,
     EntryKind,

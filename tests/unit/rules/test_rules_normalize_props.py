@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from civility.moderation.models import Action
+from civility.policy.verdict import Action
 from civility.rules import BlocklistEntry, EntryKind, compile_blocklist, fold, normalize
 from civility.rules.normalizer import skeleton_key, skeletonize
 

@@ -22,7 +22,7 @@ from civility.enforcement.blocklists import (
     to_csv,
 )
 from civility.errors import Invalid
-from civility.moderation.models import Action
+from civility.policy.verdict import Action
 from civility.rules.blocklist import EntryKind
 
 router = APIRouter(prefix="/v1", tags=["blocklist"])

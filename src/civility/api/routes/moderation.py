@@ -25,9 +25,10 @@ from civility.api.schemas import (
     message_out,
 )
 from civility.errors import Invalid
-from civility.moderation.models import Action, IncomingMessage
+from civility.moderation.models import IncomingMessage
 from civility.moderation.records import MessageQuery
 from civility.moderation.validation import check_text
+from civility.policy.verdict import Action
 from civility.scoring.base import CATEGORIES
 
 router = APIRouter(prefix="/v1", tags=["moderation"])

@@ -13,7 +13,7 @@ from civility.api.deps import ContainerDep, Reader, require
 from civility.api.routes.moderation import ERRORS
 from civility.api.schemas import Id, ReasonOut, Strict, reason_out
 from civility.auth.keys import Permission, Principal
-from civility.moderation.models import Action, Severity
+from civility.policy.verdict import Action, Severity
 from civility.review.cursor import decode_cursor, encode_cursor
 from civility.review.models import (
     BanRequest,
