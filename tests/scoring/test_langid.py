@@ -12,7 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from civility.scoring.langid import SUPPORTED, UNDETERMINED, LanguageIdentifier, evidence
+from civility.scoring.langid import (
+    NB_LANGS,
+    SUPPORTED,
+    UNDETERMINED,
+    LanguageIdentifier,
+    evidence,
+)
 from civility.scoring.model import FastScorer
 
 DEV_SET = Path(__file__).parent / "data" / "langid_dev.tsv"
@@ -154,16 +160,16 @@ def test_batch_answers_match_one_at_a_time(langid: LanguageIdentifier) -> None:
 
 
 def test_batch_scores_match_py3langid(langid: LanguageIdentifier) -> None:
-    """The batched sparse product reproduces py3langid's own per-text scores."""
-    import numpy as np
+    """The batched sparse product reproduces py3langid's public per-text probabilities."""
+    from py3langid.langid import MODEL_FILE
+    from py3langid.langid import LanguageIdentifier as NaiveBayes
 
-    ident = langid._get()
+    reference = NaiveBayes.from_model_file(MODEL_FILE, norm_probs=True)
+    reference.set_languages(list(NB_LANGS))
     texts = [t for _, t in dev_rows()][::7] + list(LONG_TEXTS.values())
-    batch = langid._batch_probs([evidence(t).cleaned for t in texts])
+    batch = langid.probabilities(texts)
     for text, probs in zip(texts, batch, strict=True):
-        encoded = ident._encode(evidence(text).cleaned)
-        raw = np.asarray(ident._raw_score(encoded), dtype=np.float64)
-        single = langid._probs(raw[None, :], [len(encoded)])[0]
+        single = dict(reference.rank(evidence(text).cleaned))
         assert probs == pytest.approx(single, abs=1e-5)
 
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Final
@@ -34,6 +34,7 @@ from typing import Any, Final
 import numpy as np
 import numpy.typing as npt
 
+from civility.scoring.langid_pool_words import POOL_WORDS
 from civility.scoring.langid_words import (
     CYRILLIC_WORDS,
     FEW,
@@ -173,9 +174,15 @@ def strip_accents(word: str) -> str:
 # Languages whose lists hold a word, and its weight.
 Entry = tuple[frozenset[str], float]
 _NONE: Final[Entry] = (frozenset(), 0.0)
+WordLists = Mapping[str, str | Sequence[str]]
 
 
-def _build_index() -> tuple[dict[str, Entry], dict[str, Entry]]:
+def _words(listing: str | Sequence[str]) -> Sequence[str]:
+    """Words of a list given as one whitespace-separated string or as a sequence."""
+    return listing.split() if isinstance(listing, str) else listing
+
+
+def _build_index(pool_words: WordLists) -> tuple[dict[str, Entry], dict[str, Entry]]:
     """Word -> entry, for words as written and for their accent-free forms."""
     exact: dict[str, Entry] = {}
     loose: dict[str, Entry] = {}
@@ -184,11 +191,12 @@ def _build_index() -> tuple[dict[str, Entry], dict[str, Entry]]:
         langs, old = index.get(word, _NONE)
         index[word] = (langs | {lang}, max(weight, old))
 
-    lists = [(lang, text, 1.0) for lang, text in WORDS.items()]
-    lists += [(lang, text, INSULT_WEIGHT) for lang, text in INSULTS.items()]
-    lists += [(lang, word, 1.0) for word, langs in FEW.items() for lang in langs.split()]
-    for lang, text, weight in lists:
-        for word in text.split():
+    lists = [(lang, _words(text), 1.0) for lang, text in WORDS.items()]
+    lists += [(lang, _words(text), 1.0) for lang, text in pool_words.items()]
+    lists += [(lang, _words(text), INSULT_WEIGHT) for lang, text in INSULTS.items()]
+    lists += [(lang, [word], 1.0) for word, langs in FEW.items() for lang in langs.split()]
+    for lang, words, weight in lists:
+        for word in words:
             add(exact, word, lang, weight)
             add(loose, strip_accents(word), lang, weight)
     # Other languages' words only as written: "mår" typed as "mar" is more likely Spanish.
@@ -202,51 +210,62 @@ def _build_index() -> tuple[dict[str, Entry], dict[str, Entry]]:
     return exact, loose
 
 
-_EXACT, _LOOSE = _build_index()
+class Lexicon:
+    """The word index: hand-written lists plus the pool's (``langid_pool_words``)."""
 
+    def __init__(self, pool_words: WordLists = POOL_WORDS) -> None:
+        self._exact, self._loose = _build_index(pool_words)
+        self.entries = lru_cache(maxsize=TOKEN_CACHE)(self._entries)
 
-def _lookup(word: str) -> Entry | None:
-    """The lexicon's entry for one lowercased word, or None when it does not know it.
+    def _lookup(self, word: str) -> Entry | None:
+        """The entry for one lowercased word, or None when no list knows it.
 
-    A word typed without accents may be any language's accented word, so it gets the
-    languages of every form that strips to it; a word with accents gets only its own (the
-    accent-free form of "iş" is English "is").
-    """
-    if word.isascii() or strip_accents(word) == word:
-        return _LOOSE.get(word)
-    return _EXACT.get(word)
+        A word typed without accents may be any language's accented word, so it gets the
+        languages of every form that strips to it; a word with accents gets only its own (the
+        accent-free form of "iş" is English "is").
+        """
+        if word.isascii() or strip_accents(word) == word:
+            return self._loose.get(word)
+        return self._exact.get(word)
 
-
-@lru_cache(maxsize=TOKEN_CACHE)
-def word_entries(word: str) -> tuple[Entry, ...]:
-    """Entries of one lowercased token: lexicon (repeats squeezed), patterns, elisions."""
-    word = word.replace("’", "'").strip("'*")
-    if not word:
+    def _entries(self, word: str) -> tuple[Entry, ...]:
+        """Entries of one lowercased token: lexicon (repeats squeezed), patterns, elisions."""
+        word = word.replace("’", "'").strip("'*")
+        if not word:
+            return ()
+        if _DIGIT_RE.search(word):
+            if not word[0].isalpha():
+                return ()  # "1st", "2day": numbers, not leetspeak
+            word = word.translate(_LEET)
+        hit = self._lookup(word)
+        if hit is not None:
+            return (hit,)
+        for pattern, lang in _PATTERNS:
+            if pattern.fullmatch(word):
+                return ((frozenset({lang}), 1.0),)
+        if _REPEAT3_RE.search(word):
+            for form in (_REPEAT3_RE.sub(r"\1\1", word), _REPEAT3_RE.sub(r"\1", word)):
+                hit = self._lookup(form)
+                if hit is not None:
+                    return (hit,)
+        if "'" in word:
+            head, _, tail = word.partition("'")
+            hit = self._lookup(head)
+            if hit is not None and hit[0]:
+                return (hit,)  # "gibt's"
+            if tail in _ENGLISH_CLITICS:
+                return ((frozenset({"en"}), 1.0),)  # "don't", "someone's"
+            parts = (head + "'", tail)
+            return tuple(hit for part in parts if (hit := self._lookup(part)) is not None)
         return ()
-    if _DIGIT_RE.search(word):
-        if not word[0].isalpha():
-            return ()  # "1st", "2day": numbers, not leetspeak
-        word = word.translate(_LEET)
-    hit = _lookup(word)
-    if hit is not None:
-        return (hit,)
-    for pattern, lang in _PATTERNS:
-        if pattern.fullmatch(word):
-            return ((frozenset({lang}), 1.0),)
-    if _REPEAT3_RE.search(word):
-        for form in (_REPEAT3_RE.sub(r"\1\1", word), _REPEAT3_RE.sub(r"\1", word)):
-            hit = _lookup(form)
-            if hit is not None:
-                return (hit,)
-    if "'" in word:
-        head, _, tail = word.partition("'")
-        hit = _lookup(head)
-        if hit is not None and hit[0]:
-            return (hit,)  # "gibt's"
-        if tail in _ENGLISH_CLITICS:
-            return ((frozenset({"en"}), 1.0),)  # "don't", "someone's"
-        return tuple(hit for part in (head + "'", tail) if (hit := _lookup(part)) is not None)
-    return ()
+
+
+DEFAULT_LEXICON: Final = Lexicon()
+
+
+def word_entries(word: str) -> tuple[Entry, ...]:
+    """Entries of one lowercased token in the default lexicon."""
+    return DEFAULT_LEXICON.entries(word)
 
 
 def _cyrillic_index() -> dict[str, str]:
@@ -282,7 +301,7 @@ def clean(text: str) -> str:
     return pre_translate(text, emoji_words=False)
 
 
-def evidence(text: str) -> Evidence:
+def evidence(text: str, lexicon: Lexicon = DEFAULT_LEXICON) -> Evidence:
     """Script and lexicon evidence of one raw text."""
     cleaned = clean(text)
     ascii_text = cleaned.isascii()
@@ -304,7 +323,7 @@ def evidence(text: str) -> Evidence:
     votes: dict[str, float] = {}
     among: frozenset[str] | None = None
     for token in tokens:
-        for langs, weight in word_entries(token):
+        for langs, weight in lexicon.entries(token):
             if len(langs) == 1:
                 for lang in langs:
                     votes[lang] = votes.get(lang, 0.0) + weight
@@ -448,12 +467,22 @@ def decide(ev: Evidence, probs: dict[str, float] | None) -> str | None:
     return nb_best
 
 
+def _nb_bytes(text: str) -> bytes:
+    """A text as py3langid reads it: NFC UTF-8, all-capital texts lowercased."""
+    if text.isupper():
+        text = text.lower()
+    return unicodedata.normalize("NFC", text).encode("utf-8", errors="surrogatepass")
+
+
 class LanguageIdentifier:
     """Thread-safe identifier; py3langid's model loads on first need (~0.7 s)."""
 
-    def __init__(self) -> None:
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
         self._lock = threading.Lock()
         self._ident: Any = None
+        self._rowbase: list[int] = []
+        self._labels: list[str] = []
+        self._lexicon = lexicon or DEFAULT_LEXICON
 
     def _get(self) -> Any:
         with self._lock:
@@ -463,32 +492,28 @@ class LanguageIdentifier:
 
                 ident = NaiveBayes.from_model_file(MODEL_FILE, norm_probs=False)
                 ident.set_languages(list(NB_LANGS))
+                # The automaton's row offsets, as py3langid's own walk pre-shifts them.
+                self._rowbase = [int(r) << 8 for r in ident.tk_row]
+                self._labels = [str(c) for c in ident.nb_classes]
                 self._ident = ident
             return self._ident
 
     def classify(self, text: str) -> str:
         """ISO 639-1 code of the text's language, or ``und``."""
-        ident = self._get()
-        ev = evidence(text)
-        answer = decide(ev, None)
-        if answer is not None:
-            return answer
-        encoded = ident._encode(ev.cleaned)
-        # py3langid's own scoring of one text (the batch path below must agree with it).
-        raw = np.asarray(ident._raw_score(encoded), dtype=np.float64)
-        return decide(ev, self._probs(raw[None, :], [len(encoded)])[0]) or UNDETERMINED
+        return self.classify_many([text])[0]
 
     def classify_many(self, texts: Sequence[str]) -> list[str]:
         """classify() of every text, with one py3langid scoring product for the whole batch.
 
         py3langid scores one text at a time, and its numpy set-up per text costs twice its
-        byte walk on chat-sized texts; this walks each text with py3langid's own automaton
-        and scores the batch at once (tests/scoring/test_langid.py checks the answers agree).
-        Texts that script and lexicon settle skip py3langid altogether.
+        byte walk on chat-sized texts; this walks each text with py3langid's public automaton
+        (``visit_counts`` over ``tk_nextmove``/``tk_row``/``tk_output``) and scores the batch
+        at once (tests/scoring/test_langid.py checks the answers agree with ``rank``). Texts
+        that script and lexicon settle skip py3langid altogether.
         """
         if self._ident is None and texts:
             self._get()  # the first call pays the load, as before, not a later one
-        evs = [evidence(t) for t in texts]
+        evs = [evidence(t, self._lexicon) for t in texts]
         out = [decide(ev, None) for ev in evs]
         need = [i for i, answer in enumerate(out) if answer is None]
         if need:
@@ -497,21 +522,25 @@ class LanguageIdentifier:
                 out[i] = decide(evs[i], row) or UNDETERMINED
         return [answer or UNDETERMINED for answer in out]
 
+    def probabilities(self, texts: Sequence[str]) -> list[dict[str, float]]:
+        """py3langid's probabilities over ``NB_LANGS`` for raw texts (cleaned as classify does)."""
+        return self._batch_probs([clean(t) for t in texts])
+
     def _batch_probs(self, cleaned: Sequence[str]) -> list[dict[str, float]]:
         """py3langid's probabilities for cleaned texts, scored as one sparse product."""
         from py3langid.langid import RAW_FLOOR, visit_counts
 
         ident = self._get()
-        raw = np.full((len(cleaned), len(ident.nb_classes)), RAW_FLOOR, dtype=np.float64)
+        raw = np.full((len(cleaned), len(self._labels)), RAW_FLOOR, dtype=np.float64)
         nbytes = np.ones(len(cleaned), dtype=np.float64)
         rows: list[int] = []
         features: list[int] = []
         counts: list[int] = []
         sizes: list[int] = []
         for i, text in enumerate(cleaned):
-            encoded = ident._encode(text)
+            encoded = _nb_bytes(text)
             nbytes[i] = len(encoded)
-            visits = visit_counts(ident.tk_nextmove, ident._rowbase, ident.tk_output, encoded)
+            visits = visit_counts(ident.tk_nextmove, self._rowbase, ident.tk_output, encoded)
             if visits:
                 rows.append(i)
                 sizes.append(len(visits))
@@ -522,13 +551,8 @@ class LanguageIdentifier:
             table = weights[:, None] * ident.nb_ptc[np.asarray(features, dtype=np.intp)]
             starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
             raw[rows] = np.add.reduceat(table, starts, axis=0) + ident.nb_pc
-        return self._probs(raw, nbytes)
-
-    def _probs(self, raw: F64, nbytes: Sequence[int] | F64) -> list[dict[str, float]]:
-        """Per-row probabilities from raw scores, tempered by sqrt(bytes) as py3langid does."""
-        labels = [str(c) for c in self._get().nb_classes]
-        scaled = raw / np.sqrt(np.maximum(np.asarray(nbytes, dtype=np.float64), 1.0))[:, None]
+        scaled = raw / np.sqrt(np.maximum(nbytes, 1.0))[:, None]
         scaled -= scaled.max(axis=1, keepdims=True)
         p = np.exp(scaled)
         p /= p.sum(axis=1, keepdims=True)
-        return [dict(zip(labels, row, strict=True)) for row in p.tolist()]
+        return [dict(zip(self._labels, row, strict=True)) for row in p.tolist()]
