@@ -15,9 +15,9 @@ from civility.enforcement.policies import PolicyService
 from civility.enforcement.service import EnforcementService
 from civility.errors import Invalid
 from civility.moderation.engine import EnforcementEngine
-from civility.moderation.models import Action
 from civility.moderation.records import Outcome
 from civility.moderation.service import ModerationService
+from civility.policy.verdict import Action
 from civility.queue.base import MessageQueue
 from civility.queue.memory import InMemoryQueue
 from civility.ratings.repository import MemoryRatingCache, RatingCache

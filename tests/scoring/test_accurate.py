@@ -16,9 +16,9 @@ _EXTRA = "the accurate tier needs its extra: pip install -e '.[accurate]'"
 pytest.importorskip("onnxruntime", reason=_EXTRA)
 pytest.importorskip("tokenizers", reason=_EXTRA)
 
-from civility.moderation.models import Action  # noqa: E402
 from civility.policy.decide import decide  # noqa: E402
 from civility.policy.model import Policy  # noqa: E402
+from civility.policy.verdict import Action  # noqa: E402
 from civility.scoring.accurate import (  # noqa: E402
     MANIFEST,
     AccurateModel,

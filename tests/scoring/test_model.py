@@ -9,9 +9,9 @@ import time
 
 import pytest
 
-from civility.moderation.models import Action
 from civility.policy.decide import decide
 from civility.policy.model import Policy
+from civility.policy.verdict import Action
 from civility.scoring.base import CATEGORIES, Scorer, TextAnalysis
 from civility.scoring.model import FastScorer
 

@@ -7,20 +7,6 @@ from datetime import datetime
 from enum import IntEnum
 from typing import Any
 
-# The decision vocabulary lives in civility.policy.verdict; re-exported here only until the
-# last importers move (see issue 19).
-from civility.policy.verdict import Action, Reason, ReasonSource, Severity, Verdict
-
-__all__ = [
-    "Action",
-    "IncomingMessage",
-    "MessageStatus",
-    "Reason",
-    "ReasonSource",
-    "Severity",
-    "Verdict",
-]
-
 
 @dataclass(frozen=True, slots=True)
 class IncomingMessage:

@@ -14,7 +14,7 @@ from civility.enforcement.records import BanIssued, EnforcementRecord
 from civility.errors import Conflict, NotFound
 from civility.events.models import DECISION_EVENT, Event
 from civility.ids import new_id
-from civility.moderation.models import IncomingMessage, Reason, Severity, Verdict
+from civility.moderation.models import IncomingMessage
 from civility.moderation.records import (
     MessageQuery,
     MessageView,
@@ -24,6 +24,7 @@ from civility.moderation.records import (
     StoredMessage,
 )
 from civility.policy.model import Policy
+from civility.policy.verdict import Reason, Severity, Verdict
 from civility.scoring.base import ExplainWhen, Scorer, TextAnalysis
 
 SYSTEM_ACTOR = "system"
