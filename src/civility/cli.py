@@ -195,6 +195,8 @@ def worker(
     """Runs a queue consumer (one of any number, on any machine)."""
     from civility.container import build_container
     from civility.logging import configure_logging
+    from civility.observability.gauges import GaugeRefresher
+    from civility.observability.server import start_role_metrics
     from civility.worker.consumer import Worker
 
     settings = _settings(broker_url=broker_url)
@@ -209,6 +211,10 @@ def worker(
     async def run() -> None:
         container = build_container(settings)
         await container.queue.start()
+        gauges = GaugeRefresher(container.clock, queue=container.queue)
+        server = await start_role_metrics(
+            settings.host, settings.metrics_port, gauges, role="worker"
+        )
         w = Worker(
             container.queue,
             container.moderation,
@@ -221,6 +227,8 @@ def worker(
         try:
             await w.run()
         finally:
+            if server is not None:
+                await server.close()
             await container.queue.close()
             container.close()
 
@@ -234,6 +242,9 @@ def relay(
     """Publishes committed events from the outbox to the `civility.events` exchange."""
     from civility.container import build_container, build_relay
     from civility.logging import configure_logging
+    from civility.observability.gauges import GaugeRefresher
+    from civility.observability.server import start_role_metrics
+    from civility.storage.backlog import SqlBacklog
 
     settings = _settings(broker_url=broker_url)
     configure_logging(settings.log_level, json=settings.log_json)
@@ -245,12 +256,18 @@ def relay(
         except DomainError as exc:
             err.print(f"[red]error:[/red] {exc.message}")
             raise typer.Exit(2) from None
+        gauges = GaugeRefresher(container.clock, backlog=SqlBacklog(container.db))
+        server = await start_role_metrics(
+            settings.host, settings.metrics_port, gauges, role="relay"
+        )
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, r.stop)
         try:
             await r.run()
         finally:
+            if server is not None:
+                await server.close()
             await r.close()
             container.close()
 

@@ -92,6 +92,11 @@ DEAD_LETTERS = Counter(
     ["reason"],
     registry=REGISTRY,
 )
+RELAY_EVENTS = Counter(
+    "civility_relay_events_total",
+    "Events the outbox relay published to the broker.",
+    registry=REGISTRY,
+)
 OLDEST_PENDING = Gauge(
     "civility_oldest_pending_seconds",
     "Age of the oldest accepted, undecided message received in the last day (0: none).",

@@ -73,6 +73,12 @@ class Settings(BaseSettings):
     max_batch_submit: int = Field(1_000, ge=1, le=100_000)
     db_pool_size: int = Field(8, ge=1, le=256)
     api_key_cache_seconds: float = Field(30.0, ge=0)
+    metrics_port: int = Field(
+        9100,
+        ge=0,
+        le=65535,
+        description="Port of /metrics and /healthz in `civility worker` and `relay` (0: off).",
+    )
     log_level: Literal["debug", "info", "warning", "error"] = "info"
     log_json: bool = False
     ratings_user_limit: str = Field("100/hour", description="Ratings per user (`limits` syntax).")

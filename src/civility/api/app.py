@@ -21,8 +21,10 @@ from civility.container import (
     build_sweeper,
     build_webhook_dispatcher,
 )
+from civility.observability.gauges import GaugeRefresher
 from civility.ratings.applier import RatingApplier
 from civility.request_ids import RequestIdMiddleware
+from civility.storage.backlog import SqlBacklog
 from civility.web.app import mount as mount_dashboard
 from civility.worker.consumer import Worker
 from civility.worker.sync_batcher import SyncBatcher
@@ -103,6 +105,12 @@ def create_app(
         rating_applier = RatingApplier.from_settings(container.ratings.apply, settings)
         app.state.rating_applier = rating_applier
         rating_applier.start()
+        app.state.gauges = GaugeRefresher(
+            container.clock,
+            queue=container.queue,
+            backlog=SqlBacklog(container.db),
+            rating_backlog=lambda: rating_applier.pending,
+        )
         relay = build_relay(container) if settings.runs_relay else None
         relay_task = asyncio.create_task(relay.run()) if relay is not None else None
         sweeper = build_sweeper(container)

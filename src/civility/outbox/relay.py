@@ -10,6 +10,7 @@ from typing import Any, Protocol
 import anyio
 import structlog
 
+from civility import metrics
 from civility.errors import DomainError
 from civility.events.models import Event
 
@@ -92,6 +93,7 @@ class OutboxRelay:
             self._outbox.relay_batch, self._batch_size, publish_from_thread
         )
         self.published += sent
+        metrics.RELAY_EVENTS.inc(sent)
         return sent
 
     async def _pause(self, seconds: float) -> None:
