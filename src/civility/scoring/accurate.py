@@ -18,7 +18,7 @@ import numpy as np
 import numpy.typing as npt
 
 from civility.scoring.base import CATEGORIES, Explain, Scorer, Span, TextAnalysis, explain_when
-from civility.scoring.linear_model import ARTIFACT_DIR, predict_proba
+from civility.scoring.linear_model import ARTIFACT_DIR
 from civility.scoring.model import FastScorer, load_fast_scorer
 from civility.scoring.threats import apply_threats
 
@@ -153,8 +153,8 @@ class CascadeScorer:
     def _tiers(self, texts: list[str]) -> tuple[F64, F32, F64, list[str], list[tuple[Span, ...]]]:
         """Fast-tier probabilities and raw logits, the final probabilities (threat tier
         applied last, so blending cannot lower it), the languages, the threat tier's spans."""
-        fast, _, raw = predict_proba(self.fast._model, self.fast._calib, texts)
-        languages = self.fast._langid.classify_many(texts)
+        fast, raw = self.fast.model_proba(texts)
+        languages = self.fast.languages(texts)
         lo, hi = self.band
         # Only texts identified as English: the accurate tier is English-only, and the fast
         # model's language head says "en" for most short texts of any language. Undetermined

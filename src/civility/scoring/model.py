@@ -73,6 +73,15 @@ class FastScorer:
         probs, _, _ = predict_proba(self._model, self._calib, texts)
         return apply_threats(texts, probs)[0]
 
+    def model_proba(self, texts: Sequence[str]) -> tuple[F64, F32]:
+        """The linear model's calibrated probabilities and raw logits, before the threat tier."""
+        probs, _, raw = predict_proba(self._model, self._calib, list(texts))
+        return probs, raw
+
+    def languages(self, texts: Sequence[str]) -> list[str]:
+        """The identified language of every text (``und`` when unsure)."""
+        return self._langid.classify_many(texts)
+
     def score(self, texts: Sequence[str]) -> list[dict[str, float]]:
         """Returns one dict of the six category probabilities per text."""
         probs = self.predict(texts)
