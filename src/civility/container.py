@@ -42,8 +42,8 @@ from civility.web.accounts import DashboardAccounts
 from civility.web.sessions import resolve_session_secret
 
 if TYPE_CHECKING:
-    from civility.outbox.pending import PendingSweeper
     from civility.outbox.relay import OutboxRelay
+    from civility.queue.sweeper import PendingSweeper
     from civility.webhooks.dispatcher import WebhookDispatcher
     from civility.webhooks.service import WebhookService
 
@@ -210,7 +210,7 @@ def build_webhook_dispatcher(container: Container) -> WebhookDispatcher | None:
 
 def build_sweeper(container: Container) -> PendingSweeper | None:
     """Builds the sweeper that re-enqueues long-pending messages (None when turned off)."""
-    from civility.outbox.pending import PendingSweeper
+    from civility.queue.sweeper import PendingSweeper
 
     settings = container.settings
     if settings.pending_sweep_seconds <= 0:

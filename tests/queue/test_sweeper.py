@@ -11,7 +11,7 @@ from tests.infra.infra_helpers import run_async
 from civility.clock import ManualClock
 from civility.container import Container, build_container
 from civility.moderation.models import IncomingMessage
-from civility.outbox.pending import PendingSweeper
+from civility.queue.sweeper import PendingSweeper
 from civility.scoring.lexicon import LexiconBaselineScorer
 from civility.settings import Settings
 
