@@ -15,8 +15,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from civility.enforcement.blocklists import BlocklistCache, BlocklistRecord
-from civility.moderation.engine import EnforcementEngine
+from civility.moderation.context import ContextLoader
 from civility.moderation.models import IncomingMessage
+from civility.moderation.pipeline import screen, settle
 from civility.moderation.records import StoredMessage
 from civility.policy import InMemoryPolicyRepository, Policy
 from civility.policy.verdict import Action
@@ -100,7 +101,9 @@ class _Entries:
 
 
 class _NoRecords:
-    def records_for_many(self, user_ids: object) -> dict[str, list[object]]:
+    def records_for_many(
+        self, user_ids: object, *, in_force: object = None
+    ) -> dict[str, list[object]]:
         return {}
 
 
@@ -111,9 +114,9 @@ def naive_scan(words: list[str], text: str) -> int:
 
 
 def engine_pre_check(entries: list[BlocklistEntry], text: str, now: datetime):  # type: ignore[no-untyped-def]
-    """The decision engine's pre-check (ban status, cached blocklist, checks) on one message."""
+    """The pipeline's rules before the model (ban status, cached blocklist, checks), one message."""
     cache = BlocklistCache(_Entries(entries, now), check_interval=3600)  # type: ignore[arg-type]
-    engine = EnforcementEngine(
+    loader = ContextLoader(
         InMemoryPolicyRepository(),
         cache,
         _NoRecords(),
@@ -123,7 +126,13 @@ def engine_pre_check(entries: list[BlocklistEntry], text: str, now: datetime):  
     cache.current()
     first_ms = (time.perf_counter() - t) * 1000
     message = StoredMessage("msg_1", "p", "u", "c", text, None, {}, None, now)
-    return first_ms, lambda: engine.pre_check([message], now)
+
+    def pre_check() -> None:
+        context = loader.load([message], now)
+        screened = [screen(message, context)]
+        settle(screened, loader.count_windows([h for s in screened for h in s.hits], now))
+
+    return first_ms, pre_check
 
 
 def main() -> None:

@@ -14,7 +14,7 @@ from civility.enforcement.blocklists import BlocklistCache, BlocklistService
 from civility.enforcement.policies import PolicyService
 from civility.enforcement.service import EnforcementService
 from civility.errors import Invalid
-from civility.moderation.engine import EnforcementEngine
+from civility.moderation.context import ContextLoader
 from civility.moderation.records import Outcome
 from civility.moderation.service import ModerationService
 from civility.policy.verdict import Action
@@ -147,7 +147,7 @@ class Enforcement:
     policies: PolicyService
     blocklists: BlocklistService
     users: EnforcementService
-    engine: EnforcementEngine
+    decision_context: ContextLoader
 
 
 def build_enforcement(settings: Settings, db: Database, clock: Clock) -> Enforcement:
@@ -172,7 +172,7 @@ def build_enforcement(settings: Settings, db: Database, clock: Clock) -> Enforce
         policies=PolicyService(policies, clock),
         blocklists=BlocklistService(blocklist_store, cache, clock),
         users=EnforcementService(records, policies, clock),
-        engine=EnforcementEngine(policies, cache, records, windows),
+        decision_context=ContextLoader(policies, cache, records, windows),
     )
 
 
@@ -270,7 +270,7 @@ def build_container(
     moderation = ModerationService(
         SqlModerationRepository(db),
         scorer,
-        enforcement.engine,
+        enforcement.decision_context,
         clock,
         on_decided=count_decisions,
         on_scored=observe_scoring,

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
 from civility.clock import Clock
 from civility.enforcement.events import record_event
-from civility.enforcement.records import BanIssued, EnforcementRecord
 from civility.errors import Conflict, NotFound
 from civility.events.models import DECISION_EVENT, Event
 from civility.ids import new_id
 from civility.moderation.models import IncomingMessage
+from civility.moderation.pipeline import DecisionContext, Judgement, decide
 from civility.moderation.records import (
     MessageQuery,
     MessageView,
@@ -23,68 +23,30 @@ from civility.moderation.records import (
     StoredDecision,
     StoredMessage,
 )
+from civility.policy.decide import decide as apply_policy
 from civility.policy.model import Policy
-from civility.policy.verdict import Reason, Severity, Verdict
+from civility.policy.verdict import Severity
+from civility.rules.checks import WindowHit
 from civility.scoring.base import ExplainWhen, Scorer, TextAnalysis
 
 SYSTEM_ACTOR = "system"
 
 
-@dataclass(frozen=True, slots=True)
-class PreCheck:
-    """What the rules said before the model: reasons, a ban, and whether the model is needed.
+class DecisionSources(Protocol):
+    """Where the pipeline's inputs come from: the batch's context and its window counters."""
 
-    `final` means the rules alone decide (a ban, or a blocklist/check asking to hide or block),
-    so the scorer is skipped. `policy` is the policy resolved for the message, and `records`
-    the author's bans in force, plus the strikes in force once `with_strikes` has found that
-    the message may earn one (for the ladder the verdict may climb).
-    """
-
-    reasons: tuple[Reason, ...] = ()
-    banned: bool = False
-    final: bool = False
-    ban: BanIssued | None = None
-    policy: Policy | None = None
-    records: tuple[EnforcementRecord, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Judgement:
-    """A verdict and the strikes, warnings and bans it causes, oldest first."""
-
-    verdict: Verdict
-    records: tuple[EnforcementRecord, ...] = ()
-
-
-class DecisionEngine(Protocol):
-    """Turns rules and scores into a verdict (policies, blocklists, checks, bans)."""
-
-    def pre_check(self, messages: Sequence[StoredMessage], now: datetime) -> list[PreCheck]:
-        """Runs everything that can decide without the model, one result per message."""
+    def load(
+        self, messages: Sequence[StoredMessage], now: datetime, *, with_records: bool = True
+    ) -> DecisionContext:
+        """Loads policies, the authors' records in force and the blocklist, once per batch."""
         ...
 
-    def with_strikes(
-        self, items: Sequence[tuple[StoredMessage, TextAnalysis | None, PreCheck]], now: datetime
-    ) -> list[PreCheck]:
-        """Returns the pre-checks with the author's strikes added where a strike may follow."""
+    def count_windows(self, hits: Sequence[WindowHit], now: datetime) -> list[int]:
+        """Records flood/rate counter hits in order and returns each count."""
         ...
 
-    def decide(
-        self,
-        message: StoredMessage,
-        analysis: TextAnalysis | None,
-        pre: PreCheck,
-        now: datetime,
-        earlier: Sequence[EnforcementRecord] = (),
-    ) -> Judgement:
-        """Combines the pre-check and the scores into a verdict and its consequences.
-
-        `earlier` are records this batch already added for the same author (not yet stored).
-        """
-        ...
-
-    def severity(self, channel_id: str | None, scores: dict[str, float]) -> Severity:
-        """Rates scores alone (used by analyze, which has no side effects)."""
+    def policy(self, channel_id: str | None) -> Policy:
+        """Returns the channel's policy in force."""
         ...
 
 
@@ -106,13 +68,6 @@ class Accepted:
     duplicate: bool
 
 
-@dataclass(slots=True)
-class _Work:
-    message: StoredMessage
-    pre: PreCheck = field(default_factory=PreCheck)
-    analysis: TextAnalysis | None = None
-
-
 class ModerationService:
     """Analyzes, moderates, accepts and lists messages; every write is one transaction."""
 
@@ -120,7 +75,7 @@ class ModerationService:
         self,
         repo: ModerationRepository,
         scorer: Scorer,
-        engine: DecisionEngine,
+        sources: DecisionSources,
         clock: Clock,
         *,
         on_decided: Callable[[Sequence[Outcome]], None] | None = None,
@@ -130,7 +85,7 @@ class ModerationService:
         self._on_decided = on_decided
         self._on_scored = on_scored
         self._scorer = scorer
-        self._engine = engine
+        self._sources = sources
         self._clock = clock
 
     @property
@@ -144,7 +99,11 @@ class ModerationService:
         analyses = self._scorer.analyze(texts)
         if self._on_scored is not None:
             self._on_scored(len(texts), time.perf_counter() - started)
-        return [AnalyzeResult(a, self._engine.severity(channel_id, a.acted_on())) for a in analyses]
+        policy = self._sources.policy(channel_id)
+        return [
+            AnalyzeResult(a, apply_policy(policy, a.acted_on(), (), False).severity)
+            for a in analyses
+        ]
 
     def moderate(self, batch: Sequence[IncomingMessage]) -> list[MessageView]:
         """Decides messages synchronously; a message already stored returns its stored decision."""
@@ -159,10 +118,10 @@ class ModerationService:
         keys = [(m.channel_id, m.message_id) for m in batch]
         stored = self._repo.find_messages(keys)
         now = self._clock.now()
-        fresh: dict[tuple[str, str], _Work] = {}
+        fresh: dict[tuple[str, str], StoredMessage] = {}
         for incoming, key in zip(batch, keys, strict=True):
             if key not in stored and key not in fresh:
-                fresh[key] = _Work(self._new_message(incoming, now))
+                fresh[key] = self._new_message(incoming, now)
         outcomes = self._decide(list(fresh.values()), now, path="sync")
         self._save(outcomes, insert_messages=True)
         decided = {
@@ -225,7 +184,7 @@ class ModerationService:
         self, messages: Sequence[StoredMessage], path: str
     ) -> dict[tuple[str, str], MessageView]:
         now = self._clock.now()
-        outcomes = self._decide([_Work(m) for m in messages], now, path=path)
+        outcomes = self._decide(messages, now, path=path)
         self._save(outcomes, insert_messages=False)
         return {
             (o.message.channel_id, o.message.platform_message_id): MessageView(
@@ -267,42 +226,33 @@ class ModerationService:
             received_at=now,
         )
 
-    def _decide(self, work: list[_Work], now: datetime, *, path: str) -> list[Outcome]:
-        if not work:
+    def _decide(self, batch: Sequence[StoredMessage], now: datetime, *, path: str) -> list[Outcome]:
+        if not batch:
             return []
-        pres = self._engine.pre_check([w.message for w in work], now)
-        for item, pre in zip(work, pres, strict=True):
-            item.pre = pre
-        to_score = [w for w in work if not w.pre.final]
-        if to_score:
-            texts = [w.message.text for w in to_score]
-            started = time.perf_counter()
-            analyses = self._scorer.analyze(texts, explain=_explain_when(to_score))
-            if self._on_scored is not None:
-                self._on_scored(len(texts), time.perf_counter() - started)
-            for item, analysis in zip(to_score, analyses, strict=True):
-                item.analysis = analysis
-        pres = self._engine.with_strikes([(w.message, w.analysis, w.pre) for w in work], now)
-        for item, pre in zip(work, pres, strict=True):
-            item.pre = pre
-        # In batch order, so a second message of an author sees the strikes of the first.
-        added: dict[str, list[EnforcementRecord]] = {}
-        outcomes = []
-        for item in work:
-            earlier = added.setdefault(item.message.author_id, [])
-            judgement = self._engine.decide(item.message, item.analysis, item.pre, now, earlier)
-            earlier.extend(judgement.records)
-            outcomes.append(self._outcome(item, judgement, now, path))
-        return outcomes
+        context = self._sources.load(batch, now)
+        judgements = decide(
+            batch,
+            context,
+            count_windows=lambda hits: self._sources.count_windows(hits, now),
+            analyze=self._analyze,
+        )
+        return [self._outcome(j, now, path) for j in judgements]
 
-    def _outcome(self, work: _Work, judgement: Judgement, now: datetime, path: str) -> Outcome:
+    def _analyze(self, texts: Sequence[str], explain: ExplainWhen) -> list[TextAnalysis]:
+        started = time.perf_counter()
+        analyses = self._scorer.analyze(texts, explain=explain)
+        if self._on_scored is not None:
+            self._on_scored(len(texts), time.perf_counter() - started)
+        return analyses
+
+    def _outcome(self, judgement: Judgement, now: datetime, path: str) -> Outcome:
         verdict = judgement.verdict
-        message = work.message
+        message = judgement.message
         scores: dict[str, float] | None = None
-        if work.analysis is not None:
-            scores = work.analysis.scores
+        if judgement.analysis is not None:
+            scores = judgement.analysis.scores
             if message.language is None:
-                message = _with_language(message, work.analysis.language)
+                message = _with_language(message, judgement.analysis.language)
         decision = StoredDecision(
             id=new_id("dec"),
             message_id=message.id,
@@ -314,8 +264,7 @@ class ModerationService:
             path=path,
             created_at=now,
         )
-        policy = work.pre.policy
-        event = decision_event(message, decision, scores, policy.channel_id if policy else None)
+        event = decision_event(message, decision, scores, judgement.policy.channel_id)
         events = [event, *(record_event(r, message_id=message.id) for r in judgement.records)]
         return Outcome(message, scores, decision.scorer, decision, tuple(events), judgement.records)
 
@@ -332,23 +281,6 @@ def _in_order(
             seen.add(mid)
             out.append(message)
     return out
-
-
-DEFAULT_EXPLAIN_FLOOR = 0.3
-
-
-def _explain_when(scored: Sequence[_Work]) -> ExplainWhen:
-    """Explains the texts (by index into ``scored``) that can cross a flag threshold."""
-    # Explaining costs several times more than scoring and most messages are clean, so only
-    # texts with a score above their policy's lowest flag threshold get spans.
-    policies = [w.pre.policy for w in scored]
-    return lambda i, scores: _may_flag(scores, policies[i])
-
-
-def _may_flag(scores: Mapping[str, float], policy: Policy | None) -> bool:
-    if policy is None:
-        return max(scores.values(), default=0.0) > DEFAULT_EXPLAIN_FLOOR
-    return any(scores.get(c, 0.0) > rule.flag for c, rule in policy.categories.items())
 
 
 def _with_language(message: StoredMessage, language: str) -> StoredMessage:

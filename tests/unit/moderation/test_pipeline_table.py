@@ -1,4 +1,4 @@
-"""The decision engine, table-driven: bans, blocklist and checks before the model, then policy."""
+"""The decision pipeline, table-driven: bans, blocklist and checks before the model, then policy."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from civility.enforcement.blocklists import BlocklistCache, BlocklistRecord
 from civility.enforcement.engine import InForce
 from civility.enforcement.records import BanIssued, EnforcementRecord, StrikeAdded
 from civility.events.models import Event
-from civility.moderation.engine import EnforcementEngine
+from civility.moderation.context import ContextLoader
+from civility.moderation.pipeline import Judgement, Screening, decide, screen, settle
 from civility.moderation.records import StoredMessage
 from civility.policy.model import Policy
 from civility.policy.repository import InMemoryPolicyRepository
@@ -76,14 +77,40 @@ def _engine(
     entries: list[BlocklistEntry] = (),  # type: ignore[assignment]
     records: list[EnforcementRecord] = (),  # type: ignore[assignment]
     policy: Policy | None = None,
-) -> EnforcementEngine:
+) -> ContextLoader:
     policies = InMemoryPolicyRepository()
     if policy is not None:
         policies.save(policy)
     store = Entries([BlocklistRecord(e, "admin", NOW) for e in entries])
-    return EnforcementEngine(
+    return ContextLoader(
         policies, BlocklistCache(store), Records({"u1": list(records)}), MemoryWindowStore()
     )
+
+
+def _screen(loader: ContextLoader, batch: list[StoredMessage]) -> list[Screening]:
+    """Phases 1-3: what the rules say before the model."""
+    context = loader.load(batch, NOW)
+    screened = [screen(m, context) for m in batch]
+    return settle(screened, loader.count_windows([h for s in screened for h in s.hits], NOW))
+
+
+def _decide(
+    loader: ContextLoader, batch: list[StoredMessage], scores: dict[str, float] | None = None
+) -> tuple[list[Judgement], list[str]]:
+    """Runs the whole pipeline; returns the judgements and the texts the scorer was given."""
+    scored: list[str] = []
+
+    def analyze(texts: Sequence[str], explain: object) -> list[TextAnalysis]:
+        scored.extend(texts)
+        return [TextAnalysis(scores or CLEAN, "en") for _ in texts]
+
+    judgements = decide(
+        batch,
+        loader.load(batch, NOW),
+        count_windows=lambda hits: loader.count_windows(hits, NOW),
+        analyze=analyze,
+    )
+    return judgements, scored
 
 
 GLOBAL_BAN = BanIssued("u1", None, NOW - timedelta(hours=1), None, "mod", "raids")
@@ -185,9 +212,9 @@ BLOCKING_CAPS = Policy(
         ),
     ],
 )
-def test_engine(
+def test_pipeline(
     name: str,
-    engine: EnforcementEngine,
+    engine: ContextLoader,
     text: str,
     scores: dict[str, float] | None,
     final: bool,
@@ -195,11 +222,10 @@ def test_engine(
     codes: list[str],
 ) -> None:
     message = _message(text)
-    [pre] = engine.pre_check([message], NOW)
-    assert pre.final is final, name
-    analysis = None if scores is None else TextAnalysis(scores, "en")
-    [pre] = engine.with_strikes([(message, analysis, pre)], NOW)
-    judgement = engine.decide(message, analysis, pre, NOW)
+    [screened] = _screen(engine, [message])
+    assert screened.final is final, name
+    [judgement], scored = _decide(engine, [message], scores)
+    assert scored == ([] if final else [text]), name  # the rules alone decide: no model
     assert judgement.verdict.action is action, name
     assert [r.code for r in judgement.verdict.reasons] == codes, name
 
@@ -209,15 +235,15 @@ def test_new_account_link_needs_the_account_age() -> None:
     young = _message("see www.example.com", "a", created=NOW - timedelta(days=1))
     old = _message("see www.example.com", "b", created=NOW - timedelta(days=30))
     unknown = _message("see www.example.com", "c")
-    pres = engine.pre_check([young, old, unknown], NOW)
-    assert [[r.code for r in p.reasons] for p in pres] == [["new_account_link"], [], []]
+    screened = _screen(engine, [young, old, unknown])
+    assert [[r.code for r in p.reasons] for p in screened] == [["new_account_link"], [], []]
 
 
 def test_rate_check_counts_across_a_batch() -> None:
     policy = Policy(checks=CheckSettings(rate=RateCheck(max_per_window=2, action=Action.HIDE)))
     engine = _engine(policy=policy)
-    pres = engine.pre_check([_message(f"hello {i}") for i in range(3)], NOW)
-    assert [p.final for p in pres] == [False, False, True]
+    screened = _screen(engine, [_message(f"hello {i}") for i in range(3)])
+    assert [p.final for p in screened] == [False, False, True]
 
 
 @pytest.mark.parametrize(
@@ -236,12 +262,7 @@ def test_strike_ladder_after_a_violation(prior_weight: float, expected_kinds: li
             StrikeAdded("u1", "c1", NOW - timedelta(days=1), prior_weight, Severity.MEDIUM, "x")
         )
     engine = _engine(records=prior, policy=Policy(strikes=StrikeSettings()))
-    message = _message("hello")
-    [pre] = engine.pre_check([message], NOW)
-    assert not [r for r in pre.records if isinstance(r, StrikeAdded)]  # bans only at first
-    analysis = TextAnalysis(INSULT, "en")
-    [pre] = engine.with_strikes([(message, analysis, pre)], NOW)
-    judgement = engine.decide(message, analysis, pre, NOW)
+    [judgement], _ = _decide(engine, [_message("hello")], INSULT)
     assert [r.kind for r in judgement.records] == expected_kinds
     if prior_weight >= 4:
         ban = judgement.records[-1]
@@ -267,7 +288,7 @@ def test_flood_and_rate_count_across_one_batch_in_order() -> None:
     engine = _engine(policy=policy)
     batch = [_message("buy my stuff"), _message("Buy  my stuff!"), _message("hello")]
     batch += [_message("b u y my stuff"), _message("bye")]
-    codes = [[r.code for r in pre.reasons] for pre in engine.pre_check(batch, NOW)]
+    codes = [[r.code for r in pre.reasons] for pre in _screen(engine, batch)]
     # The third copy of one normalised text floods; the fourth message in the window is rate.
     assert codes == [[], [], [], ["flood", "rate"], ["rate"]]
 
@@ -286,42 +307,39 @@ class _CountingStore(MemoryWindowStore):
 
 def test_a_banned_author_hits_no_counters() -> None:
     store = _CountingStore()
-    engine = EnforcementEngine(
+    engine = ContextLoader(
         InMemoryPolicyRepository(),
         BlocklistCache(Entries()),
         Records({"u1": [GLOBAL_BAN]}),
         store,
     )
     batch = [_message("one"), _message("two"), _message("hi", author="u2")]
-    pres = engine.pre_check(batch, NOW)
-    assert [p.banned for p in pres] == [True, True, False]
+    screened = _screen(engine, batch)
+    assert [p.ban is not None for p in screened] == [True, True, False]
     assert store.keys
     assert all(":u2" in k for k in store.keys)
 
 
-def test_strikes_are_read_only_for_authors_whose_message_may_earn_one() -> None:
+def test_the_context_reads_bans_and_strikes_in_force_once_per_batch() -> None:
     prior = [StrikeAdded("u1", "c1", NOW - timedelta(days=1), 1.0, Severity.MEDIUM, "x")]
-    reads: list[list[str]] = []
+    reads: list[tuple[list[str], InForce | None]] = []
 
     class Counting(Records):
         def records_for_many(
             self, user_ids: Sequence[str], *, in_force: InForce | None = None
         ) -> dict[str, list[EnforcementRecord]]:
-            if in_force is not None and in_force.strikes_since is not None:
-                reads.append(list(user_ids))
+            reads.append((list(user_ids), in_force))
             return super().records_for_many(user_ids, in_force=in_force)
 
     records = Counting({"u1": prior, "u2": []})
-    engine = EnforcementEngine(
+    engine = ContextLoader(
         InMemoryPolicyRepository(), BlocklistCache(Entries()), records, MemoryWindowStore()
     )
     clean, rude = _message("hello", "u2"), _message("idiot", "u1")
-    pres = engine.pre_check([clean, rude], NOW)
-    items = [
-        (clean, TextAnalysis(CLEAN, "en"), pres[0]),
-        (rude, TextAnalysis(INSULT, "en"), pres[1]),
-    ]
-    after = engine.with_strikes(items, NOW)
-    assert reads == [["u1"]]
-    assert after[0] is pres[0]
-    assert after[1].records == tuple(prior)
+    context = engine.load([clean, rude], NOW)
+    [(authors, in_force)] = reads
+    assert authors == ["u1", "u2"]
+    # Only what can still count: a long-standing author's whole history is not read.
+    assert in_force is not None
+    assert in_force.strikes_since == NOW - StrikeSettings().expiry
+    assert context.records["u1"] == tuple(prior)
