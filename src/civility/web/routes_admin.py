@@ -242,7 +242,9 @@ async def try_it(
     if not text.strip():
         raise ActionFailed(422, "type a text to test")
     e = c.enforcement
-    trial = await call(try_text, text, channel.strip() or None, c.scorer, e.policies, e.blocklists)
+    trial = await call(
+        try_text, text, channel.strip() or None, c.scorer, e.decision_context, c.clock
+    )
     name = "_trial.html" if is_htmx(request) else "trial.html"
     return page(request, name, user, trial=trial, nav="policy")
 
