@@ -14,6 +14,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from civility import __version__, metrics
 from civility.api import errors
+from civility.api.group_commit import GroupCommitter
 from civility.api.routes import all_routers
 from civility.container import (
     Container,
@@ -27,7 +28,6 @@ from civility.request_ids import RequestIdMiddleware
 from civility.storage.backlog import SqlBacklog
 from civility.web.app import mount as mount_dashboard
 from civility.worker.consumer import Worker
-from civility.worker.sync_batcher import SyncBatcher
 
 log = structlog.get_logger(__name__)
 
@@ -81,7 +81,7 @@ def create_app(
         container = build()
         app.state.container = container
         settings = container.settings
-        app.state.sync_batcher = SyncBatcher(
+        app.state.group_commit = GroupCommitter(
             container.moderation.moderate,
             max_size=settings.sync_batch_max_size,
             max_wait=settings.sync_batch_max_wait_ms / 1000,

@@ -12,7 +12,7 @@ from civility.moderation.models import IncomingMessage
 from civility.moderation.records import MessageView
 
 
-class SyncBatcher:
+class GroupCommitter:
     """Gathers requests for up to max_wait seconds (or max_size), then runs one call for all.
 
     One scorer call and one transaction serve many requests, which is what lets SQLite keep
