@@ -91,10 +91,10 @@ def user_create(
     ] = None,
 ) -> None:
     """Creates a dashboard account (the password is stored as an argon2 hash)."""
+    from civility.auth.dashboard import DashboardAccounts, parse_dashboard_role
     from civility.clock import SystemClock
     from civility.storage.db import Database, upgrade
     from civility.storage.review import SqlDashboardUserRepository
-    from civility.web.accounts import DashboardAccounts, parse_dashboard_role
 
     settings = _settings()
     if password is None:

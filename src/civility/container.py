@@ -8,7 +8,9 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from civility import metrics
+from civility.auth.dashboard import DashboardAccounts
 from civility.auth.service import ApiKeyService
+from civility.auth.sessions import resolve_session_secret
 from civility.clock import Clock, SystemClock
 from civility.enforcement.blocklists import BlocklistCache, BlocklistService
 from civility.enforcement.policies import PolicyService
@@ -38,8 +40,6 @@ from civility.storage.review import (
     SqlDashboardUserRepository,
     SqlReviewRepository,
 )
-from civility.web.accounts import DashboardAccounts
-from civility.web.sessions import resolve_session_secret
 
 if TYPE_CHECKING:
     from civility.outbox.relay import OutboxRelay

@@ -175,7 +175,7 @@ def test_review_items_publish_null_for_unsupported_pairs(api: Api) -> None:
 
 
 def test_dashboard_says_a_score_is_not_measured_in_the_language(api: Api) -> None:
-    from civility.web.accounts import DashboardRole
+    from civility.auth.dashboard import DashboardRole
 
     body = {"message_id": "d1", "author_id": "u8", "channel_id": "c", "text": "ты idiot"}
     decided = api.client.post("/v1/moderate", headers=api.headers(Role.SERVICE), json=body)

@@ -11,12 +11,12 @@ from fastapi.testclient import TestClient
 from tests.review.review_seed import DEMO, seed
 
 from civility.api.app import create_app
+from civility.auth.dashboard import DashboardRole
 from civility.clock import ManualClock
 from civility.container import Container, build_container
 from civility.events.models import EventQuery
 from civility.scoring.lexicon import LexiconBaselineScorer
 from civility.settings import Settings
-from civility.web.accounts import DashboardRole
 
 PASSWORD = "correct horse battery"
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')

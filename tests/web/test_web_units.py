@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from civility.auth.dashboard import DashboardAccounts, DashboardRole, DashboardUserRow
+from civility.auth.sessions import Session, decode, encode, resolve_session_secret, same_token
 from civility.clock import ManualClock
 from civility.errors import Conflict, Invalid, Unauthorized
 from civility.policy.verdict import Action, Reason, ReasonSource
 from civility.settings import load_settings
 from civility.web import render
-from civility.web.accounts import DashboardAccounts, DashboardRole, DashboardUserRow
-from civility.web.sessions import Session, decode, encode, resolve_session_secret, same_token
 
 
 def _reason(spans: tuple[tuple[int, int], ...], category: str = "insult") -> Reason:

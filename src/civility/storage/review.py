@@ -24,6 +24,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects import postgresql, sqlite
 
+from civility.auth.dashboard import DashboardUserRow
 from civility.errors import Invalid
 from civility.events.models import Event, EventType
 from civility.policy.verdict import Action, Reason, Severity
@@ -49,7 +50,6 @@ from civility.storage.repositories import (
 )
 from civility.storage.tables_dashboard import dashboard_users
 from civility.storage.tables_review import review_items, review_notes
-from civility.web.accounts import DashboardUserRow
 
 _d, _m, _s, _r = t.decisions.c, t.messages.c, t.message_scores.c, review_items.c
 

@@ -11,10 +11,10 @@ from fastapi import Depends, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 
+from civility.auth.dashboard import DashboardUser
+from civility.auth.sessions import COOKIE, Session, decode, encode, new_session, same_token
 from civility.container import Container
 from civility.web import render
-from civility.web.accounts import DashboardUser
-from civility.web.sessions import COOKIE, Session, decode, encode, new_session, same_token
 
 PREFIX = "/dashboard"
 SESSION_HOURS = 12

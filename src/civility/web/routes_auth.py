@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from civility.auth.sessions import new_session
 from civility.errors import Unauthorized
 from civility.web.actions import ActionFailed, call, safe_back
 from civility.web.deps import (
@@ -19,7 +20,6 @@ from civility.web.deps import (
     page,
     set_session,
 )
-from civility.web.sessions import new_session
 
 router = APIRouter(prefix=PREFIX, include_in_schema=False)
 
