@@ -266,6 +266,7 @@ def build_container(
         settings.database_url, pool_size=settings.db_pool_size, outbox=settings.outbox_patterns
     )
     scorer = scorer or build_scorer(settings.scorer, settings.cascade_band)
+    metrics.MODEL_INFO.labels(scorer.name, scorer.version).set(1)
     enforcement = build_enforcement(settings, db, clock)
     moderation = ModerationService(
         SqlModerationRepository(db),

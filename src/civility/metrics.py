@@ -92,6 +92,13 @@ DEAD_LETTERS = Counter(
     ["reason"],
     registry=REGISTRY,
 )
+MODEL_INFO = Gauge(
+    "civility_model_info",
+    "1 for the scorer and model version this process serves (a deploy that changes it shows).",
+    ["scorer", "version"],
+    registry=REGISTRY,
+    multiprocess_mode="max",
+)
 RELAY_EVENTS = Counter(
     "civility_relay_events_total",
     "Events the outbox relay published to the broker.",

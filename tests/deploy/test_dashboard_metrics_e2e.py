@@ -22,7 +22,7 @@ import httpx
 import pytest
 import yaml
 from tests.conftest import require_server
-from tests.deploy.deploy_helpers import GRAFANA, PROMETHEUS, ROOT
+from tests.deploy.deploy_helpers import GRAFANA, PROMETHEUS
 from tests.deploy.test_container_files import compose, image_health_check_code
 from tests.infra.infra_helpers import AMQP_URL, REDIS_URL, delete_rabbit, unique
 
@@ -162,4 +162,3 @@ def test_every_queried_metric_is_exported_by_a_role(tmp_path: Path) -> None:
     assert {"civility_worker_messages_total", "civility_queue_depth"} <= names["worker"]
     assert {"civility_relay_events_total", "civility_outbox_lag_seconds"} <= names["relay"]
     assert {"civility_http_requests_total", "civility_score_bucket"} <= names["api"]
-    assert ROOT.is_dir()
