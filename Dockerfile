@@ -15,12 +15,12 @@ USER civility
 WORKDIR /home/civility
 ENV CIVILITY_HOST=0.0.0.0 \
     CIVILITY_PORT=8000 \
-    CIVILITY_METRICS_PORT=9100 \
+    CIVILITY_METRICS_PORT=8001 \
     CIVILITY_LOG_JSON=true \
     OMP_NUM_THREADS=1 \
     OPENBLAS_NUM_THREADS=1
-# 8000: `serve` (HTTP, /metrics); 9100: /metrics and /healthz of `worker` and `relay`.
-EXPOSE 8000 9100
+# 8000: `serve` (HTTP, /metrics); 8001: /metrics and /healthz of `worker` and `relay`.
+EXPOSE 8000 8001
 # `serve`'s /healthz on whatever CIVILITY_PORT says (docker-compose.yml checks the worker and
 # relay on CIVILITY_METRICS_PORT instead).
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s \

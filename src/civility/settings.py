@@ -74,7 +74,7 @@ class Settings(BaseSettings):
     db_pool_size: int = Field(8, ge=1, le=256)
     api_key_cache_seconds: float = Field(30.0, ge=0)
     metrics_port: int = Field(
-        9100,
+        8001,
         ge=0,
         le=65535,
         description="Port of /metrics and /healthz in `civility worker` and `relay` (0: off).",

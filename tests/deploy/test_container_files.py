@@ -47,7 +47,7 @@ def test_image_health_check_follows_civility_port() -> None:
     assert ":8000" not in checks[0]
     env = " ".join(a for kw, a in dockerfile() if kw == "ENV")
     assert "CIVILITY_PORT=8000" in env
-    assert "CIVILITY_METRICS_PORT=9100" in env
+    assert "CIVILITY_METRICS_PORT=8001" in env
 
 
 def test_compose_starts_every_role_with_a_health_check() -> None:

@@ -76,4 +76,4 @@ def test_prometheus_scrapes_every_role_and_loads_the_rules() -> None:
         for job in config["scrape_configs"]
         for sd in job["dns_sd_configs"]
     }
-    assert targets == {"civility-api": 8000, "civility-worker": 9100, "civility-relay": 9100}
+    assert targets == {"civility-api": 8000, "civility-worker": 8001, "civility-relay": 8001}
