@@ -14,21 +14,16 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from civility.enforcement.blocklists import BlocklistCache, BlocklistRecord
+from civility.blocklists import BlocklistEntry, EntryKind, compile_blocklist
+from civility.blocklists.service import BlocklistCache, BlocklistRecord
 from civility.moderation.context import ContextLoader
 from civility.moderation.models import IncomingMessage
 from civility.moderation.pipeline import screen, settle
 from civility.moderation.records import StoredMessage
 from civility.policy import InMemoryPolicyRepository, Policy
+from civility.policy.checks import MemoryWindowStore, run_checks
 from civility.policy.verdict import Action
-from civility.rules import (
-    BlocklistEntry,
-    EntryKind,
-    MemoryWindowStore,
-    compile_blocklist,
-    run_checks,
-)
-from civility.rules.normalizer import normalize
+from civility.text.normalizer import normalize
 
 ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 

@@ -11,8 +11,8 @@ from civility import metrics
 from civility.auth.dashboard import DashboardAccounts
 from civility.auth.service import ApiKeyService
 from civility.auth.sessions import resolve_session_secret
+from civility.blocklists.service import BlocklistCache, BlocklistService
 from civility.clock import Clock, SystemClock
-from civility.enforcement.blocklists import BlocklistCache, BlocklistService
 from civility.enforcement.policies import PolicyService
 from civility.enforcement.service import EnforcementService
 from civility.errors import Invalid
@@ -152,7 +152,7 @@ class Enforcement:
 
 def build_enforcement(settings: Settings, db: Database, clock: Clock) -> Enforcement:
     """Wires the enforcement services to SQL storage (and Redis windows when configured)."""
-    from civility.rules.checks import MemoryWindowStore, WindowStore
+    from civility.policy.checks import MemoryWindowStore, WindowStore
     from civility.storage.enforcement import (
         SqlBlocklistRepository,
         SqlEnforcementRepository,
@@ -165,7 +165,7 @@ def build_enforcement(settings: Settings, db: Database, clock: Clock) -> Enforce
     records = SqlEnforcementRepository(db)
     windows: WindowStore = MemoryWindowStore()
     if settings.redis_url:
-        from civility.rules.redis_window import RedisWindowStore
+        from civility.storage.redis_windows import RedisWindowStore
 
         windows = RedisWindowStore.from_url(settings.redis_url)
     return Enforcement(

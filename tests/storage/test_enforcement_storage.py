@@ -5,8 +5,9 @@ from __future__ import annotations
 import itertools
 from datetime import UTC, datetime, timedelta
 
+from civility.blocklists.matcher import BlocklistEntry, EntryKind
+from civility.blocklists.service import BlocklistRecord
 from civility.clock import ManualClock
-from civility.enforcement.blocklists import BlocklistRecord
 from civility.enforcement.engine import InForce
 from civility.enforcement.records import (
     BanIssued,
@@ -21,7 +22,6 @@ from civility.events.models import Event, EventQuery
 from civility.moderation.records import Outcome, StoredDecision, StoredMessage
 from civility.policy.model import Policy
 from civility.policy.verdict import Action, Reason, ReasonSource, Severity
-from civility.rules.blocklist import BlocklistEntry, EntryKind
 from civility.storage.db import Database
 from civility.storage.enforcement import (
     SqlBlocklistRepository,

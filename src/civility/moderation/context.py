@@ -9,14 +9,14 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Protocol
 
-from civility.enforcement.blocklists import BlocklistCache
+from civility.blocklists.service import BlocklistCache
 from civility.enforcement.engine import InForce
 from civility.enforcement.records import EnforcementRecord
 from civility.moderation.pipeline import DecisionContext
 from civility.moderation.records import StoredMessage
+from civility.policy.checks import WindowHit, WindowStore
 from civility.policy.model import Policy
 from civility.policy.repository import PolicyRepository, resolve_policy
-from civility.rules.checks import WindowHit, WindowStore
 
 
 class RecordSource(Protocol):

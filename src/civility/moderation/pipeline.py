@@ -23,17 +23,16 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
+from civility.blocklists.matcher import Blocklist, BlocklistMatch, blocklist_reasons
 from civility.enforcement.engine import active_ban, apply_verdict
 from civility.enforcement.records import BanIssued, EnforcementRecord
-from civility.moderation.models import IncomingMessage
 from civility.moderation.records import StoredMessage
+from civility.policy.checks import WindowHit, static_reasons, window_hits, window_reasons
 from civility.policy.decide import decide as apply_policy
 from civility.policy.model import Policy
 from civility.policy.verdict import Action, Reason, Verdict
-from civility.rules.blocklist import Blocklist, BlocklistMatch, blocklist_reasons
-from civility.rules.checks import WindowHit, static_reasons, window_hits, window_reasons
-from civility.rules.normalizer import fold, skeleton_key
 from civility.scoring.base import ExplainWhen, TextAnalysis
+from civility.text.normalizer import fold, skeleton_key
 
 DEFAULT_EXPLAIN_FLOOR = 0.3
 
@@ -132,19 +131,12 @@ def screen(message: StoredMessage, context: DecisionContext) -> Screening:
         folded=folded,
         key=skel,
     )
-    incoming = IncomingMessage(
-        message_id=message.platform_message_id,
-        author_id=message.author_id,
-        channel_id=message.channel_id,
-        text=message.text,
-        author_created_at=message.author_created_at,
-    )
     key = skel or message.text.strip().casefold()
     reasons = (
         *blocklist_reasons(result.matches),
-        *static_reasons(incoming, policy.checks, context.now),
+        *static_reasons(message, policy.checks, context.now),
     )
-    hits = tuple(window_hits(incoming, policy.checks, key))
+    hits = tuple(window_hits(message, policy.checks, key))
     return Screening(policy, history, None, reasons, result.matches, hits)
 
 

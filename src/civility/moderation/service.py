@@ -23,10 +23,10 @@ from civility.moderation.records import (
     StoredDecision,
     StoredMessage,
 )
+from civility.policy.checks import WindowHit
 from civility.policy.decide import decide as apply_policy
 from civility.policy.model import Policy
 from civility.policy.verdict import Severity
-from civility.rules.checks import WindowHit
 from civility.scoring.base import ExplainWhen, Scorer, TextAnalysis
 
 SYSTEM_ACTOR = "system"

@@ -12,8 +12,9 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, and_, func, insert, or_, select, true, update
 from sqlalchemy.exc import IntegrityError
 
+from civility.blocklists.matcher import BlocklistEntry, EntryKind
+from civility.blocklists.service import BlocklistRecord
 from civility.clock import Clock
-from civility.enforcement.blocklists import BlocklistRecord
 from civility.enforcement.engine import InForce
 from civility.enforcement.policies import PolicyVersion
 from civility.enforcement.records import EnforcementRecord
@@ -23,7 +24,6 @@ from civility.events.models import Event
 from civility.moderation.records import MessageView
 from civility.policy.model import Policy
 from civility.policy.verdict import Action
-from civility.rules.blocklist import BlocklistEntry, EntryKind
 from civility.storage import tables as t
 from civility.storage.bulk import any_of
 from civility.storage.db import Database

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from civility.blocklists.matcher import BlocklistMatch
 from civility.clock import Clock
 from civility.moderation.pipeline import decide
 from civility.moderation.records import StoredMessage
 from civility.moderation.service import DecisionSources
+from civility.policy.checks import WindowHit
 from civility.policy.verdict import Verdict
-from civility.rules.blocklist import BlocklistMatch
-from civility.rules.checks import WindowHit
 from civility.scoring.base import ExplainWhen, Scorer, TextAnalysis
 
 

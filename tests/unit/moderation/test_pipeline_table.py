@@ -8,19 +8,19 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from civility.enforcement.blocklists import BlocklistCache, BlocklistRecord
+from civility.blocklists.matcher import BlocklistEntry, EntryKind
+from civility.blocklists.service import BlocklistCache, BlocklistRecord
 from civility.enforcement.engine import InForce
 from civility.enforcement.records import BanIssued, EnforcementRecord, StrikeAdded
 from civility.events.models import Event
 from civility.moderation.context import ContextLoader
 from civility.moderation.pipeline import Judgement, Screening, decide, screen, settle
 from civility.moderation.records import StoredMessage
+from civility.policy.checks import MemoryWindowStore, WindowHit
 from civility.policy.model import Policy
 from civility.policy.repository import InMemoryPolicyRepository
 from civility.policy.settings import CheckSettings, RateCheck, StrikeSettings
 from civility.policy.verdict import Action, Severity
-from civility.rules.blocklist import BlocklistEntry, EntryKind
-from civility.rules.checks import MemoryWindowStore, WindowHit
 from civility.scoring.base import CATEGORIES, TextAnalysis
 
 NOW = datetime(2026, 5, 1, 12, tzinfo=UTC)

@@ -14,7 +14,8 @@ from pydantic import BaseModel, Field
 from civility.api.deps import Admin, ContainerDep, Reader
 from civility.api.routes.moderation import ERRORS
 from civility.api.schemas import Id, Strict
-from civility.enforcement.blocklists import (
+from civility.blocklists.matcher import EntryKind
+from civility.blocklists.service import (
     BlocklistRecord,
     InvalidRows,
     rows_from_csv,
@@ -23,7 +24,6 @@ from civility.enforcement.blocklists import (
 )
 from civility.errors import Invalid
 from civility.policy.verdict import Action
-from civility.rules.blocklist import EntryKind
 
 router = APIRouter(prefix="/v1", tags=["blocklist"])
 

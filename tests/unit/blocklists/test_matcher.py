@@ -4,15 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from civility.blocklists import BlocklistEntry, EntryKind, blocklist_reasons, compile_blocklist
 from civility.errors import Invalid
 from civility.policy.verdict import Action, ReasonSource
-from civility.rules import (
-    BlocklistEntry,
-    EntryKind,
-    blocklist_reasons,
-    check_regex_safety,
-    compile_blocklist,
-)
+from civility.text import check_regex_safety
 
 W, P, X, R = EntryKind.WORD, EntryKind.PHRASE, EntryKind.WILDCARD, EntryKind.REGEX
 ENTRIES = [

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
 
-from civility.moderation.models import IncomingMessage
 from civility.policy.settings import (
     CapsCheck,
     CheckSettings,
@@ -19,7 +18,7 @@ from civility.policy.settings import (
     RepetitionCheck,
 )
 from civility.policy.verdict import Action, Reason, ReasonSource
-from civility.rules.normalizer import normalized_key
+from civility.text.normalizer import normalized_key
 
 _TLDS = (
     "com|net|org|info|biz|io|co|me|ru|cn|xyz|top|site|online|shop|club|link|click|gg|ly|app|dev|"
@@ -29,6 +28,30 @@ _LINK = re.compile(
     rf"(?i)\b(?:https?://|www\.)\S+|\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:{_TLDS})\b(?:/\S*)?"
 )
 _WORD = re.compile(r"\w+")
+
+
+class Checked(Protocol):
+    """What the checks read of a message (a submitted or a stored one)."""
+
+    @property
+    def author_id(self) -> str:
+        """The author, whose flood and rate windows count."""
+        ...
+
+    @property
+    def channel_id(self) -> str:
+        """The channel, which scopes the windows."""
+        ...
+
+    @property
+    def text(self) -> str:
+        """The text checked."""
+        ...
+
+    @property
+    def author_created_at(self) -> datetime | None:
+        """When the author's account was created, if the platform said."""
+        ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,9 +177,7 @@ def _word_runs(text: str, limit: int) -> list[tuple[int, int]]:
     return spans
 
 
-def window_hits(
-    message: IncomingMessage, settings: CheckSettings, key_text: str
-) -> list[WindowHit]:
+def window_hits(message: Checked, settings: CheckSettings, key_text: str) -> list[WindowHit]:
     """The counter hits of the enabled flood and rate checks, in that order."""
     hits = []
     if settings.flood.enabled:
@@ -184,9 +205,7 @@ def window_reasons(settings: CheckSettings, counts: Sequence[int]) -> list[Reaso
     return out
 
 
-def static_reasons(
-    message: IncomingMessage, settings: CheckSettings, now: datetime
-) -> list[Reason]:
+def static_reasons(message: Checked, settings: CheckSettings, now: datetime) -> list[Reason]:
     """The checks that need no counters: links from new accounts, CAPS, repetition."""
     text = message.text
     found = (
@@ -198,7 +217,7 @@ def static_reasons(
 
 
 def run_checks(
-    message: IncomingMessage,
+    message: Checked,
     settings: CheckSettings,
     store: WindowStore,
     now: datetime,

@@ -26,7 +26,7 @@ import regex
 
 from civility.errors import Invalid
 from civility.policy.verdict import Action, Reason, ReasonSource
-from civility.rules.normalizer import (
+from civility.text.normalizer import (
     Folded,
     Skeleton,
     fold,
@@ -34,7 +34,7 @@ from civility.rules.normalizer import (
     skeleton_key,
     skeletonize,
 )
-from civility.rules.regex_safety import compile_safe_regex
+from civility.text.regex_safety import compile_safe_regex
 
 MAX_PATTERN_LENGTH = 500
 # BCP-47's "undetermined": what the language identifier answers when it cannot tell.

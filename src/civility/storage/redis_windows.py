@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 import redis
 
 from civility.errors import Unavailable
-from civility.rules.checks import WindowHit
+from civility.policy.checks import WindowHit
 
 # KEYS: the windows' sorted sets; ARGV: now (ms), each key's window (ms), each hit's member.
 # A script runs atomically, so concurrent processes count exactly, and a batch's hits cost one

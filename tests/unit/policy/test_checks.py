@@ -9,8 +9,8 @@ import pytest
 from civility.clock import ManualClock
 from civility.moderation.models import IncomingMessage
 from civility.policy import CheckSettings, Policy
+from civility.policy.checks import MemoryWindowStore, run_checks
 from civility.policy.verdict import Action, ReasonSource
-from civility.rules import MemoryWindowStore, run_checks
 
 T0 = datetime(2026, 3, 1, tzinfo=UTC)
 

@@ -10,8 +10,8 @@ import pytest
 from tests.conftest import require_server
 
 from civility.errors import Unavailable
-from civility.rules.checks import MemoryWindowStore, WindowHit, WindowStore
-from civility.rules.redis_window import RedisWindowStore
+from civility.policy.checks import MemoryWindowStore, WindowHit, WindowStore
+from civility.storage.redis_windows import RedisWindowStore
 
 T0 = datetime(2026, 1, 1, tzinfo=UTC)
 MINUTE = timedelta(seconds=60)

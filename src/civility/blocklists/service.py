@@ -14,17 +14,17 @@ from typing import Any, Protocol
 
 import structlog
 
-from civility.clock import Clock
-from civility.errors import Conflict, Invalid, NotFound
-from civility.events.models import Event, EventType
-from civility.ids import new_id
-from civility.rules.blocklist import (
+from civility.blocklists.matcher import (
     Blocklist,
     BlocklistEntry,
     MatchResult,
     compile_blocklist,
     validate_entry,
 )
+from civility.clock import Clock
+from civility.errors import Conflict, Invalid, NotFound
+from civility.events.models import Event, EventType
+from civility.ids import new_id
 
 log = structlog.get_logger(__name__)
 

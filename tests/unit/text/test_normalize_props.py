@@ -5,9 +5,10 @@ from __future__ import annotations
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from civility.blocklists import BlocklistEntry, EntryKind, compile_blocklist
 from civility.policy.verdict import Action
-from civility.rules import BlocklistEntry, EntryKind, compile_blocklist, fold, normalize
-from civility.rules.normalizer import skeleton_key, skeletonize
+from civility.text import fold, normalize
+from civility.text.normalizer import skeleton_key, skeletonize
 
 LEET = {"a": "4@", "e": "3", "i": "1!", "o": "0", "s": "5$", "t": "7", "b": "8", "g": "9"}
 HOMOGLYPH = {"a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "x": "х", "i": "і", "y": "у"}
