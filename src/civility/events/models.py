@@ -8,8 +8,6 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any, Protocol
 
-from civility.policy.verdict import Action
-
 SCHEMA_VERSION = 1
 
 
@@ -38,11 +36,12 @@ class EventType(StrEnum):
     DASHBOARD_LOGIN = "dashboard.login"
 
 
-DECISION_EVENT = {
-    Action.ALLOW: EventType.MESSAGE_ALLOWED,
-    Action.FLAG: EventType.MESSAGE_FLAGGED,
-    Action.HIDE: EventType.MESSAGE_HIDDEN,
-    Action.BLOCK: EventType.MESSAGE_BLOCKED,
+# Keyed by the action's value (an Action is a str), so the event log needs nothing from policy/.
+DECISION_EVENT: dict[str, EventType] = {
+    "allow": EventType.MESSAGE_ALLOWED,
+    "flag": EventType.MESSAGE_FLAGGED,
+    "hide": EventType.MESSAGE_HIDDEN,
+    "block": EventType.MESSAGE_BLOCKED,
 }
 
 
