@@ -13,12 +13,12 @@ from civility.auth.service import ApiKeyService
 from civility.auth.sessions import resolve_session_secret
 from civility.blocklists.service import BlocklistCache, BlocklistService
 from civility.clock import Clock, SystemClock
-from civility.enforcement.policies import PolicyService
 from civility.enforcement.service import EnforcementService
 from civility.errors import Invalid
 from civility.moderation.context import ContextLoader
 from civility.moderation.records import Outcome
 from civility.moderation.service import ModerationService
+from civility.policy.service import PolicyService
 from civility.policy.verdict import Action
 from civility.queue.base import MessageQueue
 from civility.queue.memory import InMemoryQueue

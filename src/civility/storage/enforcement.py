@@ -16,13 +16,13 @@ from civility.blocklists.matcher import BlocklistEntry, EntryKind
 from civility.blocklists.service import BlocklistRecord
 from civility.clock import Clock
 from civility.enforcement.engine import InForce
-from civility.enforcement.policies import PolicyVersion
 from civility.enforcement.records import EnforcementRecord
 from civility.enforcement.service import StatsCount, StatsQuery
 from civility.errors import Conflict
 from civility.events.models import Event
 from civility.moderation.records import MessageView
 from civility.policy.model import Policy
+from civility.policy.service import PolicyVersion
 from civility.policy.verdict import Action
 from civility.storage import tables as t
 from civility.storage.bulk import any_of

@@ -11,8 +11,8 @@ from pydantic import BaseModel
 
 from civility.api.deps import Admin, ContainerDep, Reader
 from civility.api.routes.moderation import ERRORS
-from civility.enforcement.policies import DEFAULT_CHANNEL, scope_of
 from civility.policy.model import Policy
+from civility.policy.service import DEFAULT_CHANNEL, scope_of
 
 router = APIRouter(prefix="/v1", tags=["policies"])
 
