@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
@@ -142,16 +142,16 @@ def build_ratings(settings: Settings, db: Database, clock: Clock) -> RatingServi
 
 @dataclass
 class Enforcement:
-    """Policies, blocklists, strikes and bans: the services behind their routes."""
+    """Policies, blocklists, strikes and bans, and the decision context loaded from them."""
 
     policies: PolicyService
     blocklists: BlocklistService
     users: EnforcementService
-    decision_context: ContextLoader
+    decisions: ContextLoader
 
 
 def build_enforcement(settings: Settings, db: Database, clock: Clock) -> Enforcement:
-    """Wires the enforcement services to SQL storage (and Redis windows when configured)."""
+    """Wires policies, blocklists and strikes to SQL storage (and Redis windows when set)."""
     from civility.policy.checks import MemoryWindowStore, WindowStore
     from civility.storage.enforcement import (
         SqlBlocklistRepository,
@@ -172,7 +172,7 @@ def build_enforcement(settings: Settings, db: Database, clock: Clock) -> Enforce
         policies=PolicyService(policies, clock),
         blocklists=BlocklistService(blocklist_store, cache, clock),
         users=EnforcementService(records, policies, clock),
-        decision_context=ContextLoader(policies, cache, records, windows),
+        decisions=ContextLoader(policies, cache, records, windows),
     )
 
 
@@ -241,8 +241,11 @@ class Container:
     stats: SqlDashboardStats
     session_secret: bytes
     ratings: RatingService
-    enforcement: Enforcement
-    extras: dict[str, object] = field(default_factory=dict)
+    policies: PolicyService
+    blocklists: BlocklistService
+    enforcement: EnforcementService
+    decisions: ContextLoader
+    webhooks: WebhookService
 
     def close(self) -> None:
         """Releases database connections."""
@@ -271,7 +274,7 @@ def build_container(
     moderation = ModerationService(
         SqlModerationRepository(db),
         scorer,
-        enforcement.decision_context,
+        enforcement.decisions,
         clock,
         on_decided=count_decisions,
         on_scored=observe_scoring,
@@ -305,6 +308,9 @@ def build_container(
         stats=SqlDashboardStats(db),
         session_secret=resolve_session_secret(settings),
         ratings=build_ratings(settings, db, clock),
-        enforcement=enforcement,
-        extras={"webhooks": build_webhooks(settings, db, clock)},
+        policies=enforcement.policies,
+        blocklists=enforcement.blocklists,
+        enforcement=enforcement.users,
+        decisions=enforcement.decisions,
+        webhooks=build_webhooks(settings, db, clock),
     )

@@ -18,7 +18,7 @@ def test_redelivery_never_adds_a_second_strike(container: Container) -> None:
     ids = [m.id for m in new]
     assert container.moderation.process(ids) == 1
     assert container.moderation.process(ids) == 0  # the queue delivered it again
-    records = container.enforcement.users.status("u1", "general")
+    records = container.enforcement.status("u1", "general")
     assert records.strike_count == 1
     strikes = container.events.list_events(EventQuery(type="user.strike_added"))
     assert len(strikes) == 1
@@ -38,7 +38,7 @@ def test_one_batch_applies_an_authors_strikes_in_order(container: Container) -> 
     assert by_platform["m3"].decision.reasons[0].code == "banned"  # type: ignore[union-attr]
     assert by_platform["m3"].scores is not None  # scored before the ban existed; kept
     assert by_platform["m99"].decision.action.value == "allow"  # type: ignore[union-attr]
-    status = container.enforcement.users.status("u1", "general")
+    status = container.enforcement.status("u1", "general")
     assert (status.strike_count, status.banned) == (3, True)
     types = [e.type for e in reversed(container.events.list_events(EventQuery(type="user.*")))]
     assert types == [

@@ -195,8 +195,8 @@ async def policy(request: Request, user: Admin, channel: str = "", msg: str = ""
     """Shows the policy in force for a scope, its history and an editor."""
     c = container_of(request)
     scope = channel.strip() or None
-    current, own = await call(c.enforcement.policies.current, scope)
-    history = await call(c.enforcement.policies.history, scope, 20)
+    current, own = await call(c.policies.current, scope)
+    history = await call(c.policies.history, scope, 20)
     return page(
         request,
         "policy.html",
@@ -225,7 +225,7 @@ async def save_policy(
     except ValueError as exc:
         raise ActionFailed(422, f"the policy is not valid JSON: {exc}") from None
     scope = channel.strip() or None
-    saved = await call(c.enforcement.policies.update, scope, data, user.actor)
+    saved = await call(c.policies.update, scope, data, user.actor)
     target = f"{PREFIX}/policy" + (f"?{urlencode({'channel': channel})}" if scope else "")
     return redirect(target, msg=f"Saved as version {saved.version}.")
 
@@ -241,10 +241,7 @@ async def try_it(
     c = container_of(request)
     if not text.strip():
         raise ActionFailed(422, "type a text to test")
-    e = c.enforcement
-    trial = await call(
-        try_text, text, channel.strip() or None, c.scorer, e.decision_context, c.clock
-    )
+    trial = await call(try_text, text, channel.strip() or None, c.scorer, c.decisions, c.clock)
     name = "_trial.html" if is_htmx(request) else "trial.html"
     return page(request, name, user, trial=trial, nav="policy")
 
@@ -255,7 +252,7 @@ async def blocklist(
 ) -> HTMLResponse:
     """Lists the active blocklist entries with a form to add more."""
     c = container_of(request)
-    entries = await call(c.enforcement.blocklists.page, channel.strip() or None, None, 500)
+    entries = await call(c.blocklists.page, channel.strip() or None, None, 500)
     return page(
         request, "blocklist.html", user, entries=entries, channel=channel, msg=msg, nav="blocklist"
     )
@@ -280,7 +277,7 @@ async def add_entry(
         "channel_id": channel_id.strip() or None,
         "language": language.strip() or None,
     }
-    await call(c.enforcement.blocklists.add, data, user.actor)
+    await call(c.blocklists.add, data, user.actor)
     return redirect(f"{PREFIX}/blocklist", msg=f"Added {pattern!r}.")
 
 
@@ -288,5 +285,5 @@ async def add_entry(
 async def remove_entry(request: Request, entry_id: str, user: AdminActor) -> RedirectResponse:
     """Removes one entry."""
     c = container_of(request)
-    await call(c.enforcement.blocklists.remove, entry_id, user.actor)
+    await call(c.blocklists.remove, entry_id, user.actor)
     return redirect(f"{PREFIX}/blocklist", msg="Removed.")

@@ -23,7 +23,7 @@ async def users(request: Request, user: Viewer, q: str = "", status: str = "") -
     q = q.strip()
     banned: list[str] = []
     if status == "banned":
-        bans = await call(c.enforcement.users.bans, None, 200)
+        bans = await call(c.enforcement.bans, None, 200)
         banned = sorted({b.user_id for b in bans})
     rows = await call(c.stats.authors, q, banned if status == "banned" else None, 50)
     return page(request, "users.html", user, q=q, status=status, rows=rows, nav="users")
@@ -34,7 +34,7 @@ async def author(request: Request, author_id: str, user: Viewer, msg: str = "") 
     """Shows an author's standing, bans, strike history, flagged messages and notes."""
     c = container_of(request)
     profile = await call(c.review.author, author_id)
-    report = await call(c.enforcement.users.status, author_id, None)
+    report = await call(c.enforcement.status, author_id, None)
     return page(
         request,
         "user.html",

@@ -139,9 +139,7 @@ async def list_entries(
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> EntryPage:
     """Lists active entries, oldest first."""
-    records = await anyio.to_thread.run_sync(
-        c.enforcement.blocklists.page, channel_id, cursor, limit
-    )
+    records = await anyio.to_thread.run_sync(c.blocklists.page, channel_id, cursor, limit)
     next_cursor = records[-1].entry.id if len(records) == limit else None
     return EntryPage(items=[entry_out(r) for r in records], next_cursor=next_cursor)
 
@@ -149,9 +147,7 @@ async def list_entries(
 @router.post("/blocklist", status_code=201, response_model=EntryOut, responses=ERRORS)
 async def add_entry(body: EntryIn, who: Admin, c: ContainerDep) -> EntryOut:
     """Adds an entry (admin); 409 duplicate_entry if the same one is already active."""
-    record = await anyio.to_thread.run_sync(
-        c.enforcement.blocklists.add, body.model_dump(mode="json"), who.id
-    )
+    record = await anyio.to_thread.run_sync(c.blocklists.add, body.model_dump(mode="json"), who.id)
     return entry_out(record)
 
 
@@ -160,7 +156,7 @@ async def remove_entry(
     entry_id: Annotated[str, Path(max_length=64)], who: Admin, c: ContainerDep
 ) -> Response:
     """Removes an entry (admin); it stays in the audit trail."""
-    await anyio.to_thread.run_sync(c.enforcement.blocklists.remove, entry_id, who.id)
+    await anyio.to_thread.run_sync(c.blocklists.remove, entry_id, who.id)
     return Response(status_code=204)
 
 
@@ -228,7 +224,7 @@ async def import_entries(request: Request, who: Admin, c: ContainerDep) -> Any:
     """Adds many entries at once (admin): all of them, or none with every row's error."""
     rows = await _import_rows(request)
     try:
-        result = await anyio.to_thread.run_sync(c.enforcement.blocklists.import_rows, rows, who.id)
+        result = await anyio.to_thread.run_sync(c.blocklists.import_rows, rows, who.id)
     except InvalidRows as exc:
         body = {
             "error": {
@@ -262,7 +258,7 @@ async def export_entries(
     _: Reader, c: ContainerDep, format: Literal["json", "csv"] = "json"
 ) -> Response:
     """Exports every active entry as JSON or CSV (importable as is)."""
-    records = await anyio.to_thread.run_sync(c.enforcement.blocklists.export)
+    records = await anyio.to_thread.run_sync(c.blocklists.export)
     if format == "csv":
         headers = {"Content-Disposition": 'attachment; filename="blocklist.csv"'}
         return Response(to_csv(records), media_type="text/csv; charset=utf-8", headers=headers)
@@ -273,7 +269,7 @@ async def export_entries(
 async def try_text(body: TryIn, _: Reader, c: ContainerDep) -> TryOut:
     """Shows which entries would fire on a text, and where; stores nothing."""
     result = await anyio.to_thread.run_sync(
-        c.enforcement.blocklists.test, body.text, body.channel_id, body.language
+        c.blocklists.test, body.text, body.channel_id, body.language
     )
     actions = [m.entry.action for m in result.matches]
     action = max(actions, key=lambda a: a.rank) if actions else Action.ALLOW

@@ -66,7 +66,7 @@ def _out(policy: Policy, channel_id: str | None, inherited: bool) -> PolicyOut:
 async def get_policy(channel_id: ChannelPath, _: Reader, c: ContainerDep) -> PolicyOut:
     """Returns the policy in force for a channel (its own, else the global default)."""
     scope = scope_of(channel_id)
-    policy, own = await anyio.to_thread.run_sync(c.enforcement.policies.current, scope)
+    policy, own = await anyio.to_thread.run_sync(c.policies.current, scope)
     return _out(policy, scope, not own)
 
 
@@ -86,7 +86,7 @@ async def put_policy(
 ) -> PolicyOut:
     """Stores a new version of the channel's policy (admin); returns it with its version."""
     scope = scope_of(channel_id)
-    policy = await anyio.to_thread.run_sync(c.enforcement.policies.update, scope, body, who.id)
+    policy = await anyio.to_thread.run_sync(c.policies.update, scope, body, who.id)
     return _out(policy, scope, False)
 
 
@@ -100,9 +100,7 @@ async def policy_history(
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
 ) -> PolicyHistoryOut:
     """Lists the stored versions of a channel's own policy, newest first."""
-    versions = await anyio.to_thread.run_sync(
-        c.enforcement.policies.history, scope_of(channel_id), limit
-    )
+    versions = await anyio.to_thread.run_sync(c.policies.history, scope_of(channel_id), limit)
     return PolicyHistoryOut(
         items=[
             PolicyVersionOut(

@@ -47,7 +47,7 @@ async def stats(
     until: datetime | None = None,
 ) -> StatsOut:
     """Counts decisions per bucket (default range: the last day hourly, 30 days daily)."""
-    users = c.enforcement.users
+    users = c.enforcement
     until = until or users.default_range(bucket)[1]
     query = StatsQuery(
         since=since or until - DEFAULT_SPAN[bucket],

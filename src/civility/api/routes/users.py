@@ -130,7 +130,7 @@ async def get_user(
     author_id: AuthorPath, _: Reader, c: ContainerDep, channel_id: str | None = None
 ) -> UserOut:
     """Returns active strikes (count and weight) and the bans in force."""
-    report = await anyio.to_thread.run_sync(c.enforcement.users.status, author_id, channel_id)
+    report = await anyio.to_thread.run_sync(c.enforcement.status, author_id, channel_id)
     return user_out(report)
 
 
@@ -143,7 +143,7 @@ async def list_violations(
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
 ) -> ViolationPage:
     """Lists the user's flagged, hidden and blocked messages with decisions, newest first."""
-    found = await anyio.to_thread.run_sync(c.enforcement.users.violations, author_id, cursor, limit)
+    found = await anyio.to_thread.run_sync(c.enforcement.violations, author_id, cursor, limit)
     items = [
         ViolationOut(
             message=message_out(
@@ -165,7 +165,7 @@ async def ban_user(author_id: AuthorPath, body: BanIn, who: Enforcer, c: Contain
     duration = None if body.duration_seconds is None else timedelta(seconds=body.duration_seconds)
 
     def act() -> UserReport:
-        users = c.enforcement.users
+        users = c.enforcement
         users.ban(author_id, body.channel_id, duration, actor=who.id, reason=body.reason)
         return users.status(author_id, body.channel_id)
 
@@ -179,7 +179,7 @@ async def unban_user(
     """Lifts the user's bans of this scope; 409 not_banned if there is none."""
 
     def act() -> UserReport:
-        users = c.enforcement.users
+        users = c.enforcement
         users.unban(author_id, body.channel_id, actor=who.id, reason=body.reason)
         return users.status(author_id, body.channel_id)
 
@@ -193,7 +193,7 @@ async def reset_user_strikes(
     """Forgets the user's strikes so far (bans in force stay; lift them with unban)."""
 
     def act() -> UserReport:
-        users = c.enforcement.users
+        users = c.enforcement
         users.reset_strikes(author_id, body.channel_id, actor=who.id, reason=body.reason)
         return users.status(author_id, body.channel_id)
 
@@ -208,5 +208,5 @@ async def list_bans(
     limit: Annotated[int, Query(ge=1, le=1000)] = 500,
 ) -> BanPage:
     """Lists bans in force: in a channel (global ones included) or everywhere."""
-    bans = await anyio.to_thread.run_sync(c.enforcement.users.bans, channel_id, limit)
+    bans = await anyio.to_thread.run_sync(c.enforcement.bans, channel_id, limit)
     return BanPage(items=[ban_out(b) for b in bans])

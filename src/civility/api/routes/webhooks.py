@@ -13,10 +13,7 @@ from pydantic import BaseModel, Field
 from civility.api.deps import Admin, ContainerDep
 from civility.api.routes.moderation import ERRORS
 from civility.api.schemas import Strict
-from civility.container import Container
-from civility.errors import Unavailable
 from civility.webhooks.models import DeliveryRecord, Subscription
-from civility.webhooks.service import WebhookService
 
 router = APIRouter(prefix="/v1/webhooks", tags=["webhooks"])
 
@@ -67,13 +64,6 @@ class DeliveryList(BaseModel):
     items: list[DeliveryOut]
 
 
-def _service(c: Container) -> WebhookService:
-    service = c.extras.get("webhooks")
-    if not isinstance(service, WebhookService):
-        raise Unavailable("webhooks are not configured", code="webhooks_unavailable")
-    return service
-
-
 def _out(s: Subscription, *, with_secret: bool = False) -> WebhookOut:
     return WebhookOut(
         id=s.id,
@@ -104,28 +94,28 @@ def _delivery(d: DeliveryRecord) -> DeliveryOut:
 @router.post("", response_model=WebhookOut, status_code=201, responses=ERRORS)
 async def create_webhook(body: WebhookIn, who: Admin, c: ContainerDep) -> WebhookOut:
     """Subscribes a URL to event types (`message.*`, `user.banned`, `*`); shows the secret once."""
-    sub = await anyio.to_thread.run_sync(_service(c).create, body.url, body.event_types, who.id)
+    sub = await anyio.to_thread.run_sync(c.webhooks.create, body.url, body.event_types, who.id)
     return _out(sub, with_secret=True)
 
 
 @router.get("", response_model=WebhookList, responses=ERRORS)
 async def list_webhooks(_: Admin, c: ContainerDep) -> WebhookList:
     """Lists subscriptions (without secrets)."""
-    subs = await anyio.to_thread.run_sync(_service(c).all)
+    subs = await anyio.to_thread.run_sync(c.webhooks.all)
     return WebhookList(items=[_out(s) for s in subs])
 
 
 @router.delete("/{webhook_id}", status_code=204, responses=ERRORS)
 async def delete_webhook(webhook_id: str, who: Admin, c: ContainerDep) -> Response:
     """Removes a subscription and its delivery log."""
-    await anyio.to_thread.run_sync(_service(c).delete, webhook_id, who.id)
+    await anyio.to_thread.run_sync(c.webhooks.delete, webhook_id, who.id)
     return Response(status_code=204)
 
 
 @router.post("/{webhook_id}/rotate-secret", response_model=WebhookOut, responses=ERRORS)
 async def rotate_secret(webhook_id: str, who: Admin, c: ContainerDep) -> WebhookOut:
     """Issues a new secret; the old one stays valid (both sign) for the grace period."""
-    sub = await anyio.to_thread.run_sync(_service(c).rotate_secret, webhook_id, who.id)
+    sub = await anyio.to_thread.run_sync(c.webhooks.rotate_secret, webhook_id, who.id)
     return _out(sub, with_secret=True)
 
 
@@ -144,7 +134,7 @@ async def enable_webhook(
     """Turns a subscription (e.g. auto-disabled after failures) back on; resets the failures."""
     skip = body.skip_backlog if body is not None else False
     sub = await anyio.to_thread.run_sync(
-        functools.partial(_service(c).enable, webhook_id, who.id, skip_backlog=skip)
+        functools.partial(c.webhooks.enable, webhook_id, who.id, skip_backlog=skip)
     )
     return _out(sub)
 
@@ -152,7 +142,7 @@ async def enable_webhook(
 @router.post("/{webhook_id}/disable", response_model=WebhookOut, responses=ERRORS)
 async def disable_webhook(webhook_id: str, who: Admin, c: ContainerDep) -> WebhookOut:
     """Stops deliveries to a subscription until it is enabled again."""
-    sub = await anyio.to_thread.run_sync(_service(c).disable, webhook_id, who.id)
+    sub = await anyio.to_thread.run_sync(c.webhooks.disable, webhook_id, who.id)
     return _out(sub)
 
 
@@ -164,5 +154,5 @@ async def list_deliveries(
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
 ) -> DeliveryList:
     """Shows the newest deliveries: status code, attempts, error, duration."""
-    items = await anyio.to_thread.run_sync(_service(c).deliveries, webhook_id, limit)
+    items = await anyio.to_thread.run_sync(c.webhooks.deliveries, webhook_id, limit)
     return DeliveryList(items=[_delivery(d) for d in items])
