@@ -21,6 +21,7 @@ NOT_IMPORTED = {
     "python-multipart",  # FastAPI's form parsing
     # Tests and tools.
     "google-api-python-client",
+    "grimp",
     "hypothesis",
     "import-linter",
     "mypy",
