@@ -87,13 +87,17 @@ def active_ban(
     records: Iterable[EnforcementRecord], channel_id: str | None, now: datetime
 ) -> BanIssued | None:
     """Returns the harshest ban in force for the channel (global bans count everywhere)."""
-    live = live_bans(records, channel_id, now)
-    if not live:
+    return harshest_ban(live_bans(records, channel_id, now))
+
+
+def harshest_ban(bans: Sequence[BanIssued]) -> BanIssued | None:
+    """Returns the ban that weighs most: the earliest permanent one, else the one ending last."""
+    if not bans:
         return None
-    permanent = [b for b in live if b.until is None]
+    permanent = [b for b in bans if b.until is None]
     if permanent:
         return min(permanent, key=lambda b: b.at)
-    return max(live, key=lambda b: b.until or now)
+    return max(bans, key=lambda b: b.until or b.at)
 
 
 def live_bans(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any, Protocol
 
-from civility.enforcement.records import BanIssued
+from civility.enforcement.engine import harshest_ban
 from civility.enforcement.service import EnforcementService
 from civility.events.models import Event, EventType
 from civility.policy.verdict import Severity
@@ -78,7 +78,7 @@ class ServiceEnforcement:
     def standing(self, author_id: str, channel_id: str | None = None) -> AuthorStanding:
         """Returns strikes and the harshest ban in force, plus the recent enforcement history."""
         report = self._users.status(author_id, channel_id)
-        ban = _harshest(report.bans)
+        ban = harshest_ban(report.bans)
         strikes = report.strike_weight if channel_id is not None else report.global_strike_weight
         return AuthorStanding(
             author_id=author_id,
@@ -101,10 +101,3 @@ class ServiceEnforcement:
             for e in self._events.user_events(author_id, limit)
             if e.type in _RECORD_TYPES
         ]
-
-
-def _harshest(bans: tuple[BanIssued, ...]) -> BanIssued | None:
-    if not bans:
-        return None
-    permanent = [b for b in bans if b.until is None]
-    return permanent[0] if permanent else max(bans, key=lambda b: b.until or b.at)
