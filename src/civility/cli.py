@@ -193,11 +193,10 @@ def worker(
     broker_url: Annotated[str | None, typer.Option(help="amqp:// or redis://")] = None,
 ) -> None:
     """Runs a queue consumer (one of any number, on any machine)."""
-    from civility.container import build_container
+    from civility.container import build_container, build_worker
     from civility.logging import configure_logging
     from civility.observability.gauges import GaugeRefresher
     from civility.observability.server import start_role_metrics
-    from civility.worker.consumer import Worker
 
     settings = _settings(broker_url=broker_url)
     configure_logging(settings.log_level, json=settings.log_json)
@@ -215,12 +214,7 @@ def worker(
         server = await start_role_metrics(
             settings.host, settings.metrics_port, gauges, role="worker"
         )
-        w = Worker(
-            container.queue,
-            container.moderation,
-            max_batch=settings.batch_max_size,
-            max_wait=settings.batch_max_wait_ms / 1000,
-        )
+        w = build_worker(container)
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, w.stop)

@@ -16,12 +16,14 @@ from civility.clock import Clock, SystemClock
 from civility.enforcement.service import EnforcementService
 from civility.errors import Invalid
 from civility.moderation.context import ContextLoader
+from civility.moderation.group_commit import GroupCommitter
 from civility.moderation.records import Outcome
 from civility.moderation.service import ModerationService
 from civility.policy.service import PolicyService
 from civility.policy.verdict import Action
 from civility.queue.base import MessageQueue
 from civility.queue.memory import InMemoryQueue
+from civility.ratings.applier import RatingApplier
 from civility.ratings.repository import MemoryRatingCache, RatingCache
 from civility.ratings.service import RatingService
 from civility.review.enforcement import ServiceEnforcement
@@ -46,6 +48,7 @@ if TYPE_CHECKING:
     from civility.queue.sweeper import PendingSweeper
     from civility.webhooks.dispatcher import WebhookDispatcher
     from civility.webhooks.service import WebhookService
+    from civility.worker.consumer import Worker
 
 
 def count_decisions(outcomes: Sequence[Outcome]) -> None:
@@ -208,6 +211,19 @@ def build_webhook_dispatcher(container: Container) -> WebhookDispatcher | None:
     )
 
 
+def build_worker(container: Container) -> Worker:
+    """Builds a queue consumer: the one `serve` embeds and the one `civility worker` runs."""
+    from civility.worker.consumer import Worker
+
+    settings = container.settings
+    return Worker(
+        container.queue,
+        container.moderation,
+        max_batch=settings.batch_max_size,
+        max_wait=settings.batch_max_wait_ms / 1000,
+    )
+
+
 def build_sweeper(container: Container) -> PendingSweeper | None:
     """Builds the sweeper that re-enqueues long-pending messages (None when turned off)."""
     from civility.queue.sweeper import PendingSweeper
@@ -246,6 +262,8 @@ class Container:
     enforcement: EnforcementService
     decisions: ContextLoader
     webhooks: WebhookService
+    group_commit: GroupCommitter
+    rating_applier: RatingApplier
 
     def close(self) -> None:
         """Releases database connections."""
@@ -279,6 +297,7 @@ def build_container(
         on_decided=count_decisions,
         on_scored=observe_scoring,
     )
+    ratings = build_ratings(settings, db, clock)
     events = SqlEventRepository(db)
     keys = ApiKeyService(
         SqlApiKeyRepository(db), clock, cache_seconds=settings.api_key_cache_seconds
@@ -307,10 +326,17 @@ def build_container(
         dashboard=DashboardAccounts(SqlDashboardUserRepository(db), clock),
         stats=SqlDashboardStats(db),
         session_secret=resolve_session_secret(settings),
-        ratings=build_ratings(settings, db, clock),
+        ratings=ratings,
         policies=enforcement.policies,
         blocklists=enforcement.blocklists,
         enforcement=enforcement.users,
         decisions=enforcement.decisions,
         webhooks=build_webhooks(settings, db, clock),
+        # Concurrent POST /v1/moderate calls share one scorer call and one transaction.
+        group_commit=GroupCommitter(
+            moderation.moderate,
+            max_size=settings.sync_batch_max_size,
+            max_wait=settings.sync_batch_max_wait_ms / 1000,
+        ),
+        rating_applier=RatingApplier.from_settings(ratings.apply, settings),
     )

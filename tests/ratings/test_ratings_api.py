@@ -29,7 +29,7 @@ def settings(sqlite_url: str, tmp_path: Path) -> Settings:
 
 def flush(api: Api) -> None:
     """Applies pending ratings now, on the app's own event loop."""
-    applier = api.client.app.state.rating_applier  # type: ignore[attr-defined]
+    applier = api.client.app.state.container.rating_applier  # type: ignore[attr-defined]
     assert api.client.portal is not None
     assert api.client.portal.call(applier.flush) is True
 

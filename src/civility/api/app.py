@@ -14,16 +14,15 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from civility import __version__, metrics
 from civility.api import errors
-from civility.api.group_commit import GroupCommitter
 from civility.api.routes import all_routers
 from civility.container import (
     Container,
     build_relay,
     build_sweeper,
     build_webhook_dispatcher,
+    build_worker,
 )
 from civility.observability.gauges import GaugeRefresher
-from civility.ratings.applier import RatingApplier
 from civility.request_ids import RequestIdMiddleware
 from civility.storage.backlog import SqlBacklog
 from civility.web.app import mount as mount_dashboard
@@ -81,11 +80,6 @@ def create_app(
         container = build()
         app.state.container = container
         settings = container.settings
-        app.state.group_commit = GroupCommitter(
-            container.moderation.moderate,
-            max_size=settings.sync_batch_max_size,
-            max_wait=settings.sync_batch_max_wait_ms / 1000,
-        )
         new_admin = await asyncio.to_thread(container.api_keys.ensure_admin)
         if new_admin is not None and on_admin_key is not None:
             on_admin_key(new_admin.secret)
@@ -93,17 +87,11 @@ def create_app(
         worker_task: asyncio.Task[Any] | None = None
         worker: Worker | None = None
         if settings.runs_embedded_worker:
-            worker = Worker(
-                container.queue,
-                container.moderation,
-                max_batch=settings.batch_max_size,
-                max_wait=settings.batch_max_wait_ms / 1000,
-            )
+            worker = build_worker(container)
             await recover_pending(container)
             worker_task = asyncio.create_task(worker.run())
         app.state.worker = worker
-        rating_applier = RatingApplier.from_settings(container.ratings.apply, settings)
-        app.state.rating_applier = rating_applier
+        rating_applier = container.rating_applier
         rating_applier.start()
         app.state.gauges = GaugeRefresher(
             container.clock,

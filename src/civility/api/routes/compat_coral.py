@@ -105,7 +105,7 @@ async def moderation_phase(request: Request, c: ContainerDep) -> Response:
     message = _incoming(req.model_dump(by_alias=True), req, c.settings.max_text_length)
     try:
         view = await asyncio.wait_for(
-            request.app.state.group_commit.submit(message), c.settings.coral_timeout_ms / 1000
+            c.group_commit.submit(message), c.settings.coral_timeout_ms / 1000
         )
     except TimeoutError:
         # Coral skips a phase that answers late; answering "no opinion" in time is the same,

@@ -67,7 +67,7 @@ async def analyze(body: AnalyzeIn, _: Analyzer, c: ContainerDep) -> AnalyzeOut:
 async def moderate(body: MessageIn, _: Moderator, request: Request, c: ContainerDep) -> MessageOut:
     """Decides one message now; re-sending the same (channel_id, message_id) returns the same."""
     message = _incoming(body, c.settings.max_text_length)
-    view = await request.app.state.group_commit.submit(message)
+    view = await c.group_commit.submit(message)
     return message_out(view, unsupported=c.unsupported_for(view.message.language))
 
 

@@ -13,7 +13,6 @@ from civility.api.deps import Analyzer, ContainerDep, Submitter
 from civility.api.routes.moderation import ERRORS
 from civility.api.schemas import Id, Strict
 from civility.errors import Invalid, RateLimited
-from civility.ratings.applier import RatingApplier
 from civility.ratings.models import PostStats
 from civility.ratings.service import Acceptance, RatingInput
 
@@ -90,11 +89,6 @@ def _item(a: Acceptance) -> RatingAcceptedOut:
     )
 
 
-def _applier(request: Request) -> RatingApplier:
-    applier: RatingApplier = request.app.state.rating_applier
-    return applier
-
-
 def _rounded(value: float | None) -> float | None:
     return None if value is None else round(value, 4)
 
@@ -105,7 +99,7 @@ async def submit_rating(
 ) -> RatingAcceptedOut:
     """Accepts one rating; 429 with Retry-After when the user or the post is over its limit."""
     submission = await anyio.to_thread.run_sync(c.ratings.accept_one, _input(body))
-    _applier(request).submit([submission])
+    c.rating_applier.submit([submission])
     return RatingAcceptedOut(post_id=body.post_id, user_id=body.user_id, status="accepted")
 
 
@@ -127,7 +121,7 @@ async def submit_ratings(
     if not accepted:
         wait = min(a.retry_after or 1.0 for a in results)
         raise RateLimited("every rating in the batch is over its limit", retry_after=wait)
-    _applier(request).submit(accepted)
+    c.rating_applier.submit(accepted)
     return RatingBulkOut(
         items=[_item(a) for a in results],
         accepted=len(accepted),
