@@ -235,7 +235,8 @@ def main() -> int:
         for _ in range(3):  # interleaved: the machine's load drifts
             rates["with"].append(throughput(scorer.score, sample, args.batch, 1.0))
             rates["without"].append(throughput(plain.score, sample, args.batch, 1.0))
-        head = scorer._model.raw_logits(sample[:512])[:, scorer._model.n_cat :]
+        model = scorer._model
+        head = model.raw_logits(sample[:512])[:, model.n_cat : model.lang_end]
         res[name] = {
             "texts_per_s": float(np.median(rates["with"])),
             "without_experts_texts_per_s": float(np.median(rates["without"])),

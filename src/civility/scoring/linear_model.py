@@ -55,6 +55,15 @@ class Calibration:
         out: F64 = 1.0 / (1.0 + np.exp(-z))
         return out
 
+    def extended(self, slope: Sequence[float], intercept: Sequence[float]) -> Calibration:
+        """This calibration with more heads appended (no per-language offsets for them)."""
+        n_langs = self.lang_offset.shape[1]
+        return Calibration(
+            np.concatenate([self.slope, np.asarray(slope, dtype=np.float64)]),
+            np.concatenate([self.intercept, np.asarray(intercept, dtype=np.float64)]),
+            np.vstack([self.lang_offset, np.zeros((len(slope), n_langs))]),
+        )
+
     def to_json(self) -> dict[str, Any]:
         """JSON-serialisable form for the manifest."""
         return {
@@ -90,11 +99,20 @@ class LinearModel:
     # Subtracted from a sentence piece's category logits (``segments``): a lone sentence says
     # less than its whole text, so it must be clearly worse to raise the text's score.
     sentence_margin: float = SENTENCE_MARGIN
+    # Extra heads, in columns after the languages: each names the category it raises (the
+    # served probability is the max of the two calibrated ones). 1.4.0: a threat head fitted
+    # with team-written multilingual templates (training/threat_head.py).
+    extra_heads: tuple[str, ...] = ()
 
     @property
     def n_cat(self) -> int:
         """Number of category heads."""
         return len(CATEGORIES)
+
+    @property
+    def lang_end(self) -> int:
+        """One past the last language column (extra heads start there)."""
+        return len(CATEGORIES) + len(self.langs)
 
     def raw_logits(self, texts: Sequence[str]) -> F32:
         """Raw logits (texts, categories + languages) of texts that fit in the window."""
@@ -105,14 +123,16 @@ class LinearModel:
             logits = linear_logits(feats, self.weights, self.bias)
             if self.experts is not None:
                 expert = self.experts.column_of(self.langs)[
-                    np.argmax(logits[:, self.n_cat :], axis=1)
+                    np.argmax(logits[:, self.n_cat : self.lang_end], axis=1)
                 ]
                 if (expert >= 0).any():
                     logits[expert >= 0, TOXICITY] = self.experts.logits(feats, expert)
             # Nothing but pictographs/punctuation/URLs left: the bias alone is not evidence, and
             # emoji-only rows in the pool are almost all HatemojiBuild positives (an artefact
             # that made "😀" a threat), so the categories get a "certainly not" logit.
-            logits[~has_alnum(cps, lens), : self.n_cat] = EMPTY_LOGIT
+            empty = ~has_alnum(cps, lens)
+            logits[empty, : self.n_cat] = EMPTY_LOGIT
+            logits[empty, self.lang_end :] = EMPTY_LOGIT
             parts.append(logits)
         if not parts:
             return np.zeros((0, self.weights.shape[1]), dtype=np.float32)
@@ -180,28 +200,42 @@ def chunked_logits(model: LinearModel, texts: Sequence[str]) -> tuple[F32, I64]:
     # Sentences vote in the categories only: the language comes from the windows.
     is_sentence = np.asarray(sentence, dtype=bool)
     logits[is_sentence, : model.n_cat] -= model.sentence_margin
-    logits[is_sentence, model.n_cat :] = 0.0
+    logits[is_sentence, model.lang_end :] -= model.sentence_margin
+    logits[is_sentence, model.n_cat : model.lang_end] = 0.0
     return logits, np.asarray(owner, dtype=np.int64)
 
 
 def predict_proba(
-    model: LinearModel, calib: Calibration, texts: Sequence[str]
+    model: LinearModel,
+    calib: Calibration,
+    texts: Sequence[str],
+    extra: npt.NDArray[np.bool_] | None = None,
 ) -> tuple[F64, I64, F32]:
-    """Calibrated probabilities (max over chunks), model language ids and per-text raw logits."""
+    """Calibrated probabilities (max over chunks), model language ids and per-text raw logits.
+
+    ``extra``: per text, whether the extra heads may raise its scores (default: every text).
+    """
     logits, owner = chunked_logits(model, texts)
     n = len(texts)
     cat = logits[:, : model.n_cat]
-    lang_logits = logits[:, model.n_cat :]
+    lang_logits = logits[:, model.n_cat : model.lang_end]
     # The language of a chunked text comes from the sum of its chunks' language logits.
     lang_sum = np.zeros((n, lang_logits.shape[1]), dtype=np.float32)
     np.add.at(lang_sum, owner, lang_logits)
     lang = np.argmax(lang_sum, axis=1).astype(np.int64) if n else np.zeros(0, dtype=np.int64)
-    probs = calib.apply(cat, lang[owner])
-    out = np.zeros((n, model.n_cat), dtype=np.float64)
+    heads = cat
+    if model.extra_heads:
+        heads = np.concatenate([cat, logits[:, model.lang_end :]], axis=1)
+    probs = calib.apply(heads, lang[owner])
+    out = np.zeros((n, heads.shape[1]), dtype=np.float64)
     np.maximum.at(out, owner, probs)
+    for j, category in enumerate(model.extra_heads):
+        h = CATEGORIES.index(category)
+        lifted = out[:, model.n_cat + j] if extra is None else out[:, model.n_cat + j] * extra
+        np.maximum(out[:, h], lifted, out=out[:, h])
     raw = np.full((n, model.n_cat), -np.inf, dtype=np.float32)
     np.maximum.at(raw, owner, cat)
-    return out, lang, raw
+    return out[:, : model.n_cat], lang, raw
 
 
 def save_artifact(
@@ -239,6 +273,7 @@ def save_artifact(
         "languages": list(model.langs),
         "window": model.window,
         "sentence_margin": model.sentence_margin,
+        "extra_heads": list(model.extra_heads),
         "calibration": calib.to_json(),
         **extra,
     }
@@ -270,7 +305,10 @@ def load_artifact(
         experts,
         # Artifacts before 1.3.0 name no margin: they get the default.
         float(manifest.get("sentence_margin", SENTENCE_MARGIN)),
+        tuple(manifest.get("extra_heads", ())),
     )
+    if any(c not in CATEGORIES for c in model.extra_heads):
+        raise ValueError(f"unknown category among extra heads {model.extra_heads}")
     return model, Calibration.from_json(manifest["calibration"]), manifest
 
 

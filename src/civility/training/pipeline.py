@@ -20,6 +20,7 @@ import scipy.optimize
 import scipy.sparse as sp
 
 from civility.scoring.evaluate import span_metrics
+from civility.scoring.experts import LanguageExperts
 from civility.scoring.features import CHAR_ORDERS, featurize
 from civility.scoring.linear_model import (
     ARTIFACT_DIR,
@@ -28,6 +29,7 @@ from civility.scoring.linear_model import (
     chunk,
     chunked_logits,
     load_artifact,
+    predict_proba,
     save_artifact,
 )
 from civility.scoring.metrics import (
@@ -57,7 +59,7 @@ from civility.training.linear import Targets, fit
 F64 = npt.NDArray[np.float64]
 I64 = npt.NDArray[np.int64]
 
-VERSION: Final[str] = "1.3.0"
+VERSION: Final[str] = "1.4.0"
 SEED: Final[int] = 20260101
 BITS: Final[int] = 20
 TRAIN_CHARS: Final[int] = 2000
@@ -289,6 +291,15 @@ def evaluate_frame(
     return out
 
 
+def _served(
+    model: LinearModel, calib: Calibration, frame: pd.DataFrame, raw: F64, lang: I64
+) -> F64:
+    """Served probabilities of a frame's texts: extra heads need the whole serving path."""
+    if model.extra_heads:
+        return predict_proba(model, calib, list(frame["text"]))[0]
+    return calib.apply(raw.astype(np.float32), lang)
+
+
 def _raw_max(model: LinearModel, texts: Sequence[str]) -> tuple[F64, I64]:
     """Per-text max raw category logit over chunks and the model's language id."""
     logits, owner = chunked_logits(model, texts)
@@ -296,7 +307,7 @@ def _raw_max(model: LinearModel, texts: Sequence[str]) -> tuple[F64, I64]:
     raw = np.full((n, model.n_cat), -np.inf)
     np.maximum.at(raw, owner, logits[:, : model.n_cat].astype(np.float64))
     lang_sum = np.zeros((n, len(model.langs)))
-    np.add.at(lang_sum, owner, logits[:, model.n_cat :].astype(np.float64))
+    np.add.at(lang_sum, owner, logits[:, model.n_cat : model.lang_end].astype(np.float64))
     return raw, np.argmax(lang_sum, axis=1).astype(np.int64)
 
 
@@ -382,25 +393,40 @@ def finalise(
     info: dict[str, Any],
     experts: bool = True,
     neutralise: bool = False,
+    reuse_experts: LanguageExperts | None = None,
+    extra_heads: tuple[str, ...] = (),
+    extra_calibration: tuple[Sequence[float], Sequence[float]] = ((), ()),
 ) -> dict[str, Any]:
-    """Calibrates, fits language experts, reports, saves (clipping identity terms if asked)."""
+    """Calibrates, fits language experts, reports, saves (clipping identity terms if asked).
+
+    ``reuse_experts``: experts fitted before, kept as they are (they depend only on the
+    toxicity head's calibration, so a run that changes other heads need not refit them).
+    ``extra_heads``: categories of the extra columns after the languages in ``w`` (see
+    ``LinearModel.extra_heads``), with their (slopes, intercepts) in ``extra_calibration``.
+    """
     w = w.copy()
     # The design matrix's last column is the null bucket: never set, so its weight is 0.
     w[-1] = 0.0
     neutralised = neutralise_identity_terms(w, BITS, IDENTITY_TERMS) if neutralise else {}
     # Round-trip through float16 so calibration is fitted on exactly the shipped weights.
-    model = LinearModel(w.astype(np.float16), b, BITS, LANGS, SERVE_WINDOW)
+    model = LinearModel(
+        w.astype(np.float16), b, BITS, LANGS, SERVE_WINDOW, extra_heads=extra_heads
+    )
     tune = df[df["split"] == "tune"].reset_index(drop=True)
     report = df[df["split"] == "report"].reset_index(drop=True)
     raw_t, lang_t = _raw_max(model, list(tune["text"]))
     lab_t = label_matrix(tune)
     calib = fit_calibration(raw_t, lab_t, lang_t, len(LANGS))
-    if experts:
+    if reuse_experts is not None:
+        model = dataclasses.replace(model, experts=reuse_experts)
+        raw_t, lang_t = _raw_max(model, list(tune["text"]))
+    elif experts:
         train_rows = df[(df["split"] == "train") & ~df["source"].isin(list(exclude_sources))]
         fitted, info["experts"] = fit_experts(train_rows, calib, LANGS, BITS, TRAIN_CHARS)
         model = dataclasses.replace(model, experts=fitted)
         raw_t, lang_t = _raw_max(model, list(tune["text"]))
-    p_tune = calib.apply(raw_t.astype(np.float32), lang_t)
+    calib = calib.extended(*extra_calibration)
+    p_tune = _served(model, calib, tune, raw_t, lang_t)
     thresholds = [
         best_f1_threshold(
             lab_t[~np.isnan(lab_t[:, h]), h], p_tune[~np.isnan(lab_t[:, h]), h], F1_TOLERANCE
@@ -408,7 +434,7 @@ def finalise(
         for h in range(len(LABELS))
     ]
     raw_r, lang_r = _raw_max(model, list(report["text"]))
-    p_rep = calib.apply(raw_r.astype(np.float32), lang_r)
+    p_rep = _served(model, calib, report, raw_r, lang_r)
     lang_acc = float(np.mean(np.asarray(LANGS)[lang_r] == report["lang"].to_numpy()))
     metrics: dict[str, Any] = {
         "version": VERSION,
