@@ -153,8 +153,8 @@ class CascadeScorer:
     def _tiers(self, texts: list[str]) -> tuple[F64, F32, F64, list[str], list[tuple[Span, ...]]]:
         """Fast-tier probabilities and raw logits, the final probabilities (threat tier
         applied last, so blending cannot lower it), the languages, the threat tier's spans."""
-        fast, raw = self.fast.model_proba(texts)
         languages = self.fast.languages(texts)
+        fast, raw = self.fast.model_proba(texts, languages)
         lo, hi = self.band
         # Only texts identified as English: the accurate tier is English-only, and the fast
         # model's language head says "en" for most short texts of any language. Undetermined

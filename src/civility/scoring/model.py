@@ -70,13 +70,30 @@ class FastScorer:
     def predict(self, texts: Sequence[str]) -> F64:
         """(texts, 6) calibrated probabilities, max over chunks, raised by the threat tier."""
         texts = list(texts)
-        probs, _, _ = predict_proba(self._model, self._calib, texts)
+        probs, _ = self.model_proba(texts, self.languages(texts))
         return apply_threats(texts, probs)[0]
 
-    def model_proba(self, texts: Sequence[str]) -> tuple[F64, F32]:
+    def model_proba(self, texts: Sequence[str], languages: Sequence[str]) -> tuple[F64, F32]:
         """The linear model's calibrated probabilities and raw logits, before the threat tier."""
-        probs, _, raw = predict_proba(self._model, self._calib, list(texts))
+        probs, _, raw = predict_proba(
+            self._model, self._calib, list(texts), self.extra_applies(languages)
+        )
         return probs, raw
+
+    def extra_applies(self, languages: Sequence[str]) -> npt.NDArray[np.bool_] | None:
+        """Per text, whether the model's extra heads may raise its scores.
+
+        An extra head's cut is set on real non-threats of the training languages; for other
+        languages (French has no pool rows) nothing says how often it fires on ordinary text,
+        so there only the shared heads and the rule tier speak. ``und`` keeps it: short
+        evasions are the texts the identifier cannot place.
+        """
+        if not self._model.extra_heads:
+            return None
+        allowed = {*self._model.langs, UNDETERMINED}
+        return np.fromiter(
+            (lang in allowed for lang in languages), dtype=bool, count=len(languages)
+        )
 
     def languages(self, texts: Sequence[str]) -> list[str]:
         """The identified language of every text (``und`` when unsure)."""
@@ -90,8 +107,9 @@ class FastScorer:
     def analyze(self, texts: Sequence[str], *, explain: Explain = True) -> list[TextAnalysis]:
         """Returns scores, language and (where ``explain`` says) the driving spans per text."""
         texts = list(texts)
-        probs, _, raw = predict_proba(self._model, self._calib, texts)
-        return self.annotate(texts, probs, raw, explain)
+        languages = self.languages(texts)
+        probs, raw = self.model_proba(texts, languages)
+        return self.annotate(texts, probs, raw, explain, languages)
 
     def annotate(
         self,
