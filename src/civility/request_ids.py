@@ -8,6 +8,7 @@ into the queue body of each message the request accepts, where the worker logs i
 from __future__ import annotations
 
 import re
+import time
 import uuid
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -15,6 +16,8 @@ from typing import Any
 
 import structlog
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+log = structlog.get_logger(__name__)
 
 HEADER = "X-Request-ID"
 KEY = "request_id"
@@ -59,7 +62,11 @@ def bound(rid: str) -> Iterator[None]:
 
 
 class RequestIdMiddleware:
-    """Binds each HTTP request's id to the log context and returns it in X-Request-ID."""
+    """Binds each HTTP request's id to the log context and returns it in X-Request-ID.
+
+    It also logs each request once it is answered: 5xx answers as warnings (so the id a client
+    reports finds the failure), everything else at debug level.
+    """
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -72,11 +79,27 @@ class RequestIdMiddleware:
         given = next((v for k, v in scope["headers"] if k == header), None)
         rid = accept(given.decode("latin-1") if given is not None else None)
 
+        status = 500
+        start = time.perf_counter()
+
         async def send_with_id(message: Message) -> None:
+            nonlocal status
             if message["type"] == "http.response.start":
+                status = message["status"]
                 headers = [(k, v) for k, v in message.get("headers", []) if k.lower() != header]
                 message["headers"] = [*headers, (header, rid.encode())]
             await send(message)
 
         with bound(rid):
-            await self.app(scope, receive, send_with_id)
+            try:
+                await self.app(scope, receive, send_with_id)
+            finally:
+                route = getattr(scope.get("route"), "path", "unmatched")
+                level = log.warning if status >= 500 else log.debug
+                level(
+                    "http.request",
+                    method=scope["method"],
+                    route=route,
+                    status=status,
+                    ms=round((time.perf_counter() - start) * 1000, 1),
+                )

@@ -62,3 +62,19 @@ def test_request_id_follows_a_message_to_the_worker(api: Api) -> None:
     decided = [e for e in logs if e["event"] == "worker.decided"]
     assert decided, logs
     assert any(e.get("request_ids") == ["trace-77"] for e in decided)
+
+
+def test_failed_requests_are_logged_with_their_id(api: Api) -> None:
+    def broken() -> None:
+        raise RuntimeError("database on fire")
+
+    api.container.db.ping = broken  # type: ignore[method-assign]
+    with capture_logs(processors=[structlog.contextvars.merge_contextvars]) as logs:
+        answer = api.client.get("/readyz", headers={"X-Request-ID": "trace-503"})
+        ok = api.client.get("/healthz", headers={"X-Request-ID": "trace-200"})
+    assert answer.status_code == 503
+    assert ok.status_code == 200
+    failed = [e for e in logs if e["event"] == "http.request" and e["log_level"] == "warning"]
+    assert [(e["request_id"], e["route"], e["status"]) for e in failed] == [
+        ("trace-503", "/readyz", 503)
+    ]
