@@ -10,9 +10,10 @@ import pytest
 
 from civility.clock import ManualClock
 from civility.errors import Invalid, RateLimited
+from civility.events.models import EventType
 from civility.ratings.adapters import LimitsRateLimiter
 from civility.ratings.fraud import FraudConfig, FraudDetector
-from civility.ratings.models import RATING_SUSPICIOUS, REVIEW_REQUESTED, PostStats, StatsDelta
+from civility.ratings.models import PostStats, StatsDelta
 from civility.ratings.repository import InMemoryRatingRepository, MemoryRatingCache, NoRateLimit
 from civility.ratings.service import RatingInput, RatingService
 from civility.ratings.stability import StabilityConfig, next_stable
@@ -112,8 +113,8 @@ def test_a_burst_is_marked_kept_out_of_the_trusted_average_and_sent_to_review(
     assert after.suspicious_count == 500
     assert abs(after.trusted_average - before.trusted_average) < 0.01  # type: ignore[operator]
     assert after.raw_average < 2.5  # type: ignore[operator]
-    flagged = [e for e in repo.events if e.type == RATING_SUSPICIOUS]
-    review = [e for e in repo.events if e.type == REVIEW_REQUESTED]
+    flagged = [e for e in repo.events if e.type == EventType.RATING_SUSPICIOUS]
+    review = [e for e in repo.events if e.type == EventType.REVIEW_REQUESTED]
     assert len(flagged) == len(review) == 500
     assert review[0].subject_type == "rating"
     assert review[0].payload["subject"] == {"type": "rating", "id": review[0].subject_id}

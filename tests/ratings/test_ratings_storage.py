@@ -10,8 +10,8 @@ import pytest
 from sqlalchemy import select
 
 from civility.clock import ManualClock
-from civility.events.models import EventQuery
-from civility.ratings.models import RATING_SUSPICIOUS, REVIEW_REQUESTED, StatsDelta, StatsUpdate
+from civility.events.models import EventQuery, EventType
+from civility.ratings.models import StatsDelta, StatsUpdate
 from civility.ratings.repository import (
     InMemoryRatingRepository,
     MemoryRatingCache,
@@ -64,8 +64,10 @@ def test_sql_and_memory_repositories_agree(db: Database) -> None:
     assert stored[posts[0]].suspicious_count == 30
     events = SqlEventRepository(db).list_events(EventQuery(type="rating.*", limit=500))
     ours = [e for e in events if e.payload["post_id"].startswith(prefix)]
-    assert {e.type for e in ours} == {RATING_SUSPICIOUS}
-    reviews = SqlEventRepository(db).list_events(EventQuery(type=REVIEW_REQUESTED, limit=500))
+    assert {e.type for e in ours} == {EventType.RATING_SUSPICIOUS}
+    reviews = SqlEventRepository(db).list_events(
+        EventQuery(type=EventType.REVIEW_REQUESTED, limit=500)
+    )
     assert len([e for e in reviews if e.payload["post_id"].startswith(prefix)]) == 30
 
 

@@ -13,7 +13,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 from civility.clock import Clock
 from civility.errors import Conflict, Invalid, Unauthorized
-from civility.events.models import Event, EventType
+from civility.events.models import Event, EventType, new_event
 from civility.ids import new_id
 
 USERNAME = re.compile(r"^[A-Za-z0-9_.-]{2,64}$")
@@ -151,13 +151,10 @@ class DashboardAccounts:
 
     @staticmethod
     def _event(kind: EventType, row: DashboardUserRow, actor: str, now: datetime) -> Event:
-        return Event(
-            id=new_id("evt"),
-            type=kind.value,
+        return new_event(
+            kind,
+            subject=("dashboard_user", row.username),
             actor=actor,
-            subject_type="dashboard_user",
-            subject_id=row.username,
-            channel_id=None,
             payload={"user_id": row.id},
-            created_at=now,
+            at=now,
         )

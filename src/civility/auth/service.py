@@ -10,7 +10,7 @@ from typing import Protocol
 from civility.auth.keys import NewKey, Principal, Role, key_id_of, mint_key, verify
 from civility.clock import Clock
 from civility.errors import Unauthorized
-from civility.events.models import Event, EventType
+from civility.events.models import Event, EventType, new_event
 
 
 class ApiKeyRepository(Protocol):
@@ -45,15 +45,13 @@ class ApiKeyService:
         """Creates a key and records the event; the secret is returned only here."""
         key = mint_key(role)
         now = self._clock.now()
-        event = Event(
+        event = new_event(
+            EventType.APIKEY_CREATED,
             id=f"apikey:{key.key_id}",
-            type=EventType.APIKEY_CREATED.value,
+            subject=("api_key", key.key_id),
             actor=actor,
-            subject_type="api_key",
-            subject_id=key.key_id,
-            channel_id=None,
             payload={"role": role.value, "name": name},
-            created_at=now,
+            at=now,
         )
         self._repo.add(key.key_id, key.key_hash, role, name, now, event)
         return key

@@ -23,7 +23,7 @@ from civility.blocklists.matcher import (
 )
 from civility.clock import Clock
 from civility.errors import Conflict, Invalid, NotFound
-from civility.events.models import Event, EventType
+from civility.events.models import Event, EventType, new_event
 from civility.ids import new_id
 
 log = structlog.get_logger(__name__)
@@ -193,15 +193,12 @@ class BlocklistService:
     def remove(self, entry_id: str, actor: str) -> None:
         """Soft-deletes an entry; NotFound if it is not active."""
         now = self._clock.now()
-        event = Event(
-            id=new_id("evt"),
-            type=EventType.BLOCKLIST_ENTRY_REMOVED.value,
+        event = new_event(
+            EventType.BLOCKLIST_ENTRY_REMOVED,
+            subject=("blocklist_entry", entry_id),
             actor=actor,
-            subject_type="blocklist_entry",
-            subject_id=entry_id,
-            channel_id=None,
             payload={"id": entry_id},
-            created_at=now,
+            at=now,
         )
         if not self._store.remove(entry_id, actor, now, event):
             raise NotFound(f"no blocklist entry with id {entry_id!r}", code="entry_not_found")
@@ -253,15 +250,13 @@ class BlocklistService:
 
     def _added_event(self, record: BlocklistRecord) -> Event:
         entry = record.entry
-        return Event(
-            id=new_id("evt"),
-            type=EventType.BLOCKLIST_ENTRY_ADDED.value,
+        return new_event(
+            EventType.BLOCKLIST_ENTRY_ADDED,
+            subject=("blocklist_entry", entry.id or ""),
             actor=record.created_by,
-            subject_type="blocklist_entry",
-            subject_id=entry.id or "",
             channel_id=entry.channel_id,
             payload=entry.to_dict(),
-            created_at=record.created_at,
+            at=record.created_at,
         )
 
 

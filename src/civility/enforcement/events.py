@@ -15,7 +15,7 @@ from civility.enforcement.records import (
     WarningIssued,
     record_to_dict,
 )
-from civility.events.models import Event, EventType
+from civility.events.models import Event, EventType, new_event
 from civility.ids import new_id
 
 _TYPES: dict[type, EventType] = {
@@ -49,13 +49,12 @@ def record_event(
         event_id = f"{record.kind}:{message_id}:{scope}"
     else:
         event_id = new_id("evt")
-    return Event(
+    return new_event(
+        _TYPES[type(record)],
         id=event_id,
-        type=_TYPES[type(record)].value,
+        subject=("user", record.user_id),
         actor=actor_of(record),
-        subject_type="user",
-        subject_id=record.user_id,
         channel_id=record.channel_id,
         payload=payload,
-        created_at=now or record.at,
+        at=now or record.at,
     )

@@ -3,6 +3,7 @@ violation history and statistics. Every action is stored with its event in one t
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -311,13 +312,4 @@ def _bans_in_force(
 
 
 def _with_actor(event: Event, actor: str) -> Event:
-    return Event(
-        id=event.id,
-        type=event.type,
-        actor=actor,
-        subject_type=event.subject_type,
-        subject_id=event.subject_id,
-        channel_id=event.channel_id,
-        payload=event.payload,
-        created_at=event.created_at,
-    )
+    return dataclasses.replace(event, actor=actor)

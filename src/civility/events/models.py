@@ -8,11 +8,16 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any, Protocol
 
+from civility.ids import new_id
+
 SCHEMA_VERSION = 1
 
 
 class EventType(StrEnum):
-    """Documented event types (docs/events.md); the value doubles as the routing key."""
+    """Every event type civility records (docs/events.md); the value doubles as the routing key.
+
+    Build events with `new_event`, which takes one of these, never a bare string.
+    """
 
     MESSAGE_ALLOWED = "message.allowed"
     MESSAGE_FLAGGED = "message.flagged"
@@ -34,6 +39,14 @@ class EventType(StrEnum):
     BLOCKLIST_ENTRY_REMOVED = "blocklist.entry_removed"
     DASHBOARD_USER_CREATED = "dashboard.user_created"
     DASHBOARD_LOGIN = "dashboard.login"
+    WEBHOOK_CREATED = "webhook.created"
+    WEBHOOK_DELETED = "webhook.deleted"
+    WEBHOOK_SECRET_ROTATED = "webhook.secret_rotated"  # noqa: S105  (an event type)
+    WEBHOOK_ENABLED = "webhook.enabled"
+    WEBHOOK_DISABLED = "webhook.disabled"
+    RATING_SUSPICIOUS = "rating.suspicious"
+    # For integrators: the hand-off of a suspicious rating to an external review tool.
+    REVIEW_REQUESTED = "review.requested"
 
 
 # Keyed by the action's value (an Action is a str), so the event log needs nothing from policy/.
@@ -102,6 +115,33 @@ class Event:
             "payload": self.payload,
             "created_at": self.created_at.isoformat(),
         }
+
+
+def new_event(
+    type: EventType,
+    *,
+    subject: tuple[str, str],
+    actor: str,
+    payload: dict[str, Any],
+    at: datetime,
+    channel_id: str | None = None,
+    id: str | None = None,
+) -> Event:
+    """Builds an event of a documented type about `subject` (its type, its id).
+
+    `id` is fresh unless given: give a deterministic one where a repeated attempt of the same
+    action must collide instead of recording it twice.
+    """
+    return Event(
+        id=id or new_id("evt"),
+        type=type.value,
+        actor=actor,
+        subject_type=subject[0],
+        subject_id=subject[1],
+        channel_id=channel_id,
+        payload=payload,
+        created_at=at,
+    )
 
 
 @dataclass(frozen=True, slots=True)

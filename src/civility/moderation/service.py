@@ -11,7 +11,7 @@ from typing import Any, Protocol
 from civility.clock import Clock
 from civility.enforcement.events import record_event
 from civility.errors import Conflict, NotFound
-from civility.events.models import DECISION_EVENT, Event
+from civility.events.models import DECISION_EVENT, Event, new_event
 from civility.ids import new_id
 from civility.moderation.models import IncomingMessage
 from civility.moderation.pipeline import DecisionContext, Judgement, decide
@@ -316,13 +316,12 @@ def decision_event(
         "scores": scores,
         "path": decision.path,
     }
-    return Event(
+    return new_event(
+        DECISION_EVENT[decision.action],
         id=f"decision:{message.id}",
-        type=DECISION_EVENT[decision.action].value,
+        subject=("message", message.id),
         actor=f"{SYSTEM_ACTOR}:policy-v{decision.policy_version}",
-        subject_type="message",
-        subject_id=message.id,
         channel_id=message.channel_id,
         payload=payload,
-        created_at=decision.created_at,
+        at=decision.created_at,
     )

@@ -9,8 +9,7 @@ from typing import Any, Protocol
 
 from civility.clock import Clock
 from civility.errors import Conflict, Invalid
-from civility.events.models import Event, EventType
-from civility.ids import new_id
+from civility.events.models import Event, EventType, new_event
 from civility.policy.model import Policy
 from civility.policy.repository import PolicyRepository, resolve_policy
 
@@ -109,12 +108,10 @@ class PolicyService:
 def _updated_event(
     stored: Policy, previous: int, patch: Mapping[str, Any], actor: str, now: datetime
 ) -> Event:
-    return Event(
-        id=new_id("evt"),
-        type=EventType.POLICY_UPDATED.value,
+    return new_event(
+        EventType.POLICY_UPDATED,
+        subject=("policy", stored.channel_id or DEFAULT_CHANNEL),
         actor=actor,
-        subject_type="policy",
-        subject_id=stored.channel_id or DEFAULT_CHANNEL,
         channel_id=stored.channel_id,
         payload={
             "version": stored.version,
@@ -122,5 +119,5 @@ def _updated_event(
             "changes": dict(patch),
             "policy": stored.to_dict(),
         },
-        created_at=now,
+        at=now,
     )

@@ -8,11 +8,6 @@ from datetime import datetime
 MIN_SCORE = 0.0
 MAX_SCORE = 5.0
 
-# Event types of this capability (see docs/ratings.md and docs/events.md).
-RATING_SUSPICIOUS = "rating.suspicious"
-# The review queue picks these up once it exists; until then they are the hand-off record.
-REVIEW_REQUESTED = "review.requested"
-
 
 @dataclass(frozen=True, slots=True)
 class RatingSubmission:

@@ -12,14 +12,12 @@ from typing import Any
 
 from civility.clock import Clock
 from civility.errors import Invalid, RateLimited
-from civility.events.models import Event
+from civility.events.models import Event, EventType, new_event
 from civility.ids import new_id
 from civility.ratings.fraud import FraudDetector, is_new_account
 from civility.ratings.models import (
     MAX_SCORE,
     MIN_SCORE,
-    RATING_SUSPICIOUS,
-    REVIEW_REQUESTED,
     PostStats,
     RatingSubmission,
     StatsDelta,
@@ -261,29 +259,25 @@ def suspicious_events(rating: StoredRating, now: datetime) -> tuple[Event, Event
         "reasons": list(rating.reasons),
         "rated_at": rating.rated_at.isoformat(),
     }
-    flagged = Event(
-        id=f"{RATING_SUSPICIOUS}:{rating.id}",
-        type=RATING_SUSPICIOUS,
+    flagged = new_event(
+        EventType.RATING_SUSPICIOUS,
+        id=f"{EventType.RATING_SUSPICIOUS.value}:{rating.id}",
+        subject=("rating", rating.id),
         actor=ACTOR,
-        subject_type="rating",
-        subject_id=rating.id,
-        channel_id=None,
         payload=details,
-        created_at=now,
+        at=now,
     )
-    review = Event(
-        id=f"{REVIEW_REQUESTED}:rating:{rating.id}",
-        type=REVIEW_REQUESTED,
+    review = new_event(
+        EventType.REVIEW_REQUESTED,
+        id=f"{EventType.REVIEW_REQUESTED.value}:rating:{rating.id}",
+        subject=("rating", rating.id),
         actor=ACTOR,
-        subject_type="rating",
-        subject_id=rating.id,
-        channel_id=None,
         payload={
             "subject": {"type": "rating", "id": rating.id},
             "reason": ",".join(rating.reasons),
             "source": "ratings",
             **details,
         },
-        created_at=now,
+        at=now,
     )
     return flagged, review

@@ -9,7 +9,7 @@ from typing import Any
 
 from civility.clock import Clock
 from civility.errors import Conflict, DomainError, Invalid, NotFound
-from civility.events.models import Event, EventType
+from civility.events.models import Event, EventType, new_event
 from civility.ids import new_id
 from civility.policy.verdict import Severity
 from civility.review.models import (
@@ -178,15 +178,14 @@ class ReviewService:
         kind = EventType.USER_NOTE_ADDED
         if subject_type == "message":
             kind = EventType.REVIEW_NOTE_ADDED
-        event = Event(
+        event = new_event(
+            kind,
             id=f"note:{note.id}",
-            type=kind.value,
+            subject=(subject_type, subject_id),
             actor=actor,
-            subject_type=subject_type,
-            subject_id=subject_id,
             channel_id=channel_id,
             payload={"note_id": note.id, "text": note.text},
-            created_at=note.created_at,
+            at=note.created_at,
         )
         self._repo.add_note(note, event)
         return note
@@ -265,12 +264,11 @@ class ReviewService:
     def _event(
         self, kind: EventType, item: ReviewItem, after: ReviewState, actor: str, now: datetime
     ) -> Event:
-        return Event(
+        return new_event(
+            kind,
             id=f"{kind.value}:{item.message_id}:{after.version + 1}",
-            type=kind.value,
+            subject=("message", item.message_id),
             actor=actor,
-            subject_type="message",
-            subject_id=item.message_id,
             channel_id=item.channel_id,
             payload={
                 "message_id": item.message_id,
@@ -278,7 +276,7 @@ class ReviewService:
                 "author_id": item.author_id,
                 "original_action": item.action.value,
             },
-            created_at=now,
+            at=now,
         )
 
 

@@ -22,7 +22,7 @@ import structlog
 
 from civility.clock import Clock
 from civility.errors import DomainError
-from civility.events.models import Event, EventPosition
+from civility.events.models import Event, EventPosition, EventType, new_event
 from civility.ids import new_id
 from civility.webhooks.models import DeliveryRecord, Subscription, WebhookRepository
 from civility.webhooks.signing import HEADER, signature_header
@@ -147,15 +147,12 @@ class WebhookDispatcher:
         if failures < self._max_failures:
             return sub.at(position).with_(consecutive_failures=failures), []
         log.warning("webhooks.disabled", subscription=sub.id, failures=failures)
-        disabled = Event(
-            id=new_id("evt"),
-            type="webhook.disabled",
+        disabled = new_event(
+            EventType.WEBHOOK_DISABLED,
+            subject=("webhook", sub.id),
             actor="system:webhooks",
-            subject_type="webhook",
-            subject_id=sub.id,
-            channel_id=None,
             payload={"consecutive_failures": failures, "last_error": record.error},
-            created_at=self._clock.now(),
+            at=self._clock.now(),
         )
         return sub.at(position).with_(consecutive_failures=failures, enabled=False), [disabled]
 

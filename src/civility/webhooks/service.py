@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from civility.clock import Clock
 from civility.errors import Invalid, NotFound
-from civility.events.models import Event
+from civility.events.models import Event, EventType, new_event
 from civility.ids import new_id
 from civility.webhooks.models import DeliveryRecord, Subscription, WebhookRepository
 
@@ -50,7 +50,7 @@ class WebhookService:
             created_at=now,
             cursor_txid=start.txid,
         )
-        self._repo.add(sub, [self._event("webhook.created", sub, actor, url=url)])
+        self._repo.add(sub, [self._event(EventType.WEBHOOK_CREATED, sub, actor, url=url)])
         return sub
 
     def all(self) -> list[Subscription]:
@@ -67,7 +67,7 @@ class WebhookService:
     def delete(self, sub_id: str, actor: str) -> None:
         """Removes a subscription and its delivery log."""
         sub = self.get(sub_id)
-        self._repo.delete(sub.id, [self._event("webhook.deleted", sub, actor)])
+        self._repo.delete(sub.id, [self._event(EventType.WEBHOOK_DELETED, sub, actor)])
 
     def rotate_secret(self, sub_id: str, actor: str) -> Subscription:
         """Issues a new secret; the old one keeps signing (alongside) for the grace period."""
@@ -76,7 +76,7 @@ class WebhookService:
         rotated = sub.with_(
             secret=new_secret(), previous_secret=sub.secret, previous_secret_until=now + self._grace
         )
-        self._repo.update(rotated, [self._event("webhook.secret_rotated", sub, actor)])
+        self._repo.update(rotated, [self._event(EventType.WEBHOOK_SECRET_ROTATED, sub, actor)])
         return rotated
 
     def enable(self, sub_id: str, actor: str, *, skip_backlog: bool = False) -> Subscription:
@@ -89,7 +89,7 @@ class WebhookService:
         position = self._repo.last_event_position() if skip_backlog else sub.position
         enabled = sub.at(position).with_(enabled=True, consecutive_failures=0)
         event = self._event(
-            "webhook.enabled",
+            EventType.WEBHOOK_ENABLED,
             sub,
             actor,
             skip_backlog=skip_backlog,
@@ -103,23 +103,20 @@ class WebhookService:
         """Stops deliveries to a subscription; its place in the event log is kept."""
         sub = self.get(sub_id)
         disabled = sub.with_(enabled=False)
-        self._repo.update(disabled, [self._event("webhook.disabled", sub, actor)])
+        self._repo.update(disabled, [self._event(EventType.WEBHOOK_DISABLED, sub, actor)])
         return disabled
 
     def deliveries(self, sub_id: str, limit: int) -> list[DeliveryRecord]:
         """Returns the newest deliveries of a subscription."""
         return self._repo.deliveries(self.get(sub_id).id, limit)
 
-    def _event(self, type_: str, sub: Subscription, actor: str, **payload: Any) -> Event:
-        return Event(
-            id=new_id("evt"),
-            type=type_,
+    def _event(self, type_: EventType, sub: Subscription, actor: str, **payload: Any) -> Event:
+        return new_event(
+            type_,
+            subject=("webhook", sub.id),
             actor=actor,
-            subject_type="webhook",
-            subject_id=sub.id,
-            channel_id=None,
             payload={"event_types": list(sub.event_types), **payload},
-            created_at=self._clock.now(),
+            at=self._clock.now(),
         )
 
 
