@@ -32,12 +32,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 sys.path.insert(0, str(Path(__file__).parent))
 
 from civility.clock import SystemClock
-from civility.ratings.adapters import LimitsRateLimiter, RedisRatingCache
 from civility.ratings.applier import RatingApplier
 from civility.ratings.repository import MemoryRatingCache, RatingCache
 from civility.ratings.service import RatingInput, RatingService
 from civility.storage.db import Database, upgrade
 from civility.storage.ratings import SqlRatingRepository
+from civility.storage.ratings_cache import LimitsRateLimiter, RedisRatingCache
 
 RESULTS = Path(__file__).parent / "results"
 POSTGRES_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"

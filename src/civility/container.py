@@ -129,8 +129,8 @@ def build_relay(container: Container) -> OutboxRelay:
 
 def build_ratings(settings: Settings, db: Database, clock: Clock) -> RatingService:
     """Builds the rating service: limits and cache in Redis when CIVILITY_REDIS_URL is set."""
-    from civility.ratings.adapters import LimitsRateLimiter, RedisRatingCache
     from civility.storage.ratings import SqlRatingRepository
+    from civility.storage.ratings_cache import LimitsRateLimiter, RedisRatingCache
 
     cache: RatingCache = MemoryRatingCache(ttl_seconds=settings.ratings_cache_seconds)
     if settings.redis_url:

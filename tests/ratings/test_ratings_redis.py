@@ -11,11 +11,11 @@ from tests.conftest import require_server
 
 from civility.clock import ManualClock
 from civility.container import build_container
-from civility.ratings.adapters import LimitsRateLimiter, RedisRatingCache
 from civility.ratings.models import PostStats
 from civility.ratings.service import RatingInput
 from civility.scoring.lexicon import LexiconBaselineScorer
 from civility.settings import load_settings
+from civility.storage.ratings_cache import LimitsRateLimiter, RedisRatingCache
 
 REDIS_URL = "redis://127.0.0.1:6379/0"
 

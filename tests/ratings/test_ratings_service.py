@@ -11,13 +11,13 @@ import pytest
 from civility.clock import ManualClock
 from civility.errors import Invalid, RateLimited
 from civility.events.models import EventType
-from civility.ratings.adapters import LimitsRateLimiter
 from civility.ratings.fraud import FraudConfig, FraudDetector
 from civility.ratings.models import PostStats, StatsDelta
 from civility.ratings.repository import InMemoryRatingRepository, MemoryRatingCache, NoRateLimit
 from civility.ratings.service import RatingInput, RatingService
 from civility.ratings.stability import StabilityConfig, next_stable
 from civility.settings import load_settings
+from civility.storage.ratings_cache import LimitsRateLimiter
 
 
 def make(

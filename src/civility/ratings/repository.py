@@ -1,7 +1,7 @@
 """Contracts the rating service depends on, and in-memory implementations of them.
 
 The in-memory ones back the simulator and the unit tests; SQL lives in
-civility.storage.ratings and the Redis and `limits` adapters in civility.ratings.adapters.
+civility.storage.ratings and the Redis and `limits` adapters in civility.storage.ratings_cache.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Adapters of the rating service: rate limits with `limits`, the stats cache in Redis."""
+"""Rating adapters: rate limits with `limits` (Redis or memory), the stats cache in Redis."""
 
 from __future__ import annotations
 
