@@ -225,6 +225,32 @@ def test_stale_version_is_a_conflict(container: Container, ids: list[str]) -> No
     assert repo.save([Change(item.review, stale, ())]) == set()
 
 
+def test_a_stale_verdict_writes_neither_its_strike_nor_its_ban(
+    container: Container, ids: list[str]
+) -> None:
+    item = container.review.get(ids[0])
+    request = ResolveRequest(Resolution.HIDE, ban=BanRequest(None, None), strike=True)
+    change = container.review._resolution(item, "bob", request, item.decided_at)
+    assert change.enforcement  # planned: a strike and a ban, with their events
+    container.review.resolve(ids[0], "alice", ResolveRequest(Resolution.APPROVE))
+    assert container.review._repo.save([change]) == set()  # lost the race: nothing written
+    standing = container.review.enforcement.standing("troll42")
+    assert not standing.banned
+    assert standing.strikes == 0
+    assert not container.events.list_events(EventQuery(type="user.banned"))
+
+
+def test_bulk_strikes_of_one_author_climb_the_ladder(container: Container, ids: list[str]) -> None:
+    # ids[0] and ids[1] are troll42's, ids[2] grumpy's; the default ladder warns at 2 strikes.
+    request = ResolveRequest(Resolution.HIDE, strike=True)
+    result = container.review.bulk_resolve(ids[:3], "alice", request)
+    assert len(result.resolved) == 3
+    assert container.review.enforcement.standing("troll42", "general").strikes == 2.0
+    assert container.review.enforcement.standing("grumpy", "general").strikes == 1.0
+    warned = container.events.list_events(EventQuery(type="user.warned"))
+    assert [e.subject_id for e in warned] == ["troll42"]
+
+
 def test_notes_on_items_and_authors(container: Container, ids: list[str]) -> None:
     container.review.add_note("user", "troll42", "alice", "  repeat offender ")
     container.review.add_note("message", ids[0], "alice", "context: heated thread")

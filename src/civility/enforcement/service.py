@@ -76,6 +76,14 @@ class StatsBucket:
 
 
 @dataclass(frozen=True, slots=True)
+class Consequences:
+    """Enforcement records and their events, to store in the caller's own transaction."""
+
+    records: tuple[EnforcementRecord, ...] = ()
+    events: tuple[Event, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class UserReport:
     """A user's standing: active strikes (count and weight) and the bans in force."""
 
@@ -196,6 +204,19 @@ class EnforcementService:
         self._append([record])
         return record
 
+    def plan_ban(
+        self,
+        author_id: str,
+        channel_id: str | None,
+        duration: timedelta | None,
+        *,
+        actor: str,
+        reason: str,
+    ) -> Consequences:
+        """Returns the ban `ban` would store, with its event, for the caller's transaction."""
+        record = manual_ban(author_id, channel_id, self._clock.now(), actor, reason, duration)
+        return Consequences((record,), (record_event(record),))
+
     def unban(
         self, author_id: str, channel_id: str | None, *, actor: str, reason: str
     ) -> BanLifted:
@@ -224,10 +245,32 @@ class EnforcementService:
         message_id: str | None = None,
     ) -> list[EnforcementRecord]:
         """Counts a moderator's strike, with the warning or ban the channel's ladder adds."""
+        planned = self.plan_strike(
+            author_id, channel_id, severity, actor=actor, reason=reason, message_id=message_id
+        )
+        self._store.append(planned.records, planned.events)
+        return list(planned.records)
+
+    def plan_strike(
+        self,
+        author_id: str,
+        channel_id: str,
+        severity: Severity,
+        *,
+        actor: str,
+        reason: str,
+        message_id: str | None = None,
+        earlier: Sequence[EnforcementRecord] = (),
+    ) -> Consequences:
+        """Returns what `add_strike` would store, with the events, for the caller's transaction.
+
+        `earlier` are records the caller is about to store in the same transaction (another
+        strike of the same author in one bulk verdict), so the ladder climbs as if stored.
+        """
         now = self._clock.now()
         policy = resolve_policy(self._policies, channel_id)
         records = apply_violation(
-            self._store.records_for(author_id),
+            [*self._store.records_for(author_id), *earlier],
             author_id,
             channel_id,
             severity,
@@ -240,8 +283,7 @@ class EnforcementService:
         events = [record_event(r) for r in records]
         # A moderator's strike is the moderator's action, even where the ladder adds the ban.
         events = [e if e.actor != "system" else _with_actor(e, actor) for e in events]
-        self._store.append(records, events)
-        return records
+        return Consequences(tuple(records), tuple(events))
 
     def bans(self, channel_id: str | None = None, limit: int = 500) -> list[BanIssued]:
         """Returns the bans in force, in a channel (with the global ones) or everywhere."""

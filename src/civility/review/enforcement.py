@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any, Protocol
 
 from civility.enforcement.engine import harshest_ban
-from civility.enforcement.service import EnforcementService
+from civility.enforcement.records import EnforcementRecord
+from civility.enforcement.service import Consequences, EnforcementService
 from civility.events.models import Event, EventType
 from civility.policy.verdict import Severity
 from civility.review.models import AuthorStanding
@@ -74,6 +76,40 @@ class ServiceEnforcement:
     ) -> None:
         """Forgets the author's strikes in a channel, or everywhere (None)."""
         self._users.reset_strikes(author_id, channel_id, actor=actor, reason=reason)
+
+    def plan_ban(
+        self,
+        author_id: str,
+        channel_id: str | None,
+        duration: timedelta | None,
+        *,
+        actor: str,
+        reason: str,
+    ) -> Consequences:
+        """Returns the ban record and event `ban` would store, without storing them."""
+        return self._users.plan_ban(author_id, channel_id, duration, actor=actor, reason=reason)
+
+    def plan_strike(
+        self,
+        author_id: str,
+        channel_id: str,
+        severity: Severity,
+        *,
+        actor: str,
+        reason: str,
+        message_id: str | None = None,
+        earlier: Sequence[EnforcementRecord] = (),
+    ) -> Consequences:
+        """Returns what `add_strike` would store (after `earlier`), without storing it."""
+        return self._users.plan_strike(
+            author_id,
+            channel_id,
+            severity,
+            actor=actor,
+            reason=reason,
+            message_id=message_id,
+            earlier=earlier,
+        )
 
     def standing(self, author_id: str, channel_id: str | None = None) -> AuthorStanding:
         """Returns strikes and the harshest ban in force, plus the recent enforcement history."""

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
 
+from civility.enforcement.records import EnforcementRecord
+from civility.enforcement.service import Consequences
 from civility.events.models import Event
 from civility.policy.verdict import Severity
 from civility.review.models import AuthorStanding, Note, ReviewItem, ReviewQuery, ReviewState
@@ -14,12 +16,17 @@ from civility.review.models import AuthorStanding, Note, ReviewItem, ReviewQuery
 
 @dataclass(frozen=True, slots=True)
 class Change:
-    """One item's transition and the events it writes; saved only if `before` is still current."""
+    """One item's transition and what it writes; saved only if `before` is still current.
+
+    `enforcement` holds the strikes and bans the verdict asks for: they are stored in the
+    same transaction as the verdict (their events are part of `events`), or not at all.
+    """
 
     before: ReviewState
     after: ReviewState
     events: tuple[Event, ...]
     notes: tuple[Note, ...] = ()
+    enforcement: tuple[EnforcementRecord, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +112,32 @@ class EnforcementActions(Protocol):
         self, author_id: str, channel_id: str | None, *, actor: str, reason: str
     ) -> None:
         """Forgets the author's strikes in a channel, or everywhere (None)."""
+        ...
+
+    def plan_ban(
+        self,
+        author_id: str,
+        channel_id: str | None,
+        duration: timedelta | None,
+        *,
+        actor: str,
+        reason: str,
+    ) -> Consequences:
+        """Returns the ban record and event `ban` would store, without storing them."""
+        ...
+
+    def plan_strike(
+        self,
+        author_id: str,
+        channel_id: str,
+        severity: Severity,
+        *,
+        actor: str,
+        reason: str,
+        message_id: str | None = None,
+        earlier: Sequence[EnforcementRecord] = (),
+    ) -> Consequences:
+        """Returns what `add_strike` would store (after `earlier`), without storing it."""
         ...
 
     def standing(self, author_id: str, channel_id: str | None = None) -> AuthorStanding:

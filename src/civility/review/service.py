@@ -8,6 +8,8 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from civility.clock import Clock
+from civility.enforcement.records import EnforcementRecord
+from civility.enforcement.service import Consequences
 from civility.errors import Conflict, DomainError, Invalid, NotFound
 from civility.events.models import Event, EventType, new_event
 from civility.ids import new_id
@@ -132,11 +134,10 @@ class ReviewService:
         return self.get(message_id)
 
     def resolve(self, message_id: str, actor: str, request: ResolveRequest) -> ReviewItem:
-        """Records a verdict, then applies the strike or ban it asks for."""
+        """Records a verdict and the strike or ban it asks for, in one transaction."""
         item = self.get(message_id)
         change = self._resolution(item, actor, request, self._clock.now())
         self._save_one(change)
-        self._enforce(item, actor, request)
         return self.get(message_id)
 
     def bulk_resolve(
@@ -150,19 +151,25 @@ class ReviewService:
         items = self._repo.get_items(ids, now)
         result = BulkResult()
         changes: list[Change] = []
+        # Strikes of one author across the batch climb the ladder as if stored one by one.
+        added: dict[str, list[EnforcementRecord]] = {}
         for message_id in ids:
             if message_id not in items:
                 result.failed[message_id] = "review_item_not_found"
                 continue
+            item = items[message_id]
+            earlier = added.setdefault(item.author_id, [])
             try:
-                changes.append(self._resolution(items[message_id], actor, request, now))
+                change = self._resolution(item, actor, request, now, earlier)
             except DomainError as exc:
                 result.failed[message_id] = exc.code
+                continue
+            changes.append(change)
+            earlier.extend(change.enforcement)
         saved = self._repo.save(changes) if changes else set()
         for change in changes:
             if change.after.message_id in saved:
                 result.resolved.append(change.after.message_id)
-                self._enforce(items[change.after.message_id], actor, request)
             else:
                 result.failed[change.after.message_id] = "changed_concurrently"
         return result
@@ -213,7 +220,12 @@ class ReviewService:
         )
 
     def _resolution(
-        self, item: ReviewItem, actor: str, request: ResolveRequest, now: datetime
+        self,
+        item: ReviewItem,
+        actor: str,
+        request: ResolveRequest,
+        now: datetime,
+        earlier: Sequence[EnforcementRecord] = (),
     ) -> Change:
         ban = request.ban
         if ban is not None and ban.duration is not None and ban.duration <= timedelta(0):
@@ -226,30 +238,45 @@ class ReviewService:
         notes: tuple[Note, ...] = ()
         if request.note:
             notes = (self._note("message", item.message_id, actor, check_note(request.note)),)
-        return Change(item.review, after, (event,), notes)
+        enforced = self._consequences(item, actor, request, earlier)
+        return Change(item.review, after, (event, *enforced.events), notes, enforced.records)
 
-    def _enforce(self, item: ReviewItem, actor: str, request: ResolveRequest) -> None:
-        # The verdict is committed first: its version check is what stops two moderators
-        # from both acting on one item, so the author is struck or banned at most once.
+    def _consequences(
+        self,
+        item: ReviewItem,
+        actor: str,
+        request: ResolveRequest,
+        earlier: Sequence[EnforcementRecord],
+    ) -> Consequences:
+        """The strike and ban a verdict asks for, stored with it: the version check that stops
+        two moderators from both acting on one item then stops a second strike or ban too."""
         reason = f"review of {item.message_id}: {request.resolution.value}"
+        records: list[EnforcementRecord] = []
+        events: list[Event] = []
         if request.strike:
             severity = item.severity if item.severity is not Severity.NONE else Severity.MEDIUM
-            self._enforcement.add_strike(
+            strike = self._enforcement.plan_strike(
                 item.author_id,
                 item.channel_id,
                 severity,
                 actor=actor,
                 reason=reason,
                 message_id=item.message_id,
+                earlier=earlier,
             )
+            records.extend(strike.records)
+            events.extend(strike.events)
         if request.ban is not None:
-            self._enforcement.ban(
+            ban = self._enforcement.plan_ban(
                 item.author_id,
                 request.ban.channel_id,
                 request.ban.duration,
                 actor=actor,
                 reason=reason,
             )
+            records.extend(ban.records)
+            events.extend(ban.events)
+        return Consequences(tuple(records), tuple(events))
 
     def _save_one(self, change: Change) -> None:
         if not self._repo.save([change]):

@@ -42,6 +42,7 @@ from civility.review.records import Change, ChannelMessage
 from civility.scoring.base import CATEGORIES
 from civility.storage import tables as t
 from civility.storage.db import Database
+from civility.storage.enforcement_rows import insert_records
 from civility.storage.repositories import (
     as_utc,
     event_from_row,
@@ -285,6 +286,7 @@ class SqlReviewRepository:
             for change in changes:
                 if self._store_state(conn, change.before, change.after):
                     saved.add(change.after.message_id)
+                    insert_records(conn, change.enforcement)
                     insert_events(conn, change.events)
                     if change.notes:
                         conn.execute(insert(review_notes), [_note_row(n) for n in change.notes])
