@@ -3,7 +3,7 @@ across the processes of one machine; leadership moves when the leader goes."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import psycopg
@@ -85,23 +85,31 @@ def test_a_dispatcher_that_does_not_lead_delivers_nothing(
     held = FileLeader(tmp_path / "lock")
     assert held.acquire()
 
-    def dispatcher() -> WebhookDispatcher:
-        leader = FileLeader(tmp_path / "lock")
+    class Watched(FileLeader):
+        """A file leader that stops its dispatcher after a number of turns (not of seconds)."""
+
+        def __init__(self, turns: int, until: Callable[[], bool] = lambda: False) -> None:
+            super().__init__(tmp_path / "lock")
+            self.turns, self.until, self.dispatcher = turns, until, None
+
+        def acquire(self) -> bool:
+            leading = super().acquire()
+            self.turns -= 1
+            if self.until() or self.turns <= 0:
+                assert self.dispatcher is not None
+                self.dispatcher.stop()
+            return leading
+
+    def run(leader: Watched) -> None:
         repo = SqlWebhookRepository(api.container.db)
-        return WebhookDispatcher(repo, clock, leader=leader, poll_seconds=0.01)
+        d = WebhookDispatcher(repo, clock, leader=leader, poll_seconds=0.01)
+        leader.dispatcher = d
+        run_async(d.run())
 
-    async def run_briefly(d: WebhookDispatcher, seconds: float) -> None:
-        import asyncio
-
-        task = asyncio.create_task(d.run())
-        await asyncio.sleep(seconds)
-        d.stop()
-        await task
-
-    run_async(run_briefly(dispatcher(), 0.2))
+    run(Watched(turns=5))  # five rounds without the lock: nothing is sent
     assert receiver.accepted == []
     held.release()
-    run_async(run_briefly(dispatcher(), 0.5))
+    run(Watched(turns=10_000, until=lambda: bool(receiver.accepted)))
     assert [e["payload"]["platform_message_id"] for e in receiver.accepted] == ["l1"]
     r = api.client.get(f"/v1/webhooks/{hook['id']}/deliveries", headers=api.headers(Role.ADMIN))
     assert len(r.json()["items"]) == 1

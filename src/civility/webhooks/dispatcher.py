@@ -2,16 +2,16 @@
 and auto-disable after too many consecutive failures.
 
 Each subscription has a cursor over the event log (an `EventPosition`: transaction id, then
-`seq`), advanced after every event whether it was delivered or given up on (the log says which);
-so a dead endpoint costs its own retries and never holds back other subscriptions.
+`seq`), advanced after every event whether it was delivered or given up on (the log says which).
+Every subscription is delivered by its own task with its own retry backoff, so a slow or dead
+endpoint costs its own retries and never holds back other subscriptions.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Protocol
 
 import anyio
@@ -89,21 +89,68 @@ class WebhookDispatcher:
         self._stopping.set()
 
     async def run(self) -> None:
-        """Dispatches until stop() is called (while this process leads, if there is a leader)."""
+        """Dispatches until stop() is called (while this process leads, if there is a leader).
+
+        Each enabled subscription gets a task that delivers one batch; a subscription whose
+        batch was empty waits `poll_seconds` before the next, one with more goes on at once.
+        """
+        running: dict[str, asyncio.Task[int]] = {}
+        due: dict[str, float] = {}  # monotonic time of each subscription's next batch
+        client: httpx.AsyncClient | None = None
+        stopping = asyncio.ensure_future(self._stopping.wait())
         try:
             while not self._stopping.is_set():
-                sent = 0
+                subs: list[Subscription] = []
                 if await self._leading():
-                    try:
-                        sent = await self.run_once()
-                    except (DomainError, OSError) as exc:
-                        log.warning("webhooks.dispatch_failed", error=repr(exc))
-                if sent == 0:
-                    with contextlib.suppress(TimeoutError):
-                        await asyncio.wait_for(self._stopping.wait(), self._poll)
+                    subs = await self._enabled()
+                    if subs and client is None:
+                        # Building a client (and its TLS context) costs milliseconds: not idle.
+                        client = self._client_factory()
+                    now = time.monotonic()
+                    for sub in subs:
+                        if sub.id not in running and due.get(sub.id, now) <= now:
+                            running[sub.id] = asyncio.create_task(
+                                self._dispatch_logged(client, sub)
+                            )
+                else:
+                    await _cancel(running.values())
+                    running.clear()
+                # Wake for the first of: stop, a batch done, the next subscription due, a poll.
+                now = time.monotonic()
+                waits = [due[s.id] - now for s in subs if s.id not in running and s.id in due]
+                timeout = max(0.0, min([self._poll, *waits]))
+                await asyncio.wait(
+                    [stopping, *running.values()],
+                    timeout=timeout,
+                    return_when=asyncio.FIRST_COMPLETED,
+                )
+                now = time.monotonic()
+                for sub_id, task in list(running.items()):
+                    if task.done():
+                        del running[sub_id]
+                        due[sub_id] = now if task.result() > 0 else now + self._poll
         finally:
+            stopping.cancel()
+            await _cancel(running.values())
+            if client is not None:
+                await client.aclose()
             if self._leader is not None:
                 await anyio.to_thread.run_sync(self._leader.release)
+
+    async def _enabled(self) -> list[Subscription]:
+        try:
+            return [s for s in await anyio.to_thread.run_sync(self._repo.all) if s.enabled]
+        except (DomainError, OSError) as exc:
+            log.warning("webhooks.dispatch_failed", error=repr(exc))
+            return []
+
+    async def _dispatch_logged(self, client: httpx.AsyncClient | None, sub: Subscription) -> int:
+        assert client is not None  # made before the first task
+        try:
+            return await self._dispatch(client, sub)
+        except (DomainError, OSError) as exc:
+            log.warning("webhooks.dispatch_failed", subscription=sub.id, error=repr(exc))
+            return 0
 
     async def _leading(self) -> bool:
         if self._leader is None:
@@ -116,11 +163,10 @@ class WebhookDispatcher:
         if not subs:
             # Building an HTTP client (and its TLS context) costs milliseconds: not while idle.
             return 0
-        made = 0
         async with self._client_factory() as client:
-            for sub in subs:
-                made += await self._dispatch(client, sub)
-        return made
+            # Concurrently: one endpoint's retries never hold back another's deliveries.
+            made = await asyncio.gather(*(self._dispatch(client, sub) for sub in subs))
+        return sum(made)
 
     async def _dispatch(self, client: httpx.AsyncClient, sub: Subscription) -> int:
         events = await anyio.to_thread.run_sync(self._repo.events_after, sub.position, self._batch)
@@ -207,3 +253,11 @@ class WebhookDispatcher:
         if response.status_code >= 500 or response.status_code == 429:
             raise RetryableStatus(response.status_code)
         return response.status_code
+
+
+async def _cancel(tasks: Iterable[asyncio.Task[int]]) -> None:
+    """Cancels delivery tasks and waits until they have stopped."""
+    pending = [t for t in tasks if not t.done()]
+    for task in pending:
+        task.cancel()
+    await asyncio.gather(*pending, return_exceptions=True)
