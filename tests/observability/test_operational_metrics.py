@@ -147,3 +147,22 @@ def test_role_metrics_server_answers_metrics_and_health() -> None:
             await server.close()
 
     asyncio.run(scenario())
+
+
+def test_dead_letters_are_counted_by_reason() -> None:
+    def counted(reason: str) -> float:
+        return float(metrics.DEAD_LETTERS.labels(reason)._value.get())
+
+    async def scenario() -> None:
+        queue = InMemoryQueue(max_attempts=2)
+        await queue.publish([{"no": "id"}, {"id": "m1"}])
+        poison, good = await queue.receive(2, 0)
+        await queue.nack([poison], requeue=False)
+        await queue.nack([good], requeue=True)  # attempt 1 of 2: back in the queue
+        (again,) = await queue.receive(1, 0)
+        await queue.nack([again], requeue=True)  # out of attempts
+
+    rejected, attempts = counted("rejected"), counted("attempts")
+    asyncio.run(scenario())
+    assert counted("rejected") == rejected + 1
+    assert counted("attempts") == attempts + 1
