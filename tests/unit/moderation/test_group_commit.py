@@ -1,0 +1,85 @@
+"""Group commit: concurrent calls share one batch; nothing here waits on wall time."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Sequence
+
+from tests.infra.infra_helpers import run_async
+
+from civility.errors import Unavailable
+from civility.moderation.group_commit import GroupCommitter
+from civility.moderation.models import IncomingMessage
+
+HOUR = 3600.0  # a wait that never runs out within a test: only size or a free turn flushes
+
+
+def _msg(i: int) -> IncomingMessage:
+    return IncomingMessage(f"m{i}", "u1", "c1", f"text {i}")
+
+
+class Recorder:
+    """The batch processor: records each batch; may hold a batch until released."""
+
+    def __init__(self, hold_first: bool = False) -> None:
+        self.batches: list[list[str]] = []
+        self.started = threading.Event()
+        self.release = threading.Event()
+        if not hold_first:
+            self.release.set()
+
+    def __call__(self, batch: Sequence[IncomingMessage]) -> list[str]:
+        self.started.set()
+        self.release.wait(timeout=30)
+        self.batches.append([m.message_id for m in batch])
+        return [f"decided {m.message_id}" for m in batch]
+
+
+def test_a_full_batch_goes_at_once_as_one_call() -> None:
+    process = Recorder()
+    batcher = GroupCommitter(process, max_size=3, max_wait=HOUR)  # type: ignore[arg-type]
+
+    async def scenario() -> list[object]:
+        return await asyncio.gather(*(batcher.submit(_msg(i)) for i in range(3)))
+
+    assert run_async(scenario()) == ["decided m0", "decided m1", "decided m2"]
+    assert process.batches == [["m0", "m1", "m2"]]
+
+
+def test_a_lone_message_goes_when_its_wait_is_over() -> None:
+    process = Recorder()
+    batcher = GroupCommitter(process, max_size=100, max_wait=0.0)  # type: ignore[arg-type]
+    assert run_async(batcher.submit(_msg(1))) == "decided m1"
+    assert process.batches == [["m1"]]
+
+
+def test_what_arrives_during_a_batch_is_the_next_batch_at_once() -> None:
+    process = Recorder(hold_first=True)
+    batcher = GroupCommitter(process, max_size=2, max_wait=HOUR)  # type: ignore[arg-type]
+
+    async def scenario() -> list[object]:
+        first = [asyncio.ensure_future(batcher.submit(_msg(i))) for i in range(2)]
+        await asyncio.to_thread(process.started.wait, 30)  # the first batch is running
+        later = [asyncio.ensure_future(batcher.submit(_msg(i))) for i in range(2, 5)]
+        process.release.set()
+        return await asyncio.gather(*first, *later)
+
+    assert len(run_async(scenario())) == 5
+    # Size still caps a batch; the rest had waited a whole batch, so it went without a timer.
+    assert process.batches == [["m0", "m1"], ["m2", "m3"], ["m4"]]
+
+
+def test_every_waiter_of_a_failed_batch_gets_the_error() -> None:
+    def fail(batch: Sequence[IncomingMessage]) -> list[str]:
+        raise Unavailable("database down", code="db_unavailable")
+
+    batcher = GroupCommitter(fail, max_size=2, max_wait=HOUR)  # type: ignore[arg-type]
+
+    async def scenario() -> list[object]:
+        calls = (batcher.submit(_msg(i)) for i in range(2))
+        return await asyncio.gather(*calls, return_exceptions=True)
+
+    results = run_async(scenario())
+    assert len(results) == 2
+    assert all(isinstance(r, Unavailable) for r in results)
