@@ -60,10 +60,9 @@ def apikey_create(
 ) -> None:
     """Creates an API key and prints it as the last line (it is shown only once)."""
     from civility.auth.keys import parse_role
-    from civility.auth.service import ApiKeyService
     from civility.clock import SystemClock
+    from civility.container import build_api_keys
     from civility.storage.db import Database, upgrade
-    from civility.storage.repositories import SqlApiKeyRepository
 
     settings = _settings()
     try:
@@ -74,8 +73,7 @@ def apikey_create(
     upgrade(settings.database_url)
     db = Database.from_url(settings.database_url, pool_size=1)
     try:
-        service = ApiKeyService(SqlApiKeyRepository(db), SystemClock(), cache_seconds=0)
-        key = service.create(parsed, name=name)
+        key = build_api_keys(db, SystemClock(), cache_seconds=0).create(parsed, name=name)
     finally:
         db.dispose()
     err.print(f"created {parsed.value} key {key.key_id}; store it now, it is not shown again:")
@@ -91,10 +89,10 @@ def user_create(
     ] = None,
 ) -> None:
     """Creates a dashboard account (the password is stored as an argon2 hash)."""
-    from civility.auth.dashboard import DashboardAccounts, parse_dashboard_role
+    from civility.auth.dashboard import parse_dashboard_role
     from civility.clock import SystemClock
+    from civility.container import build_dashboard_accounts
     from civility.storage.db import Database, upgrade
-    from civility.storage.review import SqlDashboardUserRepository
 
     settings = _settings()
     if password is None:
@@ -102,7 +100,7 @@ def user_create(
     upgrade(settings.database_url)
     db = Database.from_url(settings.database_url, pool_size=1)
     try:
-        accounts = DashboardAccounts(SqlDashboardUserRepository(db), SystemClock())
+        accounts = build_dashboard_accounts(db, SystemClock())
         accounts.create(username, password, parse_dashboard_role(role), actor="cli")
     except DomainError as exc:
         err.print(f"[red]error:[/red] {exc.message}")
@@ -165,14 +163,13 @@ def serve(
 
 
 def _announce_first_admin(settings: Settings) -> None:
-    from civility.auth.service import ApiKeyService
     from civility.clock import SystemClock
+    from civility.container import build_api_keys
     from civility.storage.db import Database
-    from civility.storage.repositories import SqlApiKeyRepository
 
     db = Database.from_url(settings.database_url, pool_size=1)
     try:
-        key = ApiKeyService(SqlApiKeyRepository(db), SystemClock(), cache_seconds=0).ensure_admin()
+        key = build_api_keys(db, SystemClock(), cache_seconds=0).ensure_admin()
     finally:
         db.dispose()
     if key is not None:

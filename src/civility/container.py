@@ -26,6 +26,7 @@ from civility.queue.memory import InMemoryQueue
 from civility.ratings.applier import RatingApplier
 from civility.ratings.repository import MemoryRatingCache, RatingCache
 from civility.ratings.service import RatingService
+from civility.reports.service import ReportService
 from civility.review.enforcement import ServiceEnforcement
 from civility.review.service import ReviewService
 from civility.scoring.base import CATEGORIES, Scorer
@@ -127,6 +128,16 @@ def build_relay(container: Container) -> OutboxRelay:
     return OutboxRelay(SqlOutbox(container.db), publisher)
 
 
+def build_api_keys(db: Database, clock: Clock, *, cache_seconds: float) -> ApiKeyService:
+    """Builds the API key service (the CLI, which runs once, caches nothing)."""
+    return ApiKeyService(SqlApiKeyRepository(db), clock, cache_seconds=cache_seconds)
+
+
+def build_dashboard_accounts(db: Database, clock: Clock) -> DashboardAccounts:
+    """Builds the dashboard accounts service."""
+    return DashboardAccounts(SqlDashboardUserRepository(db), clock)
+
+
 def build_ratings(settings: Settings, db: Database, clock: Clock) -> RatingService:
     """Builds the rating service: limits and cache in Redis when CIVILITY_REDIS_URL is set."""
     from civility.storage.ratings import SqlRatingRepository
@@ -177,6 +188,13 @@ def build_enforcement(settings: Settings, db: Database, clock: Clock) -> Enforce
         users=EnforcementService(records, policies, clock),
         decisions=ContextLoader(policies, cache, records, windows),
     )
+
+
+def build_reports(db: Database, clock: Clock) -> ReportService:
+    """Builds the moderation report service over SQL."""
+    from civility.storage.reports import SqlReportSource
+
+    return ReportService(SqlReportSource(db), clock)
 
 
 def build_webhooks(settings: Settings, db: Database, clock: Clock) -> WebhookService:
@@ -264,6 +282,7 @@ class Container:
     webhooks: WebhookService
     group_commit: GroupCommitter
     rating_applier: RatingApplier
+    reports: ReportService
 
     def close(self) -> None:
         """Releases database connections."""
@@ -299,9 +318,7 @@ def build_container(
     )
     ratings = build_ratings(settings, db, clock)
     events = SqlEventRepository(db)
-    keys = ApiKeyService(
-        SqlApiKeyRepository(db), clock, cache_seconds=settings.api_key_cache_seconds
-    )
+    keys = build_api_keys(db, clock, cache_seconds=settings.api_key_cache_seconds)
     return Container(
         settings=settings,
         db=db,
@@ -323,7 +340,7 @@ def build_container(
             clock,
             claim_ttl=timedelta(seconds=settings.review_claim_seconds),
         ),
-        dashboard=DashboardAccounts(SqlDashboardUserRepository(db), clock),
+        dashboard=build_dashboard_accounts(db, clock),
         stats=SqlDashboardStats(db),
         session_secret=resolve_session_secret(settings),
         ratings=ratings,
@@ -339,4 +356,5 @@ def build_container(
             max_wait=settings.sync_batch_max_wait_ms / 1000,
         ),
         rating_applier=RatingApplier.from_settings(ratings.apply, settings),
+        reports=build_reports(db, clock),
     )
