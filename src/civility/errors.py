@@ -59,3 +59,21 @@ class RateLimited(DomainError):
     def __init__(self, message: str, *, retry_after: float, code: str | None = None) -> None:
         super().__init__(message, code=code)
         self.retry_after = retry_after
+
+
+# The HTTP status each error answers with: api/errors.py writes the body, and the dashboard and
+# the compatibility routes answer with the same statuses.
+HTTP_STATUS: dict[type[DomainError], int] = {
+    Invalid: 422,
+    NotFound: 404,
+    Conflict: 409,
+    Unauthorized: 401,
+    Forbidden: 403,
+    RateLimited: 429,
+    Unavailable: 503,
+}
+
+
+def http_status(exc: DomainError) -> int:
+    """Returns the HTTP status of an error (400 for one the table does not name)."""
+    return next((s for cls, s in HTTP_STATUS.items() if isinstance(exc, cls)), 400)

@@ -10,28 +10,10 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from civility.errors import (
-    Conflict,
-    DomainError,
-    Forbidden,
-    Invalid,
-    NotFound,
-    RateLimited,
-    Unauthorized,
-    Unavailable,
-)
+from civility.errors import DomainError, RateLimited, Unauthorized, Unavailable, http_status
 
 log = structlog.get_logger(__name__)
 
-STATUS = {
-    Invalid: 422,
-    NotFound: 404,
-    Conflict: 409,
-    Unauthorized: 401,
-    Forbidden: 403,
-    RateLimited: 429,
-    Unavailable: 503,
-}
 
 _HTTP_CODES = {
     400: "bad_request",
@@ -71,7 +53,7 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(DomainError)
     async def _domain(_: Request, exc: DomainError) -> JSONResponse:
-        status = next((s for cls, s in STATUS.items() if isinstance(exc, cls)), 400)
+        status = http_status(exc)
         headers = {}
         if isinstance(exc, RateLimited):
             headers["Retry-After"] = str(max(1, round(exc.retry_after)))

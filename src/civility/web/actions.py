@@ -9,8 +9,7 @@ from urllib.parse import urlencode
 import anyio
 from fastapi.responses import RedirectResponse
 
-from civility.api.errors import STATUS
-from civility.errors import DomainError
+from civility.errors import DomainError, http_status
 from civility.web.deps import PREFIX
 
 T = TypeVar("T")
@@ -30,7 +29,7 @@ async def call(fn: Callable[..., T], *args: object) -> T:
     try:
         return await anyio.to_thread.run_sync(fn, *args)
     except DomainError as exc:
-        status = next((s for cls, s in STATUS.items() if isinstance(exc, cls)), 400)
+        status = http_status(exc)
         raise ActionFailed(status, exc.message) from exc
 
 

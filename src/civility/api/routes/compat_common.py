@@ -11,10 +11,9 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
 from starlette.responses import JSONResponse
 
-from civility.api.errors import STATUS
 from civility.auth.keys import Permission, Principal
 from civility.auth.service import ApiKeyService
-from civility.errors import DomainError, Forbidden, RateLimited, Unauthorized
+from civility.errors import DomainError, Forbidden, RateLimited, Unauthorized, http_status
 
 Render = Callable[[int, str, str], dict[str, Any]]
 
@@ -84,7 +83,7 @@ def error_route(render: Render) -> type[APIRoute]:
                     code, message = _validation_message(exc)
                     return JSONResponse(render(400, code, message), status_code=400)
                 except DomainError as exc:
-                    status = next((s for cls, s in STATUS.items() if isinstance(exc, cls)), 400)
+                    status = http_status(exc)
                     # Their clients expect 400 for bad arguments, where we say 422.
                     status = 400 if status == 422 else status
                     headers = {}
