@@ -15,6 +15,8 @@ echo "== browser"
 bash scripts/browser.sh
 echo "== promtool"
 bash scripts/promtool.sh
+echo "== poppler"
+bash scripts/poppler.sh
 echo "== pytest"
 # The browser tests run in their own pytest process: Playwright's sync API leaves an asyncio
 # loop attached to the main thread, which breaks asyncio.run() in tests collected after it.

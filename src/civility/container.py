@@ -26,6 +26,7 @@ from civility.queue.memory import InMemoryQueue
 from civility.ratings.applier import RatingApplier
 from civility.ratings.repository import MemoryRatingCache, RatingCache
 from civility.ratings.service import RatingService
+from civility.reports.service import ReportService
 from civility.review.enforcement import ServiceEnforcement
 from civility.review.service import ReviewService
 from civility.scoring.base import CATEGORIES, Scorer
@@ -189,6 +190,13 @@ def build_enforcement(settings: Settings, db: Database, clock: Clock) -> Enforce
     )
 
 
+def build_reports(db: Database, clock: Clock) -> ReportService:
+    """Builds the moderation report service over SQL."""
+    from civility.storage.reports import SqlReportSource
+
+    return ReportService(SqlReportSource(db), clock)
+
+
 def build_webhooks(settings: Settings, db: Database, clock: Clock) -> WebhookService:
     """Builds the webhook subscription service."""
     from civility.storage.webhooks import SqlWebhookRepository
@@ -274,6 +282,7 @@ class Container:
     webhooks: WebhookService
     group_commit: GroupCommitter
     rating_applier: RatingApplier
+    reports: ReportService
 
     def close(self) -> None:
         """Releases database connections."""
@@ -347,4 +356,5 @@ def build_container(
             max_wait=settings.sync_batch_max_wait_ms / 1000,
         ),
         rating_applier=RatingApplier.from_settings(ratings.apply, settings),
+        reports=build_reports(db, clock),
     )

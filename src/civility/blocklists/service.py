@@ -22,6 +22,7 @@ from civility.blocklists.matcher import (
     validate_entry,
 )
 from civility.clock import Clock
+from civility.csv_cells import safe_cell, unescape_cell
 from civility.errors import Conflict, Invalid, NotFound
 from civility.events.models import Event, EventType, new_event
 from civility.ids import new_id
@@ -312,7 +313,10 @@ def _csv_rows(text: str) -> list[object]:
             raise Invalid(
                 f"line {reader.line_num}: more fields than columns", code="invalid_import"
             )
-        row: dict[str, object] = {k: v or None for k, v in raw.items() if k in CSV_COLUMNS}
+        # Cells our export escaped against spreadsheet formulas are read back as they were.
+        row: dict[str, object] = {
+            k: unescape_cell(v) if v else None for k, v in raw.items() if k in CSV_COLUMNS
+        }
         row["kind"] = row.get("kind") or "word"
         row["action"] = row.get("action") or "block"
         rows.append(row)
@@ -320,11 +324,15 @@ def _csv_rows(text: str) -> list[object]:
 
 
 def to_csv(records: Sequence[BlocklistRecord]) -> str:
-    """Writes entries as CSV with a header (the import format, plus id and provenance)."""
+    """Writes entries as CSV with a header (the import format, plus id and provenance).
+
+    A cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`...) gets a leading `'`;
+    the import removes it again, so an export imports back unchanged.
+    """
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=EXPORT_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for record in records:
         row = record.to_dict()
-        writer.writerow({k: "" if row[k] is None else row[k] for k in EXPORT_COLUMNS})
+        writer.writerow({k: "" if row[k] is None else safe_cell(row[k]) for k in EXPORT_COLUMNS})
     return out.getvalue()

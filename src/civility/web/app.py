@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from markupsafe import escape
 
-from civility.web import routes_admin, routes_auth, routes_queue, routes_users
+from civility.web import routes_admin, routes_auth, routes_queue, routes_reports, routes_users
 from civility.web.actions import ActionFailed
 from civility.web.deps import PREFIX, LoginRequired, PageForbidden, is_htmx, page
 
@@ -20,7 +20,7 @@ STATIC_DIR = Path(__file__).parent / "static"
 def mount(app: FastAPI) -> None:
     """Adds the dashboard routes under /dashboard and its static files."""
     app.mount(PREFIX + "/static", StaticFiles(directory=STATIC_DIR), name="dashboard-static")
-    for module in (routes_auth, routes_queue, routes_users, routes_admin):
+    for module in (routes_auth, routes_queue, routes_users, routes_reports, routes_admin):
         app.include_router(module.router)
     app.include_router(routes_admin.root)
     app.add_exception_handler(LoginRequired, _login_required)

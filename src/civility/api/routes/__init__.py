@@ -13,6 +13,7 @@ def all_routers() -> list[APIRouter]:
         compat_openai,
         compat_perspective,
         events,
+        exports,
         health,
         models,
         moderation,
@@ -36,4 +37,5 @@ def all_routers() -> list[APIRouter]:
         *compat,
         *enforcement,
         webhooks.router,
+        exports.router,
     ]

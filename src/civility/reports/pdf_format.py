@@ -1,0 +1,158 @@
+"""The report as a PDF: the same tables, paginated with repeated headings, and a chart per trend."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from reportlab.graphics.charts.legends import Legend
+from reportlab.graphics.charts.lineplots import LinePlot
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    KeepTogether,
+    LongTable,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    TableStyle,
+)
+from reportlab.platypus.flowables import Flowable
+
+from civility.reports.cells import cell_text
+from civility.reports.models import Kind, Report, Table, Trend
+
+PAGE = landscape(A4)
+MARGIN = 15 * mm
+SERIES_COLORS = {
+    "allow": colors.HexColor("#9aa5b1"),
+    "flag": colors.HexColor("#e0a100"),
+    "hide": colors.HexColor("#e06c00"),
+    "block": colors.HexColor("#c62828"),
+    "entered": colors.HexColor("#1565c0"),
+    "resolved": colors.HexColor("#2e7d32"),
+}
+STYLES = getSampleStyleSheet()
+
+
+def _table(table: Table, hourly: bool) -> list[Flowable]:
+    cell = STYLES["BodyText"].clone("cell", fontSize=8, leading=10)
+    head: list[Flowable | str] = [
+        Paragraph(f"<b>{_escape(c.name)}</b>", cell) for c in table.columns
+    ]
+    body: list[list[Flowable | str]] = [
+        [
+            Paragraph(_escape(cell_text(v, c, hourly)), cell)
+            for v, c in zip(row, table.columns, strict=True)
+        ]
+        for row in table.rows
+    ]
+    if not body:
+        body = [[Paragraph("no data in this period", cell), *([""] * (len(table.columns) - 1))]]
+    grid = LongTable([list(head), *body], repeatRows=1, hAlign="LEFT")
+    numeric = [
+        i
+        for i, c in enumerate(table.columns)
+        if c.kind is not Kind.TEXT and c.kind is not Kind.TIME
+    ]
+    style: list[Any] = [
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eceff1")),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.5, colors.grey),
+        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f7f9fa")]),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ]
+    style += [("ALIGN", (i, 0), (i, -1), "RIGHT") for i in numeric]
+    grid.setStyle(TableStyle(style))
+    title = Paragraph(_escape(table.title), STYLES["Heading2"])
+    parts: list[Flowable] = [KeepTogether([title, *_note(table)]), grid, Spacer(1, 6 * mm)]
+    return parts
+
+
+def _note(table: Table) -> list[Flowable]:
+    if not table.note:
+        return []
+    return [Paragraph(_escape(table.note), STYLES["Italic"].clone("note", fontSize=8))]
+
+
+def chart(trend: Trend, hourly: bool, width: float) -> Drawing:
+    """Draws a trend as a line chart with a legend and dated x labels."""
+    height = 70 * mm
+    drawing = Drawing(width, height)
+    plot = LinePlot()
+    plot.x, plot.y = 40, 40
+    plot.width, plot.height = int(width - 150), int(height - 60)
+    names = list(trend.series)
+    plot.data = [list(enumerate(trend.series[n])) for n in names]
+    for i, name in enumerate(names):
+        plot.lines[i].strokeColor = SERIES_COLORS.get(name, colors.black)
+        plot.lines[i].strokeWidth = 1.5
+    count = max(len(trend.buckets), 1)
+    plot.xValueAxis.valueMin = 0
+    plot.xValueAxis.valueMax = max(count - 1, 1)
+    step = max(1, count // 8)
+    plot.xValueAxis.valueSteps = list(range(0, count, step))
+    fmt = "%m-%d %H:00" if hourly else "%Y-%m-%d"
+    labels = [b.strftime(fmt) for b in trend.buckets]
+    plot.xValueAxis.labelTextFormat = lambda v: labels[int(v)] if 0 <= int(v) < len(labels) else ""
+    plot.xValueAxis.labels.fontSize = 7
+    plot.xValueAxis.labels.angle = 30
+    plot.xValueAxis.labels.boxAnchor = "ne"
+    top = max((max(s) for s in trend.series.values() if s), default=0.0)
+    plot.yValueAxis.valueMin = 0
+    plot.yValueAxis.valueMax = max(top * 1.1, 1.0)
+    plot.yValueAxis.labels.fontSize = 7
+    drawing.add(plot)
+    legend = Legend()
+    legend.x, legend.y = int(width - 100), int(height - 30)
+    legend.fontSize = 8
+    legend.colorNamePairs = [(SERIES_COLORS.get(n, colors.black), n) for n in names]
+    drawing.add(legend)
+    drawing.add(String(0, height - 10, trend.title, fontSize=10, fontName="Helvetica-Bold"))
+    return drawing
+
+
+def _footer(canvas: Canvas, doc: Any) -> None:
+    canvas.saveState()
+    canvas.setFont("Helvetica", 8)
+    canvas.drawRightString(PAGE[0] - MARGIN, 8 * mm, f"page {doc.page}")
+    canvas.drawString(MARGIN, 8 * mm, "Civility moderation report")
+    canvas.restoreState()
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def to_pdf(report: Report) -> bytes:
+    """Writes the PDF: period and scope, the charts, then every table (A4 landscape)."""
+    out = io.BytesIO()
+    doc = SimpleDocTemplate(
+        out,
+        pagesize=PAGE,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN,
+        title="Civility moderation report",
+        author="Civility",
+    )
+    q = report.query
+    scope = f"channel {q.channel_id}" if q.channel_id else "all channels"
+    period = f"{q.since:%Y-%m-%d %H:%M} to {q.until:%Y-%m-%d %H:%M} UTC, {scope}"
+    story: list[Flowable] = [
+        Paragraph("Civility moderation report", STYLES["Title"]),
+        Paragraph(_escape(period), STYLES["Normal"]),
+        Paragraph(f"Generated {report.generated_at:%Y-%m-%d %H:%M} UTC", STYLES["Normal"]),
+        Spacer(1, 6 * mm),
+    ]
+    width = PAGE[0] - 2 * MARGIN
+    for trend in report.trends:
+        story += [chart(trend, q.hourly, width), Spacer(1, 4 * mm)]
+    for table in report.tables:
+        story += _table(table, q.hourly)
+    doc.build(story, onFirstPage=_footer, onLaterPages=_footer)
+    return out.getvalue()
