@@ -528,7 +528,8 @@ _GAMES: Final[str] = _alt(
     "cs", "csgo", "roblox", "among us", "halo", "tekken", "street fighter", "mortal kombat",
     "rocket league", "juego", "partida", "partido", "jeu", "partie", "spiel", "gioco",
     "partita", "jogo", "partida", "oyun", "oyunda", "mac", "игре", "игра", "катке", "доте",
-    "матче",
+    "матче", "xadrez", "ajedrez", "scacchi", "échecs", "schach", "satranc", "шахматы",
+    "шахматах",
 )  # fmt: skip
 _GAME_AFTER: Final[str] = (
     r"(?:[^\W\d_]+\W+){0,3}?(?:in|at|on|en|al|au|a|à|dans|im|beim|nel|al|no|na|в|на)"
@@ -584,7 +585,15 @@ _EN_PERSON = _alt(
     "whore", "slut", "faggot", "fag", "dickhead", "twat", "wanker", "son of a bitch", "hoe",
     "teacher", "neighbou?r", "ex", "landlord", "cop", "judge", "president", "senator",
     "mayor", "politician", "journalist", "reporter", "admin", "mod", "moderator", "streamer",
+    "ref", "referee", "umpire", "coach", "boyfriend", "girlfriend",
 )  # fmt: skip
+# Whose body part: "your", "that ref's", "your kids'", "ur boyfriend's".
+_EN_POSS = (
+    r"(?:(?:that|this|the) (?:ref|referee|umpire|mod|moderator|admin|guy|dude|bitch|teacher"
+    r"|cop|judge|kid|clown|loser|streamer|coach)'?s|(?:your|ur|his|her|their) (?:whole )?"
+    r"(?:kids?|family|boyfriend|girlfriend|bf|gf|wife|husband|mom|mum|dad|brother|sister|son"
+    r"|daughter|friends?|parents|baby)(?:'s|'|s')?|your|ur|yo|his|her|their)"
+)
 # "her" is also a possessive ("hurt her feelings"): only as an object at the clause's end or
 # before a word that cannot be a noun.
 _EN_HER = (
@@ -797,6 +806,9 @@ def _en_triggers() -> dict[str, list[str]]:
             "coffin", "wheelchair", "morgue", "casket", "bleed", "suffer", "disappear",
             *_combos(_EN_SHORT_VERBS, _EN_PERSON_OBJ),
             *_combos(_EN_DEM_VERBS, _EN_DEM_OBJ),
+            *_combos(_EN_SHORT_VERBS, _combos(("that", "this", "the"), (
+                "ref", "mod", "guy", "bitch", "teacher", "cop", "judge", "admin", "umpire",
+                "streamer", "coach", "kid", "clown", "dude", "loser"))),
             # "end" hides in "friend", "weekend": only after what comes before it in the rules.
             *_combos(
                 _combos(("ll", "will", "wil", "shall", "gonna", "gunna", "to", "ma", "finna",
@@ -862,6 +874,13 @@ def _en_triggers() -> dict[str, list[str]]:
             "seemecoming", "seeuscoming",
         ],
         "or_else": ["orelse"],
+        "pay": [
+            *_combos(("pay", "give", "reward"), ("anyone", "someone", "somebody", "whoever",
+                                                 "anybody", "thefirst")),
+            *_combos(("have", "got", "know"), ("people", "guys", "friends", "homies", "boys",
+                                               "somepeople", "aguy", "someonewho",
+                                               "someonethat", "afewguys")),
+        ],
         "group_words": [
             "deathto", *_combos(("wipe", "stamp", "snuff", "root"), ("them", "out", "em")),
         ],
@@ -890,7 +909,7 @@ def _en_triggers() -> dict[str, list[str]]:
 def _english() -> RuleSet:
     en = RuleSet("en", triggers=(), neg_self=_EN_NEG_SELF, lead=_EN_LEAD)
     obj_you, obj_3 = _EN_YOU, _EN_THIRD
-    poss_all = r"(?:your|ur|yo|his|her|their)"
+    poss_all = _EN_POSS
     head = rf"{_EN_SPK} {_EN_FILL}{_EN_FILL_AND}"
     # Direct: speaker + future/intent + act + person.
     en.add("verb_you", "direct", rf"{head}{_EN_VERB} {obj_you}", not_after=_EN_NOT_AFTER_OBJ)
@@ -982,7 +1001,13 @@ def _english() -> RuleSet:
         r"|already know) (?:out )?(?:exactly )?(?:where (?:you|u|ya|your (?:kids?|children"
         r"|family|wife|mom|mum|parents|husband)) (?:live|lives|sleep|sleeps|go to school"
         r"|goes to school|stay|stays)|what school your (?:kids?|children|son|daughter) (?:go"
-        r"|goes) to|(?:your|ur) (?:home )?address)",
+        r"|goes) to|(?:your|ur) (?:home )?address)"
+        r"|(?:i|we) (?:know|found out) (?:exactly )?where (?:your|ur) (?:boyfriend|girlfriend|bf"
+        r"|gf|brother|sister|dad|mom|mum|wife|husband|son|daughter|kids?|family) (?:works?|lives?"
+        r"|sleeps?|stays?|goes to school|hangs out)"
+        r"|(?:i|we) know (?:exactly )?where (?:he|she|that (?:ref|mod|guy|bitch)) (?:lives|works"
+        r"|sleeps)(?=\W*(?:$|lol|lmao|just saying|sleep (?:well|tight)|see you|think about it"
+        r"|watch))",
     )
     en.add(
         "family_unsafe",
@@ -996,7 +1021,7 @@ def _english() -> RuleSet:
         r"|something (?:bad |terrible |nasty |awful |very bad )?(?:will|is going to|is gonna"
         r"|gonna|might|could) happen to (?:you|u|your|ur)"
         r"|(?:shame|pity) if something (?:bad )?(?:were to |was to )?(?:happen|happened"
-        r"|happens) to (?:you|u|your|ur)",
+        r"|happens) to (?:you|u|your|ur|him|her|them|that (?:ref|mod|guy|bitch))",
     )
     en.add(
         "coming_for",
@@ -1016,6 +1041,30 @@ def _english() -> RuleSet:
         rf"|have to|gotta|must|better|please|pls|plz|will|'?ll|is gonna|is going to|gonna"
         rf"|can|could|would) (?:just |really |finally |go |and |fucking |please )*"
         rf"(?:{_EN_VERB} (?:{_EN_THIRD}|{_EN_YOU})|{_en_phrases(_EN_OBJ, poss_all)})",
+        not_after=_EN_NOT_AFTER_OBJ,
+    )
+    # "I'll pay anyone who will shoot that ref", "we have people who can cut your throat".
+    en.add(
+        "call_pay",
+        "indirect",
+        r"(?:(?:i'?ll|i will|i'?d|i would|we'?ll|we will) (?:pay|give \S+ to|reward) (?:anyone"
+        r"|someone|somebody|whoever|anybody|the first person)(?: who| that)?(?: will| can"
+        r"| would|'?ll| is willing to| has the guts to| dares to)?"
+        r"|(?:i|we) (?:have|got|'?ve got|know) (?:people|guys|friends|homies|boys|some people"
+        r"|a guy|someone|a few guys) (?:who|that)(?: can| will| would| could|'?d|'?ll"
+        r"| are ready to| is ready to| would love to)?)"
+        r" (?:just |really |finally |go |and |fucking |gladly |happily )*"
+        rf"(?:{_EN_VERB} (?:{_EN_THIRD}|{_EN_YOU})|{_en_phrases(_EN_OBJ, poss_all)})",
+        not_after=_EN_NOT_AFTER_OBJ,
+    )
+    en.add(
+        "hope_someone",
+        "indirect",
+        r"(?:i |we )?(?:hope|pray|wish) (?:that )?(?:someone|somebody|some1|sum1|one day someone)"
+        r" (?:just |really |finally |fucking )*(?:kill|murder|stab|shoot|strangle|choke|drown"
+        r"|hang|behead|butcher|slaughter|torture|rape|poison|burn|run over|gut|knife|beat"
+        rf"|shank|lynch|slit)(?:s|es)? (?:{_EN_THIRD}|{_EN_YOU})(?: (?:out|up|to death|dead"
+        r"|alive))?",
         not_after=_EN_NOT_AFTER_OBJ,
     )
     en.add(
@@ -1171,6 +1220,8 @@ def _english() -> RuleSet:
             "coming_for": ("coming",),
             "call": violence,
             "call_group": violence,
+            "call_pay": ("pay",),
+            "hope_someone": ("hope",),
             "passive_one": ("passive",),
             "deserve": ("passive",),
             "hope": ("hope",),
@@ -1201,6 +1252,7 @@ _RU_OBJ = _alt(
     "твоего отца", "твою жену", "твоего мужа", "твою сестру", "твоего брата", "твоего сына",
     "твою дочь", "твоих родных", "твоих близких", "твоих родителей", "твою собаку",
     "тебя нахуй", "тебя нахрен", "тебя сука", "тебя блять", "тебя тварь", "тебя урод",
+    "этого [^\\W\\d_]+", "эту [^\\W\\d_]+", "твою семью", "твоего [^\\W\\d_]+",
 )  # fmt: skip
 _RU_GROUP_OBJ = _alt(
     "их", "их всех", "всех их", "всех", "всех до одного", "всех этих [^\\W\\d_]+",
@@ -1226,13 +1278,34 @@ _RU_V1_GROUP = _alt(
     "перевешаю", "перевешаем", "передушу", "передушим", "поубиваю", "поубиваем",
 )  # fmt: skip
 _RU_INF = _alt(
+    "урыть", "порезать", "избить", "грохнуть", "сжечь заживо", "пырнуть", "покалечить",
     "убить", "пристрелить", "застрелить", "расстрелять", "повесить", "зарезать", "сжечь",
     "утопить", "прибить", "замочить", "грохнуть", "задушить", "прикончить", "казнить",
     "удавить", "четвертовать", "закопать", "порешить", "пришить", "отравить", "кончить",
 )  # fmt: skip
 _RU_INF_GROUP = _alt(
     _RU_INF[3:-1], "перебить", "перестрелять", "перевешать", "вырезать", "истребить",
-    "поубивать", "передушить", "уничтожить", "сжечь заживо", "поставить к стенке",
+    "поубивать", "передушить", "уничтожить", "поставить к стенке", "перерезать",
+)  # fmt: skip
+_RU_BODY_INF = _alt(
+    "сломать", "переломать", "разбить", "набить", "выбить", "выколоть", "перерезать", "вырвать",
+    "оторвать", "отрезать", "отрубить", "проломить", "размозжить", "раскроить", "свернуть",
+    "вспороть", "пробить", "прострелить", "пустить", "всадить",
+)  # fmt: skip
+# Someone else is paid, hoped or said to be ready to do it.
+_RU_CALL = (
+    r"(?:заплачу (?:любому|тому|каждому),? кто (?:согласится|сможет|решится|возьмётся)?"
+    r"|у (?:нас|меня) есть (?:люди|ребята|пацаны|знакомые),? (?:которые|кто) (?:могут|смогут"
+    r"|готовы|умеют)"
+    r"|(?:кто-нибудь|кто-то|кто нибудь|кто то|кто-либо) (?:должен|должна|должны|бы|обязан|может)"
+    r"|(?:надеюсь|хочу),? (?:что|чтобы|чтоб) (?:кто-нибудь|кто-то|кто нибудь|кто то)"
+    r" (?:сможет |захочет )?)"
+)
+_RU_PAST = _alt(
+    "убил", "пристрелил", "застрелил", "зарезал", "прирезал", "порезал", "избил", "сжёг",
+    "повесил", "задушил", "утопил", "замочил", "грохнул", "урыл", "закопал", "проломил",
+    "сломал", "выбил", "перерезал", "оторвал", "разбил", "свернул", "пустил", "отравил",
+    "прикончил", "покалечил", "пырнул", "пришил",
 )  # fmt: skip
 _RU_BODY_VERB = _alt(
     "сломаю", "переломаю", "разобью", "набью", "выбью", "выколю", "перережу", "вырву",
@@ -1248,7 +1321,8 @@ _RU_BODY = _alt(
 )  # fmt: skip
 _RU_DAT = _alt(
     "тебе", "вам", "ему", "ей", "им", "твою", "твои", "твоё", "твой", "твоего", "твоему",
-    "тебя",
+    "тебя", "этому [^\\W\\d_]+", "этой [^\\W\\d_]+", "твоей семье", "твоим детям",
+    "твоей матери", "твоей жене", "твоему [^\\W\\d_]+",
 )  # fmt: skip
 _RU_W = r"(?:[^\W\d_]+\W+)"
 _RU_NOT_BEFORE = r"(?:^|\W)(?:не|ни|никогда не|хоть)\W*$"
@@ -1284,6 +1358,11 @@ _RU_TRIGGERS: Final[tuple[str, ...]] = (
     "вскрой", "самоубей", "выпились", "роскомнадзор", "сдохни", "умри", "выпрыгни", "прыгнис",
     "выпейяд", "выпейотбел", "выпейхлор", "выпейбелизн", "сбросьс", "лягпод", "чтобты",
     "чтобвы", "чтобыты", "чтобывы", "чтобон", "чтобона",
+    "урыть", "порезать", "избить", "пырнуть", "покалечить", "собираюсь", "ктонибудь", "ктото",
+    "ктолибо", "собираемся", "готов", "обещаю", "клянусь", "заплачу", "естьлюди", "естьребята",
+    "жаль", "случит", "живет", "должныбыть", "перерезать", "уничтожен", "расстрелян", "повешен",
+    "перерезан", "сожжен", "вырезан",
+    "убиты", "сломать", "выбить", "оторвать", "проломить", "пустить", "всадить", "пулю",
 )  # fmt: skip
 
 
@@ -1293,6 +1372,44 @@ def _russian() -> RuleSet:
         triggers=_RU_TRIGGERS,
     )
     w = _RU_W
+    intent = (
+        r"(?:я |мы )?(?:собираюсь|собираемся|готов|готова|готовы|хочу|хотим|буду|будем|обещаю"
+        r"|клянусь|сейчас пойду|пойду|иду|приду|приеду)"
+    )
+    body_inf = (
+        rf"{_RU_BODY_INF} {w}{{0,2}}?{_RU_DAT} {w}{{0,2}}?{_RU_BODY}"
+        rf"|{_RU_DAT} {w}{{0,2}}?{_RU_BODY_INF} {w}{{0,2}}?{_RU_BODY}"
+        rf"|(?:пустить|всадить|влепить) {_RU_DAT} пулю"
+    )
+    # "я собираюсь зарезать этого модера", "хочу сломать этому судье все кости".
+    ru.add(
+        "intent",
+        "direct",
+        rf"{intent} {_RU_FILL}(?:{_RU_INF} {w}{{0,2}}?{_RU_OBJ}|{_RU_OBJ} {_RU_FILL}{_RU_INF}"
+        rf"|{body_inf})",
+        not_before=_RU_NOT_BEFORE + r"|(?:^|\W)(?:если|чтобы|чтоб)\W*$",
+    )
+    ru.add(
+        "call_act",
+        "indirect",
+        rf"{_RU_CALL} {_RU_FILL}(?:{_RU_INF} {w}{{0,2}}?{_RU_OBJ}|{_RU_OBJ} {_RU_INF}|{body_inf}"
+        rf"|(?:{_RU_INF}|{_RU_INF_GROUP}) всех [^\W\d_]+)"
+        rf"|(?:чтоб|чтобы) (?:кто-нибудь|кто-то|кто нибудь|кто то) {w}{{0,2}}?{_RU_PAST}"
+        rf"(?: {w}{{0,2}}?(?:{_RU_OBJ}|{_RU_BODY}))?",
+        not_before=_RU_NOT_BEFORE,
+    )
+    ru.add(
+        "hint",
+        "indirect",
+        r"(?:будет|было бы) (?:очень |так |крайне )?(?:жаль|обидно),? если (?:с (?:тобой|вами"
+        r"|твоей семьёй|твоей семьей|твоими детьми|твоей матерью|ним|ней|этим [^\W\d_]+"
+        r"|этой [^\W\d_]+)|(?:тебе|твоей семье|твоим детям)) (?:что|чё|что-нибудь|чё-нибудь"
+        r"|что-то|что нибудь) (?:случится|произойдёт|произойдет)"
+        r"|(?:я|мы) (?:знаю|знаем),? где (?:живёт|живет|живут|учатся|работает) (?:твоя семья"
+        r"|твои дети|твоя мать|(?:этот|эта) [^\W\d_]+(?=\W*(?:$|подумай|просто говорю"
+        r"|до встречи|спокойной ночи|жди)))",
+        not_after=r"(?:береги себя|будь осторожн|берегите себя)",
+    )
     ru.add("obj_verb", "direct", rf"(?:я |мы )?{_RU_OBJ} {_RU_FILL}{_RU_V1}")
     ru.add("verb_obj", "direct", rf"{_RU_V1} {w}{{0,2}}?{_RU_OBJ}", not_before=_RU_NOT_BEFORE)
     ru.add(
@@ -1326,12 +1443,26 @@ def _russian() -> RuleSet:
         rf"|{_RU_V1_GROUP} {w}{{0,2}}?(?:их всех|всех их|всех до одного|всех этих|их)",
         not_before=_RU_NOT_BEFORE,
     )
+    groups = (
+        r"(?!(?:багов|комаров|тараканов|врагов|мух|крыс|зомби|монстров|ботов|вирусов|сорняков"
+        r"|грызунов|клопов|вредителей|мобов|боссов|файлов|ошибок|муравьёв|муравьев)\W)"
+        r"[^\W\d_]{3,}(?:ов|ев|ей|ан|ок|ых|их|ян|ек)"
+    )
     ru.add(
         "group_call",
         "group",
         rf"{_RU_GROUP_OBJ} (?:(?:надо|нужно|следует|стоит|бы|пора|давно пора|должны|надо бы"
         rf"|просто|всех|сразу|уже|давно|нахуй|нахрен|к стенке и) )*{_RU_INF_GROUP}"
-        r"|смерть (?:всем )?[^\W\d_]+(?:ам|ям)",
+        r"|смерть (?:всем )?[^\W\d_]+(?:ам|ям)"
+        rf"|всех {groups} (?:(?:надо|нужно|следует|пора|давно пора|надо бы|бы|сразу) )+"
+        rf"{_RU_INF_GROUP}"
+        rf"|{groups} (?:надо|нужно|следует|пора) {_RU_INF_GROUP}(?=\W*всех)"
+        rf"|(?:я |мы )?(?:готов|готовы|хочу|хотим|собираюсь|собираемся|буду|будем|должен"
+        rf"|должны|кто-то должен|кто-нибудь должен|надо|нужно) {_RU_INF_GROUP} всех {groups}"
+        r"|[^\W\d_]{3,} (?:должны|должны все|заслуживают) (?:быть )?(?:уничтожены|расстреляны"
+        r"|повешены|перерезаны|сожжены|вырезаны|убиты|истреблены|перебиты|зарезаны)"
+        r"(?=\W*(?:$|[.!?,\n]|все))",
+        not_before=r"(?:^|\W)(?:что|чё|чтобы) (?:ты|вы|он|она|они)\W*$|(?:^|\W)не\W*$",
     )
     ru.add(
         "call",
@@ -1420,13 +1551,37 @@ _TR_STEMS = _alt(
     "öldür", "gebert", "kes", "vur", "boğ", "boğazla", "bıçakla", "yak", "as", "döv",
     "parçala", "doğra", "göm", "kurşunla", "infaz ed", "katlet", "sakat bırak", "patakla",
     "ortadan kaldır", "kafasını kes", "kafanı kes", "tecavüz ed", "kurşuna diz", "boğup öldür",
-    "işkence ed", "delik deşik ed",
+    "işkence ed", "delik deşik ed", "hastanelik ed", "parça parça ed", "kurşun sık",
+    "diri diri yak", "kurşunlay",
 )  # fmt: skip
+# Verbs that take only a person here ("seni bitireceğim"; "onu bitireceğim" is a task).
+_TR_STEMS_PERSON = _alt("bitir", "yok ed", "hallet", "mahved", "sakat bırak")
+# The same stems before an infinitive ending ("öldürmeye", "yok etmeye").
+_TR_STEMS_INF = _alt(
+    *(v[:-2] + "et" if v.endswith(" ed") else v for v in _TR_STEMS[3:-1].split("|")),
+    "bitir",
+    "yok et",
+    "kır",
+    "kemiklerini kır",
+    "kurşun sık",
+)
 _TR_OBJ = _alt(
     "seni", "sizi", "onu", "hepinizi", "aileni", "aileni de", "ailenizi", "çocuklarını",
     "anneni", "babanı", "karını", "kocanı", "kardeşini", "oğlunu", "kızını", "sevgilini",
     "seni ve aileni", "seni de", "seni ve aileni", "hepinizi tek tek", "o herifi", "bu herifi",
-    "o adamı", "bu adamı", "o kadını", "bu kadını", "o piçi", "bu piçi",
+    "o adamı", "bu adamı", "o kadını", "bu kadını", "o piçi", "bu piçi", "o hakemi",
+    "bu hakemi", "o modu", "bu modu", "o moderatörü", "bu moderatörü", "çocuklarınızı",
+    "aileni ve çocuklarını", "o şerefsizi", "bu şerefsizi", "o öğretmeni", "o polisi",
+)  # fmt: skip
+# Groups of people, in the plural stem ("suriyeli" + "ler", "afgan" + "lar").
+_TR_GROUP = (
+    r"(?:suriyeli|afgan|ermeni|kürt|arap|rum|yahudi|göçmen|mülteci|gavur|ibne|eşcinsel|kadın"
+    r"|solcu|sağcı|komünist|faşist|hristiyan|müslüman|alevi|sünni|zenci|çingene|yunan|rus"
+    r"|mod|hakem|polis|gazeteci|siyasetçi|[^\W\d_]{2,}l[iıuü])"
+)
+_TR_DAT = _alt(
+    "sana", "size", "ona", "ailene", "çocuklarına", "annene", "babana", "sevgiline",
+    "o hakeme", "bu hakeme", "o moda", "bu moda", "kardeşine", "karına",
 )  # fmt: skip
 _TR_GROUP_OBJ = _alt(
     "onları", "hepsini", "hepsini tek tek", "bunları", "bunların hepsini", "onların hepsini",
@@ -1471,7 +1626,11 @@ _TR_TRIGGERS: Final[tuple[str, ...]] = (
     "gebermeli", "olmeli", "lmeli", "lmali", "geber", "kendini", "intihar", "camasirsuyu",
     "zehiric", "kopruden", "balkondan", "camdan", "pencereden", "catidan", "binadan",
     "ucurumdan", "treninonune", "otobusunonune",
-)  # fmt: skip
+    "bitir", "yoked", "yoket", "hastanelik", "parcaparca", "kursunsik", "diridiri", "kursunlay",
+    "meklazim", "maklazim", "mekgerek", "makgerek", "olum", "hazir", "raziolan",
+    "adamlarim", "kesk", "yazikolur", "gozunacik", "cesedini", "bulamayacak", "bulamaz",
+    "bilek", "onune", "olartik", "gitol", "kafanasik", "sabirsizlan", "temizle", "gazodasi",
+    "sozveriyorum", "yeminederim", )  # fmt: skip
 
 
 def _turkish() -> RuleSet:
@@ -1482,6 +1641,29 @@ def _turkish() -> RuleSet:
     w = _TR_W
     verb = rf"{_TR_STEMS}(?:{_TR_FUT}|{_TR_AOR}|{_TR_INTENT})"
     tr.add("obj_verb", "direct", rf"(?:ben |biz )?{_TR_OBJ} {w}{{0,3}}?{verb}")
+    obj_person = _TR_OBJ.replace('"onu", ', "").replace("|onu|", "|")
+    fut = rf"(?:{_TR_FUT}|{_TR_AOR}|{_TR_INTENT})"
+    inf = rf"{_TR_STEMS_INF}m[ea]y[ea]"
+    # "seni bitireceğim", "ona kurşun sıkacağım", "sevgilini öldürmeye sabırsızlanıyorum".
+    tr.add(
+        "obj_verb_more",
+        "direct",
+        rf"(?:ben |biz )?{obj_person} {w}{{0,3}}?{_TR_STEMS_PERSON}{fut}"
+        rf"|{_TR_DAT} {w}{{0,2}}?(?:kurşun|mermi) (?:sık|yapıştır|göm){fut}"
+        rf"|{_TR_OBJ} {w}{{0,2}}?{inf} (?:sabırsızlanıyorum|can atıyorum|hazırım|yemin ettim)",
+    )
+    tr.add(
+        "call_act",
+        "indirect",
+        rf"(?:{_TR_OBJ}|{_TR_DAT}|ailenin [^\W\d_]+) {w}{{0,2}}?{inf} (?:hazır|hazırlanan|razı"
+        r" olan|razı olana|cesaret eden|cesaret edene)(?: {w}{0,2}?(?:adamlarım|adamlarımız"
+        r"|birileri|arkadaşlarım|tanıdıklarım) var| para veririm| ödül veririm)?"
+        rf"|birileri {w}{{0,3}}?{inf} hazırlanıyor"
+        rf"|keşke (?:biri|birisi|birileri) (?:{_TR_OBJ}|{_TR_DAT}|ailenin [^\W\d_]+)"
+        rf" {w}{{0,2}}?(?:{_TR_STEMS_INF}|{_TR_BODY_VERB}|et)s[ea]"
+        r"|(?:sana|ailene|çocuklarına|ona) bir şey olursa (?:çok )?yazık olur"
+        r"|kimse (?:cesedini|ölünü|izini) (?:bile )?(?:bulamayacak|bulamaz)",
+    )
     tr.add("verb_obj", "direct", rf"{_TR_STEMS}(?:{_TR_FUT}|{_TR_AOR}) {w}{{0,2}}?{_TR_OBJ}")
     tr.add(
         "body",
@@ -1500,7 +1682,13 @@ def _turkish() -> RuleSet:
         "group",
         rf"(?:hepsi|onlar|bunlar|hepsi de|bunların hepsi|onların hepsi|tümü|bütün [^\W\d_]+"
         rf"|tüm [^\W\d_]+) {w}{{0,2}}?(?:{_TR_STEMS}[iıuü]?l(?:meli|malı)(?:ler|dir|ydi)?"
-        r"|kurşuna dizilmeli|gebermeli|ölmeli)(?:ler|dir)?",
+        r"|kurşuna dizilmeli|gebermeli|ölmeli)(?:ler|dir)?"
+        rf"|{_TR_GROUP}(?:ler|lar) (?:hepsi |tek tek |hepsi tek tek )*(?:{_TR_STEMS}[iıuü]?l"
+        r"(?:meli|malı)|gaz odasına sokulmalı|yok edilmeli|temizlenmeli)"
+        rf"|{_TR_GROUP}(?:lere|lara) ölüm"
+        rf"|(?:bütün|tüm|bu şehirdeki|bulduğum bütün|gördüğüm bütün) {_TR_GROUP}(?:leri|ları)"
+        rf" {w}{{0,2}}?(?:{_TR_STEMS_INF}|temizle|yok et|gaz odasına sok)m[ea]k (?:lazım|gerek"
+        r"|istiyorum|şart)",
     )
     tr.add(
         "call",
@@ -1546,7 +1734,8 @@ def _turkish() -> RuleSet:
     tr.add(
         "watch",
         "conditional",
-        r"arkanı kolla|arkana dikkat et|arkanı kollasan iyi olur|gözünü dört aç",
+        r"arkanı kolla|arkana dikkat et|arkanı kollasan iyi olur|gözünü dört aç"
+        r"|(?:geceleri )?(?:bir|bi) gözün açık uyu",
     )
     tr.add(
         "if_harm",
@@ -1561,7 +1750,9 @@ def _turkish() -> RuleSet:
         r"|kendini (?:öldür|as|vur|boğ|bıçakla)(?:sana|sene)?"
         r"|(?:kendini )?(?:köprüden|balkondan|camdan|pencereden|çatıdan|binadan|uçurumdan)"
         r" (?:aşağı )?(?:kendini )?(?:at|atla)|kendini (?:trenin|otobüsün) önüne at"
-        r"|intihar et(?:sene)?|çamaşır suyu iç|zehir iç)",
+        r"|intihar et(?:sene)?|çamaşır suyu iç|zehir iç|bileklerini kes"
+        r"|(?:trenin|otobüsün|tırın|arabanın|metronun) önüne (?:atla|at kendini)"
+        r"|(?:git )?öl artık|git öl|(?:git )?kafana (?:bir )?(?:kurşun )?sık)",
     )
     return tr
 
@@ -1611,6 +1802,21 @@ _ES_BLOW = _alt(
     "un balazo en la cabeza", "un tiro en la cabeza", "plomo",
 )  # fmt: skip
 _ES_CL = r"(?:te|os|le|les|lo|la)"
+# The person a violent act falls on, with its "a": "a tus hijos", "al árbitro", "a ese mod".
+_ES_A_NP = (
+    r"(?:a (?:tu|su) (?:familia|madre|mamá|mujer|esposa|hija|hijo|novia|novio|hermana|hermano"
+    r"|padre|papá|abuela|perro)|a (?:tus|sus) (?:hijos|hijas|padres|hermanos|niños|amigos)"
+    r"|(?:a (?:ese|esa|este|esta|el|la|aquel|aquella)|al) (?:moderador|moderadora|mod|árbitro"
+    r"|arbitro|cabrón|cabron|pendejo|pendeja|imbécil|idiota|tipo|tío|tía|profe|profesor"
+    r"|policía|poli|periodista|vecino|vecina|hijo de puta|desgraciado|desgraciada|maricón"
+    r"|payaso|gilipollas|admin|streamer|político|jefe))"
+)
+_ES_GROUPS = (
+    r"(?:judíos|judios|gitanos|moros|sudacas|gringos|culés|cules|refugiados|inmigrantes"
+    r"|migrantes|musulmanes|cristianos|negros|maricones|gays|indios|chinos|rojos|fachos"
+    r"|comunistas|feministas|policías|políticos|periodistas|moderadores|árbitros|catalanes"
+    r"|[^\W\d_]{3,}(?:anos|anas|eños|eñas|istas|íes|enses|inos|inas))"
+)
 _ES_NOT_AFTER = (
     r"(?:de (?:risa|la risa|ganas|amor|cosquillas|envidia|un susto|aburrimiento|placer)"
     r"|a (?:besos|cosquillas|abrazos|preguntas|mensajes|trabajo)|un (?:cd|disco|dvd)"
@@ -1645,7 +1851,13 @@ def _es_triggers() -> list[str]:
                                   "linchen", "gaseen", "exterminen", "masacren", "ejecuten")),
         "matenlos", "fusilenlos", "ahorquenlos", "quemenlos", "cuelguenlos", "pasaralgo",
         "pasaraalgo", "tevaapasar", "tepasara", "levaapasar", "lepasara", "algomalo",
-        "estancontados",
+        "estancontados", "atufamilia", "atushijos", "alarbitro", "aesemoderador", "aese", "aesa",
+        "deseando", "tejuro", "unbalazo", "pagoaquien", "seatreva", "tenemosgente",
+        "dondevive", "accidentes", "desaparecer", "atodoslos", "atodaslas", "deberianser",
+        "merecenser", "tienequemasacrar", "estaciudad", "quepueda", "masacr", "apale", "gase",
+        "elimin", "cortarle", "romperle", "meterle", "pegarle", "arrancarle", "partirle",
+        "volarle", "sacarle", "reventarle", "quebrarle", "abrirle",
+        *_combos(_ar_forms(_ES_AR, _ES_IRREGULAR, "é"), ("a", "al", "les")),
         *_combos(("familia", "madre", "mujer", "esposa", "hija", "hijo", "novia", "casa",
                   "hijos"), ("no",)),
     ]  # fmt: skip
@@ -1653,6 +1865,64 @@ def _es_triggers() -> list[str]:
 
 def _spanish() -> RuleSet:
     es = RuleSet("es", triggers=_es_triggers())
+    intent = (
+        r"(?:voy a|vamos a|iré a|quiero|estoy deseando|me muero por|me muero de ganas de"
+        r"|no veo la hora de|te juro que voy a|te prometo que voy a|pienso|tengo ganas de)"
+    )
+    blow = rf"{_ES_BLOW}(?: en (?:la|el) (?:cabeza|cara|pecho|nuca|frente|espalda))?"
+    body_np = _alt(
+        rf"(?:(?:le|les|te) )?{_ES_BODY_VERB}(?:le|les)? (?:todos |todas |toda )?{_ES_BODY}"
+        rf" {_ES_A_NP}",
+        rf"(?:le|les) (?:meto|meteré|pego|pegaré|doy|daré|clavo|clavaré) {blow} {_ES_A_NP}",
+        rf"(?:meter|pegar|dar|clavar)(?:le|les) {blow}(?: {_ES_A_NP})?",
+        rf"(?:partir|romper|cortar|volar|sacar|arrancar|rebanar|reventar|abrir|quebrar)"
+        rf"(?:le|les) (?:toda |todos |todas |bien )?{_ES_BODY}",
+        rf"(?:reviento|revento|muelo|machaco|apaleo|reventar|moler|machacar|apalear)"
+        rf" {_ES_A_NP} (?:a golpes|a palos|a hostias|a patadas|a puñaladas)",
+        rf"(?:quemo|quemaré|quemar) {_ES_A_NP} viv[oa]s?",
+    )
+    # "mato a tus hijos", "estoy deseando meterle una bala al árbitro".
+    es.add(
+        "act_np",
+        "direct",
+        rf"(?:yo )?{_ES_1SG} {_ES_A_NP}|{intent} (?:{_ES_INF} {_ES_A_NP}|{body_np})"
+        rf"|(?:yo )?(?:te |le |les )?(?:{body_np})",
+        not_after=_ES_NOT_AFTER,
+        not_before=r"(?:^|\W)(?:no|nunca|jam[aá]s|quien|que)\W*$",
+    )
+    es.add(
+        "call_act",
+        "indirect",
+        r"(?:(?:le )?pago a quien se atreva a|(?:tenemos|tengo) (?:gente|amigos|colegas) que"
+        r" (?:puede|pueden|podría|podrían|sabe|saben)|alguien (?:debería|debe|tiene que"
+        r"|tendría que|va a)|ojalá (?:que )?alguien)"
+        rf" (?:{_ES_INF}(?:te|lo|la|le|los|las)?(?: {_ES_A_NP})?(?: viv[oa]s?)?|{body_np}"
+        rf"|hacer {_ES_A_NP} desaparecer|hacer(?:te|lo|la) desaparecer|{_ES_INF} {_ES_A_NP}"
+        r"|(?:lo |la |le |te |les )?(?:mate|acuchille|apuñale|queme|ahorque|cuelgue|reviente"
+        r"|entierre|degüelle|estrangule|balee|meta una bala|pegue un tiro)"
+        rf"(?: {_ES_A_NP})?)",
+        not_after=_ES_NOT_AFTER,
+    )
+    es.add(
+        "hint",
+        "indirect",
+        r"los accidentes pasan,? (?:sobre todo|sobretodo|especialmente) a (?:gente|personas)"
+        r" como (?:tú|tu|vos|ustedes)"
+        r"|(?:sé|sabemos) (?:dónde|donde) (?:vive|duerme|trabaja) (?:el|ese|esa|la)"
+        r" (?:árbitro|arbitro|moderador|mod|profe|tipo)(?=\W*(?:$|solo digo|nos vemos|duerme"
+        r"|piénsalo))",
+    )
+    es.add(
+        "group_more",
+        "group",
+        rf"(?:hay que|habría que|tenemos que|alguien tiene que|alguien debería|voy a|vamos a"
+        rf"|quiero) (?:{_ES_INF}|eliminar|masacrar|gasear|exterminar) (?:a )?(?:todos |todas )?"
+        rf"(?:los|las) {_ES_GROUPS}"
+        rf"|(?:todos |todas )?(?:los|las) {_ES_GROUPS} (?:deberían|merecen|tienen que|deben)"
+        r" (?:morir|ser (?:fusilad|ejecutad|asesinad|ahorcad|quemad|exterminad|eliminad|colgad"
+        r"|gasead|masacrad|apalead|linchad|degollad)[oa]s)",
+        not_before=r"(?:^|\W)(?:no|nunca)\W*$",
+    )
     es.add(
         "voy_a",
         "direct",
@@ -1684,6 +1954,7 @@ def _spanish() -> RuleSet:
         rf"|pegaré|clavo|clavar) {_ES_BLOW}"
         rf"|(?:voy|vamos) a (?:meter|pegar|dar|clavar)(?:te|le|os) {_ES_BLOW}",
         not_before=r"(?:^|\W)(?:no|nunca)\W*$",
+        not_after=r"(?:al arco|a (?:puerta|portería|la pelota|la canasta)|al (?:balón|aro))",
     )
     es.add(
         "group",
@@ -1734,7 +2005,7 @@ def _spanish() -> RuleSet:
         r"|tranquil[ao]s?)"
         r"|algo (?:malo )?(?:le )?(?:va a pasar|pasará|te va a pasar|te pasará) (?:a )?"
         r"(?:ti|tu familia|tus hijos)?"
-        r"|(?:sería|es) una (?:pena|lástima) que (?:te |le )?pasara algo",
+        r"|(?:sería|es) una (?:pena|lástima) que (?:te |le |les )?pasara algo",
     )
     es.add(
         "watch",
@@ -1763,6 +2034,7 @@ def _spanish() -> RuleSet:
         r"|te peguen un tiro|te caiga un rayo|revientes|te pudras|se muera|lo maten)"
         r"|que te (?:mueras|pudras|maten)(?: (?:ya|pronto|de una vez|lento|lentamente"
         r"|en el infierno))?" + _ES_CLAUSE_END,
+        not_after=_ES_NOT_AFTER,
     )
     es.add(
         "self",
@@ -1789,7 +2061,34 @@ _PT_IRREGULAR: Final[dict[str, str]] = {"esfaquear": "esfaqueio", "sumir": "sumo
 _PT_INF = _alt(*_PT_AR[:-2])
 _PT_1SG = _alt(*_ar_forms(_PT_AR[:-4], _PT_IRREGULAR, "ei"), "matamos", "mataremos")
 _PT_ENCLITIC = _alt(*(v[:-1] for v in _PT_AR[:-4]))  # "matá-lo", "esfaqueá-la"
-_PT_YOU = r"(?:você|voce|vc|tu|vocês|vcs|cê|ce|ele|ela|sua família|seus filhos|sua mãe|teu pai)"
+_PT_NP_NOUNS = (
+    r"(?:juiz|juíza|moderador|moderadora|mod|cara|mina|moleque|menino|menina|professor"
+    r"|professora|policial|vizinho|vizinha|vagabundo|vagabunda|filho da puta|desgraçado"
+    r"|desgraçada|otário|otária|arrombado|arrombada|idiota|lixo|traíra|jornalista|político"
+    r"|prefeito|deputado|streamer|admin|árbitro|chefe|patrão)"
+)
+_PT_KIN = (
+    r"(?:família|familia|mãe|mae|mulher|esposa|filha|irmã|namorada|avó|casa|filhos|filho|pai"
+    r"|irmão|irmaos|irmãos|namorado|marido|parentes|pais|cachorro|bebê|amigos)"
+)
+# People a threat names after its verb: "ele", "sua família", "seus filhos", "esse juiz".
+_PT_YOU = (
+    r"(?:você|voce|vc|tu|vocês|vcs|cê|ce|ele|ela|eles|elas|teu pai"
+    rf"|(?:sua|tua|seu|teu|suas|tuas|seus|teus) {_PT_KIN}"
+    rf"|(?:esse|essa|este|esta|aquele|aquela|esses|essas|o|a) {_PT_NP_NOUNS})"
+)
+_PT_GROUPS = (
+    r"(?:judeus|negros|pretos|gays|ciganos|imigrantes|refugiados|cristãos|cristaos|muçulmanos"
+    r"|índios|indios|viados|sapatões|travecos|travestis|policiais|políticos|juízes|professores"
+    r"|pobres|ricos|velhos|crentes|macumbeiros|gringos|estrangeiros|moderadores|árabes|arabes"
+    r"|[^\W\d_]{3,}(?:anos|anas|enses|istas|inos|inas|eus|ães))"
+)
+# Whose body part: "a cara desse juiz", "a cabeça dos seus filhos", "os dentes dele".
+_PT_OF = (
+    r"(?:dele|dela|deles|delas|de você|de vc|de ti"
+    rf"|(?:da|do|das|dos) (?:sua|tua|seu|teu|suas|tuas|seus|teus) {_PT_KIN}"
+    rf"|(?:desse|dessa|deste|desta|daquele|daquela|do|da) {_PT_NP_NOUNS})"
+)
 _PT_BODY = _alt(
     "cara", "pernas", "perna", "braços", "braço", "pescoço", "ossos", "dentes", "costelas",
     "cabeça", "fuça", "focinho", "boca", "nariz", "garganta", "olhos", "miolos", "crânio",
@@ -1801,7 +2100,12 @@ _PT_LEAD = _alt(
     "imbecil", "arrombad[oa]", "desgraçad[oa]", "filho da puta", "fdp", "e", "ah", "aí",
     "mesmo", "pelo amor de deus", "faz um favor (?:pro mundo|pra todos|a todos) e",
     "faça um favor ao mundo e", "você deveria", "vc deveria", "tu devias", "deveria", "devia",
-    "sério", "serio", "então", "agora", "já", "vê se", "ve se",
+    "sério", "serio", "então", "agora", "já", "vê se", "ve se", "vai lá e", "vai la e",
+    "anda logo", "escuta", "olha", "to falando serio", "tô falando sério", "falando sério",
+    "ninguém ia sentir sua falta", "ninguem ia sentir sua falta", "ninguém vai sentir sua falta",
+    "ninguém liga pra você", "faz um favor pro mundo e", "faz um favor pra gente e",
+    "o mundo fica melhor sem você", "não é brincadeira", "n é brincadeira", "presta atenção",
+    "presta atencao",
 )  # fmt: skip
 _PT_CLAUSE_END = (
     r"(?=\W*(?:$|[.!?,;\n]|porra|caralho|seu |sua |otário|desgraçad|filho da|fdp|arrombad"
@@ -1829,14 +2133,58 @@ def _pt_triggers() -> list[str]:
         "sejoga", "puladaponte", "puladeum", "aguasanitaria", "candida", "veneno",
         "chumbinho", "pulsos", "secorta", "tironasua", "tironatua", "sedaumtiro",
         "essagente", "morteao", "morteaos", "morteatodos", "vaiacontecercom",
+        "detonar", "detono", "pico", "picar", "espanco", "espancar", "metralh", "queimo",
+        "furo", "enforco", "esfaqueio", "arrebento", "quebro", "parto", "partir", "quebrar",
+        "arrebentar", "cortar", "arrancar", "estourar", "apagar", "apago", "acontecesse",
+        "acontecer", "pedacinho", "proprivida", "propriavida", "pulsos", "pular",
+        "semat", "setir", "sedar", "nacabeca", "nacara", "eliminar", "massacr", "merecem",
+        "deviam", "deveriam", "sabeonde", "seionde", "sabemosonde", "coragem",
+        "tomara", "espero", "alguem", "quemtiver", "podemeter", "podete",
+        *_combos(
+            (*_ar_forms(_PT_AR, _PT_IRREGULAR, "ei"), "detono", "espanco", "metralho"),
+            ("ele", "ela", "eles", "elas", "esse", "essa", "este", "esta", "aquele", "aquela",
+             "sua", "seu", "suas", "seus", "tua", "teu", "tuas", "teus", "vc", "voce", "o", "a"),
+        ),
     ]  # fmt: skip
 
 
 def _portuguese() -> RuleSet:
     pt = RuleSet("pt", triggers=_pt_triggers(), lead=_PT_LEAD)
-    first = r"(?:vou|vamos|irei|iremos|a gente vai|eu vou|nós vamos|quero|vou é)"
+    first = (
+        r"(?:vou|vamos|irei|iremos|a gente vai|eu vou|nós vamos|quero|vou é|t[ôo] louc[oa] (?:pra"
+        r"|para)|estou louc[oa] (?:pra|para)|mal posso esperar (?:pra|para)|não vejo a hora de"
+        r"|nao vejo a hora de|juro que vou|prometo que vou|faço questão de|vou fazer questão de)"
+    )
+    inf = rf"(?:{_PT_INF}|detonar|picar|espancar|metralhar)"
+    one = rf"(?:{_PT_1SG}|pico|detono|espanco|metralho|furo|queimo)"
+    body_inf = r"(?:quebrar|arrebentar|cortar|arrancar|furar|estourar|partir|esmagar|rachar)"
+    # First person present, and the subjunctive after "tomara que alguém".
+    body_1sg = (
+        r"(?:quebro|arrebento|corto|arranco|furo|estouro|parto|esmago|racho|quebre|arrebente"
+        r"|corte|arranque|fure|estoure|parta|esmague)"
+    )
+    shot = (
+        r"(?:dar|meter|enfiar|dou|meto|enfio|darei|meterei|dê|meta|enfie) (?:um tiro|uns tiros"
+        r"|uma bala"
+        r"|bala|uma facada|facadas|um balaço)"
+    )
+    body_det = r"(?:(?:todos |todas )?(?:a|o|as|os) )"
+    # Acts on a body part or with a weapon, whose the owner follows ("a cara desse juiz").
+    pt_body = _alt(
+        rf"{_alt(body_inf, body_1sg)} {body_det}{_PT_BODY} (?:no meio )?{_PT_OF}",
+        rf"{_alt(body_inf, body_1sg)} (?:a |o |as |os )?(?:sua|seu|suas|seus|tua|teu|tuas|teus)"
+        rf" {_PT_BODY}",
+        rf"(?:te |lhe )?{shot} (?:na|no|nas|nos) {_PT_BODY} {_PT_OF}",
+        rf"(?:te |lhe )?{shot} (?:na|no) (?:sua|tua) {_PT_BODY}",
+        rf"(?:(?:te|lhe) )?(?:detonar|detono|encher|encho|espancar|espanco|detone|encha"
+        rf"|espanque)(?: {_PT_YOU})? (?:na porrada|de porrada|até a morte|ate a morte)",
+        rf"(?:picar|pico) {_PT_YOU} em (?:pedacinhos|pedaços)",
+        rf"(?:queimar|queimo) {_PT_YOU} viv[oa]s?|(?:queimar|queimo) viv[oa]s? {_PT_YOU}",
+    )
     not_after = (
         r"(?:de (?:rir|saudade|vergonha|raiva|tédio|susto|inveja|cansaço|amor|beijos|cócegas)"
+        r"|(?:da|do|das|dos) (?:lista|grupo|foto|fotos|chat|contatos|memória|agenda|sistema"
+        r"|banco|conversa)"
         r"|a (?:saudade|fome|sede|aula)|com (?:beijos|abraços)|" + _ES_NOT_AFTER + ")"
     )
     pt.add("vou_te", "direct", rf"{first} (?:te|lhe|vos) {_PT_INF}", not_after=not_after)
@@ -1846,6 +2194,21 @@ def _portuguese() -> RuleSet:
         rf"{first} {_PT_INF}(?: (?:-?te|-?vos)| {_PT_YOU}(?![^\W\d_]))|{first} {_PT_ENCLITIC}"
         rf"-?(?:lo|la)|{_PT_INF}-?te-?ei",
         not_after=not_after,
+    )
+    pt.add(
+        "vou_np",
+        "direct",
+        rf"{first} {inf} {_PT_YOU}(?![^\W\d_])|{first} (?:te |lhe )?{pt_body}",
+        not_after=not_after,
+        not_before=r"(?:^|\W)(?:não|nao|nunca|jamais)\W*$",
+    )
+    # "juro que pico sua família", "da próxima vez que eu te ver, mato ela".
+    pt.add(
+        "present_np",
+        "direct",
+        rf"(?:eu )?{one} {_PT_YOU}(?![^\W\d_])|(?:eu )?(?:te |lhe )?{pt_body}",
+        not_after=not_after,
+        not_before=r"(?:^|\W)(?:não|nao|nunca|jamais|quem|ele|ela|você|vc)\W*$",
     )
     pt.add(
         "present",
@@ -1869,18 +2232,28 @@ def _portuguese() -> RuleSet:
         r" (?:em você|em vc|em ti|na sua cara|na tua cara|na sua cabeça|na tua cabeça)",
         not_before=r"(?:^|\W)(?:não|nao|nunca)\W*$",
     )
+    ginf = rf"(?:{_PT_INF}|massacrar|metralhar|exterminar|gasear)(?: viv[oa]s)?"
     pt.add(
         "group",
         "group",
-        rf"(?:tem que|temos que|tinha que|devia|deviam|deveriam|deveríamos|vamos|vou|precisa"
-        rf"|precisamos|bora|quero) {_PT_INF} (?:todos|todas|todos eles|todas elas|eles todos"
+        rf"(?:tem que|tem q|temos que|tinha que|devia|deviam|deveriam|deveríamos|vamos|vou|precisa"
+        rf"|precisamos|bora|quero) {ginf} (?:todos|todas|todos eles|todas elas|eles todos"
         rf"|essa gente|esses [^\W\d_]+|essas [^\W\d_]+|todo mundo|geral|esse povo|essa raça"
         rf"|os [^\W\d_]+ todos)"
         rf"|{_PT_ENCLITIC}-?(?:los|las) (?:todos|todas)"
-        r"|(?:todos|eles|elas|esses [^\W\d_]+|essa gente) (?:deviam|deveriam|merecem|precisam"
-        r"|tem que|têm que) (?:todos )?(?:morrer|ser (?:mort|fuzilad|enforcad|queimad"
-        r"|exterminad|executad)[oa]s)"
+        r"|(?:todos|eles|elas|esses [^\W\d_]+|essa gente|(?:todos |todas )?(?:os|as)"
+        rf" {_PT_GROUPS}) (?:deviam|deveriam|merecem|precisam|tem que|têm que) (?:todos )?"
+        r"(?:morrer|ser (?:mort|fuzilad|enforcad|queimad|exterminad|executad|massacrad"
+        r"|metralhad|eliminad|esfaquead|degolad|linchad|afogad|espancad)[oa]s)"
+        rf"|(?:alguém|alguem|a gente|vamos|vou|temos que|tem que|tem q) (?:tem que |tem q |devia"
+        rf" |deveria |precisa )?(?:{ginf}|eliminar) (?:todos |todas )?"
+        rf"(?:os|as) {_PT_GROUPS} (?:dessa|desta|desa|da) (?:cidade|rua|bairro|país|pais)"
+        rf"|(?:vou|vamos|a gente vai) (?:{ginf}|eliminar) (?:todos|todas) (?:os|as)"
+        rf" {_PT_GROUPS} (?:que|q) (?:eu )?(?:encontrar|ver|achar)"
         r"|morte aos? [^\W\d_]+|morte a todos",
+        not_after=r"(?:os|as) (?:mosquitos|insetos|ratos|baratas|pernilongos|arquivos|bugs|erros"
+        r"|zumbis|monstros|inimigos|pragas|germes|bactérias|vírus|formigas|pulgas|piolhos"
+        r"|cupins|chefões|bosses|processos|bichos)",
     )
     pt.add(
         "dead",
@@ -1912,7 +2285,13 @@ def _portuguese() -> RuleSet:
         r"(?:(?:sua|tua) (?:família|mãe|mulher|esposa|filha|casa)|(?:seus|teus) filhos)"
         r" (?:não|nao) (?:vai estar|estará|está|vão estar|estarão|estão|ficará|vai ficar)"
         r" (?:mais )?(?:segur[ao]s?|a salvo|em segurança|tranquil[ao]s?)"
-        r"|algo (?:de )?(?:ruim |mau )?vai acontecer com (?:você|vc|tu|sua família|seus filhos)",
+        r"|algo (?:de )?(?:ruim |mau )?vai acontecer com (?:você|vc|tu|sua família|seus filhos)"
+        rf"|(?:seria|ia ser) (?:uma )?pena se (?:acontecesse|algo acontecesse|alguma coisa"
+        rf" acontecesse)(?: (?:alguma coisa|algo))? com (?:você|vc|ti|{_PT_YOU})"
+        rf"|(?:eu )?(?:sei|sabemos|já sei|descobri) onde (?:(?:ele|ela) (?:mora|vive)(?=\W*(?:$"
+        rf"|dorme bem|até logo|só avisando|pensa nisso|fica esperto))|(?!ele\W|ela\W){_PT_YOU}"
+        rf" (?:mora|vive|trabalha|estuda|dorme))",
+        not_before=r"(?:^|\W)(?:não|nao|nem|ninguém|se|quem)\W*$",
     )
     pt.add(
         "watch",
@@ -1929,6 +2308,20 @@ def _portuguese() -> RuleSet:
         r"(?:te mato|(?:você|vc|tu) (?:está|tá|es) mort[oa]|vai se arrepender"
         r"|vais te arrepender|vai pagar caro|te arrebento|te quebro|te enterro"
         r"|(?:você|vc|tu) morre)",
+    )
+    pt.add(
+        "call_act",
+        "indirect",
+        rf"(?:(?:alguém|alguem|algum dia alguém) (?:deveria|devia|tem que|tem q|precisa|precisava"
+        rf"|vai)|(?:tomara|espero|quero ver|oxalá) (?:que|q) (?:alguém|alguem)|(?:pago|dou uma"
+        rf" grana pra|pago bem) (?:quem|alguém que|alguem que) (?:tiver|tenha) coragem de"
+        rf"|(?:a gente|eu) (?:tem|tenho|conhe[çc]o) (?:gente|uns caras|uns parceiros|amigos)"
+        rf" (?:que|q) (?:pode|podem|vai|vão|topa|topam))"
+        rf" (?:(?:te |lhe )?{inf}(?: {_PT_YOU}(?![^\W\d_]))?|(?:te |lhe )?{pt_body}"
+        rf"|(?:te )?(?:enforque|mate|esfaqueie|queime|espanque|fure|pique|arrebente|quebre"
+        rf"|apague|detone|degole|afogue|fuzile|elimine)"
+        rf"(?: {_PT_YOU}(?![^\W\d_]))?)",
+        not_after=not_after,
     )
     pt.add(
         "call",
@@ -1949,9 +2342,17 @@ def _portuguese() -> RuleSet:
         r"|trem|ônibus|caminhão|penhasco)|pula da ponte|pula de um prédio"
         r"|(?:bebe|beba|toma|tome) (?:água sanitária|cândida|veneno|chumbinho)"
         r"|corta (?:os|teus|seus) pulsos|se corta|se dá um tiro"
-        r"|dá um tiro na (?:sua|tua) cabeça)",
+        r"|dá um tiro na (?:sua |tua )?cabeça|pula (?:de uma|da|do|de um) (?:ponte|prédio|janela"
+        r"|penhasco|viaduto)|tira (?:a )?(?:sua )?(?:própria )?vida"
+        r"|(?:você|vc|tu) (?:devia|deveria|devias) (?:se matar|te matar|se enforcar|se suicidar"
+        r"|pular (?:de"
+        r" uma|da|do|de um) (?:ponte|prédio|janela|penhasco)|dar um tiro na (?:sua )?cabeça"
+        r"|cortar (?:os )?(?:seus )?pulsos|tirar (?:a )?(?:sua )?(?:própria )?vida|morrer"
+        r"|se jogar (?:da|de uma|de um|na frente (?:do|de um|de uma)) [^\W\d_]+))",
         lead=True,
-        not_after=r"(?:de (?:trabalhar|rir|estudar|risa)|trabalhando|estudando|na academia"
+        not_after=r"(?:de (?:trabalhar|rir|estudar|risa|bungee|paraquedas|asa)|na piscina|no rio"
+        r"|d[oa]s?\W+(?!(?:sua|tua)\W)"
+        r"|no mar|trabalhando|estudando|na academia"
         r"|trabajando|a trabajar|en el gym)",
     )
     pt.add(
@@ -2000,12 +2401,68 @@ _IT_BODY = _alt(
     "i denti", "la schiena", "le braccia", "il naso", "il muso", "la mascella", "le costole",
     "gli occhi", "il cervello", "le dita", "le ginocchia", "il grugno", "le cervella",
 )  # fmt: skip
+# People a threat names: "la tua famiglia", "i tuoi figli", "quel moderatore"; with "a", "ai",
+# "alla" before them, whose body part it is ("spezzo le gambe ai tuoi figli").
+_IT_NP_CORE = _alt(
+    r"(?:tua|sua) (?:famiglia|madre|mamma|ragazza|sorella|figlia|moglie|nonna|fidanzata|donna)",
+    r"(?:tuo|suo) (?:padre|papà|fratello|figlio|ragazzo|marito|cane|fidanzato|amico|capo)",
+    r"(?:tuoi|suoi) (?:figli|cari|genitori|fratelli|amici|bambini|parenti|figlioli)",
+    r"(?:quel|quello|quella|quell'?|questo|questa|quest'?) ?(?:moderatore|moderatrice|arbitro"
+    r"|stronzo|stronza|coglione|bastardo|bastarda|idiota|tizio|tipo|infame|giornalista|prof"
+    r"|professore|poliziotto|sbirro|admin|mod|vicino|vicina|deficiente|pezzo di merda"
+    r"|figlio di puttana|frocio|negro|terrone|cretino|cretina|ragazzino|bambino)",
+)
+_IT_NP = rf"(?:(?:la|il|i|le|gli|lo) )?{_IT_NP_CORE}"
+_IT_GROUPS = (
+    r"(?:ebrei|rom|zingari|cristiani|musulmani|immigrati|imigrati|migranti|profughi|negri|neri"
+    r"|froci|gay|terroni|albanesi|marocchini|rumeni|cinesi|africani|arabi|stranieri|comunisti"
+    r"|fascisti|poliziotti|sbirri|politici|giornalisti|moderatori|arbitri|ebree|donne|vecchi"
+    r"|[^\W\d_]{3,}(?:ani|ini|esi|isti|ei|eni))"
+)
+_IT_TO_NP = rf"(?:(?:a|ad|alla|al|ai|agli|alle|allo|all'?) {_IT_NP_CORE}|a (?:lui|lei|te|voi))"
+_IT_BODY_VERBS: Final[tuple[tuple[str, str, str], ...]] = (
+    ("spaccare", "spacco", "spaccherò"), ("rompere", "rompo", "romperò"),
+    ("spezzare", "spezzo", "spezzerò"), ("tagliare", "taglio", "taglierò"),
+    ("aprire", "apro", "aprirò"), ("sfondare", "sfondo", "sfonderò"),
+    ("strappare", "strappo", "strapperò"), ("cavare", "cavo", "caverò"),
+    ("staccare", "stacco", "staccherò"), ("far saltare", "faccio saltare", "farò saltare"),
+    ("fracassare", "fracasso", "fracasserò"), ("frantumare", "frantumo", "frantumerò"),
+)  # fmt: skip
+_IT_BODY_ANY = _alt(*(f for v in _IT_BODY_VERBS for f in v), "fare saltare")
+_IT_BODY_INF_CL = _alt(*(v[0][:-1] for v in _IT_BODY_VERBS if " " not in v[0]))
+_IT_SHOOT = (
+    r"(?:sparo|sparerò|sparare|sparargli|spararle|spararti|pianto|pianterò|piantare|piantargli"
+    r"|piantarle|piantarti|metto|metterò|mettere|ficco|ficcherò|infilo|infilerò)"
+)
+_IT_BULLET = r"(?:una pallottola|un proiettile|due colpi|un colpo|una palla|un coltello|una lama)"
+
+
+def _it_body() -> str:
+    """Acts on a body part or with a bullet, with their victim ("ai tuoi figli", "gli")."""
+    cl = r"(?:ti|vi|gli|le|t'?)"
+    body = rf"(?:tutte |tutti )?{_IT_BODY}"
+    return _alt(
+        rf"{cl} (?:(?:voglio|vengo a|devo) )?{_IT_BODY_ANY} {body}",
+        rf"{_IT_BODY_ANY} {body} {_IT_TO_NP}",
+        rf"{_IT_BODY_INF_CL}(?:ti|gli|le|vi) {body}",
+        rf"(?:{cl} )?{_IT_SHOOT} (?:{_IT_BULLET} )?(?:in|nella|nel) (?:testa|faccia|bocca|pancia"
+        rf"|fronte|petto|cuore) {_IT_TO_NP}",
+        rf"(?:{cl} )?{_IT_SHOOT}(?:gli|le|ti)? {_IT_BULLET} (?:in|nella|nel) (?:testa|faccia"
+        rf"|bocca|pancia|fronte|petto|cuore)",
+        rf"(?:{cl} |(?:lo|la|li) )(?:apro|aprirò|spacco|spaccherò|taglio|taglierò) in due",
+        rf"(?:aprire|apro|aprirò|apra) {_IT_NP} in due",
+    )
+
+
 _IT_LEAD = _alt(
     "ma", "e", "dai", "allora", "vai", "va'", "su", "per favore", "ti prego", "coglione",
     "stronzo", "stronza", "idiota", "cretino", "cretina", "bastardo", "bastarda", "fallito",
     "sfigato", "poveraccio", "fai un favore al mondo e", "fatti un favore e",
     "perché non", "dovresti", "meglio se", "ecco", "tipo", "davvero", "sul serio", "ora",
-    "adesso", "già", "pure", "anzi", "merda", "testa di cazzo", "pezzo di merda",
+    "adesso", "già", "pure", "anzi", "merda", "testa di cazzo", "pezzo di merda", "senti",
+    "ascoltami", "ascolta", "non scherzo", "nn scherzo", "te lo dico seriamente", "fra", "frà",
+    "bro", "vai e", "va' e", "nessuno sentirebbe la tua mancanza",
+    "nessuno sentirà la tua mancanza", "il mondo sarebbe migliore senza di te", "tanto",
 )  # fmt: skip
 _IT_CLAUSE_END = (
     r"(?=\W*(?:$|[.!?,;\n]|stronz|coglion|bastard|cazzo|bello|amico|se\W|quando|appena"
@@ -2029,6 +2486,14 @@ _IT_TRIGGERS: Final[tuple[str, ...]] = (
     "qualcuno", "meriti", "muoia", "crepi", "crepa", "muori", "ammazzati", "ucciditi",
     "impiccati", "sparati", "buttati", "candeggina", "levene", "suicid", "fattifuori",
     "toglitilavita", "fattiesplodere", "fattisaltare", "mortea", "amorte",
+    "lafamiglia", "tuafamiglia", "tuoifigli", "suoifigli", "quelmoderatore", "quellarbitro",
+    "pallottola", "intesta", "indue", "succedesse", "peccato", "chiunque", "coraggio",
+    "abbiamogente", "hogente", "dovresti", "eliminat", "eliminare", "bruciativivi",
+    "diquestacitta", "checonosco", "chetrovo", "sparati", "ossa", "gambe", "cranio", "gola",
+    "faccia", "vene", "lavita", "pentito", "pezzi", "asangue", "dibotte", "cassadamorto",
+    "bara", "cimitero", "ospedale", "sottoterra", "chescuola", "doveabita", "dovevive",
+    *(v[1] for v in _IT_VERBS if len(v[1]) > 4), *(v[2] for v in _IT_VERBS),
+    *(f for v in _IT_BODY_VERBS for f in v if len(f) > 6),
 )  # fmt: skip
 
 
@@ -2048,6 +2513,30 @@ def _italian() -> RuleSet:
         r"|sgozzo|accoltello|strangolo|impicco|faccio fuori)",
         not_after=not_after,
         not_before=r"(?:^|\W)(?:non|mai)\W*$",
+    )
+    promise = (
+        r"(?:non vedo l'ora di|nn vedo l'ora di|non vedo lora di|voglio|sto per|ti giuro che"
+        r"|giuro che|te lo prometto|ti prometto che|prega,? perché|prega,? xké|prega,? perche"
+        r"|ti trovo e|la prossima volta che ti vedo|conta su di me per|muoio dalla voglia di)"
+    )
+    # "non vedo l'ora di impiccare la tua famiglia", "ammazzo quel moderatore".
+    it.add(
+        "act_np",
+        "direct",
+        rf"(?:io )?(?:{_IT_1SG}|elimino|eliminerò) {_IT_NP}"
+        rf"|{promise} (?:di )?(?:{_IT_INF}|eliminare) {_IT_NP}"
+        rf"|{promise} (?:di )?{_IT_INF_CL}(?:ti|vi|lo|la|li|le)(?: fuori| la pelle| a pezzi"
+        rf"| di botte| a sangue| viv[oaie])?"
+        rf"|(?:faccio|farò|fare) {_IT_NP} a pezzi|(?:brucio|brucerò|bruciare) {_IT_NP} viv[oaie]",
+        not_after=not_after,
+        not_before=r"(?:^|\W)(?:non|mai|chi|che|se)\W*$",
+    )
+    it.add(
+        "body_np",
+        "direct",
+        _it_body(),
+        not_before=r"(?:^|\W)(?:non|mai|chi)\W*$",
+        not_after=r"(?:a (?:calcio|pallone|tennis)|di (?:risate|lavoro))",
     )
     it.add(
         "intent",
@@ -2080,7 +2569,14 @@ def _italian() -> RuleSet:
         r"|(?:morte|a morte) (?:ai|agli|alle|tutti i|tutti gli|gli|i|le) [^\W\d_]+"
         r"|(?:tutti|tutte) (?:(?:i|gli|le|questi|quei|quelle|queste) )?(?:[^\W\d_]+ ){0,2}?"
         r"(?:devono|dovrebbero|meritano di) (?:morire|essere (?:ammazzat|uccis|fucilat"
-        r"|impiccat|bruciat|sterminat)[ie])",
+        r"|impiccat|bruciat|sterminat|massacrat|eliminat|sgozzat|gasat)[ie])"
+        rf"|(?:(?:tutti|tutte) )?(?:i|gli|le) {_IT_GROUPS} (?:devono|dovrebbero|meritano di)"
+        r" (?:morire|essere (?:ammazzat|uccis|fucilat|impiccat|bruciat|sterminat|massacrat"
+        r"|eliminat|sgozzat|gasat)[ie])"
+        rf"|(?:bisogna|bisognerebbe|bisona|dovremmo|voglio|vorrei|qualcuno deve|qualcuno"
+        rf" dovrebbe) (?:{_IT_INF}|eliminare) (?:tutti |tutte )?(?:i|gli|le) {_IT_GROUPS}"
+        rf"(?: (?:di questa città|che (?:trovo|incontro|vedo|conosco))|(?=\W*(?:$|[.!?,;\n]"
+        rf"|pensaci|a presto|sogni d'?oro)))",
         not_after=r"(?:in (?:guerra|battaglia)|nel \d|nell|durante)",
     )
     it.add(
@@ -2111,7 +2607,12 @@ def _italian() -> RuleSet:
         r"(?:la tua (?:famiglia|ragazza|donna|casa|mamma|madre)|i tuoi (?:figli|cari))"
         r" non (?:sarà|è|saranno|sono) (?:più )?al sicuro"
         r"|(?:ti|alla tua famiglia|ai tuoi figli) succederà qualcosa"
-        r"|succederà qualcosa (?:a te|alla tua famiglia|ai tuoi figli)",
+        r"|succederà qualcosa (?:a te|alla tua famiglia|ai tuoi figli)"
+        rf"|(?:sarebbe|è) un peccato se (?:ti succedesse qualcosa|succedesse qualcosa"
+        rf" (?:a te|{_IT_TO_NP}))"
+        r"|so (?:che scuola fanno|in che scuola vanno|dove vanno a scuola) i tuoi figli"
+        rf"|(?:so|sappiamo) dove (?:abita|vive|lavora) {_IT_NP}(?=\W*(?:$|lo dico|pensaci"
+        rf"|a presto|sogni|stai attento))",
     )
     it.add(
         "watch",
@@ -2126,12 +2627,25 @@ def _italian() -> RuleSet:
         r"|me la pagherai|te la faccio pagare|sei un uomo morto)",
     )
     it.add(
+        "call_act",
+        "indirect",
+        r"(?:pago chiunque abbia il coraggio di|pago chi ha il coraggio di|(?:abbiamo|ho|conosco)"
+        r" (?:gente|amici|ragazzi|persone) che (?:può|possono|potrebbe|potrebbero|sa|sanno)"
+        r"|spero che qualcuno|qualcuno (?:dovrebbe|deve|dovrà|prima o poi))"
+        rf" (?:(?:{_IT_INF}|eliminare) {_IT_NP}|{_IT_INF_CL}(?:ti|vi|lo|la|li|le|gli)"
+        rf"|{_it_body()}|(?:ti |lo |la )?(?:ammazzi|uccida|accoltelli|sgozzi|impicchi|massacri"
+        rf"|faccia a pezzi|pesti|bruci|spari)(?: {_IT_NP})?|{_IT_CL} {_IT_INF})",
+        not_after=not_after,
+    )
+    it.add(
         "call",
         "indirect",
         rf"qualcuno (?:dovrebbe|deve|dovrà|prima o poi) {_IT_INF_CL}(?:ti|lo|la|vi)"
         r"|(?:meriti|meriteresti|merita) di (?:morire|crepare)|dovresti (?:morire|crepare)"
         r"|spero che (?:tu )?(?:muoia|crepi|ti ammazzino|ti investano|ti sparino|muori)"
         r"|devi (?:morire|crepare)",
+        not_after=r"(?:dal|dalla|dalle|di) (?:ridere|risate|noia|fame|sete|freddo|caldo|vergogna"
+        r"|invidia|sonno)",
     )
     it.add(
         "self",
@@ -2140,9 +2654,13 @@ def _italian() -> RuleSet:
         r"|dalla finestra|giù da un ponte|dal balcone|dal tetto|giù)|muori|crepa|vai a morire"
         r"(?: ammazzato)?|va' a morire(?: ammazzato)?|bevi (?:la |della )?candeggina"
         r"|tagliati le vene|suicidati|fatti fuori|togliti la vita|fatti (?:esplodere|saltare"
-        r" in aria))",
+        r" in aria)|dovresti (?:buttarti (?:da un ponte|sotto un treno|dalla finestra|giù)"
+        r"|toglierti la vita|tagliarti le vene|impiccarti|ammazzarti|ucciderti|spararti"
+        r"|suicidarti|morire))",
         lead=True,
-        not_after=r"(?:un|una|uno|il|la|lo|i|le|gli|dei|delle|di|in (?:gola|testa))(?![^\W\d_])",
+        not_after=r"(?!una volta)(?:un|una|uno|il|la|lo|i|le|gli|dei|delle|di|in gola|dal|dalla"
+        r"|dalle)"
+        r"(?![^\W\d_])",
     )
     return it
 
@@ -2157,49 +2675,210 @@ _FR_ER: Final[tuple[str, ...]] = (
     "éventrer", "fracasser", "tabasser", "frapper", "violer", "torturer", "achever",
     "saigner", "liquider", "zigouiller", "trucider", "assassiner", "exécuter", "étriper",
     "enterrer", "fusiller", "lyncher", "gazer", "démonter", "dézinguer", "shooter",
+    "charcuter", "suriner", "dessouder", "plomber", "étouffer", "mutiler", "défigurer",
+    "démembrer", "lapider", "écorcher", "empoisonner", "kidnapper", "crucifier", "calciner",
 )  # fmt: skip
+# Violent only with a person as object ("je vais te fumer", "découper ta famille"), never after
+# "le"/"la" (a cigarette, a roast).
+_FR_ER_PERSON: Final[tuple[str, ...]] = ("fumer", "découper", "allumer", "griller")
 _FR_OTHER: Final[tuple[tuple[str, str, str], ...]] = (
     ("descendre", "descends", "descendrai"), ("pendre", "pends", "pendrai"),
     ("abattre", "abats", "abattrai"), ("refroidir", "refroidis", "refroidirai"),
     ("démolir", "démolis", "démolirai"), ("faire la peau", "fais la peau", "ferai la peau"),
     ("crever les yeux", "crève les yeux", "crèverai les yeux"),
+    ("tabasser à mort", "tabasse à mort", "tabasserai à mort"),
+    ("battre à mort", "bats à mort", "battrai à mort"),
+    ("brûler vif", "brûle vif", "brûlerai vif"), ("brûler vive", "brûle vive", "brûlerai vive"),
+    ("brûler vifs", "brûle vifs", "brûlerai vifs"),
 )  # fmt: skip
+
+
+def _fr_1sg(verbs: Iterable[str]) -> list[str]:
+    """First person present and future of -er verbs ("tue", "tuerai"; "égorge", "égorgerai")."""
+    return [f for v in verbs for f in (v[:-2] + "e", v + "ai")]
+
+
 _FR_INF = _alt(*_FR_ER, *(v[0] for v in _FR_OTHER))
-_FR_1SG = _alt(
-    *(v[:-2] + "e" for v in _FR_ER), *(v[:-2] + "erai" if v.endswith("ier") else v + "ai"
-      for v in _FR_ER), *(v[1] for v in _FR_OTHER), *(v[2] for v in _FR_OTHER),
+_FR_INF_PERSON = _alt(*_FR_ER, *_FR_ER_PERSON, *(v[0] for v in _FR_OTHER))
+_FR_1SG_LIST: Final[list[str]] = [
+    *_fr_1sg(_FR_ER), *(v[1] for v in _FR_OTHER), *(v[2] for v in _FR_OTHER),
+]  # fmt: skip
+_FR_1SG = _alt(*_FR_1SG_LIST)
+_FR_1SG_PERSON = _alt(*_FR_1SG_LIST, *_fr_1sg(_FR_ER_PERSON))
+# Present forms after "le"/"la" that cannot be about a thing ("je la pends", "je le bute").
+_FR_1SG_STRONG = _alt(
+    *_fr_1sg((
+        "tuer", "buter", "égorger", "poignarder", "étrangler", "flinguer", "massacrer",
+        "zigouiller", "trucider", "assassiner", "étriper", "fusiller", "lyncher", "décapiter",
+        "éventrer", "dépecer", "saigner", "dézinguer", "suriner", "dessouder", "mutiler",
+        "crever", "torturer", "tabasser", "lapider", "crucifier", "charcuter",
+    )),
+    "pends", "pendrai", "descends", "descendrai", "abats", "abattrai", "refroidis",
+    "refroidirai", "tabasse à mort", "bats à mort", "brûle vif", "brûle vive", "brûlerai vif",
+    "brûlerai vive",
 )  # fmt: skip
-_FR_CL = r"(?:te|t'|vous|le|la|l'|lui)"
+# "t'" also without its apostrophe before a vowel ("texploser", "tégorger").
+_FR_CL = r"(?:te|t'?|vous|le|la|l'?|lui)"
+_FR_CL_PERSON = r"(?:te|t'?|vous)"
 _FR_BODY = _alt(
     "gueule", "tête", "tronche", "jambes", "bras", "os", "dents", "crâne", "nuque", "cou",
     "gorge", "yeux", "visage", "face", "genoux", "dos", "côtes", "ventre", "bide", "mâchoire",
-    "nez", "cervelle", "crâne", "rotules",
+    "nez", "cervelle", "rotules", "doigts", "mains", "cœur", "colonne", "trachée", "veines",
 )  # fmt: skip
+# People a threat names: "ta famille", "tes gosses", "ce modo", "cet arbitre", "ton frère".
+_FR_NP = _alt(
+    r"(?:ta|sa|votre) (?:famille|femme|mère|fille|sœur|copine|meuf|daronne|grand-mère|mamie"
+    r"|tante|cousine|voisine|petite amie|gamine|race)",
+    r"(?:ton|son|votre) (?:frère|père|fils|mec|copain|daron|gosse|gamin|bébé|chien|chat|pote"
+    r"|cousin|oncle|grand-père|papi|voisin|petit ami|mari|patron|prof|ami|amie)",
+    r"(?:tes|ses|vos) (?:gosses|enfants|mioches|gamins|parents|proches|frères|sœurs|potes"
+    r"|amis|filles|fils|chiens|cousins|petits)",
+    r"(?:ce|cet|cette) (?:sale |petit |petite |gros |grosse |pauvre )?(?:modo|modérateur"
+    r"|modératrice|arbitre|mec|type|gars|keum|connard|connasse|salope|bâtard|batard|enfoiré"
+    r"|enfoirée|fdp|prof|flic|keuf|journaliste|voisin|voisine|juge|président|ministre|maire"
+    r"|député|youtubeur|streamer|admin|abruti|abrutie|crétin|débile|gamin|gamine|gosse|pd"
+    r"|con|conne|enculé|pute|clown|bouffon|traître|vieux|vieille|meuf|nana|fils de pute|mec-là"
+    r"|type-là|mec la|type la|idiot|idiote|boloss|bolosse|racaille|politicien|patron|cheffe?)",
+)
+# Violent acts on a body part, or with a bullet or a blade, as infinitives and in the present.
+_FR_BODY_INF = _alt(
+    "casser", "péter", "exploser", "défoncer", "refaire", "arracher", "briser", "fracasser",
+    "crever", "couper", "trancher", "ouvrir", "éclater", "démonter", "tordre", "broyer",
+    "écraser", "découper", "taillader", "lacérer", "sectionner", "enfoncer",
+)  # fmt: skip
+_FR_BODY_1SG = _alt(
+    *_fr_1sg(v for v in _FR_BODY_INF[3:-1].split("|") if v.endswith("er")), "ouvre", "ouvrirai",
+    "tords", "tordrai",
+)  # fmt: skip
+_FR_BULLET = (
+    r"(?:une balle|deux balles|des balles|un pruneau|une bastos|un coup de couteau|un couteau"
+    r"|une lame|un coup de lame|un coup de machette|un plomb|du plomb|un coup de surin)"
+)
+_FR_PUT_INF = r"(?:mettre|coller|planter|loger|enfoncer|foutre)"
+_FR_PUT_1SG = r"(?:mets|mettrai|colle|collerai|plante|planterai|loge|logerai|enfonce|fous|foutrai)"
+_FR_IN_BODY = r"(?:dans|en plein dans|entre) (?:la|ta|sa|les|tes|ses|le|ton|son) " + _FR_BODY
+# "à ce modo", "à tes gosses": whose body part it is.
+_FR_TO_NP = rf"(?:à|a) (?:{_FR_NP}|toi|lui|elle|vous)"
+
+
+def _fr_body(inf: str, put: str) -> str:
+    """Acts on a body part or with a weapon; ``inf``/``put``: the verb forms to use."""
+    det = r"(?:tous |toutes )?(?:la|les|le|l'|ta|tes|ton|sa|ses|son|vos|votre)"
+    det_poss = r"(?:tous |toutes )?(?:ta|tes|ton|sa|ses|son|vos|votre)"
+    return _alt(
+        # "te casser la gueule", "lui briser la nuque", "casser la nuque à ce modo".
+        rf"(?:te|t'?|vous|lui|leur) {inf} {det} {_FR_BODY}",
+        rf"{inf} {det} {_FR_BODY} {_FR_TO_NP}",
+        rf"{inf} {det_poss} {_FR_BODY}",
+        # "te mettre une balle", "mettre une balle dans la tête à ce modo".
+        rf"(?:te|t'?|vous|lui|leur) {put} {_FR_BULLET}",
+        rf"{put} {_FR_BULLET} (?:{_FR_IN_BODY} )?{_FR_TO_NP}",
+        rf"{put} {_FR_BULLET} dans (?:ta|sa|vos|votre) {_FR_BODY}",
+    )
+
+
 _FR_LEAD = _alt(
     "allez", "vas-y", "vas y", "va", "mais", "et", "bah", "ben", "alors", "donc", "bref",
     "franchement", "sérieux", "stp", "s'il te plaît", "connard", "connasse", "sale [^\\W\\d_]+",
     "pauvre [^\\W\\d_]+", "espèce de [^\\W\\d_]+", "toi", "vous", "oh", "eh", "ouais", "putain",
     "pd", "fdp", "enculé", "salope", "ta gueule et", "ferme-la et", "tu devrais",
     "tu ferais mieux de", "rends service à tout le monde et", "rends-nous service et",
-    "maintenant", "déjà", "juste", "abruti", "débile", "crétin", "idiot", "merde",
+    "maintenant", "déjà", "juste", "abruti", "débile", "crétin", "idiot", "merde", "regarde",
+    "écoute", "écoute-moi bien", "écoute moi bien", "frérot", "frero", "frère", "wesh", "mec",
+    "gros", "c'est pas une blague", "c pas une blague", "cest pas une blague", "sans rire",
+    "personne (?:ne )?te regretterait", "personne (?:ne )?va te regretter",
+    "t'es de trop sur terre", "t'es de trop", "tu sers à rien", "tu sers a rien",
+    "le monde (?:serait|sera) mieux sans toi", "fais-nous plaisir", "fais nous plaisir",
+    "rends service au monde(?: et)?", "une bonne fois pour toutes", "sérieusement", "vraiment",
+    "honnêtement", "par pitié", "pitié", "oui", "ouai", "bon", "tiens", "je suis sérieux",
+    "je suis sérieuse", "chuis sérieux", "j'suis sérieux", "je rigole pas",
 )  # fmt: skip
 _FR_SUBJECT_BEFORE = (
     r"(?:^|\W)(?:il|elle|ça|ca|cela|on|qui|ce|ils|elles|tout|que|qu|ne|n|ton [^\W\d_]+"
     r"|ta [^\W\d_]+|le [^\W\d_]+|la [^\W\d_]+|mon [^\W\d_]+|ma [^\W\d_]+|un [^\W\d_]+"
-    r"|une [^\W\d_]+|je|j|tu)\W*$"
+    r"|une (?!blague\W*$)[^\W\d_]+|je|j|tu)\W*$"
 )
 _FR_CLAUSE_END = (
     r"(?=\W*(?:$|[.!?,;\n]|connard|salope|enculé|fdp|pd|si\W|quand|dès que|mon pote|mec"
-    r"|gros|frère|t'entends|compris))"
+    r"|gros|frère|t'entends|compris|je te jure|dors bien|à bientôt|réfléchis))"
 )
+# Speaker + future, intent or promise: "je vais", "j'ai hâte de", "compte sur moi pour".
+_FR_FUTURE = (
+    r"(?:(?:je|j'?) (?:vais|vas|veux|voudrais|compte|viens|reviens|vais venir|vais aller"
+    r"|m'en vais|suis (?:prêt|prête|décidé|décidée) à|vais finir par|vais me faire un plaisir de"
+    r"|me ferai un plaisir de|me ferais un plaisir de|rêve de|meurs d'envie de"
+    r"|ai (?:trop |tellement |grave )?hâte de|ai (?:trop |tellement |grave )?hâte d'"
+    r"|(?:ne )?peux pas attendre de|attends que ça|attends que de|vais m'occuper de"
+    r"|suis (?:en train|sur le point) de|vais pas me gêner pour|vais pas hésiter à|jure de)"
+    r"|j'vais|jvais|chuis en train de|on va|nous allons|on veut|nous voulons|on compte"
+    r"|on a hâte de|on vient|compte sur moi pour|comptez sur moi pour|compte sur nous pour"
+    r"|laisse-moi|laissez-moi|promis je vais)"
+)
+# Before the speaker: someone else's words, not the writer's ("dire à quelqu'un qu'on va").
+_FR_REPORTED = (
+    r"(?:dire|dit|disent|disait|raconter|raconte|écrire|écrit|menacer|menace|menacé|prétendre"
+    r"|annoncer|crier|hurler)\W+(?:[^\W\d_]+\W+){0,4}?qu"
+)
+_FR_FILL = (
+    r"(?:(?:tous|toutes|bien|direct|personnellement|moi-même|vraiment|carrément|lentement"
+    r"|encore|enfin|gentiment|sérieusement|tranquillement|un jour|bientôt) )*"
+    r"(?:(?:te|t'?|vous) (?:retrouver|trouver|chercher|choper|attraper|suivre|attendre)"
+    r" (?:et|puis) )?"
+)
+_FR_NOT_AFTER = r"(?:à (?:fifa|cod|lol|la console)|de (?:bisous|câlins|rire|questions))"
+_FR_CALL = (
+    r"(?:(?:quelqu'?un|quelqu un|qqn|qqun|quelqu'un d'autre) (?:devrait|doit|devait|va|pourrait"
+    r"|peut|finira par|va bien finir par|a intérêt à)"
+    r"|(?:j'espère|jespère|j'espere|espérons|pourvu) qu(?:e |')(?:quelqu'un|quelqu un|qqn|qqun"
+    r"|on|ils|quelqu'un d'autre) (?:va |vienne |viendra |finisse par |finira par )?"
+    r"|(?:je paie|je paye|je payerai|je paierai|je donne \w+ (?:€|euros|balles) à) (?:celui|celle"
+    r"|ceux|quelqu'un|qqn|le premier|la première) qui (?:aura le courage (?:de|d'?)|osera|va|ira"
+    r"|pourra|réussira à|arrivera à)"
+    r"|(?:on a|j'ai|je connais|j'connais) (?:des|les) (?:gars|potes|mecs|amis|frères|cousins"
+    r"|gens|contacts|types|frérots) qui (?:peuvent|vont|pourraient|sauront|savent|voudront"
+    r"|kifferaient|adoreraient)"
+    r"|qui (?:veut|est chaud pour|est partant pour|se dévoue pour)"
+    r"|(?:il faut|faut|faudrait|il faudrait) (?:que )?(?:quelqu'un|qqn|on) ?(?:aille )?)"
+)
+_FR_GROUPS = (
+    r"(?:noirs|arabes|juifs|musulmans|chrétiens|cathos|catholiques|roms|gitans|migrants"
+    r"|immigrés|immigres|réfugiés|étrangers|homos|pédés|gays|gais|lesbiennes|trans|féministes"
+    r"|gauchistes|fachos|flics|keufs|policiers|profs|modos|arbitres|blancs|asiatiques|chinois"
+    r"|africains|maghrébins|bougnoules|rebeus|renois|feujs|juives|musulmanes|femmes|hommes"
+    r"|vieux|boomers|journalistes|politiciens|députés|riches|sdf|clandos|clandestins"
+    r"|handicapés|mécréants|infidèles|sionistes|israéliens|palestiniens|athées|wokes|vegans"
+    r"|écolos|bobos|bourgeois|[^\W\d_]{3,}(?:istes|iens|iennes|ais|aises|ains|aines|ites|ois))"
+)
+_FR_GROUP_INF = _alt(
+    *(v for v in _FR_ER if v not in ("frapper", "shooter", "exploser", "démonter", "achever")),
+    "pendre", "abattre", "exterminer", "brûler vifs", "brûler vives", "noyer",
+    "fumer", "découper", "déporter et tuer",
+)  # fmt: skip
+_FR_GROUP_INF_ALL = r"(?:éliminer|supprimer|dégager) (?:tous|toutes)"
+_FR_GROUP_PP = _alt(
+    "tués", "pendus", "fusillés", "gazés", "brûlés", "brûlés vifs", "brûlées vives",
+    "massacrés", "exterminés", "abattus", "égorgés", "éliminés", "noyés", "lapidés",
+    "décapités", "exécutés", "lynchés", "butés", "crevés", "torturés", "égorgées", "tuées",
+    "pendues", "massacrées", "éliminées", "abattues", "empoisonnés", "liquidés", "zigouillés",
+    "dépecés", "enterrés vivants", "enterrés",
+)  # fmt: skip
 
 
 def _fr_triggers() -> list[str]:
-    forms = [*_FR_ER, *(v[0] for v in _FR_OTHER), *_FR_1SG[3:-1].split("|")]
+    forms = [
+        *_FR_ER, *_FR_ER_PERSON, *(v[0] for v in _FR_OTHER), *_FR_1SG_LIST,
+        *_fr_1sg(_FR_ER_PERSON),
+    ]  # fmt: skip
+    long_forms = [f for f in forms if len(prefilter_key(f)) >= 5]
+    short_forms = [f for f in forms if len(prefilter_key(f)) < 5]
+    targets = (
+        "ta", "tes", "ton", "sa", "ses", "son", "ce", "cet", "cette", "vos", "votre", "tous",
+        "toutes", "vif", "vive", "comme",
+    )  # fmt: skip
     return [
-        *_FR_ER, *(v[0] for v in _FR_OTHER),
-        *_combos(("te", "vous", "le", "la", "lui"), forms),
-        *_combos(("t", "l"), (v for v in forms if v[0] in "aeéiou")),
+        *long_forms,
+        *_combos(short_forms, targets),
+        *_combos(("te", "vous", "le", "la", "lui", "t", "l", "j", "je", "on"), short_forms),
         "lapeau", "gueule", "tronche", "cervelle", "uneballe", "couteau", "pruneau", "bastos",
         "unelame", "retrouveret", "trouveret", "choperet", "attraperet", "mort", "mourir", "crever",
         "creve", "ypasser", "verraspas", "survivre", "passerlanuit", "sontcomptes", "ouhabite",
@@ -2210,79 +2889,118 @@ def _fr_triggers() -> list[str]:
         "noietoi", "tuetoi", "pendstoi", "meurs", "mourez", "crevez", "javel", "veines",
         "fouslen", "foutreen", "flinguetoi", "tiretoiune", "fautles", "faudrait", "lestous",
         "mortaux", "mortatous", "quonles", "devraient", "doivent", "meritent",
+        "nuque", "crane", "gorge", "balle", "machette", "surin", "sacmortuaire", "cimetiere",
+        "hopital", "morgue", "cercueil", "sixpieds", "quatreplanches", "arrivequelque",
+        "arrivaitquelque", "arriverait", "ouilhabite", "ouellehabite", "ouilvit", "ouellevit",
+        "ouvit", "ouhabitent", "ouvivent", "tesgosses", "tesenfants", "tafamille", "oeilouvert",
+        "sautedun", "sauterdun", "sautepar", "sauterpar", "sautedu", "sauterdu", "pendstoi",
+        "pedstoi", "tepend", "tepnd", "tuertoi", "tetuer", "tesuicid", "tejeter", "tetirer",
+        "tetrier", "touvrir", "tenoyer", "teflinguer", "defenestr", "saisou", "saitou",
+        "connaisou", "connaitou", "quelleecole", "quellycee", "accidentsarrivent",
+        "accidentcaarrive", "trouverajamais", "trouveralecorps", "trouveratoncorps",
+        "retrouveralecorps", "retrouveratoncorps", "rtrouvera", *_FR_GROUP_INF[3:-1].split("|"),
+        "eliminertous", "supprimertous", "degagertous",
+        *_combos(
+            (*_FR_BODY_INF[3:-1].split("|"), *_FR_BODY_1SG[3:-1].split("|"),
+             *_FR_PUT_INF[3:-1].split("|"), *_FR_PUT_1SG[3:-1].split("|")),
+            ("la", "les", "le", "l", "ta", "tes", "ton", "sa", "ses", "son", "tous", "toutes",
+             "vos", "votre", "une", "un", "deux", "des", "du"),
+        ),
     ]  # fmt: skip
 
 
 def _french() -> RuleSet:
     fr = RuleSet("fr", triggers=_fr_triggers(), lead=_FR_LEAD)
-    future = (
-        r"(?:je vais|j'vais|jvais|je vas|chuis en train de|on va|nous allons|je veux|on veut"
-        r"|nous voulons|je compte|je vais aller|j'vais aller|je viens|je reviens|je vais venir"
-        r"|je te jure que je vais|je vais bien)"
-    )
-    fill = (
-        r"(?:(?:tous|toutes|bien|direct|personnellement|moi-même|vraiment|carrément) )*"
-        r"(?:(?:te|t'|vous) (?:retrouver|trouver|chercher|choper|attraper|suivre|attendre)"
-        r" (?:et|puis) )?"
-    )
-    not_after = r"(?:à (?:fifa|cod|lol|la console)|de (?:bisous|câlins|rire|questions))"
+    future = _FR_FUTURE
+    fill = _FR_FILL
+    not_after = _FR_NOT_AFTER
+    np_ = _FR_NP
+    speaker = r"(?:je|j'?|on|moi je|moi j'?)"
+    # Direct: speaker + future/intent + act + person ("je vais te buter", "j'ai hâte de
+    # découper ta famille", "je te jure que je vais fumer ce modo").
     fr.add(
         "future",
         "direct",
-        rf"{future} {fill}{_FR_CL} {fill}{_FR_INF}|{future} {fill}(?:vous|les) {fill}{_FR_INF}",
-        not_after=not_after + r"|(?:tes|ton|ta|les|du|de la|un|une|au|à la) (?!tête|gueule)",
+        rf"{future} {fill}{_FR_CL} {fill}{_FR_INF}|{future} {fill}(?:vous|les) {fill}{_FR_INF}"
+        rf"|{future} {fill}{_FR_CL_PERSON} {fill}{_FR_INF_PERSON}",
+        not_after=not_after
+        + r"|(?:tes|ton|ta|les|du|de la|un|une|au|à la) (?!tête|gueule|sortie|fin|prochaine)",
+        not_before=_FR_REPORTED,
     )
+    fr.add(
+        "future_np",
+        "direct",
+        rf"{future} {fill}{_FR_INF_PERSON} {np_}",
+        not_after=not_after,
+        not_before=_FR_REPORTED,
+    )
+    # First person present as a promise: "je te bute", "je la pends", "j'égorge tes gosses".
     fr.add(
         "present",
         "direct",
-        rf"(?:je|j'|on|moi je) (?:te|t'|vous) {_FR_1SG}"
-        r"|(?:je|j'|on|moi je) (?:le|la|l') (?:tue|tuerai|bute|buterai|égorge|égorgerai"
-        r"|poignarde|étrangle|flingue|descends|descendrai|crève|crèverai)",
+        rf"{speaker} {_FR_CL_PERSON} {_FR_1SG_PERSON}"
+        rf"|{speaker} (?:le|la|l'?) {_FR_1SG_STRONG}"
+        rf"|{speaker} {_FR_1SG_PERSON} {np_}",
         not_after=not_after + r"|de (?:faim|soif|chaud|froid|fatigue)",
+        not_before=rf"(?:^|\W)(?:ne|n)\W*$|{_FR_REPORTED}",
+    )
+    # "je vais te retrouver et je l'enterre": after finding the person, any violent verb.
+    fr.add(
+        "find_and",
+        "direct",
+        rf"(?:te|t'?|vous) (?:retrouver|retrouve|trouver|trouve|choper|chope|attraper|attrape)"
+        rf" (?:et|puis) {speaker} {_FR_CL} {_FR_1SG}",
+        not_after=not_after,
     )
     fr.add(
         "body",
         "direct",
-        rf"(?:je|j'|on|moi je) (?:vais |veux |vais te |vais vous )?(?:te|t'|vous|lui)? ?"
-        rf"(?:casser|péter|exploser|défoncer|refaire|arracher|briser|fracasser|crever|couper"
-        rf"|trancher|ouvrir|éclater|démonter|casse|pète|explose|défonce|arrache|brise"
-        rf"|fracasse|crève|coupe|tranche|ouvre|éclate|démonte|casserai|péterai|exploserai"
-        rf"|arracherai|briserai|couperai|trancherai|éclaterai) (?:la|les|le|ta|tes|ton|sa"
-        rf"|ses|son) {_FR_BODY}"
-        rf"|(?:je|j'|on) (?:vais |veux )?(?:te|t'|vous|lui) (?:mettre|mets|mettrai|coller|colle"
-        rf"|planter|plante) (?:une balle|un pruneau|une bastos|un coup de couteau|un couteau"
-        rf"|une lame)"
-        rf"|(?:je|j'|on) (?:vais |veux )?(?:te|t'|vous|lui) (?:faire|fais|ferai) (?:sauter la"
+        rf"{speaker} (?:vais |veux )?{_fr_body(_alt(_FR_BODY_1SG, _FR_BODY_INF), _FR_PUT_1SG)}"
+        rf"|{future} {fill}{_fr_body(_FR_BODY_INF, _FR_PUT_INF)}"
+        rf"|{speaker} (?:vais |veux )?(?:te|t'?|vous|lui) (?:faire|fais|ferai) (?:sauter la"
         rf" cervelle|ta fête|la peau|bouffer tes dents|la tête au carré)",
-        not_before=r"(?:^|\W)(?:ne|n)\W*$",
+        not_before=rf"(?:^|\W)(?:ne|n)\W*$|{_FR_REPORTED}",
+        not_after=r"(?:de |d')?(?:tennis|ping|golf|foot|match|balle|ballon|pression)",
     )
     fr.add(
         "group",
         "group",
-        r"(?:il faut|faut|faudrait|il faudrait|on devrait|on va|je vais|on doit|nous devons"
-        r"|nous allons) (?:tous |toutes )?les (?:tous |toutes )?(?:tuer|buter|pendre"
-        r"|fusiller|gazer|brûler|massacrer|exterminer|abattre|égorger|crever|flinguer|cramer"
-        r"|noyer|éliminer)"
-        r"|(?:ils|elles|tous ces [^\W\d_]+|ces [^\W\d_]+) (?:devraient|doivent|méritent d'"
-        r"|méritent de|mériteraient d'|mériteraient de) (?:tous |toutes )?(?:être )?(?:tués"
-        r"|pendus|fusillés|gazés|brûlés|massacrés|exterminés|abattus|crever|mourir|égorgés)"
+        rf"(?:il faut|faut|faudrait|il faudrait|on devrait|on doit|nous devons|{future}"
+        r"|(?:quelqu'?un|qqn|qqun) (?:doit|devrait|va)) (?:tous |toutes )?les (?:tous |toutes )?"
+        r"(?:tuer|buter|pendre|fusiller|gazer|brûler|massacrer|exterminer|abattre|égorger"
+        r"|crever|flinguer|cramer|noyer|éliminer)"
+        rf"|(?:il faut|faut|faudrait|il faudrait|on devrait|on doit|nous devons|{future}"
+        rf"|(?:quelqu'?un|qqn|qqun) (?:doit|devrait|va|pourrait))"
+        rf" (?:{_FR_GROUP_INF} (?:tous |toutes )?|{_FR_GROUP_INF_ALL} )(?:les|ces) {_FR_GROUPS}"
+        rf"|(?:ils|elles|tous ces [^\W\d_]+|ces [^\W\d_]+|(?:tous |toutes )?les {_FR_GROUPS})"
+        r" (?:devraient|doivent|méritent|mériteraient|vont|iront) (?:tous |toutes )?(?:d'?|de )?"
+        rf"(?:tous |toutes )?(?:être )?(?:{_FR_GROUP_PP}|crever|mourir|brûler|cramer)"
         r"|mort aux [^\W\d_]+|mort à tous les [^\W\d_]+"
-        r"|qu'on les (?:pende|fusille|tue|brûle|gaze|bute|crève|massacre|extermine)"
-        r"|(?:pendez|fusillez|tuez|butez|gazez|brûlez|massacrez|exterminez)-les",
+        r"|qu'on les (?:pende|fusille|tue|brûle|gaze|bute|crève|massacre|extermine|noie"
+        r"|égorge|abatte|élimine)"
+        r"|(?:pendez|fusillez|tuez|butez|gazez|brûlez|massacrez|exterminez|égorgez|noyez"
+        r"|abattez|éliminez)-les",
+        not_before=_FR_REPORTED,
+        not_after=r"(?:de (?:rire|faim|froid|chaud|ennui|honte|peur)|vieux|vieilles)",
     )
     fr.add(
         "dead",
         "indirect",
-        r"(?:t'es|t es|tu es|vous êtes|t'étais) (?:(?:déjà|carrément|clairement|un|une) )*"
-        r"(?:mort|morte|morts|homme mort|femme morte)" + _FR_CLAUSE_END,
+        r"(?:t'es|t es|tu es|vous êtes|t'étais|ta famille est|tes gosses sont|t'es déjà)"
+        r" (?:(?:déjà|carrément|clairement|un|une|officiellement) )*"
+        r"(?:mort|morte|morts|homme mort|femme morte|un cadavre|de la viande froide)"
+        + _FR_CLAUSE_END,
     )
     fr.add(
         "die",
         "indirect",
-        r"(?:tu vas|vous allez|tu va) (?:mourir|crever|y passer|le payer de ta vie|finir"
-        r" (?:à l'hôpital|au cimetière|dans un fossé|six pieds sous terre|entre quatre planches))"
+        r"(?:tu vas|vous allez|tu va|tu finis|tu finiras|tu vas finir|tu finiras|tu termines"
+        r"|tu termineras|tu vas terminer) (?:mourir|crever|y passer|le payer de ta vie"
+        r"|(?:finir )?(?:à l'hôpital|au cimetière|dans un fossé|six pieds sous terre|entre"
+        r" quatre planches|dans un sac mortuaire|dans un cercueil|à la morgue|en morceaux"
+        r"|dans une housse|dans le coffre|au fond (?:du lac|de la seine|d'un trou)))"
         r"|tu (?:ne )?(?:verras|vas) pas (?:voir )?(?:demain|le jour|la fin de la semaine"
-        r"|le soleil se lever|ton prochain anniversaire)"
+        r"|le soleil se lever|ton prochain anniversaire|noël|la fin de l'année)"
         r"|tu (?:ne )?vas pas (?:survivre|passer la nuit|passer la semaine)"
         r"|tes jours sont comptés",
         not_after=r"(?:de (?:rire|faim|chaud|froid|soif|ennui|envie|peur|honte|vieillesse)"
@@ -2291,10 +3009,15 @@ def _french() -> RuleSet:
     fr.add(
         "know_where",
         "indirect",
-        r"(?:je sais|on sait|j'ai trouvé|je connais) où (?:tu (?:habites|vis|dors|travailles"
-        r"|crèches)|habite ta famille|vont (?:à l'école )?tes (?:enfants|gosses))"
-        r"|(?:je connais|j'ai|on a|on connait) ton adresse",
-        not_before=r"(?:^|\W)(?:ne|n|personne|pas)\W*$",
+        r"(?:je sais|on sait|j'ai trouvé|je connais|on connait|on connaît) où (?:tu (?:habites"
+        r"|vis|dors|travailles|crèches|bosses)|(?:il|elle) (?:habite|vit|dort|crèche)(?=\W*(?:$|je"
+        r" dis ça|dors bien|à bientôt|réfléchis|fais gaffe|je te préviens))|habite ta famille"
+        r"|vit ta famille|vont (?:à l'école )?tes (?:enfants|gosses))"
+        r"|(?:je connais|j'ai|on a|on connait) ton adresse"
+        rf"|(?:je sais|on sait|je connais|on connait|on connaît) (?:où|dans quelle école|dans"
+        rf" quel lycée) (?:habite|vit|bosse|travaille|dort|va|vont) {np_}",
+        not_before=r"(?:^|\W)(?:ne|n|personne|pas|qui|si|savoir)\W*$",
+        not_after=r"(?:\W*\?|pour |afin|mais je)",
     )
     fr.add(
         "family",
@@ -2302,13 +3025,19 @@ def _french() -> RuleSet:
         r"(?:ta (?:famille|femme|mère|fille|copine|maison)|tes (?:enfants|gosses|proches))"
         r" (?:ne |n')?(?:sera|seront|est|sont) (?:plus|pas|jamais) en sécurité"
         r"|il (?:va|pourrait) (?:t'arriver|arriver) (?:quelque chose|un malheur|un accident)"
-        r"|ce serait dommage qu'il (?:t'arrive|arrive) (?:quelque chose|un malheur)",
+        r"|(?:ce serait|ça serait|ce serait vraiment) dommage qu'?il (?:t'arrive|arrive|lui arrive"
+        rf"|leur arrive) (?:quelque chose|un malheur|un accident)"
+        rf"(?: (?:à toi|à elle|à lui|à eux|à {np_}))?"
+        r"|les accidents (?:arrivent|ça arrive) (?:vite |si vite |souvent )?(?:surtout )?(?:aux"
+        r" gens|à des gens|à ceux) (?:comme toi|comme vous|qui parlent trop)"
+        r"|(?:personne|on) (?:ne )?(?:re)?trouvera (?:jamais )?(?:le|ton|ta|tes) (?:corps|cadavre"
+        r"|trace)",
     )
     fr.add(
         "watch",
         "conditional",
         r"(?:surveille|fais gaffe à|tu ferais mieux de surveiller) (?:bien )?tes arrières"
-        r"|gare à toi|dors d'un œil",
+        r"|gare à toi|dors (?:avec )?(?:d'un|un) (?:œil|oeil) ouvert|dors d'un œil",
     )
     fr.add(
         "if_harm",
@@ -2326,27 +3055,51 @@ def _french() -> RuleSet:
         r"|tu mérites (?:de mourir|de crever|la mort)|tu devrais (?:crever|mourir)"
         r"|j'espère que tu (?:vas )?(?:crever|crèves|meures|mourras|mourir|te fasses (?:tuer"
         r"|écraser|buter))|que tu crèves|crève en enfer",
-        not_after=r"(?:le temps|l'ennui|la conversation|le moteur|la lumière)",
+        not_after=r"(?:le temps|l'ennui|la conversation|le moteur|la lumière|de (?:honte|rire"
+        r"|faim|soif|froid|chaud|ennui|peur|jalousie|envie))",
+        not_before=_FR_REPORTED,
+    )
+    # Someone else is asked, paid or hoped to do it: "je paie celui qui aura le courage de te
+    # buter", "on a des gars qui peuvent découper ta famille", "qqn devrait crever ce modo".
+    fr.add(
+        "call_act",
+        "indirect",
+        rf"{_FR_CALL} (?:{_FR_CL} {_FR_INF}|{_FR_CL_PERSON} {_FR_INF_PERSON}|{_FR_INF_PERSON}"
+        rf" {np_}|{_fr_body(_FR_BODY_INF, _FR_PUT_INF)}"
+        rf"|(?:{_FR_CL} )?(?:tue|bute|crève|égorge|poignarde|descende|flingue|massacre|saigne"
+        rf"|pende|défonce|fume|découpe|brûle|tabasse|étrangle|noie)(?: {np_})?)",
+        not_after=not_after + r"|(?:le temps|l'ennui|la conversation|le moteur|la lumière)",
+        not_before=_FR_REPORTED,
     )
     fr.add(
         "self",
         "self_harm",
-        r"(?:pends-toi|tue-toi|suicide-toi|jette-toi (?:d'un pont|sous un train|par la fenêtre"
-        r"|du haut)|noie-toi|ouvre-toi les veines|tranche-toi les veines|fous-toi en l'air"
-        r"|flingue-toi|fais-toi sauter la cervelle|tire-toi une balle|bois (?:de la |de l')?"
-        r"(?:eau de )?javel)",
+        r"(?:pends-toi|peds-toi|tue-toi|suicide-toi|jette-toi (?:d'un pont|sous un train|par la"
+        r" fenêtre|du haut|sous une voiture|sous un bus)|noie-toi|ouvre-toi les veines"
+        r"|tranche-toi les veines|fous-toi en l'air|flingue-toi|fais-toi sauter la cervelle"
+        r"|tire-toi une balle|bois (?:de la |de l')?(?:eau de )?javel|défenestre-toi"
+        r"|tu devrais (?:te (?:pendre|tuer|suicider|noyer|flinguer|jeter (?:d'un pont|sous un"
+        r" train|par la fenêtre|du haut d'un immeuble|sous une voiture|sous un bus)"
+        r"|tirer une balle|foutre en l'air|faire sauter la cervelle|défenestrer)|t'ouvrir les"
+        r" veines|sauter (?:d'?un pont|par la fenêtre|du haut d'un immeuble|sous un train)"
+        r"|boire de la javel|crever|mourir|disparaître pour de bon|en finir))",
         not_before=r"(?:^|\W)(?:ne|n)\W*$",
+        not_after=r"(?:de (?:honte|rire|faim|soif|froid|chaud|ennui|peur|jalousie|envie)"
+        r"|à l'élastique|en parachute|dans la piscine|avec (?:ce|cette|mon|ma|le|la))",
     )
     fr.add(
         "go_die",
         "self_harm",
-        r"(?:(?:va|allez) (?:te |vous )?(?:pendre|tuer|suicider|jeter (?:d'un pont|sous un"
+        r"(?:(?:va|allez) (?:te |vous |t'?)?(?:pendre|tuer|suicider|jeter (?:d'un pont|sous un"
         r" train|par la fenêtre|du haut d'un immeuble)|noyer|faire sauter la cervelle"
-        r"|foutre en l'air|mourir|crever)|crève|crevez|meurs|mourez)",
+        r"|foutre en l'air|mourir|crever|ouvrir les veines|tirer une balle|trier une balle"
+        r"|défenestrer|pndre|sauter (?:d'?un pont|par la fenêtre|du haut d'un immeuble)"
+        r"|satuer (?:d'un pont|par la fenêtre))|saute (?:d'?un pont|par la fenêtre|du haut d'un"
+        r" immeuble|sous un train)|crève|crevez|meurs|mourez|peds-toi|pends-toi)",
         lead=True,
         not_before=_FR_SUBJECT_BEFORE,
         not_after=r"(?:de (?:faim|chaud|froid|soif|rire|envie|peur|fatigue)|les yeux|la dalle"
-        r"|un pneu)",
+        r"|un pneu|à l'élastique|en parachute|en parapente|dans la piscine)",
     )
     return fr
 
@@ -2362,6 +3115,18 @@ _DE_OBJ = _alt(
     "dich hurensohn", "dich wichser", "dich penner", "dich bastard", "dich schlampe",
     "dich spast", "dich opfer", "den typen", "die schlampe", "den wichser", "den penner",
     "diesen [^\\W\\d_]+", "diese schlampe", "dich kleinen [^\\W\\d_]+",
+    "(?:den|diesen) (?:schiri|mod|moderator|admin|lehrer|bullen|typ|kerl|spast|hurensohn"
+    "|bastard|nachbarn|journalisten|politiker|streamer)", "(?:die|diese) (?:lehrerin|nachbarin"
+    "|bitch|fotze|hure)", "deinen freund", "deine freundin", "deine eltern", "deine geschwister",
+)  # fmt: skip
+# Indirect objects of acts on a body part: "ich brech dem schiri alle knochen".
+_DE_DAT = _alt(
+    "dir", "euch", "ihm", "ihr", "deiner familie", "deinen kindern", "deiner frau",
+    "deiner mutter", "deiner schwester", "deiner freundin", "deinem vater", "deinem sohn",
+    "deinem bruder", "deinem freund", "deinen eltern",
+    "(?:dem|diesem) (?:schiri|mod|moderator|admin|lehrer|bullen|typen|kerl|spast|hurensohn"
+    "|bastard|wichser|penner|nachbarn|journalisten|politiker|streamer)",
+    "(?:der|dieser) (?:schlampe|lehrerin|nachbarin|bitch|fotze|hure)",
 )  # fmt: skip
 # Words between object and particle ("ich bring dich heute noch um"), never a negation.
 _DE_FILL = r"(?:(?!(?:nicht|nie|niemals|kein|keine|doch nicht)\W)[^\W\d_]+\W+){0,4}?"
@@ -2375,6 +3140,8 @@ _DE_SEPARABLE: Final[tuple[tuple[str, str], ...]] = (
     ("prügel|prügle|prügele|prügeln", "tot|krankenhausreif"), ("tret|trete|treten", "tot|zusammen"),
     ("schlitz|schlitze|schlitzen", "auf"), ("knüpf|knüpfe|knüpfen", "auf"),
     ("häng|hänge|hängen", "auf"), ("fackel|fackle|fackeln", "ab"), ("stech", "nieder"),
+    ("zünd|zünde|zünden", "an"), ("lass|lasse|lassen", "verschwinden"),
+    ("schlag|schlage|schlagen", "zu brei"),
 )  # fmt: skip
 # "um" that is a preposition ("ich bring dich um acht nach Hause").
 _DE_NOT_PARTICLE = (
@@ -2395,7 +3162,8 @@ _DE_INF = _alt(
     "verbrennen", "abschlachten", "massakrieren", "zusammenschlagen", "totschlagen",
     "verprügeln", "abmurksen", "hinrichten", "vergasen", "foltern", "vergewaltigen", "köpfen",
     "umlegen", "zerstückeln", "killen", "umnieten", "alle machen", "abfackeln", "erschlagen",
-    "totprügeln", "tottreten", "krankenhausreif schlagen",
+    "totprügeln", "tottreten", "krankenhausreif schlagen", "anzünden", "zu brei schlagen",
+    "verschwinden lassen", "abstechen", "niederstechen",
 )  # fmt: skip
 _DE_BODY = _alt(
     "die beine", "das genick", "den hals", "alle knochen", "die knochen", "die arme",
@@ -2446,6 +3214,15 @@ def _de_triggers() -> list[str]:
         "springvor", "stirb", "trinkdoch", "trinkbleiche", "trinkchlor", "trinkgift",
         "trinkdomestos", "trinkrohr", "pulsadern", "ritzdich", "legdichvor", "gehsterben",
         "gehverrecken", "gehdichum",
+        "zund", "verschwinden", "zubrei", "leichensack", "sarg", "krankenhaus",
+        "bistdutot", "bistdudran", "schade", "unfalle", "unfaelle", "leiche", "welcheschule",
+        "wohnt", "jemand", "leute", "jedem", "hoffentlich", "sollten", "soviele",
+        "sovielen", "todallen", "abgeschlachtet", "erschossen", "vergast", "aufgehangt",
+        "verbrannt", "anzundet", "umbringt", "abknallt", "kaltmacht", "absticht", "ersticht",
+        "erschiesst", "abreisst", "abreist", "durchschneidet", "bricht", "poliert",
+        *_combos(_DE_BODY_VERB[3:-1].split("|"), ("ich", "wir", "dem", "der", "diesem",
+                                                   "dieser", "deiner", "deinem", "deinen")),
+        *_combos(("werde", "werden", "will", "wollen"), ("ich", "wir")),
     ]  # fmt: skip
 
 
@@ -2471,7 +3248,20 @@ def _german() -> RuleSet:
         "will",
         "direct",
         rf"(?:ich|wir) (?:werde|werden|will|wollen|würde|würden|geh|gehe|komme|komm|muss)"
-        rf" {_DE_W}{{0,3}}?{_DE_OBJ} {_DE_FILL}{_DE_INF}",
+        rf" {_DE_W}{{0,3}}?{_DE_OBJ} {_DE_FILL}{_DE_INF}"
+        rf"|(?:werde|werden|will|wollen) (?:ich|wir) {_DE_W}{{0,2}}?{_DE_OBJ} {_DE_FILL}{_DE_INF}",
+        not_before=r"(?:^|\W)(?:wie|ob|wenn|nicht)\W*$",
+    )
+    # Verb first: "morgen knall ich den schiri ab", "dann brech ich dir alle knochen".
+    de.add(
+        "body_dat",
+        "direct",
+        rf"(?:{_DE_BODY_VERB}|werde|werden|will) (?:ich|wir) {_DE_W}{{0,1}}?{_DE_DAT}"
+        rf" {_DE_W}{{0,2}}?{_DE_BODY}"
+        rf"|(?:ich|wir) {_DE_W}{{0,3}}?(?:{_DE_BODY_VERB}|werde|werden|will) {_DE_W}{{0,1}}?"
+        rf"{_DE_DAT} {_DE_W}{{0,2}}?{_DE_BODY}",
+        not_after=r"(?:nicht|nie|niemals)(?![^\W\d_])",
+        not_before=r"(?:^|\W)(?:wie|ob|nicht)\W*$",
     )
     de.add(
         "body",
@@ -2496,7 +3286,14 @@ def _german() -> RuleSet:
         rf"|(?:alle|sämtliche) {_DE_GROUPS} (?:{_DE_INF}|gehören (?:erschossen|vergast"
         rf"|aufgehängt|umgebracht))|tod (?:allen|den) {_DE_GROUPS}"
         rf"|{_DE_GROUPS} (?:gehören|sollte man|muss man) (?:alle )?(?:erschossen|vergast"
-        rf"|aufgehängt|umgebracht|vergasen|erschießen|umbringen|ausrotten|ausgerottet)",
+        rf"|aufgehängt|umgebracht|vergasen|erschießen|umbringen|ausrotten|ausgerottet)"
+        rf"|(?:ich|wir) (?:werde|werden|will|wollen) so viele [^\W\d_]+ {_DE_INF}"
+        rf"|[^\W\d_]{{3,}} (?:sollten|sollen|müssten|müssen|gehören) alle (?:erschossen|vergast"
+        rf"|aufgehängt|umgebracht|abgeschlachtet|verbrannt|abgeknallt|hingerichtet|erhängt"
+        rf"|an die wand gestellt|ausgerottet|erstochen|erschlagen)(?: werden)?"
+        rf"|(?:man|jemand|wir) (?:sollte|muss|müsste|sollten|müssen) (?:endlich )?(?:alle|die)"
+        rf" [^\W\d_]{{3,}}(?: in dieser stadt)? (?:{_DE_INF}|an die wand stellen)"
+        rf"|tod allen [^\W\d_]{{3,}}n(?![^\W\d_])",
     )
     de.add(
         "dead",
@@ -2546,7 +3343,11 @@ def _german() -> RuleSet:
         r"(?:bist du tot|du bist tot|bring ich dich um|mach ich dich kalt|wirst du es bereuen"
         r"|kannst du was erleben|setzt es was|gibt'?s was|bist du dran|bist du fällig)"
         r"|(?:sonst|ansonsten|oder) (?:bist du|du bist) (?:tot|dran|erledigt|geliefert|fällig)"
-        r"|sonst (?:setzt es was|gibt'?s was|kannst du was erleben|knallt'?s|scheppert'?s)",
+        r"|sonst (?:setzt es was|gibt'?s was|kannst du was erleben|knallt'?s|scheppert'?s)"
+        r"|(?:wenn|falls|sobald) du [^.!?\n]{0,60}?(?<![^\W\d_])(?:bist du (?:tot|dran|fällig"
+        r"|geliefert|erledigt)|landest du (?:im|in einem) (?:leichensack|sarg|krankenhaus|grab"
+        r"|rollstuhl))",
+        not_after=r"(?:müde|langweilig|für mich)",
     )
     de.add(
         "call",
@@ -2559,6 +3360,39 @@ def _german() -> RuleSet:
         r"|du verdienst (?:es )?(?:zu sterben|den tod)"
         r"|(?:ich )?hoffe,? (?:dass )?du (?:stirbst|verreckst|krepierst|elendig verreckst"
         r"|abkratzt)",
+    )
+    # Someone else is hoped, paid or said to be ready to do it.
+    de.add(
+        "call_act",
+        "indirect",
+        r"(?:(?:ich )?hoffe,? dass (?:jemand|einer|wer)|hoffentlich (?:wird )?(?:jemand|einer)"
+        r"|(?:wir haben|ich habe|ich hab|ich kenne|wir kennen) leute,? die"
+        r"|(?:ich )?(?:zahl|zahle|bezahle) jedem (?:was|geld|\d+ euro|einen hunni),? (?:der|die)"
+        r"|(?:jemand|einer|man) (?:sollte|muss|müsste|soll|sollten|wird))"
+        rf" {_DE_W}{{0,2}}?(?:{_DE_OBJ}|{_DE_DAT}) {_DE_W}{{0,3}}?(?:{_DE_INF}|anzündet"
+        r"|umbringt|abknallt|kaltmacht|absticht|ersticht|erschießt|erwürgt|abschlachtet|umlegt"
+        r"|totschlägt|totprügelt|aufschlitzt|aufhängt|abfackelt|verprügelt|zusammenschlägt"
+        r"|tötet|abreißt|durchschneidet|bricht|poliert|einschlägt|ausschlägt|ausreißt|abschneidet"
+        r"|polieren|brechen|abreißen|durchschneiden|einschlagen|ausschlagen|verschwinden lässt)",
+        not_before=r"(?:^|\W)(?:nicht|kein|niemand)\W*$",
+        not_after=r"(?:nicht|nie|niemals)(?![^\W\d_])",
+    )
+    de.add(
+        "hint",
+        "indirect",
+        r"(?:es )?wäre (?:doch |echt |ja |wirklich )*schade,? wenn (?:dir|deiner familie"
+        r"|deinen kindern|ihm|ihr|(?:dem|diesem) [^\W\d_]+) (?:[^\W\d_]+ ){0,4}?(?:was|etwas)"
+        r" (?:zustößt|passiert|passieren würde|zustoßen würde)"
+        r"|unfälle passieren,? (?:besonders|gerade|vor allem) (?:leuten|menschen|typen) wie (?:dir"
+        r"|euch)"
+        r"|(?:keiner|niemand) (?:wird )?(?:findet|finden) (?:je |jemals |nie )?(?:die|deine)"
+        r" leiche"
+        r"|(?:ich|wir) (?:weiß|weiss|wiss|wissen|kenne) (?:genau )?,? ?(?:auf welche schule deine"
+        r" kinder gehen|wo (?:der|dieser) (?:schiri|mod|moderator|admin|lehrer|typ|kerl|spast"
+        r"|hurensohn|bastard|wichser|penner|streamer) wohnt|wo (?:dein|deine) (?:vater|bruder"
+        r"|sohn|mutter|frau|schwester|freundin|tochter|familie|eltern) (?:wohnt|wohnen)"
+        r"|wo (?:er|sie) wohnt(?=\W*(?:$|bis bald|schlaf gut|denk mal|nur so)))",
+        not_before=r"(?:^|\W)(?:nicht|kein|niemand|ob)\W*$",
     )
     de.add(
         "self",
