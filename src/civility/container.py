@@ -19,6 +19,7 @@ from civility.moderation.context import ContextLoader
 from civility.moderation.group_commit import GroupCommitter
 from civility.moderation.records import Outcome
 from civility.moderation.service import ModerationService
+from civility.notifications.service import NotificationService
 from civility.policy.service import PolicyService
 from civility.policy.verdict import Action
 from civility.queue.base import MessageQueue
@@ -45,6 +46,7 @@ from civility.storage.review import (
 )
 
 if TYPE_CHECKING:
+    from civility.notifications.renderer import ChatRenderer
     from civility.outbox.relay import OutboxRelay
     from civility.queue.sweeper import PendingSweeper
     from civility.webhooks.dispatcher import WebhookDispatcher
@@ -206,6 +208,24 @@ def build_webhooks(settings: Settings, db: Database, clock: Clock) -> WebhookSer
     return WebhookService(SqlWebhookRepository(db), clock, rotation_grace=grace)
 
 
+def build_notifications(settings: Settings, db: Database, clock: Clock) -> NotificationService:
+    """Builds the Slack and Discord channel service (channels are webhook subscriptions)."""
+    from civility.storage.webhooks import SqlWebhookRepository
+
+    hosts = settings.notifications_allowed_hosts.split(",")
+    return NotificationService(SqlWebhookRepository(db), clock, hosts)
+
+
+def chat_renderers(container: Container) -> dict[str, ChatRenderer]:
+    """Builds the Slack and Discord renderers; their dashboard links use CIVILITY_PUBLIC_URL."""
+    from civility.notifications.models import ChannelKind
+    from civility.notifications.renderer import ChatRenderer
+    from civility.storage.notifications import SqlMessageTexts
+
+    texts = SqlMessageTexts(container.db)
+    return {k.value: ChatRenderer(k, texts, container.settings.public_url) for k in ChannelKind}
+
+
 def build_webhook_dispatcher(container: Container) -> WebhookDispatcher | None:
     """Builds the webhook dispatcher (None when this process should not deliver)."""
     from civility.storage.leader import FileLeader, PgAdvisoryLeader
@@ -226,6 +246,7 @@ def build_webhook_dispatcher(container: Container) -> WebhookDispatcher | None:
         max_attempts=settings.webhook_max_attempts,
         max_consecutive_failures=settings.webhook_max_failures,
         leader=leader,
+        renderers=chat_renderers(container),
     )
 
 
@@ -283,6 +304,7 @@ class Container:
     group_commit: GroupCommitter
     rating_applier: RatingApplier
     reports: ReportService
+    notifications: NotificationService
 
     def close(self) -> None:
         """Releases database connections."""
@@ -357,4 +379,5 @@ def build_container(
         ),
         rating_applier=RatingApplier.from_settings(ratings.apply, settings),
         reports=build_reports(db, clock),
+        notifications=build_notifications(settings, db, clock),
     )

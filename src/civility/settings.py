@@ -57,6 +57,15 @@ class Settings(BaseSettings):
     webhooks_dispatcher: bool = True
     webhook_max_attempts: int = Field(5, ge=1, le=20)
     webhook_max_failures: int = Field(10, ge=1, le=10_000)
+    notifications_allowed_hosts: str = Field(
+        "",
+        description="Hosts (host or host:port, comma-separated) Slack/Discord channels may post "
+        "to besides the platforms' own, e.g. a self-hosted relay.",
+    )
+    review_backlog_alert: int = Field(
+        0, ge=0, le=10_000_000, description="Pending review items that raise review.backlog."
+    )
+    review_backlog_check_seconds: float = Field(60.0, ge=1, le=86_400)
     webhook_rotation_grace_seconds: float = Field(86_400.0, ge=0, le=30 * 86_400)
     embedded_worker: bool | None = Field(
         None, description="Run a worker inside `serve`; default: only with the in-process broker."

@@ -90,6 +90,7 @@ def test_seq_cursors_become_positions_that_lose_nothing_on_postgresql(
         _add_events(running, "late7")
         running_tx.commit()
         running.close()
+        upgrade(url)  # the later revisions, which the repository reads
 
         repo = SqlWebhookRepository(db)
         # In log order: the events without txid first, then by transaction (late7's is older).
@@ -143,7 +144,7 @@ def test_sqlite_seq_cursors_are_positions_as_they_are(sqlite_url: str) -> None:
             _add_events(conn, "one", "two", "three")
             _add_subscription(conn, "whk_sqlite", 1)
         db.dispose()
-        upgrade(url, "0008")
+        upgrade(url)  # 0008, and the later revisions the repository reads
         repo = SqlWebhookRepository(db)
         sub = repo.get("whk_sqlite")
         assert sub is not None

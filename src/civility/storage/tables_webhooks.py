@@ -34,6 +34,10 @@ webhook_subscriptions = Table(
     Column("cursor", BigInteger, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("cursor_txid", BigInteger, nullable=False, server_default="0"),
+    # `webhook` (signed JSON events), or a chat notification channel (`slack`, `discord`) whose
+    # options (severity, quiet hours, text) live in `options`.
+    Column("kind", String(16), nullable=False, server_default="webhook"),
+    Column("options", JSON, nullable=True),
 )
 
 webhook_deliveries = Table(

@@ -29,6 +29,8 @@ def _sub_row(s: Subscription) -> dict[str, Any]:
         "cursor": s.cursor,
         "cursor_txid": s.cursor_txid,
         "created_at": s.created_at,
+        "kind": s.kind,
+        "options": dict(s.options) or None,
     }
 
 
@@ -48,6 +50,8 @@ def _sub(row: Row[Any]) -> Subscription:
         cursor=m["cursor"],
         created_at=created,
         cursor_txid=m["cursor_txid"],
+        kind=m["kind"],
+        options=m["options"] or {},
     )
 
 

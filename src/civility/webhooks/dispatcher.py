@@ -5,13 +5,20 @@ Each subscription has a cursor over the event log (an `EventPosition`: transacti
 `seq`), advanced after every event whether it was delivered or given up on (the log says which).
 Every subscription is delivered by its own task with its own retry backoff, so a slow or dead
 endpoint costs its own retries and never holds back other subscriptions.
+
+Chat notification channels (Slack, Discord) are subscriptions of another `kind`: a `Renderer`
+for that kind turns an event into the platform's message, or into nothing (below the channel's
+severity, in its quiet hours), and the same cursor, retries, delivery log and auto-disable apply.
 """
 
 from __future__ import annotations
 
 import asyncio
+import random
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Protocol
 
 import anyio
@@ -31,14 +38,57 @@ log = structlog.get_logger(__name__)
 
 
 class RetryableStatus(Exception):
-    """The receiver answered 5xx or 429: worth another try."""
+    """The receiver answered 5xx or 429: worth another try (after `retry_after` if it said)."""
 
-    def __init__(self, status: int) -> None:
+    def __init__(self, status: int, retry_after: float | None = None) -> None:
         super().__init__(f"HTTP {status}")
         self.status = status
+        self.retry_after = retry_after
 
 
 RETRY_ON = (httpx.TransportError, RetryableStatus)
+# A receiver's own Retry-After is honoured up to this long; beyond it our backoff decides.
+MAX_RETRY_AFTER = 60.0
+
+
+def backoff(exc: Exception) -> bool | float:
+    """Tells stamina whether to retry, and how long to wait when the receiver said (429).
+
+    Slack and Discord answer a rate-limited call with 429 and how long to wait; waiting that,
+    plus up to a second of jitter so replicas do not retry in step, is what they ask for.
+    """
+    if isinstance(exc, RetryableStatus) and exc.retry_after is not None:
+        return min(exc.retry_after, MAX_RETRY_AFTER) + random.uniform(0, 1.0)
+    return isinstance(exc, RETRY_ON)
+
+
+def retry_after(response: httpx.Response) -> float | None:
+    """Reads how long a 429 asks to wait: Retry-After, or the JSON `retry_after` (Discord)."""
+    header = response.headers.get("retry-after")
+    try:
+        if header is not None:
+            return max(float(header), 0.0)
+        body = orjson.loads(response.content) if response.content else None
+    except (ValueError, orjson.JSONDecodeError):
+        return None
+    value = body.get("retry_after") if isinstance(body, dict) else None
+    return max(float(value), 0.0) if isinstance(value, int | float) else None
+
+
+@dataclass(frozen=True, slots=True)
+class Outgoing:
+    """What to POST for one event: the body and its headers."""
+
+    body: bytes
+    headers: Mapping[str, str]
+
+
+class Renderer(Protocol):
+    """Builds a chat channel's message for an event; None when the channel should not get it."""
+
+    def render(self, sub: Subscription, event: Event, now: datetime) -> Outgoing | None:
+        """Returns the message for the event, or None (filtered out)."""
+        ...
 
 
 class Leader(Protocol):
@@ -72,8 +122,10 @@ class WebhookDispatcher:
         poll_seconds: float = 1.0,
         timeout: float = 10.0,
         leader: Leader | None = None,
+        renderers: Mapping[str, Renderer] | None = None,
     ) -> None:
         self._leader = leader
+        self._renderers = dict(renderers or {})
         self._repo = repo
         self._clock = clock
         self._client_factory = client_factory
@@ -173,10 +225,11 @@ class WebhookDispatcher:
         made, saved = 0, sub.position
         for event in events:
             position = EventPosition.of(event)
-            if not sub.wants(event.type):
+            outgoing = await self._outgoing(sub, event) if sub.wants(event.type) else None
+            if outgoing is None:
                 sub = sub.at(position)
                 continue
-            record = await self._deliver(client, sub, event)
+            record = await self._deliver(client, sub, event, outgoing)
             sub, notes = self._after(sub, record, position)
             await anyio.to_thread.run_sync(self._repo.save_progress, sub, record, notes)
             made, saved = made + 1, sub.position
@@ -202,15 +255,25 @@ class WebhookDispatcher:
         )
         return sub.at(position).with_(consecutive_failures=failures, enabled=False), [disabled]
 
+    async def _outgoing(self, sub: Subscription, event: Event) -> Outgoing | None:
+        """Returns what to send for an event: the signed JSON event, or a chat message."""
+        if sub.kind == "webhook":
+            return Outgoing(orjson.dumps(event.to_dict()), {})
+        renderer = self._renderers.get(sub.kind)
+        if renderer is None:
+            log.warning("webhooks.no_renderer", subscription=sub.id, kind=sub.kind)
+            return None
+        # A renderer may read the message's text from the database: off the event loop.
+        return await anyio.to_thread.run_sync(renderer.render, sub, event, self._clock.now())
+
     async def _deliver(
-        self, client: httpx.AsyncClient, sub: Subscription, event: Event
+        self, client: httpx.AsyncClient, sub: Subscription, event: Event, outgoing: Outgoing
     ) -> DeliveryRecord:
-        body = orjson.dumps(event.to_dict())
         attempts, status, error = 0, None, None
         start = time.perf_counter()
         try:
             async for attempt in stamina.retry_context(
-                on=RETRY_ON,
+                on=backoff,
                 attempts=self._max_attempts,
                 wait_initial=0.5,
                 wait_max=60.0,
@@ -219,7 +282,7 @@ class WebhookDispatcher:
             ):
                 with attempt:
                     attempts += 1
-                    status = await self._post(client, sub, event, body)
+                    status = await self._post(client, sub, event, outgoing)
         except RETRY_ON as exc:
             error = str(exc)[:500] or type(exc).__name__
             status = exc.status if isinstance(exc, RetryableStatus) else None
@@ -239,18 +302,22 @@ class WebhookDispatcher:
         )
 
     async def _post(
-        self, client: httpx.AsyncClient, sub: Subscription, event: Event, body: bytes
+        self, client: httpx.AsyncClient, sub: Subscription, event: Event, outgoing: Outgoing
     ) -> int:
-        now = self._clock.now()
-        headers = {
-            "Content-Type": "application/json",
-            HEADER: signature_header(sub.signing_secrets(now), int(now.timestamp()), body),
-            "Civility-Event-Id": event.id,
-            "Civility-Event-Type": event.type,
-            "Civility-Delivery-Id": new_id("dlv"),
-        }
+        body = outgoing.body
+        headers = {"Content-Type": "application/json", **outgoing.headers}
+        if sub.kind == "webhook":
+            now = self._clock.now()
+            headers |= {
+                HEADER: signature_header(sub.signing_secrets(now), int(now.timestamp()), body),
+                "Civility-Event-Id": event.id,
+                "Civility-Event-Type": event.type,
+                "Civility-Delivery-Id": new_id("dlv"),
+            }
         response = await client.post(sub.url, content=body, headers=headers, timeout=self._timeout)
-        if response.status_code >= 500 or response.status_code == 429:
+        if response.status_code == 429:
+            raise RetryableStatus(429, retry_after(response))
+        if response.status_code >= 500:
             raise RetryableStatus(response.status_code)
         return response.status_code
 

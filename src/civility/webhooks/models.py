@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Protocol
+from typing import Any, Protocol
 
 from civility.events.models import Event, EventPosition, type_matches
 
@@ -26,6 +26,10 @@ class Subscription:
     cursor: int
     created_at: datetime
     cursor_txid: int = 0
+    # `webhook`: signed JSON events. Otherwise a chat notification channel (`slack`, `discord`)
+    # whose messages a renderer for that kind builds from `options`.
+    kind: str = "webhook"
+    options: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def position(self) -> EventPosition:

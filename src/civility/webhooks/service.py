@@ -54,13 +54,13 @@ class WebhookService:
         return sub
 
     def all(self) -> list[Subscription]:
-        """Returns every subscription."""
-        return self._repo.all()
+        """Returns every subscription (Slack and Discord channels are notifications' own)."""
+        return [s for s in self._repo.all() if s.kind == "webhook"]
 
     def get(self, sub_id: str) -> Subscription:
         """Returns one subscription; raises NotFound."""
         sub = self._repo.get(sub_id)
-        if sub is None:
+        if sub is None or sub.kind != "webhook":
             raise NotFound(f"no webhook with id {sub_id!r}", code="webhook_not_found")
         return sub
 

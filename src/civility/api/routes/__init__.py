@@ -17,6 +17,7 @@ def all_routers() -> list[APIRouter]:
         health,
         models,
         moderation,
+        notifications,
         policies,
         ratings,
         review,
@@ -38,4 +39,5 @@ def all_routers() -> list[APIRouter]:
         *enforcement,
         webhooks.router,
         exports.router,
+        notifications.router,
     ]
