@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from civility import metrics
@@ -46,6 +46,7 @@ from civility.storage.review import (
 )
 
 if TYPE_CHECKING:
+    from civility.notifications.backlog import BacklogWatcher
     from civility.notifications.renderer import ChatRenderer
     from civility.outbox.relay import OutboxRelay
     from civility.queue.sweeper import PendingSweeper
@@ -214,6 +215,27 @@ def build_notifications(settings: Settings, db: Database, clock: Clock) -> Notif
 
     hosts = settings.notifications_allowed_hosts.split(",")
     return NotificationService(SqlWebhookRepository(db), clock, hosts)
+
+
+def build_backlog_watcher(container: Container) -> BacklogWatcher | None:
+    """Builds the review backlog alarm (None when off, or where webhooks are not delivered)."""
+    from civility.notifications.backlog import BacklogAlarm, BacklogWatcher
+
+    settings = container.settings
+    if settings.review_backlog_alert <= 0 or not settings.webhooks_dispatcher:
+        return None
+
+    def pending(now: datetime) -> tuple[int, datetime | None]:
+        depth = container.stats.queue_age(now)
+        return sum(depth["flagged"]) + sum(depth["automated"]), depth["oldest"]
+
+    return BacklogWatcher(
+        BacklogAlarm(settings.review_backlog_alert),
+        pending,
+        container.events.append,
+        container.clock,
+        interval=settings.review_backlog_check_seconds,
+    )
 
 
 def chat_renderers(container: Container) -> dict[str, ChatRenderer]:

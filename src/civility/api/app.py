@@ -17,6 +17,7 @@ from civility.api import errors
 from civility.api.routes import all_routers
 from civility.container import (
     Container,
+    build_backlog_watcher,
     build_relay,
     build_sweeper,
     build_webhook_dispatcher,
@@ -105,9 +106,14 @@ def create_app(
         sweeper_task = asyncio.create_task(sweeper.run()) if sweeper is not None else None
         hooks = build_webhook_dispatcher(container)
         hooks_task = asyncio.create_task(hooks.run()) if hooks is not None else None
+        backlog = build_backlog_watcher(container)
+        backlog_task = asyncio.create_task(backlog.run()) if backlog is not None else None
         try:
             yield
         finally:
+            if backlog is not None and backlog_task is not None:
+                backlog.stop()
+                await asyncio.wait_for(backlog_task, timeout=10)
             if hooks is not None and hooks_task is not None:
                 hooks.stop()
                 await asyncio.wait_for(hooks_task, timeout=30)

@@ -27,6 +27,8 @@ class EventType(StrEnum):
     REVIEW_CLAIMED = "review.claimed"
     REVIEW_RESOLVED = "review.resolved"
     REVIEW_ESCALATED = "review.escalated"
+    # The review queue's pending items crossed CIVILITY_REVIEW_BACKLOG_ALERT (notifications).
+    REVIEW_BACKLOG = "review.backlog"
     REVIEW_NOTE_ADDED = "review.note_added"
     USER_NOTE_ADDED = "user.note_added"
     USER_BANNED = "user.banned"
