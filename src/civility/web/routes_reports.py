@@ -49,10 +49,14 @@ def _chart(trend: Trend, hourly: bool) -> Markup:
     every = max(1, len(labels) // 12)
     if trend.key == "decisions":
         return render.column_chart(labels, series, width=1240, height=200, every=every)
-    # Entered and resolved side by side would hide each other when stacked: one chart each.
-    return Markup("").join(
-        render.column_chart(labels, [s], width=610, height=160, every=every) for s in series
+    # Entered and resolved side by side: stacked, one would hide the other.
+    halves = (
+        Markup('<div class="half"><p class="small muted">{}</p>{}</div>').format(
+            s.name, render.column_chart(labels, [s], width=620, height=200, every=every)
+        )
+        for s in series
     )
+    return Markup('<div class="pair">{}</div>').format(Markup("").join(halves))
 
 
 @router.get("/reports", response_class=HTMLResponse)
