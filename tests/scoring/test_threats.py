@@ -76,6 +76,8 @@ CAUGHT: dict[str, list[tuple[str, str]]] = {
         ("i hope someone strangles that ref", "indirect"),
         ("I'm going to smash that ref's skull in", "direct"),
         ("i know where your girlfriend works", "indirect"),
+        ("ok go end it", "self_harm"),
+        ("no joke you should jump off a bridge", "self_harm"),
     ],
     "ru": [
         ("я тебя убью", "direct"),
@@ -115,6 +117,7 @@ CAUGHT: dict[str, list[tuple[str, str]]] = {
         ("чтоб кто-нибудь зарезал его", "indirect"),
         ("будет жаль, если с твоими детьми что-нибудь случится", "indirect"),
         ("всех цыган надо расстрелять", "group"),
+        ("тебе лучше утопиться", "self_harm"),
     ],
     "tr": [
         ("seni öldüreceğim", "direct"),
@@ -188,6 +191,7 @@ CAUGHT: dict[str, list[tuple[str, str]]] = {
         ("ojalá alguien apuñale a ese moderador", "indirect"),
         ("hay que quemar a todos los gitanos", "group"),
         ("todos los inmigrantes deberían ser ahorcados", "group"),
+        ("deberías ahorcarte", "self_harm"),
     ],
     "pt": [
         ("vou te matar", "direct"),
@@ -264,6 +268,7 @@ CAUGHT: dict[str, list[tuple[str, str]]] = {
         ("sarebbe un peccato se succedesse qualcosa ai tuoi figli", "indirect"),
         ("bisogna fucilare tutti gli zingari", "group"),
         ("dovresti impiccarti", "self_harm"),
+        ("guarda, buttati da un ponte lo dico e basta", "self_harm"),
     ],
     "fr": [
         ("je vais te tuer", "direct"),
@@ -415,6 +420,8 @@ BENIGN: dict[str, list[str]] = {
         "i hope someone beats you at chess",
         "I know where he lives, I'm bringing him a gift",
         "i'll break that ref's record",
+        "I think you should end it.",
+        "just end it already, this movie is boring",
     ],
     "ru": [
         "я убью время",
@@ -438,6 +445,8 @@ BENIGN: dict[str, list[str]] = {
         "я знаю, где живёт этот парень, он мой друг",
         "будет жаль, если с тобой что-то случится, береги себя",
         "я собираюсь убить время",
+        "тебе лучше умереть со смеху",
+        "тебе лучше пойти спать",
     ],
     "tr": [
         "maçı öldürdük",
@@ -485,6 +494,8 @@ BENIGN: dict[str, list[str]] = {
         "hay que eliminar a todos los mosquitos",
         "alguien debería matarlo de risa",
         "voy a cortarle el pelo a tu hermana",
+        "tienes que morirte de risa",
+        "deberías tirarte a la piscina",
     ],
     "pt": [
         "me mata de rir",
@@ -530,6 +541,7 @@ BENIGN: dict[str, list[str]] = {
         "taglio la testa al toro",
         "dovresti morire dal ridere",
         "so dove abita il tuo amico, ci vado domani",
+        "guarda, buttati in piscina",
     ],
     "fr": [
         "je suis mort de rire",

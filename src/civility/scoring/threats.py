@@ -744,7 +744,8 @@ _EN_LEAD = _alt(
     "retard", "fag", "faggot", "cunt", "asshole", "bastard", "stupid", "dumb", "fat", "ugly",
     "little", "worthless", "pathetic", "piece of shit", "you", "u", "ya", "again", "already",
     "please just", "better yet", "honestly just", "i hope you", "i hope u", "hope you",
-    "hope u", "i think you should", "i want you to",
+    "hope u", "i think you should", "i want you to", "no joke", "i'?m serious", "im serious",
+    "mate", "ok", "trust me", "listen", "seriously tho", "tbh", "for real", "fr",
 )  # fmt: skip
 
 
@@ -898,7 +899,7 @@ def _en_triggers() -> dict[str, list[str]]:
             "rotinhell",
         ],
         "do_it": [
-            "dropdead", "suicid", "sudoku", "enditall", "bridge", "cliff", "jumpoff",
+            "dropdead", "goendit", "suicid", "sudoku", "enditall", "bridge", "cliff", "jumpoff",
             "jumpfrom", "throwyourself", "jumpinfront", "traffic", "wrist", "bleach", "cyanide",
             "antifreeze", "drano", "gasoline", "eatabullet", "eatagun", "eatashotgun",
             "eatmygun", "swallowabullet", *_combos(("your", "ur"), ("life", "ownlife")),
@@ -1191,7 +1192,9 @@ def _english() -> RuleSet:
         r" (?:a|the) (?:train|bus|truck|car)|play in traffic|slit (?:your|ur) (?:own )?wrists"
         r"|(?:drink|eat|swallow|chug|gulp|inhale|down) (?:some |a bottle of |a gallon of )?"
         r"(?:bleach|poison|cyanide|rat poison|antifreeze|drano|lye|gasoline)|eat (?:a|my) (?:bullet"
-        r"|gun|shotgun)|swallow a bullet|go (?:hang|neck|kill|off) (?:your|ur) ?self)",
+        r"|gun|shotgun)|swallow a bullet|go (?:hang|neck|kill|off) (?:your|ur) ?self"
+        r"|go end it(?: already| now| tonight| today)?(?=\W*(?:$|[.!?\n]|lol|lmao|think about"
+        r"|just saying|nobody|no one)))",
         lead=True,
         not_after=r"(?:gorgeous|beautiful|sexy|handsome|stunning|funny|simple|easy|fast|good"
         r"|pretty|amazing|brilliant|hilarious)",
@@ -1361,7 +1364,8 @@ _RU_TRIGGERS: Final[tuple[str, ...]] = (
     "урыть", "порезать", "избить", "пырнуть", "покалечить", "собираюсь", "ктонибудь", "ктото",
     "ктолибо", "собираемся", "готов", "обещаю", "клянусь", "заплачу", "естьлюди", "естьребята",
     "жаль", "случит", "живет", "должныбыть", "перерезать", "уничтожен", "расстрелян", "повешен",
-    "перерезан", "сожжен", "вырезан",
+    "перерезан", "сожжен", "вырезан", "тебелучше", "вамлучше", "тебебы", "тебестоит",
+    "тебепора", "тебенадо",
     "убиты", "сломать", "выбить", "оторвать", "проломить", "пустить", "всадить", "пулю",
 )  # fmt: skip
 
@@ -1530,7 +1534,10 @@ def _russian() -> RuleSet:
         r"|вскрой (?:себе )?вены|самоубейся|выпились|роскомнадзорнись|сдохни|сдохните|умри"
         r"|умрите|выпрыгни (?:в|из) окн[ао]|прыгни с (?:моста|крыши|окна|балкона)"
         r"|выпей (?:яду|яд|отбеливатель|хлорки|белизну)|сбросься с (?:моста|крыши|балкона)"
-        r"|ляг под поезд)",
+        r"|ляг под поезд|(?:тебе|вам) (?:лучше|бы|стоит|пора|надо) (?:просто |уже |наконец )*"
+        r"(?:повеситься|вздёрнуться|удавиться|утопиться|застрелиться|вскрыть (?:себе )?вены"
+        r"|выпилиться|самоубиться|убить себя|лечь под поезд|сдохнуть|умереть|прыгнуть с (?:моста"
+        r"|крыши|окна|балкона)|выпрыгнуть (?:в|из) окн[ао]))",
         not_before=_RU_NOT_BEFORE,
         not_after=r"(?:от смеха|со смеху|от зависти)",
     )
@@ -1846,6 +1853,8 @@ def _es_triggers() -> list[str]:
         "dondeduermes", "tudireccion", "asalvo", "espalda", "ojoabierto", "arrepent",
         "lamentar", "ojala", "merece", "pudras", "suicid", "ahorcate", "cuelgate",
         "pegateuntiro", "tirate", "lejia", "cloro", "venas", "quitatelavida", "matense",
+        "matarte", "suicidarte", "ahorcarte", "colgarte", "morirte", "quitartelavida",
+        "pegarteuntiro", "tirarte",
         "muerase", "muriendo", "alguien", "muertea",
         *_combos(("los", "las"), ("maten", "fusilen", "ahorquen", "quemen", "cuelguen",
                                   "linchen", "gaseen", "exterminen", "masacren", "ejecuten")),
@@ -2044,7 +2053,10 @@ def _spanish() -> RuleSet:
         r" (?:un|el|la|las) (?:puente|ventana|edificio|balcón|azotea|techo|vías|tren)"
         r"|(?:bebe|bébete|tómate|toma) (?:una |la |un |el )?(?:lejía|cloro|veneno)"
         r"|córtate las venas|quítate la vida|mátense|suicídense|muéranse|ve a matarte"
-        r"|vete a matar|ve a morirte|vete a morir)",
+        r"|vete a matar|ve a morirte|vete a morir"
+        r"|(?:deberías|deberias|debes|tendrías que|tienes que) (?:matarte|suicidarte|ahorcarte"
+        r"|colgarte|morirte|quitarte la vida|cortarte las venas|pegarte un tiro|tirarte (?:de|por"
+        r"|desde|a) (?:un|el|la|las) (?:puente|ventana|edificio|balcón|azotea|techo|vías|tren)))",
         not_after=r"(?:de (?:envidia|risa|la risa|hambre)|estudiando|trabajando|a estudiar"
         r"|en el gym|entrenando|un poco)",
     )
@@ -2463,6 +2475,7 @@ _IT_LEAD = _alt(
     "ascoltami", "ascolta", "non scherzo", "nn scherzo", "te lo dico seriamente", "fra", "frà",
     "bro", "vai e", "va' e", "nessuno sentirebbe la tua mancanza",
     "nessuno sentirà la tua mancanza", "il mondo sarebbe migliore senza di te", "tanto",
+    "guarda", "sei di troppo(?: su questo mondo)?", "nessuno ti vuole",
 )  # fmt: skip
 _IT_CLAUSE_END = (
     r"(?=\W*(?:$|[.!?,;\n]|stronz|coglion|bastard|cazzo|bello|amico|se\W|quando|appena"
@@ -2658,7 +2671,8 @@ def _italian() -> RuleSet:
         r"|toglierti la vita|tagliarti le vene|impiccarti|ammazzarti|ucciderti|spararti"
         r"|suicidarti|morire))",
         lead=True,
-        not_after=r"(?!una volta)(?:un|una|uno|il|la|lo|i|le|gli|dei|delle|di|in gola|dal|dalla"
+        not_after=r"(?!una volta|lo dico)(?:un|una|uno|il|la|lo|i|le|gli|dei|delle|di|in gola|dal"
+        r"|dalla"
         r"|dalle)"
         r"(?![^\W\d_])",
     )
