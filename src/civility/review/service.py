@@ -227,9 +227,9 @@ class ReviewService:
         now: datetime,
         earlier: Sequence[EnforcementRecord] = (),
     ) -> Change:
-        ban = request.ban
-        if ban is not None and ban.duration is not None and ban.duration <= timedelta(0):
-            raise Invalid("ban duration must be positive", code="invalid_ban")
+        # First, as before the state checks: a bad ban (enforcement.engine.manual_ban says
+        # which) is refused before anything else.
+        enforced = self._consequences(item, actor, request, earlier)
         after = resolve(item.review, actor, request.resolution, now)
         escalated = request.resolution is Resolution.ESCALATE
         kind = EventType.REVIEW_ESCALATED if escalated else EventType.REVIEW_RESOLVED
@@ -238,7 +238,6 @@ class ReviewService:
         notes: tuple[Note, ...] = ()
         if request.note:
             notes = (self._note("message", item.message_id, actor, check_note(request.note)),)
-        enforced = self._consequences(item, actor, request, earlier)
         return Change(item.review, after, (event, *enforced.events), notes, enforced.records)
 
     def _consequences(
