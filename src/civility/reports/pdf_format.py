@@ -9,6 +9,7 @@ from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.charts.lineplots import LinePlot
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import mm
@@ -24,7 +25,7 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import Flowable
 
 from civility.reports.cells import cell_text
-from civility.reports.models import Kind, Report, Table, Trend
+from civility.reports.models import Column, Kind, Report, Table, Trend
 
 PAGE = landscape(A4)
 MARGIN = 15 * mm
@@ -39,37 +40,40 @@ SERIES_COLORS = {
 STYLES = getSampleStyleSheet()
 
 
+CELL = STYLES["BodyText"].clone("cell", fontSize=8, leading=10)
+# Numbers line up on the right (a Paragraph aligns itself; the table's ALIGN does not reach it).
+NUMBER_CELL = CELL.clone("number", alignment=TA_RIGHT)
+
+
+def _is_number(column: Column) -> bool:
+    return column.kind not in (Kind.TEXT, Kind.TIME)
+
+
 def _table(table: Table, hourly: bool) -> list[Flowable]:
-    cell = STYLES["BodyText"].clone("cell", fontSize=8, leading=10)
+    styles = [NUMBER_CELL if _is_number(c) else CELL for c in table.columns]
     head: list[Flowable | str] = [
-        Paragraph(f"<b>{_escape(c.name)}</b>", cell) for c in table.columns
+        Paragraph(f"<b>{_escape(c.name)}</b>", st)
+        for c, st in zip(table.columns, styles, strict=True)
     ]
     body: list[list[Flowable | str]] = [
         [
-            Paragraph(_escape(cell_text(v, c, hourly)), cell)
-            for v, c in zip(row, table.columns, strict=True)
+            Paragraph(_escape(cell_text(v, c, hourly)), st)
+            for v, c, st in zip(row, table.columns, styles, strict=True)
         ]
         for row in table.rows
     ]
     if not body:
-        body = [[Paragraph("no data in this period", cell), *([""] * (len(table.columns) - 1))]]
+        body = [[Paragraph("no data in this period", CELL), *([""] * (len(table.columns) - 1))]]
     grid = LongTable([list(head), *body], repeatRows=1, hAlign="LEFT")
-    numeric = [
-        i
-        for i, c in enumerate(table.columns)
-        if c.kind is not Kind.TEXT and c.kind is not Kind.TIME
-    ]
     style: list[Any] = [
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eceff1")),
         ("LINEBELOW", (0, 0), (-1, 0), 0.5, colors.grey),
         ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f7f9fa")]),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ]
-    style += [("ALIGN", (i, 0), (i, -1), "RIGHT") for i in numeric]
     grid.setStyle(TableStyle(style))
     title = Paragraph(_escape(table.title), STYLES["Heading2"])
-    parts: list[Flowable] = [KeepTogether([title, *_note(table)]), grid, Spacer(1, 6 * mm)]
-    return parts
+    return [KeepTogether([title, *_note(table)]), grid, Spacer(1, 6 * mm)]
 
 
 def _note(table: Table) -> list[Flowable]:
@@ -109,6 +113,7 @@ def chart(trend: Trend, hourly: bool, width: float) -> Drawing:
     legend = Legend()
     legend.x, legend.y = int(width - 100), int(height - 30)
     legend.fontSize = 8
+    legend.columnMaximum = 8  # one column
     legend.colorNamePairs = [(SERIES_COLORS.get(n, colors.black), n) for n in names]
     drawing.add(legend)
     drawing.add(String(0, height - 10, trend.title, fontSize=10, fontName="Helvetica-Bold"))
