@@ -110,33 +110,45 @@ def test_no_patterns_means_no_outbox_rows(sqlite_url: str) -> None:
 
 
 @pytest.mark.postgres
-def test_concurrent_relays_never_send_a_row_twice(postgres_url: str) -> None:
+def test_a_second_relay_skips_the_rows_the_first_is_publishing(postgres_url: str) -> None:
     db = Database.from_url(postgres_url, pool_size=4)
     outbox = SqlOutbox(db)
     _drain(outbox, [])
-    events = _events(2000)
+    events = _events(100)
     SqlEventRepository(db).append(events)
-    sent: list[str] = []
-    lock = threading.Lock()
-    pause = threading.Event()
+    first: list[str] = []
+    second: list[str] = []
+    inside, release = threading.Event(), threading.Event()
 
-    def publish(batch: Sequence[Event]) -> None:
-        pause.wait(0.002)  # widen the window in which the other relay could grab the same rows
-        with lock:
-            sent.extend(e.id for e in batch)
+    def publish_and_hold(batch: Sequence[Event]) -> None:
+        first.extend(e.id for e in batch)
+        inside.set()  # its rows are locked until this returns
+        release.wait(30)
 
-    def relay() -> None:
-        while outbox.relay_batch(50, publish):
-            pass
-
-    threads = [threading.Thread(target=relay) for _ in range(4)]
-    for th in threads:
-        th.start()
-    for th in threads:
-        th.join(60)
+    relay = threading.Thread(target=outbox.relay_batch, args=(50, publish_and_hold))
+    relay.start()
+    counted: list[int] = []
+    other = threading.Thread(
+        target=lambda: counted.append(
+            outbox.relay_batch(50, lambda b: second.extend(e.id for e in b))
+        )
+    )
+    try:
+        assert inside.wait(30)
+        # While the first relay is publishing, a second one gets the other rows at once (it
+        # neither waits for these nor takes them).
+        other.start()
+        other.join(30)
+        assert counted == [50]
+    finally:
+        release.set()
+        relay.join(30)
+        if other.ident is not None:  # started
+            other.join(30)
+    assert outbox.relay_batch(50, lambda batch: second.extend(e.id for e in batch)) == 0
     db.dispose()
-    assert Counter(sent).most_common(1)[0][1] == 1
-    assert set(sent) == {e.id for e in events}
+    assert not set(first) & set(second)
+    assert Counter(first + second) == Counter(e.id for e in events)
 
 
 @pytest.mark.rabbitmq
