@@ -62,7 +62,8 @@ def test_threats_in_other_languages_block_and_unsupported_scores_are_null(server
             decided = civ.moderate(f"t{i}", f"u{i}", "e2e", text)
             assert decided.action == "block", (text, decided.scores)
             assert decided.reasons[0].code == "threat"
-            assert (decided.scores or {}).get("threat") == pytest.approx(0.9)
+            # The rule tier says 0.9; the learned threat head may say more.
+            assert (decided.scores or {}).get("threat", 0.0) >= 0.9
         ru = civ.analyze("ты тупой идиот, заткнись")
         assert ru.language == "ru"
         assert ru.scores["insult"] is None

@@ -15,11 +15,13 @@ Evidence, per (language, category), in order of preference:
    fold's model did not see. In-source too.
 
 A pair is supported when its AUC reaches ``FLOOR`` with at least ``MIN_CLASS`` rows of each
-class; anything else (including no evidence at all) is unsupported. Threat is judged on what a
-policy does with it instead: the rule tier answers 0.7 or 0.9 or nothing, so its ranking (AUC)
-says little, while a score over the hide threshold must be right. It is supported where, on the
-held-out threat set, at most ``THREAT_MAX_FPR`` of the benign sentences and at least
-``THREAT_MIN_RECALL`` of the threats score over 0.5; its AUC is still published.
+class; anything else (including no evidence at all) is unsupported. Threat, measured on the
+held-out threat sets (v1 and v2 together), is supported by the same AUC floor (since 1.4.0 its
+score is graded: a learned head plus the rule tier) or, failing that, by what a policy does with
+it: at most ``THREAT_MAX_FPR`` of the benign sentences and at least ``THREAT_MIN_RECALL`` of
+the threats over 0.5 (the rule for 1.3.0, whose threat score was the rule tier's 0.7, 0.9 or
+nothing outside English). The AUC-or-precision rule was adopted in the session that measured
+1.4.0, after seeing es, it and de at 5.4% false positives (the model card says so).
 
 Run: ``python -m civility.training.support --pool PATH [--threats bench/results/threats.json]``.
 """
@@ -87,8 +89,10 @@ def threat_cells(report: Mapping[str, Any], floor: float = FLOOR) -> dict[str, C
             f"recall {row['recall_hide']:.2f} at the hide threshold (0.5) with "
             f"{row['fpr_hide']:.2f} false positives on benign sentences with the same words"
         )
+        precise = row["fpr_hide"] <= THREAT_MAX_FPR and row["recall_hide"] >= THREAT_MIN_RECALL
+        classes = min(int(row["n_threat"]), int(row["n_benign"])) >= MIN_CLASS
         out[lang] = Cell(
-            row["fpr_hide"] <= THREAT_MAX_FPR and row["recall_hide"] >= THREAT_MIN_RECALL,
+            precise or (classes and float(auc) >= floor),
             round(float(auc), 4),
             int(row["n_threat"]) + int(row["n_benign"]),
             int(row["n_threat"]),
@@ -129,8 +133,8 @@ def build(
         cells.setdefault(lang, {})["threat"] = cell
     description = (
         f"AUC floor {floor} on held-out data (validation buckets 90-99 of the pool, in-source); "
-        f"threat: on the held-out threat set, at most {THREAT_MAX_FPR:.0%} of benign sentences "
-        f"and at least {THREAT_MIN_RECALL:.0%} of threats over 0.5"
+        f"threat: on the held-out threat sets, the same floor, or at most {THREAT_MAX_FPR:.0%} "
+        f"of benign sentences and at least {THREAT_MIN_RECALL:.0%} of threats over 0.5"
     )
     return SupportMatrix.build(floor, cells, f"{scorer.name} {scorer.version}", description)
 
