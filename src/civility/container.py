@@ -34,6 +34,7 @@ from civility.scoring.base import CATEGORIES, Scorer
 from civility.scoring.support import SupportMatrix
 from civility.settings import Settings
 from civility.storage.db import Database
+from civility.storage.enforcement import SqlEnforcementRepository
 from civility.storage.repositories import (
     SqlApiKeyRepository,
     SqlEventRepository,
@@ -357,6 +358,7 @@ def build_container(
         scorer,
         enforcement.decisions,
         clock,
+        records=SqlEnforcementRepository(db),
         on_decided=count_decisions,
         on_scored=observe_scoring,
     )

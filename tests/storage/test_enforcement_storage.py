@@ -211,7 +211,8 @@ def test_stats_group_by_buckets_and_violations(db: Database) -> None:
     assert day_rows[(first_day, "decision", "hide")] == 1
     assert sum(n for (b, dim, _), n in day_rows.items() if dim == "decision") == 3
 
-    found = repo.violations(author, None, 10)
+    messages = SqlModerationRepository(db)
+    found = messages.violations(author, None, 10)
     assert [v.message.id for v in found] == [outcomes[2].message.id, outcomes[0].message.id]
-    older = repo.violations(author, found[0].message.id, 10)
+    older = messages.violations(author, found[0].message.id, 10)
     assert [v.message.id for v in older] == [outcomes[0].message.id]

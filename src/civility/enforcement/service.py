@@ -29,7 +29,6 @@ from civility.enforcement.records import (
 )
 from civility.errors import Invalid
 from civility.events.models import Event
-from civility.moderation.records import MessageView
 from civility.policy.model import Policy
 from civility.policy.repository import PolicyRepository, resolve_policy
 from civility.policy.verdict import Severity
@@ -102,14 +101,6 @@ class UserReport:
         return bool(self.bans)
 
 
-@dataclass(frozen=True, slots=True)
-class Violation:
-    """A message of the author that was not allowed, with the strike it earned (if any)."""
-
-    view: MessageView
-    strike: StrikeAdded | None
-
-
 class EnforcementStore(Protocol):
     """Append-only enforcement records plus the read models built on messages/decisions."""
 
@@ -129,10 +120,6 @@ class EnforcementStore(Protocol):
 
     def users_with_bans(self, channel_id: str | None, limit: int, now: datetime) -> list[str]:
         """Returns users with an unexpired ban in the channel or global (any channel if None)."""
-        ...
-
-    def violations(self, author_id: str, before_id: str | None, limit: int) -> list[MessageView]:
-        """Returns the author's decided messages that were not allowed, newest first."""
         ...
 
     def stats(self, query: StatsQuery) -> list[StatsCount]:
@@ -293,18 +280,6 @@ class EnforcementService:
         for records in self._store.records_for_many(users).values():
             found.extend(_bans_in_force(records, channel_id, now))
         return sorted(found, key=lambda b: (b.at, b.user_id))[:limit]
-
-    def violations(
-        self, author_id: str, cursor: str | None = None, limit: int = 50
-    ) -> list[Violation]:
-        """Returns the author's flagged, hidden and blocked messages with their strikes."""
-        views = self._store.violations(author_id, cursor, limit)
-        strikes = {
-            r.message_id: r
-            for r in self._store.records_for(author_id)
-            if isinstance(r, StrikeAdded) and r.message_id
-        }
-        return [Violation(v, strikes.get(v.message.id)) for v in views]
 
     def stats(self, query: StatsQuery) -> list[StatsBucket]:
         """Counts decisions by decision and category per bucket, empty buckets included."""

@@ -114,6 +114,10 @@ class ModerationRepository(Protocol):
         """Lists messages matching the query."""
         ...
 
+    def violations(self, author_id: str, before_id: str | None, limit: int) -> list[MessageView]:
+        """Returns the author's decided messages that were not allowed, newest first."""
+        ...
+
     def pending_messages(
         self, limit: int, received_before: datetime | None = None
     ) -> list[StoredMessage]:

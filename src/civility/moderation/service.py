@@ -10,9 +10,11 @@ from typing import Any, Protocol
 
 from civility.clock import Clock
 from civility.enforcement.events import record_event
+from civility.enforcement.records import StrikeAdded
 from civility.errors import Conflict, NotFound
 from civility.events.models import DECISION_EVENT, Event, new_event
 from civility.ids import new_id
+from civility.moderation.context import RecordSource
 from civility.moderation.models import IncomingMessage
 from civility.moderation.pipeline import DecisionContext, Judgement, decide
 from civility.moderation.records import (
@@ -51,6 +53,14 @@ class DecisionSources(Protocol):
 
 
 @dataclass(frozen=True, slots=True)
+class Violation:
+    """A message of the author that was not allowed, with the strike it earned (if any)."""
+
+    view: MessageView
+    strike: StrikeAdded | None
+
+
+@dataclass(frozen=True, slots=True)
 class AnalyzeResult:
     """Scores of one text with its language, severity and spans."""
 
@@ -78,6 +88,7 @@ class ModerationService:
         sources: DecisionSources,
         clock: Clock,
         *,
+        records: RecordSource | None = None,
         on_decided: Callable[[Sequence[Outcome]], None] | None = None,
         on_scored: Callable[[int, float], None] | None = None,
     ) -> None:
@@ -86,6 +97,7 @@ class ModerationService:
         self._on_scored = on_scored
         self._scorer = scorer
         self._sources = sources
+        self._records = records
         self._clock = clock
 
     @property
@@ -204,6 +216,19 @@ class ModerationService:
         if view is None:
             raise NotFound(f"no message with id {message_id!r}", code="message_not_found")
         return view
+
+    def violations(
+        self, author_id: str, cursor: str | None = None, limit: int = 50
+    ) -> list[Violation]:
+        """Returns the author's flagged, hidden and blocked messages with their strikes."""
+        views = self._repo.violations(author_id, cursor, limit)
+        records = self._records.records_for_many([author_id]) if self._records else {}
+        strikes = {
+            r.message_id: r
+            for r in records.get(author_id, ())
+            if isinstance(r, StrikeAdded) and r.message_id
+        }
+        return [Violation(v, strikes.get(v.message.id)) for v in views]
 
     def list_messages(self, query: MessageQuery) -> list[MessageView]:
         """Lists messages for moderators."""

@@ -20,7 +20,6 @@ from civility.enforcement.records import EnforcementRecord
 from civility.enforcement.service import StatsCount, StatsQuery
 from civility.errors import Conflict
 from civility.events.models import Event
-from civility.moderation.records import MessageView
 from civility.policy.model import Policy
 from civility.policy.service import PolicyVersion
 from civility.policy.verdict import Action
@@ -29,8 +28,6 @@ from civility.storage.bulk import any_of
 from civility.storage.db import Database
 from civility.storage.enforcement_rows import insert_records, record_from_row
 from civility.storage.repositories import (
-    _view_from_row,
-    _view_select,
     as_utc,
     insert_events,
     translate_errors,
@@ -367,16 +364,6 @@ class SqlEnforcementRepository:
         )
         with translate_errors(), self._db.read() as conn:
             return [row[0] for row in conn.execute(stmt).all()]
-
-    def violations(self, author_id: str, before_id: str | None, limit: int) -> list[MessageView]:
-        """Returns the author's decided messages that were not allowed, newest first."""
-        m, d = t.messages.c, t.decisions.c
-        conds = [m.author_id == author_id, d.action != Action.ALLOW.value]
-        if before_id is not None:
-            conds.append(m.id < before_id)
-        stmt = _view_select().where(and_(*conds)).order_by(m.id.desc()).limit(limit)
-        with translate_errors(), self._db.read() as conn:
-            return [_view_from_row(row) for row in conn.execute(stmt).all()]
 
     def stats(self, query: StatsQuery) -> list[StatsCount]:
         """Counts decisions per bucket by decision and by category (GROUP BY in the database)."""

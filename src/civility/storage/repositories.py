@@ -277,6 +277,16 @@ class SqlModerationRepository:
         with translate_errors(), self._db.read() as conn:
             return [_view_from_row(r) for r in conn.execute(stmt).all()]
 
+    def violations(self, author_id: str, before_id: str | None, limit: int) -> list[MessageView]:
+        """Returns the author's decided messages that were not allowed, newest first."""
+        m, d = t.messages.c, t.decisions.c
+        conds = [m.author_id == author_id, d.action != Action.ALLOW.value]
+        if before_id is not None:
+            conds.append(m.id < before_id)
+        stmt = _view_select().where(and_(*conds)).order_by(m.id.desc()).limit(limit)
+        with translate_errors(), self._db.read() as conn:
+            return [_view_from_row(row) for row in conn.execute(stmt).all()]
+
     def pending_messages(
         self, limit: int, received_before: datetime | None = None
     ) -> list[StoredMessage]:

@@ -143,7 +143,7 @@ async def list_violations(
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
 ) -> ViolationPage:
     """Lists the user's flagged, hidden and blocked messages with decisions, newest first."""
-    found = await anyio.to_thread.run_sync(c.enforcement.violations, author_id, cursor, limit)
+    found = await anyio.to_thread.run_sync(c.moderation.violations, author_id, cursor, limit)
     items = [
         ViolationOut(
             message=message_out(
