@@ -232,3 +232,27 @@ def test_discord_embeds_severity_threshold_text_and_quiet_hours(
     assert {e["color"] for e in embeds} == {DISCORD_COLORS[Severity.MEDIUM]}
     assert all("description" not in e for e in embeds)  # text: none
     assert discord.hits == 4  # one 429 (JSON retry_after), then three deliveries
+
+
+def test_malformed_urls_and_zones_are_refused_not_crashed(api: Api) -> None:
+    for url in ("http://[::1", "https://hooks.slack.com:abc/services/x", "hooks.slack.com"):
+        r = _create(api, {"kind": "slack", "url": url})
+        assert r.status_code == 422, (url, r.text)
+    for zone in ("../../etc/passwd", "UTC\\x00", "Not/AZone"):
+        quiet = {"start": "22:00", "end": "06:00", "timezone": zone}
+        body = {
+            "kind": "slack",
+            "url": "https://hooks.slack.com/services/T/B/x",
+            "quiet_hours": quiet,
+        }
+        assert _create(api, body).status_code == 422, zone
+
+
+def test_escalations_carry_text_only_when_the_channel_takes_it_whole() -> None:
+    event = _event("review.escalated")
+    redacted = notice_for(event, ChannelOptions(), T0, text="you idiot")
+    assert redacted is not None
+    assert redacted.excerpt is None  # no spans to mask: nothing rather than the raw text
+    full = notice_for(event, ChannelOptions(text=TextMode.FULL), T0, text="you idiot")
+    assert full is not None
+    assert full.excerpt == "you idiot"

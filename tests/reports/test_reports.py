@@ -17,11 +17,15 @@ from tests.conftest import IN_CI, Api
 from tests.review.review_seed import DEMO, Seed, seed
 
 from civility.auth.keys import Role
+from civility.clock import ManualClock
 from civility.csv_cells import safe_cell, unescape_cell
 from civility.policy.verdict import Action
 from civility.reports.build import build_report, percentile
 from civility.reports.models import ReportFacts, ReportQuery, ReviewFact
+from civility.reports.service import ReportService
 from civility.review.models import Resolution, ResolveRequest
+from civility.storage.db import Database
+from civility.storage.reports import SqlReportSource
 
 T0 = datetime(2026, 1, 1, tzinfo=UTC)
 
@@ -251,3 +255,30 @@ def test_blocklist_export_escapes_formulas_and_imports_back(api: Api) -> None:
     assert again.status_code in (200, 201), again.text
     listed = api.client.get("/v1/blocklist", headers=api.headers(Role.ADMIN)).json()["items"]
     assert sorted(e["pattern"] for e in listed) == sorted(patterns)
+
+
+def test_the_sql_facts_agree_on_sqlite_and_postgresql(db: Database) -> None:
+    clock = ManualClock(datetime(2026, 3, 1, 12, tzinfo=UTC))
+    ids = seed(db, [*DEMO, Seed("x", "other", "idiot", Action.HIDE, 1)], clock.now())
+    reports = ReportService(SqlReportSource(db), clock)
+    since = clock.now() - timedelta(hours=2)
+    day = reports.summary(reports.query(since, clock.now() + timedelta(minutes=1), None))
+    assert day.query.hourly
+    totals = {row[0]: row[1] for row in day.table("summary").rows}
+    assert totals["messages moderated"] == 9
+    assert totals["review items entered"] == 7
+    over_time = day.table("decisions_over_time").rows
+    assert sum(int(str(r[-1])) for r in over_time) == 9
+    assert all(isinstance(r[0], datetime) and r[0].tzinfo is not None for r in over_time)
+    sports = reports.summary(reports.query(since, clock.now() + timedelta(minutes=1), "sports"))
+    assert [r[0] for r in sports.table("channels").rows] == ["sports"]
+    assert len(ids) == 9
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "pdf"])
+def test_odd_channel_ids_are_written_not_crashed(api: Api, fmt: str) -> None:
+    odd = '[\U000b8635àÒ"喢\x01<b>&'
+    seed(api.container.db, [Seed("x", odd, "you idiot", Action.HIDE, 1)], api.container.clock.now())
+    r = _get(api, format=fmt, channel_id=odd)
+    assert r.status_code == 200, r.text
+    assert r.headers["content-disposition"].isascii()

@@ -62,7 +62,8 @@ class QuietHours:
             raise Invalid("quiet hours must not start and end at once", code="bad_quiet_hours")
         try:
             ZoneInfo(self.timezone)
-        except (ZoneInfoNotFoundError, ValueError):
+        except (ZoneInfoNotFoundError, ValueError, OSError, TypeError):
+            # Not found, or not a zone name at all (a path, a NUL byte).
             raise Invalid(f"unknown time zone {self.timezone!r}", code="bad_quiet_hours") from None
 
     def covers(self, when: datetime) -> bool:

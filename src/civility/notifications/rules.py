@@ -138,7 +138,9 @@ def notice_for(
         fields = [("By", event.actor), ("Item", event.subject_id)]
         if p.get("note") and options.text is not TextMode.NONE:
             fields.append(("Note", str(p["note"])[:300]))
-        body = excerpt(text, [], options.text)
+        # The escalation does not carry the flagged spans, so nothing can be masked: the text
+        # goes out only where the channel takes it whole.
+        body = excerpt(text, [], options.text) if options.text is TextMode.FULL else None
         link = f"{base}/dashboard/queue/items/{event.subject_id}" if base else None
     elif event.type == "review.backlog":
         title = f"Review backlog: {p.get('pending')} items waiting"

@@ -32,15 +32,19 @@ def check_url(kind: ChannelKind, url: str, allowed_hosts: frozenset[str]) -> Non
     Allowed hosts (`host` or `host:port`, from CIVILITY_NOTIFICATIONS_ALLOWED_HOSTS) are for a
     self-hosted relay; they may use plain http.
     """
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        port = parts.port  # raises on a port that is not a number
+    except ValueError:
+        raise Invalid("url is not a valid URL", code="bad_channel_url") from None
     if len(url) > 2000 or parts.username or parts.password or not parts.hostname:
         raise Invalid("url must be an absolute URL without credentials", code="bad_channel_url")
     host = parts.hostname.lower()
-    netloc = f"{host}:{parts.port}" if parts.port else host
+    netloc = f"{host}:{port}" if port else host
     if parts.scheme in ("http", "https") and (host in allowed_hosts or netloc in allowed_hosts):
         return
     hosts, path = PLATFORM_URLS[kind]
-    if parts.scheme != "https" or host not in hosts or parts.port not in (None, 443):
+    if parts.scheme != "https" or host not in hosts or port not in (None, 443):
         raise Invalid(
             f"a {kind.value} channel posts to https://{sorted(hosts)[0]}{path}… only",
             code="bad_channel_url",

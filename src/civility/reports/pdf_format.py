@@ -129,7 +129,9 @@ def _footer(canvas: Canvas, doc: Any) -> None:
 
 
 def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Escapes Paragraph markup and drops control characters (a channel id may have them)."""
+    printable = "".join(ch for ch in text if ch.isprintable() or ch == " ")
+    return printable.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def to_pdf(report: Report) -> bytes:

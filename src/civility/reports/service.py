@@ -53,7 +53,10 @@ class ReportService:
     ) -> ReportQuery:
         """Checks a period (default: the last 7 days) and picks hourly or daily buckets."""
         until = _utc(until) if until is not None else self._clock.now()
-        since = _utc(since) if since is not None else until - DEFAULT_SPAN
+        try:
+            since = _utc(since) if since is not None else until - DEFAULT_SPAN
+        except OverflowError:  # an `until` in year 1
+            raise Invalid("until is too early", code="bad_period") from None
         if since >= until:
             raise Invalid("since must be before until", code="bad_period")
         if until - since > MAX_SPAN:
@@ -96,4 +99,5 @@ def _utc(when: datetime) -> datetime:
 
 
 def _safe_filename(name: str) -> str:
-    return "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in name)
+    # ASCII only: it goes into a Content-Disposition header, which is latin-1.
+    return "".join(ch if ch.isascii() and (ch.isalnum() or ch in "-_.") else "_" for ch in name)

@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
@@ -29,7 +30,14 @@ def _value(value: Cell, column: Column) -> object:
         return value.replace(tzinfo=None)  # Excel has no time zones: every time is UTC
     if column.kind is Kind.SECONDS and isinstance(value, int | float):
         return value / SECONDS_PER_DAY
+    if isinstance(value, str):
+        return _text(value)
     return value
+
+
+def _text(value: str) -> str:
+    """Drops the control characters an xlsx file cannot hold (a channel id may have them)."""
+    return ILLEGAL_CHARACTERS_RE.sub("", value)
 
 
 def _as_text(row: tuple[Any, ...]) -> None:
@@ -54,7 +62,7 @@ def to_xlsx(report: Report) -> bytes:
     cover["A1"].font = Font(bold=True, size=14)
     cover.append(["since (UTC)", q.since.replace(tzinfo=None)])
     cover.append(["until (UTC)", q.until.replace(tzinfo=None)])
-    cover.append(["channel", q.channel_id or "all channels"])
+    cover.append(["channel", _text(q.channel_id or "all channels")])
     _as_text(cover[cover.max_row])
     cover.append(["generated (UTC)", report.generated_at.replace(tzinfo=None)])
     for line in range(2, 6):
