@@ -2,10 +2,10 @@
 
 Evidence, per (language, category), in order of preference:
 
-1. ``heldout_threat_set``: for ``threat``, the team-written held-out threat set
-   (``bench/data/threats_heldout.jsonl``, scored by ``bench/threats.py``): threats and benign
-   sentences with the same violent words, in templates and vocabulary no rule or training row
-   used. AUC of the threat score over both.
+1. ``heldout_threat_set``: for ``threat``, the team-written held-out threat sets
+   (``bench/data/threats_heldout*.jsonl``, v1 and v2 together, scored by ``bench/threats.py``):
+   threats and benign sentences with the same violent words, in templates and vocabulary no
+   rule or training row used. AUC of the threat score over both.
 2. ``validation_buckets``: buckets 90-99 of the pool (``sha1(text) mod 100``), never trained
    on. In-source: the same sites and years as the training rows, so an optimistic estimate;
    the model card puts the leave-one-source-out numbers beside it.
