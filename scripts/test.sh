@@ -11,12 +11,8 @@ echo "== mypy --strict"
 "$VENV/bin/mypy"
 echo "== services"
 bash scripts/services.sh
-echo "== browser"
-bash scripts/browser.sh
-echo "== promtool"
-bash scripts/promtool.sh
-echo "== poppler"
-bash scripts/poppler.sh
+echo "== Debian packages (chromium, promtool, poppler-utils)"
+bash scripts/debian-packages.sh
 echo "== pytest"
 # The browser tests run in their own pytest process: Playwright's sync API leaves an asyncio
 # loop attached to the main thread, which breaks asyncio.run() in tests collected after it.

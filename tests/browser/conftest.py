@@ -48,7 +48,7 @@ def _cli(env: dict[str, str], cwd: Path, *args: str) -> None:
 def browser_type_launch_args() -> dict[str, Any]:
     """Launches Debian's Chromium (Playwright's own download is not used)."""
     if not CHROMIUM.exists():
-        message = f"{CHROMIUM} is missing; run scripts/browser.sh (apt-get install chromium)"
+        message = f"{CHROMIUM} is missing; run scripts/debian-packages.sh"
         if IN_CI:
             pytest.fail(f"{message}; CI=true requires the browser tests")
         pytest.skip(message)

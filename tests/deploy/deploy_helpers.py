@@ -15,11 +15,11 @@ GRAFANA = DEPLOY / "grafana"
 
 
 def promtool() -> str:
-    """Returns promtool's path; skips without it (fails under CI=true: scripts/promtool.sh)."""
+    """Returns promtool's path; skips without it (CI=true fails: scripts/debian-packages.sh)."""
     found = shutil.which("promtool")
     if found:
         return found
     message = "promtool is not installed (Debian: apt-get install prometheus)"
     if IN_CI:
-        pytest.fail(f"{message}; CI=true requires it (scripts/test.sh runs scripts/promtool.sh)")
-    pytest.skip(f"{message}; scripts/promtool.sh installs it")
+        pytest.fail(f"{message}; CI=true requires it (scripts/debian-packages.sh)")
+    pytest.skip(f"{message}; scripts/debian-packages.sh installs it")

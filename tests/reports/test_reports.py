@@ -163,7 +163,7 @@ def test_xlsx_report_has_a_sheet_per_table_and_typed_cells(api: Api) -> None:
 def _pdf_tools() -> None:
     if shutil.which("pdftotext") and shutil.which("pdftoppm"):
         return
-    message = "poppler-utils (pdftotext, pdftoppm) is not installed: scripts/poppler.sh"
+    message = "poppler-utils (pdftotext, pdftoppm) is not installed: scripts/debian-packages.sh"
     if IN_CI:
         pytest.fail(message)
     pytest.skip(message)
