@@ -18,6 +18,7 @@ from typing import Any
 
 import aio_pika
 import orjson
+import stamina
 import structlog
 from aio_pika.abc import (
     AbstractChannel,
@@ -34,7 +35,7 @@ log = structlog.get_logger(__name__)
 
 ATTEMPT_HEADER = "x-civility-attempt"
 # Network, protocol and channel-state failures all mean "rebuild the connection".
-BROKER_ERRORS: tuple[type[BaseException], ...] = (
+BROKER_ERRORS: tuple[type[Exception], ...] = (
     aio_pika.exceptions.AMQPError,
     ConnectionError,
     OSError,
@@ -98,24 +99,40 @@ class RabbitMQQueue:
         await self._ensure(deadline=time.monotonic() + self._publish_timeout)
 
     async def _ensure(self, *, deadline: float) -> None:
-        """Returns once a live connection (and, if wanted, a live consumer) exists."""
-        delay = 0.1
-        while not self._healthy():
-            async with self._lock:
-                if self._healthy():
-                    return
-                try:
-                    await self._connect()
-                    return
-                except BROKER_ERRORS as exc:
-                    await self._drop()
-                    if time.monotonic() + delay > deadline:
-                        raise Unavailable(
-                            "the message broker is unavailable", code="broker_unavailable"
-                        ) from exc
-                    log.warning("rabbitmq.reconnecting", error=repr(exc), delay=delay)
-            await asyncio.sleep(delay)
-            delay = min(delay * 2, 2.0)
+        """Returns once a live connection (and, if wanted, a live consumer) exists.
+
+        Reconnects with stamina's backoff (0.1 s, doubling up to 2 s, no jitter) and gives up
+        with Unavailable when the next wait would end past the deadline.
+        """
+        async for attempt in stamina.retry_context(
+            on=BROKER_ERRORS,
+            attempts=None,
+            timeout=None,
+            wait_initial=0.1,
+            wait_max=2.0,
+            wait_exp_base=2,
+            wait_jitter=0.0,
+        ):
+            with attempt:
+                await self._connect_once(deadline, attempt.next_wait)
+
+    async def _connect_once(self, deadline: float, next_wait: float) -> None:
+        # The backoff sleeps outside the lock, so a healthy connection is never held up.
+        if self._healthy():
+            return
+        async with self._lock:
+            if self._healthy():
+                return
+            try:
+                await self._connect()
+            except BROKER_ERRORS as exc:
+                await self._drop()
+                if time.monotonic() + next_wait > deadline:
+                    raise Unavailable(
+                        "the message broker is unavailable", code="broker_unavailable"
+                    ) from exc
+                log.warning("rabbitmq.reconnecting", error=repr(exc), delay=next_wait)
+                raise
 
     def _healthy(self) -> bool:
         if self._conn is None or self._conn.is_closed or self._pub is None or self._pub.is_closed:
