@@ -42,9 +42,14 @@ def decide(
     graded.sort(key=lambda pair: (pair[0].action.rank, pair[1].rank), reverse=True)
     if not graded:
         return Verdict(Action.ALLOW, Severity.NONE, (), policy.version)
-    action = graded[0][0].action
+    action = harshest_action(r for r, _ in graded)
     severity = max((s for _, s in graded), key=lambda s: s.rank)
     return Verdict(action, severity, tuple(r for r, _ in graded), policy.version)
+
+
+def harshest_action(reasons: Iterable[Reason]) -> Action:
+    """Returns the action of the harshest reason (allow when there is none): it wins."""
+    return max((r.action for r in reasons), key=lambda a: a.rank, default=Action.ALLOW)
 
 
 def model_reasons(

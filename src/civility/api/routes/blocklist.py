@@ -14,7 +14,7 @@ from pydantic import BaseModel, Field
 from civility.api.deps import Admin, ContainerDep, Reader
 from civility.api.routes.moderation import ERRORS
 from civility.api.schemas import Id, Strict
-from civility.blocklists.matcher import EntryKind
+from civility.blocklists.matcher import EntryKind, blocklist_reasons
 from civility.blocklists.service import (
     BlocklistRecord,
     InvalidRows,
@@ -23,6 +23,7 @@ from civility.blocklists.service import (
     to_csv,
 )
 from civility.errors import Invalid
+from civility.policy.decide import harshest_action
 from civility.policy.verdict import Action
 
 router = APIRouter(prefix="/v1", tags=["blocklist"])
@@ -271,10 +272,9 @@ async def try_text(body: TryIn, _: Reader, c: ContainerDep) -> TryOut:
     result = await anyio.to_thread.run_sync(
         c.blocklists.test, body.text, body.channel_id, body.language
     )
-    actions = [m.entry.action for m in result.matches]
-    action = max(actions, key=lambda a: a.rank) if actions else Action.ALLOW
     return TryOut(
-        action=action,
+        # What the blocklist alone makes the decision step choose: its harshest entry.
+        action=harshest_action(blocklist_reasons(result.matches)),
         matches=[
             MatchOut(entry=m.entry.to_dict(), start=m.start, end=m.end, text=m.text)
             for m in result.matches
