@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import random
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -32,6 +32,9 @@ class Chaos:
     fail_rate: float = 0.0
     throttle_first: int = 0
     retry_after: str = "1"
+    # Holds every answer this long (timeouts) / rewrites successful bodies (path, body) -> body.
+    delay: float = 0.0
+    rewrite: Callable[[str, bytes], bytes] | None = None
     requests: int = 0
     injected: int = 0
     throttled: int = 0
@@ -58,7 +61,7 @@ class Chaos:
             self.in_flight -= 1
 
     async def _answer(self, request: Request) -> Response:
-        await asyncio.sleep(0.002)  # long enough for concurrent calls to overlap here
+        await asyncio.sleep(0.002 + self.delay)  # long enough for concurrent calls to overlap
         if self.throttled < self.throttle_first:
             self.throttled += 1
             return Response(status_code=429, headers={"Retry-After": self.retry_after})
@@ -83,8 +86,11 @@ class Chaos:
                 headers=headers,
                 content=await request.body(),
             )
+        content = r.content
+        if self.rewrite is not None and r.status_code < 300:
+            content = self.rewrite(request.url.path, content)
         return Response(
-            r.content,
+            content,
             status_code=r.status_code,
             headers={k: v for k, v in r.headers.items() if k.lower() not in _HOP_HEADERS},
         )

@@ -5,11 +5,14 @@ from civility.client._base import RetryPolicy
 from civility.client._sync import Civility
 from civility.client.errors import (
     APIConnectionError,
+    APIResponseValidationError,
     APIStatusError,
+    APITimeoutError,
     AuthenticationError,
     BadRequestError,
     CivilityError,
     ConflictError,
+    DecisionTimeoutError,
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
@@ -32,7 +35,9 @@ from civility.client.models import (
 
 __all__ = [
     "APIConnectionError",
+    "APIResponseValidationError",
     "APIStatusError",
+    "APITimeoutError",
     "Accepted",
     "AnalyzeResult",
     "AsyncCivility",
@@ -42,6 +47,7 @@ __all__ = [
     "CivilityError",
     "ConflictError",
     "Decision",
+    "DecisionTimeoutError",
     "Event",
     "MessageInput",
     "ModelInfo",

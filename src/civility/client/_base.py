@@ -3,16 +3,25 @@
 from __future__ import annotations
 
 import email.utils
+import logging
+import random
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import quote
 
 import httpx
 
-from civility.client.errors import APIConnectionError, APIStatusError, error_for
+from civility.client.errors import (
+    APIConnectionError,
+    APIResponseValidationError,
+    APIStatusError,
+    APITimeoutError,
+    CivilityError,
+    error_for,
+)
 from civility.client.models import (
     Accepted,
     AnalyzeResult,
@@ -27,6 +36,10 @@ from civility.client.models import (
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 USER_AGENT = "civility-python"
+# Retries are routine (that is what they are for): logged at debug level, never on stderr
+# unless the application turns this logger up.
+log = logging.getLogger("civility.client")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,16 +92,54 @@ def retry_after(response: httpx.Response) -> float | None:
     return max(0.0, when.timestamp() - time.time())
 
 
-def backoff_hook(policy: RetryPolicy) -> Any:
-    """Builds stamina's `on` hook: retry or not, and the server's wait when it named one."""
+class Backoff:
+    """One call's retry schedule: jittered exponential waits, or the server's `Retry-After`.
 
-    def hook(exc: Exception) -> bool | float:
-        if isinstance(exc, RetryableStatus):
-            wait = retry_after(exc.response)
-            return True if wait is None else min(wait, policy.max_retry_after)
-        return isinstance(exc, httpx.TransportError)
+    Gives up after ``policy.attempts`` attempts, or when the next wait would end past
+    ``policy.timeout`` seconds since the first attempt.
+    """
 
-    return hook
+    def __init__(
+        self,
+        policy: RetryPolicy,
+        clock: Callable[[], float] = time.monotonic,
+        jitter: Callable[[float, float], float] = random.uniform,
+    ) -> None:
+        self._policy = policy
+        self._clock = clock
+        self._jitter = jitter
+        self._start = clock()
+        self._attempts = 0
+
+    def next_wait(self, call: Call, failure: Exception) -> float | None:
+        """Seconds to wait before the next attempt after ``failure``, or None to give up."""
+        p = self._policy
+        self._attempts += 1
+        if self._attempts >= p.attempts:
+            return None
+        asked = retry_after(failure.response) if isinstance(failure, RetryableStatus) else None
+        if asked is None:
+            computed = p.wait_initial * 2.0 ** (self._attempts - 1) + self._jitter(0, p.wait_jitter)
+            wait = min(p.wait_max, computed)
+        else:
+            wait = min(asked, p.max_retry_after)
+        if self._clock() - self._start + wait > p.timeout:
+            return None
+        log.debug(
+            "retrying %s %s in %.2f s after %s (attempt %d of %d)",
+            call.method,
+            call.path,
+            wait,
+            failure,
+            self._attempts + 1,
+            p.attempts,
+        )
+        return wait
+
+
+def retryable(exc: Exception) -> bool:
+    """Tells whether a failed attempt may be repeated: an error status worth it, or transport."""
+    return isinstance(exc, RetryableStatus | httpx.TransportError)
 
 
 def raise_for(response: httpx.Response) -> None:
@@ -104,14 +155,38 @@ def raise_for(response: httpx.Response) -> None:
     raise error_for(response.status_code, code, message, retry_after(response))
 
 
-def final_error(exc: Exception) -> Exception:
-    """Turns the last failure after the retries into the SDK's public error."""
+def final_error(exc: Exception) -> CivilityError:
+    """Turns the last failure (after the retries, or one not worth retrying) into an SDK error."""
     if isinstance(exc, RetryableStatus):
         try:
             raise_for(exc.response)
         except APIStatusError as err:
             return err
+    if isinstance(exc, httpx.TimeoutException):
+        return APITimeoutError(f"the service did not answer in time: {exc!r}")
     return APIConnectionError(f"could not reach the service: {exc!r}")
+
+
+def finish(response: httpx.Response, parse: Callable[[Any], T]) -> T:
+    """Raises the SDK error of an error answer; decodes and parses a successful one.
+
+    A body that is not JSON, or JSON without the fields the SDK needs, is an
+    `APIResponseValidationError` rather than a JSONDecodeError, KeyError or TypeError.
+    """
+    raise_for(response)
+    try:
+        return parse(body_of(response))
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
+        raise APIResponseValidationError(
+            f"unexpected answer to {response.request.method} {response.request.url.path}: {exc}",
+            status=response.status_code,
+            body=response.text,
+        ) from exc
+
+
+def as_is(data: Any) -> Any:
+    """The decoded body itself, for `request()`."""
+    return data
 
 
 def analyze_call(texts: Sequence[str], channel_id: str | None) -> Call:
@@ -149,7 +224,7 @@ def submit_call(messages: Sequence[MessageInput]) -> Call:
 
 def parse_accepted(data: dict[str, Any]) -> list[Accepted]:
     """Parses the ids of accepted messages."""
-    return [Accepted(**item) for item in data["items"]]
+    return [Accepted.from_json(item) for item in data["items"]]
 
 
 def get_message_call(id: str) -> Call:
@@ -221,7 +296,7 @@ def rate_call(
 
 def parse_rating_accepted(data: dict[str, Any]) -> RatingAccepted:
     """Parses the answer of a rating."""
-    return RatingAccepted(**data)
+    return RatingAccepted.from_json(data)
 
 
 def get_rating_call(post_id: str) -> Call:

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import datetime
 from types import TracebackType
 from typing import Any
 
 import httpx
-import stamina
 
 from civility.client import _base
-from civility.client._base import Call, RetryableStatus, RetryPolicy
+from civility.client._base import Call, RetryableStatus, RetryPolicy, T
+from civility.client.errors import DecisionTimeoutError
 from civility.client.models import (
     Accepted,
     AnalyzeResult,
@@ -48,7 +48,6 @@ class Civility:
         self._http = httpx.Client(**options, transport=transport)
         self._limit = threading.BoundedSemaphore(max_concurrency)
         self._retry = retry or RetryPolicy()
-        self._hook = _base.backoff_hook(self._retry)
 
     def __enter__(self) -> Civility:
         return self
@@ -65,23 +64,16 @@ class Civility:
         """Closes the pooled connections."""
         self._http.close()
 
-    def _send(self, call: Call) -> Any:
-        p = self._retry
-        try:
-            for attempt in stamina.retry_context(
-                on=self._hook,
-                attempts=p.attempts,
-                timeout=p.timeout,
-                wait_initial=p.wait_initial,
-                wait_max=p.wait_max,
-                wait_jitter=p.wait_jitter,
-            ):
-                with attempt:
-                    response = self._once(call)
-        except (RetryableStatus, httpx.TransportError) as exc:
-            raise _base.final_error(exc) from exc
-        _base.raise_for(response)
-        return _base.body_of(response)
+    def _send(self, call: Call, parse: Callable[[Any], T]) -> T:
+        backoff = _base.Backoff(self._retry)
+        while True:
+            try:
+                return _base.finish(self._once(call), parse)
+            except (RetryableStatus, httpx.HTTPError) as exc:
+                wait = backoff.next_wait(call, exc) if _base.retryable(exc) else None
+                if wait is None:
+                    raise _base.final_error(exc) from exc
+            time.sleep(wait)
 
     def _once(self, call: Call) -> httpx.Response:
         # The slot is held for one attempt only, so a caller sleeping in backoff frees it.
@@ -101,11 +93,11 @@ class Civility:
         self, texts: Sequence[str], *, channel_id: str | None = None
     ) -> list[AnalyzeResult]:
         """Scores up to 128 texts in one call."""
-        return _base.parse_analyze(self._send(_base.analyze_call(texts, channel_id)))
+        return self._send(_base.analyze_call(texts, channel_id), _base.parse_analyze)
 
     def models(self) -> list[ModelInfo]:
         """The scorer in use and its support matrix: which scores mean something where."""
-        return _base.parse_models(self._send(_base.models_call()))
+        return self._send(_base.models_call(), _base.parse_models)
 
     def moderate(
         self,
@@ -121,31 +113,33 @@ class Civility:
         message = MessageInput(
             message_id, author_id, channel_id, text, metadata or {}, author_created_at
         )
-        return Decision.from_json(self._send(_base.moderate_call(message)))
+        return self._send(_base.moderate_call(message), Decision.from_json)
 
     def submit(self, messages: Sequence[MessageInput | Mapping[str, Any]]) -> list[Accepted]:
         """Accepts up to 1,000 messages for asynchronous scoring."""
         batch = [_base.as_input(m) for m in messages]
-        return _base.parse_accepted(self._send(_base.submit_call(batch)))
+        return self._send(_base.submit_call(batch), _base.parse_accepted)
 
     def get_message(self, id: str) -> Decision:
         """Returns a message's status and decision."""
-        return Decision.from_json(self._send(_base.get_message_call(id)))
+        return self._send(_base.get_message_call(id), Decision.from_json)
 
     def wait_for_decision(
         self, id: str, *, timeout: float = 30.0, interval: float = 0.2
     ) -> Decision:
-        """Polls a submitted message until it is decided (or the timeout passes)."""
+        """Polls a submitted message until it is decided; `DecisionTimeoutError` after `timeout`."""
         deadline = time.monotonic() + timeout
         while True:
             message = self.get_message(id)
-            if message.decided or time.monotonic() >= deadline:
+            if message.decided:
                 return message
-            time.sleep(interval)
+            if time.monotonic() >= deadline:
+                raise DecisionTimeoutError(id, timeout, message)
+            time.sleep(min(interval, max(0.0, deadline - time.monotonic())))
 
     def list_messages(self, **filters: Any) -> Page[Decision]:
         """Lists messages (moderator role): channel_id, author_id, decision, status, cursor …"""
-        return _base.parse_message_page(self._send(_base.list_messages_call(filters)))
+        return self._send(_base.list_messages_call(filters), _base.parse_message_page)
 
     def iter_messages(self, **filters: Any) -> Iterator[Decision]:
         """Iterates every matching message, page after page."""
@@ -159,11 +153,12 @@ class Civility:
 
     def events(self, **filters: Any) -> Page[Event]:
         """Lists audit-log events (moderator role): type, actor, channel_id, subject_id, cursor."""
-        return _base.parse_event_page(self._send(_base.events_call(filters)))
+        return self._send(_base.events_call(filters), _base.parse_event_page)
 
     def request(self, method: str, path: str, *, json: Any = None, **params: Any) -> Any:
         """Calls any route with the same pool, retries and limit; returns the JSON body."""
-        return self._send(Call(method, path, json=json, params=params or None))
+        call = Call(method, path, json=json, params=params or None)
+        return self._send(call, _base.as_is)
 
     def rate(
         self,
@@ -176,8 +171,8 @@ class Civility:
     ) -> RatingAccepted:
         """Rates a post 0-5 (a later rating by the same user replaces it); 429 is not retried."""
         call = _base.rate_call(post_id, user_id, score, user_created_at, ip)
-        return _base.parse_rating_accepted(self._send(call))
+        return self._send(call, _base.parse_rating_accepted)
 
     def get_rating(self, post_id: str) -> PostRating:
         """Returns a post's rating (eventually consistent)."""
-        return _base.parse_rating(self._send(_base.get_rating_call(post_id)))
+        return self._send(_base.get_rating_call(post_id), _base.parse_rating)

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from civility.client.models import Decision
+
 
 class CivilityError(Exception):
     """Base of every SDK error."""
@@ -9,6 +14,33 @@ class CivilityError(Exception):
 
 class APIConnectionError(CivilityError):
     """The service could not be reached (after the retries)."""
+
+
+class APITimeoutError(APIConnectionError):
+    """The service did not answer within the client's timeout (after the retries)."""
+
+
+class APIResponseValidationError(CivilityError):
+    """The service answered with a success status but a body the SDK cannot read.
+
+    A proxy's HTML page, a truncated body or a field of the wrong type: ``status`` and the
+    start of the ``body`` say what came back.
+    """
+
+    def __init__(self, message: str, *, status: int, body: str) -> None:
+        super().__init__(f"{message} (HTTP {status}, body starts {body[:200]!r})")
+        self.status = status
+        self.body = body
+
+
+class DecisionTimeoutError(CivilityError, TimeoutError):
+    """`wait_for_decision` ran out of time; ``message`` is the last (undecided) state seen."""
+
+    def __init__(self, id: str, timeout: float, message: Decision) -> None:
+        super().__init__(f"message {id} was not decided within {timeout:g} s")
+        self.id = id
+        self.timeout = timeout
+        self.message = message
 
 
 class APIStatusError(CivilityError):

@@ -1,9 +1,15 @@
-"""Typed results of the SDK: plain frozen dataclasses built from the service's JSON."""
+"""Typed results of the SDK: plain frozen dataclasses built from the service's JSON.
+
+Parsing is tolerant of a newer server: fields the SDK does not know are ignored (never a
+TypeError), so an old SDK keeps working when the service adds to its answers.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cache
 from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
@@ -11,6 +17,17 @@ T = TypeVar("T")
 
 def _when(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
+
+
+@cache
+def _names(cls: type) -> frozenset[str]:
+    return frozenset(f.name for f in dataclasses.fields(cls))
+
+
+def known(cls: type, data: dict[str, Any]) -> dict[str, Any]:
+    """The items of ``data`` that are fields of the dataclass ``cls`` (unknown ones dropped)."""
+    names = _names(cls)
+    return {k: v for k, v in data.items() if k in names}
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +39,11 @@ class Span:
     category: str
     score: float
     text: str
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Span:
+        """Parses one span."""
+        return cls(**known(cls, data))
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +64,7 @@ class AnalyzeResult:
             scores=dict(data["scores"]),
             language=data["language"],
             severity=data["severity"],
-            spans=[Span(**s) for s in data.get("spans", [])],
+            spans=[Span.from_json(s) for s in data.get("spans", [])],
             unsupported=list(data.get("unsupported", [])),
         )
 
@@ -57,6 +79,11 @@ class SupportCell:
     positives: int
     evidence: str
     note: str = ""
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> SupportCell:
+        """Parses one cell of the support matrix."""
+        return cls(**known(cls, data))
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +118,7 @@ class ModelInfo:
             description=data.get("description", ""),
             undetermined=list(data.get("undetermined", [])),
             languages={
-                lang: {c: SupportCell(**cell) for c, cell in cells.items()}
+                lang: {c: SupportCell.from_json(cell) for c, cell in cells.items()}
                 for lang, cells in data.get("languages", {}).items()
             },
         )
@@ -108,6 +135,12 @@ class Reason:
     category: str | None = None
     score: float | None = None
     spans: list[tuple[int, int]] = field(default_factory=list)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Reason:
+        """Parses one reason of a decision."""
+        spans = [(int(s[0]), int(s[1])) for s in data.get("spans", [])]
+        return cls(**{**known(cls, data), "spans": spans})
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,10 +186,7 @@ class Decision:
             severity=data.get("severity"),
             scores=data.get("scores"),
             language=data.get("language"),
-            reasons=[
-                Reason(**{**r, "spans": [tuple(s) for s in r.get("spans", [])]})
-                for r in data.get("reasons", [])
-            ],
+            reasons=[Reason.from_json(r) for r in data.get("reasons", [])],
             policy_version=data.get("policy_version"),
             received_at=datetime.fromisoformat(data["received_at"]),
             decided_at=_when(data.get("decided_at")),
@@ -174,6 +204,11 @@ class Accepted:
     channel_id: str
     status: str
     duplicate: bool
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Accepted:
+        """Parses one accepted item of `POST /v1/messages`."""
+        return cls(**known(cls, data))
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,6 +284,11 @@ class RatingAccepted:
     status: str
     retry_after: float | None = None
 
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> RatingAccepted:
+        """Parses the answer of `POST /v1/ratings`."""
+        return cls(**known(cls, data))
+
 
 @dataclass(frozen=True, slots=True)
 class PostRating:
@@ -265,4 +305,4 @@ class PostRating:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> PostRating:
         """Parses `GET /v1/posts/{id}/rating`."""
-        return cls(**{**data, "last_rated_at": _when(data.get("last_rated_at"))})
+        return cls(**{**known(cls, data), "last_rated_at": _when(data.get("last_rated_at"))})
