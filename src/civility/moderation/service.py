@@ -29,7 +29,7 @@ from civility.policy.checks import WindowHit
 from civility.policy.decide import decide as apply_policy
 from civility.policy.model import Policy
 from civility.policy.verdict import Severity
-from civility.scoring.base import ExplainWhen, Scorer, TextAnalysis
+from civility.scoring.base import Explain, ExplainWhen, Scorer, TextAnalysis
 
 SYSTEM_ACTOR = "system"
 
@@ -105,10 +105,12 @@ class ModerationService:
         """Returns the scorer in use."""
         return self._scorer
 
-    def analyze(self, texts: Sequence[str], channel_id: str | None = None) -> list[AnalyzeResult]:
-        """Scores texts without storing anything."""
+    def analyze(
+        self, texts: Sequence[str], channel_id: str | None = None, *, explain: Explain = True
+    ) -> list[AnalyzeResult]:
+        """Scores texts without storing anything (spans only where ``explain`` asks for them)."""
         started = time.perf_counter()
-        analyses = self._scorer.analyze(texts)
+        analyses = self._scorer.analyze(texts, explain=explain)
         if self._on_scored is not None:
             self._on_scored(len(texts), time.perf_counter() - started)
         policy = self._sources.policy(channel_id)

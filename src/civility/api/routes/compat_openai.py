@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Annotated, Any
 
 import anyio
@@ -13,11 +14,18 @@ from civility.api.routes.compat_common import error_route, key_auth
 from civility.api.schemas import Strict
 from civility.auth.keys import Permission, Principal
 from civility.compat import openai
+from civility.container import Container
 from civility.errors import Invalid
 from civility.ids import new_id
+from civility.moderation.service import AnalyzeResult
 from civility.moderation.validation import check_text
+from civility.scoring import threats
 
 MAX_INPUTS = 128
+# Long texts are scored in the model's windows, not refused: up to 131,072 characters an input
+# (about OpenAI's 32,768 tokens at four characters a token) and 262,144 a request.
+MAX_INPUT_CHARS = 131_072
+MAX_REQUEST_CHARS = 262_144
 _TYPES = {
     400: "invalid_request_error",
     401: "authentication_error",
@@ -39,52 +47,95 @@ Caller = Annotated[Principal, Depends(key_auth(Permission.ANALYZE))]
 
 
 class ModerationIn(Strict):
-    """A string, a list of strings, or a list of multi-modal parts (text parts only)."""
+    """A string, a list of strings, or a list of multi-modal parts (text and image_url)."""
 
     input: str | list[str | dict[str, Any]] = Field(min_length=1)
     model: str | None = Field(None, max_length=200)
 
 
-def texts_of(value: str | list[str | dict[str, Any]]) -> list[str]:
-    """Returns one text per result: each string, or all text parts of a multi-modal list joined."""
+def texts_of(value: str | list[str | dict[str, Any]]) -> list[str | None]:
+    """One text per result: each string, or the text parts of a multi-modal list joined.
+
+    Image parts are checked and ignored (Civility reads no images); an input of image parts
+    only is None: there is no text to evaluate.
+    """
     if isinstance(value, str):
         return [value]
     if all(isinstance(v, str) for v in value):
         return [str(v) for v in value]
-    parts = []
+    parts: list[str] = []
+    images = 0
     for item in value:
-        if not isinstance(item, dict) or item.get("type") != "text":
-            kind = item.get("type") if isinstance(item, dict) else type(item).__name__
+        kind = item.get("type") if isinstance(item, dict) else type(item).__name__
+        if not isinstance(item, dict) or kind not in ("text", "image_url"):
             raise Invalid(f"input parts of type {kind!r} are not supported", code="invalid_value")
-        if not isinstance(item.get("text"), str):
-            raise Invalid("a text part needs a string `text`", code="invalid_value")
-        parts.append(item["text"])
-    return ["\n".join(parts)]
+        if kind == "text":
+            if not isinstance(item.get("text"), str):
+                raise Invalid("a text part needs a string `text`", code="invalid_value")
+            parts.append(item["text"])
+        elif not isinstance(item.get("image_url"), dict) or not isinstance(
+            item["image_url"].get("url"), str
+        ):
+            raise Invalid("an image_url part needs `image_url.url`", code="invalid_value")
+        else:
+            images += 1
+    text = "\n".join(parts)
+    return [None if images and not text.strip() else text]
+
+
+def check_lengths(texts: list[str | None], limit: int) -> None:
+    """Refuses an input over ``limit`` characters, or a request over MAX_REQUEST_CHARS."""
+    for i, text in enumerate(texts):
+        if text is not None:
+            check_text(text, limit, field=f"input[{i}]")
+    total = sum(len(t) for t in texts if t is not None)
+    if total > MAX_REQUEST_CHARS:
+        raise Invalid(
+            f"the inputs are {total} characters together; the limit is {MAX_REQUEST_CHARS}",
+            code="text_too_long",
+        )
+
+
+def self_harm_calls(texts: Sequence[str]) -> list[float]:
+    """Per text, the threat tier's score for a call to self-harm aimed at someone (else 0)."""
+    return [
+        max((m.score for m in found.matches if m.kind == "self_harm"), default=0.0)
+        if found is not None
+        else 0.0
+        for found in threats.detect(texts)
+    ]
+
+
+def _score(c: Container, texts: list[str]) -> tuple[list[AnalyzeResult], list[float]]:
+    # No spans: OpenAI's answer has none, and explaining a 100,000-character text costs ten
+    # times more than scoring it.
+    return c.moderation.analyze(texts, explain=False), self_harm_calls(texts)
 
 
 @router.post("/moderations")
 async def create_moderation(body: ModerationIn, _: Caller, c: ContainerDep) -> dict[str, Any]:
-    """Classifies texts with OpenAI's categories, computed from Civility's scores."""
+    """Classifies texts with OpenAI's categories, from what Civility's model measures."""
     texts = texts_of(body.input)
     if len(texts) > MAX_INPUTS:
         raise Invalid(f"at most {MAX_INPUTS} inputs per request", code="too_many_inputs")
-    limit = c.settings.max_text_length
-    texts = [check_text(t, limit, field=f"input[{i}]") for i, t in enumerate(texts)]
-    results = await anyio.to_thread.run_sync(c.moderation.analyze, texts)
+    check_lengths(texts, max(c.settings.max_text_length, MAX_INPUT_CHARS))
+    scored = [t for t in texts if t is not None]
+    analyses, calls = await anyio.to_thread.run_sync(_score, c, scored) if scored else ([], [])
     thresholds: dict[str, float] | None = getattr(c.scorer, "thresholds", None)
+    found = iter(zip(analyses, calls, strict=True))
+    results = []
+    for text in texts:
+        if text is None:
+            results.append(openai.result({}, thresholds, evaluated=False))
+            continue
+        r, call = next(found)
+        # A category the model does not measure in the text's language is not evaluated.
+        scores = {
+            k: None if k in r.analysis.unsupported else v for k, v in r.analysis.scores.items()
+        }
+        results.append(openai.result(scores, thresholds, self_harm_call=call))
     return {
         "id": new_id("modr"),
         "model": f"{c.scorer.name}:{c.scorer.version}",
-        # OpenAI's schema has no null: a category the model cannot score in the text's language
-        # counts as 0 (never flagged); GET /v1/models says which those are.
-        "results": [
-            openai.result(
-                {
-                    c: 0.0 if c in r.analysis.unsupported else v
-                    for c, v in r.analysis.scores.items()
-                },
-                thresholds,
-            )
-            for r in results
-        ],
+        "results": results,
     }
