@@ -145,3 +145,34 @@ def test_the_shipped_scorer_gates_the_extra_head_by_language() -> None:
     gate = scorer.extra_applies(["en", "ru", "und", "fr", "nl"])
     assert gate is not None
     assert list(gate) == [True, True, True, False, False]
+
+
+def test_score_and_analyze_agree_whichever_texts_the_gate_touches() -> None:
+    from civility.scoring.model import load_fast_scorer
+
+    scorer = load_fast_scorer()
+    texts = [
+        "je vais te tuer ce soir",
+        "я тебя убью",
+        "ti ammazzo stanotte",
+        "the concert was killer",
+        "hello, nice weather today",
+        "kys",
+        "vou te matar",
+        "ich bringe dich um",
+    ]
+    scored = scorer.score(texts)
+    analysed = scorer.analyze(texts, explain=False)
+    for s, a in zip(scored, analysed, strict=True):
+        assert s == pytest.approx(a.scores)
+
+
+def test_an_extra_head_below_the_floor_leaves_the_shared_score() -> None:
+    from civility.scoring.linear_model import EXTRA_FLOOR, combine
+
+    model = _model(True)
+    heads = np.zeros((2, 7))
+    heads[:, THREAT] = 0.01
+    heads[:, 6] = [EXTRA_FLOOR / 2, 0.6]
+    out = combine(model, heads)
+    assert list(out[:, THREAT]) == [0.01, 0.6]

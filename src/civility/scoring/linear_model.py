@@ -39,6 +39,10 @@ MIN_SENTENCE: Final[int] = 8
 # Chosen on the tune buckets (90-94) of 1.3.0: 0 cost 0.010 English toxicity AUC (0.909 ->
 # 0.899), 1.5 keeps it (0.909) and lifts insult 0.953 -> 0.966 and obscene 0.963 -> 0.971.
 SENTENCE_MARGIN: Final[float] = 1.5
+# An extra head raises its category only from this probability on: below it the shared head's
+# calibrated probability stands (the extra head's scale, sigmoid(raw - cut), is set around the
+# 0.5 decision and means little near 0), and a text it cannot lift needs no language gate.
+EXTRA_FLOOR: Final[float] = 0.1
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,16 +209,11 @@ def chunked_logits(model: LinearModel, texts: Sequence[str]) -> tuple[F32, I64]:
     return logits, np.asarray(owner, dtype=np.int64)
 
 
-def predict_proba(
-    model: LinearModel,
-    calib: Calibration,
-    texts: Sequence[str],
-    extra: npt.NDArray[np.bool_] | None = None,
+def head_proba(
+    model: LinearModel, calib: Calibration, texts: Sequence[str]
 ) -> tuple[F64, I64, F32]:
-    """Calibrated probabilities (max over chunks), model language ids and per-text raw logits.
-
-    ``extra``: per text, whether the extra heads may raise its scores (default: every text).
-    """
+    """Calibrated probabilities of every head (categories, then extra heads; max over chunks),
+    model language ids and per-text raw category logits."""
     logits, owner = chunked_logits(model, texts)
     n = len(texts)
     cat = logits[:, : model.n_cat]
@@ -229,13 +228,44 @@ def predict_proba(
     probs = calib.apply(heads, lang[owner])
     out = np.zeros((n, heads.shape[1]), dtype=np.float64)
     np.maximum.at(out, owner, probs)
-    for j, category in enumerate(model.extra_heads):
-        h = CATEGORIES.index(category)
-        lifted = out[:, model.n_cat + j] if extra is None else out[:, model.n_cat + j] * extra
-        np.maximum(out[:, h], lifted, out=out[:, h])
     raw = np.full((n, model.n_cat), -np.inf, dtype=np.float32)
     np.maximum.at(raw, owner, cat)
-    return out[:, : model.n_cat], lang, raw
+    return out, lang, raw
+
+
+def lifted(model: LinearModel, heads: F64) -> npt.NDArray[np.bool_]:
+    """Texts (rows of ``head_proba``) whose score an extra head would raise."""
+    out = np.zeros(heads.shape[0], dtype=bool)
+    for j, category in enumerate(model.extra_heads):
+        extra = heads[:, model.n_cat + j]
+        out |= (extra >= EXTRA_FLOOR) & (extra > heads[:, CATEGORIES.index(category)])
+    return out
+
+
+def combine(model: LinearModel, heads: F64, extra: npt.NDArray[np.bool_] | None = None) -> F64:
+    """Category probabilities: each extra head raises its category where ``extra`` allows
+    (default: every text) and it says at least ``EXTRA_FLOOR``."""
+    out = heads[:, : model.n_cat].copy()
+    for j, category in enumerate(model.extra_heads):
+        h = CATEGORIES.index(category)
+        p = heads[:, model.n_cat + j]
+        allowed = p >= EXTRA_FLOOR if extra is None else (p >= EXTRA_FLOOR) & extra
+        np.maximum(out[:, h], np.where(allowed, p, 0.0), out=out[:, h])
+    return out
+
+
+def predict_proba(
+    model: LinearModel,
+    calib: Calibration,
+    texts: Sequence[str],
+    extra: npt.NDArray[np.bool_] | None = None,
+) -> tuple[F64, I64, F32]:
+    """Calibrated probabilities (max over chunks), model language ids and per-text raw logits.
+
+    ``extra``: per text, whether the extra heads may raise its scores (default: every text).
+    """
+    heads, lang, raw = head_proba(model, calib, texts)
+    return combine(model, heads, extra), lang, raw
 
 
 def save_artifact(

@@ -18,6 +18,9 @@ from civility.scoring.linear_model import (
     ARTIFACT_DIR,
     Calibration,
     LinearModel,
+    combine,
+    head_proba,
+    lifted,
     load_artifact,
     predict_proba,
 )
@@ -70,15 +73,29 @@ class FastScorer:
     def predict(self, texts: Sequence[str]) -> F64:
         """(texts, 6) calibrated probabilities, max over chunks, raised by the threat tier."""
         texts = list(texts)
-        probs, _ = self.model_proba(texts, self.languages(texts))
+        probs, _ = self.model_proba(texts)
         return apply_threats(texts, probs)[0]
 
-    def model_proba(self, texts: Sequence[str], languages: Sequence[str]) -> tuple[F64, F32]:
-        """The linear model's calibrated probabilities and raw logits, before the threat tier."""
-        probs, _, raw = predict_proba(
-            self._model, self._calib, list(texts), self.extra_applies(languages)
-        )
-        return probs, raw
+    def model_proba(
+        self, texts: Sequence[str], languages: Sequence[str] | None = None
+    ) -> tuple[F64, F32]:
+        """The linear model's calibrated probabilities and raw logits, before the threat tier.
+
+        ``languages``: the texts' identified languages, when known; otherwise only the texts an
+        extra head would lift are identified (the gate cannot change the others).
+        """
+        texts = list(texts)
+        heads, _, raw = head_proba(self._model, self._calib, texts)
+        if languages is not None:
+            return combine(self._model, heads, self.extra_applies(languages)), raw
+        gate = None
+        if self._model.extra_heads:
+            rows = np.flatnonzero(lifted(self._model, heads))
+            gate = np.ones(len(texts), dtype=bool)
+            if rows.size:
+                found = self.languages([texts[i] for i in rows])
+                gate[rows] = self.extra_applies(found)
+        return combine(self._model, heads, gate), raw
 
     def extra_applies(self, languages: Sequence[str]) -> npt.NDArray[np.bool_] | None:
         """Per text, whether the model's extra heads may raise its scores.
