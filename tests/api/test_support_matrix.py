@@ -140,18 +140,23 @@ def test_perspective_answers_language_not_supported_by_attribute(api: Api) -> No
     assert nl.json()["error"]["details"][0]["errorType"] == "LANGUAGE_NOT_SUPPORTED_BY_ATTRIBUTE"
 
 
-def test_openai_route_scores_unsupported_as_zero_and_never_flags(api: Api) -> None:
+def test_openai_route_does_not_evaluate_unsupported_categories(api: Api) -> None:
     r = api.client.post(
-        "/v1/moderations", headers=api.headers(Role.SERVICE), json={"input": "ты dick"}
+        "/v1/moderations", headers=api.headers(Role.SERVICE), json={"input": "ты kill you"}
     )
     assert r.status_code == 200, r.text
     result = r.json()["results"][0]
-    assert result["flagged"] is False
-    assert result["category_scores"]["sexual"] == 0.0
+    # Russian: only toxicity is supported, so violence (threat) and hate are not evaluated.
+    for name in ("violence", "hate", "hate/threatening"):
+        assert result["category_scores"][name] == 0.0
+        assert result["categories"][name] is False
+        assert result["category_applied_input_types"][name] == []
+    assert result["category_applied_input_types"]["harassment"] == ["text"]
     en = api.client.post(
-        "/v1/moderations", headers=api.headers(Role.SERVICE), json={"input": "dick"}
+        "/v1/moderations", headers=api.headers(Role.SERVICE), json={"input": "I will kill you"}
     ).json()["results"][0]
-    assert en["categories"]["sexual"] is True
+    assert en["categories"]["violence"] is True
+    assert en["category_applied_input_types"]["violence"] == ["text"]
 
 
 def test_matrix_json_round_trip_and_undetermined_union() -> None:
