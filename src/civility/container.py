@@ -20,6 +20,7 @@ from civility.moderation.group_commit import GroupCommitter
 from civility.moderation.records import Outcome
 from civility.moderation.service import ModerationService
 from civility.notifications.service import NotificationService
+from civility.observability.gauges import GaugeRefresher
 from civility.policy.service import PolicyService
 from civility.policy.verdict import Action
 from civility.queue.base import MessageQueue
@@ -33,6 +34,7 @@ from civility.review.service import ReviewService
 from civility.scoring.base import CATEGORIES, Scorer
 from civility.scoring.support import SupportMatrix
 from civility.settings import Settings
+from civility.storage.backlog import SqlBacklog
 from civility.storage.db import Database
 from civility.storage.enforcement import SqlEnforcementRepository
 from civility.storage.repositories import (
@@ -326,6 +328,7 @@ class Container:
     webhooks: WebhookService
     group_commit: GroupCommitter
     rating_applier: RatingApplier
+    gauges: GaugeRefresher
     reports: ReportService
     notifications: NotificationService
 
@@ -365,17 +368,19 @@ def build_container(
     ratings = build_ratings(settings, db, clock)
     events = SqlEventRepository(db)
     keys = build_api_keys(db, clock, cache_seconds=settings.api_key_cache_seconds)
+    queue = build_queue(
+        settings.broker_url,
+        name=settings.broker_queue,
+        max_attempts=settings.broker_max_attempts,
+        prefetch=max(settings.broker_prefetch, settings.batch_max_size),
+        queue_type=settings.broker_queue_type,
+    )
+    rating_applier = RatingApplier.from_settings(ratings.apply, settings)
     return Container(
         settings=settings,
         db=db,
         scorer=scorer,
-        queue=build_queue(
-            settings.broker_url,
-            name=settings.broker_queue,
-            max_attempts=settings.broker_max_attempts,
-            prefetch=max(settings.broker_prefetch, settings.batch_max_size),
-            queue_type=settings.broker_queue_type,
-        ),
+        queue=queue,
         clock=clock,
         moderation=moderation,
         events=events,
@@ -401,7 +406,14 @@ def build_container(
             max_size=settings.sync_batch_max_size,
             max_wait=settings.sync_batch_max_wait_ms / 1000,
         ),
-        rating_applier=RatingApplier.from_settings(ratings.apply, settings),
+        rating_applier=rating_applier,
+        # The API process's state gauges, read before each scrape of its /metrics.
+        gauges=GaugeRefresher(
+            clock,
+            queue=queue,
+            backlog=SqlBacklog(db),
+            rating_backlog=lambda: rating_applier.pending,
+        ),
         reports=build_reports(db, clock),
         notifications=build_notifications(settings, db, clock),
     )

@@ -23,9 +23,7 @@ from civility.container import (
     build_webhook_dispatcher,
     build_worker,
 )
-from civility.observability.gauges import GaugeRefresher
 from civility.request_ids import RequestIdMiddleware
-from civility.storage.backlog import SqlBacklog
 from civility.web.app import mount as mount_dashboard
 from civility.worker.consumer import Worker
 
@@ -94,12 +92,6 @@ def create_app(
         app.state.worker = worker
         rating_applier = container.rating_applier
         rating_applier.start()
-        app.state.gauges = GaugeRefresher(
-            container.clock,
-            queue=container.queue,
-            backlog=SqlBacklog(container.db),
-            rating_backlog=lambda: rating_applier.pending,
-        )
         relay = build_relay(container) if settings.runs_relay else None
         relay_task = asyncio.create_task(relay.run()) if relay is not None else None
         sweeper = build_sweeper(container)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import anyio
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Response
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from civility import metrics
@@ -43,7 +43,7 @@ async def readyz(c: ContainerDep) -> dict[str, object] | Response:
 
 
 @router.get("/metrics")
-async def prometheus_metrics(request: Request) -> Response:
+async def prometheus_metrics(c: ContainerDep) -> Response:
     """Prometheus metrics (the queue depth and backlog gauges are read first)."""
-    await request.app.state.gauges.refresh()
+    await c.gauges.refresh()
     return Response(generate_latest(metrics.exposition_registry()), media_type=CONTENT_TYPE_LATEST)
