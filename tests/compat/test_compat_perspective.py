@@ -91,6 +91,17 @@ def test_span_annotations_point_into_the_text(api: Api) -> None:
             assert span["score"]["type"] == "PROBABILITY"
 
 
+def test_the_whole_text_span_ends_at_its_utf16_length(api: Api) -> None:
+    text = "🙂🙂 hello"  # nothing for the lexicon double to point at: one span, the whole text
+    body = {
+        "comment": {"text": text},
+        "spanAnnotations": True,
+        "requestedAttributes": {"INSULT": {}},
+    }
+    [span] = analyze(api, body).json()["attributeScores"]["INSULT"]["spanScores"]
+    assert (span["begin"], span["end"]) == (0, len(text) + 2)  # each emoji is two UTF-16 units
+
+
 def test_score_threshold_leaves_low_attributes_out(api: Api) -> None:
     r = analyze(
         api,
@@ -164,7 +175,10 @@ def test_languages_accept_bcp47_and_auth_errors(api: Api) -> None:
         params={"key": "civ_nope"},
         json={"comment": {"text": "x"}, "requestedAttributes": {"TOXICITY": {}}},
     )
-    assert wrong.status_code == 401
+    # Google's answer to a key that is not valid: 400 INVALID_ARGUMENT, reason API_KEY_INVALID.
+    assert wrong.status_code == 400
+    assert wrong.json()["error"]["status"] == "INVALID_ARGUMENT"
+    assert wrong.json()["error"]["details"][0]["reason"] == "API_KEY_INVALID"
 
 
 def test_discovery_document_points_at_us(api: Api) -> None:

@@ -60,6 +60,7 @@ _SCHEMAS: dict[str, Any] = {
                 },
                 "languages": {"type": "array", "items": _STRING},
                 "spanAnnotations": {"type": "boolean"},
+                "dropUnsupportedAttributes": {"type": "boolean"},
                 "doNotStore": {"type": "boolean"},
                 "clientToken": _STRING,
                 "sessionId": _STRING,

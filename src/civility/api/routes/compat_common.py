@@ -19,13 +19,17 @@ Render = Callable[[int, str, str], dict[str, Any]]
 
 
 def api_key(request: Request) -> str:
-    """Returns the key from `Authorization: Bearer` or, as Google clients send it, `?key=`."""
+    """Returns the key from `Authorization: Bearer`, `x-goog-api-key` or `?key=` (Google's)."""
     header = request.headers.get("authorization")
     if header:
         scheme, _, token = header.partition(" ")
         if scheme.lower() == "bearer" and token.strip():
             return token.strip()
         raise Unauthorized("use `Authorization: Bearer <api key>` or `?key=`", code="invalid_auth")
+    # Google's clients may send the key in this header instead of `?key=`.
+    key = request.headers.get("x-goog-api-key", "").strip()
+    if key:
+        return key
     key = request.query_params.get("key", "").strip()
     if key:
         return key

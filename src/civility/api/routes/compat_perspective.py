@@ -9,13 +9,14 @@ from fastapi import APIRouter, Depends, Request
 from pydantic import Field
 
 from civility.api.deps import ContainerDep
-from civility.api.routes.compat_common import error_route, key_auth
+from civility.api.routes.compat_common import authenticate, error_route
 from civility.api.schemas import Strict
 from civility.auth.keys import Permission, Principal
 from civility.compat import perspective
 from civility.compat.discovery import API_VERSION, discovery_document
-from civility.errors import NotFound
-from civility.moderation.validation import check_text
+from civility.container import Container
+from civility.errors import Invalid, NotFound, Unauthorized
+from civility.scoring.base import Span, TextAnalysis
 
 GRPC_STATUS = {
     400: "INVALID_ARGUMENT",
@@ -35,7 +36,7 @@ def render_error(status: int, code: str, message: str) -> dict[str, Any]:
         "message": message,
         "status": GRPC_STATUS.get(status, "UNKNOWN"),
     }
-    if code == perspective.LANGUAGE_NOT_SUPPORTED:
+    if code in perspective.ERROR_TYPES:
         # Perspective says which kind of error it was in the details, as clients test for it.
         error["details"] = [
             {
@@ -43,11 +44,34 @@ def render_error(status: int, code: str, message: str) -> dict[str, Any]:
                 "errorType": code,
             }
         ]
+    elif code == perspective.API_KEY_INVALID:
+        error["details"] = [
+            {
+                "@type": "type.googleapis.com/google.rpc.ErrorInfo",
+                "reason": code,
+                "domain": "googleapis.com",
+                "metadata": {"service": "commentanalyzer.googleapis.com"},
+            }
+        ]
     return {"error": error}
 
 
 router = APIRouter(tags=["compat: perspective"], route_class=error_route(render_error))
-Caller = Annotated[Principal, Depends(key_auth(Permission.ANALYZE))]
+
+
+async def _caller(request: Request) -> Principal:
+    """The key's principal; a key that is not valid is Google's 400 API_KEY_INVALID."""
+    try:
+        return await authenticate(request, Permission.ANALYZE)
+    except Unauthorized as exc:
+        if exc.code != "invalid_api_key":
+            raise
+        raise Invalid(
+            "API key not valid. Please pass a valid API key.", code=perspective.API_KEY_INVALID
+        ) from exc
+
+
+Caller = Annotated[Principal, Depends(_caller)]
 
 
 class TextEntry(Strict):
@@ -76,6 +100,7 @@ class AnalyzeCommentRequest(Strict):
     context: dict[str, Any] | None = None
     session_id: str | None = Field(None, alias="sessionId")
     community_id: str | None = Field(None, alias="communityId")
+    drop_unsupported_attributes: bool = Field(False, alias="dropUnsupportedAttributes")
 
 
 @router.post("/v1alpha1/comments:analyze")
@@ -83,24 +108,48 @@ async def analyze_comment(
     body: AnalyzeCommentRequest, _: Caller, c: ContainerDep
 ) -> dict[str, Any]:
     """Scores one comment like Perspective does; never stores it (doNotStore is always true)."""
+    drop = body.drop_unsupported_attributes
     attributes = perspective.parse_attributes(
         {
             k: v.model_dump(by_alias=True) if v else None
             for k, v in body.requested_attributes.items()
-        }
+        },
+        drop=drop,
     )
-    languages = perspective.check_languages(body.languages, attributes)
-    text = check_text(body.comment.text, c.settings.max_text_length, field="comment.text")
-    [result] = await anyio.to_thread.run_sync(c.moderation.analyze, [text])
-    perspective.check_support(result.analysis, attributes, languages, c.unsupported_for)
+    languages = perspective.check_languages(body.languages, attributes, drop=drop)
+    text = perspective.check_comment(body.comment.text)
+    spans = body.span_annotations
+    analysis, probability = await anyio.to_thread.run_sync(_analyze, c, text, attributes, spans)
+    attributes = perspective.supported(
+        analysis, attributes, languages, c.unsupported_for, drop=drop
+    )
     return perspective.response(
         text,
-        result.analysis,
+        analysis,
         attributes,
         languages=languages,
-        spans=body.span_annotations,
+        spans=spans,
         client_token=body.client_token,
+        span_probability=probability,
     )
+
+
+def _analyze(
+    c: Container, text: str, attributes: list[perspective.Requested], spans: bool
+) -> tuple[TextAnalysis, perspective.SpanProbability | None]:
+    """Scores the comment and, for span annotations, the text of each span on its own."""
+    [result] = c.moderation.analyze([text], explain=spans)
+    if not spans:
+        return result.analysis, None
+    found = perspective.spans_to_score(result.analysis, attributes)
+    pieces = sorted({text[s.start : s.end] for s in found if text[s.start : s.end].strip()})
+    scored = c.moderation.analyze(pieces, explain=False) if pieces else []
+    by_text = {piece: r.analysis.scores for piece, r in zip(pieces, scored, strict=True)}
+
+    def probability(span: Span) -> float:
+        return by_text.get(text[span.start : span.end], {}).get(span.category, 0.0)
+
+    return result.analysis, probability
 
 
 def _root_url(request: Request, public_url: str) -> str:
