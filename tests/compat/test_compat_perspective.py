@@ -30,7 +30,10 @@ def test_documented_example_with_key_in_query(api: Api) -> None:
     assert 0.5 < summary["value"] <= 1
     assert body["languages"] == ["en"]
     assert isinstance(body["detectedLanguages"], list)
-    assert "spanScores" not in body["attributeScores"]["TOXICITY"]
+    # As Perspective: one span over the whole text unless spanAnnotations asks for finer ones.
+    [span] = body["attributeScores"]["TOXICITY"]["spanScores"]
+    assert (span["begin"], span["end"]) == (0, len(TOXIC))
+    assert span["score"] == summary
 
 
 def test_bearer_header_works_too(api: Api) -> None:

@@ -100,7 +100,12 @@ def test_the_limit_is_20_kb_of_utf8(client: Any) -> None:
     ascii_15k = "We grew tomatoes in the garden this year. " * 360
     assert 15_000 < len(ascii_15k.encode()) < 20_480
     ok = client.comments().analyze(body=_body(ascii_15k, "TOXICITY")).execute()
-    assert ok["attributeScores"]["TOXICITY"]["summaryScore"]["value"] < 0.5
+    toxicity = ok["attributeScores"]["TOXICITY"]
+    assert toxicity["summaryScore"]["value"] < 0.5
+    # No spanAnnotations: Perspective's one span over the whole text, with the summary score.
+    assert toxicity["spanScores"] == [
+        {"begin": 0, "end": len(ascii_15k), "score": toxicity["summaryScore"]}
+    ]
     cjk = "今日は良い天気ですね" * 700  # 7,000 characters, 21,000 bytes of UTF-8
     for text, error_type in ((cjk, "COMMENT_TOO_LONG"), ("   ", "COMMENT_EMPTY")):
         with pytest.raises(HttpError) as err:

@@ -189,17 +189,17 @@ def attribute_scores(
     spans: bool,
     span_probability: SpanProbability | None = None,
 ) -> dict[str, Any]:
-    """Builds `attributeScores`: summary scores and, if asked, span scores per attribute."""
+    """Builds `attributeScores`: summary and span scores per attribute."""
     out: dict[str, Any] = {}
     for attr in attributes:
         value = analysis.scores.get(attr.category, 0.0)
         if attr.threshold is not None and value < attr.threshold:
             continue  # Perspective leaves out attributes scoring below the threshold
         entry: dict[str, Any] = {"summaryScore": _score(value)}
-        if spans:
-            entry["spanScores"] = _span_scores(
-                text, analysis, attr.category, value, span_probability
-            )
+        # Perspective always answers with spans: the whole text unless finer ones were asked.
+        entry["spanScores"] = _span_scores(
+            text, analysis, attr.category, value, span_probability if spans else None
+        )
         out[attr.name] = entry
     return out
 
