@@ -409,9 +409,7 @@ def finalise(
     w[-1] = 0.0
     neutralised = neutralise_identity_terms(w, BITS, IDENTITY_TERMS) if neutralise else {}
     # Round-trip through float16 so calibration is fitted on exactly the shipped weights.
-    model = LinearModel(
-        w.astype(np.float16), b, BITS, LANGS, SERVE_WINDOW, extra_heads=extra_heads
-    )
+    model = LinearModel(w.astype(np.float16), b, BITS, LANGS, SERVE_WINDOW, extra_heads=extra_heads)
     tune = df[df["split"] == "tune"].reset_index(drop=True)
     report = df[df["split"] == "report"].reset_index(drop=True)
     raw_t, lang_t = _raw_max(model, list(tune["text"]))
