@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from civility.queue.batcher import MicroBatcher
+from civility.batching import MicroBatcher
 
 
 @pytest.mark.parametrize(
@@ -39,6 +39,16 @@ def test_take_resets_deadline_and_room() -> None:
     b.add(["c"], 100.0)
     assert not b.ready(100.5)
     assert b.ready(101.0)
+
+
+def test_take_with_a_limit_leaves_the_rest_as_old_as_the_batch() -> None:
+    b: MicroBatcher[str] = MicroBatcher(max_size=2, max_wait=1.0)
+    b.add(["a", "b", "c"], 5.0)  # added while a batch ran: more than max_size
+    assert b.take(2) == ["a", "b"]
+    assert len(b) == 1
+    assert b.ready(6.0)  # "c" counts from 5.0, like the batch it waited behind
+    assert b.take(2) == ["c"]
+    assert b.time_left(9.0) == 1.0
 
 
 def test_rejects_empty_batches() -> None:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Callable, Sequence
 
 import anyio
 
 from civility import metrics
+from civility.batching import MicroBatcher
 from civility.moderation.models import IncomingMessage
 from civility.moderation.records import MessageView
 
@@ -16,7 +18,8 @@ class GroupCommitter:
     """Gathers requests for up to max_wait seconds (or max_size), then runs one call for all.
 
     One scorer call and one transaction serve many requests, which is what lets SQLite keep
-    up: commits, not inserts, are its bottleneck.
+    up: commits, not inserts, are its bottleneck. The size-or-age rule is MicroBatcher's;
+    `monotonic` is its time source.
     """
 
     def __init__(
@@ -25,11 +28,13 @@ class GroupCommitter:
         *,
         max_size: int,
         max_wait: float,
+        monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         self._process = process
-        self._max_size = max_size
-        self._max_wait = max_wait
-        self._pending: list[tuple[IncomingMessage, asyncio.Future[MessageView]]] = []
+        self._pending: MicroBatcher[tuple[IncomingMessage, asyncio.Future[MessageView]]] = (
+            MicroBatcher(max_size, max_wait)
+        )
+        self._monotonic = monotonic
         self._timer: asyncio.TimerHandle | None = None
         self._busy = False
         self._tasks: set[asyncio.Task[None]] = set()
@@ -38,23 +43,24 @@ class GroupCommitter:
         """Queues one message and waits for its decision."""
         loop = asyncio.get_running_loop()
         future: asyncio.Future[MessageView] = loop.create_future()
-        self._pending.append((message, future))
+        now = self._monotonic()
+        self._pending.add([(message, future)], now)
         if self._busy:
             pass  # picked up as soon as the running batch ends
-        elif len(self._pending) >= self._max_size:
+        elif self._pending.room <= 0:
             self._start()
         elif self._timer is None:
-            self._timer = loop.call_later(self._max_wait, self._start)
+            # Not ready(now): a zero wait still lets the requests of this loop turn join.
+            self._timer = loop.call_later(self._pending.time_left(now), self._start)
         return await future
 
     def _start(self) -> None:
         if self._timer is not None:
             self._timer.cancel()
             self._timer = None
-        if self._busy or not self._pending:
+        if self._busy or not len(self._pending):
             return
-        batch = self._pending[: self._max_size]
-        del self._pending[: self._max_size]
+        batch = self._pending.take(self._pending.max_size)
         self._busy = True
         task = asyncio.get_running_loop().create_task(self._run(batch))
         self._tasks.add(task)

@@ -10,10 +10,10 @@ import anyio
 import structlog
 
 from civility import metrics, request_ids
+from civility.batching import MicroBatcher
 from civility.errors import DomainError
 from civility.moderation.service import ModerationService
 from civility.queue.base import Delivery, MessageQueue
-from civility.queue.batcher import MicroBatcher
 
 log = structlog.get_logger(__name__)
 

@@ -1,4 +1,6 @@
-"""Micro-batching: flush when the batch is full or its oldest item has waited long enough."""
+"""Micro-batching, for every batcher (worker, group commit): flush when the batch is full or
+its oldest item has waited long enough; times come from the caller, so tests pass numbers.
+"""
 
 from __future__ import annotations
 
@@ -47,7 +49,14 @@ class MicroBatcher(Generic[T]):
             return self.max_wait
         return max(0.0, self._oldest + self.max_wait - now)
 
-    def take(self) -> list[T]:
-        """Removes and returns the collected batch."""
-        items, self._items, self._oldest = self._items, [], None
+    def take(self, limit: int | None = None) -> list[T]:
+        """Removes and returns the collected batch (its first `limit` items, if given).
+
+        Items left behind keep the batch's age: they arrived no earlier than its oldest, so
+        they are flushed no later than they would have been.
+        """
+        if limit is None or limit >= len(self._items):
+            items, self._items, self._oldest = self._items, [], None
+            return items
+        items, self._items = self._items[:limit], self._items[limit:]
         return items
