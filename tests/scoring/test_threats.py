@@ -13,6 +13,7 @@ import pytest
 from civility.scoring.base import CATEGORIES
 from civility.scoring.model import FastScorer
 from civility.scoring.threats import (
+    IDIOM_CAP,
     KIND_SCORE,
     KINDS,
     SELF_HARM_SEVERE,
@@ -1042,3 +1043,32 @@ def test_cascade_integration() -> None:
     spans = [s for s in analyses[1].spans if s.category == "threat"]
     assert [texts[1][s.start : s.end] for s in spans] == [texts[1]]
     assert not [s for s in analyses[3].spans if s.category == "threat"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "gonna kill it at the gym tomorrow",
+        "she absolutely killed it on stage",
+        "my commute this morning was murder",
+        "just killing time until the doors open",
+        "can someone kill the build, it's stuck",
+        "vamos a matar el tiempo en el bar",
+    ],
+)
+def test_idioms_without_a_person_cap_a_learned_threat_score(text: str) -> None:
+    probs = np.zeros((1, len(CATEGORIES)))
+    probs[0, CATEGORIES.index("threat")] = 0.9
+    out, spans = apply_threats([text], probs)
+    assert out[0, CATEGORIES.index("threat")] == IDIOM_CAP
+    assert spans == [()]
+
+
+@pytest.mark.parametrize(
+    "text", ["I will kill you at the gym tomorrow", "i'll kill it and then i'll kill you"]
+)
+def test_idioms_never_cap_a_threat_at_a_person(text: str) -> None:
+    probs = np.zeros((1, len(CATEGORIES)))
+    probs[0, CATEGORIES.index("threat")] = 0.9
+    out, _ = apply_threats([text], probs)
+    assert out[0, CATEGORIES.index("threat")] >= 0.9

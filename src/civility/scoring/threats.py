@@ -3605,6 +3605,38 @@ def detect(texts: Sequence[str]) -> list[ThreatResult | None]:
     return tier().detect(texts)
 
 
+# Violent verbs aimed at no one: "kill it at the gym", "killed it on stage", "this traffic is
+# murder", "kill time". Where no threat rule fired and one of these matches, a learned threat
+# score is capped under the default policy's flag threshold (0.30): the n-gram heads read "kill"
+# as a threat whatever its object, and these objects are never people.
+IDIOM_CAP: Final[float] = 0.25
+_IDIOM_RE: Final = re.compile(
+    r"\b(?:kill|kills|killed|killing|slay|slays|slayed|slaying|smash|smashed|smashing|crush"
+    r"|crushed|crushing|nail|nailed|nailing|murder|murdered|murdering|destroy|destroyed"
+    r"|destroying) (?:it|this|that|them all on stage)\b(?! (?:bitch|fag|whore|you|ur))"
+    r"|\b(?:is|was|'s|are|were) (?:absolute |pure |total |literally |just )?murder\b"
+    r"|\bkill(?:ing|ed)? (?:some |the )?time\b"
+    r"|\bkill (?:the|a|that|this) (?:process|task|job|server|app|tab|lights|engine|bug|mood"
+    r"|vibe|power|music|noise|conversation|thread|pipeline|build|session|container)\b"
+    r"|\bdressed to kill\b|\bkiller (?:app|workout|deal|song|track|view|look|outfit|riff"
+    r"|performance|set|game|feature|combo|sale|price|recipe)\b"
+    r"|\b(?:matar|ammazzare|tuer|uccidere) (?:el |il |le |o )?(?:tiempo|tempo|temps)\b"
+    r"|\bубить время\b|\bdie zeit totschlagen\b|\bzaman (?:öldürmek|oldurmek)\b",
+    re.IGNORECASE,
+)
+
+
+def _cap_idioms(texts: Sequence[str], probs: F64, results: Sequence[ThreatResult | None]) -> F64:
+    """``probs`` with threat capped at IDIOM_CAP on texts no rule fired on that hold an idiom."""
+    out = probs
+    for i in np.flatnonzero(probs[:, _THREAT] > IDIOM_CAP).tolist():
+        if results[i] is None and _IDIOM_RE.search(texts[i]):
+            if out is probs:
+                out = probs.copy()
+            out[i, _THREAT] = IDIOM_CAP
+    return out
+
+
 def apply_threats(texts: Sequence[str], probs: F64) -> tuple[F64, list[tuple[Span, ...]]]:
     """Raises threat to the tier's score, toxicity to the threat, severe_toxicity on self-harm.
 
@@ -3613,9 +3645,10 @@ def apply_threats(texts: Sequence[str], probs: F64) -> tuple[F64, list[tuple[Spa
     """
     spans: list[tuple[Span, ...]] = [()] * len(texts)
     results = detect(texts)
+    out = _cap_idioms(texts, probs, results)
     if not any(results):
-        return probs, spans
-    out = probs.copy()
+        return out, spans
+    out = out.copy() if out is probs else out
     for i, res in enumerate(results):
         if res is None:
             continue
