@@ -4,7 +4,7 @@ its oldest item has waited long enough; times come from the caller, so tests pas
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -48,6 +48,18 @@ class MicroBatcher(Generic[T]):
         if self._oldest is None:
             return self.max_wait
         return max(0.0, self._oldest + self.max_wait - now)
+
+    @property
+    def oldest(self) -> float | None:
+        """Returns when the oldest waiting item arrived (None when empty)."""
+        return self._oldest
+
+    def put_back(self, items: Sequence[T], oldest: float) -> None:
+        """Returns items taken earlier to the front, in order, with the age they had."""
+        if not items:
+            return
+        self._items[:0] = items
+        self._oldest = oldest if self._oldest is None else min(self._oldest, oldest)
 
     def take(self, limit: int | None = None) -> list[T]:
         """Removes and returns the collected batch (its first `limit` items, if given).

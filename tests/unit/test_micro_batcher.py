@@ -51,6 +51,20 @@ def test_take_with_a_limit_leaves_the_rest_as_old_as_the_batch() -> None:
     assert b.time_left(9.0) == 1.0
 
 
+def test_put_back_restores_order_and_age() -> None:
+    b: MicroBatcher[str] = MicroBatcher(max_size=10, max_wait=1.0)
+    b.add(["a", "b"], 5.0)
+    since = b.oldest
+    batch = b.take()
+    b.add(["c"], 5.5)  # arrived while the batch was being applied (and failed)
+    assert since is not None
+    b.put_back(batch, since)
+    assert b.take() == ["a", "b", "c"]
+    b.add(["d"], 7.0)
+    b.put_back([], 1.0)  # nothing to put back: the age stays
+    assert not b.ready(7.5)
+
+
 def test_rejects_empty_batches() -> None:
     with pytest.raises(ValueError, match="max_size"):
         MicroBatcher(max_size=0, max_wait=1.0)

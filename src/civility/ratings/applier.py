@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import time
 from collections.abc import Callable, Sequence
 
 import anyio
 import structlog
 
+from civility.batching import MicroBatcher
 from civility.errors import DomainError, Unavailable
 from civility.ratings.models import RatingSubmission
 from civility.settings import Settings
@@ -19,7 +21,7 @@ RETRY_PAUSE_SECONDS = 0.5
 
 
 class RatingApplier:
-    """Flushes pending ratings when max_size are waiting or every `interval` seconds.
+    """Flushes pending ratings when max_size are waiting or the oldest has waited `interval`.
 
     One transaction per batch instead of one per rating: the commit, not the row, is what
     costs on SQLite. Ratings still waiting when the process dies are lost (at most one
@@ -33,12 +35,15 @@ class RatingApplier:
         max_size: int,
         interval: float,
         max_pending: int,
+        monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         self._apply = apply
         self._max_size = max_size
         self._interval = interval
         self._max_pending = max_pending
-        self._pending: list[RatingSubmission] = []
+        # The size-or-age rule every batcher shares; `monotonic` is its time source.
+        self._pending: MicroBatcher[RatingSubmission] = MicroBatcher(max_size, interval)
+        self._monotonic = monotonic
         self._wake = asyncio.Event()
         self._stopping = False
         self._lock = asyncio.Lock()
@@ -79,16 +84,20 @@ class RatingApplier:
                 "ratings are arriving faster than they can be stored; retry shortly",
                 code="ratings_backlog",
             )
-        self._pending.extend(submissions)
-        if len(self._pending) >= self._max_size:
+        self._pending.add(submissions, self._monotonic())
+        if self._pending.room <= 0:
             self._wake.set()
 
     async def run(self) -> None:
-        """Flushes on size or interval until stop() is called, then flushes the rest."""
+        """Flushes on size or age until stop() is called, then flushes the rest."""
         while not self._stopping:
+            now = self._monotonic()
+            wait = self._pending.time_left(now) if len(self._pending) else self._interval
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), timeout=self._interval)
+                await asyncio.wait_for(self._wake.wait(), timeout=wait)
             self._wake.clear()
+            if self._stopping or not self._pending.ready(self._monotonic()):
+                continue
             if not await self.flush():
                 await asyncio.sleep(RETRY_PAUSE_SECONDS)  # the database is down: back off
         await self.flush()
@@ -101,14 +110,15 @@ class RatingApplier:
     async def flush(self) -> bool:
         """Applies everything pending, one batch at a time; False if a batch failed."""
         async with self._lock:
-            while self._pending:
-                batch = self._pending[: self._max_size]
-                del self._pending[: self._max_size]
+            while len(self._pending):
+                oldest = self._pending.oldest
+                since = self._monotonic() if oldest is None else oldest
+                batch = self._pending.take(self._max_size)
                 try:
                     await anyio.to_thread.run_sync(self._apply, batch)
                 except DomainError as exc:
-                    # Keep the batch (at the front, in order) for the next attempt.
-                    self._pending[:0] = batch
+                    # Keep the batch (at the front, in order, as old as it was) for next time.
+                    self._pending.put_back(batch, since)
                     log.warning("ratings.apply_failed", error=exc.message, size=len(batch))
                     return False
                 except Exception:
