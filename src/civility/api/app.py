@@ -89,7 +89,6 @@ def create_app(
             worker = build_worker(container)
             await recover_pending(container)
             worker_task = asyncio.create_task(worker.run())
-        app.state.worker = worker
         rating_applier = container.rating_applier
         rating_applier.start()
         relay = build_relay(container) if settings.runs_relay else None
