@@ -5,7 +5,6 @@ from __future__ import annotations
 import subprocess
 import sys
 import threading
-import time
 
 import pytest
 
@@ -200,29 +199,14 @@ def test_thread_safe(scorer: FastScorer) -> None:
     assert all(r == expected for r in results)
 
 
-def test_load_fast_and_no_sklearn_at_runtime() -> None:
+def test_no_sklearn_scipy_or_pandas_at_runtime() -> None:
+    """Serving imports none of the training stack (load time is bench/scorer.py's)."""
     code = (
-        "import sys, time; t0=time.perf_counter();"
-        "from civility.scoring.model import load_scorer; t1=time.perf_counter();"
-        "s=load_scorer(); s.score(['hi']); t2=time.perf_counter();"
-        "print(t1-t0, t2-t1);"
+        "import sys; from civility.scoring.model import load_scorer;"
+        "s=load_scorer(); s.score(['hi']);"
         "print(*(m in sys.modules for m in ('sklearn', 'scipy', 'pandas')))"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.split()
-    import_s, load_s = float(out[0]), float(out[1])
-    assert load_s < 2.0
-    # Interpreter imports (numpy, tables) are outside the 2 s budget but must stay modest.
-    assert import_s < 5.0
-    assert out[2:] == ["False", "False", "False"]
-
-
-def test_throughput_smoke(scorer: FastScorer) -> None:
-    texts = [
-        "hey there what do you think about the new update, honestly not sure it works for me lol"
-    ] * 2048
-    t0 = time.perf_counter()
-    scorer.score(texts)
-    # Loose floor so slow CI machines pass; bench/scorer.py measures the real number.
-    assert 2048 / (time.perf_counter() - t0) > 2000
+    assert out == ["False", "False", "False"]

@@ -32,7 +32,7 @@ from civility.scoring.linear_model import ARTIFACT_DIR, predict_proba
 from civility.scoring.metrics import bootstrap_ci, f1_at, roc_auc
 from civility.scoring.model import FastScorer, load_fast_scorer
 from civility.training.data import LABELS, load_pool
-from civility.training.pipeline import BIAS_TEMPLATES, PROBE_TERMS, _platt
+from civility.training.pipeline import BIAS_TEMPLATES, PROBE_TERMS, platt
 
 F32 = npt.NDArray[np.float32]
 F64 = npt.NDArray[np.float64]
@@ -253,7 +253,7 @@ def measure(
     for h in range(len(LABELS)):
         m = ~np.isnan(y_tu[:, h])
         if m.sum() >= 20:
-            slope[h], inter[h] = _platt(z_tu[m, h].astype(np.float64), y_tu[m, h])
+            slope[h], inter[h] = platt(z_tu[m, h].astype(np.float64), y_tu[m, h])
     acc_tu, acc_rp = calibrated(z_tu, slope, inter), calibrated(z_rp, slope, inter)
     fast = load_fast_scorer(out_dir)
     fast_tu, en_tu = _fast(fast, list(tu["text"]))

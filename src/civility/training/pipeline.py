@@ -207,7 +207,7 @@ def _source_ids(df: pd.DataFrame) -> tuple[I64, int]:
     return ids, len(mixed)
 
 
-def _platt(z: F64, y: F64, a0: float = 1.0, b0: float = 0.0) -> tuple[float, float]:
+def platt(z: F64, y: F64, a0: float = 1.0, b0: float = 0.0) -> tuple[float, float]:
     """Fits sigmoid(a*z + b) to soft labels by log loss."""
 
     def loss(p: F64) -> tuple[float, F64]:
@@ -244,7 +244,7 @@ def fit_calibration(raw: F64, labels: F64, lang: I64, n_langs: int) -> Calibrati
         m = ~np.isnan(labels[:, h])
         if m.sum() < 20:
             continue
-        slope[h], inter[h] = _platt(raw[m, h], labels[m, h])
+        slope[h], inter[h] = platt(raw[m, h], labels[m, h])
         for li in range(n_langs):
             ml = m & (lang == li)
             if ml.sum() >= 20:
