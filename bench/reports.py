@@ -14,15 +14,14 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import statistics
 import subprocess
 import tempfile
-import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from _timing import timed_ms
 from civility.clock import ManualClock
 from civility.container import build_container
 from civility.enforcement.service import StatsQuery
@@ -62,16 +61,6 @@ def _outcome(i: int, n: int, rng: random.Random) -> Outcome:
         f"decision:{mid}", f"message.{action.value}", "system", "message", mid, None, {}, at
     )
     return Outcome(message, scores, "s:1", decision, (event,))
-
-
-def _time(fn: Callable[[], Any], repeat: int) -> dict[str, float]:
-    fn()
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        samples.append((time.perf_counter() - start) * 1000)
-    return {"p50_ms": round(statistics.median(samples), 1), "max_ms": round(max(samples), 1)}
 
 
 def main() -> None:
@@ -124,7 +113,7 @@ def main() -> None:
                 f"render {f.value}": (lambda f=f: c.reports.render(report, f)) for f in ReportFormat
             },
         }
-        results = {name: _time(fn, args.repeat) for name, fn in cases.items()}
+        results = {name: timed_ms(fn, args.repeat, 1) for name, fn in cases.items()}
         sizes = {f.value: len(c.reports.render(report, f).body) for f in ReportFormat}
         if args.png is not None:
             args.png.mkdir(parents=True, exist_ok=True)

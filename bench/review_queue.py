@@ -12,14 +12,13 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import statistics
 import tempfile
-import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from _timing import timed_ms
 from civility.clock import ManualClock
 from civility.container import build_container
 from civility.events.models import Event
@@ -72,16 +71,6 @@ def _outcome(i: int, rng: random.Random) -> Outcome:
     return Outcome(message, scores, "s:1", decision, (event,))
 
 
-def _time(fn: Callable[[], Any], repeat: int) -> dict[str, float]:
-    fn()
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        samples.append((time.perf_counter() - start) * 1000)
-    return {"p50_ms": round(statistics.median(samples), 2), "max_ms": round(max(samples), 2)}
-
-
 def main() -> None:
     """Seeds, measures and prints the results."""
     parser = argparse.ArgumentParser()
@@ -117,7 +106,7 @@ def main() -> None:
             ),
             "item detail": lambda: c.review.detail(first),
         }
-        results = {name: _time(fn, args.repeat) for name, fn in cases.items()}
+        results = {name: timed_ms(fn, args.repeat, 2) for name, fn in cases.items()}
         c.close()
     report = {"messages": args.messages, "sqlite": True, "results": results}
     for name, r in results.items():
