@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -157,7 +159,19 @@ def build_ratings(settings: Settings, db: Database, clock: Clock) -> RatingServi
         user_limit=settings.ratings_user_limit,
         post_limit=settings.ratings_post_limit,
     )
-    return RatingService(SqlRatingRepository(db), cache, limiter, clock)
+    return RatingService(
+        SqlRatingRepository(db), cache, limiter, clock, ip_key=server_key(settings, "ip-hash")
+    )
+
+
+def server_key(settings: Settings, purpose: str) -> bytes:
+    """Derives a key for one purpose from CIVILITY_SERVER_SECRET (else the session secret).
+
+    One configured secret serves every keyed hash; deriving per purpose keeps a key that leaks
+    from one use (a session cookie's signature) from opening another (rating IP hashes).
+    """
+    root = settings.server_secret.encode() or resolve_session_secret(settings)
+    return hmac.new(root, f"civility.{purpose}".encode(), hashlib.sha256).digest()
 
 
 @dataclass

@@ -100,6 +100,10 @@ class Settings(BaseSettings):
     session_secret: str = Field(
         "", description="Signs dashboard session cookies; generated into data_dir when unset."
     )
+    server_secret: str = Field(
+        "",
+        description="Keys the rating IP hashes (HMAC); default: derived from the session secret.",
+    )
     review_claim_seconds: float = Field(600.0, ge=10, le=86_400)
     public_url: str = Field("", description="Base URL clients reach us at (discovery documents).")
     coral_signing_secrets: str = Field("", description="Coral signing secret(s), comma-separated.")
@@ -120,7 +124,7 @@ class Settings(BaseSettings):
             raise ValueError("give two probabilities, low < high, e.g. 0.05,0.95")
         return value
 
-    @field_validator("session_secret")
+    @field_validator("session_secret", "server_secret")
     @classmethod
     def _strong_secret(cls, value: str) -> str:
         if value and len(value) < 32:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import hmac
 import math
+import secrets
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -63,11 +65,15 @@ class Acceptance:
         return self.submission is not None
 
 
-def hash_ip(ip: str | None) -> str | None:
-    """Pseudonymises an address: detection only needs equality, not the address itself."""
+def hash_ip(ip: str | None, key: bytes) -> str | None:
+    """Pseudonymises an address with a keyed hash: detection only needs equality.
+
+    Unkeyed, the 2^32 IPv4 addresses are hashed back in a fraction of a second; with a server
+    secret (HMAC-SHA256) the hashes mean nothing to whoever reads the table without it.
+    """
     if not ip:
         return None
-    return hashlib.sha256(ip.encode()).hexdigest()[:16]
+    return hmac.new(key, ip.encode(), hashlib.sha256).hexdigest()[:16]
 
 
 def _utc(value: datetime | None) -> datetime | None:
@@ -99,8 +105,12 @@ class RatingService:
         *,
         detector: FraudDetector | None = None,
         stability: StabilityConfig | None = None,
+        ip_key: bytes | None = None,
     ) -> None:
         self._repo = repo
+        # Without a configured key a random one still keeps hashes unreadable; they only
+        # compare equal within this process then.
+        self._ip_key = ip_key or secrets.token_bytes(32)
         self._cache = cache
         self._limiter = limiter
         self._clock = clock
@@ -136,7 +146,7 @@ class RatingService:
             score=float(item.score),
             rated_at=now,
             user_created_at=_utc(item.user_created_at),
-            ip_hash=hash_ip(item.ip),
+            ip_hash=hash_ip(item.ip, self._ip_key),
         )
         return Acceptance(item.post_id, item.user_id, submission)
 
