@@ -9,6 +9,9 @@ COPY src ./src
 RUN pip install --no-cache-dir --prefix=/install ".[accurate]"
 
 FROM python:3.11-slim
+# DejaVu Sans: PDF reports write Cyrillic, Greek and Turkish names with it (Helvetica cannot).
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
 RUN useradd --create-home --uid 10001 civility
 COPY --from=build /install /usr/local
 USER civility

@@ -1,21 +1,28 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the test suite needs from outside PyPI, each only when a program
 # it provides is missing: Chromium (tests/browser), prometheus for promtool (tests/deploy checks
-# and unit-tests the alert rules) and poppler-utils (tests/reports reads PDF reports back).
+# and unit-tests the alert rules), poppler-utils (tests/reports reads PDF reports back), DejaVu
+# Sans (the PDF reports' font for non-Latin names) and Tesseract with the eight languages' packs (tests/ocr; the `ocr` extra's engine, docs/ocr.md).
 # Never fails the run: without apt (or root) it says so, and the tests that need a program skip
 # (CI=true fails them).
 set -u
-# package | programs that must all exist | apt-get options | what needs it
+# package | programs (or data files) that must all exist | apt-get options | what needs it
 WANTED=(
   "chromium|/usr/bin/chromium||the browser tests"
   "prometheus|promtool|--no-install-recommends|the alert rule tests (promtool)"
   "poppler-utils|pdftotext pdftoppm|--no-install-recommends|the PDF report tests"
+  "fonts-dejavu-core|/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf|--no-install-recommends|the PDF report tests (Cyrillic names)"
+  "tesseract-ocr|tesseract|--no-install-recommends|the OCR tests"
 )
+# One traineddata file per language the service supports (Debian bookworm's tesseract 5 path).
+for lang in eng deu spa fra ita por rus tur; do
+  WANTED+=("tesseract-ocr-$lang|/usr/share/tesseract-ocr/5/tessdata/$lang.traineddata|--no-install-recommends|the OCR tests")
+done
 missing=()
 for entry in "${WANTED[@]}"; do
   IFS='|' read -r package programs options purpose <<<"$entry"
   for program in $programs; do
-    if ! command -v "$program" >/dev/null 2>&1; then
+    if ! command -v "$program" >/dev/null 2>&1 && [ ! -e "$program" ]; then
       missing+=("$entry")
       break
     fi

@@ -282,3 +282,25 @@ def test_odd_channel_ids_are_written_not_crashed(api: Api, fmt: str) -> None:
     r = _get(api, format=fmt, channel_id=odd)
     assert r.status_code == 200, r.text
     assert r.headers["content-disposition"].isascii()
+
+
+def test_pdf_writes_cyrillic_and_turkish_names_as_text(api: Api, tmp_path: Path) -> None:
+    """Helvetica has no Cyrillic: names came out as boxes until DejaVu Sans was embedded."""
+    _pdf_tools()
+    c = api.container
+    names = ["Модераторы", "Çağrı-şehir"]
+    ids = seed(c.db, [Seed("x", n, "you idiot", Action.HIDE, 1) for n in names], c.clock.now())
+    c.clock.advance(timedelta(minutes=5))  # type: ignore[attr-defined]
+    c.review.resolve(ids[0], "Алёна", ResolveRequest(Resolution.HIDE))
+    c.clock.advance(timedelta(minutes=1))  # type: ignore[attr-defined]
+    r = _get(api, format="pdf")
+    assert r.status_code == 200, r.text
+    pdf = tmp_path / "names.pdf"
+    pdf.write_bytes(r.content)
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, check=True, text=True
+    ).stdout
+    for name in (*names, "Алёна"):
+        assert name in text, name
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, check=True, text=True)
+    assert "DejaVuSans" in fonts.stdout  # embedded, so the reader needs no font of its own

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import io
+import logging
+from pathlib import Path
 from typing import Any
 
 from reportlab.graphics.charts.legends import Legend
@@ -11,8 +14,10 @@ from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
-from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     KeepTogether,
@@ -37,12 +42,56 @@ SERIES_COLORS = {
     "entered": colors.HexColor("#1565c0"),
     "resolved": colors.HexColor("#2e7d32"),
 }
-STYLES = getSampleStyleSheet()
+# The PDF standard fonts (Helvetica) hold Latin-1 only: Cyrillic, Turkish or Greek names came
+# out as boxes. DejaVu Sans (Debian's fonts-dejavu-core, ~1.5 MB for the two faces, so not
+# shipped in the package) covers them; it is embedded (subset) in each PDF.
+FONT_DIRS = (
+    Path("/usr/share/fonts/truetype/dejavu"),
+    Path("/usr/share/fonts/dejavu"),
+    Path("/usr/local/share/fonts/dejavu"),
+)
+log = logging.getLogger(__name__)
 
 
-CELL = STYLES["BodyText"].clone("cell", fontSize=8, leading=10)
-# Numbers line up on the right (a Paragraph aligns itself; the table's ALIGN does not reach it).
-NUMBER_CELL = CELL.clone("number", alignment=TA_RIGHT)
+@functools.cache
+def fonts() -> tuple[str, str]:
+    """Returns the (regular, bold) font names to write with, registering DejaVu Sans if found."""
+    for folder in FONT_DIRS:
+        regular, bold = folder / "DejaVuSans.ttf", folder / "DejaVuSans-Bold.ttf"
+        if regular.is_file() and bold.is_file():
+            pdfmetrics.registerFont(TTFont("DejaVuSans", str(regular)))
+            pdfmetrics.registerFont(TTFont("DejaVuSans-Bold", str(bold)))
+            # <b> in a Paragraph looks the bold face up through the family.
+            pdfmetrics.registerFontFamily(
+                "DejaVuSans",
+                normal="DejaVuSans",
+                bold="DejaVuSans-Bold",
+                italic="DejaVuSans",
+                boldItalic="DejaVuSans-Bold",
+            )
+            return "DejaVuSans", "DejaVuSans-Bold"
+    log.warning(
+        "DejaVu Sans not found (install fonts-dejavu-core): PDF reports fall back to "
+        "Helvetica, which shows non-Latin-1 names as boxes"
+    )
+    return "Helvetica", "Helvetica-Bold"
+
+
+@functools.cache
+def styles() -> dict[str, ParagraphStyle]:
+    """Returns the paragraph styles of a report, in the font that covers its names."""
+    regular, bold = fonts()
+    sheet = getSampleStyleSheet()
+    font = {"Title": bold, "Heading2": bold}
+    out = {
+        name: ParagraphStyle(f"civility-{name}", sheet[name], fontName=font.get(name, regular))
+        for name in ("Title", "Heading2", "Normal", "Italic", "BodyText")
+    }
+    out["cell"] = ParagraphStyle("cell", out["BodyText"], fontSize=8, leading=10)
+    # Numbers line up on the right (a Paragraph aligns itself; the table's ALIGN does not reach it).
+    out["number"] = ParagraphStyle("number", out["cell"], alignment=TA_RIGHT)
+    out["note"] = ParagraphStyle("note", out["Italic"], fontSize=8)
+    return out
 
 
 def _is_number(column: Column) -> bool:
@@ -50,20 +99,22 @@ def _is_number(column: Column) -> bool:
 
 
 def _table(table: Table, hourly: bool) -> list[Flowable]:
-    styles = [NUMBER_CELL if _is_number(c) else CELL for c in table.columns]
+    st = styles()
+    column_styles = [st["number"] if _is_number(c) else st["cell"] for c in table.columns]
     head: list[Flowable | str] = [
-        Paragraph(f"<b>{_escape(c.name)}</b>", st)
-        for c, st in zip(table.columns, styles, strict=True)
+        Paragraph(f"<b>{_escape(c.name)}</b>", cs)
+        for c, cs in zip(table.columns, column_styles, strict=True)
     ]
     body: list[list[Flowable | str]] = [
         [
-            Paragraph(_escape(cell_text(v, c, hourly)), st)
-            for v, c, st in zip(row, table.columns, styles, strict=True)
+            Paragraph(_escape(cell_text(v, c, hourly)), cs)
+            for v, c, cs in zip(row, table.columns, column_styles, strict=True)
         ]
         for row in table.rows
     ]
     if not body:
-        body = [[Paragraph("no data in this period", CELL), *([""] * (len(table.columns) - 1))]]
+        empty = Paragraph("no data in this period", st["cell"])
+        body = [[empty, *([""] * (len(table.columns) - 1))]]
     grid = LongTable([list(head), *body], repeatRows=1, hAlign="LEFT")
     style: list[Any] = [
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eceff1")),
@@ -72,14 +123,14 @@ def _table(table: Table, hourly: bool) -> list[Flowable]:
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ]
     grid.setStyle(TableStyle(style))
-    title = Paragraph(_escape(table.title), STYLES["Heading2"])
+    title = Paragraph(_escape(table.title), st["Heading2"])
     return [KeepTogether([title, *_note(table)]), grid, Spacer(1, 6 * mm)]
 
 
 def _note(table: Table) -> list[Flowable]:
     if not table.note:
         return []
-    return [Paragraph(_escape(table.note), STYLES["Italic"].clone("note", fontSize=8))]
+    return [Paragraph(_escape(table.note), styles()["note"])]
 
 
 def chart(trend: Trend, hourly: bool, width: float) -> Drawing:
@@ -102,27 +153,31 @@ def chart(trend: Trend, hourly: bool, width: float) -> Drawing:
     fmt = "%m-%d %H:00" if hourly else "%Y-%m-%d"
     labels = [b.strftime(fmt) for b in trend.buckets]
     plot.xValueAxis.labelTextFormat = lambda v: labels[int(v)] if 0 <= int(v) < len(labels) else ""
+    regular, bold = fonts()
+    plot.xValueAxis.labels.fontName = regular
     plot.xValueAxis.labels.fontSize = 7
     plot.xValueAxis.labels.angle = 30
     plot.xValueAxis.labels.boxAnchor = "ne"
     top = max((max(s) for s in trend.series.values() if s), default=0.0)
     plot.yValueAxis.valueMin = 0
     plot.yValueAxis.valueMax = max(top * 1.1, 1.0)
+    plot.yValueAxis.labels.fontName = regular
     plot.yValueAxis.labels.fontSize = 7
     drawing.add(plot)
     legend = Legend()
     legend.x, legend.y = int(width - 100), int(height - 30)
+    legend.fontName = regular
     legend.fontSize = 8
     legend.columnMaximum = 8  # one column
     legend.colorNamePairs = [(SERIES_COLORS.get(n, colors.black), n) for n in names]
     drawing.add(legend)
-    drawing.add(String(0, height - 10, trend.title, fontSize=10, fontName="Helvetica-Bold"))
+    drawing.add(String(0, height - 10, trend.title, fontSize=10, fontName=bold))
     return drawing
 
 
 def _footer(canvas: Canvas, doc: Any) -> None:
     canvas.saveState()
-    canvas.setFont("Helvetica", 8)
+    canvas.setFont(fonts()[0], 8)
     canvas.drawRightString(PAGE[0] - MARGIN, 8 * mm, f"page {doc.page}")
     canvas.drawString(MARGIN, 8 * mm, "Civility moderation report")
     canvas.restoreState()
@@ -150,10 +205,11 @@ def to_pdf(report: Report) -> bytes:
     q = report.query
     scope = f"channel {q.channel_id}" if q.channel_id else "all channels"
     period = f"{q.since:%Y-%m-%d %H:%M} to {q.until:%Y-%m-%d %H:%M} UTC, {scope}"
+    st = styles()
     story: list[Flowable] = [
-        Paragraph("Civility moderation report", STYLES["Title"]),
-        Paragraph(_escape(period), STYLES["Normal"]),
-        Paragraph(f"Generated {report.generated_at:%Y-%m-%d %H:%M} UTC", STYLES["Normal"]),
+        Paragraph("Civility moderation report", st["Title"]),
+        Paragraph(_escape(period), st["Normal"]),
+        Paragraph(f"Generated {report.generated_at:%Y-%m-%d %H:%M} UTC", st["Normal"]),
         Spacer(1, 6 * mm),
     ]
     width = PAGE[0] - 2 * MARGIN
