@@ -50,8 +50,10 @@ class ReviewView(StrEnum):
 
 
 class ReviewOrder(StrEnum):
-    """How a list is sorted: highest score first, oldest first, or by channel then age."""
+    """How a list is sorted: by priority (review/priority.py), highest score, oldest first,
+    or by channel then age."""
 
+    PRIORITY = "priority"
     SCORE = "score"
     AGE = "age"
     CHANNEL = "channel"
@@ -169,6 +171,12 @@ class ReviewQuery:
     order: ReviewOrder = ReviewOrder.SCORE
     cursor: tuple[Any, ...] | None = None
     limit: int = 50
+    # The page before `cursor` instead of the one after it.
+    backwards: bool = False
+    # Only the copies of one exact text.
+    text: str | None = None
+    # True: only items that exist because the author was already banned; False: none of them.
+    ban_blocks: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)

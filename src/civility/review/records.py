@@ -12,6 +12,7 @@ from civility.enforcement.service import Consequences
 from civility.events.models import Event
 from civility.policy.verdict import Severity
 from civility.review.models import AuthorStanding, Note, ReviewItem, ReviewQuery, ReviewState
+from civility.review.priority import GroupBy, ItemGroup
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +51,18 @@ class ReviewRepository(Protocol):
 
     def get_items(self, message_ids: Sequence[str], now: datetime) -> dict[str, ReviewItem]:
         """Returns the reviewable items among the given message ids."""
+        ...
+
+    def count(self, query: ReviewQuery, now: datetime) -> int:
+        """Counts the items matching a query's filters (its cursor and order aside)."""
+        ...
+
+    def matching_ids(self, query: ReviewQuery, now: datetime, limit: int) -> list[str]:
+        """Returns the ids of up to `limit` items matching a query, in priority order."""
+        ...
+
+    def groups(self, query: ReviewQuery, by: GroupBy, now: datetime, limit: int) -> list[ItemGroup]:
+        """Returns the query's items grouped by author or by identical text, most urgent first."""
         ...
 
     def save(self, changes: Sequence[Change]) -> set[str]:

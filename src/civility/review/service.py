@@ -14,6 +14,7 @@ from civility.errors import Conflict, DomainError, Invalid, NotFound
 from civility.events.models import Event, EventType, new_event
 from civility.ids import new_id
 from civility.policy.verdict import Severity
+from civility.review import priority
 from civility.review.models import (
     FINAL_ACTION,
     AuthorStanding,
@@ -28,6 +29,7 @@ from civility.review.models import (
     claim,
     resolve,
 )
+from civility.review.priority import GroupBy, ItemGroup
 from civility.review.records import (
     Change,
     ChannelMessage,
@@ -71,6 +73,9 @@ class BulkResult:
 
 def cursor_of(item: ReviewItem, order: ReviewOrder) -> tuple[Any, ...]:
     """Returns the sort key of an item, which the next page starts after."""
+    if order is ReviewOrder.PRIORITY:
+        points = priority.base_points(item.reasons, item.severity)
+        return (priority.sort_key(points, item.decided_at), item.message_id)
     if order is ReviewOrder.SCORE:
         return (item.top_score, item.message_id)
     if order is ReviewOrder.AGE:
@@ -104,6 +109,18 @@ class ReviewService:
         items = self._repo.list_items(query, self._clock.now())
         more = len(items) == query.limit
         return items, cursor_of(items[-1], query.order) if more and items else None
+
+    def count(self, query: ReviewQuery) -> int:
+        """Counts the items matching a query's filters."""
+        return self._repo.count(query, self._clock.now())
+
+    def groups(self, query: ReviewQuery, by: GroupBy, limit: int = 50) -> list[ItemGroup]:
+        """Returns the query's items folded by author or identical text (groups of two or more)."""
+        return priority.fold(self._repo.groups(query, by, self._clock.now(), limit))
+
+    def matching_ids(self, query: ReviewQuery) -> list[str]:
+        """Returns the ids of the items a query matches, most urgent first, up to a bulk's size."""
+        return self._repo.matching_ids(query, self._clock.now(), MAX_BULK)
 
     def get(self, message_id: str) -> ReviewItem:
         """Returns one item; raises NotFound when the message is not reviewable."""

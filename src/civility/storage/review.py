@@ -8,8 +8,10 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     ColumnElement,
     Connection,
+    Integer,
     Row,
     String,
     and_,
@@ -27,7 +29,9 @@ from sqlalchemy.dialects import postgresql, sqlite
 from civility.auth.dashboard import DashboardUserRow
 from civility.errors import Invalid
 from civility.events.models import Event, EventType
+from civility.policy.decide import BANNED_CODE
 from civility.policy.verdict import Action, Reason, Severity
+from civility.review import priority
 from civility.review.models import (
     VIEW_ACTIONS,
     Note,
@@ -38,6 +42,7 @@ from civility.review.models import (
     ReviewState,
     ReviewStatus,
 )
+from civility.review.priority import GroupBy, ItemGroup
 from civility.review.records import Change, ChannelMessage
 from civility.scoring.base import CATEGORIES
 from civility.storage import tables as t
@@ -60,6 +65,35 @@ def top_score_expr(dialect: str) -> ColumnElement[Any]:
     cols = [func.coalesce(_s[c], 0.0) for c in CATEGORIES]
     # SQLite's multi-argument max() is its scalar form; PostgreSQL spells it greatest().
     return func.greatest(*cols) if dialect == "postgresql" else func.max(*cols)
+
+
+def _epoch_seconds(col: Any, dialect: str) -> ColumnElement[int]:
+    """Returns whole Unix seconds of a UTC timestamp column (floored, as priority.py does)."""
+    if dialect == "postgresql":
+        return cast(func.floor(func.extract("epoch", col)), BigInteger)
+    return cast(func.strftime("%s", col), Integer)
+
+
+def _points_case(pairs: Sequence[tuple[str, str, int]]) -> ColumnElement[int]:
+    """The highest points of the reasons' (key, value) pairs present (reasons are JSON text)."""
+    ranked = sorted(pairs, key=lambda p: -p[2])
+    whens = [(_json_contains(k, v), literal(n)) for k, v, n in ranked if n > 0]
+    return case(*whens, else_=literal(0))
+
+
+def priority_key_expr(dialect: str) -> ColumnElement[int]:
+    """Returns priority.sort_key of an item in SQL: what it is about, severity and its age."""
+    category = _points_case([("category", c, n) for c, n in priority.CATEGORY_POINTS.items()])
+    source = _points_case([("source", s.value, n) for s, n in priority.SOURCE_POINTS.items()])
+    worst = (
+        func.greatest(category, source) if dialect == "postgresql" else func.max(category, source)
+    )
+    severity = case(
+        *((_d.severity == s.value, literal(n)) for s, n in priority.SEVERITY_POINTS.items()),
+        else_=literal(0),
+    )
+    points = worst + severity
+    return points * priority.SECONDS_PER_POINT - _epoch_seconds(_d.created_at, dialect)
 
 
 def _utc(value: datetime) -> datetime:
@@ -97,8 +131,12 @@ def _json_contains(key: str, value: str) -> ColumnElement[bool]:
     )
 
 
-def _sort_keys(order: ReviewOrder, score: ColumnElement[Any]) -> list[tuple[Any, bool]]:
+def _sort_keys(
+    order: ReviewOrder, score: ColumnElement[Any], urgency: ColumnElement[Any]
+) -> list[tuple[Any, bool]]:
     """Returns (column, descending) pairs; the message id makes every key unique."""
+    if order is ReviewOrder.PRIORITY:
+        return [(urgency, True), (_d.message_id, False)]
     if order is ReviewOrder.SCORE:
         return [(score, True), (_d.message_id, False)]
     if order is ReviewOrder.AGE:
@@ -109,6 +147,11 @@ def _sort_keys(order: ReviewOrder, score: ColumnElement[Any]) -> list[tuple[Any,
 def _cursor_values(order: ReviewOrder, cursor: tuple[Any, ...]) -> list[Any]:
     """Checks a decoded cursor against the order it claims to continue."""
     try:
+        if order is ReviewOrder.PRIORITY:
+            key, mid = cursor
+            if not isinstance(key, int):
+                raise TypeError("a priority key is a whole number")
+            return [key, str(mid)]
         if order is ReviewOrder.SCORE:
             score, mid = cursor
             return [float(score), str(mid)]
@@ -202,6 +245,7 @@ class SqlReviewRepository:
     def __init__(self, db: Database) -> None:
         self._db = db
         self._score = top_score_expr(db.dialect)
+        self._urgency = priority_key_expr(db.dialect)
 
     def _select(self) -> Any:
         columns = (
@@ -232,8 +276,7 @@ class SqlReviewRepository:
             .outerjoin(review_items, _r.message_id == _d.message_id)
         )
 
-    def list_items(self, query: ReviewQuery, now: datetime) -> list[ReviewItem]:
-        """Returns items matching the query in its order, after its cursor."""
+    def _conditions(self, query: ReviewQuery, now: datetime) -> list[ColumnElement[bool]]:
         actions = [a.value for a in VIEW_ACTIONS[query.view]]
         conds: list[ColumnElement[bool]] = [_d.action.in_(actions)]
         if query.status is not None:
@@ -242,32 +285,93 @@ class SqlReviewRepository:
             conds.append(_m.channel_id == query.channel_id)
         if query.author_id is not None:
             conds.append(_m.author_id == query.author_id)
+        if query.text is not None:
+            conds.append(_m.text == query.text)
         if query.category is not None:
             conds.append(_json_contains("category", query.category))
         if query.reason is not None:
             conds.append(_json_contains("code", query.reason))
-        keys = _sort_keys(query.order, self._score)
+        if query.ban_blocks is not None:
+            # A banned author's message has the one `banned` reason (policy/decide.py).
+            banned = _json_contains("code", BANNED_CODE)
+            conds.append(banned if query.ban_blocks else ~banned)
+        return conds
+
+    def list_items(self, query: ReviewQuery, now: datetime) -> list[ReviewItem]:
+        """Returns items matching the query in its order, after (or before) its cursor."""
+        conds = self._conditions(query, now)
+        keys = _sort_keys(query.order, self._score, self._urgency)
+        if query.backwards:
+            # The page before the cursor is the page after it in the reversed order.
+            keys = [(col, not desc) for col, desc in keys]
         if query.cursor is not None:
             conds.append(_after(keys, _cursor_values(query.order, query.cursor)))
         order_by = [col.desc() if desc else col.asc() for col, desc in keys]
         # Sort narrow rows first, then fetch the page's wide rows (text, reasons) by id: the
         # sorter then moves ids and scores instead of every message's text.
-        page = select(_d.message_id).select_from(t.decisions)
-        if query.channel_id or query.author_id or query.order is ReviewOrder.CHANNEL:
-            page = page.join(t.messages, t.messages.c.id == _d.message_id)
-        if query.order is ReviewOrder.SCORE:
-            page = page.outerjoin(t.message_scores, _s.message_id == _d.message_id)
-        page = (
-            page.outerjoin(review_items, _r.message_id == _d.message_id)
-            .where(and_(*conds))
-            .order_by(*order_by)
-            .limit(query.limit)
-        )
+        page = self._joined(query).where(and_(*conds)).order_by(*order_by).limit(query.limit)
         with translate_errors(), self._db.read() as conn:
             ids = list(conn.execute(page).scalars())
             rows = conn.execute(self._select().where(_m.id.in_(ids))).all() if ids else []
+        if query.backwards:
+            ids.reverse()
         by_id = {row._mapping["id"]: _item_from(row, now) for row in rows}
         return [by_id[i] for i in ids]
+
+    def _joined(self, query: ReviewQuery, *columns: Any) -> Any:
+        """The narrow select of a list: decisions with only the joins its filters need."""
+        page = select(*(columns or (_d.message_id,))).select_from(t.decisions)
+        needs_message = query.channel_id or query.author_id or query.text is not None
+        if needs_message or query.order is ReviewOrder.CHANNEL or columns:
+            page = page.join(t.messages, t.messages.c.id == _d.message_id)
+        if query.order is ReviewOrder.SCORE or columns:
+            page = page.outerjoin(t.message_scores, _s.message_id == _d.message_id)
+        return page.outerjoin(review_items, _r.message_id == _d.message_id)
+
+    def count(self, query: ReviewQuery, now: datetime) -> int:
+        """Counts the items matching a query's filters (its cursor and order aside)."""
+        stmt = self._joined(query, func.count()).where(and_(*self._conditions(query, now)))
+        with translate_errors(), self._db.read() as conn:
+            return int(conn.execute(stmt).scalar_one())
+
+    def matching_ids(self, query: ReviewQuery, now: datetime, limit: int) -> list[str]:
+        """Returns the ids of up to `limit` items matching a query, in priority order."""
+        stmt = (
+            self._joined(query)
+            .where(and_(*self._conditions(query, now)))
+            .order_by(self._urgency.desc(), _d.message_id)
+            .limit(limit)
+        )
+        with translate_errors(), self._db.read() as conn:
+            return list(conn.execute(stmt).scalars())
+
+    def groups(self, query: ReviewQuery, by: GroupBy, now: datetime, limit: int) -> list[ItemGroup]:
+        """Returns the query's items grouped by author or by identical text, most urgent first."""
+        key = _m.author_id if by is GroupBy.AUTHOR else _m.text
+        top = func.max(self._urgency)
+        stmt = (
+            select(
+                key,
+                func.count(),
+                top,
+                func.min(_d.created_at),
+                func.max(_d.message_id),
+                func.count(func.distinct(_m.author_id)),
+            )
+            .select_from(t.decisions)
+            .join(t.messages, t.messages.c.id == _d.message_id)
+            .outerjoin(review_items, _r.message_id == _d.message_id)
+            .where(and_(*self._conditions(query, now)))
+            .group_by(key)
+            .order_by(top.desc(), key)
+            .limit(limit)
+        )
+        with translate_errors(), self._db.read() as conn:
+            rows = conn.execute(stmt).all()
+        return [
+            ItemGroup(by, str(k), int(n), int(best), _utc(oldest), str(sample), int(authors))
+            for k, n, best, oldest, sample, authors in rows
+        ]
 
     def get_items(self, message_ids: Sequence[str], now: datetime) -> dict[str, ReviewItem]:
         """Returns the reviewable items (flag, hide, block) among the given message ids."""
