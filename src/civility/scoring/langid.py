@@ -7,9 +7,10 @@ Italian, "nice post" as Czech). Each text here gets, in order of trust:
    Serbian, Macedonian or Kazakh letters or words appear; kana is Japanese, ...) and
    language-specific Latin letters (ğ ı ş: Turkish, ß: German, ñ ¿ ¡: Spanish, ã õ:
    Portuguese, œ: French, ł ą ę: Polish, ...);
-2. votes of a team-written lexicon of frequent function, chat and insult words
-   (``scoring/langid_words.py``). A word in one language's list votes for it; a word in
-   several lists votes for none, but narrows the choice to those languages;
+2. votes of a team-written lexicon of frequent function, chat and insult words and of chat
+   vocabulary (``scoring/langid_words.py``), plus the pool's distinctive words. A word in one
+   language's list votes for it; a word in several lists votes for none, but narrows the
+   choice to those languages;
 3. py3langid's naive Bayes scores over ``NB_LANGS``, tempered by sqrt(bytes) as py3langid
    does when it normalises.
 
@@ -36,6 +37,7 @@ import numpy.typing as npt
 
 from civility.scoring.langid_pool_words import POOL_WORDS
 from civility.scoring.langid_words import (
+    CHAT_WORDS,
     CYRILLIC_WORDS,
     FEW,
     INSULTS,
@@ -192,6 +194,7 @@ def _build_index(pool_words: WordLists) -> tuple[dict[str, Entry], dict[str, Ent
         index[word] = (langs | {lang}, max(weight, old))
 
     lists = [(lang, _words(text), 1.0) for lang, text in WORDS.items()]
+    lists += [(lang, _words(text), 1.0) for lang, text in CHAT_WORDS.items()]
     lists += [(lang, _words(text), 1.0) for lang, text in pool_words.items()]
     lists += [(lang, _words(text), INSULT_WEIGHT) for lang, text in INSULTS.items()]
     lists += [(lang, [word], 1.0) for word, langs in FEW.items() for lang in langs.split()]

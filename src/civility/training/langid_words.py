@@ -58,7 +58,7 @@ _URL_OR_HANDLE: Final = re.compile(r"https?://\S+|@\w+")
 def hand_written() -> set[str]:
     """Every word the hand-written lists hold, as written and without accents."""
     words: set[str] = set(lexicon.FEW) | set(lexicon.SHARED.split())
-    for lists in (lexicon.WORDS, lexicon.INSULTS, lexicon.OTHER_WORDS):
+    for lists in (lexicon.WORDS, lexicon.CHAT_WORDS, lexicon.INSULTS, lexicon.OTHER_WORDS):
         for text in lists.values():
             for word in text.split():
                 words.update((word, langid.strip_accents(word)))
