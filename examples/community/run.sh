@@ -4,6 +4,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 VENV=${VENV:-.venv}
 export CIVILITY_DATA_DIR=${CIVILITY_DATA_DIR:-data/community-civility}
+# The community's webhook receiver listens on loopback, which webhooks may reach only if allowed.
+export CIVILITY_WEBHOOK_ALLOWED_TARGETS=${CIVILITY_WEBHOOK_ALLOWED_TARGETS:-127.0.0.1}
 PORT=${CIVILITY_PORT:-8000}
 mkdir -p "$CIVILITY_DATA_DIR"
 KEY=$("$VENV/bin/civility" apikey create --role service | tail -n 1)

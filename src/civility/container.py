@@ -57,6 +57,7 @@ if TYPE_CHECKING:
     from civility.queue.sweeper import PendingSweeper
     from civility.webhooks.dispatcher import WebhookDispatcher
     from civility.webhooks.service import WebhookService
+    from civility.webhooks.targets import TargetPolicy
     from civility.worker.consumer import Worker
 
 
@@ -223,7 +224,16 @@ def build_webhooks(settings: Settings, db: Database, clock: Clock) -> WebhookSer
     from civility.webhooks.service import WebhookService
 
     grace = timedelta(seconds=settings.webhook_rotation_grace_seconds)
-    return WebhookService(SqlWebhookRepository(db), clock, rotation_grace=grace)
+    return WebhookService(
+        SqlWebhookRepository(db), clock, rotation_grace=grace, targets=webhook_targets(settings)
+    )
+
+
+def webhook_targets(settings: Settings) -> TargetPolicy:
+    """The private networks and hosts webhooks may reach (CIVILITY_WEBHOOK_ALLOWED_TARGETS)."""
+    from civility.webhooks.targets import TargetPolicy
+
+    return TargetPolicy.parse(settings.webhook_allowed_targets)
 
 
 def build_notifications(settings: Settings, db: Database, clock: Clock) -> NotificationService:
@@ -286,6 +296,7 @@ def build_webhook_dispatcher(container: Container) -> WebhookDispatcher | None:
         max_consecutive_failures=settings.webhook_max_failures,
         leader=leader,
         renderers=chat_renderers(container),
+        targets=webhook_targets(settings),
     )
 
 

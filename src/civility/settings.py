@@ -57,6 +57,12 @@ class Settings(BaseSettings):
     webhooks_dispatcher: bool = True
     webhook_max_attempts: int = Field(5, ge=1, le=20)
     webhook_max_failures: int = Field(10, ge=1, le=10_000)
+    webhook_allowed_targets: str = Field(
+        "",
+        description="Networks (CIDR), addresses or host names webhooks may reach although "
+        "private (comma-separated); public addresses are always allowed.",
+        max_length=4000,
+    )
     notifications_allowed_hosts: str = Field(
         "",
         description="Hosts (host or host:port, comma-separated) Slack/Discord channels may post "

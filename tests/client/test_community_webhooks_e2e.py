@@ -32,7 +32,9 @@ CLEAN = "Lentil soup with cumin, every winter"
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    with serve(Path(tmp_path_factory.mktemp("community-webhooks"))) as s:
+    # The community's receiver listens on loopback: webhooks reach it only when allowed.
+    data_dir = Path(tmp_path_factory.mktemp("community-webhooks"))
+    with serve(data_dir, CIVILITY_WEBHOOK_ALLOWED_TARGETS="127.0.0.1") as s:
         yield s
 
 

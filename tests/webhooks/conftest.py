@@ -16,6 +16,10 @@ import pytest
 from civility.errors import Invalid
 from civility.settings import Settings, load_settings
 from civility.webhooks.signing import HEADER, verify
+from civility.webhooks.targets import TargetPolicy
+
+LOOPBACK_TARGETS = "127.0.0.1"
+LOOPBACK = TargetPolicy.parse(LOOPBACK_TARGETS)
 
 
 @pytest.fixture
@@ -28,6 +32,8 @@ def settings(sqlite_url: str, tmp_path: Path) -> Settings:
         scorer="lexicon-baseline",
         batch_max_wait_ms=1,
         webhooks_dispatcher=False,
+        # The receivers below listen on loopback, which webhooks may only reach when allowed.
+        webhook_allowed_targets=LOOPBACK_TARGETS,
         pending_sweep_seconds=0,
     )
 

@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import Engine, text
 from tests.conftest import POSTGRES_ADMIN_URL, Api
 from tests.infra.infra_helpers import run_async
+from tests.webhooks.conftest import LOOPBACK
 from tests.webhooks.test_webhooks import ReceiverFactory, _moderate, _subscribed
 
 from civility.auth.keys import Role
@@ -102,7 +103,7 @@ def test_a_dispatcher_that_does_not_lead_delivers_nothing(
 
     def run(leader: Watched) -> None:
         repo = SqlWebhookRepository(api.container.db)
-        d = WebhookDispatcher(repo, clock, leader=leader, poll_seconds=0.01)
+        d = WebhookDispatcher(repo, clock, leader=leader, poll_seconds=0.01, targets=LOOPBACK)
         leader.dispatcher = d
         run_async(d.run())
 

@@ -12,7 +12,7 @@ import pytest
 import stamina
 from tests.conftest import Api
 from tests.infra.infra_helpers import run_async
-from tests.webhooks.conftest import Receiver
+from tests.webhooks.conftest import LOOPBACK, Receiver
 
 from civility.auth.keys import Role
 from civility.clock import ManualClock
@@ -94,7 +94,8 @@ def _moderate(api: Api, mid: str, text: str = "you are a stupid idiot") -> None:
 
 
 def _dispatch(api: Api, clock: ManualClock, **options: Any) -> int:
-    dispatcher = WebhookDispatcher(SqlWebhookRepository(api.container.db), clock, **options)
+    repo = SqlWebhookRepository(api.container.db)
+    dispatcher = WebhookDispatcher(repo, clock, targets=LOOPBACK, **options)
     return run_async(dispatcher.run_once())
 
 

@@ -9,7 +9,7 @@ from datetime import timedelta
 import pytest
 from tests.infra.infra_helpers import run_async
 from tests.storage.event_log import named_event
-from tests.webhooks.conftest import Receiver
+from tests.webhooks.conftest import LOOPBACK, Receiver
 from tests.webhooks.test_webhooks import ReceiverFactory
 
 from civility.clock import ManualClock
@@ -35,7 +35,7 @@ def _subscribed(
 ) -> tuple[SqlWebhookRepository, WebhookService, Receiver, Subscription]:
     """A receiver subscribed to message.* events on this database."""
     repo = SqlWebhookRepository(pg)
-    service = WebhookService(repo, clock, rotation_grace=timedelta(hours=1))
+    service = WebhookService(repo, clock, rotation_grace=timedelta(hours=1), targets=LOOPBACK)
     receiver = receiver_factory(lambda: clock.now().timestamp())
     sub = service.create(receiver.url, ["message.*"], "admin")
     receiver.secrets = [sub.secret]
@@ -57,7 +57,7 @@ def test_an_event_whose_transaction_wrote_first_and_committed_last_is_delivered(
     pg: Database, clock: ManualClock, receiver_factory: ReceiverFactory
 ) -> None:
     repo, service, receiver, sub = _subscribed(pg, clock, receiver_factory)
-    dispatcher = WebhookDispatcher(repo, clock)
+    dispatcher = WebhookDispatcher(repo, clock, targets=LOOPBACK)
     names = lambda: [e["subject"]["id"] for e in receiver.accepted]  # noqa: E731
 
     # The worker's shape: a transaction writes its decision (taking its id) before its event.
@@ -81,7 +81,7 @@ def test_an_event_whose_transaction_wrote_first_and_committed_last_is_delivered(
     assert saved.cursor_txid > 0  # the position survives a restart of the dispatcher
     with pg.write() as conn:
         insert_events(conn, [named_event("c", clock.now())])
-    _deliver_until(WebhookDispatcher(repo, clock), receiver.accepted, 3)
+    _deliver_until(WebhookDispatcher(repo, clock, targets=LOOPBACK), receiver.accepted, 3)
     assert names() == ["a", "b", "c"]
 
 
@@ -101,7 +101,7 @@ def test_enable_skipping_the_backlog_still_delivers_transactions_in_flight(
     insert_events(in_flight, [named_event("in-flight", clock.now())])
     in_flight_tx.commit()
     in_flight.close()
-    _deliver_until(WebhookDispatcher(repo, clock), receiver.accepted, 1)
+    _deliver_until(WebhookDispatcher(repo, clock, targets=LOOPBACK), receiver.accepted, 1)
     assert [e["subject"]["id"] for e in receiver.accepted] == ["in-flight"]
 
     with pg.read() as conn:

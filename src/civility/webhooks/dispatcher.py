@@ -9,17 +9,26 @@ endpoint costs its own retries and never holds back other subscriptions.
 Chat notification channels (Slack, Discord) are subscriptions of another `kind`: a `Renderer`
 for that kind turns an event into the platform's message, or into nothing (below the channel's
 severity, in its quiet hours), and the same cursor, retries, delivery log and auto-disable apply.
+
+A webhook's host is resolved before every delivery and each address checked against the
+`TargetPolicy` (targets.py); the POST then goes to the checked address itself (the URL's name
+travels in `Host` and in TLS's SNI, and the certificate is verified against it), so a name
+that resolves to a private address at delivery time is refused however it resolved before.
+The delivery log says only "no answer" or "not allowed": which network error it was (refused,
+reset, timed out) would tell an API user which ports are open.
 """
 
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 import random
+import socket
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
+from typing import Any, Protocol
 
 import anyio
 import httpx
@@ -33,8 +42,24 @@ from civility.events.models import Event, EventPosition, EventType, new_event
 from civility.ids import new_id
 from civility.webhooks.models import DeliveryRecord, Subscription, WebhookRepository
 from civility.webhooks.signing import HEADER, signature_header
+from civility.webhooks.targets import IPAddress, TargetPolicy, parse_ip
 
 log = structlog.get_logger(__name__)
+
+# Resolves a host name to its addresses (a stub in tests; getaddrinfo otherwise).
+Resolver = Callable[[str, int], Awaitable[list[str]]]
+NO_ANSWER = "no answer from the target"
+NOT_ALLOWED = "target address not allowed"
+
+
+async def resolve(host: str, port: int) -> list[str]:
+    """Returns every address getaddrinfo gives for a host (IPv4 and IPv6)."""
+    infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    return [str(info[4][0]) for info in infos]
+
+
+class BlockedTarget(Exception):
+    """A webhook's host resolved to an address the target policy refuses (never retried)."""
 
 
 class RetryableStatus(Exception):
@@ -123,7 +148,11 @@ class WebhookDispatcher:
         timeout: float = 10.0,
         leader: Leader | None = None,
         renderers: Mapping[str, Renderer] | None = None,
+        targets: TargetPolicy | None = None,
+        resolver: Resolver = resolve,
     ) -> None:
+        self._targets = targets or TargetPolicy()
+        self._resolve = resolver
         self._leader = leader
         self._renderers = dict(renderers or {})
         self._repo = repo
@@ -283,9 +312,14 @@ class WebhookDispatcher:
                 with attempt:
                     attempts += 1
                     status = await self._post(client, sub, event, outgoing)
+        except BlockedTarget as exc:
+            log.warning("webhooks.target_refused", subscription=sub.id, error=str(exc))
+            error, status = NOT_ALLOWED, None
         except RETRY_ON as exc:
-            error = str(exc)[:500] or type(exc).__name__
+            # The cause stays in the server's log: refused, reset and timed out look alike.
+            log.info("webhooks.delivery_failed", subscription=sub.id, error=repr(exc))
             status = exc.status if isinstance(exc, RetryableStatus) else None
+            error = NO_ANSWER if status is None else f"HTTP {status}"
         ok = status is not None and 200 <= status < 300
         if status is not None and not ok and error is None:
             error = f"HTTP {status}"
@@ -306,7 +340,11 @@ class WebhookDispatcher:
     ) -> int:
         body = outgoing.body
         headers = {"Content-Type": "application/json", **outgoing.headers}
+        url: str | httpx.URL = sub.url
+        extensions: dict[str, Any] = {}
         if sub.kind == "webhook":
+            url, pinned_headers, extensions = await self._pin(httpx.URL(sub.url))
+            headers |= pinned_headers
             now = self._clock.now()
             headers |= {
                 HEADER: signature_header(sub.signing_secrets(now), int(now.timestamp()), body),
@@ -314,12 +352,43 @@ class WebhookDispatcher:
                 "Civility-Event-Type": event.type,
                 "Civility-Delivery-Id": new_id("dlv"),
             }
-        response = await client.post(sub.url, content=body, headers=headers, timeout=self._timeout)
+        response = await client.post(
+            url, content=body, headers=headers, timeout=self._timeout, extensions=extensions
+        )
         if response.status_code == 429:
             raise RetryableStatus(429, retry_after(response))
         if response.status_code >= 500:
             raise RetryableStatus(response.status_code)
         return response.status_code
+
+    async def _pin(self, url: httpx.URL) -> tuple[httpx.URL, dict[str, str], dict[str, Any]]:
+        """Resolves and checks a webhook's host; returns the URL of the checked address.
+
+        Every address the name resolves to must pass: a resolver answering one public and one
+        private address must not get the private one picked by the connection.
+        """
+        host = url.raw_host.decode("ascii")
+        literal = parse_ip(host.strip("[]"))
+        addresses: list[IPAddress]
+        if literal is not None:
+            addresses = [literal]
+        else:
+            try:
+                found = await self._resolve(
+                    host, url.port or (443 if url.scheme == "https" else 80)
+                )
+                addresses = [ipaddress.ip_address(a.split("%")[0]) for a in found]
+            except (OSError, ValueError) as exc:
+                raise httpx.ConnectError(f"{host} did not resolve: {exc!r}") from exc
+            if not addresses:
+                raise httpx.ConnectError(f"{host} resolved to nothing")
+        refused = [a for a in addresses if not self._targets.allows_address(a, host)]
+        if refused:
+            raise BlockedTarget(f"{host} resolved to {refused[0]}")
+        headers = {"Host": url.netloc.decode("ascii")}
+        # TLS still names (and verifies the certificate of) the host, not the address.
+        extensions = {"sni_hostname": host} if url.scheme == "https" and literal is None else {}
+        return url.copy_with(host=str(addresses[0])), headers, extensions
 
 
 async def _cancel(tasks: Iterable[asyncio.Task[int]]) -> None:

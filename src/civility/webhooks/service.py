@@ -5,13 +5,13 @@ from __future__ import annotations
 import secrets
 from datetime import timedelta
 from typing import Any
-from urllib.parse import urlsplit
 
 from civility.clock import Clock
 from civility.errors import Invalid, NotFound
 from civility.events.models import Event, EventType, new_event
 from civility.ids import new_id
 from civility.webhooks.models import DeliveryRecord, Subscription, WebhookRepository
+from civility.webhooks.targets import TargetPolicy
 
 MAX_EVENT_TYPES = 50
 
@@ -24,14 +24,22 @@ def new_secret() -> str:
 class WebhookService:
     """Subscriptions and their secrets; every change is an event in the same transaction."""
 
-    def __init__(self, repo: WebhookRepository, clock: Clock, *, rotation_grace: timedelta) -> None:
+    def __init__(
+        self,
+        repo: WebhookRepository,
+        clock: Clock,
+        *,
+        rotation_grace: timedelta,
+        targets: TargetPolicy | None = None,
+    ) -> None:
+        self._targets = targets or TargetPolicy()
         self._repo = repo
         self._clock = clock
         self._grace = rotation_grace
 
     def create(self, url: str, event_types: list[str], actor: str) -> Subscription:
         """Subscribes a URL to event types (patterns like `message.*`); new events only."""
-        _check_url(url)
+        self._targets.check_url(url)
         types = tuple(dict.fromkeys(t.strip() for t in event_types if t.strip()))
         if not types or len(types) > MAX_EVENT_TYPES:
             raise Invalid(f"give 1 to {MAX_EVENT_TYPES} event types", code="bad_event_types")
@@ -118,9 +126,3 @@ class WebhookService:
             payload={"event_types": list(sub.event_types), **payload},
             at=self._clock.now(),
         )
-
-
-def _check_url(url: str) -> None:
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc or len(url) > 2000:
-        raise Invalid("url must be an absolute http(s) URL", code="bad_webhook_url")
