@@ -139,3 +139,51 @@ def test_audit_log_time_range(api: Api, ids: list[str]) -> None:
     inside = get(api, "/v1/events", type="review.*", since=now).json()["items"]
     assert [e["type"] for e in inside] == ["review.claimed"]
     assert get(api, "/v1/events", type="review.*", until=now).json()["items"] == []
+
+
+def test_a_verdict_is_the_messages_decision_and_can_be_reversed(api: Api, ids: list[str]) -> None:
+    mid = ids[5]  # automatically hidden
+    before = get(api, f"/v1/messages/{mid}", role=Role.SERVICE).json()
+    assert (before["decision"], before["decision_source"]) == ("hide", "automated")
+    assert before["decided_by"] == "system:policy-v1"
+    assert before["decision_history"] == []
+
+    item = post(api, f"/v1/review/{mid}/resolve", {"action": "approve"}).json()
+    assert item["current"]["decision"] == "allow"
+    assert item["decision"] == "hide"  # the automated decision stays what it was
+    moderator = item["resolved_by"]
+    after = get(api, f"/v1/messages/{mid}", role=Role.SERVICE).json()
+    assert (after["decision"], after["decided_by"], after["decision_source"]) == (
+        "allow",
+        moderator,
+        "review",
+    )
+    assert after["automated_decision"]["decision"] == "hide"
+    assert after["automated_decision"]["decided_by"] == "system:policy-v1"
+    assert [h["decision"] for h in after["decision_history"]] == ["allow"]
+    listed = get(api, "/v1/messages", decision="allow", author_id="spammer").json()["items"]
+    assert [m["id"] for m in listed] == [mid]
+    assert listed[0]["decision_history"] is None  # lists carry only the current decision
+
+    no_note = post(api, f"/v1/review/{mid}/reverse", {})
+    assert no_note.status_code == 422
+    reversed_ = post(api, f"/v1/review/{mid}/reverse", {"note": "it is a threat"}).json()
+    assert (reversed_["status"], reversed_["current"]["decision"]) == ("pending", "hide")
+    assert reversed_["current"]["source"] == "reversal"
+    again = post(api, f"/v1/review/{mid}/reverse", {"note": "twice"})
+    assert again.status_code == 409
+    assert again.json()["error"]["code"] == "not_resolved"
+
+    post(api, f"/v1/review/{mid}/resolve", {"action": "remove"})
+    undone = post(api, f"/v1/review/{mid}/undo")
+    assert undone.status_code == 200, undone.text
+    assert undone.json()["current"]["decision"] == "hide"
+    others = post(api, f"/v1/review/{mid}/undo", role=Role.ADMIN)
+    assert others.status_code == 409  # pending again: nothing to undo
+    events = get(api, "/v1/events", role=Role.ADMIN, type="message.*", limit=10).json()["items"]
+    assert [e["type"] for e in events if e["subject"]["id"] == mid][:4] == [
+        "message.hidden",
+        "message.removed",
+        "message.hidden",
+        "message.restored",
+    ]

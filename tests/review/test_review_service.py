@@ -172,7 +172,7 @@ def test_escalate_then_resolve(container: Container, ids: list[str]) -> None:
     item = container.review.resolve(ids[1], "lead", ResolveRequest(Resolution.REMOVE))
     assert item.review.resolution is Resolution.REMOVE
     types = [e.type for e in container.events.list_events(EventQuery(subject_id=ids[1]))]
-    assert types[:3] == ["review.resolved", "review.claimed", "review.escalated"]
+    assert types[:4] == ["message.removed", "review.resolved", "review.claimed", "review.escalated"]
 
 
 def test_ban_and_strike_with_the_verdict(

@@ -16,6 +16,7 @@ from pydantic import (
     model_validator,
 )
 
+from civility.moderation.decisions import DecisionSource, HumanDecision, automated_actor
 from civility.moderation.records import MessageView
 from civility.moderation.service import AnalyzeResult
 from civility.policy.verdict import Action, Reason, Severity
@@ -180,8 +181,36 @@ class ReasonOut(BaseModel):
     spans: list[tuple[int, int]]
 
 
+class AutomatedDecisionOut(BaseModel):
+    """The automated decision, kept as it was made whatever people decided since."""
+
+    decision: Action
+    severity: Severity
+    policy_version: int
+    decided_by: str
+    decided_at: datetime
+
+
+class HumanDecisionOut(BaseModel):
+    """One person's decision on the message (oldest first in `decision_history`)."""
+
+    decision: Action
+    previous_decision: Action
+    source: DecisionSource
+    decided_by: str
+    decided_at: datetime
+    version: int
+    reverses: str | None
+    id: str
+
+
 class MessageOut(BaseModel):
-    """A message with its status and, once decided, its decision."""
+    """A message with its status and, once decided, its current decision.
+
+    `decision`, `decided_by`, `decided_at` and `decision_source` are the decision in force: a
+    moderator's where one decided, else the automated one. `severity`, `reasons` and
+    `policy_version` describe the automated decision, also given whole as `automated_decision`.
+    """
 
     id: str
     message_id: str
@@ -196,6 +225,10 @@ class MessageOut(BaseModel):
     policy_version: int | None
     received_at: datetime
     decided_at: datetime | None
+    decided_by: str | None = None
+    decision_source: DecisionSource | None = None
+    automated_decision: AutomatedDecisionOut | None = None
+    decision_history: list[HumanDecisionOut] | None = None
     text: str | None = None
     metadata: dict[str, Any] | None = None
 
@@ -217,23 +250,57 @@ def message_out(
     view: MessageView, *, include_text: bool = False, unsupported: tuple[str, ...] = ()
 ) -> MessageOut:
     """Builds the response form of a stored message (``unsupported`` scores become null)."""
-    m, d = view.message, view.decision
+    m, d, current = view.message, view.decision, view.current
+    automated = None
+    if d is not None:
+        automated = AutomatedDecisionOut(
+            decision=d.action,
+            severity=d.severity,
+            policy_version=d.policy_version,
+            decided_by=automated_actor(d.policy_version),
+            decided_at=d.created_at,
+        )
     return MessageOut(
         id=m.id,
         message_id=m.platform_message_id,
         channel_id=m.channel_id,
         author_id=m.author_id,
         status=view.status,
-        decision=d.action if d else None,
+        decision=current.action if current else None,
         severity=d.severity if d else None,
         scores=published(view.scores, unsupported) if view.scores else None,
         language=m.language,
         reasons=[reason_out(r) for r in d.reasons] if d else [],
         policy_version=d.policy_version if d else None,
         received_at=m.received_at,
-        decided_at=d.created_at if d else None,
+        decided_at=current.decided_at if current else None,
+        decided_by=current.decided_by if current else None,
+        decision_source=current.source if current else None,
+        automated_decision=automated,
+        decision_history=_history(view),
         text=m.text if include_text else None,
         metadata=m.metadata if include_text else None,
+    )
+
+
+def _history(view: MessageView) -> list[HumanDecisionOut] | None:
+    # Lists read only the newest human decision: no history there rather than a partial one.
+    if view.decision is None or (view.human is not None and not view.history):
+        return None
+    return [human_decision_out(h) for h in view.history]
+
+
+def human_decision_out(h: HumanDecision) -> HumanDecisionOut:
+    """Builds the response form of a human decision."""
+    return HumanDecisionOut(
+        decision=h.action,
+        previous_decision=h.previous_action,
+        source=h.source,
+        decided_by=h.actor,
+        decided_at=h.created_at,
+        version=h.version,
+        reverses=h.reverses,
+        id=h.id,
     )
 
 

@@ -23,10 +23,14 @@ class EventType(StrEnum):
     MESSAGE_FLAGGED = "message.flagged"
     MESSAGE_HIDDEN = "message.hidden"
     MESSAGE_BLOCKED = "message.blocked"
+    # A person's decision (moderation.decisions): shown again, or removed after review.
+    MESSAGE_RESTORED = "message.restored"
+    MESSAGE_REMOVED = "message.removed"
     APIKEY_CREATED = "apikey.created"
     REVIEW_CLAIMED = "review.claimed"
     REVIEW_RESOLVED = "review.resolved"
     REVIEW_ESCALATED = "review.escalated"
+    REVIEW_REVERSED = "review.reversed"
     # The review queue's pending items crossed CIVILITY_REVIEW_BACKLOG_ALERT (notifications).
     REVIEW_BACKLOG = "review.backlog"
     REVIEW_NOTE_ADDED = "review.note_added"

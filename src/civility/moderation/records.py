@@ -9,6 +9,12 @@ from typing import Any, Protocol
 
 from civility.enforcement.records import EnforcementRecord
 from civility.events.models import Event
+from civility.moderation.decisions import (
+    CurrentDecision,
+    DecisionTarget,
+    HumanDecision,
+    current_decision,
+)
 from civility.policy.verdict import Action, Reason, Severity
 
 
@@ -44,16 +50,40 @@ class StoredDecision:
 
 @dataclass(frozen=True, slots=True)
 class MessageView:
-    """A message with its scores and decision, if decided."""
+    """A message with its scores, its automated decision and the newest human one, if any.
+
+    `history` holds every human decision, oldest first, where the read asked for it.
+    """
 
     message: StoredMessage
     scores: dict[str, float] | None
     decision: StoredDecision | None
+    human: HumanDecision | None = None
+    history: tuple[HumanDecision, ...] = ()
 
     @property
     def status(self) -> str:
         """Returns `decided` once a decision exists, else `pending`."""
         return "decided" if self.decision else "pending"
+
+    @property
+    def current(self) -> CurrentDecision | None:
+        """Returns the decision in force (the newest human one, else the automated one)."""
+        d = self.decision
+        if d is None:
+            return None
+        return current_decision(d.action, d.policy_version, d.created_at, self.human)
+
+    @property
+    def target(self) -> DecisionTarget | None:
+        """Returns what a human decision on this message needs (None while undecided)."""
+        current = self.current
+        if current is None or self.decision is None:
+            return None
+        m = self.message
+        return DecisionTarget(
+            m.id, m.platform_message_id, m.author_id, m.channel_id, self.decision.action, current
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +108,7 @@ class MessageQuery:
 
     channel_id: str | None = None
     author_id: str | None = None
+    # The current decision (a human one where it exists, else the automated one).
     action: Action | None = None
     status: str | None = None
     min_scores: dict[str, float] = field(default_factory=dict)
@@ -122,4 +153,8 @@ class ModerationRepository(Protocol):
         self, limit: int, received_before: datetime | None = None
     ) -> list[StoredMessage]:
         """Returns accepted messages still without a decision (received by then), oldest first."""
+        ...
+
+    def save_human_decision(self, decision: HumanDecision, events: Sequence[Event]) -> None:
+        """Stores a human decision with its events in one transaction (Conflict if raced)."""
         ...

@@ -15,6 +15,7 @@ from civility.errors import Conflict, NotFound
 from civility.events.models import DECISION_EVENT, Event, new_event
 from civility.ids import new_id
 from civility.moderation.context import RecordSource
+from civility.moderation.decisions import DecisionSource, decide_by_hand
 from civility.moderation.models import IncomingMessage
 from civility.moderation.pipeline import DecisionContext, Judgement, decide
 from civility.moderation.records import (
@@ -28,7 +29,7 @@ from civility.moderation.records import (
 from civility.policy.checks import WindowHit
 from civility.policy.decide import decide as apply_policy
 from civility.policy.model import Policy
-from civility.policy.verdict import Severity
+from civility.policy.verdict import Action, Severity
 from civility.scoring.base import Explain, ExplainWhen, Scorer, TextAnalysis
 
 SYSTEM_ACTOR = "system"
@@ -219,6 +220,44 @@ class ModerationService:
             raise NotFound(f"no message with id {message_id!r}", code="message_not_found")
         return view
 
+    def override(
+        self,
+        message_id: str,
+        action: Action,
+        *,
+        actor: str,
+        reason: str,
+        source: DecisionSource = DecisionSource.REVIEW,
+    ) -> MessageView:
+        """Makes a person's decision the message's current one, with its `message.*` event.
+
+        The entry point for decisions made outside a review verdict (an upheld appeal, a
+        report acted on). Deciding what is already in force writes nothing. Raises NotFound,
+        Conflict (`message_not_decided`, or `changed_concurrently` when another decision
+        landed first).
+        """
+        view = self.get_message(message_id)
+        target = view.target
+        if target is None:
+            raise Conflict("the message has no decision yet", code="message_not_decided")
+        if target.current.action is action:
+            return view
+        decision, event = decide_by_hand(
+            target,
+            action,
+            actor=actor,
+            source=source,
+            at=self._clock.now(),
+            extra={"reason": reason},
+        )
+        try:
+            self._repo.save_human_decision(decision, [event])
+        except Conflict as exc:
+            raise Conflict(
+                "the message's decision changed meanwhile; reload it", code="changed_concurrently"
+            ) from exc
+        return self.get_message(message_id)
+
     def violations(
         self, author_id: str, cursor: str | None = None, limit: int = 50
     ) -> list[Violation]:
@@ -342,6 +381,8 @@ def decision_event(
         "reasons": [r.to_dict() for r in decision.reasons],
         "scores": scores,
         "path": decision.path,
+        # Human decisions carry review, reversal, undo or appeal here (moderation.decisions).
+        "source": "automated",
     }
     return new_event(
         DECISION_EVENT[decision.action],

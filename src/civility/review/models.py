@@ -21,6 +21,12 @@ from enum import StrEnum
 from typing import Any
 
 from civility.errors import Conflict, Invalid
+from civility.moderation.decisions import (
+    CurrentDecision,
+    DecisionTarget,
+    HumanDecision,
+    current_decision,
+)
 from civility.policy.verdict import Action, Reason, Severity
 
 
@@ -134,6 +140,25 @@ class ReviewItem:
     status: ReviewStatus = ReviewStatus.PENDING
     # What the platform sent or the scorer detected: decides which scores mean something.
     language: str | None = None
+    # The newest human decision on the message, if any (moderation.decisions).
+    human: HumanDecision | None = None
+
+    @property
+    def current(self) -> CurrentDecision:
+        """Returns the message's decision in force (a person's, else the automated one)."""
+        return current_decision(self.action, self.policy_version, self.decided_at, self.human)
+
+    @property
+    def target(self) -> DecisionTarget:
+        """Returns what a human decision on the item's message needs."""
+        return DecisionTarget(
+            self.message_id,
+            self.platform_message_id,
+            self.author_id,
+            self.channel_id,
+            self.action,
+            self.current,
+        )
 
     @property
     def top_score(self) -> float:
@@ -232,6 +257,22 @@ def resolve(state: ReviewState, actor: str, resolution: Resolution, now: datetim
         resolution=resolution,
         resolved_by=actor,
         resolved_at=now,
+        updated_at=now,
+    )
+
+
+def reopen(state: ReviewState, now: datetime) -> ReviewState:
+    """Returns the state after a verdict is reversed: pending again, for a new verdict."""
+    if state.state is not ReviewStatus.RESOLVED:
+        raise Conflict("only a resolved item can be reversed", code="not_resolved")
+    return replace(
+        state,
+        state=ReviewStatus.PENDING,
+        claimed_by=None,
+        claim_expires_at=None,
+        resolution=None,
+        resolved_by=None,
+        resolved_at=None,
         updated_at=now,
     )
 

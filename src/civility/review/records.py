@@ -10,6 +10,7 @@ from typing import Protocol
 from civility.enforcement.records import EnforcementRecord
 from civility.enforcement.service import Consequences
 from civility.events.models import Event
+from civility.moderation.decisions import HumanDecision
 from civility.policy.verdict import Severity
 from civility.review.models import AuthorStanding, Note, ReviewItem, ReviewQuery, ReviewState
 from civility.review.priority import GroupBy, ItemGroup
@@ -20,7 +21,8 @@ class Change:
     """One item's transition and what it writes; saved only if `before` is still current.
 
     `enforcement` holds the strikes and bans the verdict asks for: they are stored in the
-    same transaction as the verdict (their events are part of `events`), or not at all.
+    same transaction as the verdict (their events are part of `events`), or not at all; so is
+    `decisions`, the human decision the verdict makes the message's current one.
     """
 
     before: ReviewState
@@ -28,6 +30,7 @@ class Change:
     events: tuple[Event, ...]
     notes: tuple[Note, ...] = ()
     enforcement: tuple[EnforcementRecord, ...] = ()
+    decisions: tuple[HumanDecision, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,9 +10,10 @@ from typing import Any
 from civility.clock import Clock
 from civility.enforcement.records import EnforcementRecord
 from civility.enforcement.service import Consequences
-from civility.errors import Conflict, DomainError, Invalid, NotFound
+from civility.errors import Conflict, DomainError, Forbidden, Invalid, NotFound
 from civility.events.models import Event, EventType, new_event
 from civility.ids import new_id
+from civility.moderation.decisions import DecisionSource, decide_by_hand
 from civility.policy.verdict import Severity
 from civility.review import priority
 from civility.review.models import (
@@ -27,6 +28,7 @@ from civility.review.models import (
     ReviewState,
     check_note,
     claim,
+    reopen,
     resolve,
 )
 from civility.review.priority import GroupBy, ItemGroup
@@ -38,6 +40,8 @@ from civility.review.records import (
 )
 
 DEFAULT_CLAIM_TTL = timedelta(minutes=10)
+# How long after a verdict its author may take it back without a note (the dashboard's Undo).
+DEFAULT_UNDO_WINDOW = timedelta(minutes=2)
 MAX_BULK = 500
 NOTE_SUBJECTS = ("message", "user")
 
@@ -93,11 +97,18 @@ class ReviewService:
         clock: Clock,
         *,
         claim_ttl: timedelta = DEFAULT_CLAIM_TTL,
+        undo_window: timedelta = DEFAULT_UNDO_WINDOW,
     ) -> None:
         self._repo = repo
         self._enforcement = enforcement
         self._clock = clock
         self._claim_ttl = claim_ttl
+        self._undo_window = undo_window
+
+    @property
+    def undo_window(self) -> timedelta:
+        """Returns how long a moderator may undo their own verdict without a note."""
+        return self._undo_window
 
     @property
     def enforcement(self) -> EnforcementActions:
@@ -155,6 +166,20 @@ class ReviewService:
         item = self.get(message_id)
         change = self._resolution(item, actor, request, self._clock.now())
         self._save_one(change)
+        return self.get(message_id)
+
+    def reverse(
+        self, message_id: str, actor: str, note: str | None, *, undo: bool = False
+    ) -> ReviewItem:
+        """Takes back the newest decision on a resolved item: the message's decision returns to
+        what it was before, and the item is pending again.
+
+        A reversal needs a note and may be made by any reviewer; an undo (`undo=True`) is the
+        verdict's own author taking it back within the undo window, note optional. Strikes and
+        bans given with the verdict stay (lift them from the author's page).
+        """
+        item = self.get(message_id)
+        self._save_one(self._reversal(item, actor, note, undo, self._clock.now()))
         return self.get(message_id)
 
     def bulk_resolve(
@@ -255,7 +280,64 @@ class ReviewService:
         notes: tuple[Note, ...] = ()
         if request.note:
             notes = (self._note("message", item.message_id, actor, check_note(request.note)),)
-        return Change(item.review, after, (event, *enforced.events), notes, enforced.records)
+        final = FINAL_ACTION.get(request.resolution)
+        if final is None:
+            return Change(item.review, after, (event, *enforced.events), notes, enforced.records)
+        # The verdict is the message's decision now: platforms hear it as a message.* event.
+        decision, decided = decide_by_hand(
+            item.target, final, actor=actor, source=DecisionSource.REVIEW, at=now
+        )
+        event.payload["decision_id"] = decision.id
+        events = (event, decided, *enforced.events)
+        return Change(item.review, after, events, notes, enforced.records, (decision,))
+
+    def _reversal(
+        self, item: ReviewItem, actor: str, note: str | None, undo: bool, now: datetime
+    ) -> Change:
+        after = reopen(item.review, now)
+        latest = item.human
+        if latest is None:
+            raise Conflict("no decision on this item to reverse", code="nothing_to_reverse")
+        if undo:
+            if latest.actor != actor or latest.source is not DecisionSource.REVIEW:
+                raise Forbidden(
+                    "only the moderator who gave the verdict can undo it; reverse it with a note",
+                    code="undo_not_yours",
+                )
+            if now - latest.created_at > self._undo_window:
+                raise Conflict("too late to undo; reverse it with a note", code="undo_expired")
+        elif note is None or not note.strip():
+            raise Invalid("a reversal needs a note saying why", code="note_required")
+        checked = check_note(note) if note is not None and note.strip() else None
+        source = DecisionSource.UNDO if undo else DecisionSource.REVERSAL
+        decision, decided = decide_by_hand(
+            item.target,
+            latest.previous_action,
+            actor=actor,
+            source=source,
+            at=now,
+            reverses=latest.id,
+        )
+        event = self._event(EventType.REVIEW_REVERSED, item, after, actor, now)
+        event.payload.update(
+            {
+                "undo": undo,
+                "note": checked,
+                "reversed": {
+                    "decision_id": latest.id,
+                    "decision": latest.action.value,
+                    "decided_by": latest.actor,
+                    "source": latest.source.value,
+                    "resolution": item.review.resolution.value if item.review.resolution else None,
+                },
+                "final_action": latest.previous_action.value,
+                "decision_id": decision.id,
+            }
+        )
+        notes: tuple[Note, ...] = ()
+        if checked is not None:
+            notes = (self._note("message", item.message_id, actor, checked),)
+        return Change(item.review, after, (event, decided), notes, (), (decision,))
 
     def _consequences(
         self,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -13,6 +14,7 @@ from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalErr
 from civility.auth.keys import Role
 from civility.errors import Conflict, Invalid, Unavailable
 from civility.events.models import Event, EventQuery, type_matches
+from civility.moderation.decisions import HumanDecision
 from civility.moderation.records import (
     MessageQuery,
     MessageView,
@@ -25,6 +27,14 @@ from civility.scoring.base import CATEGORIES
 from civility.storage import tables as t
 from civility.storage.bulk import any_of, insert_rows
 from civility.storage.db import OUTBOX_OPTION, Database
+from civility.storage.decisions import (
+    LATEST_COLUMNS,
+    history,
+    insert_human_decisions,
+    latest_condition,
+    latest_from,
+    latest_human,
+)
 from civility.storage.enforcement_rows import insert_records
 from civility.storage.tables_outbox import outbox as outbox_table
 
@@ -118,6 +128,7 @@ _VIEW_COLUMNS = (
     t.decisions.c.scorer,
     t.decisions.c.path,
     t.decisions.c.created_at.label("d_created_at"),
+    *LATEST_COLUMNS,
 )
 
 
@@ -127,7 +138,13 @@ def _view_select() -> Any:
         .select_from(t.messages)
         .outerjoin(t.message_scores, t.message_scores.c.message_id == t.messages.c.id)
         .outerjoin(t.decisions, t.decisions.c.message_id == t.messages.c.id)
+        .outerjoin(latest_human, latest_condition(t.messages.c.id))
     )
+
+
+def _current_action() -> ColumnElement[Any]:
+    """The action in force: the newest human decision's, else the automated one."""
+    return func.coalesce(latest_human.c.action, t.decisions.c.action)
 
 
 def _message_from_row(row: Row[Any]) -> StoredMessage:
@@ -164,7 +181,8 @@ def _view_from_row(row: Row[Any]) -> MessageView:
             path=m["path"],
             created_at=_utc(m["d_created_at"]),
         )
-    return MessageView(message=message, scores=scores, decision=decision)
+    human = latest_from(m, message.id) if decision is not None else None
+    return MessageView(message=message, scores=scores, decision=decision, human=human)
 
 
 class SqlModerationRepository:
@@ -201,7 +219,16 @@ class SqlModerationRepository:
         with translate_errors(), self._db.read() as conn:
             cond = any_of(self._db.dialect, t.messages.c.id, message_ids)
             rows = conn.execute(_view_select().where(cond)).all()
-        return {v.message.id: v for v in map(_view_from_row, rows)}
+            decided = [r._mapping["id"] for r in rows if r._mapping["h_id"] is not None]
+            past = history(conn, self._db.dialect, decided)
+        views = (_view_from_row(r) for r in rows)
+        return {v.message.id: replace(v, history=tuple(past.get(v.message.id, ()))) for v in views}
+
+    def save_human_decision(self, decision: HumanDecision, events: Sequence[Event]) -> None:
+        """Stores a human decision with its events in one transaction (Conflict if raced)."""
+        with translate_errors(), self._db.write() as conn:
+            insert_human_decisions(conn, [decision])
+            insert_events(conn, events)
 
     def insert_pending(self, messages: Sequence[StoredMessage]) -> None:
         """Stores accepted, not yet decided messages in one transaction."""
@@ -258,7 +285,7 @@ class SqlModerationRepository:
         if query.author_id is not None:
             conds.append(m.author_id == query.author_id)
         if query.action is not None:
-            conds.append(t.decisions.c.action == query.action.value)
+            conds.append(_current_action() == query.action.value)
         if query.status == "pending":
             conds.append(t.decisions.c.id.is_(None))
         elif query.status == "decided":
@@ -279,8 +306,9 @@ class SqlModerationRepository:
 
     def violations(self, author_id: str, before_id: str | None, limit: int) -> list[MessageView]:
         """Returns the author's decided messages that were not allowed, newest first."""
-        m, d = t.messages.c, t.decisions.c
-        conds = [m.author_id == author_id, d.action != Action.ALLOW.value]
+        m = t.messages.c
+        # A message a moderator restored is no longer held against its author.
+        conds = [m.author_id == author_id, _current_action() != Action.ALLOW.value]
         if before_id is not None:
             conds.append(m.id < before_id)
         stmt = _view_select().where(and_(*conds)).order_by(m.id.desc()).limit(limit)

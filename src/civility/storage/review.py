@@ -47,6 +47,13 @@ from civility.review.records import Change, ChannelMessage
 from civility.scoring.base import CATEGORIES
 from civility.storage import tables as t
 from civility.storage.db import Database
+from civility.storage.decisions import (
+    LATEST_COLUMNS,
+    insert_human_decisions,
+    latest_condition,
+    latest_from,
+    latest_human,
+)
 from civility.storage.enforcement_rows import insert_records
 from civility.storage.repositories import (
     as_utc,
@@ -212,6 +219,7 @@ def _item_from(row: Row[Any], now: datetime) -> ReviewItem:
         review=state,
         status=state.status(now),
         language=m["language"] or m["s_language"],
+        human=latest_from(m, m["id"]),
     )
 
 
@@ -267,6 +275,7 @@ class SqlReviewRepository:
             _r.resolved_at,
             _r.updated_at.label("r_updated_at"),
             _r.version.label("r_version"),
+            *LATEST_COLUMNS,
         )
         return (
             select(*columns)
@@ -274,6 +283,7 @@ class SqlReviewRepository:
             .join(t.messages, t.messages.c.id == _d.message_id)
             .outerjoin(t.message_scores, _s.message_id == _d.message_id)
             .outerjoin(review_items, _r.message_id == _d.message_id)
+            .outerjoin(latest_human, latest_condition(_d.message_id))
         )
 
     def _conditions(self, query: ReviewQuery, now: datetime) -> list[ColumnElement[bool]]:
@@ -390,6 +400,7 @@ class SqlReviewRepository:
             for change in changes:
                 if self._store_state(conn, change.before, change.after):
                     saved.add(change.after.message_id)
+                    insert_human_decisions(conn, change.decisions)
                     insert_records(conn, change.enforcement)
                     insert_events(conn, change.events)
                     if change.notes:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from civility.storage import (
     tables_dashboard,  # noqa: F401
+    tables_decisions,  # noqa: F401
     tables_enforcement,  # noqa: F401
     tables_outbox,  # noqa: F401
     tables_ratings,  # noqa: F401

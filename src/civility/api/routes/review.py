@@ -13,6 +13,7 @@ from civility.api.deps import ContainerDep, Reader, require
 from civility.api.routes.moderation import ERRORS
 from civility.api.schemas import Id, ReasonOut, Strict, reason_out
 from civility.auth.keys import Permission, Principal
+from civility.moderation.decisions import DecisionSource
 from civility.policy.verdict import Action, Severity
 from civility.review.cursor import decode_cursor, encode_cursor
 from civility.review.models import (
@@ -65,6 +66,18 @@ class ResolveIn(Strict):
         return ResolveRequest(self.action, self.note, ban, self.strike)
 
 
+class ReverseIn(Strict):
+    """Why the newest decision on a resolved item is taken back."""
+
+    note: NoteText
+
+
+class UndoIn(Strict):
+    """Taking back one's own verdict right after giving it; a note is optional."""
+
+    note: NoteText | None = None
+
+
 class BulkResolveIn(ResolveIn):
     """One verdict for many items."""
 
@@ -88,8 +101,19 @@ class NoteOut(BaseModel):
     created_at: datetime
 
 
+class CurrentDecisionOut(BaseModel):
+    """The message's decision in force: a moderator's where one decided, else the automated."""
+
+    decision: Action
+    decided_by: str
+    decided_at: datetime
+    source: DecisionSource
+    version: int
+
+
 class ReviewItemOut(BaseModel):
-    """A queue item: the message, its automated decision and its review state."""
+    """A queue item: the message, its automated decision, its review state and the decision
+    in force now (`current`)."""
 
     id: str
     decision_id: str
@@ -112,6 +136,7 @@ class ReviewItemOut(BaseModel):
     resolution: Resolution | None
     resolved_by: str | None
     resolved_at: datetime | None
+    current: CurrentDecisionOut
 
 
 class ReviewPage(BaseModel):
@@ -161,7 +186,7 @@ class BulkOut(BaseModel):
 
 def item_out(i: ReviewItem, unsupported: tuple[str, ...] = ()) -> ReviewItemOut:
     """Builds the response form of an item (``unsupported`` scores become null)."""
-    r = i.review
+    r, current = i.review, i.current
     return ReviewItemOut(
         id=i.message_id,
         decision_id=i.decision_id,
@@ -184,6 +209,13 @@ def item_out(i: ReviewItem, unsupported: tuple[str, ...] = ()) -> ReviewItemOut:
         resolution=r.resolution,
         resolved_by=r.resolved_by,
         resolved_at=r.resolved_at,
+        current=CurrentDecisionOut(
+            decision=current.action,
+            decided_by=current.decided_by,
+            decided_at=current.decided_at,
+            source=current.source,
+            version=current.version,
+        ),
     )
 
 
@@ -286,6 +318,28 @@ async def resolve_item(
 ) -> ReviewItemOut:
     """Approves, hides, removes or escalates an item; may strike or ban its author."""
     item = await anyio.to_thread.run_sync(c.review.resolve, item_id, who.id, body.request())
+    return item_out(item, c.unsupported_for(item.language))
+
+
+@router.post("/review/{item_id}/reverse", response_model=ReviewItemOut, responses=ERRORS)
+async def reverse_item(
+    item_id: str, body: ReverseIn, who: Reviewer, c: ContainerDep
+) -> ReviewItemOut:
+    """Takes back the newest decision on a resolved item (with a note); the item is pending
+    again and the message's decision returns to what it was before."""
+    item = await anyio.to_thread.run_sync(c.review.reverse, item_id, who.id, body.note)
+    return item_out(item, c.unsupported_for(item.language))
+
+
+@router.post("/review/{item_id}/undo", response_model=ReviewItemOut, responses=ERRORS)
+async def undo_item(
+    item_id: str, who: Reviewer, c: ContainerDep, body: UndoIn | None = None
+) -> ReviewItemOut:
+    """Takes back the caller's own verdict within the undo window (2 minutes by default)."""
+    note = body.note if body is not None else None
+    item = await anyio.to_thread.run_sync(
+        lambda: c.review.reverse(item_id, who.id, note, undo=True)
+    )
     return item_out(item, c.unsupported_for(item.language))
 
 
