@@ -4,7 +4,8 @@ its oldest item has waited long enough; times come from the caller, so tests pas
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -72,3 +73,43 @@ class MicroBatcher(Generic[T]):
             return items
         items, self._items = self._items[:limit], self._items[limit:]
         return items
+
+
+R = TypeVar("R")
+
+
+@dataclass(frozen=True, slots=True)
+class Bisected(Generic[T, R]):
+    """What became of a batch run by `bisect`: the chunks that succeeded and the lone failures."""
+
+    done: list[tuple[list[T], R]]
+    failed: list[tuple[T, Exception]]
+
+
+def bisect(
+    process: Callable[[list[T]], R],
+    items: Sequence[T],
+    *,
+    splits: Callable[[Exception], bool] = lambda exc: True,
+) -> Bisected[T, R]:
+    """Runs `process` on the batch; if it fails, on each half in turn, down to single items.
+
+    A batch is one transaction, so a failed run left nothing behind and its halves can be
+    retried safely. One poison item then fails alone, after about 2·log2(n) extra runs, and
+    every other item succeeds. Errors `splits` says no to (a database outage) fail the whole
+    batch at once: splitting would only repeat them.
+    """
+    done: list[tuple[list[T], R]] = []
+    failed: list[tuple[T, Exception]] = []
+    pending: list[list[T]] = [list(items)] if items else []
+    while pending:
+        chunk = pending.pop()
+        try:
+            done.append((chunk, process(chunk)))
+        except Exception as exc:
+            if len(chunk) == 1 or not splits(exc):
+                failed.extend((item, exc) for item in chunk)
+                continue
+            middle = len(chunk) // 2
+            pending += [chunk[middle:], chunk[:middle]]  # the first half runs first
+    return Bisected(done, failed)

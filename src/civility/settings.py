@@ -111,6 +111,44 @@ class Settings(BaseSettings):
         description="Keys the rating IP hashes (HMAC); default: derived from the session secret.",
     )
     review_claim_seconds: float = Field(600.0, ge=10, le=86_400)
+    max_body_bytes: int = Field(
+        0,
+        ge=0,
+        le=1 << 31,
+        description="Largest request body read (413 beyond); 0: sized to the largest legal batch.",
+    )
+    rate_limit_service: str = Field(
+        "120000/minute", description="Requests per service key (`limits` syntax; empty: none)."
+    )
+    rate_limit_moderator: str = Field("6000/minute", description="Requests per moderator key.")
+    rate_limit_admin: str = Field("6000/minute", description="Requests per admin key.")
+    rate_limit_keys: str = Field(
+        "",
+        description="Per-key overrides: `<key id>=<limits>` comma-separated (`ab12…=10/second`).",
+        max_length=20_000,
+    )
+    login_max_failures: int = Field(
+        5, ge=1, le=1000, description="Wrong passwords per account or address before a lockout."
+    )
+    login_lockout_seconds: float = Field(
+        60.0, ge=1, le=86_400, description="First lockout; each further failure doubles it."
+    )
+    login_max_lockout_seconds: float = Field(3600.0, ge=1, le=7 * 86_400)
+    login_concurrent_hashes: int = Field(
+        4, ge=1, le=256, description="Password hashes computed at once (each takes 64 MiB)."
+    )
+    session_max_age_seconds: float = Field(12 * 3600.0, ge=60, le=30 * 86_400)
+    secure_cookies: bool | None = Field(
+        None, description="Mark the session cookie Secure; default: on in production."
+    )
+    trusted_proxies: str = Field(
+        "",
+        description="Addresses (IPs or CIDRs, comma-separated) whose X-Forwarded-For and "
+        "X-Forwarded-Proto are believed.",
+    )
+    api_docs: bool | None = Field(
+        None, description="Serve /docs and /redoc; default: off in production."
+    )
     public_url: str = Field("", description="Base URL clients reach us at (discovery documents).")
     coral_signing_secrets: str = Field("", description="Coral signing secret(s), comma-separated.")
     coral_timeout_ms: float = Field(1500.0, ge=1, le=60_000)
@@ -140,12 +178,35 @@ class Settings(BaseSettings):
     @field_validator("ratings_user_limit", "ratings_post_limit")
     @classmethod
     def _rate_limit(cls, value: str) -> str:
-        from limits import parse_many
+        return _check_limits(value)
 
-        try:
-            parse_many(value)
-        except ValueError:
-            raise ValueError("must be rate limits such as 100/hour or 10/minute;500/day") from None
+    @field_validator("rate_limit_service", "rate_limit_moderator", "rate_limit_admin")
+    @classmethod
+    def _role_limit(cls, value: str) -> str:
+        return _check_limits(value) if value.strip() else ""
+
+    @field_validator("rate_limit_keys")
+    @classmethod
+    def _key_limits(cls, value: str) -> str:
+        for part in (p.strip() for p in value.split(",")):
+            key_id, sep, limit = part.partition("=")
+            if part and (not sep or not re.fullmatch(r"[0-9a-f]{16}", key_id.strip())):
+                raise ValueError(f"{part!r} is not <16-hex-digit key id>=<limits>")
+            if part:
+                _check_limits(limit.strip())
+        return value
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _proxies(cls, value: str) -> str:
+        import ipaddress
+
+        for part in (p.strip() for p in value.split(",")):
+            try:
+                if part:
+                    ipaddress.ip_network(part, strict=False)
+            except ValueError:
+                raise ValueError(f"{part!r} is not an IP address or network") from None
         return value
 
     @field_validator("events_publish")
@@ -182,6 +243,24 @@ class Settings(BaseSettings):
         return bool(self.embedded_worker)
 
     @property
+    def body_limit(self) -> int:
+        """Largest request body in bytes: the setting, or room for the largest legal batch."""
+        if self.max_body_bytes:
+            return self.max_body_bytes
+        # Every text at its longest in 4-byte UTF-8, 2 KiB of ids and metadata per message.
+        return self.max_batch_submit * (self.max_text_length * 4 + 2048) + (1 << 20)
+
+    @property
+    def cookies_secure(self) -> bool:
+        """Tells whether the session cookie gets the Secure flag."""
+        return self.env == "production" if self.secure_cookies is None else self.secure_cookies
+
+    @property
+    def serves_api_docs(self) -> bool:
+        """Tells whether /docs and /redoc are served."""
+        return self.env != "production" if self.api_docs is None else self.api_docs
+
+    @property
     def writes_outbox(self) -> bool:
         """Tells whether events get outbox rows (only worth it when a relay publishes them)."""
         if self.events_outbox is None:
@@ -201,6 +280,16 @@ class Settings(BaseSettings):
         if self.relay_enabled is None:
             return self.broker_url.startswith(("amqp://", "amqps://"))
         return self.relay_enabled
+
+
+def _check_limits(value: str) -> str:
+    from limits import parse_many
+
+    try:
+        parse_many(value)
+    except ValueError:
+        raise ValueError("must be rate limits such as 100/hour or 10/minute;500/day") from None
+    return value
 
 
 def load_settings(**overrides: object) -> Settings:

@@ -49,6 +49,7 @@ def test_nul_characters_are_a_422_on_postgresql(fresh_postgres_url: str, tmp_pat
                 "invalid_request",
                 "invalid_entry",
                 "unstorable_value",
+                "invalid_text",
             )
         # The service is healthy afterwards, and a clean message goes through.
         clean = {"message_id": "ok", "author_id": "u", "channel_id": "c", "text": "hello"}

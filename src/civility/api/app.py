@@ -14,6 +14,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from civility import __version__, metrics
 from civility.api import errors
+from civility.api.edge import Dialect, EdgeMiddleware
 from civility.api.routes import all_routers
 from civility.container import (
     Container,
@@ -67,6 +68,17 @@ async def recover_pending(container: Container) -> int:
         await container.queue.publish([{"id": m.id} for m in pending])
         log.info("worker.recovered_pending", count=len(pending))
     return len(pending)
+
+
+def _dialects() -> tuple[Dialect, ...]:
+    from civility.api.routes import compat_openai, compat_perspective
+
+    return (
+        Dialect(
+            "/v1alpha1/", compat_perspective.render_error, translate=compat_perspective.auth_error
+        ),
+        Dialect("/v1/moderations", compat_openai.render_error),
+    )
 
 
 def create_app(
@@ -129,6 +141,7 @@ def create_app(
         lifespan=lifespan,
     )
     errors.install(app)
+    app.add_middleware(EdgeMiddleware, dialects=_dialects())
     app.add_middleware(MetricsMiddleware)
     app.add_middleware(RequestIdMiddleware)  # outermost: error responses carry the id too
     for router in all_routers():

@@ -82,7 +82,15 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
         code = _HTTP_CODES.get(exc.status_code, "error")
-        return error_response(exc.status_code, code, str(exc.detail))
+        # A 405 must say which methods are allowed (Starlette puts them in exc.headers).
+        return error_response(exc.status_code, code, str(exc.detail), **(exc.headers or {}))
+
+    @app.exception_handler(OverflowError)
+    async def _overflow(request: Request, exc: OverflowError) -> JSONResponse:
+        # Dates near year 1 or 9999 (and numbers past 64 bits) overflow in date arithmetic or
+        # the driver: the value was out of range, not the service broken.
+        log.info("http.out_of_range", path=request.url.path, error=str(exc))
+        return error_response(422, "out_of_range", "a date or number is out of range")
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:

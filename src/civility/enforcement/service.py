@@ -286,6 +286,11 @@ class EnforcementService:
         since, until = utc(query.since), utc(query.until)
         if since >= until:
             raise Invalid("since must be before until", code="invalid_range")
+        if since.year < 2 or until.year > 9998:
+            # Bucket arithmetic past datetime's range would overflow.
+            raise Invalid(
+                "since and until must lie between the years 2 and 9998", code="invalid_range"
+            )
         step = BUCKET_SIZE[query.bucket]
         first = floor_bucket(since, query.bucket)
         if (until - first) / step > MAX_BUCKETS:

@@ -9,7 +9,8 @@ from collections.abc import Callable, Sequence
 import anyio
 
 from civility import metrics
-from civility.batching import MicroBatcher
+from civility.batching import MicroBatcher, bisect
+from civility.errors import Unavailable
 from civility.moderation.models import IncomingMessage
 from civility.moderation.records import MessageView
 
@@ -69,17 +70,41 @@ class GroupCommitter:
     async def _run(self, batch: list[tuple[IncomingMessage, asyncio.Future[MessageView]]]) -> None:
         # One batch at a time: SQLite has one writer anyway, and the next batch grows meanwhile.
         metrics.BATCH_SIZE.labels("sync").observe(len(batch))
+
+        def run(
+            chunk: list[tuple[IncomingMessage, asyncio.Future[MessageView]]],
+        ) -> list[MessageView]:
+            return self._process([m for m, _ in chunk])
+
         try:
-            views = await anyio.to_thread.run_sync(self._process, [m for m, _ in batch])
-        except Exception as exc:  # every waiter gets the error; the API maps it
+            # A message that fails its batch is retried alone, so it fails only its own request.
+            outcome = await anyio.to_thread.run_sync(
+                lambda: bisect(run, batch, splits=_worth_splitting)
+            )
+            for chunk, views in outcome.done:
+                for (_, future), view in zip(chunk, views, strict=True):
+                    _settle(future, view)
+            for (_, future), exc in outcome.failed:
+                _settle(future, exc)
+        except BaseException as exc:  # cancelled: nobody may wait forever
             for _, future in batch:
-                if not future.done():
-                    future.set_exception(exc)
-        else:
-            for (_, future), view in zip(batch, views, strict=True):
-                if not future.done():
-                    future.set_result(view)
+                _settle(future, exc if isinstance(exc, Exception) else RuntimeError("cancelled"))
+            raise
         finally:
             self._busy = False
             # Whatever arrived meanwhile has already waited a whole batch: go at once.
             self._start()
+
+
+def _worth_splitting(exc: Exception) -> bool:
+    """An outage fails every half alike; anything else may be one message's fault."""
+    return not isinstance(exc, Unavailable)
+
+
+def _settle(future: asyncio.Future[MessageView], outcome: MessageView | Exception) -> None:
+    if future.done():
+        return
+    if isinstance(outcome, Exception):
+        future.set_exception(outcome)
+    else:
+        future.set_result(outcome)

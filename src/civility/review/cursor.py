@@ -26,7 +26,7 @@ def decode_cursor(text: str | None) -> tuple[Any, ...] | None:
     try:
         raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
         value = json.loads(raw)
-    except (ValueError, binascii.Error) as exc:
+    except (ValueError, binascii.Error, RecursionError) as exc:  # nested brackets recurse
         raise Invalid(
             "cursor must be the next_cursor of a previous page", code="bad_cursor"
         ) from exc

@@ -10,8 +10,8 @@ import anyio
 import structlog
 
 from civility import metrics, request_ids
-from civility.batching import MicroBatcher
-from civility.errors import DomainError
+from civility.batching import MicroBatcher, bisect
+from civility.errors import DomainError, Unavailable
 from civility.moderation.service import ModerationService
 from civility.queue.base import Delivery, MessageQueue
 
@@ -31,11 +31,13 @@ class Worker:
         max_batch: int,
         max_wait: float,
         monotonic: Callable[[], float] = time.monotonic,
+        outage_backoff: float = 0.5,
     ) -> None:
         self._queue = queue
         self._service = service
         self._batcher: MicroBatcher[Delivery] = MicroBatcher(max_batch, max_wait)
         self._monotonic = monotonic
+        self._outage_backoff = outage_backoff
         self._stopping = asyncio.Event()
         self.processed = 0
 
@@ -68,30 +70,43 @@ class Worker:
             await self._queue.nack(poison, requeue=False)
         if not good:
             return
-        ids = [d.body["id"] for d in good]
         # The ids of the requests that accepted these messages: one grep follows a message
         # from its HTTP request to its decision.
         with structlog.contextvars.bound_contextvars(
             request_ids=request_ids.from_bodies(d.body for d in good)
         ):
-            await self._decide(good, ids)
+            await self._decide(good)
 
-    async def _decide(self, good: list[Delivery], ids: list[str]) -> None:
+    async def _decide(self, good: list[Delivery]) -> None:
+        def run(chunk: list[Delivery]) -> int:
+            return self._service.process([d.body["id"] for d in chunk])
+
         try:
-            decided = await anyio.to_thread.run_sync(self._service.process, ids)
-        except DomainError as exc:
-            metrics.WORKER_FAILURES.inc()
-            log.warning("worker.batch_failed", error=exc.message, size=len(good))
-            await self._queue.nack(good, requeue=True)
-            await asyncio.sleep(0.5)  # back off while the database is unavailable
-            return
+            # A message that fails its batch is retried alone, so it fails only itself.
+            outcome = await anyio.to_thread.run_sync(
+                lambda: bisect(run, good, splits=lambda exc: not isinstance(exc, Unavailable))
+            )
         except Exception:
             metrics.WORKER_FAILURES.inc()
             log.exception("worker.batch_crashed", size=len(good))
             await self._queue.nack(good, requeue=True)
             return
-        await self._queue.ack(good)
+        decided = sum(count for _, count in outcome.done)
+        await self._queue.ack([d for chunk, _ in outcome.done for d in chunk])
+        if outcome.failed:
+            await self._fail([d for d, _ in outcome.failed], outcome.failed[0][1])
         self.processed += decided
         metrics.WORKER_MESSAGES.inc(decided)
         log.info("worker.decided", received=len(good), decided=decided)
         metrics.BATCH_SIZE.labels("async").observe(len(good))
+
+    async def _fail(self, failed: list[Delivery], exc: Exception) -> None:
+        """Requeues what failed (the broker dead-letters it after its last attempt)."""
+        metrics.WORKER_FAILURES.inc()
+        if isinstance(exc, DomainError):
+            log.warning("worker.batch_failed", error=exc.message, size=len(failed))
+        else:
+            log.error("worker.batch_crashed", error=repr(exc), size=len(failed))
+        await self._queue.nack(failed, requeue=True)
+        if isinstance(exc, Unavailable):
+            await asyncio.sleep(self._outage_backoff)  # while the database is unavailable

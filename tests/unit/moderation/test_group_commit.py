@@ -83,3 +83,30 @@ def test_every_waiter_of_a_failed_batch_gets_the_error() -> None:
     results = run_async(scenario())
     assert len(results) == 2
     assert all(isinstance(r, Unavailable) for r in results)
+
+
+def test_a_poison_message_fails_only_its_own_request() -> None:
+    calls: list[list[str]] = []
+
+    def process(batch: Sequence[IncomingMessage]) -> list[str]:
+        calls.append([m.message_id for m in batch])
+        if any(m.text == "poison" for m in batch):
+            raise ValueError("cannot store this text")  # as a driver error would be
+        return [f"decided {m.message_id}" for m in batch]
+
+    batcher = GroupCommitter(process, max_size=16, max_wait=HOUR)  # type: ignore[arg-type]
+    messages = [_msg(i) for i in range(16)]
+    messages[5] = IncomingMessage("m5", "u1", "c1", "poison")
+
+    async def scenario() -> list[object]:
+        calls_ = (batcher.submit(m) for m in messages)
+        return await asyncio.gather(*calls_, return_exceptions=True)
+
+    results = run_async(scenario())
+    assert isinstance(results[5], ValueError)
+    assert [r for i, r in enumerate(results) if i != 5] == [
+        f"decided m{i}" for i in range(16) if i != 5
+    ]
+    # Bisected: the whole batch, then halves down to the poison alone (2·log2(16) + 1 runs).
+    assert len(calls) == 9
+    assert ["m5"] in calls

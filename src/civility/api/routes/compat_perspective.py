@@ -15,7 +15,7 @@ from civility.auth.keys import Permission, Principal
 from civility.compat import perspective
 from civility.compat.discovery import API_VERSION, discovery_document
 from civility.container import Container
-from civility.errors import Invalid, NotFound, Unauthorized
+from civility.errors import DomainError, Invalid, NotFound, Unauthorized
 from civility.scoring.base import Span, TextAnalysis
 
 GRPC_STATUS = {
@@ -59,16 +59,24 @@ def render_error(status: int, code: str, message: str) -> dict[str, Any]:
 router = APIRouter(tags=["compat: perspective"], route_class=error_route(render_error))
 
 
+def auth_error(exc: DomainError) -> DomainError:
+    """A key that is not valid is Google's 400 API_KEY_INVALID; other errors stay as they are."""
+    if isinstance(exc, Unauthorized) and exc.code == "invalid_api_key":
+        return Invalid(
+            "API key not valid. Please pass a valid API key.", code=perspective.API_KEY_INVALID
+        )
+    return exc
+
+
 async def _caller(request: Request) -> Principal:
     """The key's principal; a key that is not valid is Google's 400 API_KEY_INVALID."""
     try:
         return await authenticate(request, Permission.ANALYZE)
     except Unauthorized as exc:
-        if exc.code != "invalid_api_key":
+        translated = auth_error(exc)
+        if translated is exc:
             raise
-        raise Invalid(
-            "API key not valid. Please pass a valid API key.", code=perspective.API_KEY_INVALID
-        ) from exc
+        raise translated from exc
 
 
 Caller = Annotated[Principal, Depends(_caller)]

@@ -33,7 +33,8 @@ async def list_events(
     """Lists events newest first; `type` may end in `*` (e.g. `message.*`); since <= t < until."""
     before = None
     if cursor is not None:
-        if not cursor.isdigit():
+        # isdigit() alone takes '²' and 5,000-digit numbers; a seq is a plain 64-bit integer.
+        if not (cursor.isascii() and cursor.isdigit() and len(cursor) <= 18):
             raise Invalid("cursor must be the next_cursor of a previous page", code="bad_cursor")
         before = int(cursor)
     query = EventQuery(

@@ -1,0 +1,120 @@
+"""Per-API-key rate limits with `limits`: in Redis when CIVILITY_REDIS_URL is set (shared by
+every process), in this process's memory otherwise."""
+
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import dataclass
+
+from limits import RateLimitItem, parse_many
+from limits.aio.storage import Storage
+from limits.aio.strategies import SlidingWindowCounterRateLimiter
+from limits.errors import StorageError
+from limits.storage import storage_from_string
+
+from civility.auth.keys import Principal, Role
+from civility.errors import Unavailable
+from civility.settings import Settings
+
+NAMESPACE = "civility-api-key"
+
+
+@dataclass(frozen=True, slots=True)
+class RateLimitState:
+    """Where a key stands against its tightest limit after this request."""
+
+    limit: int
+    remaining: int
+    reset_after: float
+    exceeded: bool
+
+    def headers(self) -> dict[str, str]:
+        """The IETF draft's RateLimit-* headers (and Retry-After once exceeded)."""
+        headers = {
+            "RateLimit-Limit": str(self.limit),
+            "RateLimit-Remaining": str(self.remaining),
+            "RateLimit-Reset": str(max(0, math.ceil(self.reset_after))),
+        }
+        if self.exceeded:
+            headers["Retry-After"] = str(max(1, math.ceil(self.reset_after)))
+        return headers
+
+
+def parse_key_limits(text: str) -> dict[str, list[RateLimitItem]]:
+    """Parses `<key id>=<limits>,…` (validated by Settings) into limits per principal id."""
+    result: dict[str, list[RateLimitItem]] = {}
+    for part in (p.strip() for p in text.split(",")):
+        if part:
+            key_id, _, limit = part.partition("=")
+            result[f"key:{key_id.strip()}"] = parse_many(limit.strip())
+    return result
+
+
+class ApiRateLimiter:
+    """Counts each key's requests in a sliding window; the role's limits unless overridden."""
+
+    def __init__(
+        self,
+        storage_uri: str,
+        *,
+        per_role: dict[Role, list[RateLimitItem]],
+        per_key: dict[str, list[RateLimitItem]],
+    ) -> None:
+        options: dict[str, str | bool] = {}
+        if storage_uri.startswith(("redis://", "rediss://")):
+            storage_uri = "async+" + storage_uri
+            options = {"implementation": "redispy", "wrap_exceptions": True}
+        storage = storage_from_string(storage_uri, **options)
+        assert isinstance(storage, Storage)
+        self._storage = storage
+        self._limiter = SlidingWindowCounterRateLimiter(storage)
+        self._per_role = per_role
+        self._per_key = per_key
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> ApiRateLimiter:
+        """Builds the limiter the settings describe."""
+        text = {
+            Role.SERVICE: settings.rate_limit_service,
+            Role.MODERATOR: settings.rate_limit_moderator,
+            Role.ADMIN: settings.rate_limit_admin,
+        }
+        return cls(
+            settings.redis_url or "async+memory://",
+            per_role={role: parse_many(t) if t else [] for role, t in text.items()},
+            per_key=parse_key_limits(settings.rate_limit_keys),
+        )
+
+    async def hit(self, principal: Principal) -> RateLimitState | None:
+        """Counts one request; returns the key's state (None when it has no limit)."""
+        items = self._per_key.get(principal.id, self._per_role.get(principal.role, []))
+        if not items:
+            return None
+        tightest: RateLimitState | None = None
+        try:
+            for item in items:
+                allowed = await self._limiter.hit(item, NAMESPACE, principal.id)
+                stats = await self._limiter.get_window_stats(item, NAMESPACE, principal.id)
+                state = RateLimitState(
+                    limit=item.amount,
+                    remaining=max(0, stats.remaining),
+                    reset_after=max(0.0, stats.reset_time - time.time()),
+                    exceeded=not allowed,
+                )
+                if tightest is None or (state.exceeded, -state.remaining) > (
+                    tightest.exceeded,
+                    -tightest.remaining,
+                ):
+                    tightest = state
+                if not allowed:
+                    break
+        except StorageError as exc:
+            raise Unavailable(
+                "the rate limit store is unavailable", code="limits_unavailable"
+            ) from exc
+        return tightest
+
+    async def reset(self) -> None:
+        """Forgets every counter (tests)."""
+        await self._storage.reset()
