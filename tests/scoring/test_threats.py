@@ -1072,3 +1072,46 @@ def test_idioms_never_cap_a_threat_at_a_person(text: str) -> None:
     probs[0, CATEGORIES.index("threat")] = 0.9
     out, _ = apply_threats([text], probs)
     assert out[0, CATEGORIES.index("threat")] >= 0.9
+
+
+# Methods, outcomes and veiled harm (fast tier 1.5.0): the rule id that must fire.
+METHOD_AND_OUTCOME: list[tuple[str, str]] = [
+    ("go swallow a whole bottle of pills and sleep forever", "en.self_harm.method_swallow"),
+    ("lie down in front of a train, nobody will miss you", "en.self_harm.method_traffic"),
+    ("everyone would be better off without you", "en.self_harm.better_without"),
+    ("keep it up and you'll leave in a body bag", "en.conditional.outcome"),
+    ("you'll be eating through a straw by monday", "en.conditional.outcome_body"),
+    ("would be a shame if your car brakes failed on the motorway", "en.indirect.shame_if"),
+    ("tírate de un puente ya", "es.self_harm.method"),
+    ("como te vea sales en camilla", "es.conditional.outcome"),
+    ("buttati sotto un treno", "it.self_harm.method"),
+    ("se joga da ponte logo", "pt.self_harm.method"),
+    ("avale toutes tes pilules", "fr.self_harm.method"),
+    ("noch ein wort und du landest auf der intensivstation", "de.conditional.outcome"),
+    ("kendini köprüden at", "tr.self_harm.method"),
+    ("ляг под поезд", "ru.self_harm.method"),
+    ("ещё слово и уедешь отсюда на скорой", "ru.conditional.outcome"),
+]
+# The same words where nobody is threatened.
+METHOD_AND_OUTCOME_BENIGN: list[str] = [
+    "take some pills for that headache and rest",
+    "don't swallow the batteries, they are toxic for kids",
+    "it would be a shame if you missed the concert",
+    "the driver left in an ambulance after the crash",
+    "si no te cuidas acabas en el hospital",
+    "sarebbe un peccato se piovesse domani",
+    "wenn du so weiterfährst, landest du noch im krankenhaus",
+    "ce serait dommage que tu rates le film",
+]
+
+
+@pytest.mark.parametrize(("text", "rule"), METHOD_AND_OUTCOME)
+def test_methods_and_outcomes_caught(text: str, rule: str) -> None:
+    (result,) = detect([text])
+    assert result is not None
+    assert rule in {m.rule for m in result.matches}
+
+
+@pytest.mark.parametrize("text", METHOD_AND_OUTCOME_BENIGN)
+def test_methods_and_outcomes_benign_not_caught(text: str) -> None:
+    assert detect([text]) == [None]

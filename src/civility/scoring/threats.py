@@ -3587,8 +3587,363 @@ def tier() -> ThreatTier:
         return _TIER
 
 
+# ---------------------------------------------------------------------------------------------
+# Methods and consequences (fast tier 1.5.0): calls to self-harm that name a method, threats
+# that name the outcome ("you'll leave in an ambulance"), and veiled harm ("would be a shame if
+# your brakes failed"). Written from general knowledge of each language; each rule has its own
+# trigger stems. Negations and advice ("don't swallow pills", "si no te cuidas acabas en el
+# hospital") are kept out by requiring an imperative at the clause start or a second-person
+# outcome with no negation before it.
+# ---------------------------------------------------------------------------------------------
+
+_NEG_BEFORE: Final[dict[str, str]] = {
+    "en": r"\b(?:don'?t|dont|do not|never|not|if|when|could|might|may|careful|how|why|who)\b",
+    "es": r"\b(?:no|nunca|jamas|si|cuando|cuidado|como|por que|porque|quien|puede|podrias)\b",
+    "it": r"\b(?:non|mai|se|quando|attento|attenta|come|perche|chi|potresti)\b",
+    "pt": r"\b(?:nao|nunca|jamais|se|quando|cuidado|como|por que|porque|quem|pode)\b",
+    "fr": r"\b(?:ne|pas|jamais|si|quand|attention|comment|pourquoi|qui)\b",
+    "de": r"\b(?:nicht|nie|niemals|kein|keine|wenn|falls|vorsicht|wie|warum|wer)\b",
+    "tr": r"\b(?:sakin|asla|eger|dikkat|neden|niye)\b",
+    "ru": r"\b(?:не|никогда|если|осторожно|как|почему|зачем|кто)\b",
+}
+
+_METHOD_TRIGGERS: Final[dict[str, tuple[str, ...]]] = {
+    "en": ("pills", "tablets", "meds", "bleach", "batteries", "antifreeze", "poison", "cyanide",
+           "bus", "train", "truck", "lorry", "tram", "bridge", "roof", "cliff", "balcony",
+           "window", "floor", "storey", "noose", "rope", "deeper", "bag", "overdose"),
+    "es": ("pastillas", "pildoras", "lejia", "pilas", "veneno", "autobus", "bus", "tren",
+           "camion", "puente", "azotea", "tejado", "balcon", "ventana", "piso", "cuerda", "soga",
+           "hondo", "profundo", "bolsa", "sobredosis"),
+    "it": ("pillole", "pasticche", "candeggina", "batterie", "pile", "veleno", "autobus",
+           "treno", "camion", "ponte", "tetto", "balcone", "finestra", "piano", "corda", "cappio",
+           "profondo", "sacchetto", "overdose"),
+    "pt": ("remedios", "comprimidos", "pilulas", "agua sanitaria", "candida", "pilhas",
+           "veneno", "onibus", "trem", "caminhao", "ponte", "telhado", "predio", "janela",
+           "andar", "corda", "fundo", "saco", "overdose"),
+    "fr": ("pilules", "cachets", "medocs", "medicaments", "javel", "piles", "poison", "bus",
+           "train", "camion", "pont", "toit", "balcon", "fenetre", "etage", "corde", "profond",
+           "sac", "overdose"),
+    "de": ("tabletten", "pillen", "bleiche", "chlorreiniger", "batterien", "gift", "bus", "zug",
+           "lkw", "brucke", "bruecke", "dach", "balkon", "fenster", "stock", "hochhaus", "strick",
+           "seil", "tiefer", "tute", "tuete", "uberdosis", "ueberdosis"),
+    "tr": ("ilac", "hap", "camasir suyu", "pil", "zehir", "otobus", "tren", "kamyon", "kopru",
+           "cati", "balkon", "pencere", "kat", "ip", "derin", "poset", "asiri doz"),
+    "ru": ("таблет", "колес", "хлорк", "белизн", "батарей", "яд", "автобус", "поезд",
+           "электричк", "фур", "мост", "крыш", "балкон", "окн", "этаж", "верёвк", "веревк",
+           "петл", "глубже", "пакет", "передоз"),
+}  # fmt: skip
+
+_CONSEQUENCE_TRIGGERS: Final[dict[str, tuple[str, ...]]] = {
+    "en": ("ambulance", "bodybag", "body bag", "stretcher", "wheelchair", "pieces", "hospital",
+           "icu", "intensive", "coffin", "casket", "straw", "scrap", "peel", "teeth", "shame",
+           "pity", "tragedy", "accidents", "seeitcoming", "whichschool", "whatwillhappen",
+           "seewhathappens"),
+    "es": ("camilla", "uci", "hospital", "ambulancia", "pedazos", "trocitos", "cachitos",
+           "ataud", "caja", "piespordelante", "vivo", "muerto", "dientes", "silla de ruedas",
+           "pena", "lastima", "accidentes"),
+    "it": ("barella", "ospedale", "ambulanza", "rianimazione", "terapia intensiva", "pezzi",
+           "bara", "piedi davanti", "vivo", "morto", "denti", "sedia a rotelle", "peccato",
+           "incidenti"),
+    "pt": ("maca", "hospital", "uti", "ambulancia", "pedacos", "caixao", "vivo", "morto",
+           "dentes", "cadeira de rodas", "pena", "acidentes"),
+    "fr": ("urgences", "hopital", "ambulance", "brancard", "reanimation", "morceaux",
+           "cercueil", "pieds devant", "vivant", "mort", "dents", "fauteuil", "cuillere",
+           "dommage", "accidents"),
+    "de": ("intensivstation", "krankenhaus", "notaufnahme", "krankenwagen", "sarg",
+           "einzelteilen", "rollstuhl", "toter mann", "tot", "zahne", "zaehne", "schade",
+           "unfalle", "unfaelle", "aufwachen", "wachst"),
+    "tr": ("ambulans", "sedye", "hastane", "yogun bakim", "parca", "tabut", "canli", "olu",
+           "tekerlekli", "yazik", "kaza"),
+    "ru": ("больничк", "больниц", "реанимаци", "скор", "гроб", "багажник", "част", "кусоч",
+           "ногами вперед", "ногами вперёд", "живым", "живой", "труп", "инвалид", "жаль",
+           "несчастн"),
+}  # fmt: skip
+
+
+def _add_methods_and_consequences(sets: Mapping[str, RuleSet]) -> None:
+    """Adds the method, consequence and veiled-harm rules of every language."""
+    en = sets["en"]
+    neg = _NEG_BEFORE
+    m, c = _METHOD_TRIGGERS, _CONSEQUENCE_TRIGGERS
+    en.add(
+        "method_swallow",
+        "self_harm",
+        r"(?:swallow|take|down|drink|chug|eat|neck|pop) (?:a (?:whole )?(?:bottle|bunch|handful"
+        r"|pack|box|tub) of (?:your |ur |the |ya )?|all (?:of )?(?:your|ur|the|ya|ur mom'?s"
+        r"|your mom'?s|your gran'?s) )(?:sleeping )?(?:pills|tablets|meds"
+        r"|bleach|batteries|antifreeze|rat poison|cyanide)"
+        r"|(?:drink|chug|swallow|eat) (?:some )?(?:bleach|batteries|antifreeze|rat poison|cyanide)",
+        lead=True,
+        not_before=neg["en"],
+        triggers=m["en"],
+    )
+    en.add(
+        "method_traffic",
+        "self_harm",
+        r"(?:step|jump|throw (?:yourself|urself)|lie down|lay down|walk|run|dive|go stand)"
+        r" (?:out )?(?:in front of|under|into) (?:a|the|an|some|a moving|an oncoming|the next)"
+        r" (?:bus|train|truck|lorry|car|tram|subway|metro|traffic)",
+        lead=True,
+        not_before=neg["en"],
+        triggers=m["en"],
+    )
+    en.add(
+        "method_height",
+        "self_harm",
+        r"(?:jump|leap|throw (?:yourself|urself)|dive) (?:off|from|out of) (?:a|the|your|ur"
+        r"|some|that|an|the nearest) (?:bridge|roof|rooftop|building|cliff|balcony|window|tower"
+        r"|skyscraper|multi-storey|\w+ (?:floor|storey|story))",
+        lead=True,
+        not_before=neg["en"],
+        triggers=m["en"],
+    )
+    en.add(
+        "method_rope",
+        "self_harm",
+        r"(?:tie|get|grab|buy|find|make) (?:a|some|yourself a|urself a|the) noose"
+        r"|(?:tie|get|grab|buy|find) (?:a|some|yourself a|urself a) rope (?:to (?:the|a|your"
+        r"|ur) (?:banister|ceiling|beam|tree|fan|door)|and (?:hang|end it|finish|get it over"
+        r"|do it|do the world))",
+        lead=True,
+        not_before=neg["en"],
+        triggers=m["en"],
+    )
+    en.add(
+        "method_cut_bag",
+        "self_harm",
+        r"cut (?:deeper|harder|vertically|down the road)(?! into| in to)"
+        r"|put (?:a|the) (?:plastic )?bag over (?:your|ur) (?:head|face)"
+        r"|(?:take|do) an overdose|overdose already|od already",
+        lead=True,
+        not_before=neg["en"],
+        triggers=m["en"],
+    )
+    en.add(
+        "better_without",
+        "self_harm",
+        r"(?:the world|everyone|everybody|we|your (?:parents|family|mom|mum|dad|friends)"
+        r"|ur (?:parents|family|mom|mum|dad|friends)) (?:would|'?d|will) be (?:so much |much"
+        r" |a lot |way )?(?:better(?: off)?|happier) (?:without (?:you|u)(?: in it| around)?"
+        r"|if (?:you|u) (?:were|was) dead|if (?:you|u) (?:died|killed (?:yourself|urself)"
+        r"|were gone|disappeared|weren'?t (?:here|around|alive)))",
+        score=0.7,
+        triggers=("better", "happier"),
+    )
+    en.add(
+        "outcome",
+        "conditional",
+        r"(?:you'?ll|you will|you'?re gonna|you'?re going to|ur gonna|u gonna|you gonna|u will"
+        r"|u'?ll|you|u) (?:be )?(?:leave|leaving|go home|going home|come out|coming out"
+        r"|carried out|get carried out|be carried out|wheeled out|leave here|leave there"
+        r"|walk out|get sent home) (?:of (?:here|there|it|that \w+) )?(?:in|on) (?:an ambulance"
+        r"|a body ?bag|a stretcher|a wheelchair|pieces|a coffin|a box|a casket|a hearse)",
+        triggers=c["en"],
+    )
+    en.add(
+        "outcome_body",
+        "conditional",
+        r"(?:you'?ll|you will|you'?re gonna|you'?re going to|ur gonna|u gonna|you gonna|u will"
+        r"|u'?ll) be (?:eating through a straw|picking (?:up )?(?:your|ur) teeth|collecting"
+        r" (?:your|ur) teeth|spitting (?:out )?(?:your|ur) teeth|six feet under|in a body ?bag"
+        r"|scraped off (?:the|a) (?:pavement|floor|road|street|ground|sidewalk|asphalt|wall)"
+        r"|in (?:the )?(?:icu|intensive care))"
+        r"|(?:they'?ll|they will|someone will|we'?ll|we will|people will|they'?re gonna) be"
+        r" (?:scraping|peeling|picking) (?:you|u) (?:off|up off) (?:the|a)",
+        triggers=c["en"],
+    )
+    en.add(
+        "see_what_happens",
+        "conditional",
+        r"(?:and|&|then|or) (?:see|watch|find out) what (?:happens|will happen|'?ll happen)"
+        r" (?:to (?:you|u|your|ur)|when (?:i|we) (?:find|catch|see|get) (?:you|u))",
+        triggers=c["en"],
+    )
+    en.add(
+        "shame_if",
+        "indirect",
+        r"(?:would|'?d|it'?d|it would) be (?:a )?(?:real |such a |an awful |a terrible |really )?"
+        r"(?:shame|pity|tragedy|sad|bad) if (?:your|ur|something|someone|somebody|anything|she"
+        r"|he|it|they|you|u)\b[^.!?\n]{0,60}?(?:fire|burn|brakes|hurt|found|accident|disappear"
+        r"|missing|broke|throat|dead|died|die|never (?:came|come|made it) home|didn'?t (?:come"
+        r"|make it) home)",
+        triggers=c["en"],
+    )
+    en.add(
+        "accidents",
+        "indirect",
+        r"accidents (?:happen|can happen|do happen|tend to happen)(?: all the time)? to (?:people"
+        r"|snitches|guys|girls|those|you|u|folks|kids|men|women|little)"
+        r"|(?:you|u) (?:won'?t|will never|wont|never) see (?:it|me|us|them) coming"
+        r"|(?:i|we) know (?:which|what) school (?:your|ur) (?:kids?|son|daughter|children|boy"
+        r"|girl|little one)",
+        triggers=c["en"],
+    )
+
+    def lang_rules(lang: str, methods: str, outcomes: str, veiled: str | None) -> None:
+        rs = sets[lang]
+        rs.add("method", "self_harm", methods, lead=True, not_before=neg[lang],
+               triggers=m[lang])  # fmt: skip
+        rs.add("outcome", "conditional", outcomes, triggers=c[lang])
+        if veiled is not None:
+            rs.add("veiled", "indirect", veiled, triggers=c[lang])
+
+    lang_rules(
+        "es",
+        r"(?:tomate|tómate|trágate|tragate|bébete|bebete|bébete|zámpate|zampate|métete|metete)"
+        r" (?:un bote de |una botella de |todas (?:las )?|tus |las |unas |unos )?(?:pastillas"
+        r"|píldoras|lejía|pilas|veneno|matarratas)(?: de tu \w+)?"
+        r"|(?:tírate|tirate|lánzate|lanzate|arrójate|arrojate) (?:de|desde|por) (?:un|una|el|la)"
+        r" (?:puente|azotea|tejado|balcón|ventana|edificio|acantilado|\w+ piso)"
+        r"|(?:ponte|tírate|tirate|échate|echate|cruza) (?:delante|debajo|enfrente) de (?:un|una|el"
+        r"|la) (?:autobús|bus|tren|camión|coche|metro)"
+        r"|(?:busca|búscate|buscate|consigue|cómprate|comprate|coge|agarra) una (?:cuerda|soga)"
+        r"|c[oó]rta(?:te)? más (?:hondo|profundo)|ponte una bolsa en la cabeza"
+        r"|(?:métete|metete|hazte) una sobredosis",
+        r"(?:sales|saldrás|saldras|vas a salir|acabas|acabarás|acabaras|vas a acabar|terminas"
+        r"|terminarás|vas a terminar|te vas|te vas a ir|te sacan|te van a sacar|vuelves|volverás"
+        r"|te llevan|te van a llevar)(?: de \w+| de aquí| de ahí)? (?:en camilla|en la uci"
+        r"|en ambulancia|en una caja|en un ataúd|con los pies por delante|en trocitos"
+        r"|en pedazos|en cachitos|en silla de ruedas)"
+        r"|no (?:sales|saldrás|vas a salir|sale|llegas|llegarás) viv[oa]|date por muert[oa]"
+        r"|(?:te vas a tragar|te tragas|vas a escupir|recogerás|recoges) (?:los|tus) dientes",
+        r"(?:sería|seria) una (?:pena|lástima|lastima) (?:que|si) [^.!?\n]{0,60}?(?:fuego|ardiera"
+        r"|incendi|frenos|accidente|desapareciera|no volviera|muriera)"
+        r"|(?:los )?accidentes (?:pasan|ocurren)(?: a| a la gente)",
+    )
+    lang_rules(
+        "it",
+        r"(?:prendi|prenditi|ingoia|ingoiati|manda giù|bevi|beviti|mangiati) (?:tutte (?:le )?"
+        r"|un flacone di |una boccetta di |le |delle |un po' di )?(?:pillole|pasticche|candeggina"
+        r"|batterie|pile|veleno|topicida)"
+        r"|(?:buttati|lanciati|gettati) (?:giù )?(?:da|dal|dalla|dallo|giù da|giù dal|sotto)"
+        r" (?:un|una|il|la|lo)? ?(?:ponte|tetto|balcone|finestra|palazzo|scogliera|\w+ piano"
+        r"|treno|autobus|camion|macchina)"
+        r"|(?:mettiti|buttati) (?:sotto|davanti a) (?:un|una|il|al|la) (?:treno|autobus|camion"
+        r"|tram|macchina)"
+        r"|(?:trova|trovati|prendi|compra|comprati) una corda|(?:taglia|tagliati) più a? ?fondo"
+        r"|mettiti un sacchetto in testa|fatti un'? ?overdose",
+        r"(?:esci|uscirai|finisci|finirai|torni|tornerai|te ne vai|te ne andrai|ti portano via"
+        r"|vai a casa)(?: di qui| da qui| da li| dal \w+)? (?:in barella|in ambulanza"
+        r"|in rianimazione|in terapia intensiva|in pezzi|a pezzi|con i piedi davanti"
+        r"|in una bara|dentro una bara|in sedia a rotelle)"
+        r"|non (?:esci|uscirai|torni|tornerai) viv[oa]|considerati mort[oa]"
+        r"|(?:raccoglierai|raccogli|sputerai|sputi) (?:i tuoi )?denti",
+        r"sarebbe un (?:peccato|vero peccato) se [^.!?\n]{0,60}?(?:fuoco|incendi|freni|incidente"
+        r"|sparisse|non tornasse|morisse)"
+        r"|(?:gli )?incidenti capitano(?: a)",
+    )
+    lang_rules(
+        "pt",
+        r"(?:toma|tome|engole|engula|bebe|beba|come) (?:todos os |todas as |um vidro de |uma"
+        r" caixa de |uns |umas |os |as )?(?:remédios|remedios|comprimidos|pílulas|pilulas"
+        r"|água sanitária|agua sanitaria|cândida|candida|pilhas|baterias|veneno|chumbinho)"
+        r"|(?:se joga|joga-te|te joga|se atira|pula|pule|salta) (?:de|da|do|de cima d[aeo]|pela)"
+        r" (?:uma|um|a|o)? ?(?:ponte|telhado|prédio|predio|janela|sacada|varanda|\w+ andar)"
+        r"|(?:se joga|te joga|deita|se deita|pula) (?:na frente|embaixo|debaixo) d[eo] (?:um|uma"
+        r"|o|a)? ?(?:ônibus|onibus|trem|caminhão|caminhao|carro|metrô|metro)"
+        r"|(?:arruma|arranja|compra|pega|acha) uma corda|corta mais fundo"
+        r"|(?:coloca|bota|põe|poe) um saco (?:plástico |plastico )?na cabeça|toma uma overdose",
+        r"(?:sai|vai sair|sairá|saira|acaba|vai acabar|acabará|termina|vai terminar|volta|vai"
+        r" voltar|vai pra casa|vai embora)(?: daqui| dali| de lá| do \w+| da \w+)? (?:de maca"
+        r"|na uti|de ambulância|de ambulancia|em pedaços|em pedacos|num caixão"
+        r"|num caixao|em cadeira de rodas|numa cadeira de rodas|com os pés na frente)"
+        r"|(?:não|nao) (?:sai|vai sair|volta|chega) viv[oa]|(?:pode )?se considera(?:r)? mort[oa]"
+        r"|(?:vai )?(?:catar|juntar|recolher|cuspir) (?:os )?(?:seus |teus )?dentes",
+        r"seria uma (?:pena|pena mesmo) se [^.!?\n]{0,60}?(?:fogo|incendi|freio|acidente"
+        r"|sumisse|desaparecesse|não voltasse|nao voltasse|morresse)"
+        r"|acidentes acontecem(?: com)",
+    )
+    lang_rules(
+        "fr",
+        r"(?:avale|prends|bois|bouffe|mange) (?:toutes (?:tes|les) |tous (?:tes|les) |une boîte"
+        r" de |un flacon de |tes |des |de la )?(?:pilules|cachets|médocs|medocs|médicaments"
+        r"|medicaments|javel|piles|poison|mort-aux-rats)"
+        r"|(?:saute|jette-toi|jette toi|balance-toi|balance toi) (?:du|d'un|d'une|de la|par la"
+        r"|depuis le|du haut d'un|du haut du) (?:pont|toit|balcon|fenêtre|fenetre|immeuble"
+        r"|falaise|\w+ étage|\w+ etage|cinquième|cinquieme|dixième|dixieme)"
+        r"|(?:couche-toi|couche toi|jette-toi|jette toi|mets-toi|mets toi) (?:devant|sous) (?:un"
+        r"|une|le|la) (?:bus|train|camion|voiture|métro|metro|tram)"
+        r"|(?:trouve|achète|achete|prends) (?:toi )?une corde|coupe plus profond"
+        r"|mets(?:-| )toi un sac (?:plastique )?sur la tête|fais (?:une|un) overdose",
+        r"(?:tu finis|tu finiras|tu vas finir|tu repars|tu repartiras|tu vas repartir|tu sors"
+        r"|tu sortiras|tu vas sortir|tu rentres|tu rentreras|tu vas rentrer|on te sort|on te"
+        r" ramène)(?: de là| d'ici| du \w+)? (?:aux urgences|en"
+        r" ambulance|sur un brancard|en réa|en rea|en réanimation|en morceaux|les pieds devant"
+        r"|dans un cercueil|dans une boîte|en fauteuil roulant)"
+        r"|tu (?:rentres|sors|repars|rentreras) pas vivant|considère-toi comme mort"
+        r"|considere toi comme mort|on te ramassera à la petite cuillère"
+        r"|tu (?:ramasseras|vas ramasser|ramasses) tes dents",
+        r"ce serait (?:vraiment )?dommage (?:que|qu'il|si) [^.!?\n]{0,60}?(?:feu|brûl|brul"
+        r"|freins|accident|disparaisse|disparaissait|rentre pas|rentrait pas|meure)"
+        r"|les accidents (?:arrivent|ça arrive)(?: aux| à)",
+    )
+    lang_rules(
+        "de",
+        r"(?:schluck|nimm|sauf|trink|friss) (?:alle |ein paar |eine packung |ne packung |deine"
+        r" |die )?(?:tabletten|pillen|bleiche|chlorreiniger|batterien|gift|rattengift)"
+        r"|(?:spring|stürz dich|stuerz dich|wirf dich) (?:von|vom|aus dem|von der|von einer"
+        r"|von einem|vor) (?:der |dem |einer |einem |den |nen |ne )?(?:brücke|bruecke|dach|balkon"
+        r"|fenster|hochhaus|klippe|\w+ stock|zug|bus|lkw)"
+        r"|leg dich (?:vor|unter) (?:einen|den|nen|die|eine|ne) (?:zug|bus|lkw|straßenbahn|bahn)"
+        r"|(?:such|kauf|hol|besorg) dir (?:einen|nen|n) (?:strick|seil)"
+        r"|(?:schneid|schneide) (?:dich )?tiefer|(?:zieh|stülp) dir (?:eine|ne) tüte über den"
+        r" kopf|nimm (?:eine|ne) überdosis|bring dich (?:doch )?(?:endlich )?um",
+        r"(?:du landest|landest du|du liegst|liegst du|verlässt du|du verlässt|gehst du|du gehst"
+        r"|kommst du|du kommst|du wirst)(?: da| hier| den platz| dort)?(?: raus)? (?:auf der"
+        r" intensivstation|in der notaufnahme|im krankenwagen|im sarg|in"
+        r" einzelteilen|im rollstuhl|in einer kiste)"
+        r"|bist du ein toter mann|du bist ein toter mann|(?:wachst du|du wachst) nicht mehr auf"
+        r"|(?:läufst|laeufst) (?:du )?nie wieder|(?:kannst du|kannste) deine zähne (?:vom boden"
+        r" )?(?:aufsammeln|einsammeln)|(?:kannst du|kannste) dir (?:schon mal )?(?:einen|nen)"
+        r" rollstuhl",
+        r"wäre (?:doch |echt )?schade, wenn [^.!?\n]{0,60}?(?:feuer|brennen|abbrennen|bremsen"
+        r"|unfall|verschwinden|nicht mehr nach hause|sterben)"
+        r"|unfälle passieren(?: leuten)",
+    )
+    lang_rules(
+        "tr",
+        r"(?:bütün |butun |tüm |tum |bir kutu |birkaç |birkac )?(?:ilaçları|ilaclari|hapları"
+        r"|haplari|çamaşır suyu|camasir suyu|pilleri|zehir|fare zehri)(?:nı|ni|nu|nü|yı|yi)?"
+        r" (?:iç|ic|yut|ye|iç de|ic de)\b"
+        r"|kendini (?:köprüden|kopruden|çatıdan|catidan|balkondan|pencereden|binadan"
+        r"|uçurumdan|ucurumdan|\w+ kattan|otobüsün önüne|otobusun onune|trenin önüne"
+        r"|trenin onune|tırın önüne|tirin onune) (?:at|bırak|birak)"
+        r"|(?:otobüsün|otobusun|trenin|tırın|tirin|arabanın|arabanin) (?:önüne|onune|altına"
+        r"|altina) (?:atla|yat|geç|gec)|(?:bir )?ip (?:bul|al) (?:ve|da|de)|daha derin kes"
+        r"|kafana (?:bir )?poşet geçir|kafana (?:bir )?poset gecir",
+        r"(?:ambulansla|sedyeyle|sedye ile|tabutta|tabutla|parça parça|parca parca|tekerlekli"
+        r" sandalyeyle) (?:çıkarsın|cikarsin|çıkacaksın|cikacaksin|gidersin|gideceksin|dönersin"
+        r"|donersin|dönüyorsun)"
+        r"|(?:hastanelik|yoğun bakımlık|yogun bakimlik) (?:olursun|olacaksın|olacaksin|ederim"
+        r"|edeceğim|edecegim)|canlı çıkamazsın|canli cikamazsin|kendini ölü say|kendini olu say"
+        r"|bir daha (?:yürüyemezsin|yuruyemezsin)",
+        None,
+    )
+    lang_rules(
+        "ru",
+        r"(?:наглотайся|нажрись|выпей|сожри|съешь|проглоти) (?:всех |все |пачку |горсть |своих"
+        r" )?(?:таблеток|таблетки|колёс|колес|хлорки|белизны|батарейки|батареек|яда|крысиного"
+        r" яда)"
+        r"|(?:выйди|прыгни|шагни|сигани|выпрыгни|кинься|бросься) (?:в окно|с крыши|с моста"
+        r"|с балкона|из окна|с \w+ этажа|под поезд|под автобус|под фуру|под электричку"
+        r"|под машину)"
+        r"|(?:ляг|ложись) под (?:поезд|автобус|фуру|электричку|машину|трамвай)"
+        r"|(?:найди|купи|возьми) (?:себе )?(?:верёвку|веревку|петлю)|режь глубже"
+        r"|надень (?:себе )?пакет на голову|(?:сделай|словить) передоз",
+        r"(?:поедешь|уедешь|уйдёшь|уйдешь|выйдешь|окажешься|очнёшься|очнешься|отправишься"
+        r"|вынесут|увезут)(?: отсюда| оттуда)? (?:в больничку|в реанимацию|на скорой"
+        r"|в багажнике|по частям|по кусочкам|в гробу|ногами вперёд|ногами вперед|в инвалидном"
+        r" кресле|на носилках)"
+        r"|(?:живым|живой) (?:не )?(?:уйдёшь|уйдешь|выйдешь)|(?:ходить|говорить|видеть) больше"
+        r" не (?:сможешь|будешь)|тебя по кусочкам (?:собирать|соберут)",
+        r"(?:было бы|будет) (?:очень )?жаль,? если [^.!?\n]{0,60}?(?:сгор|пожар|тормоз|авари"
+        r"|пропад|не вернё|не верне|умр)"
+        r"|несчастные случаи (?:бывают|случаются)",
+    )
+
+
 def _rule_sets() -> list[RuleSet]:
-    return [
+    sets = [
         _english(),
         _russian(),
         _turkish(),
@@ -3598,6 +3953,8 @@ def _rule_sets() -> list[RuleSet]:
         _french(),
         _german(),
     ]
+    _add_methods_and_consequences({rs.language: rs for rs in sets})
+    return sets
 
 
 def detect(texts: Sequence[str]) -> list[ThreatResult | None]:
