@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import csv
 import json
 import os
 import signal
 import sys
+from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
@@ -17,6 +19,12 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from civility.errors import DomainError
 from civility.settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from civility.queue.base import MessageQueue
+    from civility.storage.db import Database
+
+T = TypeVar("T")
 
 app = typer.Typer(
     help="Civility: self-hosted moderation.", no_args_is_help=True, pretty_exceptions_enable=False
@@ -27,7 +35,10 @@ app.add_typer(db_app, name="db")
 app.add_typer(key_app, name="apikey")
 user_app = typer.Typer(help="Dashboard users (moderators, admins, viewers).", no_args_is_help=True)
 app.add_typer(user_app, name="user")
-err = Console(stderr=True)
+dead_app = typer.Typer(help="Dead-lettered queue messages.", no_args_is_help=True)
+app.add_typer(dead_app, name="deadletter")
+# soft_wrap: an error is one line however narrow the terminal (scripts read it too).
+err = Console(stderr=True, soft_wrap=True)
 
 
 def _settings(**overrides: object) -> Settings:
@@ -78,6 +89,135 @@ def apikey_create(
         db.dispose()
     err.print(f"created {parsed.value} key {key.key_id}; store it now, it is not shown again:")
     print(key.secret)
+
+
+@key_app.command("list")
+def apikey_list(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON lines")] = False,
+) -> None:
+    """Lists API keys: id, role, name, created, revoked (never the secrets)."""
+    from civility.clock import SystemClock
+    from civility.container import build_api_keys
+
+    with _database() as db:
+        keys = build_api_keys(db, SystemClock(), cache_seconds=0).list()
+    for k in keys:
+        revoked = k.revoked_at.isoformat() if k.revoked_at else None
+        if as_json:
+            row = {"key_id": k.key_id, "role": k.role.value, "name": k.name}
+            print(json.dumps(row | {"created_at": k.created_at.isoformat(), "revoked_at": revoked}))
+        else:
+            state = f"revoked {revoked}" if revoked else "active"
+            print(f"{k.key_id}  {k.role.value:<9}  {state:<40}  {k.name}")
+
+
+@key_app.command("revoke")
+def apikey_revoke(
+    key_id: Annotated[str, typer.Argument(help="The key's id (`apikey list`)")],
+) -> None:
+    """Revokes an API key; other processes refuse it within CIVILITY_API_KEY_CACHE_SECONDS."""
+    from civility.clock import SystemClock
+    from civility.container import build_api_keys
+
+    with _database() as db, _user_errors():
+        build_api_keys(db, SystemClock(), cache_seconds=0).revoke(key_id, actor="cli")
+    err.print(f"revoked key {key_id}")
+
+
+@user_app.command("disable")
+def user_disable(username: Annotated[str, typer.Argument(help="Sign-in name")]) -> None:
+    """Disables a dashboard account and ends its sessions (it can no longer sign in)."""
+    from civility.clock import SystemClock
+    from civility.container import build_dashboard_accounts
+
+    with _database() as db, _user_errors():
+        changed = build_dashboard_accounts(db, SystemClock()).disable(username, actor="cli")
+    err.print(f"disabled {username}" if changed else f"{username} was already disabled")
+
+
+@dead_app.command("list")
+def deadletter_list(
+    limit: Annotated[int, typer.Option(min=1, max=100_000)] = 100,
+) -> None:
+    """Lists dead-lettered messages (left in place) with their status in the database."""
+    settings = _settings()
+    letters = _run_on_queue(settings, lambda q: q.list_dead_letters(limit))
+    ids = [str(b.get("id")) for b in letters]
+    with _database(settings) as db:
+        from civility.storage.repositories import SqlModerationRepository
+
+        views = SqlModerationRepository(db).get_views([i for i in ids if i])
+    for body, mid in zip(letters, ids, strict=True):
+        view = views.get(mid)
+        status = view.status if view is not None else "unknown"
+        print(json.dumps({"id": mid, "status": status, "body": body}, ensure_ascii=False))
+    err.print(f"{len(letters)} dead letter(s) shown")
+
+
+@dead_app.command("replay")
+def deadletter_replay(
+    limit: Annotated[int, typer.Option(min=1, max=1_000_000)] = 10_000,
+) -> None:
+    """Moves dead-lettered messages back onto the queue; deciding them twice is harmless."""
+    settings = _settings()
+    count = _run_on_queue(settings, lambda q: q.replay_dead_letters(limit))
+    err.print(f"replayed {count} dead letter(s) onto {settings.broker_queue}")
+
+
+def _run_on_queue(settings: Settings, action: Callable[[MessageQueue], Awaitable[T]]) -> T:
+    from civility.container import build_queue
+
+    if settings.broker_url.startswith("memory://"):
+        _fail(
+            "with CIVILITY_BROKER_URL=memory:// dead letters live inside the `serve` process; "
+            "its sweeper re-enqueues undecided messages (CIVILITY_PENDING_SWEEP_SECONDS)"
+        )
+    queue = build_queue(
+        settings.broker_url,
+        name=settings.broker_queue,
+        max_attempts=settings.broker_max_attempts,
+        queue_type=settings.broker_queue_type,
+    )
+
+    async def go() -> T:
+        await queue.start()
+        try:
+            return await action(queue)
+        finally:
+            await queue.close()
+
+    with _user_errors():
+        return asyncio.run(go())
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+@contextlib.contextmanager
+def _database(settings: Settings | None = None) -> Iterator[Database]:
+    """The migrated database of the settings, disposed of afterwards."""
+    from civility.storage.db import Database, upgrade
+
+    settings = settings or _settings()
+    with _user_errors():
+        upgrade(settings.database_url)
+        db = Database.from_url(settings.database_url, pool_size=1)
+    try:
+        yield db
+    finally:
+        db.dispose()
+
+
+@contextlib.contextmanager
+def _user_errors() -> Iterator[None]:
+    """Turns a domain error (a user's mistake, an outage) into one line and exit status 2."""
+    try:
+        yield
+    except DomainError as exc:
+        _fail(exc.message)
+
+
+def _fail(message: str, code: int = 2) -> NoReturn:
+    err.print(f"[red]error:[/red] {message}", markup=True, highlight=False)
+    raise typer.Exit(code)
 
 
 @user_app.command("create")
@@ -189,8 +329,12 @@ def _prepare_multiprocess_metrics(settings: Settings) -> None:
 def worker(
     broker_url: Annotated[str | None, typer.Option(help="amqp:// or redis://")] = None,
 ) -> None:
-    """Runs a queue consumer (one of any number, on any machine)."""
-    from civility.container import build_container, build_worker
+    """Runs a queue consumer (one of any number, on any machine), and the pending sweeper.
+
+    The sweeper re-enqueues accepted messages still undecided (say, dead-lettered during a
+    database outage); the processes elect one to do it, so workers alone lose nothing.
+    """
+    from civility.container import build_container, build_sweeper, build_worker
     from civility.logging import configure_logging
     from civility.observability.gauges import GaugeRefresher
     from civility.observability.server import start_role_metrics
@@ -212,12 +356,17 @@ def worker(
             settings.host, settings.metrics_port, gauges, role="worker"
         )
         w = build_worker(container)
+        sweeper = build_sweeper(container)
+        sweeping = asyncio.create_task(sweeper.run()) if sweeper is not None else None
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, w.stop)
         try:
             await w.run()
         finally:
+            if sweeper is not None and sweeping is not None:
+                sweeper.stop()
+                await asyncio.wait_for(sweeping, timeout=10)
             if server is not None:
                 await server.close()
             await container.queue.close()

@@ -55,6 +55,7 @@ if TYPE_CHECKING:
     from civility.notifications.renderer import ChatRenderer
     from civility.outbox.relay import OutboxRelay
     from civility.queue.sweeper import PendingSweeper
+    from civility.storage.leader import FileLeader, PgAdvisoryLeader
     from civility.webhooks.dispatcher import WebhookDispatcher
     from civility.webhooks.service import WebhookService
     from civility.webhooks.targets import TargetPolicy
@@ -277,18 +278,13 @@ def chat_renderers(container: Container) -> dict[str, ChatRenderer]:
 
 def build_webhook_dispatcher(container: Container) -> WebhookDispatcher | None:
     """Builds the webhook dispatcher (None when this process should not deliver)."""
-    from civility.storage.leader import FileLeader, PgAdvisoryLeader
     from civility.storage.webhooks import SqlWebhookRepository
     from civility.webhooks.dispatcher import WebhookDispatcher
 
     settings = container.settings
     if not settings.webhooks_dispatcher:
         return None
-    leader: FileLeader | PgAdvisoryLeader = (
-        PgAdvisoryLeader(container.db.engine)
-        if container.db.dialect == "postgresql"
-        else FileLeader(settings.data_dir / "webhooks-dispatcher.lock")
-    )
+    leader = leader_for(container, "webhooks-dispatcher")
     return WebhookDispatcher(
         SqlWebhookRepository(container.db),
         container.clock,
@@ -326,7 +322,23 @@ def build_sweeper(container: Container) -> PendingSweeper | None:
         container.clock,
         interval=settings.pending_sweep_seconds,
         min_age=settings.pending_min_age_seconds,
+        leader=leader_for(container, "sweeper"),
     )
+
+
+def leader_for(container: Container, job: str) -> FileLeader | PgAdvisoryLeader:
+    """The leadership of one deployment-wide job: a pg advisory lock, or a file lock (SQLite)."""
+    from civility.storage.leader import (
+        SWEEPER_LOCK_KEY,
+        WEBHOOKS_LOCK_KEY,
+        FileLeader,
+        PgAdvisoryLeader,
+    )
+
+    keys = {"webhooks-dispatcher": WEBHOOKS_LOCK_KEY, "sweeper": SWEEPER_LOCK_KEY}
+    if container.db.dialect == "postgresql":
+        return PgAdvisoryLeader(container.db.engine, keys[job])
+    return FileLeader(container.settings.data_dir / f"{job}.lock")
 
 
 @dataclass

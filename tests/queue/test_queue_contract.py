@@ -190,6 +190,35 @@ def test_poison_message_goes_straight_to_dead_letters_without_blocking(
     run(make_queue, scenario)
 
 
+def test_dead_letters_are_listed_in_place_and_replayed_once(make_queue: Factory) -> None:
+    async def scenario(q: MessageQueue) -> None:
+        await q.publish([{"id": f"d{i}"} for i in range(3)])
+        got = await receive_n(q, 3)
+        await q.nack(got, requeue=False)
+
+        async def listed_count() -> int:
+            return len(await q.list_dead_letters(10))
+
+        assert await _eventually(listed_count, 3)
+        listed = await q.list_dead_letters(10)
+        assert sorted(b["id"] for b in listed) == ["d0", "d1", "d2"]
+        assert sorted(b["id"] for b in await q.list_dead_letters(10)) == [
+            "d0",
+            "d1",
+            "d2",
+        ]  # a peek
+
+        assert await q.replay_dead_letters(10) == 3
+        assert await q.list_dead_letters(10) == []
+        back = await receive_n(q, 3)
+        assert sorted(d.body["id"] for d in back) == ["d0", "d1", "d2"]
+        assert all(d.attempt == 1 for d in back)  # a replayed letter gets its attempts again
+        await q.ack(back)
+        assert await q.replay_dead_letters(10) == 0
+
+    run(make_queue, scenario)
+
+
 def test_depth_counts_waiting_messages(make_queue: Factory) -> None:
     async def scenario(q: MessageQueue) -> None:
         for i in range(7):  # RabbitMQ carries one publish call's bodies in one AMQP message

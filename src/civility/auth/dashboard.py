@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -12,7 +13,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from civility.clock import Clock
-from civility.errors import Conflict, Invalid, Unauthorized
+from civility.errors import Conflict, Invalid, NotFound, Unauthorized
 from civility.events.models import Event, EventType, new_event
 from civility.ids import new_id
 
@@ -83,6 +84,10 @@ class DashboardUserRepository(Protocol):
         """Appends an event that changes no other state."""
         ...
 
+    def disable(self, user_id: str, now: datetime, event: Event) -> bool:
+        """Marks an account disabled with its event; False if it already was."""
+        ...
+
 
 def parse_dashboard_role(value: str) -> DashboardRole:
     """Parses a role name; raises Invalid for unknown roles."""
@@ -98,9 +103,18 @@ def parse_dashboard_role(value: str) -> DashboardRole:
 class DashboardAccounts:
     """Creates accounts and checks passwords."""
 
-    def __init__(self, repo: DashboardUserRepository, clock: Clock) -> None:
+    def __init__(
+        self,
+        repo: DashboardUserRepository,
+        clock: Clock,
+        *,
+        end_sessions: Callable[[str], None] | None = None,
+    ) -> None:
         self._repo = repo
         self._clock = clock
+        # Ends a user's server-side sessions (issue 24's session store plugs in here). Without
+        # it a disabled user is still signed out at the next request: `current` refuses them.
+        self._end_sessions = end_sessions
         self._hasher = PasswordHasher()
         # Unknown user names are checked against this hash so both paths take as long.
         self._dummy = self._hasher.hash("not a real password, only for timing")
@@ -141,6 +155,22 @@ class DashboardAccounts:
         now = self._clock.now()
         self._repo.record(self._event(EventType.DASHBOARD_LOGIN, row, f"dashboard:{username}", now))
         return DashboardUser(row.id, row.username, DashboardRole(row.role))
+
+    def disable(self, username: str, *, actor: str) -> bool:
+        """Disables an account and ends its sessions; False if it was disabled already.
+
+        The account stays (its name appears in the audit log); it can no longer sign in.
+        """
+        row = self._repo.by_username(username)
+        if row is None:
+            raise NotFound(f"no dashboard user {username!r}", code="user_not_found")
+        now = self._clock.now()
+        changed = self._repo.disable(
+            row.id, now, self._event(EventType.DASHBOARD_USER_DISABLED, row, actor, now)
+        )
+        if self._end_sessions is not None:
+            self._end_sessions(username)
+        return changed
 
     def current(self, username: str) -> DashboardUser | None:
         """Returns an active account by name (sessions are re-checked on every request)."""

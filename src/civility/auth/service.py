@@ -4,13 +4,30 @@ from __future__ import annotations
 
 import threading
 import time
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
 from civility.auth.keys import NewKey, Principal, Role, key_id_of, mint_key, verify
 from civility.clock import Clock
-from civility.errors import Unauthorized
+from civility.errors import Conflict, NotFound, Unauthorized
 from civility.events.models import Event, EventType, new_event
+
+
+@dataclass(frozen=True, slots=True)
+class ApiKeyInfo:
+    """What may be shown about a key: never its secret or hash."""
+
+    key_id: str
+    role: Role
+    name: str
+    created_at: datetime
+    revoked_at: datetime | None
+
+    @property
+    def active(self) -> bool:
+        """Tells whether the key still authenticates."""
+        return self.revoked_at is None
 
 
 class ApiKeyRepository(Protocol):
@@ -28,6 +45,14 @@ class ApiKeyRepository(Protocol):
 
     def count_admins(self) -> int:
         """Counts active admin keys."""
+        ...
+
+    def list(self) -> list[ApiKeyInfo]:
+        """Returns every key, active and revoked, oldest first."""
+        ...
+
+    def revoke(self, key_id: str, now: datetime, event: Event) -> bool:
+        """Marks an active key revoked with its event; False when there is no active key."""
         ...
 
 
@@ -61,6 +86,41 @@ class ApiKeyService:
         if self._repo.count_admins() > 0:
             return None
         return self.create(Role.ADMIN, name="initial admin", actor="system:first-start")
+
+    def list(self) -> list[ApiKeyInfo]:
+        """Returns every key (ids, roles, names, dates; no secrets)."""
+        return self._repo.list()
+
+    def revoke(self, key_id: str, *, actor: str) -> ApiKeyInfo:
+        """Revokes a key; it stops working here at once, in other processes within the cache time.
+
+        The last active admin key cannot be revoked: nothing could create another over the API.
+        """
+        known = {k.key_id: k for k in self._repo.list()}
+        key = known.get(key_id)
+        if key is None:
+            raise NotFound(f"no API key with id {key_id!r}", code="api_key_not_found")
+        if not key.active:
+            return key
+        if key.role is Role.ADMIN and self._repo.count_admins() <= 1:
+            raise Conflict(
+                "this is the last active admin key; create another admin key first",
+                code="last_admin_key",
+            )
+        now = self._clock.now()
+        event = new_event(
+            EventType.APIKEY_REVOKED,
+            id=f"apikey-revoked:{key_id}",
+            subject=("api_key", key_id),
+            actor=actor,
+            payload={"role": key.role.value, "name": key.name},
+            at=now,
+        )
+        self._repo.revoke(key_id, now, event)
+        with self._lock:
+            for secret in [s for s, (p, _) in self._cache.items() if p.id == f"key:{key_id}"]:
+                del self._cache[secret]
+        return ApiKeyInfo(key.key_id, key.role, key.name, key.created_at, now)
 
     def cached(self, secret: str) -> Principal | None:
         """Returns the principal of a recently verified key, or None."""

@@ -45,6 +45,11 @@ class EventType(StrEnum):
     BLOCKLIST_ENTRY_REMOVED = "blocklist.entry_removed"
     DASHBOARD_USER_CREATED = "dashboard.user_created"
     DASHBOARD_LOGIN = "dashboard.login"
+    DASHBOARD_USER_DISABLED = "dashboard.user_disabled"
+    APIKEY_REVOKED = "apikey.revoked"
+    # Data rights: an author's data erased (the event holds none of it); old texts purged.
+    AUTHOR_ERASED = "author.erased"
+    MESSAGES_PURGED = "messages.purged"
     WEBHOOK_CREATED = "webhook.created"
     WEBHOOK_DELETED = "webhook.deleted"
     WEBHOOK_SECRET_ROTATED = "webhook.secret_rotated"  # noqa: S105  (an event type)

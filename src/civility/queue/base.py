@@ -44,6 +44,14 @@ class MessageQueue(Protocol):
         """Returns how many messages wait (approximately, for metrics)."""
         ...
 
+    async def list_dead_letters(self, limit: int) -> list[dict[str, Any]]:
+        """Returns up to `limit` dead-lettered bodies, leaving them where they are."""
+        ...
+
+    async def replay_dead_letters(self, limit: int) -> int:
+        """Moves up to `limit` dead letters back onto the queue (attempts counted afresh)."""
+        ...
+
     async def ping(self) -> None:
         """Raises if the backend is unreachable."""
         ...

@@ -60,6 +60,16 @@ class InMemoryQueue:
         if self._items:
             self._event.set()
 
+    async def list_dead_letters(self, limit: int) -> list[dict[str, Any]]:
+        """Returns up to `limit` dead-lettered bodies, oldest first, leaving them in place."""
+        return [d.body for d in self.dead_letters[:limit]]
+
+    async def replay_dead_letters(self, limit: int) -> int:
+        """Moves up to `limit` dead letters back onto the queue (attempts counted afresh)."""
+        replay, self.dead_letters = self.dead_letters[:limit], self.dead_letters[limit:]
+        await self.publish([d.body for d in replay])
+        return len(replay)
+
     async def depth(self) -> int:
         """Returns the number of waiting deliveries."""
         return len(self._items)

@@ -308,6 +308,49 @@ class RabbitMQQueue:
         declared = await self._pub.declare_queue(self.dead_name, passive=True)
         return int(declared.declaration_result.message_count or 0)
 
+    async def list_dead_letters(self, limit: int) -> list[dict[str, Any]]:
+        """Returns up to `limit` dead-lettered bodies, leaving them in the dead-letter queue."""
+        return await self._take_dead(limit, replay=False)
+
+    async def replay_dead_letters(self, limit: int) -> int:
+        """Moves up to `limit` dead letters back onto the queue (attempts counted afresh)."""
+        return len(await self._take_dead(limit, replay=True))
+
+    async def _take_dead(self, limit: int, *, replay: bool) -> list[dict[str, Any]]:
+        """Reads dead letters one AMQP message at a time on a channel of its own.
+
+        Each is returned to the dead-letter queue (a peek) or, when replaying, republished
+        to the queue with confirms first and only then acknowledged: a crash in between
+        duplicates a letter, never loses it.
+        """
+        await self._ensure(deadline=time.monotonic() + self._publish_timeout)
+        assert self._conn is not None
+        bodies: list[dict[str, Any]] = []
+        async with self._conn.channel() as channel:
+            dead = await channel.declare_queue(self.dead_name, passive=True)
+            held: list[AbstractIncomingMessage] = []
+            try:
+                while len(bodies) < limit:
+                    message = await dead.get(no_ack=False, fail=False)
+                    if message is None:
+                        break
+                    held.append(message)
+                    decoded = orjson.loads(message.body)
+                    group = decoded if isinstance(decoded, list) else [decoded]
+                    bodies.extend(b if isinstance(b, dict) else {"value": b} for b in group)
+                if replay and bodies:
+                    await self._publish_all([(b, 1) for b in bodies])
+                for message in held:
+                    await (message.ack() if replay else message.nack(requeue=True))
+            except BaseException:
+                for message in held:
+                    # An already settled one refuses a second nack; the channel's close
+                    # returns the rest to the dead-letter queue anyway.
+                    with contextlib.suppress(Exception):
+                        await message.nack(requeue=True)
+                raise
+        return bodies
+
     async def ping(self) -> None:
         """Raises Unavailable if the broker cannot be reached within two seconds."""
         await self._ensure(deadline=time.monotonic() + 2)

@@ -241,6 +241,30 @@ class RedisStreamsQueue:
         """Returns how many entries sit in the dead-letter stream."""
         return int(await self._redis.xlen(self.dead_name))
 
+    async def list_dead_letters(self, limit: int) -> list[dict[str, Any]]:
+        """Returns up to `limit` dead-lettered bodies, oldest first, leaving them in place."""
+        try:
+            entries: Any = await self._redis.xrange(self.dead_name, count=limit)
+        except OUTAGE as exc:
+            raise Unavailable("redis is unavailable", code="broker_unavailable") from exc
+        return [d.body for eid, f in entries for d in self._deliveries(eid, f, delivered=1)]
+
+    async def replay_dead_letters(self, limit: int) -> int:
+        """Moves up to `limit` dead letters back onto the queue (attempts counted afresh)."""
+        try:
+            entries: Any = await self._redis.xrange(self.dead_name, count=limit)
+            bodies = [d.body for eid, f in entries for d in self._deliveries(eid, f, delivered=1)]
+            if not entries:
+                return 0
+            # One transaction: a crash cannot leave a letter both replayed and dead, or neither.
+            async with self._redis.pipeline(transaction=True) as pipe:
+                self._append(pipe, self.name, bodies, attempt=1)
+                pipe.xdel(self.dead_name, *(eid for eid, _ in entries))
+                await pipe.execute()
+        except OUTAGE as exc:
+            raise Unavailable("redis is unavailable", code="broker_unavailable") from exc
+        return len(bodies)
+
     async def ping(self) -> None:
         """Raises Unavailable if Redis does not answer."""
         try:

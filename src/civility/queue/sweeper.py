@@ -4,13 +4,19 @@ An accepted message can miss the queue: the publish failed after the commit (bro
 the API answered 503), or its deliveries were dead-lettered while the database was down.
 The database is the record, so a periodic sweep republishes their ids; a duplicate delivery is
 harmless because deciding is idempotent.
+
+Every process that runs (`serve` and `civility worker`) runs a sweeper, so a deployment of
+workers alone loses nothing either; with a `leader` only the process holding it sweeps, so N
+processes do not republish the same ids N times.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+from collections.abc import Callable
 from datetime import timedelta
+from typing import Protocol
 
 import anyio
 import structlog
@@ -21,6 +27,18 @@ from civility.moderation.service import ModerationService
 from civility.queue.base import MessageQueue
 
 log = structlog.get_logger(__name__)
+
+
+class Leader(Protocol):
+    """Elects the one process of a deployment that sweeps (storage/leader.py)."""
+
+    def acquire(self) -> bool:
+        """Becomes, or confirms it still is, the leader; False while another process leads."""
+        ...
+
+    def release(self) -> None:
+        """Gives up leadership."""
+        ...
 
 
 class PendingSweeper:
@@ -38,7 +56,12 @@ class PendingSweeper:
         interval: float = 30.0,
         min_age: float = 60.0,
         limit: int = 10_000,
+        leader: Leader | None = None,
+        also: Callable[[], object] | None = None,
     ) -> None:
+        self._leader = leader
+        # Another periodic chore for the leader only (the retention purge), run after each sweep.
+        self._also = also
         self._moderation = moderation
         self._queue = queue
         self._clock = clock
@@ -53,18 +76,25 @@ class PendingSweeper:
 
     async def run(self) -> None:
         """Sweeps until stop() is called; outages are logged and retried next round."""
-        while not self._stopping.is_set():
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._stopping.wait(), self._interval)
-            if self._stopping.is_set():
-                return
-            try:
-                await self.sweep()
-            except (DomainError, OSError) as exc:
-                log.warning("sweeper.failed", error=repr(exc))
+        try:
+            while not self._stopping.is_set():
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._stopping.wait(), self._interval)
+                if self._stopping.is_set():
+                    return
+                try:
+                    if await self.sweep() >= 0 and self._also is not None:
+                        await anyio.to_thread.run_sync(self._also)
+                except (DomainError, OSError) as exc:
+                    log.warning("sweeper.failed", error=repr(exc))
+        finally:
+            if self._leader is not None:
+                await anyio.to_thread.run_sync(self._leader.release)
 
     async def sweep(self) -> int:
-        """Republishes stale pending messages once; returns how many."""
+        """Republishes stale pending messages once; returns how many, or -1 when not leading."""
+        if self._leader is not None and not await anyio.to_thread.run_sync(self._leader.acquire):
+            return -1
         if await self._queue.depth() > 0:
             # The workers are behind, and a backlog older than min_age is still queued:
             # republishing it would only add duplicate work when the system can least afford it.

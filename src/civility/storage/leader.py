@@ -1,4 +1,4 @@
-"""Leadership for jobs that must run in one process of a deployment (the webhook dispatcher).
+"""Leadership for jobs that must run in one process of a deployment (webhooks, the sweeper).
 
 PostgreSQL: a session advisory lock held on a dedicated connection, so any number of `serve`
 replicas on any machines elect one; if the holder dies, its connection closes, the lock goes
@@ -19,6 +19,8 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 # pg advisory lock keys are one bigint namespace per database; this one is "civility" + 1.
 WEBHOOKS_LOCK_KEY: Final[int] = 0x636976696C697401
+# The pending sweeper (and the retention purge it runs): one process of a deployment.
+SWEEPER_LOCK_KEY: Final[int] = 0x636976696C697402
 
 
 class PgAdvisoryLeader:

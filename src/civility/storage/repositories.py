@@ -12,6 +12,7 @@ from sqlalchemy import ColumnElement, Connection, Row, and_, func, insert, selec
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalError
 
 from civility.auth.keys import Role
+from civility.auth.service import ApiKeyInfo
 from civility.errors import Conflict, Invalid, Unavailable
 from civility.events.models import Event, EventQuery, type_matches
 from civility.moderation.decisions import HumanDecision
@@ -424,3 +425,32 @@ class SqlApiKeyRepository:
         )
         with translate_errors(), self._db.read() as conn:
             return len(conn.execute(stmt).all())
+
+    def list(self) -> list[ApiKeyInfo]:
+        """Returns every key, active and revoked, oldest first."""
+        k = t.api_keys.c
+        stmt = select(k.id, k.role, k.name, k.created_at, k.revoked_at).order_by(
+            k.created_at, k.id
+        )
+        with translate_errors(), self._db.read() as conn:
+            rows = conn.execute(stmt).all()
+        return [
+            ApiKeyInfo(
+                r.id,
+                Role(r.role),
+                r.name,
+                _utc(r.created_at),
+                as_utc(r.revoked_at),
+            )
+            for r in rows
+        ]
+
+    def revoke(self, key_id: str, now: datetime, event: Event) -> bool:
+        """Marks an active key revoked with its event; False when there is no active key."""
+        k = t.api_keys.c
+        stmt = t.api_keys.update().where(k.id == key_id, k.revoked_at.is_(None))
+        with translate_errors(), self._db.write() as conn:
+            if conn.execute(stmt.values(revoked_at=now)).rowcount == 0:
+                return False
+            insert_events(conn, [event])
+        return True

@@ -536,6 +536,16 @@ class SqlDashboardUserRepository:
             r.id, r.username, r.password_hash, r.role, _utc(r.created_at), r.disabled_at is not None
         )
 
+    def disable(self, user_id: str, now: datetime, event: Event) -> bool:
+        """Marks an account disabled with its event; False if it already was."""
+        u = dashboard_users.c
+        stmt = dashboard_users.update().where(u.id == user_id, u.disabled_at.is_(None))
+        with translate_errors(), self._db.write() as conn:
+            if conn.execute(stmt.values(disabled_at=now)).rowcount == 0:
+                return False
+            insert_events(conn, [event])
+        return True
+
     def set_hash(self, user_id: str, password_hash: str) -> None:
         """Replaces a password hash (after argon2 parameters changed)."""
         u = dashboard_users.c

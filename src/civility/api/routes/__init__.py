@@ -8,6 +8,7 @@ from fastapi import APIRouter
 def all_routers() -> list[APIRouter]:
     """Returns every router of the JSON API (imported here, when the app is built)."""
     from civility.api.routes import (
+        api_keys,
         blocklist,
         compat_coral,
         compat_openai,
@@ -38,6 +39,7 @@ def all_routers() -> list[APIRouter]:
         *compat,
         *enforcement,
         webhooks.router,
+        api_keys.router,
         exports.router,
         notifications.router,
     ]

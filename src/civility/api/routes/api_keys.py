@@ -1,0 +1,80 @@
+"""API keys (admin only): list, create, revoke. Secrets are shown once, at creation."""
+
+from __future__ import annotations
+
+import functools
+from datetime import datetime
+from typing import Literal
+
+import anyio
+from fastapi import APIRouter
+from pydantic import BaseModel, Field
+
+from civility.api.deps import Admin, ContainerDep
+from civility.api.routes.moderation import ERRORS
+from civility.api.schemas import Strict
+from civility.auth.keys import Role
+from civility.auth.service import ApiKeyInfo
+
+router = APIRouter(prefix="/v1/apikeys", tags=["api keys"])
+
+
+class ApiKeyIn(Strict):
+    """A new key."""
+
+    role: Literal["service", "moderator", "admin"]
+    name: str = Field("", max_length=200)
+
+
+class ApiKeyOut(BaseModel):
+    """A key's record; `secret` only in the answer to create."""
+
+    key_id: str
+    role: str
+    name: str
+    created_at: datetime
+    revoked_at: datetime | None
+    active: bool
+    secret: str | None = None
+
+
+class ApiKeyList(BaseModel):
+    """Every key, oldest first."""
+
+    items: list[ApiKeyOut]
+
+
+def _out(k: ApiKeyInfo, secret: str | None = None) -> ApiKeyOut:
+    return ApiKeyOut(
+        key_id=k.key_id,
+        role=k.role.value,
+        name=k.name,
+        created_at=k.created_at,
+        revoked_at=k.revoked_at,
+        active=k.active,
+        secret=secret,
+    )
+
+
+@router.get("", response_model=ApiKeyList, responses=ERRORS)
+async def list_keys(_: Admin, c: ContainerDep) -> ApiKeyList:
+    """Lists keys, active and revoked (never their secrets)."""
+    keys = await anyio.to_thread.run_sync(c.api_keys.list)
+    return ApiKeyList(items=[_out(k) for k in keys])
+
+
+@router.post("", response_model=ApiKeyOut, status_code=201, responses=ERRORS)
+async def create_key(body: ApiKeyIn, who: Admin, c: ContainerDep) -> ApiKeyOut:
+    """Creates a key; its secret is in this answer only."""
+    create = functools.partial(c.api_keys.create, Role(body.role), name=body.name, actor=who.id)
+    key = await anyio.to_thread.run_sync(create)
+    now = c.clock.now()
+    return _out(ApiKeyInfo(key.key_id, key.role, body.name, now, None), secret=key.secret)
+
+
+@router.post("/{key_id}/revoke", response_model=ApiKeyOut, responses={**ERRORS, 409: ERRORS[404]})
+async def revoke_key(key_id: str, who: Admin, c: ContainerDep) -> ApiKeyOut:
+    """Revokes a key (other processes refuse it within CIVILITY_API_KEY_CACHE_SECONDS);
+    `409 last_admin_key` for the last active admin key."""
+    revoke = functools.partial(c.api_keys.revoke, key_id, actor=who.id)
+    return _out(await anyio.to_thread.run_sync(revoke))

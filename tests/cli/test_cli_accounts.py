@@ -1,0 +1,86 @@
+"""`civility apikey list|revoke`, `civility user disable` and `civility deadletter` as a user
+runs them: one readable line and a non-zero status for every mistake."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from civility.cli import app
+from civility.clock import SystemClock
+from civility.container import build_api_keys, build_dashboard_accounts
+from civility.errors import Unauthorized
+from civility.storage.db import Database, upgrade
+
+
+@pytest.fixture
+def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    for name in ("CIVILITY_DATABASE_URL", "CIVILITY_BROKER_URL"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("CIVILITY_DATA_DIR", str(tmp_path))
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def invoke(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_keys_are_listed_without_secrets_and_revoked(env: Path) -> None:
+    code, out, _ = invoke("apikey", "create", "--role", "service", "--name", "ingest")
+    assert code == 0
+    secret = out.strip().splitlines()[-1]
+    key_id = secret.split("_")[1]
+    code, out, _ = invoke("apikey", "list")
+    assert code == 0
+    assert key_id in out
+    assert "ingest" in out
+    assert secret not in out
+    code, _, err = invoke("apikey", "revoke", key_id)
+    assert (code, err.strip()) == (0, f"revoked key {key_id}")
+    db = Database.from_url(f"sqlite:///{env / 'civility.db'}", pool_size=1)
+    try:
+        with pytest.raises(Unauthorized):
+            build_api_keys(db, SystemClock(), cache_seconds=0).authenticate(secret)
+    finally:
+        db.dispose()
+    assert "revoked" in invoke("apikey", "list")[1]
+
+    code, _, err = invoke("apikey", "revoke", "ffffffffffffffff")
+    assert code == 2
+    assert err.count("\n") == 1
+    assert "no API key" in err
+
+
+def test_a_disabled_user_cannot_sign_in_and_loses_the_session(env: Path) -> None:
+    code, _, _ = invoke(
+        "user", "create", "--username", "alice", "--role", "moderator", "--password", "x" * 12
+    )
+    assert code == 0
+    url = f"sqlite:///{env / 'civility.db'}"
+    upgrade(url)
+    db = Database.from_url(url, pool_size=1)
+    try:
+        accounts = build_dashboard_accounts(db, SystemClock())
+        assert accounts.current("alice") is not None  # a signed-in session resolves
+        code, _, err = invoke("user", "disable", "alice")
+        assert (code, err.strip()) == (0, "disabled alice")
+        assert accounts.current("alice") is None  # the session no longer resolves
+        with pytest.raises(Unauthorized):
+            accounts.authenticate("alice", "x" * 12)
+    finally:
+        db.dispose()
+    code, _, err = invoke("user", "disable", "bob")
+    assert code == 2
+    assert err.count("\n") == 1
+    assert "no dashboard user" in err
+
+
+def test_dead_letters_need_a_shared_broker(env: Path) -> None:
+    code, _, err = invoke("deadletter", "list")
+    assert code == 2
+    assert err.count("\n") <= 2
+    assert "memory://" in err
