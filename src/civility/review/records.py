@@ -12,7 +12,14 @@ from civility.enforcement.service import Consequences
 from civility.events.models import Event
 from civility.moderation.decisions import HumanDecision
 from civility.policy.verdict import Severity
-from civility.review.models import AuthorStanding, Note, ReviewItem, ReviewQuery, ReviewState
+from civility.review.models import (
+    AuthorStanding,
+    Note,
+    ReviewItem,
+    ReviewQuery,
+    ReviewState,
+    ReviewView,
+)
 from civility.review.priority import GroupBy, ItemGroup
 
 
@@ -66,6 +73,14 @@ class ReviewRepository(Protocol):
 
     def groups(self, query: ReviewQuery, by: GroupBy, now: datetime, limit: int) -> list[ItemGroup]:
         """Returns the query's items grouped by author or by identical text, most urgent first."""
+        ...
+
+    def texts(self, message_ids: Sequence[str]) -> dict[str, str]:
+        """Returns the text of each given message that exists."""
+        ...
+
+    def reason_codes(self, view: ReviewView) -> list[str]:
+        """Returns the rule codes found on a list's recent items, sorted."""
         ...
 
     def save(self, changes: Sequence[Change]) -> set[str]:

@@ -26,6 +26,7 @@ from civility.review.models import (
     ReviewOrder,
     ReviewQuery,
     ReviewState,
+    ReviewView,
     check_note,
     claim,
     reopen,
@@ -128,6 +129,22 @@ class ReviewService:
     def groups(self, query: ReviewQuery, by: GroupBy, limit: int = 50) -> list[ItemGroup]:
         """Returns the query's items folded by author or identical text (groups of two or more)."""
         return priority.fold(self._repo.groups(query, by, self._clock.now(), limit))
+
+    def all_groups(self, query: ReviewQuery, by: GroupBy, limit: int = 50) -> list[ItemGroup]:
+        """Returns the query's items grouped by author or text, single items included."""
+        return self._repo.groups(query, by, self._clock.now(), limit)
+
+    def get_many(self, message_ids: Sequence[str]) -> dict[str, ReviewItem]:
+        """Returns the reviewable items among the given ids (unknown ones are left out)."""
+        return self._repo.get_items(list(message_ids), self._clock.now())
+
+    def texts(self, message_ids: Sequence[str]) -> dict[str, str]:
+        """Returns the text of each given message (the audit log shows what was judged)."""
+        return self._repo.texts(list(dict.fromkeys(message_ids)))
+
+    def reason_codes(self, view: ReviewView) -> list[str]:
+        """Returns the rule codes that decided the recent items of a list, for its rule filter."""
+        return self._repo.reason_codes(view)
 
     def matching_ids(self, query: ReviewQuery) -> list[str]:
         """Returns the ids of the items a query matches, most urgent first, up to a bulk's size."""

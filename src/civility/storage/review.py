@@ -41,6 +41,7 @@ from civility.review.models import (
     ReviewQuery,
     ReviewState,
     ReviewStatus,
+    ReviewView,
 )
 from civility.review.priority import GroupBy, ItemGroup
 from civility.review.records import Change, ChannelMessage
@@ -382,6 +383,29 @@ class SqlReviewRepository:
             ItemGroup(by, str(k), int(n), int(best), _utc(oldest), str(sample), int(authors))
             for k, n, best, oldest, sample, authors in rows
         ]
+
+    def reason_codes(self, view: ReviewView, recent: int = 2000) -> list[str]:
+        """Returns the rule codes found on a list's most recent items, sorted."""
+        actions = [a.value for a in VIEW_ACTIONS[view]]
+        stmt = (
+            select(_d.reasons)
+            .where(_d.action.in_(actions))
+            .order_by(_d.created_at.desc())
+            .limit(recent)
+        )
+        codes: set[str] = set()
+        with translate_errors(), self._db.read() as conn:
+            for (reasons,) in conn.execute(stmt).all():
+                codes.update(str(r["code"]) for r in reasons)
+        return sorted(codes)
+
+    def texts(self, message_ids: Sequence[str]) -> dict[str, str]:
+        """Returns the text of each given message that exists."""
+        if not message_ids:
+            return {}
+        stmt = select(_m.id, _m.text).where(_m.id.in_(list(message_ids)))
+        with translate_errors(), self._db.read() as conn:
+            return {str(i): str(text) for i, text in conn.execute(stmt).all()}
 
     def get_items(self, message_ids: Sequence[str], now: datetime) -> dict[str, ReviewItem]:
         """Returns the reviewable items (flag, hide, block) among the given message ids."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -11,8 +11,8 @@ from fastapi.staticfiles import StaticFiles
 from markupsafe import escape
 
 from civility.web import routes_admin, routes_auth, routes_queue, routes_reports, routes_users
-from civility.web.actions import ActionFailed
-from civility.web.deps import PREFIX, LoginRequired, PageForbidden, is_htmx, page
+from civility.web.actions import ActionFailed, safe_back
+from civility.web.deps import PREFIX, LoginRequired, PageForbidden, is_htmx, page, signed_in
 
 STATIC_DIR = Path(__file__).parent / "static"
 
@@ -38,19 +38,38 @@ async def _login_required(request: Request, _: Exception) -> Response:
 
 async def _forbidden(request: Request, exc: Exception) -> Response:
     message = exc.message if isinstance(exc, PageForbidden) else "forbidden"
-    return _message(request, 403, message)
+    return await _message(request, 403, message)
 
 
 async def _failed(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, ActionFailed)
-    return _message(request, exc.status, exc.message)
+    return await _message(request, exc.status, exc.message)
 
 
-def _message(request: Request, status: int, message: str) -> Response:
+async def _message(request: Request, status: int, message: str) -> Response:
     if is_htmx(request):
         # Shown in the page's message area, whatever the request targeted.
         html = f'<div class="flash error" role="alert">{escape(message)}</div>'
         return HTMLResponse(
             html, status, headers={"HX-Retarget": "#flash", "HX-Reswap": "innerHTML"}
         )
-    return page(request, "error.html", None, status_code=status, message=message, code=status)
+    # The navigation stays (the signed-in user is looked up again), with a way back to the
+    # page the form was on.
+    try:
+        user = await signed_in(request)
+    except LoginRequired:
+        user = None
+    referer = urlsplit(request.headers.get("referer", ""))
+    back = None
+    if referer.netloc == request.url.netloc and referer.path != request.url.path:
+        back = safe_back(referer.path + (f"?{referer.query}" if referer.query else ""), "")
+    return page(
+        request,
+        "error.html",
+        user,
+        status_code=status,
+        message=message,
+        code=status,
+        back=back or None,
+        nav="",
+    )

@@ -21,8 +21,10 @@ SESSION_HOURS = 12
 LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
 
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
-templates.env.globals.update(prefix=PREFIX, colors=render.ACTION_COLORS)
-templates.env.filters.update(duration=render.duration_label)
+templates.env.globals.update(
+    prefix=PREFIX, colors=render.ACTION_COLORS, urgency=render.urgency, deadline=render.deadline
+)
+templates.env.filters.update(duration=render.duration_label, sla=render.sla_label)
 
 
 class LoginRequired(Exception):

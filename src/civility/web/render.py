@@ -5,10 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from markupsafe import Markup, escape
 
 from civility.policy.verdict import Reason
+from civility.review import priority
+from civility.review.models import ReviewItem
+from civility.review.priority import Deadline
 
 ACTION_COLORS = {
     "allow": "#9aa5b1",
@@ -57,6 +61,35 @@ def ago(when: datetime | None, now: datetime) -> str:
     else:
         return "just now" if seconds < 10 else f"{int(seconds)} s ago"
     return f"in {text}" if future else f"{text} ago"
+
+
+def urgency(item: ReviewItem) -> str:
+    """Names what puts an item where it is in the queue: its worst category or rule."""
+    best, name = -1, ""
+    for r in item.reasons:
+        points = max(
+            priority.CATEGORY_POINTS.get(r.category or "", 0), priority.SOURCE_POINTS[r.source]
+        )
+        if points > best:
+            best, name = points, (r.category or r.code)
+    return name.replace("_", " ")
+
+
+def deadline(item: ReviewItem, now: datetime) -> Deadline:
+    """Returns an item's service-level timer at `now`."""
+    return priority.deadline(item.reasons, item.severity, item.decided_at, now)
+
+
+def sla_label(due: Deadline) -> str:
+    """Returns a service-level timer such as `due in 35 min` or `2 h overdue`."""
+    seconds = abs(due.left.total_seconds())
+    for size, unit in ((86_400, "d"), (3600, "h"), (60, "min")):
+        if seconds >= size:
+            text = f"{int(seconds // size)} {unit}"
+            break
+    else:
+        text = "1 min"
+    return f"{text} overdue" if due.overdue else f"due in {text}"
 
 
 def duration_label(seconds: float | None) -> str:
@@ -158,3 +191,58 @@ def bar_rows(rows: Sequence[tuple[str, Sequence[tuple[float, str, str]]]]) -> Ma
         out.append(f'<text x="{x + 4:.1f}" y="{y + 14}" class="axis">{total:g}</text>')
     out.append("</svg>")
     return Markup("".join(out))  # noqa: S704  (labels are escaped above)
+
+def _scope(channel: object) -> str:
+    return f"in #{channel}" if channel else "everywhere"
+
+
+def _reasons(payload: dict[str, Any]) -> str:
+    names = [str(r.get("category") or r.get("code")) for r in payload.get("reasons") or []]
+    return ", ".join(dict.fromkeys(n.replace("_", " ") for n in names)) or "no reason"
+
+
+def _ban(payload: dict[str, Any]) -> str:
+    until = payload.get("until")
+    length = f"until {str(until)[:16].replace('T', ' ')} UTC" if until else "permanently"
+    return f"banned {_scope(payload.get('channel_id'))} {length}"
+
+
+def summary(event_type: str, payload: dict[str, Any]) -> str:
+    """Returns one readable line for an audit log event (the raw JSON stays one click away)."""
+    p = payload
+    kind, _, what = event_type.partition(".")
+    if kind == "message" and "decision" in p:
+        return f"{p['decision']} by the policy v{p.get('policy_version', '?')}: {_reasons(p)}"
+    if event_type in ("review.resolved", "review.escalated"):
+        parts = [str(p.get("resolution", what))]
+        if p.get("final_action"):
+            parts[0] += f" (message now {p['final_action']})"
+        if p.get("strike"):
+            parts.append("strike added")
+        if isinstance(p.get("ban"), dict):
+            ban = p["ban"]
+            seconds = ban.get("duration_seconds")
+            parts.append(f"author banned {_scope(ban.get('channel_id'))} {duration_label(seconds)}")
+        if p.get("note"):
+            parts.append(f"note: {p['note']}")
+        return "; ".join(parts)
+    if event_type == "review.claimed":
+        return f"claimed until {str(p.get('expires_at', ''))[11:16]} UTC"
+    if event_type in ("review.note_added", "user.note_added"):
+        return f"note: {p.get('text', '')}"
+    if event_type == "user.banned":
+        return _ban(p) + (f": {p['reason']}" if p.get("reason") else "")
+    if event_type == "user.unbanned":
+        return f"ban lifted {_scope(p.get('channel_id'))}"
+    if event_type == "user.strike_added":
+        return f"strike (weight {p.get('weight', 1)}) {_scope(p.get('channel_id'))}"
+    if event_type == "user.strikes_reset":
+        return f"strikes reset {_scope(p.get('channel_id'))}"
+    if event_type == "policy.updated":
+        return f"policy {_scope(p.get('channel_id'))} saved as version {p.get('version', '?')}"
+    if kind == "blocklist":
+        return f"{what.replace('_', ' ')}: {p.get('kind', '')} {p.get('pattern', '')!r}".strip()
+    if event_type == "rating.suspicious":
+        return f"rating {p.get('score')} of {p.get('post_id')}: {', '.join(p.get('reasons', []))}"
+    shown = [f"{k} {v}" for k, v in p.items() if isinstance(v, str | int | float) and v != ""]
+    return ", ".join(shown[:4])

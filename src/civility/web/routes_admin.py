@@ -8,10 +8,11 @@ from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Form, Query, Request
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup
 
-from civility.events.models import EventQuery
+from civility.auth.dashboard import DashboardUser
+from civility.events.models import EventQuery, EventType
 from civility.web import render
 from civility.web.actions import ActionFailed, call, redirect
 from civility.web.deps import PREFIX, Admin, AdminActor, Viewer, container_of, is_htmx, page
@@ -28,6 +29,12 @@ AGE_BANDS = ("< 1 h", "1–6 h", "6–24 h", "> 24 h")
 async def home() -> RedirectResponse:
     """Sends browsers to the dashboard."""
     return RedirectResponse(PREFIX + "/", status_code=307)
+
+
+@root.get("/favicon.ico")
+async def favicon() -> RedirectResponse:
+    """Browsers ask for /favicon.ico whatever the page says: send them the dashboard's icon."""
+    return RedirectResponse(PREFIX + "/static/favicon.svg", status_code=301)
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -166,6 +173,8 @@ async def audit(
         limit=100,
     )
     events = await call(c.events.list_events, query)
+    ids = [e.subject_id for e in events if e.subject_type == "message"]
+    texts = await call(c.review.texts, ids)
     filters = {
         "actor": actor,
         "type": type,
@@ -186,46 +195,89 @@ async def audit(
         filters=filters,
         older=older,
         dumps=lambda p: json.dumps(p, ensure_ascii=False, sort_keys=True),
+        texts=texts,
+        summary=render.summary,
         nav="audit",
     )
+
+
+@router.get("/ratings", response_class=HTMLResponse)
+async def ratings(request: Request, user: Viewer, cursor: str = "") -> HTMLResponse:
+    """Ratings the fraud checks flagged as suspicious, newest first (from their events)."""
+    c = container_of(request)
+    query = EventQuery(
+        type=EventType.RATING_SUSPICIOUS.value,
+        before_seq=int(cursor) if cursor.isdigit() else None,
+        limit=100,
+    )
+    events = await call(c.events.list_events, query)
+    older = None
+    if len(events) == query.limit and events[-1].seq is not None:
+        older = f"{PREFIX}/ratings?{urlencode({'cursor': events[-1].seq})}"
+    return page(request, "ratings.html", user, events=events, older=older, nav="ratings")
 
 
 @router.get("/policy", response_class=HTMLResponse)
 async def policy(request: Request, user: Admin, channel: str = "", msg: str = "") -> HTMLResponse:
     """Shows the policy in force for a scope, its history and an editor."""
+    return await _policy_page(request, user, channel.strip(), msg=msg)
+
+
+async def _policy_page(
+    request: Request,
+    user: DashboardUser,
+    channel: str,
+    *,
+    body: str | None = None,
+    error: str = "",
+    msg: str = "",
+    status: int = 200,
+) -> HTMLResponse:
     c = container_of(request)
-    scope = channel.strip() or None
+    scope = channel or None
     current, own = await call(c.policies.current, scope)
     history = await call(c.policies.history, scope, 20)
+    if body is None:
+        data = current.to_dict()
+        # An inherited policy says `channel_id: null`; the editor saves this scope's own.
+        data["channel_id"] = scope
+        body = json.dumps(data, indent=2)
     return page(
         request,
         "policy.html",
         user,
+        status_code=status,
         channel=channel,
         policy=current,
         own=own,
         history=history,
-        body=json.dumps(current.to_dict(), indent=2),
+        body=body,
+        error=error,
         msg=msg,
         nav="policy",
     )
 
 
-@router.post("/policy")
+@router.post("/policy", response_model=None)
 async def save_policy(
     request: Request,
     user: AdminActor,
     body: Annotated[str, Form(max_length=100_000)],
     channel: Annotated[str, Form(max_length=200)] = "",
-) -> RedirectResponse:
-    """Saves the edited policy as the scope's next version."""
+) -> Response:
+    """Saves the edited policy as the scope's next version; a refused one stays in the editor."""
     c = container_of(request)
-    try:
-        data: Any = json.loads(body)
-    except ValueError as exc:
-        raise ActionFailed(422, f"the policy is not valid JSON: {exc}") from None
     scope = channel.strip() or None
-    saved = await call(c.policies.update, scope, data, user.actor)
+    try:
+        try:
+            data: Any = json.loads(body)
+        except ValueError as exc:
+            raise ActionFailed(422, f"the policy is not valid JSON: {exc}") from None
+        saved = await call(c.policies.update, scope, data, user.actor)
+    except ActionFailed as exc:
+        return await _policy_page(
+            request, user, channel.strip(), body=body, error=exc.message, status=exc.status
+        )
     target = f"{PREFIX}/policy" + (f"?{urlencode({'channel': channel})}" if scope else "")
     return redirect(target, msg=f"Saved as version {saved.version}.")
 
@@ -251,14 +303,36 @@ async def blocklist(
     request: Request, user: Admin, channel: str = "", msg: str = ""
 ) -> HTMLResponse:
     """Lists the active blocklist entries with a form to add more."""
+    return await _blocklist_page(request, user, channel, msg=msg)
+
+
+async def _blocklist_page(
+    request: Request,
+    user: DashboardUser,
+    channel: str,
+    *,
+    form: dict[str, Any] | None = None,
+    error: str = "",
+    msg: str = "",
+    status: int = 200,
+) -> HTMLResponse:
     c = container_of(request)
     entries = await call(c.blocklists.page, channel.strip() or None, None, 500)
     return page(
-        request, "blocklist.html", user, entries=entries, channel=channel, msg=msg, nav="blocklist"
+        request,
+        "blocklist.html",
+        user,
+        status_code=status,
+        entries=entries,
+        channel=channel,
+        form=form or {},
+        error=error,
+        msg=msg,
+        nav="blocklist",
     )
 
 
-@router.post("/blocklist")
+@router.post("/blocklist", response_model=None)
 async def add_entry(
     request: Request,
     user: AdminActor,
@@ -267,8 +341,8 @@ async def add_entry(
     action: Annotated[str, Form()] = "block",
     channel_id: Annotated[str, Form(max_length=200)] = "",
     language: Annotated[str, Form(max_length=16)] = "",
-) -> RedirectResponse:
-    """Adds one entry."""
+) -> Response:
+    """Adds one entry; a refused one (a bad regex) stays in the form with the reason."""
     c = container_of(request)
     data = {
         "pattern": pattern,
@@ -277,7 +351,12 @@ async def add_entry(
         "channel_id": channel_id.strip() or None,
         "language": language.strip() or None,
     }
-    await call(c.blocklists.add, data, user.actor)
+    try:
+        await call(c.blocklists.add, data, user.actor)
+    except ActionFailed as exc:
+        return await _blocklist_page(
+            request, user, "", form=data, error=exc.message, status=exc.status
+        )
     return redirect(f"{PREFIX}/blocklist", msg=f"Added {pattern!r}.")
 
 

@@ -1,4 +1,6 @@
-// Civility dashboard: keyboard shortcuts, row selection and bulk ticking (no build step).
+// Civility dashboard: keyboard shortcuts, row selection, paging and bulk ticking (no build
+// step). No inline scripts or handlers anywhere: everything is wired from this file, so the
+// pages run under a strict Content-Security-Policy.
 (function () {
   "use strict";
 
@@ -24,9 +26,20 @@
     var all = rows();
     if (!all.length) return;
     var at = all.indexOf(current());
+    // Past either end of the page, go on with the next or previous page.
+    if (at !== -1 && at + step >= all.length) return turn("next", "first");
+    if (at !== -1 && at + step < 0) return turn("prev", "last");
     var next = all[Math.min(Math.max(at + step, 0), all.length - 1)];
     if (at === -1) next = all[0];
     if (next !== all[at]) select(next);
+  }
+
+  function turn(which, pick) {
+    var link = document.querySelector('.pager a[data-page="' + which + '"]');
+    if (!link) return;
+    var url = new URL(link.href, window.location.href);
+    url.searchParams.set("pick", pick);
+    window.location.assign(url.toString());
   }
 
   function press(key) {
@@ -38,7 +51,8 @@
     var panel = document.getElementById("ban-panel");
     if (!panel) return;
     panel.open = true;
-    var first = panel.querySelector("input, select");
+    // The first field a moderator can use: hidden inputs cannot take focus.
+    var first = panel.querySelector('input:not([type="hidden"]), select');
     if (first) first.focus();
   }
 
@@ -80,9 +94,10 @@
       return;
     }
     if (e.target.closest("[data-open-ban]")) { openBan(); return; }
+    if (e.target.closest("[data-back]")) { e.preventDefault(); history.back(); return; }
     if (e.target.closest("input, a, button, label")) return;
     var row = e.target.closest(".items .row[data-url]");
-    if (row) select(row);
+    if (row) { tapped = true; select(row); }
   });
 
   document.addEventListener("change", function (e) {
@@ -94,19 +109,39 @@
     updateCount();
   });
 
+  // On a narrow screen the panel sits below the list: bring a tapped item into view.
+  var tapped = false;
+  var narrow = window.matchMedia("(max-width: 900px)");
+  document.addEventListener("htmx:afterSettle", function (e) {
+    if (e.detail.target.id !== "detail" || !tapped) return;
+    tapped = false;
+    if (narrow.matches) document.getElementById("detail").scrollIntoView({ block: "start" });
+  });
+
+  // After a note is added HTMX gives focus back to the new note box (same id); shortcuts
+  // must work again at once, so nothing keeps the focus.
+  document.addEventListener("htmx:afterSettle", function (e) {
+    var path = e.detail.requestConfig && e.detail.requestConfig.path;
+    if (!path || !/\/notes$/.test(path)) return;
+    var active = document.activeElement;
+    if (active && active !== document.body && active.closest("#detail")) active.blur();
+  });
+
   // After a verdict that closes the item (and its row was swapped too), open the next one.
   document.addEventListener("htmx:afterSettle", function (e) {
     if (e.detail.target.id !== "detail") return;
     var done = document.querySelector("#detail [data-advance]");
     if (!done) return;
     done.removeAttribute("data-advance");
-    // The tab counts pending items; one fewer now (reloading the page recounts).
+    // The tab counts pending items; one fewer now (the next poll recounts).
     var status = document.querySelector('.filters select[name="status"]');
     var count = document.querySelector('.tabs a[aria-current="page"] .count');
     if (count && status && status.value === "pending") {
       count.textContent = String(Math.max(0, parseInt(count.textContent, 10) - 1));
     }
-    move(1);
+    // The last item of a page: stay (the pager says what is left) rather than jump pages.
+    var all = rows();
+    if (all.indexOf(current()) < all.length - 1) move(1);
   });
 
   // Messages fade out after a while so they never cover the page for long.
