@@ -37,6 +37,10 @@ user_app = typer.Typer(help="Dashboard users (moderators, admins, viewers).", no
 app.add_typer(user_app, name="user")
 dead_app = typer.Typer(help="Dead-lettered queue messages.", no_args_is_help=True)
 app.add_typer(dead_app, name="deadletter")
+author_app = typer.Typer(help="An author's data: export or erase.", no_args_is_help=True)
+app.add_typer(author_app, name="author")
+retention_app = typer.Typer(help="Message retention.", no_args_is_help=True)
+app.add_typer(retention_app, name="retention")
 # soft_wrap: an error is one line however narrow the terminal (scripts read it too).
 err = Console(stderr=True, soft_wrap=True)
 
@@ -133,6 +137,81 @@ def user_disable(username: Annotated[str, typer.Argument(help="Sign-in name")]) 
     with _database() as db, _user_errors():
         changed = build_dashboard_accounts(db, SystemClock()).disable(username, actor="cli")
     err.print(f"disabled {username}" if changed else f"{username} was already disabled")
+
+
+@author_app.command("export")
+def author_export(
+    author_id: Annotated[str, typer.Argument(help="The platform's author id")],
+    out: Annotated[Path | None, typer.Option(help="Write the JSON here (default: stdout)")] = None,
+) -> None:
+    """Prints (or writes) everything stored about an author as JSON."""
+    from civility.clock import SystemClock
+    from civility.privacy.service import DataRightsService
+    from civility.storage.privacy import SqlAuthorData
+
+    with _database() as db, _user_errors():
+        data = DataRightsService(SqlAuthorData(db), SystemClock()).export(author_id)
+    text = json.dumps(data, ensure_ascii=False, indent=2, default=_json_default)
+    if out is None:
+        print(text)
+        return
+    _write_atomically(out, text + "\n")
+    err.print(f"wrote {out}")
+
+
+@author_app.command("erase")
+def author_erase(
+    author_id: Annotated[str, typer.Argument(help="The platform's author id")],
+    yes: Annotated[bool, typer.Option("--yes", help="Erase without asking")] = False,
+) -> None:
+    """Erases an author's texts, metadata, notes and ratings (decisions and counts stay)."""
+    from civility.clock import SystemClock
+    from civility.privacy.service import DataRightsService, erasure_payload
+    from civility.storage.privacy import SqlAuthorData
+
+    if not yes and not typer.confirm(f"Erase everything {author_id!r} wrote?"):
+        _fail("nothing erased", code=1)
+    with _database() as db, _user_errors():
+        erasure = DataRightsService(SqlAuthorData(db), SystemClock()).erase(author_id, actor="cli")
+    print(json.dumps({"author_id": author_id, **erasure_payload(erasure)}))
+
+
+@retention_app.command("purge")
+def retention_purge(
+    days: Annotated[
+        int | None, typer.Option(min=1, help="Override CIVILITY_RETENTION_DAYS for this run")
+    ] = None,
+) -> None:
+    """Blanks texts and metadata of decided messages older than the retention period."""
+    from civility.clock import SystemClock
+    from civility.privacy.service import DataRightsService
+    from civility.storage.privacy import SqlAuthorData
+
+    settings = _settings()
+    keep = days if days is not None else settings.retention_days
+    if keep <= 0:
+        _fail("no retention period: set CIVILITY_RETENTION_DAYS or pass --days")
+    with _database(settings) as db, _user_errors():
+        service = DataRightsService(SqlAuthorData(db), SystemClock(), retention_days=keep)
+        purged = service.purge_expired(max_batches=1_000_000)
+    err.print(f"purged the texts of {purged} message(s) older than {keep} days")
+
+
+def _json_default(value: object) -> str:
+    if hasattr(value, "isoformat"):
+        return str(value.isoformat())
+    raise TypeError(f"{type(value).__name__} is not JSON")
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Writes a file completely or not at all (a temporary file renamed into place)."""
+    tmp = path.with_name(f".{path.name}.partial")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        _fail(f"cannot write {path}: {exc.strerror or exc}")
 
 
 @dead_app.command("list")

@@ -54,6 +54,7 @@ if TYPE_CHECKING:
     from civility.notifications.backlog import BacklogWatcher
     from civility.notifications.renderer import ChatRenderer
     from civility.outbox.relay import OutboxRelay
+    from civility.privacy.service import DataRightsService
     from civility.queue.sweeper import PendingSweeper
     from civility.storage.leader import FileLeader, PgAdvisoryLeader
     from civility.webhooks.dispatcher import WebhookDispatcher
@@ -323,6 +324,20 @@ def build_sweeper(container: Container) -> PendingSweeper | None:
         interval=settings.pending_sweep_seconds,
         min_age=settings.pending_min_age_seconds,
         leader=leader_for(container, "sweeper"),
+        # The elected sweeper also runs the retention purge (a no-op without a retention).
+        also=build_data_rights(container).purge_expired,
+    )
+
+
+def build_data_rights(container: Container) -> DataRightsService:
+    """Builds the author export/erasure and retention service."""
+    from civility.privacy.service import DataRightsService
+    from civility.storage.privacy import SqlAuthorData
+
+    return DataRightsService(
+        SqlAuthorData(container.db),
+        container.clock,
+        retention_days=container.settings.retention_days,
     )
 
 

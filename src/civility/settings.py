@@ -57,6 +57,13 @@ class Settings(BaseSettings):
     webhooks_dispatcher: bool = True
     webhook_max_attempts: int = Field(5, ge=1, le=20)
     webhook_max_failures: int = Field(10, ge=1, le=10_000)
+    retention_days: int = Field(
+        0,
+        ge=0,
+        le=36_500,
+        description="Blank message texts and metadata this many days after receipt (decisions, "
+        "scores and counts stay); 0 keeps them.",
+    )
     webhook_allowed_targets: str = Field(
         "",
         description="Networks (CIDR), addresses or host names webhooks may reach although "

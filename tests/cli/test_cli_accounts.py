@@ -10,8 +10,11 @@ from typer.testing import CliRunner
 
 from civility.cli import app
 from civility.clock import SystemClock
-from civility.container import build_api_keys, build_dashboard_accounts
+from civility.container import build_api_keys, build_container, build_dashboard_accounts
 from civility.errors import Unauthorized
+from civility.moderation.models import IncomingMessage
+from civility.scoring.lexicon import LexiconBaselineScorer
+from civility.settings import load_settings
 from civility.storage.db import Database, upgrade
 
 
@@ -84,3 +87,31 @@ def test_dead_letters_need_a_shared_broker(env: Path) -> None:
     assert code == 2
     assert err.count("\n") <= 2
     assert "memory://" in err
+
+
+def test_author_export_erase_and_retention_from_the_command_line(env: Path) -> None:
+    settings = load_settings(data_dir=env, scorer="lexicon-baseline")
+    upgrade(settings.database_url)
+    c = build_container(settings, scorer=LexiconBaselineScorer())
+    try:
+        c.moderation.moderate([IncomingMessage("m1", "u9", "general", "private words")])
+    finally:
+        c.close()
+    out_file = env / "u9.json"
+    code, _, _ = invoke("author", "export", "u9", "--out", str(out_file))
+    assert code == 0
+    assert "private words" in out_file.read_text()
+    assert not list(env.glob(".*.partial"))
+    code, out, _ = invoke("author", "erase", "u9", "--yes")
+    assert code == 0
+    assert '"messages": 1' in out
+    code, out, _ = invoke("author", "export", "u9")
+    assert code == 0
+    assert "private words" not in out
+    assert "[erased]" in out
+    code, _, err = invoke("retention", "purge")
+    assert code == 2
+    assert "CIVILITY_RETENTION_DAYS" in err
+    code, _, err = invoke("retention", "purge", "--days", "30")
+    assert code == 0
+    assert "0 message(s)" in err

@@ -9,6 +9,7 @@ def all_routers() -> list[APIRouter]:
     """Returns every router of the JSON API (imported here, when the app is built)."""
     from civility.api.routes import (
         api_keys,
+        authors,
         blocklist,
         compat_coral,
         compat_openai,
@@ -40,6 +41,7 @@ def all_routers() -> list[APIRouter]:
         *enforcement,
         webhooks.router,
         api_keys.router,
+        authors.router,
         exports.router,
         notifications.router,
     ]

@@ -1,0 +1,1 @@
+"""Data rights: an author's data exported or erased, and old message texts purged."""

@@ -1,0 +1,129 @@
+"""Exporting and erasing everything stored about one author, and the retention purge.
+
+Erasure keeps what moderation and its statistics need and nothing that says what the author
+wrote or who they are beyond the platform's own id: texts become a tombstone, metadata and
+personal fields are emptied, notes about them and their ratings are deleted, note texts in the
+event log are blanked; decisions, scores, strikes, bans and counts stay. The `author.erased`
+event says how much was erased, never what. Copies already sent elsewhere (webhooks, the
+RabbitMQ exchange, a platform's own logs) are out of reach: docs/security.md says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from datetime import datetime, timedelta
+from typing import Any, Protocol
+
+from civility.clock import Clock
+from civility.errors import Invalid
+from civility.events.models import Event, EventType, new_event
+
+TOMBSTONE = "[erased]"
+EXPIRED = "[expired]"
+MAX_AUTHOR_ID = 200
+PURGE_BATCH = 2_000
+
+
+@dataclass(frozen=True, slots=True)
+class Erasure:
+    """How much one erasure changed (the counts are the `author.erased` event's payload)."""
+
+    messages: int = 0
+    notes: int = 0
+    ratings: int = 0
+    events: int = 0
+
+
+class AuthorDataRepository(Protocol):
+    """What storage keeps about authors, read whole or erased in one transaction."""
+
+    def export(self, author_id: str) -> dict[str, list[dict[str, Any]]]:
+        """Returns every stored row about an author, by section (messages, notes, ...)."""
+        ...
+
+    def erase(
+        self, author_id: str, tombstone: str, event_for: Callable[[Erasure], Event]
+    ) -> Erasure:
+        """Erases an author's texts, metadata, notes and ratings, and appends the event built
+        from the counts, in one transaction."""
+        ...
+
+    def purge_texts(self, before: datetime, tombstone: str, limit: int) -> list[str]:
+        """Blanks the texts and metadata of up to `limit` decided messages received before
+        `before`; returns their ids."""
+        ...
+
+    def record(self, event: Event) -> None:
+        """Appends an event."""
+        ...
+
+
+def check_author_id(author_id: str) -> str:
+    """Returns a usable author id or raises Invalid."""
+    if not author_id or not author_id.strip() or len(author_id) > MAX_AUTHOR_ID:
+        raise Invalid(f"author_id must be 1 to {MAX_AUTHOR_ID} characters", code="bad_author_id")
+    return author_id
+
+
+class DataRightsService:
+    """An author's export and erasure (admins only), and the retention purge."""
+
+    def __init__(
+        self, repo: AuthorDataRepository, clock: Clock, *, retention_days: int = 0
+    ) -> None:
+        self._repo = repo
+        self._clock = clock
+        self._retention = timedelta(days=retention_days) if retention_days > 0 else None
+
+    def export(self, author_id: str) -> dict[str, Any]:
+        """Returns everything stored about an author as JSON-ready sections (empty if none)."""
+        sections = self._repo.export(check_author_id(author_id))
+        return {"author_id": author_id, "exported_at": self._clock.now(), **sections}
+
+    def erase(self, author_id: str, *, actor: str) -> Erasure:
+        """Erases an author's content; records `author.erased` with counts only."""
+        check_author_id(author_id)
+
+        def event_for(erasure: Erasure) -> Event:
+            return new_event(
+                EventType.AUTHOR_ERASED,
+                subject=("author", author_id),
+                actor=actor,
+                payload=erasure_payload(erasure),
+                at=self._clock.now(),
+            )
+
+        return self._repo.erase(author_id, TOMBSTONE, event_for)
+
+    def purge_expired(self, *, max_batches: int = 50) -> int:
+        """Blanks texts and metadata of decided messages older than the retention period.
+
+        Works in batches of PURGE_BATCH (bounded transactions); returns how many it purged.
+        Undecided messages keep their text: deciding still needs it.
+        """
+        if self._retention is None:
+            return 0
+        before = self._clock.now() - self._retention
+        purged = 0
+        for _ in range(max_batches):
+            ids = self._repo.purge_texts(before, EXPIRED, PURGE_BATCH)
+            purged += len(ids)
+            if len(ids) < PURGE_BATCH:
+                break
+        if purged:
+            self._repo.record(
+                new_event(
+                    EventType.MESSAGES_PURGED,
+                    subject=("retention", "messages"),
+                    actor="system:retention",
+                    payload={"count": purged, "before": before.isoformat()},
+                    at=self._clock.now(),
+                )
+            )
+        return purged
+
+
+def erasure_payload(erasure: Erasure) -> dict[str, int]:
+    """Returns the counts of an erasure (what the event and the API show)."""
+    return asdict(erasure)
