@@ -104,8 +104,8 @@ class LinearModel:
     # less than its whole text, so it must be clearly worse to raise the text's score.
     sentence_margin: float = SENTENCE_MARGIN
     # Extra heads, in columns after the languages: each names the category it raises (the
-    # served probability is the max of the two calibrated ones). 1.4.0: a threat head fitted
-    # with team-written multilingual templates (training/threat_head.py).
+    # served probability is the max of the two calibrated ones). Since 1.4.0: a threat head
+    # fitted with team-written multilingual templates (training/threat_head.py).
     extra_heads: tuple[str, ...] = ()
 
     @property

@@ -2,10 +2,11 @@
 
 Evidence, per (language, category), in order of preference:
 
-1. ``heldout_threat_set``: for ``threat``, the team-written held-out threat sets
-   (``bench/data/threats_heldout*.jsonl``, v1 and v2 together, scored by ``bench/threats.py``):
-   threats and benign sentences with the same violent words, in templates and vocabulary no
-   rule or training row used. AUC of the threat score over both.
+1. ``heldout_threat_set``: for ``threat``, the team-written held-out threat set
+   (``bench/data/threats_heldout_v3.jsonl`` since 1.5.0, scored by ``bench/threats.py``):
+   threats and benign sentences with the same violent words, written blind to the rules and
+   the training data. AUC of the threat score over it. (1.4.0 used v1 and v2 together; 1.5.0
+   trains its threat head on those two, so they are no longer evidence.)
 2. ``validation_buckets``: buckets 90-99 of the pool (``sha1(text) mod 100``), never trained
    on. In-source: the same sites and years as the training rows, so an optimistic estimate;
    the model card puts the leave-one-source-out numbers beside it.
@@ -16,12 +17,16 @@ Evidence, per (language, category), in order of preference:
 
 A pair is supported when its AUC reaches ``FLOOR`` with at least ``MIN_CLASS`` rows of each
 class; anything else (including no evidence at all) is unsupported. Threat, measured on the
-held-out threat sets (v1 and v2 together), is supported by the same AUC floor (since 1.4.0 its
+held-out threat set, is supported by the same AUC floor (since 1.4.0 its
 score is graded: a learned head plus the rule tier) or, failing that, by what a policy does with
 it: at most ``THREAT_MAX_FPR`` of the benign sentences and at least ``THREAT_MIN_RECALL`` of
 the threats over 0.5 (the rule for 1.3.0, whose threat score was the rule tier's 0.7, 0.9 or
 nothing outside English). The AUC-or-precision rule was adopted in the session that measured
-1.4.0, after seeing es, it and de at 5.4% false positives (the model card says so).
+1.4.0, after seeing es, it and de at 5.4% false positives (the model card says so). In 1.5.0's
+session the recall minimum went from 25% to 10%, after seeing French at 21% recall with 2.9%
+false positives on v3: an unsupported score is null and never acted on, so nulling a precise
+one only lets the threats it does catch through; the minimum now only keeps a score that
+catches next to nothing from being advertised.
 
 Run: ``python -m civility.training.support --pool PATH [--threats bench/results/threats.json]``.
 """
@@ -46,7 +51,7 @@ from civility.training.data import TUNE_LO, load_pool
 
 FLOOR: Final[float] = 0.80
 THREAT_MAX_FPR: Final[float] = 0.05
-THREAT_MIN_RECALL: Final[float] = 0.25
+THREAT_MIN_RECALL: Final[float] = 0.10
 MIN_CLASS: Final[int] = 20
 # Languages the matrix lists; fr has no labelled rows, so only the threat set can support it.
 LANGUAGES: Final[tuple[str, ...]] = ("en", "es", "it", "tr", "ru", "de", "pt", "fr")

@@ -11,7 +11,10 @@ heads, the language head and the experts are kept as they are. The extra column 
   for rows without one (``data.imply_negative_labels``), sources excluded as in training;
 - the ``train`` split of ``threat_data.threat_rows``: templated threats in eight languages,
   benign sentences with the same violent words, insults that threaten nothing, neutral chat,
-  each row weighted ``--template-weight``.
+  each row weighted ``--template-weight``;
+- ``--extra-rows``: team-written sentence sets once held out and since used (1.5.0 trains on
+  ``bench/data/threats_heldout.jsonl`` and ``threats_heldout_v2.jsonl``), weighted like the
+  templates. A set named here is training data from then on, never evidence.
 
 Its probability is sigmoid(raw - cut), with the cut at ``--quantile`` of the tune buckets'
 non-threats (every language), so the head alone lifts few real comments over 0.5. The ``dev``
@@ -96,6 +99,24 @@ def template_rows(
             "threat": [float(r.label) for r in rows],
             "weight": [weight * (1.0 if r.label else benign_weight) for r in rows],
             "kind": [r.kind for r in rows],
+        }
+    )
+
+
+def file_rows(paths: Sequence[Path], weight: float, benign_weight: float = 1.0) -> pd.DataFrame:
+    """Rows of team-written JSON Lines sets (``lang``, ``text``, ``label``) used for training."""
+    records = [
+        json.loads(line)
+        for path in paths
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    return pd.DataFrame(
+        {
+            "text": [r["text"] for r in records],
+            "lang": [r["lang"] for r in records],
+            "threat": [float(r["label"]) for r in records],
+            "weight": [weight * (1.0 if r["label"] else benign_weight) for r in records],
         }
     )
 
@@ -190,6 +211,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--l2", type=float, default=L2)
     ap.add_argument("--max-iter", type=int, default=300)
     ap.add_argument("--exclude-source", action="append", default=None)
+    ap.add_argument(
+        "--extra-rows",
+        type=Path,
+        action="append",
+        default=[],
+        help="a team-written JSON Lines set (lang, text, label) to train on as well; a set used"
+        " here is no longer held out",
+    )
     ap.add_argument("--dry-run", action="store_true", help="report only, write nothing")
     args = ap.parse_args(argv)
     excluded = ["stormfront"] if args.exclude_source is None else args.exclude_source
@@ -203,7 +232,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     dev = template_rows("dev", 1.0)
     print_report("before", dev_report(prev, prev_calib, tune, dev))
     rows = pd.concat(
-        [pool_rows(df, excluded), template_rows("train", args.template_weight, args.benign_weight)],
+        [
+            pool_rows(df, excluded),
+            template_rows("train", args.template_weight, args.benign_weight),
+            file_rows(args.extra_rows, args.template_weight, args.benign_weight),
+        ],
         ignore_index=True,
     )
     print(f"{len(rows)} rows, {int(rows['threat'].sum())} threats", flush=True)
@@ -234,6 +267,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "max_iter": args.max_iter,
         "rows": len(rows),
         "threats": int(rows["threat"].sum()),
+        "extra_rows": [path.name for path in args.extra_rows],
     }
     finalise(
         df,
