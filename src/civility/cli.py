@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import csv
+import io
 import json
 import os
 import signal
@@ -22,6 +23,7 @@ from civility.settings import Settings, load_settings
 
 if TYPE_CHECKING:
     from civility.queue.base import MessageQueue
+    from civility.scoring.base import Scorer
     from civility.storage.db import Database
 
 T = TypeVar("T")
@@ -496,96 +498,190 @@ def relay(
 @app.command()
 def score(
     texts: Annotated[list[str] | None, typer.Argument(help="Texts to score")] = None,
-    file: Annotated[Path | None, typer.Option(help="CSV file to score")] = None,
+    file: Annotated[
+        Path | None, typer.Option(help="CSV file to score (any size, streamed)")
+    ] = None,
     text_column: Annotated[str, typer.Option(help="Column holding the text")] = "text",
     out: Annotated[Path | None, typer.Option(help="Where to write the scored CSV")] = None,
+    encoding: Annotated[str, typer.Option(help="The CSV's text encoding")] = "utf-8-sig",
     batch_size: Annotated[int, typer.Option(min=1, max=4096)] = 256,
     scorer_name: Annotated[str, typer.Option("--scorer")] = "builtin",
 ) -> None:
-    """Scores texts given as arguments, or a CSV file of any size (streamed)."""
+    """Scores texts given as arguments, or a CSV file of any size (streamed).
+
+    The output CSV is the input's columns plus one per category and `language`; it appears
+    only once complete (written beside it, then renamed), never half-written.
+    """
     from civility.container import build_scorer
 
-    scorer = build_scorer(scorer_name)
     if file is None:
         if not texts:
-            err.print("[red]error:[/red] give texts as arguments or --file")
-            raise typer.Exit(2)
+            _fail("give texts as arguments or --file")
+        scorer = build_scorer(scorer_name)
         for text, result in zip(texts, scorer.analyze(texts, explain=False), strict=True):
+            scores = {k: round(v, 4) for k, v in result.scores.items()}
             print(
                 json.dumps(
-                    {
-                        "text": text,
-                        "language": result.language,
-                        "scores": {k: round(v, 4) for k, v in result.scores.items()},
-                    },
+                    {"text": text, "language": result.language, "scores": scores},
                     ensure_ascii=False,
                 )
             )
         return
     if out is None:
-        err.print("[red]error:[/red] --file needs --out")
-        raise typer.Exit(2)
-    _score_csv(scorer, file, text_column, out, batch_size)
+        _fail("--file needs --out")
+    if not file.is_file():
+        _fail(f"cannot read {file}: no such file")
+    if out.resolve() == file.resolve():
+        _fail("--out must not be the input file")
+    _score_csv(build_scorer(scorer_name), file, text_column, out, batch_size, encoding)
 
 
-def _score_csv(scorer: object, src: Path, column: str, dst: Path, batch_size: int) -> None:
-    from civility.scoring.base import CATEGORIES, Scorer
+def _score_csv(
+    scorer: Scorer, src: Path, column: str, dst: Path, batch_size: int, encoding: str
+) -> None:
+    """Streams src through the scorer into dst; on any failure dst is left as it was."""
+    from civility.scoring.base import CATEGORIES
 
-    assert isinstance(scorer, Scorer)
     csv.field_size_limit(sys.maxsize)
-    total = src.stat().st_size
-    with (
-        src.open(newline="", encoding="utf-8") as fin,
-        dst.open("w", newline="", encoding="utf-8") as fout,
-        Progress(
-            TextColumn("scoring"),
-            BarColumn(),
-            TextColumn("{task.percentage:>3.0f}%"),
-            TextColumn("{task.fields[rows]} rows"),
-            TimeElapsedColumn(),
-            console=err,
-        ) as progress,
-    ):
-        reader = csv.DictReader(fin)
-        if reader.fieldnames is None or column not in reader.fieldnames:
-            err.print(f"[red]error:[/red] no column {column!r} in {src}")
-            raise typer.Exit(2)
-        added = [c for c in (*CATEGORIES, "language") if c not in reader.fieldnames]
-        writer = csv.DictWriter(fout, fieldnames=[*reader.fieldnames, *added])
-        writer.writeheader()
-        task = progress.add_task("score", total=total, rows=0)
-        rows_done = 0
-        batch: list[dict[str, str]] = []
+    partial = dst.with_name(f".{dst.name}.partial")
+    rows_done = 0
+    try:
+        total = src.stat().st_size
+        with (
+            src.open("rb") as raw,
+            io.TextIOWrapper(raw, encoding=encoding, newline="") as fin,
+            partial.open("w", newline="", encoding="utf-8") as fout,
+            Progress(
+                TextColumn("scoring"),
+                BarColumn(),
+                TextColumn("{task.percentage:>3.0f}%"),
+                TextColumn("{task.fields[rows]} rows"),
+                TimeElapsedColumn(),
+                console=err,
+                transient=True,
+                # Only on a terminal: piped to a file or a log, a progress bar is noise.
+                disable=not err.is_terminal,
+            ) as progress,
+        ):
+            reader = csv.DictReader(fin)
+            if reader.fieldnames is None or column not in reader.fieldnames:
+                have = ", ".join(reader.fieldnames or []) or "none"
+                _fail(f"no column {column!r} in {src} (its columns: {have}); see --text-column")
+            added = [c for c in (*CATEGORIES, "language") if c not in reader.fieldnames]
+            writer = csv.DictWriter(fout, fieldnames=[*reader.fieldnames, *added])
+            writer.writeheader()
+            task = progress.add_task("score", total=total, rows=0)
+            batch: list[dict[str, str]] = []
 
-        def flush() -> None:
-            nonlocal rows_done
-            results = scorer.analyze([r[column] or "" for r in batch], explain=False)
-            for row, res in zip(batch, results, strict=True):
-                row.update({k: f"{v:.6f}" for k, v in res.scores.items()})
-                row["language"] = res.language
-                writer.writerow(row)
-            rows_done += len(batch)
-            batch.clear()
-            progress.update(task, completed=fin.tell(), rows=rows_done)
+            def flush() -> None:
+                nonlocal rows_done
+                results = scorer.analyze([r[column] or "" for r in batch], explain=False)
+                for row, res in zip(batch, results, strict=True):
+                    row.update({k: f"{v:.6f}" for k, v in res.scores.items()})
+                    row["language"] = res.language
+                    writer.writerow(row)
+                rows_done += len(batch)
+                batch.clear()
+                # The byte position of the binary file: text files refuse tell() mid-iteration.
+                progress.update(task, completed=raw.tell(), rows=rows_done)
 
-        for row in reader:
-            batch.append(row)
-            if len(batch) >= batch_size:
+            for row in reader:
+                if None in row:  # csv's restkey: more fields than the header names
+                    _fail(
+                        f"{src} line {reader.line_num}: more fields than the header's "
+                        f"{len(reader.fieldnames)} columns (quote texts holding commas)"
+                    )
+                batch.append(row)
+                if len(batch) >= batch_size:
+                    flush()
+            if batch:
                 flush()
-        if batch:
-            flush()
+        partial.replace(dst)
+    except UnicodeDecodeError as exc:
+        partial.unlink(missing_ok=True)
+        _fail(
+            f"{src} is not {encoding} text ({exc.reason} after {rows_done} rows); "
+            "give its encoding with --encoding, e.g. --encoding latin-1"
+        )
+    except csv.Error as exc:
+        partial.unlink(missing_ok=True)
+        _fail(f"{src} is not a readable CSV (after {rows_done} rows): {exc}")
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        reading = exc.filename in (None, str(src))
+        _fail(f"cannot {'read' if reading else 'write'} {src if reading else dst}: {exc.strerror}")
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
     err.print(f"wrote {rows_done} scored rows to {dst}")
+
+
+EVAL_FORMAT = (
+    "a CSV (or .csv.gz) in UTF-8 with a header row: `text` (required); one or more label "
+    "columns named after the categories (toxicity, severe_toxicity, obscene, threat, insult, "
+    "identity_attack), each 0 or 1 (or a probability between 0 and 1), empty where unknown; "
+    "optional `lang` (per-language rows in the report), `source`, and `spans` (a JSON list of "
+    "[start, end] character offsets of the toxic parts)"
+)
 
 
 @app.command("eval")
 def evaluate(
-    data: Annotated[Path, typer.Option(help="CSV in the training pool's schema")],
+    data: Annotated[Path, typer.Option(help="Labelled CSV: see the command's help")],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
 ) -> None:
-    """Evaluates the built-in model on a labelled CSV (AUC, PR-AUC, F1, span F1)."""
-    from civility.scoring import evaluate as ev
+    """Evaluates the built-in model on a labelled CSV (ROC-AUC, PR-AUC, F1, span F1).
 
-    raise typer.Exit(ev.main([f"--data={data}", *(["--json"] if as_json else [])]))
+    The file: a CSV (or .csv.gz) in UTF-8 with a header row: `text` (required); one or more
+    label columns named after the categories (toxicity, severe_toxicity, obscene, threat,
+    insult, identity_attack), each 0 or 1 (or a probability), empty where unknown; optional
+    `lang`, `source`, and `spans` (a JSON list of [start, end] character offsets).
+    """
+    from civility.scoring import evaluate as ev
+    from civility.scoring.model import load_scorer
+
+    rows = _eval_rows(data)
+    result = ev.evaluate_rows(rows, load_scorer())
+    print(json.dumps(result, indent=2, sort_keys=True) if as_json else ev.format_report(result))
+
+
+def _eval_rows(path: Path) -> list[dict[str, str]]:
+    """Reads and checks a labelled CSV; every problem is one line naming the row and column."""
+    from civility.scoring import evaluate as ev
+    from civility.scoring.base import CATEGORIES
+
+    try:
+        rows = ev.read_rows(path)
+    except UnicodeDecodeError:
+        _fail(f"{path} is not UTF-8 text; expected {EVAL_FORMAT}")
+    except (csv.Error, EOFError) as exc:
+        _fail(f"{path} is not a readable CSV ({exc}); expected {EVAL_FORMAT}")
+    except OSError as exc:
+        _fail(f"cannot read {path}: {exc.strerror or exc}")
+    if not rows:
+        _fail(f"{path} has no data rows; expected {EVAL_FORMAT}")
+    columns = set(rows[0])
+    labels = [c for c in CATEGORIES if c in columns]
+    if "text" not in columns or not labels:
+        _fail(f"{path} has columns {sorted(columns)}; expected {EVAL_FORMAT}")
+    for number, row in enumerate(rows, start=2):  # the header is line 1
+        for column in labels:
+            value = row.get(column) or ""
+            try:
+                ok = value == "" or 0.0 <= float(value) <= 1.0
+            except ValueError:
+                ok = False
+            if not ok:
+                _fail(f"{path} line {number}: {column} must be 0..1 or empty, not {value!r}")
+        if row.get("spans"):
+            try:
+                spans = json.loads(row["spans"])
+                ok = all(0 <= int(a) <= int(b) for a, b in spans)
+            except (ValueError, TypeError):
+                ok = False
+            if not ok:
+                _fail(f"{path} line {number}: spans must be a JSON list of [start, end] pairs")
+    return rows
 
 
 @app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
