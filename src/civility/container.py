@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from civility import metrics
+from civility.appeals.service import AppealService
 from civility.auth.dashboard import DashboardAccounts
 from civility.auth.service import ApiKeyService
 from civility.auth.sessions import resolve_session_secret
@@ -36,6 +37,7 @@ from civility.review.service import ReviewService
 from civility.scoring.base import CATEGORIES, Scorer
 from civility.scoring.support import SupportMatrix
 from civility.settings import Settings
+from civility.storage.appeals import SqlAppealRepository
 from civility.storage.backlog import SqlBacklog
 from civility.storage.db import Database
 from civility.storage.enforcement import SqlEnforcementRepository
@@ -49,6 +51,8 @@ from civility.storage.review import (
     SqlDashboardUserRepository,
     SqlReviewRepository,
 )
+from civility.storage.user_reports import SqlReportRepository
+from civility.user_reports.service import UserReportService
 
 if TYPE_CHECKING:
     from civility.notifications.backlog import BacklogWatcher
@@ -383,6 +387,8 @@ class Container:
     gauges: GaugeRefresher
     reports: ReportService
     notifications: NotificationService
+    user_reports: UserReportService
+    appeals: AppealService
 
     def close(self) -> None:
         """Releases database connections."""
@@ -468,4 +474,11 @@ def build_container(
         ),
         reports=build_reports(db, clock),
         notifications=build_notifications(settings, db, clock),
+        user_reports=UserReportService(SqlReportRepository(db), SqlModerationRepository(db), clock),
+        appeals=AppealService(
+            SqlAppealRepository(db),
+            SqlModerationRepository(db),
+            SqlEnforcementRepository(db),
+            clock,
+        ),
     )

@@ -117,6 +117,11 @@ class Settings(BaseSettings):
         "",
         description="Keys the rating IP hashes (HMAC); default: derived from the session secret.",
     )
+    review_senior_role: Literal["admin", "moderator"] = Field(
+        "admin",
+        description="Who resolves escalated items and may decide appeals of their own decisions "
+        "(`moderator`: every moderator).",
+    )
     review_claim_seconds: float = Field(600.0, ge=10, le=86_400)
     max_body_bytes: int = Field(
         0,

@@ -58,6 +58,12 @@ class EventType(StrEnum):
     RATING_SUSPICIOUS = "rating.suspicious"
     # For integrators: the hand-off of a suspicious rating to an external review tool.
     REVIEW_REQUESTED = "review.requested"
+    # User reports (civility.user_reports) and appeals (civility.appeals).
+    REPORT_RECEIVED = "report.received"
+    REPORT_RESOLVED = "report.resolved"
+    APPEAL_SUBMITTED = "appeal.submitted"
+    APPEAL_UPHELD = "appeal.upheld"
+    APPEAL_DENIED = "appeal.denied"
 
 
 # Keyed by the action's value (an Action is a str), so the event log needs nothing from policy/.

@@ -7,6 +7,7 @@ the schema test read `metadata` from here so nothing is missed.
 from __future__ import annotations
 
 from civility.storage import (
+    tables_appeals,  # noqa: F401
     tables_dashboard,  # noqa: F401
     tables_decisions,  # noqa: F401
     tables_enforcement,  # noqa: F401

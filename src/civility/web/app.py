@@ -10,7 +10,15 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from markupsafe import escape
 
-from civility.web import routes_admin, routes_auth, routes_queue, routes_reports, routes_users
+from civility.web import (
+    routes_admin,
+    routes_appeals,
+    routes_auth,
+    routes_queue,
+    routes_reported,
+    routes_reports,
+    routes_users,
+)
 from civility.web.actions import ActionFailed, safe_back
 from civility.web.deps import PREFIX, LoginRequired, PageForbidden, is_htmx, page, signed_in
 
@@ -21,6 +29,8 @@ def mount(app: FastAPI) -> None:
     """Adds the dashboard routes under /dashboard and its static files."""
     app.mount(PREFIX + "/static", StaticFiles(directory=STATIC_DIR), name="dashboard-static")
     for module in (routes_auth, routes_queue, routes_users, routes_reports, routes_admin):
+        app.include_router(module.router)
+    for module in (routes_reported, routes_appeals):
         app.include_router(module.router)
     app.include_router(routes_admin.root)
     app.add_exception_handler(LoginRequired, _login_required)

@@ -9,6 +9,7 @@ from urllib.parse import quote
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
+from civility.appeals.models import AppealQuery
 from civility.web.actions import ActionFailed, call, redirect
 from civility.web.deps import PREFIX, Actor, Viewer, container_of, page
 from civility.web.routes_queue import BAN_DURATIONS
@@ -35,6 +36,7 @@ async def author(request: Request, author_id: str, user: Viewer, msg: str = "") 
     c = container_of(request)
     profile = await call(c.review.author, author_id)
     report = await call(c.enforcement.status, author_id, None)
+    appeals = await call(c.appeals.list_appeals, AppealQuery(status=None, author_id=author_id))
     return page(
         request,
         "user.html",
@@ -42,6 +44,7 @@ async def author(request: Request, author_id: str, user: Viewer, msg: str = "") 
         author_id=author_id,
         profile=profile,
         report=report,
+        appeals=appeals,
         durations=BAN_DURATIONS,
         msg=msg,
         nav="users",

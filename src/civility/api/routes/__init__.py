@@ -9,6 +9,7 @@ def all_routers() -> list[APIRouter]:
     """Returns every router of the JSON API (imported here, when the app is built)."""
     from civility.api.routes import (
         api_keys,
+        appeals,
         authors,
         blocklist,
         compat_coral,
@@ -24,6 +25,7 @@ def all_routers() -> list[APIRouter]:
         ratings,
         review,
         stats,
+        user_reports,
         users,
         webhooks,
     )
@@ -36,6 +38,8 @@ def all_routers() -> list[APIRouter]:
         models.router,
         events.router,
         review.router,
+        user_reports.router,
+        appeals.router,
         ratings.router,
         *compat,
         *enforcement,

@@ -1,0 +1,1 @@
+"""Appeals: an author asks for a decision or a ban to be looked at again."""

@@ -1,0 +1,53 @@
+"""Contracts the appeal service depends on: its storage and the author's enforcement records."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from civility.appeals.models import Appeal, AppealQuery
+from civility.enforcement.records import EnforcementRecord
+from civility.events.models import Event
+from civility.moderation.decisions import HumanDecision
+
+
+class AppealRepository(Protocol):
+    """Stores appeals; a decision is saved only if the appeal did not change underneath."""
+
+    def add(self, appeal: Appeal, event: Event) -> Appeal:
+        """Stores a new appeal with its event; returns the stored one when an appeal of the
+        same subject exists already (nothing is written then)."""
+        ...
+
+    def get(self, appeal_id: str) -> Appeal | None:
+        """Returns one appeal."""
+        ...
+
+    def by_subject(self, subject_key: str) -> Appeal | None:
+        """Returns the appeal of a decision or ban, if there is one."""
+        ...
+
+    def list_appeals(self, query: AppealQuery) -> list[Appeal]:
+        """Returns appeals matching the query, newest first."""
+        ...
+
+    def save_decision(
+        self,
+        before: Appeal,
+        after: Appeal,
+        events: Sequence[Event],
+        records: Sequence[EnforcementRecord],
+        decisions: Sequence[HumanDecision],
+    ) -> bool:
+        """Stores the decided appeal, the bans it lifts, the message's new decision and the
+        events in one transaction, if `before` is still current; returns False (writing
+        nothing) otherwise."""
+        ...
+
+
+class EnforcementRecords(Protocol):
+    """An author's append-only strikes and bans (`SqlEnforcementRepository` is one)."""
+
+    def records_for(self, user_id: str) -> Sequence[EnforcementRecord]:
+        """Returns every record of a user, oldest first."""
+        ...

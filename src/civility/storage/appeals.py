@@ -1,0 +1,146 @@
+"""SQL side of appeals."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Row, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from civility.appeals.models import Appeal, AppealKind, AppealQuery, AppealStatus
+from civility.enforcement.records import EnforcementRecord
+from civility.events.models import Event
+from civility.moderation.decisions import HumanDecision
+from civility.storage.db import Database
+from civility.storage.decisions import insert_human_decisions
+from civility.storage.enforcement_rows import insert_records
+from civility.storage.repositories import as_utc, insert_events, translate_errors
+from civility.storage.tables_appeals import appeals
+
+_a = appeals.c
+
+
+class _Stale(Exception):
+    """Rolls a decision back: the appeal had changed already."""
+
+
+def _appeal_from(r: Row[Any]) -> Appeal:
+    created = as_utc(r.created_at)
+    assert created is not None
+    return Appeal(
+        id=r.id,
+        kind=AppealKind(r.kind),
+        subject_key=r.subject_key,
+        author_id=r.author_id,
+        channel_id=r.channel_id,
+        message_id=r.message_id,
+        statement=r.statement,
+        original_action=r.original_action,
+        original_actor=r.original_actor,
+        created_at=created,
+        status=AppealStatus(r.status),
+        decided_by=r.decided_by,
+        decided_at=as_utc(r.decided_at),
+        decision_note=r.decision_note,
+        version=r.version,
+    )
+
+
+def _decided_values(a: Appeal) -> dict[str, Any]:
+    return {
+        "status": a.status.value,
+        "decided_by": a.decided_by,
+        "decided_at": a.decided_at,
+        "decision_note": a.decision_note,
+        "version": a.version,
+    }
+
+
+class SqlAppealRepository:
+    """Appeals in SQL; `subject_key` is unique, so one decision or ban is appealed once."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def add(self, appeal: Appeal, event: Event) -> Appeal:
+        """Stores a new appeal with its event, or returns the appeal of the same subject."""
+        insert = postgresql.insert if self._db.dialect == "postgresql" else sqlite.insert
+        stmt = (
+            insert(appeals)
+            .values(
+                id=appeal.id,
+                kind=appeal.kind.value,
+                subject_key=appeal.subject_key,
+                author_id=appeal.author_id,
+                channel_id=appeal.channel_id,
+                message_id=appeal.message_id,
+                statement=appeal.statement,
+                original_action=appeal.original_action,
+                original_actor=appeal.original_actor,
+                created_at=appeal.created_at,
+                **_decided_values(appeal),
+            )
+            .on_conflict_do_nothing()
+            .returning(_a.id)
+        )
+        with translate_errors(), self._db.write() as conn:
+            if conn.execute(stmt).first() is not None:
+                insert_events(conn, [event])
+                return appeal
+        existing = self.by_subject(appeal.subject_key)
+        assert existing is not None  # the conflict was on the subject
+        return existing
+
+    def get(self, appeal_id: str) -> Appeal | None:
+        """Returns one appeal."""
+        return self._one(_a.id == appeal_id)
+
+    def by_subject(self, subject_key: str) -> Appeal | None:
+        """Returns the appeal of a decision or ban, if there is one."""
+        return self._one(_a.subject_key == subject_key)
+
+    def _one(self, cond: Any) -> Appeal | None:
+        with translate_errors(), self._db.read() as conn:
+            row = conn.execute(select(appeals).where(cond)).first()
+        return _appeal_from(row) if row is not None else None
+
+    def list_appeals(self, query: AppealQuery) -> list[Appeal]:
+        """Returns appeals matching the query, newest first (ids grow with time)."""
+        stmt = select(appeals)
+        if query.status is not None:
+            stmt = stmt.where(_a.status == query.status.value)
+        if query.author_id is not None:
+            stmt = stmt.where(_a.author_id == query.author_id)
+        if query.kind is not None:
+            stmt = stmt.where(_a.kind == query.kind.value)
+        if query.before is not None:
+            stmt = stmt.where(_a.id < query.before)
+        stmt = stmt.order_by(_a.id.desc()).limit(query.limit)
+        with translate_errors(), self._db.read() as conn:
+            return [_appeal_from(r) for r in conn.execute(stmt).all()]
+
+    def save_decision(
+        self,
+        before: Appeal,
+        after: Appeal,
+        events: Sequence[Event],
+        records: Sequence[EnforcementRecord],
+        decisions: Sequence[HumanDecision],
+    ) -> bool:
+        """Stores the decided appeal with what it changes, if `before` is still current."""
+        stmt = (
+            update(appeals)
+            .where(_a.id == before.id, _a.version == before.version)
+            .values(**_decided_values(after))
+        )
+        try:
+            with translate_errors(), self._db.write() as conn:
+                if conn.execute(stmt).rowcount != 1:
+                    raise _Stale
+                insert_records(conn, records)
+                insert_human_decisions(conn, decisions)
+                insert_events(conn, events)
+        except _Stale:
+            return False
+        return True

@@ -1,0 +1,258 @@
+"""SQL side of user reports: reports, reporters' records and the Reported queue."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, Row, and_, func, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from civility.events.models import Event
+from civility.moderation.decisions import HumanDecision
+from civility.storage import tables as t
+from civility.storage.db import Database
+from civility.storage.decisions import insert_human_decisions
+from civility.storage.repositories import as_utc, insert_events, translate_errors
+from civility.storage.tables_appeals import reporters, user_reports
+from civility.user_reports.models import (
+    Report,
+    ReportedMessage,
+    ReportedQuery,
+    ReporterRecord,
+    ReportReason,
+    ReportStatus,
+)
+
+_u = user_reports.c
+
+
+class _Stale(Exception):
+    """Rolls a write back: a row it meant to change had changed already."""
+
+
+def _utc(value: datetime) -> datetime:
+    result = as_utc(value)
+    assert result is not None
+    return result
+
+
+def _report_from(r: Row[Any]) -> Report:
+    return Report(
+        id=r.id,
+        message_id=r.message_id,
+        channel_id=r.channel_id,
+        reporter_id=r.reporter_id,
+        reason=ReportReason(r.reason),
+        text=r.text,
+        weight_milli=r.weight_milli,
+        created_at=_utc(r.created_at),
+        status=ReportStatus(r.status),
+        resolved_by=r.resolved_by,
+        resolved_at=as_utc(r.resolved_at),
+    )
+
+
+def _report_row(r: Report) -> dict[str, Any]:
+    return {
+        "id": r.id,
+        "message_id": r.message_id,
+        "channel_id": r.channel_id,
+        "reporter_id": r.reporter_id,
+        "reason": r.reason.value,
+        "text": r.text,
+        "weight_milli": r.weight_milli,
+        "status": r.status.value,
+        "created_at": r.created_at,
+        "resolved_by": r.resolved_by,
+        "resolved_at": r.resolved_at,
+    }
+
+
+class SqlReportRepository:
+    """User reports in SQL; the Reported queue is a GROUP BY over the open ones."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def _insert(self) -> Any:
+        return postgresql.insert if self._db.dialect == "postgresql" else sqlite.insert
+
+    def add(self, report: Report, event: Event) -> Report:
+        """Stores a report with its event, or returns the reporter's earlier report."""
+        stmt = (
+            self._insert()(user_reports)
+            .values(**_report_row(report))
+            .on_conflict_do_nothing()
+            .returning(_u.id)
+        )
+        with translate_errors(), self._db.write() as conn:
+            if conn.execute(stmt).first() is not None:
+                insert_events(conn, [event])
+                return report
+        existing = self.find(report.message_id, report.reporter_id)
+        assert existing is not None  # the conflict was on (message, reporter)
+        return existing
+
+    def find(self, message_id: str, reporter_id: str) -> Report | None:
+        """Returns a reporter's report of a message, if any."""
+        stmt = select(user_reports).where(
+            _u.message_id == message_id, _u.reporter_id == reporter_id
+        )
+        with translate_errors(), self._db.read() as conn:
+            row = conn.execute(stmt).first()
+        return _report_from(row) if row is not None else None
+
+    def reporter(self, reporter_id: str) -> ReporterRecord:
+        """Returns how a reporter's judged reports went (zeros for a new reporter)."""
+        stmt = select(reporters).where(reporters.c.reporter_id == reporter_id)
+        with translate_errors(), self._db.read() as conn:
+            row = conn.execute(stmt).first()
+        if row is None:
+            return ReporterRecord(reporter_id)
+        return ReporterRecord(reporter_id, int(row.upheld), int(row.rejected))
+
+    def reports_of(self, message_id: str, limit: int = 200) -> list[Report]:
+        """Returns a message's reports, newest first."""
+        stmt = (
+            select(user_reports)
+            .where(_u.message_id == message_id)
+            .order_by(_u.created_at.desc(), _u.id.desc())
+            .limit(limit)
+        )
+        with translate_errors(), self._db.read() as conn:
+            return [_report_from(r) for r in conn.execute(stmt).all()]
+
+    def reported(self, query: ReportedQuery) -> list[ReportedMessage]:
+        """Returns messages with open reports: heaviest first, then most reported, then id."""
+        agg = self._open_totals(query.channel_id)
+        stmt = select(agg)
+        if query.cursor is not None:
+            w, n, mid = query.cursor
+            c = agg.c
+            stmt = stmt.where(
+                or_(
+                    c.weight < w,
+                    and_(c.weight == w, c.n < n),
+                    and_(c.weight == w, c.n == n, c.message_id > mid),
+                )
+            )
+        stmt = stmt.order_by(agg.c.weight.desc(), agg.c.n.desc(), agg.c.message_id).limit(
+            query.limit
+        )
+        with translate_errors(), self._db.read() as conn:
+            totals = conn.execute(stmt).all()
+            return self._items(conn, totals)
+
+    def reported_message(self, message_id: str) -> ReportedMessage | None:
+        """Returns one message's open-report summary (None when it has no open report)."""
+        agg = self._open_totals(None, message_id)
+        with translate_errors(), self._db.read() as conn:
+            items = self._items(conn, conn.execute(select(agg)).all())
+        return items[0] if items else None
+
+    def _open_totals(self, channel_id: str | None, message_id: str | None = None) -> Any:
+        conds = [_u.status == ReportStatus.OPEN.value]
+        if channel_id is not None:
+            conds.append(_u.channel_id == channel_id)
+        if message_id is not None:
+            conds.append(_u.message_id == message_id)
+        return (
+            select(
+                _u.message_id,
+                func.count().label("n"),
+                func.sum(_u.weight_milli).label("weight"),
+                func.min(_u.created_at).label("first_at"),
+                func.max(_u.created_at).label("last_at"),
+            )
+            .where(*conds)
+            .group_by(_u.message_id)
+            .subquery("open_totals")
+        )
+
+    def _items(self, conn: Connection, totals: Sequence[Row[Any]]) -> list[ReportedMessage]:
+        ids = [r.message_id for r in totals]
+        if not ids:
+            return []
+        m, d = t.messages.c, t.decisions.c
+        rows = conn.execute(
+            select(m.id, m.platform_message_id, m.channel_id, m.author_id, m.text, d.action)
+            .select_from(t.messages)
+            .outerjoin(t.decisions, d.message_id == m.id)
+            .where(m.id.in_(ids))
+        ).all()
+        messages = {r.id: r for r in rows}
+        reasons: dict[str, Counter[str]] = {i: Counter() for i in ids}
+        counted = conn.execute(
+            select(_u.message_id, _u.reason, func.count())
+            .where(_u.message_id.in_(ids), _u.status == ReportStatus.OPEN.value)
+            .group_by(_u.message_id, _u.reason)
+        ).all()
+        for mid, reason, n in counted:
+            reasons[mid][reason] += int(n)
+        return [
+            ReportedMessage(
+                message_id=r.message_id,
+                platform_message_id=messages[r.message_id].platform_message_id,
+                channel_id=messages[r.message_id].channel_id,
+                author_id=messages[r.message_id].author_id,
+                text=messages[r.message_id].text,
+                action=messages[r.message_id].action,
+                open_reports=int(r.n),
+                weight_milli=int(r.weight),
+                first_reported_at=_utc(r.first_at),
+                last_reported_at=_utc(r.last_at),
+                reasons=dict(reasons[r.message_id].most_common()),
+            )
+            for r in totals
+        ]
+
+    def close(
+        self,
+        report_ids: Sequence[str],
+        status: ReportStatus,
+        actor: str,
+        at: datetime,
+        events: Sequence[Event],
+        decisions: Sequence[HumanDecision],
+    ) -> bool:
+        """Closes exactly these open reports with the reporters' counts, decision and events."""
+        try:
+            with translate_errors(), self._db.write() as conn:
+                self._close(conn, report_ids, status, actor, at)
+                insert_human_decisions(conn, decisions)
+                insert_events(conn, events)
+        except _Stale:
+            return False
+        return True
+
+    def _close(
+        self, conn: Connection, ids: Sequence[str], status: ReportStatus, actor: str, at: datetime
+    ) -> None:
+        changed = conn.execute(
+            update(user_reports)
+            .where(_u.id.in_(list(ids)), _u.status == ReportStatus.OPEN.value)
+            .values(status=status.value, resolved_by=actor, resolved_at=at)
+        ).rowcount
+        if changed != len(ids):
+            raise _Stale
+        by_reporter = Counter(
+            conn.execute(select(_u.reporter_id).where(_u.id.in_(list(ids)))).scalars()
+        )
+        column = "upheld" if status is ReportStatus.UPHELD else "rejected"
+        for reporter_id, n in sorted(by_reporter.items()):
+            stmt = self._insert()(reporters).values(
+                reporter_id=reporter_id,
+                upheld=n if column == "upheld" else 0,
+                rejected=n if column == "rejected" else 0,
+                updated_at=at,
+            )
+            # Counting up in the statement keeps concurrent verdicts on one reporter exact.
+            conn.execute(
+                stmt.on_conflict_do_update(
+                    index_elements=[reporters.c.reporter_id],
+                    set_={column: reporters.c[column] + n, "updated_at": at},
+                )
+            )

@@ -1,0 +1,1 @@
+"""User reports: a platform forwards a user's report of a message; moderators judge them."""

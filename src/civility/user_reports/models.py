@@ -1,0 +1,164 @@
+"""User reports, reporter weight and the verdicts on a reported message (pure).
+
+A report attaches to a message. One reporter counts once per message: a repeated report
+returns the first. A message with open reports is in the "Reported" queue, ranked by the sum
+of its reporters' weights, then by how many reported it, then by the oldest report.
+
+A reporter's weight is fixed when the report arrives:
+
+    weight = (PRIOR + upheld) / (PRIOR + upheld + rejected)
+
+where `upheld` and `rejected` count the reporter's earlier reports that moderators judged.
+A new reporter weighs 1; one rejected report makes 0.67, three make 0.4, ten make 0.17; upheld
+reports earn weight back. The prior of 2 keeps one mistaken report from halving a reporter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from civility.errors import Invalid
+
+PRIOR = 2
+# Weights are stored in thousandths: sums are then exact integers, so queue pages (keyset on
+# the sum) never skip or repeat an item through floating-point rounding.
+WEIGHT_SCALE = 1000
+MAX_REPORT_TEXT = 2000
+
+
+class ReportReason(StrEnum):
+    """Why a user reported a message (the documented list; `other` needs free text)."""
+
+    SPAM = "spam"
+    HARASSMENT = "harassment"
+    HATE = "hate"
+    THREAT = "threat"
+    SEXUAL = "sexual"
+    SELF_HARM = "self_harm"
+    MISINFORMATION = "misinformation"
+    OTHER = "other"
+
+
+class ReportStatus(StrEnum):
+    """Where a report stands: open until a moderator judges the message."""
+
+    OPEN = "open"
+    UPHELD = "upheld"
+    REJECTED = "rejected"
+
+
+class ReportVerdict(StrEnum):
+    """A moderator's verdict on a reported message: reports rejected, or upheld with an action."""
+
+    DISMISS = "dismiss"
+    HIDE = "hide"
+    REMOVE = "remove"
+
+    @property
+    def upheld(self) -> bool:
+        """Tells whether the verdict agrees with the reporters."""
+        return self is not ReportVerdict.DISMISS
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """One user's report of one message."""
+
+    id: str
+    message_id: str
+    channel_id: str
+    reporter_id: str
+    reason: ReportReason
+    text: str | None
+    weight_milli: int
+    created_at: datetime
+    status: ReportStatus = ReportStatus.OPEN
+    resolved_by: str | None = None
+    resolved_at: datetime | None = None
+
+    @property
+    def weight(self) -> float:
+        """Returns the reporter's weight when the report arrived (0 to 1)."""
+        return self.weight_milli / WEIGHT_SCALE
+
+
+@dataclass(frozen=True, slots=True)
+class ReporterRecord:
+    """How a reporter's judged reports went."""
+
+    reporter_id: str
+    upheld: int = 0
+    rejected: int = 0
+
+    @property
+    def weight_milli(self) -> int:
+        """Returns the reporter's current weight in thousandths (see the module's formula)."""
+        return reporter_weight_milli(self.upheld, self.rejected)
+
+
+def reporter_weight_milli(upheld: int, rejected: int) -> int:
+    """Returns (PRIOR + upheld) / (PRIOR + upheld + rejected) in thousandths, rounded."""
+    if upheld < 0 or rejected < 0:
+        raise ValueError("counts cannot be negative")
+    return round(WEIGHT_SCALE * (PRIOR + upheld) / (PRIOR + upheld + rejected))
+
+
+@dataclass(frozen=True, slots=True)
+class ReportedMessage:
+    """A message with open reports, as the Reported queue shows it."""
+
+    message_id: str
+    platform_message_id: str
+    channel_id: str
+    author_id: str
+    text: str
+    action: str | None
+    open_reports: int
+    weight_milli: int
+    first_reported_at: datetime
+    last_reported_at: datetime
+    reasons: dict[str, int]
+
+    @property
+    def weight(self) -> float:
+        """Returns the summed weight of the open reports."""
+        return self.weight_milli / WEIGHT_SCALE
+
+
+@dataclass(frozen=True, slots=True)
+class ReportedQuery:
+    """A page of the Reported queue; `cursor` is (weight_milli, count, message id) of the last."""
+
+    channel_id: str | None = None
+    cursor: tuple[int, int, str] | None = None
+    limit: int = 50
+
+
+def check_report_text(reason: ReportReason, text: str | None) -> str | None:
+    """Returns the free text stripped (None when empty); `other` must say what is wrong."""
+    stripped = (text or "").strip() or None
+    if stripped is not None and len(stripped) > MAX_REPORT_TEXT:
+        raise Invalid(
+            f"a report's text is at most {MAX_REPORT_TEXT} characters", code="report_too_long"
+        )
+    if reason is ReportReason.OTHER and stripped is None:
+        raise Invalid("reason `other` needs a text saying what is wrong", code="text_required")
+    return stripped
+
+
+def parse_reason(value: str) -> ReportReason:
+    """Parses a reason from the documented list; raises Invalid for anything else."""
+    try:
+        return ReportReason(value)
+    except ValueError:
+        names = ", ".join(r.value for r in ReportReason)
+        raise Invalid(
+            f"unknown reason {value!r}; expected one of {names}", code="invalid_reason"
+        ) from None
+
+
+def ranking_key(item: ReportedMessage) -> tuple[int, int, str]:
+    """Returns the queue's sort key: heavier first, then more reports, then message id."""
+    return (item.weight_milli, item.open_reports, item.message_id)

@@ -1,0 +1,60 @@
+"""Contracts the report service depends on: its storage and where messages are found."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Protocol
+
+from civility.events.models import Event
+from civility.moderation.decisions import HumanDecision
+from civility.user_reports.models import (
+    Report,
+    ReportedMessage,
+    ReportedQuery,
+    ReporterRecord,
+    ReportStatus,
+)
+
+
+class ReportRepository(Protocol):
+    """Stores reports, reporters' records and the verdicts that close reports."""
+
+    def add(self, report: Report, event: Event) -> Report:
+        """Stores a report with its event; returns the stored one if the reporter already
+        reported the message (nothing is written then)."""
+        ...
+
+    def find(self, message_id: str, reporter_id: str) -> Report | None:
+        """Returns a reporter's report of a message, if any."""
+        ...
+
+    def reporter(self, reporter_id: str) -> ReporterRecord:
+        """Returns how a reporter's judged reports went (zeros for a new reporter)."""
+        ...
+
+    def reports_of(self, message_id: str, limit: int = 200) -> list[Report]:
+        """Returns a message's reports, newest first."""
+        ...
+
+    def reported(self, query: ReportedQuery) -> list[ReportedMessage]:
+        """Returns messages with open reports in queue order, after the query's cursor."""
+        ...
+
+    def reported_message(self, message_id: str) -> ReportedMessage | None:
+        """Returns one message's open-report summary (None when it has no open report)."""
+        ...
+
+    def close(
+        self,
+        report_ids: Sequence[str],
+        status: ReportStatus,
+        actor: str,
+        at: datetime,
+        events: Sequence[Event],
+        decisions: Sequence[HumanDecision],
+    ) -> bool:
+        """Closes exactly these open reports, counts them on their reporters, stores the
+        message's new decision and the events, in one transaction; returns False (writing
+        nothing) if any report was no longer open."""
+        ...

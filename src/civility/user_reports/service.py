@@ -1,0 +1,189 @@
+"""The report service: receive reports, list the Reported queue, judge reported messages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from civility.clock import Clock
+from civility.errors import Conflict, Invalid
+from civility.events.models import Event, EventType, new_event
+from civility.ids import new_id
+from civility.moderation.decisions import DecisionSource, HumanDecision, decide_by_hand
+from civility.moderation.lookup import MessageLookup, MessageRef, find_message
+from civility.moderation.records import MessageView
+from civility.policy.verdict import Action
+from civility.user_reports.models import (
+    Report,
+    ReportedMessage,
+    ReportedQuery,
+    ReportReason,
+    ReportStatus,
+    ReportVerdict,
+    check_report_text,
+    ranking_key,
+)
+from civility.user_reports.records import ReportRepository
+
+# What readers see after an upheld report; a dismissal leaves the decision as it is.
+VERDICT_ACTION = {ReportVerdict.HIDE: Action.HIDE, ReportVerdict.REMOVE: Action.BLOCK}
+
+
+@dataclass(frozen=True, slots=True)
+class NewReport:
+    """A user's report as the platform forwards it."""
+
+    message: MessageRef
+    reporter_id: str
+    reason: ReportReason
+    text: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Received:
+    """The stored report; `duplicate` when the reporter had already reported the message."""
+
+    report: Report
+    duplicate: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ReportedDetail:
+    """A reported message with every report of it."""
+
+    item: ReportedMessage | None
+    message: MessageView
+    reports: list[Report]
+
+
+class UserReportService:
+    """Reports from users, weighed by how their earlier reports were judged."""
+
+    def __init__(
+        self,
+        repo: ReportRepository,
+        messages: MessageLookup,
+        clock: Clock,
+    ) -> None:
+        self._repo = repo
+        self._messages = messages
+        self._clock = clock
+
+    def submit(self, new: NewReport) -> Received:
+        """Attaches a report to its message; a repeated report by one reporter counts once."""
+        text = check_report_text(new.reason, new.text)
+        if not new.reporter_id.strip():
+            raise Invalid("reporter_id must not be empty", code="missing_reporter_id")
+        view = find_message(self._messages, new.message)
+        message = view.message
+        existing = self._repo.find(message.id, new.reporter_id)
+        if existing is not None:
+            return Received(existing, duplicate=True)
+        now = self._clock.now()
+        report = Report(
+            id=new_id("rpt"),
+            message_id=message.id,
+            channel_id=message.channel_id,
+            reporter_id=new.reporter_id,
+            reason=new.reason,
+            text=text,
+            weight_milli=self._repo.reporter(new.reporter_id).weight_milli,
+            created_at=now,
+        )
+        event = new_event(
+            EventType.REPORT_RECEIVED,
+            id=f"report:{report.id}",
+            subject=("message", message.id),
+            actor=f"reporter:{new.reporter_id}",
+            channel_id=message.channel_id,
+            payload={
+                "report_id": report.id,
+                "message_id": message.id,
+                "platform_message_id": message.platform_message_id,
+                "author_id": message.author_id,
+                "reporter_id": report.reporter_id,
+                "reason": report.reason.value,
+                "weight": report.weight,
+            },
+            at=now,
+        )
+        stored = self._repo.add(report, event)
+        # A concurrent identical report won the insert: this one is its repeat.
+        return Received(stored, duplicate=stored.id != report.id)
+
+    def queue(self, query: ReportedQuery) -> tuple[list[ReportedMessage], tuple[Any, ...] | None]:
+        """Returns a page of the Reported queue and the cursor of the next page (None at end)."""
+        items = self._repo.reported(query)
+        more = len(items) == query.limit and items
+        return items, ranking_key(items[-1]) if more else None
+
+    def reports_of(self, message_id: str) -> list[Report]:
+        """Returns every report of a message, newest first."""
+        return self._repo.reports_of(message_id)
+
+    def detail(self, message_id: str) -> ReportedDetail:
+        """Returns a message with its open-report summary and all its reports."""
+        view = find_message(self._messages, MessageRef(id=message_id))
+        return ReportedDetail(
+            item=self._repo.reported_message(message_id),
+            message=view,
+            reports=self._repo.reports_of(message_id),
+        )
+
+    def resolve(
+        self, message_id: str, actor: str, verdict: ReportVerdict, note: str | None = None
+    ) -> list[Report]:
+        """Judges a reported message: its open reports are upheld or rejected together.
+
+        Hide and remove make that the message's current decision (a `message.*` event) in the
+        same transaction that closes the reports; dismissing leaves the decision as it is.
+        """
+        view = find_message(self._messages, MessageRef(id=message_id))
+        reports = self._repo.reports_of(message_id)
+        open_reports = [r for r in reports if r.status is ReportStatus.OPEN]
+        if not open_reports:
+            raise Conflict("the message has no open reports", code="no_open_reports")
+        status = ReportStatus.UPHELD if verdict.upheld else ReportStatus.REJECTED
+        now = self._clock.now()
+        ids = [r.id for r in open_reports]
+        action = VERDICT_ACTION.get(verdict)
+        decisions: list[HumanDecision] = []
+        events: list[Event] = []
+        target = view.target
+        if action is not None and target is not None and target.current.action is not action:
+            decision, decided = decide_by_hand(
+                target,
+                action,
+                actor=actor,
+                source=DecisionSource.REVIEW,
+                at=now,
+                extra={"report_ids": ids},
+            )
+            decisions.append(decision)
+            events.append(decided)
+        m = view.message
+        resolved = new_event(
+            EventType.REPORT_RESOLVED,
+            id=f"report.resolved:{ids[0]}",
+            subject=("message", message_id),
+            actor=actor,
+            channel_id=m.channel_id,
+            payload={
+                "message_id": message_id,
+                "platform_message_id": m.platform_message_id,
+                "author_id": m.author_id,
+                "verdict": verdict.value,
+                "outcome": status.value,
+                "final_action": action.value if action else None,
+                "report_ids": ids,
+                "reporter_ids": [r.reporter_id for r in open_reports],
+                "note": (note or "").strip() or None,
+            },
+            at=now,
+        )
+        if not self._repo.close(ids, status, actor, now, [resolved, *events], decisions):
+            raise Conflict(
+                "the reports changed while you were working on them; reload",
+                code="changed_concurrently",
+            )
+        return self._repo.reports_of(message_id)

@@ -1,0 +1,119 @@
+"""The Reported queue: messages users reported, heaviest first, and the verdicts on them."""
+
+from __future__ import annotations
+
+from typing import Annotated
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+
+from civility.review.cursor import decode_cursor, encode_cursor
+from civility.user_reports.models import ReportedQuery, ReportVerdict
+from civility.web.actions import ActionFailed, call, redirect, safe_back
+from civility.web.deps import PREFIX, Actor, Viewer, container_of, is_htmx, page
+
+router = APIRouter(prefix=PREFIX, include_in_schema=False)
+
+DONE = {
+    ReportVerdict.DISMISS: "Reports dismissed; the message stays as it was.",
+    ReportVerdict.HIDE: "Reports upheld; the message is hidden.",
+    ReportVerdict.REMOVE: "Reports upheld; the message is removed.",
+}
+
+
+def _cursor(text: str) -> tuple[int, int, str] | None:
+    try:
+        raw = decode_cursor(text)
+        if raw is None:
+            return None
+        weight, count, message_id = raw
+        return int(weight), int(count), str(message_id)
+    except Exception:  # a stale or hand-edited cursor just restarts the list
+        return None
+
+
+@router.get("/reported", response_class=HTMLResponse)
+async def reported(
+    request: Request,
+    user: Viewer,
+    channel_id: str = "",
+    cursor: str = "",
+    item: str = "",
+    msg: str = "",
+) -> HTMLResponse:
+    """Lists reported messages (heaviest summed reporter weight first) beside the opened one."""
+    c = container_of(request)
+    query = ReportedQuery(channel_id=channel_id.strip() or None, cursor=_cursor(cursor))
+    items, after = await call(c.user_reports.queue, query)
+    selected = item or (items[0].message_id if items else "")
+    detail = await call(c.user_reports.detail, selected) if selected else None
+    params = {"channel_id": channel_id.strip()}
+    here = _url(params, cursor=cursor)
+    return page(
+        request,
+        "reported.html",
+        user,
+        items=items,
+        detail=detail,
+        filters=params,
+        here=here,
+        next_url=_url(params, cursor=encode_cursor(after)) if after else None,
+        msg=msg,
+        nav="queue",
+    )
+
+
+def _url(params: dict[str, str], **extra: str | None) -> str:
+    query = {k: v for k, v in {**params, **extra}.items() if v}
+    return f"{PREFIX}/reported" + (f"?{urlencode(query)}" if query else "")
+
+
+@router.get("/reported/{message_id}", response_class=HTMLResponse)
+async def reported_detail(request: Request, message_id: str, user: Viewer) -> HTMLResponse:
+    """Returns the reports panel of one message (the whole page when opened directly)."""
+    c = container_of(request)
+    detail = await call(c.user_reports.detail, message_id)
+    if is_htmx(request):
+        here = f"{PREFIX}/reported"
+        return page(request, "_reported_detail.html", user, detail=detail, here=here)
+    items, _ = await call(c.user_reports.queue, ReportedQuery())
+    return page(
+        request,
+        "reported.html",
+        user,
+        items=items,
+        detail=detail,
+        filters={},
+        here=f"{PREFIX}/reported",
+        next_url=None,
+        nav="queue",
+    )
+
+
+@router.get("/reported/{message_id}/summary", response_class=HTMLResponse)
+async def summary(request: Request, message_id: str, user: Viewer) -> HTMLResponse:
+    """Returns the reports of a message as a small section (the review item panel loads it)."""
+    c = container_of(request)
+    reports = await call(c.user_reports.reports_of, message_id)
+    return page(request, "_reports_summary.html", user, reports=reports, message_id=message_id)
+
+
+@router.post("/reported/{message_id}/resolve")
+async def resolve(
+    request: Request,
+    message_id: str,
+    user: Actor,
+    action: Annotated[str, Form()],
+    note: Annotated[str, Form(max_length=5000)] = "",
+    back: Annotated[str, Form(max_length=2000)] = "",
+) -> RedirectResponse:
+    """Dismisses a message's open reports, or upholds them by hiding or removing it."""
+    try:
+        verdict = ReportVerdict(action)
+    except ValueError:
+        raise ActionFailed(422, f"unknown action {action!r}") from None
+    c = container_of(request)
+    await call(c.user_reports.resolve, message_id, user.actor, verdict, note.strip() or None)
+    # The judged message leaves the list: go back to it without the `item` that named it.
+    return redirect(safe_back(back, PREFIX + "/reported"), msg=DONE[verdict])

@@ -1,0 +1,183 @@
+"""User reports and appeals in a real Chromium against the real server.
+
+A platform reports a message twice; a moderator removes it from the Reported queue. A moderator
+removes a flagged message, its author appeals; that moderator is told to leave it to someone
+else, and a second moderator upholds it: the message is shown again.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from tests.browser.conftest import PASSWORD, Server, _cli
+from tests.conftest import IN_CI
+from tests.review.review_seed import DEMO, seed
+
+from civility.clock import SystemClock
+from civility.storage.db import Database, upgrade
+from civility.testing import run_server
+
+if not IN_CI:  # under CI=true a missing plugin is an import error, not a skip
+    pytest.importorskip("pytest_playwright", reason="pip install pytest-playwright==0.10.0")
+from playwright.sync_api import Page, expect
+
+pytestmark = [pytest.mark.browser, pytest.mark.e2e, pytest.mark.slow]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """A server of this module's own (its verdicts must not change the other tests' queue)."""
+    data = tmp_path_factory.mktemp("reports-appeals")
+    env = {
+        **os.environ,
+        "CIVILITY_DATA_DIR": str(data),
+        "CIVILITY_LOG_LEVEL": "warning",
+        "CIVILITY_SCORER": "lexicon-baseline",
+    }
+    env.pop("CIVILITY_DATABASE_URL", None)
+    env.pop("CIVILITY_SESSION_SECRET", None)
+    url = f"sqlite:///{data / 'civility.db'}"
+    upgrade(url)
+    db = Database.from_url(url, pool_size=1)
+    seed(db, DEMO, SystemClock().now())
+    db.dispose()
+    for name in ("mod", "mod2"):
+        _cli(
+            env,
+            data,
+            "user",
+            "create",
+            "--username",
+            name,
+            "--password",
+            PASSWORD,
+            "--role",
+            "moderator",
+        )
+    with run_server(data, env) as running:
+        yield running
+
+
+def api(server: Server) -> httpx.Client:
+    return httpx.Client(base_url=server.url, headers={"Authorization": f"Bearer {server.key}"})
+
+
+def login(page: Page, server: Server, username: str, target: str) -> None:
+    page.context.clear_cookies()
+    page.goto(f"{server.url}{target}")
+    expect(page).to_have_url(re.compile(r"/dashboard/login"))
+    page.get_by_label("User name").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page).to_have_url(re.compile(target.split("?")[0]))
+
+
+def shot(page: Page, artifacts: Path, name: str) -> None:
+    page.screenshot(path=str(artifacts / f"{name}.png"), full_page=True)
+
+
+def message_of(client: httpx.Client, author: str) -> dict[str, Any]:
+    """Returns the one message the seed gives an author."""
+    items: list[dict[str, Any]] = client.get("/v1/messages", params={"author_id": author}).json()[
+        "items"
+    ]
+    assert len(items) == 1
+    return items[0]
+
+
+def test_reports_reach_the_reported_queue_and_a_verdict(
+    page: Page, server: Server, artifacts: Path
+) -> None:
+    page.set_viewport_size({"width": 1400, "height": 900})
+    with api(server) as client:
+        harmless = message_of(client, "nice2")
+        other = message_of(client, "nice1")
+        for reporter, reason in (("r-1", "harassment"), ("r-2", "threat")):
+            body = {"id": harmless["id"], "reporter_id": reporter, "reason": reason}
+            assert client.post("/v1/reports", json=body).status_code == 201
+        repeat = {"id": harmless["id"], "reporter_id": "r-1", "reason": "spam"}
+        assert client.post("/v1/reports", json=repeat).json()["duplicate"] is True
+        body = {"id": other["id"], "reporter_id": "r-3", "reason": "spam"}
+        assert client.post("/v1/reports", json=body).status_code == 201
+
+    login(page, server, "mod", "/dashboard/reported")
+    rows = page.locator(".items .row")
+    expect(rows).to_have_count(2)
+    expect(rows.first).to_have_attribute("data-id", harmless["id"])
+    expect(rows.first).to_contain_text("2 reports")
+    detail = page.locator("#detail")
+    expect(detail.locator("table.reports tbody tr")).to_have_count(2)
+    expect(detail).to_contain_text("threat")
+    shot(page, artifacts, "reported-01-queue")
+
+    page.keyboard.press("r")
+    expect(page.locator("#flash")).to_contain_text("Reports upheld; the message is removed.")
+    expect(rows).to_have_count(1)
+    expect(rows.first).to_have_attribute("data-id", other["id"])
+    shot(page, artifacts, "reported-02-after-verdict")
+
+    # The other message: open it by clicking, then dismiss its report with the button.
+    rows.first.click()
+    expect(page.locator(f"#detail article[data-id='{other['id']}']")).to_be_visible()
+    page.locator("#detail").get_by_role("button", name="Dismiss reports").click()
+    expect(page.locator(".items .empty")).to_contain_text("No open reports.")
+
+    with api(server) as client:
+        assert client.get(f"/v1/messages/{harmless['id']}").json()["decision"] == "block"
+        assert client.get(f"/v1/messages/{other['id']}").json()["decision"] == "allow"
+        reports = client.get("/v1/reports", params={"message_id": other["id"]}).json()
+        assert [r["status"] for r in reports] == ["rejected"]
+
+
+def test_appeal_is_upheld_by_a_different_moderator(
+    page: Page, server: Server, artifacts: Path
+) -> None:
+    page.set_viewport_size({"width": 1400, "height": 900})
+    login(page, server, "mod", "/dashboard/queue?view=flagged&order=age")
+    first = page.locator(".items .row").first
+    target = first.get_attribute("data-id")
+    expect(page.locator(f"#detail article[data-id='{target}']")).to_be_visible()
+    page.locator("#detail").get_by_role("button", name="Remove").click()
+    expect(page.locator(f"#row-{target}")).to_have_class(re.compile("st-resolved"))
+
+    with api(server) as client:
+        message = client.get(f"/v1/messages/{target}").json()
+        assert message["decision"] == "block"
+        body = {"id": target, "author_id": message["author_id"], "statement": "I was quoting him"}
+        created = client.post("/v1/appeals", json=body)
+        assert created.status_code == 201, created.text
+        appeal = created.json()
+        assert appeal["original_actor"] == "dashboard:mod"
+
+    page.goto(f"{server.url}/dashboard/appeals")
+    detail = page.locator("#detail")
+    expect(detail).to_contain_text("I was quoting him")
+    expect(detail).to_contain_text("another moderator or an admin decides it")
+    expect(detail.get_by_role("button", name="Uphold")).to_have_count(0)
+    shot(page, artifacts, "appeals-01-own-decision")
+
+    login(page, server, "mod2", "/dashboard/appeals")
+    expect(page.locator(".items .row")).to_have_count(1)
+    detail = page.locator("#detail")
+    detail.get_by_placeholder("note to keep with the decision").fill("a quote, not an insult")
+    shot(page, artifacts, "appeals-02-second-moderator")
+    detail.get_by_role("button", name="Uphold").click()
+    expect(page.locator("#flash")).to_contain_text("Appeal upheld: the message is shown again.")
+    expect(page.locator(".items .empty")).to_be_visible()
+
+    with api(server) as client:
+        polled = client.get(f"/v1/appeals/{appeal['id']}").json()
+        assert (polled["status"], polled["decided_by"]) == ("upheld", "dashboard:mod2")
+        assert client.get(f"/v1/messages/{target}").json()["decision"] == "allow"
+        events = client.get("/v1/events", params={"type": "appeal.upheld"}).json()["items"]
+        assert [e["subject"]["id"] for e in events] == [appeal["id"]]
+
+    page.goto(f"{server.url}/dashboard/users/{message['author_id']}")
+    expect(page.locator("table.appeals")).to_contain_text("upheld")
+    shot(page, artifacts, "appeals-03-author-standing")
