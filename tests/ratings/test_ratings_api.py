@@ -150,3 +150,57 @@ def test_roles_and_unknown_posts(api: Api) -> None:
     assert body.json()["raw_average"] is None
     long_id = api.client.get(f"/v1/posts/{'x' * 201}/rating", headers=api.headers())
     assert long_id.status_code == 422
+
+
+def _burst(api: Api) -> None:
+    """A post with history, then a burst from new accounts, applied straight to the service."""
+    from datetime import UTC, datetime, timedelta
+
+    from civility.ratings.models import RatingSubmission
+
+    service = api.client.app.state.container.ratings  # type: ignore[attr-defined]
+    t0 = datetime.now(UTC) - timedelta(days=3)
+    old = t0 - timedelta(days=900)
+    service.apply(
+        [
+            RatingSubmission("bp", f"fan{i}", 4.5, t0 + timedelta(minutes=30 * i), old)
+            for i in range(60)
+        ]
+    )
+    at = datetime.now(UTC)
+    service.apply([RatingSubmission("bp", f"a{i}", 0.0, at, at) for i in range(60)])
+
+
+def test_moderators_see_one_review_item_per_burst_and_decide_it(api: Api) -> None:
+    _burst(api)
+    mod = api.headers(Role.MODERATOR)
+    assert (
+        api.client.get("/v1/ratings/reviews", headers=api.headers(Role.SERVICE)).status_code == 403
+    )
+    items = api.client.get("/v1/ratings/reviews", headers=mod).json()["items"]
+    assert [(i["kind"], len(i["user_ids"]), i["post_ids"]) for i in items] == [
+        ("burst", 60, ["bp"])
+    ]
+    item = api.client.get(f"/v1/ratings/reviews/{items[0]['id']}", headers=mod).json()
+    assert item["evidence"]["posts"]["bp"]["average_without"] == 4.5
+    assert "held" not in item["evidence"]
+    url = f"/v1/ratings/reviews/{item['id']}/verdict"
+    bad = api.client.post(url, json={"verdict": "maybe"}, headers=mod)
+    assert bad.status_code == 422
+    assert bad.json()["error"]["code"] == "invalid_request"
+    done = api.client.post(url, json={"verdict": "clear", "note": "fine"}, headers=mod)
+    assert done.status_code == 200, done.text
+    assert done.json()["status"] == "cleared"
+    again = api.client.post(url, json={"verdict": "confirm"}, headers=mod)
+    assert (again.status_code, again.json()["error"]["code"]) == (409, "already_resolved")
+    missing = api.client.post(
+        "/v1/ratings/reviews/rrv_x/verdict", json={"verdict": "clear"}, headers=mod
+    )
+    assert (missing.status_code, missing.json()["error"]["code"]) == (
+        404,
+        "rating_review_not_found",
+    )
+    assert api.client.get("/v1/ratings/reviews?status=cleared", headers=mod).json()["items"]
+    body = api.client.get("/v1/posts/bp/rating", headers=mod).json()
+    assert body["suspicious_count"] == 0
+    assert body["under_review"] is None

@@ -85,13 +85,31 @@ def test_running_sums_equal_a_full_recount(clock: ManualClock) -> None:
         assert stats.suspicious_count == suspicious
 
 
-def test_new_accounts_weigh_half_in_the_trusted_average(clock: ManualClock) -> None:
-    service, _ = make(clock)
-    rate(service, clock, ("p", "old", 5))
+def test_trust_weights_the_trusted_average_and_unknown_or_future_ages_count_as_new(
+    clock: ManualClock,
+) -> None:
+    service, repo = make(clock)
+    rate(service, clock, ("p", "old", 5))  # 400 days old, no history yet: 0.05 + 0.15 * 400/365
     rate(service, clock, ("p", "new", 2), days=1)
+    service.apply(
+        [
+            a.submission
+            for a in service.accept(
+                [
+                    RatingInput("p", "ageless", 1),
+                    RatingInput("p", "future", 1, user_created_at=clock.now() + timedelta(days=9)),
+                ]
+            )
+            if a.submission
+        ]
+    )
+    old, new = repo.ratings[("p", "old")].trust, repo.ratings[("p", "new")].trust
+    assert old == pytest.approx(0.2)
+    assert repo.ratings[("p", "ageless")].trust == repo.ratings[("p", "future")].trust == 0.05
+    assert new == pytest.approx(0.05 + 0.15 / 365)
     stats = service.get("p")
-    assert stats.raw_average == pytest.approx(3.5)
-    assert stats.trusted_average == pytest.approx((5 + 0.5 * 2) / 1.5)
+    assert stats.raw_average == pytest.approx(9 / 4)
+    assert stats.trusted_average == pytest.approx((5 * old + 2 * new + 0.1) / (old + new + 0.1))
 
 
 def _history(service: RatingService, clock: ManualClock, post: str, n: int = 200) -> None:
@@ -115,11 +133,18 @@ def test_a_burst_is_marked_kept_out_of_the_trusted_average_and_sent_to_review(
     assert after.raw_average < 2.5  # type: ignore[operator]
     flagged = [e for e in repo.events if e.type == EventType.RATING_SUSPICIOUS]
     review = [e for e in repo.events if e.type == EventType.REVIEW_REQUESTED]
-    assert len(flagged) == len(review) == 500
-    assert review[0].subject_type == "rating"
-    assert review[0].payload["subject"] == {"type": "rating", "id": review[0].subject_id}
+    assert len(flagged) == 500
+    assert all(e.subject_id in repo.versions for e in flagged)  # versions, never replaced
+    (item,) = repo.reviews.values()  # one item for the whole burst, not one per rating
+    assert len(review) == 1
+    assert review[0].subject_type == "rating_review"
+    assert review[0].payload["subject"] == {"type": "rating_review", "id": item.id}
     assert review[0].payload["reason"] == "burst"
-    assert review[0].subject_id == repo.ratings[("p", review[0].payload["user_id"])].id
+    assert len(item.user_ids) == 500
+    assert item.evidence["posts"]["p"]["average_without"] == pytest.approx(
+        before.trusted_average, abs=0.01
+    )
+    assert item.evidence["posts"]["p"]["average_with"] < item.evidence["average_without"]
 
 
 def test_flagging_an_earlier_batch_corrects_the_sums(clock: ManualClock) -> None:
@@ -148,7 +173,8 @@ def test_a_rating_flagged_once_raises_its_events_once(clock: ManualClock) -> Non
 
 
 def test_the_stable_average_moves_at_most_its_hourly_step(clock: ManualClock) -> None:
-    service, _ = make(clock, FraudConfig(burst_min=10**9))  # detection off: the stable must hold
+    off = FraudConfig(shift_limit=10**9, collusion_every_s=10**8, account_min_ratings=10**9)
+    service, _ = make(clock, off)  # detection off: the stable average must hold on its own
     _history(service, clock, "p")
     before = service.get("p").stable_average
     clock.advance(60)
@@ -165,12 +191,16 @@ def test_the_stable_average_moves_at_most_its_hourly_step(clock: ManualClock) ->
     assert service.get("p").stable_average == pytest.approx(after.trusted_average, abs=0.05)
 
 
-def test_the_stable_average_of_a_new_post_is_shrunk_towards_the_prior() -> None:
+def test_the_stable_average_of_a_new_post_is_rate_limited_from_the_first_rating() -> None:
     clock = ManualClock()
     before = PostStats("p")
-    after = PostStats("p", count=1, score_sum=5, trusted_weight=1, trusted_sum=5)
+    after = PostStats("p", count=15, score_sum=75, trusted_weight=15, trusted_sum=75)
     config = StabilityConfig(prior_mean=3.0, prior_weight=20)
-    assert next_stable(before, after, clock.now(), config) == pytest.approx((20 * 3 + 5) / 21)
+    first = next_stable(before, after, clock.now(), config)
+    assert first == 3.0  # the first raters do not set what the page shows
+    started = PostStats("p", stable_average=first, stable_updated_at=clock.now())
+    later = next_stable(started, after, clock.now() + timedelta(minutes=30), config)
+    assert later == pytest.approx(3.125)
 
 
 @pytest.mark.parametrize(

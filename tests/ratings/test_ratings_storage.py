@@ -22,7 +22,7 @@ from civility.ratings.service import RatingInput, RatingService
 from civility.storage.db import Database
 from civility.storage.ratings import SqlRatingRepository, SqlRatingTransaction
 from civility.storage.repositories import SqlEventRepository
-from civility.storage.tables_ratings import ratings
+from civility.storage.tables_ratings import rating_versions, ratings
 
 
 def play(repo: RatingRepository, prefix: str) -> RatingService:
@@ -65,10 +65,22 @@ def test_sql_and_memory_repositories_agree(db: Database) -> None:
     events = SqlEventRepository(db).list_events(EventQuery(type="rating.*", limit=500))
     ours = [e for e in events if e.payload["post_id"].startswith(prefix)]
     assert {e.type for e in ours} == {EventType.RATING_SUSPICIOUS}
-    reviews = SqlEventRepository(db).list_events(
+    requested = SqlEventRepository(db).list_events(
         EventQuery(type=EventType.REVIEW_REQUESTED, limit=500)
     )
-    assert len([e for e in reviews if e.payload["post_id"].startswith(prefix)]) == 30
+    items = sql.list_reviews(None, 500)
+    mine = [r for r in items if r.post_ids[0].startswith(prefix)]
+    assert [(r.kind, len(r.user_ids)) for r in mine] == [("burst", 30)]
+    assert [e.subject_id for e in requested if e.subject_id == mine[0].id] == [mine[0].id]
+    assert sql.get_review(mine[0].id) == mine[0]
+    with sql.transaction() as tx:
+        flags = tx.flags_of_review(mine[0].id)
+        assert len(flags) == 30
+        assert tx.get_flags([flags[0].key]) == {flags[0].key: flags[0]}
+    # Every event names a version that exists, and versions are never rewritten.
+    with db.read() as conn:
+        versions = {row.id for row in conn.execute(select(rating_versions.c.id))}
+    assert {e.subject_id for e in ours} <= versions
 
 
 def test_sql_upsert_replaces_and_deltas_compose(db: Database) -> None:

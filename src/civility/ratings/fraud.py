@@ -1,21 +1,36 @@
-"""Fraud detection on ratings: bursts, rings and deviating accounts (pure, time from the ratings).
+"""Manipulation detection on ratings: shifts, collusion, deviating accounts (pure).
 
-The detector sees every rating once, in order, and keeps bounded memory: a sliding window per
-post, and per account the posts it rated far from everyone else. It answers which ratings
-(of this batch or earlier ones) are suspicious and why. docs/ratings.md explains each signal.
+The detector sees every rating once, in arrival order, with the post's running sums at the
+start of the batch, and answers: each new rating's trust weight (`TrustBook`), which ratings
+(of this batch or earlier ones) are suspicious and why, and the findings a moderator should
+review (one per burst, review bomb, collusion block or account). docs/ratings.md explains
+each signal and what it cannot catch.
+
+- shift: over each of `shift_windows_s`, the weighted deviation mass of a post's recent
+  ratings against the post's own consensus before the window; when it would move the trusted
+  average by more than `shift_limit`, the ratings pushing that way are held. Pacing spreads
+  the mass over a longer window, dilution adds ratings that carry none: neither hides it.
+  `burst` when the mass comes mostly from low-trust accounts, `review_bomb` otherwise.
+- collusion: dense blocks of the rater–(post, direction) graph (collusion.py), every
+  `collusion_every_s`; members stay marked, so their later ratings far off are held too.
+- deviant_account: an account whose ratings sit far from every post's consensus.
 """
 
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
+from civility.ratings.collusion import dense_blocks
 from civility.ratings.models import PostStats, RatingSubmission
+from civility.ratings.trust import TrustBook, TrustConfig, account_age_days
 
 BURST = "burst"
-RING = "ring"
+REVIEW_BOMB = "review_bomb"
+COLLUSION = "collusion"
 DEVIANT_ACCOUNT = "deviant_account"
 
 Key = tuple[str, str]
@@ -23,72 +38,120 @@ Key = tuple[str, str]
 
 @dataclass(frozen=True, slots=True)
 class FraudConfig:
-    """Thresholds of the three signals (defaults documented in docs/ratings.md)."""
+    """Thresholds of the signals (defaults documented in docs/ratings.md)."""
 
-    new_account_days: float = 7.0
-    new_account_weight: float = 0.5
+    prior_mean: float = 3.0
+    prior_weight: float = 3.0
+    shift_windows_s: tuple[float, ...] = (3_600.0, 86_400.0, 7 * 86_400.0)
+    shift_limit: float = 0.3
+    shift_min_rest: int = 10
+    shift_deviation: float = 1.0
+    shift_min_ratings: int = 5
+    shift_sigma: float = 1.2
+    shift_min_z: float = 5.0
+    window_max_entries: int = 5_000
+    established_trust: float = 0.3
+    collusion_every_s: float = 3_600.0
+    collusion_horizon_days: float = 14.0
+    collusion_deviation: float = 1.5
+    collusion_min_users: int = 5
+    collusion_min_posts: int = 3
+    collusion_min_density: float = 1.5
+    collusion_max_blocks: int = 5
+    collusion_min_share: float = 0.5
     min_history: int = 10
-    deviation: float = 2.0
-    burst_window_s: float = 600.0
-    burst_min: int = 20
-    burst_factor: float = 5.0
-    burst_share: float = 0.3
-    baseline_min_age_s: float = 3600.0
-    ring_account_days: float = 30.0
-    ring_deviation: float = 1.5
-    ring_min_shared: int = 3
-    ring_min_size: int = 5
-    ring_max_peers: int = 1000
     account_min_ratings: int = 5
     account_deviation: float = 2.0
     max_posts_per_account: int = 50
     memory_days: float = 30.0
     prune_every: int = 10_000
+    new_account_days: float = 7.0
 
 
-def account_age_days(sub: RatingSubmission) -> float | None:
-    """Returns how old the rater's account was when it rated, if the platform told us."""
-    if sub.user_created_at is None:
-        return None
-    return (sub.rated_at - sub.user_created_at).total_seconds() / 86400
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """Something a moderator should review: one item per `key` while it is open."""
+
+    kind: str
+    key: str
+    post_ids: tuple[str, ...]
+    user_ids: tuple[str, ...]
+    detail: dict[str, Any]
+
+
+@dataclass(slots=True)
+class Assessment:
+    """The detector's answer for one batch."""
+
+    trust: dict[Key, float] = field(default_factory=dict)
+    flags: dict[Key, list[str]] = field(default_factory=dict)
+    # Which finding (by key) each flagged rating belongs to.
+    finding_of: dict[Key, str] = field(default_factory=dict)
+    findings: dict[str, Finding] = field(default_factory=dict)
+
+    def flag(self, key: Key, reason: str, finding: str | None = None) -> None:
+        """Marks one rating suspicious for a reason (and ties it to a finding)."""
+        reasons = self.flags.setdefault(key, [])
+        if reason not in reasons:
+            reasons.append(reason)
+        if finding is not None:
+            self.finding_of.setdefault(key, finding)
+
+    def reasons(self) -> dict[Key, tuple[str, ...]]:
+        """Returns the flags as tuples of reasons."""
+        return {key: tuple(r) for key, r in self.flags.items()}
 
 
 def is_new_account(sub: RatingSubmission, days: float) -> bool:
-    """Tells whether the account was younger than `days` when it rated."""
+    """Tells whether the account was younger than `days` (or of unknown or future age)."""
     age = account_age_days(sub)
-    return age is not None and age < days
+    return age is None or age < days
 
 
 @dataclass(slots=True)
 class _Entry:
     user_id: str
     rated_at: datetime
-    direction: int
-    candidate: bool
+    score: float
+    weight: float
+    trust: float
+    in_stats: float = 0.0  # the weight this rating has in the sums the batch started from
+    live: bool = True  # counts in the window (not flagged, not replaced)
 
 
 @dataclass(slots=True)
-class _PostWindow:
-    """Ratings of one post inside the burst window, with counters kept as they enter and leave."""
+class _Episode:
+    """A shift found on a post: later ratings pushing the same way join it until `until`."""
+
+    kind: str
+    key: str
+    side: int
+    mean: float
+    until: datetime
+
+
+@dataclass(slots=True)
+class _Window:
+    """A post's recent ratings and, per rater, the live one (a re-rating replaces it)."""
 
     entries: deque[_Entry] = field(default_factory=deque)
-    candidates: dict[int, deque[_Entry]] = field(default_factory=lambda: {-1: deque(), 1: deque()})
-    counts: dict[int, int] = field(default_factory=lambda: {-1: 0, 1: 0})
+    latest: dict[str, _Entry] = field(default_factory=dict)
+    episode: _Episode | None = None
 
-    def add(self, entry: _Entry) -> None:
+    def add(self, entry: _Entry, horizon: datetime, max_entries: int) -> _Entry | None:
+        """Appends a rating; returns the one it replaces (still in the sums until applied)."""
+        old = self.latest.get(entry.user_id)
+        if old is not None:
+            old.live = False
+        self.latest[entry.user_id] = entry
         self.entries.append(entry)
-        if entry.candidate:
-            self.counts[entry.direction] += 1
-            self.candidates[entry.direction].append(entry)
-
-    def expire(self, oldest: datetime) -> None:
-        while self.entries and self.entries[0].rated_at < oldest:
+        while self.entries and (
+            self.entries[0].rated_at < horizon or len(self.entries) > max_entries
+        ):
             gone = self.entries.popleft()
-            if gone.candidate:
-                self.counts[gone.direction] -= 1
-        for waiting in self.candidates.values():
-            while waiting and waiting[0].rated_at < oldest:
-                waiting.popleft()
+            if self.latest.get(gone.user_id) is gone:
+                del self.latest[gone.user_id]
+        return old
 
 
 @dataclass(slots=True)
@@ -96,162 +159,302 @@ class _Account:
     last_seen: datetime
     scored: int = 0
     deviation_sum: float = 0.0
-    # post -> direction of a rating far from the post's trusted mean (bounded, oldest dropped)
-    deviant: dict[str, int] = field(default_factory=dict)
-    flagged: set[str] = field(default_factory=set)
-    ring: bool = False
+    # post -> (direction, rated_at) of a rating far from the post's consensus (bounded)
+    deviant: dict[str, tuple[int, datetime]] = field(default_factory=dict)
+    cluster: str | None = None
+    deviant_flagged: bool = False
+    # post -> rated_at of every recent rating (bounded): the share that is far off matters
+    rated: dict[str, datetime] = field(default_factory=dict)
 
 
 class FraudDetector:
     """Assesses ratings in arrival order; keeps only bounded, recent state."""
 
-    def __init__(self, config: FraudConfig | None = None) -> None:
+    def __init__(self, config: FraudConfig | None = None, trust: TrustConfig | None = None) -> None:
         self.config = config or FraudConfig()
-        self._windows: dict[str, _PostWindow] = {}
+        self.trust = TrustBook(trust)
+        self._windows: dict[str, _Window] = {}
         self._accounts: dict[str, _Account] = {}
-        self._post_deviants: dict[str, dict[str, datetime]] = {}
         self._seen = 0
+        self._next_collusion: datetime | None = None
+        self._clusters = 0
 
     def assess(
-        self, batch: Sequence[RatingSubmission], stats: Callable[[str], PostStats]
-    ) -> dict[Key, tuple[str, ...]]:
-        """Returns the suspicious ratings (of this batch or earlier) with their reasons."""
-        flags: dict[Key, list[str]] = {}
+        self,
+        batch: Sequence[RatingSubmission],
+        stats: Callable[[str], PostStats],
+        flagged: Collection[Key] = (),
+    ) -> Assessment:
+        """Returns trust weights, suspicious ratings and findings for one batch.
+
+        `flagged` holds the pairs whose flag sticks (they weigh 0 whatever they say now).
+        """
+        out = Assessment()
+        touched: dict[str, list[_Entry]] = {}
+        replaced: list[_Entry] = []
         for sub in batch:
-            self._assess_one(sub, stats(sub.post_id), flags)
+            post = stats(sub.post_id)
+            self.trust.learn_consensus(sub.post_id, post.trusted_average, post.trusted_weight)
+            weight = self.trust.weight(sub)
+            out.trust[sub.key] = weight
+            entry = self._enter(sub, weight, sub.key in flagged, replaced)
+            touched.setdefault(sub.post_id, []).append(entry)
+            self._judge_account(sub, post, out)
             self._seen += 1
             if self._seen % self.config.prune_every == 0:
                 self.prune(sub.rated_at)
-        return {key: tuple(dict.fromkeys(reasons)) for key, reasons in flags.items()}
+        if batch:
+            now = max(s.rated_at for s in batch)
+            for post_id in touched:
+                self._check_shift(post_id, stats(post_id), now, out)
+            if self._next_collusion is None:
+                self._next_collusion = now + timedelta(seconds=self.config.collusion_every_s)
+            elif now >= self._next_collusion:
+                self._next_collusion = now + timedelta(seconds=self.config.collusion_every_s)
+                self.find_collusion(now, out)
+        # What the sums hold after this batch: the window must subtract exactly that.
+        for post_id, entries in touched.items():
+            for entry in entries:
+                if (post_id, entry.user_id) in out.flags or not entry.live:
+                    entry.live = False
+                    entry.in_stats = 0.0
+                else:
+                    entry.in_stats = entry.weight
+        for entry in replaced:
+            entry.in_stats = 0.0
+        for post_id, user_id in out.flags:
+            window = self._windows.get(post_id)
+            held = window.latest.get(user_id) if window else None
+            if held is not None:
+                held.live = False
+                held.in_stats = 0.0
+        return out
 
-    def _assess_one(
-        self, sub: RatingSubmission, stats: PostStats, flags: dict[Key, list[str]]
-    ) -> None:
+    def _enter(
+        self, sub: RatingSubmission, weight: float, sticky: bool, replaced: list[_Entry]
+    ) -> _Entry:
+        window = self._windows.setdefault(sub.post_id, _Window())
+        entry = _Entry(sub.user_id, sub.rated_at, sub.score, weight, weight, live=not sticky)
+        horizon = sub.rated_at - timedelta(seconds=max(self.config.shift_windows_s))
+        old = window.add(entry, horizon, self.config.window_max_entries)
+        if old is not None:
+            replaced.append(old)
+        return entry
+
+    def consensus(self, stats: PostStats) -> float:
+        """Returns the post's trusted mean shrunk towards the prior (defined from rating one)."""
         cfg = self.config
-        mean = stats.trusted_average if stats.count >= cfg.min_history else None
-        deviation = 0.0 if mean is None else sub.score - mean
-        self._check_burst(sub, stats, deviation, flags)
+        return (cfg.prior_weight * cfg.prior_mean + stats.trusted_sum) / (
+            cfg.prior_weight + max(0.0, stats.trusted_weight)
+        )
+
+    def _judge_account(self, sub: RatingSubmission, stats: PostStats, out: Assessment) -> None:
+        cfg = self.config
         account = self._accounts.get(sub.user_id)
         if account is None:
             account = self._accounts[sub.user_id] = _Account(last_seen=sub.rated_at)
         account.last_seen = sub.rated_at
-        if mean is None:
+        account.rated.pop(sub.post_id, None)
+        account.rated[sub.post_id] = sub.rated_at
+        if len(account.rated) > cfg.max_posts_per_account:
+            del account.rated[next(iter(account.rated))]
+        deviation = sub.score - self.consensus(stats)
+        if abs(deviation) >= cfg.collusion_deviation:
+            account.deviant.pop(sub.post_id, None)
+            account.deviant[sub.post_id] = (1 if deviation > 0 else -1, sub.rated_at)
+            if len(account.deviant) > cfg.max_posts_per_account:
+                del account.deviant[next(iter(account.deviant))]
+            if account.cluster is not None:
+                out.flag(sub.key, COLLUSION, account.cluster)
+                self._join(out, COLLUSION, account.cluster, sub.post_id, sub.user_id)
+        else:
+            account.deviant.pop(sub.post_id, None)
+        mean = stats.trusted_average
+        if mean is None or stats.count < cfg.min_history:
             return
         account.scored += 1
-        account.deviation_sum += abs(deviation)
-        if abs(deviation) < cfg.ring_deviation:
-            return
-        account.deviant.pop(sub.post_id, None)
-        account.deviant[sub.post_id] = 1 if deviation > 0 else -1
-        if len(account.deviant) > cfg.max_posts_per_account:
-            del account.deviant[next(iter(account.deviant))]
-        if self._deviates(account):
-            self._flag_account(sub.user_id, account, DEVIANT_ACCOUNT, flags)
-        if is_new_account(sub, cfg.ring_account_days):
-            self._check_ring(sub, account, flags)
-
-    def _check_burst(
-        self,
-        sub: RatingSubmission,
-        stats: PostStats,
-        deviation: float,
-        flags: dict[Key, list[str]],
-    ) -> None:
-        cfg = self.config
-        window = self._windows.setdefault(sub.post_id, _PostWindow())
-        direction = 0 if abs(deviation) < cfg.deviation else (1 if deviation > 0 else -1)
-        candidate = direction != 0 and is_new_account(sub, cfg.new_account_days)
-        window.add(_Entry(sub.user_id, sub.rated_at, direction, candidate))
-        window.expire(sub.rated_at - timedelta(seconds=cfg.burst_window_s))
-        size = len(window.entries)
-        if size < cfg.burst_min or size <= cfg.burst_factor * self._expected(sub, stats, size):
-            return
-        need = max(cfg.burst_share * size, cfg.burst_share * cfg.burst_min)
-        for side in (-1, 1):
-            if window.counts[side] >= need:
-                waiting = window.candidates[side]
-                while waiting:
-                    entry = waiting.popleft()
-                    flags.setdefault((sub.post_id, entry.user_id), []).append(BURST)
-
-    def _expected(self, sub: RatingSubmission, stats: PostStats, in_window: int) -> float:
-        """Returns how many ratings the post's own long-run rate predicts for one window."""
-        cfg = self.config
-        if stats.first_rated_at is None:
-            return 0.0
-        history = max(0, stats.count - in_window)
-        span = (sub.rated_at - stats.first_rated_at).total_seconds() - cfg.burst_window_s
-        rate = history / max(span, cfg.baseline_min_age_s)
-        return rate * cfg.burst_window_s
-
-    def _deviates(self, account: _Account) -> bool:
-        cfg = self.config
-        return (
+        account.deviation_sum += abs(sub.score - mean)
+        if (
             account.scored >= cfg.account_min_ratings
             and account.deviation_sum / account.scored >= cfg.account_deviation
+        ):
+            key = f"{DEVIANT_ACCOUNT}:{sub.user_id}"
+            posts = tuple(account.deviant)
+            for post in posts:
+                out.flag((post, sub.user_id), DEVIANT_ACCOUNT, key)
+            if not account.deviant_flagged or posts:
+                account.deviant_flagged = True
+                out.findings[key] = Finding(
+                    DEVIANT_ACCOUNT,
+                    key,
+                    posts,
+                    (sub.user_id,),
+                    {
+                        "ratings_judged": account.scored,
+                        "mean_distance": round(account.deviation_sum / account.scored, 3),
+                    },
+                )
+
+    def _join(self, out: Assessment, kind: str, key: str, post_id: str, user_id: str) -> None:
+        """Adds a later rating to a finding (its review item grows; its evidence stays)."""
+        found = out.findings.get(key)
+        posts = (*found.post_ids, post_id) if found else (post_id,)
+        users = (*found.user_ids, user_id) if found else (user_id,)
+        detail = found.detail if found else {}
+        out.findings[key] = Finding(
+            kind, key, tuple(dict.fromkeys(posts)), tuple(dict.fromkeys(users)), detail
         )
 
-    def _check_ring(
-        self, sub: RatingSubmission, account: _Account, flags: dict[Key, list[str]]
-    ) -> None:
+    def _check_shift(self, post_id: str, stats: PostStats, now: datetime, out: Assessment) -> None:
         cfg = self.config
-        peers = self._post_deviants.setdefault(sub.post_id, {})
-        peers.pop(sub.user_id, None)
-        peers[sub.user_id] = sub.rated_at
-        if len(peers) > cfg.ring_max_peers:
-            del peers[next(iter(peers))]
-        if account.ring:
-            self._flag_account(sub.user_id, account, RING, flags)
+        window = self._windows.get(post_id)
+        if window is None:
             return
-        if len(account.deviant) < cfg.ring_min_shared:
-            return
-        members = [
-            user
-            for user in peers
-            if user != sub.user_id and self._shared(account, user) >= cfg.ring_min_shared
-        ]
-        if len(members) + 1 < cfg.ring_min_size:
-            return
-        for user in (*members, sub.user_id):
-            member = self._accounts[user]
-            member.ring = True
-            self._flag_account(user, member, RING, flags)
+        episode = window.episode
+        if episode is not None and now < episode.until:
+            # Dilution cannot restart the count: while the episode lasts, ratings far off in
+            # its direction join it.
+            for e in window.entries:
+                if (
+                    e.live
+                    and e.rated_at >= now - timedelta(seconds=cfg.shift_windows_s[0])
+                    and (e.score - episode.mean) * episode.side >= cfg.shift_deviation
+                ):
+                    e.live = False
+                    out.flag((post_id, e.user_id), episode.kind, episode.key)
+                    self._join(out, episode.kind, episode.key, post_id, e.user_id)
+        for seconds in cfg.shift_windows_s:
+            start = now - timedelta(seconds=seconds)
+            recent = [e for e in window.entries if e.rated_at >= start]
+            rest_w = stats.trusted_weight - sum(e.in_stats for e in recent)
+            rest_sum = stats.trusted_sum - sum(e.in_stats * e.score for e in recent)
+            in_stats = sum(1 for e in recent if e.in_stats > 0)
+            n_rest = stats.count - stats.suspicious_count - in_stats
+            # A post is judged on its own history only once it has one.
+            if n_rest < cfg.shift_min_rest or rest_w <= 1e-9:
+                continue
+            mean = rest_sum / rest_w
+            live = [e for e in recent if e.live and (post_id, e.user_id) not in out.flags]
+            # Judged twice: as the trusted average would move (trust weights), and as the
+            # ratings themselves would if each counted once (low-trust floods are bursts too).
+            weighted = self._shifted(live, mean, rest_w, n_rest, trusted=True)
+            raw = self._shifted(live, mean, float(n_rest), n_rest, trusted=False)
+            if weighted is None and raw is None:
+                continue
+            shift = weighted if weighted is not None else raw
+            assert shift is not None
+            win_w = sum(e.weight for e in live)
+            side = 1 if shift > 0 else -1
+            chosen = [e for e in live if (e.score - mean) * side >= cfg.shift_deviation]
+            if len(chosen) < cfg.shift_min_ratings:
+                continue
+            # Counted, not weighed: a flood of low-trust accounts stays a burst even when a
+            # few trusted raters happen to agree with it.
+            established = sum(1 for e in chosen if e.trust >= cfg.established_trust)
+            kind = REVIEW_BOMB if established > 0.5 * len(chosen) else BURST
+            key = f"{kind}:{post_id}"
+            for e in chosen:
+                e.live = False
+                out.flag((post_id, e.user_id), kind, key)
+            window.episode = _Episode(kind, key, side, mean, now + timedelta(seconds=seconds))
+            with_all = (rest_sum + sum(e.weight * e.score for e in live)) / (rest_w + win_w)
+            users = tuple(e.user_id for e in chosen)
+            earlier = out.findings.get(key)
+            if earlier is not None:
+                users = tuple(dict.fromkeys((*earlier.user_ids, *users)))
+            out.findings[key] = Finding(
+                kind,
+                key,
+                (post_id,),
+                users,
+                {
+                    "window_seconds": seconds,
+                    "direction": "up" if side > 0 else "down",
+                    "average_without": round(mean, 3),
+                    "average_with": round(with_all, 3),
+                    "shift": round(shift, 3),
+                    "trusted_shift": None if weighted is None else round(weighted, 3),
+                    "ratings": len(chosen),
+                    "from": min(e.rated_at for e in chosen).isoformat(),
+                    "to": max(e.rated_at for e in chosen).isoformat(),
+                },
+            )
 
-    def _shared(self, account: _Account, other_id: str) -> int:
-        other = self._accounts.get(other_id)
-        if other is None:
-            return 0
-        return sum(1 for post, d in account.deviant.items() if other.deviant.get(post) == d)
+    def _shifted(
+        self, live: list[_Entry], mean: float, rest: float, n_rest: int, *, trusted: bool
+    ) -> float | None:
+        """Returns the shift the live ratings cause, if past the limit and beyond noise."""
+        cfg = self.config
+        weights = [e.weight if trusted else 1.0 for e in live]
+        total = sum(weights)
+        if total <= 1e-9:
+            return None
+        mass = sum(w * (e.score - mean) for w, e in zip(weights, live, strict=True))
+        shift = mass / (rest + total)
+        if abs(shift) <= cfg.shift_limit:
+            return None
+        n_win = total**2 / sum(w * w for w in weights)
+        noise = cfg.shift_sigma * (1 / n_win + 1 / n_rest) ** 0.5
+        return shift if abs(mass / total) >= cfg.shift_min_z * noise else None
 
-    def _flag_account(
-        self, user_id: str, account: _Account, reason: str, flags: dict[Key, list[str]]
-    ) -> None:
-        """Flags every remembered far-off rating of an account that is not flagged yet."""
-        for post in _unflagged(account.deviant, account.flagged):
-            account.flagged.add(post)
-            flags.setdefault((post, user_id), []).append(reason)
+    def find_collusion(self, now: datetime, out: Assessment | None = None) -> Assessment:
+        """Peels dense blocks off the recent rater–post graph and flags their ratings."""
+        cfg = self.config
+        out = out if out is not None else Assessment()
+        horizon = now - timedelta(days=cfg.collusion_horizon_days)
+        edges: list[tuple[str, tuple[str, int]]] = []
+        for user, account in self._accounts.items():
+            if account.cluster is not None:
+                continue
+            far = [(p, d) for p, (d, at) in account.deviant.items() if at >= horizon]
+            recent = sum(1 for at in account.rated.values() if at >= horizon)
+            # Honest raters are far off now and then; a colluder mostly is.
+            if len(far) >= 2 and len(far) >= cfg.collusion_min_share * recent:
+                edges.extend((user, column) for column in far)
+        blocks = dense_blocks(
+            edges,
+            min_users=cfg.collusion_min_users,
+            min_posts=cfg.collusion_min_posts,
+            min_density=cfg.collusion_min_density,
+            max_blocks=cfg.collusion_max_blocks,
+        )
+        for block in blocks:
+            self._clusters += 1
+            key = f"{COLLUSION}:{now.strftime('%Y%m%d%H%M')}-{self._clusters}"
+            for user in block.users:
+                self._accounts[user].cluster = key
+            for user, (post, _) in block.edges:
+                out.flag((post, user), COLLUSION, key)
+            out.findings[key] = Finding(
+                COLLUSION,
+                key,
+                tuple(dict.fromkeys(post for post, _ in block.columns)),
+                block.users,
+                {
+                    "edges": len(block.edges),
+                    "fill": round(block.fill, 3),
+                    "density": round(block.density, 3),
+                    "directions": sorted({d for _, d in block.columns}),
+                },
+            )
+        return out
 
     def prune(self, now: datetime) -> None:
-        """Forgets accounts, ring peers and windows older than memory_days (bounds memory)."""
+        """Forgets accounts and windows older than memory_days (bounds memory)."""
         horizon = now - timedelta(days=self.config.memory_days)
-        window_start = now - timedelta(seconds=self.config.burst_window_s)
         for user in [u for u, a in self._accounts.items() if a.last_seen < horizon]:
             del self._accounts[user]
-        for post, peers in list(self._post_deviants.items()):
-            for user in [u for u, at in peers.items() if at < horizon]:
-                del peers[user]
-            if not peers:
-                del self._post_deviants[post]
+        window_start = now - timedelta(seconds=max(self.config.shift_windows_s))
         for post, window in list(self._windows.items()):
-            window.expire(window_start)
+            while window.entries and window.entries[0].rated_at < window_start:
+                gone = window.entries.popleft()
+                if window.latest.get(gone.user_id) is gone:
+                    del window.latest[gone.user_id]
             if not window.entries:
                 del self._windows[post]
+        self.trust.prune(now)
 
     @property
-    def tracked(self) -> tuple[int, int, int]:
-        """Returns (windows, accounts, posts with ring peers) held in memory."""
-        return len(self._windows), len(self._accounts), len(self._post_deviants)
-
-
-def _unflagged(deviant: dict[str, int], flagged: set[str]) -> Iterable[str]:
-    return [post for post in deviant if post not in flagged]
+    def tracked(self) -> tuple[int, int]:
+        """Returns (post windows, accounts) held in memory."""
+        return len(self._windows), len(self._accounts)

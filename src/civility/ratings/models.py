@@ -19,16 +19,27 @@ class RatingSubmission:
     rated_at: datetime
     user_created_at: datetime | None = None
     ip_hash: str | None = None
+    client_hash: str | None = None
 
     @property
     def key(self) -> tuple[str, str]:
         """Returns (post_id, user_id): one rating per user per post."""
         return (self.post_id, self.user_id)
 
+    @property
+    def client(self) -> str | None:
+        """Returns the client the platform saw (hint first, else address), pseudonymised."""
+        return self.client_hash or self.ip_hash
+
 
 @dataclass(frozen=True, slots=True)
 class StoredRating:
-    """The current rating of one user for one post, with how much the trusted average trusts it."""
+    """One version of a user's rating of a post, with how much the trusted average trusts it.
+
+    `id` names the version: a re-rating is a new version (the old one stays stored), so
+    events keep pointing at something that exists. `trust` is the rater's weight when it
+    rated; `weight` is what the averages use (0 while the rating is flagged).
+    """
 
     id: str
     post_id: str
@@ -40,6 +51,8 @@ class StoredRating:
     rated_at: datetime
     user_created_at: datetime | None = None
     ip_hash: str | None = None
+    trust: float = 1.0
+    client_hash: str | None = None
 
     @property
     def key(self) -> tuple[str, str]:
@@ -50,6 +63,39 @@ class StoredRating:
         """Returns this rating marked suspicious (weight 0) with the reasons added."""
         merged = tuple(dict.fromkeys((*self.reasons, *reasons)))
         return replace(self, suspicious=True, weight=0.0, reasons=merged)
+
+    def cleared(self) -> StoredRating:
+        """Returns this rating trusted again (a moderator cleared its flag)."""
+        return replace(self, suspicious=False, weight=self.trust, reasons=())
+
+
+@dataclass(frozen=True, slots=True)
+class RatingFlag:
+    """A flag on an account's rating of a post: it outlives re-rating.
+
+    Lifted only by a moderator (`lifted_by`) or by expiry (`expires_at`, None once a moderator
+    confirmed it); see docs/ratings.md.
+    """
+
+    post_id: str
+    user_id: str
+    reasons: tuple[str, ...]
+    flagged_at: datetime
+    expires_at: datetime | None
+    review_id: str | None = None
+    lifted_at: datetime | None = None
+    lifted_by: str | None = None
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """Returns (post_id, user_id)."""
+        return (self.post_id, self.user_id)
+
+    def active(self, now: datetime) -> bool:
+        """Tells whether the flag still applies to ratings given at `now`."""
+        if self.lifted_at is not None:
+            return False
+        return self.expires_at is None or now < self.expires_at
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +152,8 @@ class PostStats:
     stable_updated_at: datetime | None = None
     first_rated_at: datetime | None = None
     last_rated_at: datetime | None = None
+    # The open review item that explains a sudden change (a review bomb), if any.
+    marker: str | None = None
 
     @property
     def raw_average(self) -> float | None:
@@ -139,6 +187,7 @@ class PostStats:
             stable_updated_at=update.stable_updated_at,
             first_rated_at=update.first_rated_at,
             last_rated_at=update.last_rated_at,
+            marker=update.marker if update.marker is not None else self.marker,
         )
 
 
@@ -152,3 +201,4 @@ class StatsUpdate:
     stable_updated_at: datetime
     first_rated_at: datetime
     last_rated_at: datetime
+    marker: str | None = None

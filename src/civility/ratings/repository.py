@@ -11,10 +11,12 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
+from dataclasses import replace
 from typing import Protocol
 
 from civility.events.models import Event
-from civility.ratings.models import PostStats, StatsUpdate, StoredRating
+from civility.ratings.models import PostStats, RatingFlag, StatsUpdate, StoredRating
+from civility.ratings.reviews import RatingReview, ReviewStatus
 
 Key = tuple[str, str]
 
@@ -31,7 +33,39 @@ class RatingTransaction(Protocol):
         ...
 
     def upsert_ratings(self, ratings: Sequence[StoredRating]) -> None:
-        """Inserts ratings, replacing the current one of the same user and post."""
+        """Sets the current version of each (post, user), replacing the previous current one."""
+        ...
+
+    def insert_versions(self, ratings: Sequence[StoredRating]) -> None:
+        """Appends rating versions (never updated nor deleted: events point at them)."""
+        ...
+
+    def get_flags(self, keys: Sequence[Key]) -> dict[Key, RatingFlag]:
+        """Returns the flags (lifted or not) of the given (post_id, user_id) pairs."""
+        ...
+
+    def flags_of_review(self, review_id: str) -> list[RatingFlag]:
+        """Returns the flags raised with one review item."""
+        ...
+
+    def upsert_flags(self, flags: Sequence[RatingFlag]) -> None:
+        """Stores flags, replacing the flag of the same pair."""
+        ...
+
+    def open_reviews(self, keys: Sequence[str]) -> dict[str, RatingReview]:
+        """Returns the open review items with the given keys."""
+        ...
+
+    def get_review(self, review_id: str) -> RatingReview | None:
+        """Returns one review item."""
+        ...
+
+    def save_reviews(self, reviews: Sequence[RatingReview]) -> None:
+        """Inserts or replaces review items."""
+        ...
+
+    def clear_marker(self, post_ids: Sequence[str], review_id: str) -> None:
+        """Removes a review item's marker from posts that still carry it."""
         ...
 
     def apply_stats(self, updates: Sequence[StatsUpdate]) -> None:
@@ -54,6 +88,14 @@ class RatingRepository(Protocol):
         """Reads the stored sums of posts outside any write."""
         ...
 
+    def list_reviews(self, status: ReviewStatus | None, limit: int) -> list[RatingReview]:
+        """Returns review items, newest first."""
+        ...
+
+    def get_review(self, review_id: str) -> RatingReview | None:
+        """Reads one review item outside any write."""
+        ...
+
 
 class RatingCache(Protocol):
     """Where the read path finds post stats without touching the database."""
@@ -68,9 +110,9 @@ class RatingCache(Protocol):
 
 
 class RateLimiter(Protocol):
-    """Counts ratings per user and per post."""
+    """Counts ratings per user, per client (and client on a post), then per post."""
 
-    def hit(self, user_id: str, post_id: str) -> float | None:
+    def hit(self, user_id: str, post_id: str, client: str | None = None) -> float | None:
         """Counts one rating; returns None if allowed, else seconds until it would be."""
         ...
 
@@ -80,6 +122,9 @@ class InMemoryRatingRepository:
 
     def __init__(self) -> None:
         self.ratings: dict[Key, StoredRating] = {}
+        self.versions: dict[str, StoredRating] = {}
+        self.flags: dict[Key, RatingFlag] = {}
+        self.reviews: dict[str, RatingReview] = {}
         self.stats: dict[str, PostStats] = {}
         self.events: list[Event] = []
         self._lock = threading.Lock()
@@ -97,6 +142,15 @@ class InMemoryRatingRepository:
         """Returns the sums of the posts that have any."""
         return {p: self.stats[p] for p in post_ids if p in self.stats}
 
+    def list_reviews(self, status: ReviewStatus | None, limit: int) -> list[RatingReview]:
+        """Returns review items, newest first."""
+        found = [r for r in self.reviews.values() if status is None or r.status is status]
+        return sorted(found, key=lambda r: (r.created_at, r.id), reverse=True)[:limit]
+
+    def get_review(self, review_id: str) -> RatingReview | None:
+        """Returns one review item."""
+        return self.reviews.get(review_id)
+
 
 class _MemoryTransaction:
     def __init__(self, repo: InMemoryRatingRepository) -> None:
@@ -111,6 +165,42 @@ class _MemoryTransaction:
     def upsert_ratings(self, ratings: Sequence[StoredRating]) -> None:
         for rating in ratings:
             self._repo.ratings[rating.key] = rating
+
+    def insert_versions(self, ratings: Sequence[StoredRating]) -> None:
+        for rating in ratings:
+            assert rating.id not in self._repo.versions, "versions are append-only"
+            self._repo.versions[rating.id] = rating
+
+    def get_flags(self, keys: Sequence[Key]) -> dict[Key, RatingFlag]:
+        return {k: self._repo.flags[k] for k in keys if k in self._repo.flags}
+
+    def flags_of_review(self, review_id: str) -> list[RatingFlag]:
+        return [f for f in self._repo.flags.values() if f.review_id == review_id]
+
+    def upsert_flags(self, flags: Sequence[RatingFlag]) -> None:
+        for flag in flags:
+            self._repo.flags[flag.key] = flag
+
+    def open_reviews(self, keys: Sequence[str]) -> dict[str, RatingReview]:
+        wanted = set(keys)
+        return {
+            r.key: r
+            for r in self._repo.reviews.values()
+            if r.key in wanted and r.status is ReviewStatus.OPEN
+        }
+
+    def get_review(self, review_id: str) -> RatingReview | None:
+        return self._repo.reviews.get(review_id)
+
+    def save_reviews(self, reviews: Sequence[RatingReview]) -> None:
+        for review in reviews:
+            self._repo.reviews[review.id] = review
+
+    def clear_marker(self, post_ids: Sequence[str], review_id: str) -> None:
+        for post in post_ids:
+            stats = self._repo.stats.get(post)
+            if stats is not None and stats.marker == review_id:
+                self._repo.stats[post] = replace(stats, marker=None)
 
     def apply_stats(self, updates: Sequence[StatsUpdate]) -> None:
         for u in updates:
@@ -175,6 +265,6 @@ def _older(new: PostStats, current: PostStats) -> bool:
 class NoRateLimit:
     """Lets everything through (the simulator and benchmarks of the apply path)."""
 
-    def hit(self, user_id: str, post_id: str) -> float | None:
+    def hit(self, user_id: str, post_id: str, client: str | None = None) -> float | None:
         """Always allows."""
         return None

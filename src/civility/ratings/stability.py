@@ -36,15 +36,18 @@ def bayesian_target(stats: PostStats, prior: float, weight: float) -> float | No
 def next_stable(
     before: PostStats, after: PostStats, now: datetime, config: StabilityConfig
 ) -> float | None:
-    """Moves the stabilised average towards the Bayesian target, at most max_step_per_hour."""
+    """Moves the stabilised average towards the Bayesian target, at most max_step_per_hour.
+
+    From the first rating: a new post starts at the prior and moves no faster than an old one,
+    so the first raters cannot set what a page shows.
+    """
     previous = before.stable_average
     prior = previous if previous is not None else config.prior_mean
     target = bayesian_target(after, prior, config.prior_weight)
     if target is None:
         return previous
-    # While the evidence is lighter than the prior, the prior already does the damping.
-    if previous is None or before.trusted_weight < config.prior_weight:
-        return target
+    if previous is None:
+        previous = config.prior_mean
     since = before.stable_updated_at or now
     hours = min(config.max_gap_hours, max(0.0, (now - since).total_seconds() / 3600))
     step = config.max_step_per_hour * hours

@@ -6,16 +6,35 @@ from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Connection, Row, and_, case, or_, select, tuple_
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Row,
+    and_,
+    case,
+    func,
+    insert,
+    or_,
+    select,
+    tuple_,
+    update,
+)
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from civility.events.models import Event
-from civility.ratings.models import PostStats, StatsUpdate, StoredRating
+from civility.ratings.models import PostStats, RatingFlag, StatsUpdate, StoredRating
 from civility.ratings.repository import Key, RatingTransaction
+from civility.ratings.reviews import RatingReview, ReviewStatus
 from civility.storage.db import Database
 from civility.storage.repositories import as_utc, insert_events, translate_errors
-from civility.storage.tables_ratings import rating_stats, ratings
+from civility.storage.tables_ratings import (
+    rating_flags,
+    rating_reviews,
+    rating_stats,
+    rating_versions,
+    ratings,
+)
 
 T = TypeVar("T")
 
@@ -40,7 +59,93 @@ def _rating_row(r: StoredRating) -> dict[str, Any]:
         "user_created_at": r.user_created_at,
         "ip_hash": r.ip_hash,
         "rated_at": r.rated_at,
+        "trust": r.trust,
+        "client_hash": r.client_hash,
     }
+
+
+def _version_row(r: StoredRating) -> dict[str, Any]:
+    return {
+        "id": r.id,
+        "post_id": r.post_id,
+        "user_id": r.user_id,
+        "score": r.score,
+        "trust": r.trust,
+        "reasons": list(r.reasons),
+        "user_created_at": r.user_created_at,
+        "ip_hash": r.ip_hash,
+        "client_hash": r.client_hash,
+        "rated_at": r.rated_at,
+    }
+
+
+def _flag_row(f: RatingFlag) -> dict[str, Any]:
+    return {
+        "post_id": f.post_id,
+        "user_id": f.user_id,
+        "reasons": list(f.reasons),
+        "flagged_at": f.flagged_at,
+        "expires_at": f.expires_at,
+        "review_id": f.review_id,
+        "lifted_at": f.lifted_at,
+        "lifted_by": f.lifted_by,
+    }
+
+
+def _flag_from_row(row: Row[Any]) -> RatingFlag:
+    m = row._mapping
+    flagged_at = as_utc(m["flagged_at"])
+    assert flagged_at is not None
+    return RatingFlag(
+        post_id=m["post_id"],
+        user_id=m["user_id"],
+        reasons=tuple(m["reasons"]),
+        flagged_at=flagged_at,
+        expires_at=as_utc(m["expires_at"]),
+        review_id=m["review_id"],
+        lifted_at=as_utc(m["lifted_at"]),
+        lifted_by=m["lifted_by"],
+    )
+
+
+def _review_row(r: RatingReview) -> dict[str, Any]:
+    return {
+        "id": r.id,
+        "key": r.key,
+        "kind": r.kind,
+        "status": r.status.value,
+        "post_ids": list(r.post_ids),
+        "user_ids": list(r.user_ids),
+        "evidence": r.evidence,
+        "created_at": r.created_at,
+        "updated_at": r.updated_at,
+        "resolved_by": r.resolved_by,
+        "resolved_at": r.resolved_at,
+        "note": r.note,
+        "version": r.version,
+    }
+
+
+def _review_from_row(row: Row[Any]) -> RatingReview:
+    m = row._mapping
+    created, updated = as_utc(m["created_at"]), as_utc(m["updated_at"])
+    assert created is not None
+    assert updated is not None
+    return RatingReview(
+        id=m["id"],
+        key=m["key"],
+        kind=m["kind"],
+        status=ReviewStatus(m["status"]),
+        post_ids=tuple(m["post_ids"]),
+        user_ids=tuple(m["user_ids"]),
+        evidence=dict(m["evidence"]),
+        created_at=created,
+        updated_at=updated,
+        resolved_by=m["resolved_by"],
+        resolved_at=as_utc(m["resolved_at"]),
+        note=m["note"],
+        version=int(m["version"]),
+    )
 
 
 def _rating_from_row(row: Row[Any]) -> StoredRating:
@@ -58,6 +163,8 @@ def _rating_from_row(row: Row[Any]) -> StoredRating:
         rated_at=rated_at,
         user_created_at=as_utc(m["user_created_at"]),
         ip_hash=m["ip_hash"],
+        trust=float(m["trust"]),
+        client_hash=m["client_hash"],
     )
 
 
@@ -74,6 +181,7 @@ def _stats_from_row(row: Row[Any]) -> PostStats:
         stable_updated_at=as_utc(m["stable_updated_at"]),
         first_rated_at=as_utc(m["first_rated_at"]),
         last_rated_at=as_utc(m["last_rated_at"]),
+        marker=m["marker"],
     )
 
 
@@ -117,14 +225,33 @@ def _stats_upsert(insert: Any) -> Any:
                 (new.last_rated_at > c.last_rated_at, new.last_rated_at),
                 else_=c.last_rated_at,
             ),
+            "marker": func.coalesce(new.marker, c.marker),
         },
     )
 
 
+def _flag_upsert(insert: Any) -> Any:
+    stmt = insert(rating_flags)
+    columns = [c.name for c in rating_flags.c if not c.primary_key]
+    return stmt.on_conflict_do_update(
+        index_elements=[rating_flags.c.post_id, rating_flags.c.user_id],
+        set_={name: stmt.excluded[name] for name in columns},
+    )
+
+
+def _review_upsert(insert: Any) -> Any:
+    stmt = insert(rating_reviews)
+    columns = [c.name for c in rating_reviews.c if not c.primary_key]
+    return stmt.on_conflict_do_update(
+        index_elements=[rating_reviews.c.id],
+        set_={name: stmt.excluded[name] for name in columns},
+    )
+
+
 # Built once per dialect: constructing `excluded` and the SET clause costs milliseconds.
-_UPSERTS: dict[str, tuple[Any, Any]] = {
-    "sqlite": (_rating_upsert(sqlite_insert), _stats_upsert(sqlite_insert)),
-    "postgresql": (_rating_upsert(pg_insert), _stats_upsert(pg_insert)),
+_UPSERTS: dict[str, tuple[Any, Any, Any, Any]] = {
+    name: (_rating_upsert(ins), _stats_upsert(ins), _flag_upsert(ins), _review_upsert(ins))
+    for name, ins in (("sqlite", sqlite_insert), ("postgresql", pg_insert))
 }
 
 
@@ -140,6 +267,7 @@ def _stats_row(u: StatsUpdate) -> dict[str, Any]:
         "stable_updated_at": u.stable_updated_at,
         "first_rated_at": u.first_rated_at,
         "last_rated_at": u.last_rated_at,
+        "marker": u.marker,
     }
 
 
@@ -149,7 +277,12 @@ class SqlRatingTransaction:
     def __init__(self, conn: Connection) -> None:
         self._conn = conn
         self._sqlite = conn.dialect.name == "sqlite"
-        self._upsert_ratings, self._upsert_stats = _UPSERTS[conn.dialect.name]
+        (
+            self._upsert_ratings,
+            self._upsert_stats,
+            self._upsert_flags,
+            self._upsert_reviews,
+        ) = _UPSERTS[conn.dialect.name]
 
     def get_stats(self, post_ids: Sequence[str]) -> dict[str, PostStats]:
         """Returns the stored sums of the posts that have any."""
@@ -163,8 +296,8 @@ class SqlRatingTransaction:
             found.update((r.key, r) for r in map(_rating_from_row, rows))
         return found
 
-    def _pairs(self, keys: Sequence[Key]) -> ColumnElement[bool]:
-        c = ratings.c
+    def _pairs(self, keys: Sequence[Key], table: Any = ratings) -> ColumnElement[bool]:
+        c = table.c
         if self._sqlite:
             # SQLite scans the whole table for `(a, b) IN (...)`; an OR of equalities uses the
             # primary key once per pair.
@@ -181,9 +314,67 @@ class SqlRatingTransaction:
         if updates:
             self._conn.execute(self._upsert_stats, [_stats_row(u) for u in updates])
 
+    def insert_versions(self, items: Sequence[StoredRating]) -> None:
+        """Appends rating versions (plain INSERT: a version is never rewritten)."""
+        if items:
+            self._conn.execute(insert(rating_versions), [_version_row(r) for r in items])
+
+    def get_flags(self, keys: Sequence[Key]) -> dict[Key, RatingFlag]:
+        """Returns the flags of the given pairs."""
+        found: dict[Key, RatingFlag] = {}
+        for chunk in _chunks(list(keys)):
+            rows = self._conn.execute(select(rating_flags).where(self._pairs(chunk, rating_flags)))
+            found.update((f.key, f) for f in map(_flag_from_row, rows))
+        return found
+
+    def flags_of_review(self, review_id: str) -> list[RatingFlag]:
+        """Returns the flags raised with one review item."""
+        stmt = select(rating_flags).where(rating_flags.c.review_id == review_id)
+        return [_flag_from_row(r) for r in self._conn.execute(stmt)]
+
+    def upsert_flags(self, flags: Sequence[RatingFlag]) -> None:
+        """Stores flags, replacing the flag of the same pair."""
+        if flags:
+            self._conn.execute(self._upsert_flags, [_flag_row(f) for f in flags])
+
+    def open_reviews(self, keys: Sequence[str]) -> dict[str, RatingReview]:
+        """Returns the open review items with the given keys."""
+        found: dict[str, RatingReview] = {}
+        for chunk in _chunks(list(keys)):
+            stmt = select(rating_reviews).where(
+                rating_reviews.c.key.in_(chunk),
+                rating_reviews.c.status == ReviewStatus.OPEN.value,
+            )
+            found.update((r.key, r) for r in map(_review_from_row, self._conn.execute(stmt)))
+        return found
+
+    def get_review(self, review_id: str) -> RatingReview | None:
+        """Returns one review item."""
+        return _get_review(self._conn, review_id)
+
+    def save_reviews(self, reviews: Sequence[RatingReview]) -> None:
+        """Inserts or replaces review items."""
+        if reviews:
+            self._conn.execute(self._upsert_reviews, [_review_row(r) for r in reviews])
+
+    def clear_marker(self, post_ids: Sequence[str], review_id: str) -> None:
+        """Removes a review item's marker from the posts that still carry it."""
+        c = rating_stats.c
+        for chunk in _chunks(list(post_ids)):
+            self._conn.execute(
+                update(rating_stats)
+                .where(c.post_id.in_(chunk), c.marker == review_id)
+                .values(marker=None)
+            )
+
     def insert_events(self, events: Sequence[Event]) -> None:
         """Appends events in this transaction."""
         insert_events(self._conn, events)
+
+
+def _get_review(conn: Connection, review_id: str) -> RatingReview | None:
+    row = conn.execute(select(rating_reviews).where(rating_reviews.c.id == review_id)).first()
+    return None if row is None else _review_from_row(row)
 
 
 class SqlRatingRepository:
@@ -205,3 +396,17 @@ class SqlRatingRepository:
         """Reads the stored sums of posts."""
         with translate_errors(), self._db.read() as conn:
             return read_stats(conn, post_ids)
+
+    def list_reviews(self, status: ReviewStatus | None, limit: int) -> list[RatingReview]:
+        """Returns review items, newest first."""
+        c = rating_reviews.c
+        stmt = select(rating_reviews).order_by(c.created_at.desc(), c.id.desc()).limit(limit)
+        if status is not None:
+            stmt = stmt.where(c.status == status.value)
+        with translate_errors(), self._db.read() as conn:
+            return [_review_from_row(r) for r in conn.execute(stmt)]
+
+    def get_review(self, review_id: str) -> RatingReview | None:
+        """Reads one review item."""
+        with translate_errors(), self._db.read() as conn:
+            return _get_review(conn, review_id)

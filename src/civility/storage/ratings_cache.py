@@ -22,6 +22,12 @@ log = structlog.get_logger(__name__)
 
 USER_NAMESPACE = "civility-rating-user"
 POST_NAMESPACE = "civility-rating-post"
+CLIENT_NAMESPACE = "civility-rating-client"
+POST_CLIENT_NAMESPACE = "civility-rating-post-client"
+# One client (address or platform client hint) may use this much of a post's quota: a flood
+# from a few clients is stopped before it fills the post's limit for everyone else.
+CLIENT_LIMIT = "3000/minute"
+POST_CLIENT_LIMIT = "100/minute"
 
 
 def parse_limits(text: str) -> list[RateLimitItem]:
@@ -33,9 +39,21 @@ def parse_limits(text: str) -> list[RateLimitItem]:
 
 
 class LimitsRateLimiter:
-    """Per-user and per-post sliding-window limits, in memory or in Redis (shared by processes)."""
+    """Sliding-window limits per user, per client, per client on a post, then per post.
 
-    def __init__(self, storage_uri: str, *, user_limit: str, post_limit: str) -> None:
+    In memory or in Redis (shared by processes). The client levels come first so that one
+    client's flood is refused before it counts against the post's quota.
+    """
+
+    def __init__(
+        self,
+        storage_uri: str,
+        *,
+        user_limit: str,
+        post_limit: str,
+        client_limit: str = CLIENT_LIMIT,
+        post_client_limit: str = POST_CLIENT_LIMIT,
+    ) -> None:
         options: dict[str, Any] = {}
         if not storage_uri.startswith("memory://"):
             options["wrap_exceptions"] = True
@@ -45,10 +63,17 @@ class LimitsRateLimiter:
         self._limiter = SlidingWindowCounterRateLimiter(storage)
         self._user = parse_limits(user_limit)
         self._post = parse_limits(post_limit)
+        self._client = parse_limits(client_limit)
+        self._post_client = parse_limits(post_client_limit)
 
-    def hit(self, user_id: str, post_id: str) -> float | None:
+    def hit(self, user_id: str, post_id: str, client: str | None = None) -> float | None:
         """Counts one rating; returns None if allowed, else seconds until it would be."""
         checks = [(item, USER_NAMESPACE, user_id) for item in self._user]
+        if client is not None:
+            checks += [(item, CLIENT_NAMESPACE, client) for item in self._client]
+            checks += [
+                (i, POST_CLIENT_NAMESPACE, f"{post_id}\x1f{client}") for i in self._post_client
+            ]
         checks += [(item, POST_NAMESPACE, post_id) for item in self._post]
         try:
             for item, namespace, key in checks:
@@ -83,6 +108,7 @@ def stats_to_json(stats: PostStats) -> str:
         "trusted_sum": stats.trusted_sum,
         "suspicious_count": stats.suspicious_count,
         "stable_average": stats.stable_average,
+        "marker": stats.marker,
     }
     for name in ("stable_updated_at", "first_rated_at", "last_rated_at"):
         value: datetime | None = getattr(stats, name)

@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 import anyio
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Query, Request
 from pydantic import BaseModel, Field, IPvAnyAddress
 
-from civility.api.deps import Analyzer, ContainerDep, Submitter
+from civility.api.deps import Analyzer, ContainerDep, Submitter, require
 from civility.api.routes.moderation import ERRORS
 from civility.api.schemas import Id, Strict
+from civility.auth.keys import Permission, Principal
 from civility.errors import Invalid, RateLimited
 from civility.ratings.models import PostStats
+from civility.ratings.reviews import RatingReview, ReviewStatus, Verdict
 from civility.ratings.service import Acceptance, RatingInput
 
 router = APIRouter(prefix="/v1", tags=["ratings"])
+
+# Rating review items are moderators' work (the review permission), like the message queue.
+Reviewer = Annotated[Principal, Depends(require(Permission.REVIEW))]
 
 RATING_ERRORS: dict[int | str, dict[str, object]] = {**ERRORS, 429: ERRORS[422]}
 
@@ -30,9 +35,15 @@ class RatingIn(Strict):
     user_id: Id
     score: Score
     user_created_at: datetime | None = Field(
-        None, description="When the rater's account was created (new accounts weigh less)."
+        None,
+        description="When the rater's account was created; none or a future one counts as new.",
     )
     ip: IPvAnyAddress | None = Field(None, description="Stored only as a hash.")
+    client_hint: str | None = Field(
+        None,
+        max_length=500,
+        description="The platform's client or device identifier; stored only as a keyed hash.",
+    )
 
 
 class RatingBulkIn(Strict):
@@ -68,6 +79,38 @@ class PostRatingOut(BaseModel):
     stable_average: float | None
     suspicious_count: int
     last_rated_at: datetime | None
+    under_review: str | None = Field(
+        None, description="Id of the open rating review (a review bomb) explaining a change."
+    )
+
+
+class RatingReviewOut(BaseModel):
+    """A group of flagged ratings with the evidence a moderator needs."""
+
+    id: str
+    kind: str
+    status: ReviewStatus
+    post_ids: list[str]
+    user_ids: list[str]
+    evidence: dict[str, Any]
+    created_at: datetime
+    updated_at: datetime
+    resolved_by: str | None
+    resolved_at: datetime | None
+    note: str | None
+
+
+class RatingReviewListOut(BaseModel):
+    """Rating review items, newest first."""
+
+    items: list[RatingReviewOut]
+
+
+class VerdictIn(Strict):
+    """A moderator's verdict: confirm (ratings stay out, accounts weigh 0) or clear."""
+
+    verdict: Verdict
+    note: str | None = Field(None, max_length=5000)
 
 
 def _input(body: RatingIn) -> RatingInput:
@@ -77,6 +120,24 @@ def _input(body: RatingIn) -> RatingInput:
         score=body.score,
         user_created_at=body.user_created_at,
         ip=str(body.ip) if body.ip is not None else None,
+        client_hint=body.client_hint,
+    )
+
+
+def _review(r: RatingReview) -> RatingReviewOut:
+    evidence = {k: v for k, v in r.evidence.items() if k != "held"}
+    return RatingReviewOut(
+        id=r.id,
+        kind=r.kind,
+        status=r.status,
+        post_ids=list(r.post_ids),
+        user_ids=list(r.user_ids),
+        evidence=evidence,
+        created_at=r.created_at,
+        updated_at=r.updated_at,
+        resolved_by=r.resolved_by,
+        resolved_at=r.resolved_at,
+        note=r.note,
     )
 
 
@@ -143,4 +204,40 @@ async def get_rating(post_id: str, _: Analyzer, c: ContainerDep) -> PostRatingOu
         stable_average=_rounded(stats.stable_average),
         suspicious_count=stats.suspicious_count,
         last_rated_at=stats.last_rated_at,
+        under_review=stats.marker,
     )
+
+
+@router.get("/ratings/reviews", response_model=RatingReviewListOut, responses=ERRORS)
+async def list_rating_reviews(
+    _: Reviewer,
+    c: ContainerDep,
+    status: Annotated[ReviewStatus | None, Query()] = ReviewStatus.OPEN,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+) -> RatingReviewListOut:
+    """Lists bursts, review bombs, collusion blocks and accounts waiting for a moderator."""
+    items = await anyio.to_thread.run_sync(c.ratings.list_reviews, status, limit)
+    return RatingReviewListOut(items=[_review(r) for r in items])
+
+
+@router.get("/ratings/reviews/{review_id}", response_model=RatingReviewOut, responses=ERRORS)
+async def get_rating_review(review_id: str, _: Reviewer, c: ContainerDep) -> RatingReviewOut:
+    """Returns one rating review item with its evidence."""
+    if not 1 <= len(review_id) <= 32:
+        raise Invalid("review_id must be 1 to 32 characters", code="bad_id")
+    return _review(await anyio.to_thread.run_sync(c.ratings.get_review, review_id))
+
+
+@router.post(
+    "/ratings/reviews/{review_id}/verdict", response_model=RatingReviewOut, responses=ERRORS
+)
+async def decide_rating_review(
+    review_id: str, body: VerdictIn, who: Reviewer, c: ContainerDep
+) -> RatingReviewOut:
+    """Confirms or clears an item; 409 already_resolved when it was decided before."""
+    if not 1 <= len(review_id) <= 32:
+        raise Invalid("review_id must be 1 to 32 characters", code="bad_id")
+    review = await anyio.to_thread.run_sync(
+        c.ratings.decide, review_id, body.verdict, who.id, body.note
+    )
+    return _review(review)
