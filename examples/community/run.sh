@@ -23,7 +23,6 @@ done
 if [ -z "$ready" ]; then
   echo "Civility did not start; the end of its log:" >&2
   tail -n 5 "$CIVILITY_DATA_DIR/serve.log" >&2
-  echo "(no trained model yet? try: CIVILITY_SCORER=lexicon-baseline make community)" >&2
   exit 1
 fi
 echo "Civility on http://127.0.0.1:$PORT (log: $CIVILITY_DATA_DIR/serve.log)"
