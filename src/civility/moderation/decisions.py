@@ -120,8 +120,12 @@ def decide_by_hand(
     at: datetime,
     reverses: str | None = None,
     extra: dict[str, Any] | None = None,
+    request_id: str | None = None,
 ) -> tuple[HumanDecision, Event]:
     """Returns a human decision on top of the current one, and its `message.*` event.
+
+    ``request_id`` is the X-Request-ID of the request that made it (the event's
+    `payload.request_id`, as for automated decisions).
 
     Store both in the caller's transaction (storage.decisions.insert_human_decisions and
     insert_events): the decision is the platform's news only if the cause commits too.
@@ -152,6 +156,7 @@ def decide_by_hand(
         "decision_id": decision.id,
         "version": version,
         "reverses": reverses,
+        "request_id": request_id,
         **(extra or {}),
     }
     event = new_event(

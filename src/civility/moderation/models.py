@@ -18,6 +18,8 @@ class IncomingMessage:
     text: str
     metadata: dict[str, Any] = field(default_factory=dict)
     author_created_at: datetime | None = None
+    # The X-Request-ID of the request that brought it: copied into its decision's event.
+    request_id: str | None = None
 
 
 class MessageStatus(IntEnum):

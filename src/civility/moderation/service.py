@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
@@ -134,10 +134,14 @@ class ModerationService:
         stored = self._repo.find_messages(keys)
         now = self._clock.now()
         fresh: dict[tuple[str, str], StoredMessage] = {}
+        rids: dict[str, str] = {}
         for incoming, key in zip(batch, keys, strict=True):
             if key not in stored and key not in fresh:
                 fresh[key] = self._new_message(incoming, now)
-        outcomes = self._decide(list(fresh.values()), now, path="sync")
+            if incoming.request_id is not None:
+                message = fresh[key] if key in fresh else stored[key].message
+                rids.setdefault(message.id, incoming.request_id)
+        outcomes = self._decide(list(fresh.values()), now, path="sync", request_ids=rids)
         self._save(outcomes, insert_messages=True)
         decided = {
             (o.message.channel_id, o.message.platform_message_id): MessageView(
@@ -148,7 +152,7 @@ class ModerationService:
         pending = [k for k in keys if k in stored and stored[k].decision is None]
         if pending:
             # Accepted asynchronously earlier and not yet scored: decide now, once.
-            decided.update(self._process_stored([stored[k].message for k in pending], "sync"))
+            decided.update(self._process_stored([stored[k].message for k in pending], "sync", rids))
         return [decided.get(k) or stored[k] for k in keys]
 
     def accept(
@@ -181,25 +185,29 @@ class ModerationService:
         ]
         return accepted, list(new.values())
 
-    def process(self, message_ids: Sequence[str]) -> int:
+    def process(
+        self, message_ids: Sequence[str], request_ids: Mapping[str, str] | None = None
+    ) -> int:
         """Scores and decides accepted messages (the worker's job); returns how many it decided.
 
         Idempotent: messages that already have a decision are skipped, so a redelivered
-        queue message never makes a second decision or event.
+        queue message never makes a second decision or event. ``request_ids`` (message id ->
+        the X-Request-ID that accepted it) go into the decisions' events.
         """
+        rids = request_ids or {}
         todo = _in_order(self._repo.undecided(message_ids), message_ids)
         try:
-            return len(self._process_stored(todo, "async"))
+            return len(self._process_stored(todo, "async", rids))
         except Conflict:
             # Another worker decided some of them meanwhile: take what is still undecided.
             todo = _in_order(self._repo.undecided(message_ids), message_ids)
-            return len(self._process_stored(todo, "async"))
+            return len(self._process_stored(todo, "async", rids))
 
     def _process_stored(
-        self, messages: Sequence[StoredMessage], path: str
+        self, messages: Sequence[StoredMessage], path: str, request_ids: Mapping[str, str]
     ) -> dict[tuple[str, str], MessageView]:
         now = self._clock.now()
-        outcomes = self._decide(messages, now, path=path)
+        outcomes = self._decide(messages, now, path=path, request_ids=request_ids)
         self._save(outcomes, insert_messages=False)
         return {
             (o.message.channel_id, o.message.platform_message_id): MessageView(
@@ -228,6 +236,7 @@ class ModerationService:
         actor: str,
         reason: str,
         source: DecisionSource = DecisionSource.REVIEW,
+        request_id: str | None = None,
     ) -> MessageView:
         """Makes a person's decision the message's current one, with its `message.*` event.
 
@@ -249,6 +258,7 @@ class ModerationService:
             source=source,
             at=self._clock.now(),
             extra={"reason": reason},
+            request_id=request_id,
         )
         try:
             self._repo.save_human_decision(decision, [event])
@@ -292,7 +302,14 @@ class ModerationService:
             received_at=now,
         )
 
-    def _decide(self, batch: Sequence[StoredMessage], now: datetime, *, path: str) -> list[Outcome]:
+    def _decide(
+        self,
+        batch: Sequence[StoredMessage],
+        now: datetime,
+        *,
+        path: str,
+        request_ids: Mapping[str, str],
+    ) -> list[Outcome]:
         if not batch:
             return []
         context = self._sources.load(batch, now)
@@ -302,7 +319,7 @@ class ModerationService:
             count_windows=lambda hits: self._sources.count_windows(hits, now),
             analyze=self._analyze,
         )
-        return [self._outcome(j, now, path) for j in judgements]
+        return [self._outcome(j, now, path, request_ids.get(j.message.id)) for j in judgements]
 
     def _analyze(self, texts: Sequence[str], explain: ExplainWhen) -> list[TextAnalysis]:
         started = time.perf_counter()
@@ -311,7 +328,9 @@ class ModerationService:
             self._on_scored(len(texts), time.perf_counter() - started)
         return analyses
 
-    def _outcome(self, judgement: Judgement, now: datetime, path: str) -> Outcome:
+    def _outcome(
+        self, judgement: Judgement, now: datetime, path: str, request_id: str | None
+    ) -> Outcome:
         verdict = judgement.verdict
         message = judgement.message
         scores: dict[str, float] | None = None
@@ -330,7 +349,9 @@ class ModerationService:
             path=path,
             created_at=now,
         )
-        event = decision_event(message, decision, scores, judgement.policy.channel_id)
+        event = decision_event(
+            message, decision, scores, judgement.policy.channel_id, request_id=request_id
+        )
         events = [event, *(record_event(r, message_id=message.id) for r in judgement.records)]
         return Outcome(message, scores, decision.scorer, decision, tuple(events), judgement.records)
 
@@ -368,6 +389,8 @@ def decision_event(
     decision: StoredDecision,
     scores: dict[str, float] | None,
     policy_channel_id: str | None = None,
+    *,
+    request_id: str | None = None,
 ) -> Event:
     """Builds the event of an automated decision; its id is fixed per message."""
     payload: dict[str, Any] = {
@@ -383,6 +406,8 @@ def decision_event(
         "path": decision.path,
         # Human decisions carry review, reversal, undo or appeal here (moderation.decisions).
         "source": "automated",
+        # The X-Request-ID of the request that brought the message (null when none did).
+        "request_id": request_id,
     }
     return new_event(
         DECISION_EVENT[decision.action],

@@ -79,7 +79,12 @@ class Worker:
 
     async def _decide(self, good: list[Delivery]) -> None:
         def run(chunk: list[Delivery]) -> int:
-            return self._service.process([d.body["id"] for d in chunk])
+            rids = {
+                d.body["id"]: rid
+                for d in chunk
+                if isinstance(rid := d.body.get(request_ids.KEY), str)
+            }
+            return self._service.process([d.body["id"] for d in chunk], rids)
 
         try:
             # A message that fails its batch is retried alone, so it fails only itself.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from tests.infra.infra_helpers import run_async
 
@@ -20,7 +20,7 @@ class Service:
         self.decided: list[str] = []
         self.calls = 0
 
-    def process(self, ids: Sequence[str]) -> int:
+    def process(self, ids: Sequence[str], request_ids: Mapping[str, str] | None = None) -> int:
         self.calls += 1
         if self.poison in ids:
             raise self.error

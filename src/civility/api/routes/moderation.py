@@ -46,6 +46,7 @@ def _incoming(body: MessageIn, max_length: int, field: str = "text") -> Incoming
         text=check_text(body.text, max_length, field=field),
         metadata=body.metadata,
         author_created_at=body.author_created_at,
+        request_id=request_ids.current(),
     )
 
 
