@@ -1,11 +1,16 @@
 """The community web app: FastAPI + Jinja2, its own SQLite, moderation only through the SDK.
 
 Three integration modes, one per surface:
-- posts: pre-publication. `moderate()` decides before the post exists; hide/block is refused.
+- posts: pre-publication. `moderate()` decides before the post is shown; hide/block is refused
+  (kept hidden, so a moderator's later approval in Civility can still publish it).
 - comments: post-publication. Published at once, `submit()`ted; the decision arrives by webhook
   (`POST /webhooks/civility`, subscribed at start-up with an admin key, signature checked with the
   SDK) or, as a fallback that can be turned off, by polling.
 - chat: hybrid. Local rules refuse the obvious at once; the model decides asynchronously.
+
+Decisions change: a moderator's verdict in Civility (approve, hide, remove, a reversal, an
+upheld appeal) arrives as a `message.*` event with a higher `version`, and the item follows it.
+Input Civility would refuse (validation.py) is refused here before anything is stored.
 """
 
 from __future__ import annotations
@@ -25,11 +30,19 @@ from fastapi import FastAPI, Form, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
-from civility.client import AsyncCivility, CivilityError, Event, MessageInput
+from civility.client import (
+    AsyncCivility,
+    BadRequestError,
+    CivilityError,
+    Decision,
+    Event,
+    MessageInput,
+)
 from civility.client.webhooks import HEADER, WebhookVerificationError, verify_signature
 
-from . import rules, subscription
+from . import rules, subscription, validation
 from .store import Store
+from .validation import Refused
 
 log = structlog.get_logger(__name__)
 TEMPLATES = Jinja2Templates(directory=Path(__file__).parent / "templates")
@@ -70,9 +83,14 @@ async def poll_once(civ: AsyncCivility, store: Store) -> int:
         assert item.civility_id is not None
         message = await civ.get_message(item.civility_id)
         if message.decided and message.action is not None:
-            store.apply_decision(item.civility_id, message.action)
+            store.apply_decision(item.civility_id, message.action, _version(message))
             landed += 1
     return landed
+
+
+def _version(message: Decision) -> int:
+    """The version of a message's current decision: 0 automated, else its newest human one."""
+    return message.history[-1].version if message.history else 0
 
 
 async def _catch_up(civ: AsyncCivility, store: Store) -> None:
@@ -157,19 +175,38 @@ def _routes(app: FastAPI) -> None:
         store: Store = request.app.state.store
         return _page(request, "index.html", posts=store.posts(), chat=store.chat())
 
+    @app.exception_handler(Refused)
+    async def refused(request: Request, exc: Refused) -> HTMLResponse:
+        return _page(request, "refused.html", 422, what="input", reasons=[str(exc)])
+
     @app.post("/posts", response_model=None)
     async def create_post(
         request: Request, author: str = Form(), title: str = Form(), body: str = Form()
     ) -> Response:
-        """Pre-publication: the decision comes first, the post exists only if it is allowed."""
+        """Pre-publication: the decision comes first, the post is shown only if it is allowed."""
         store: Store = request.app.state.store
         civ: AsyncCivility = request.app.state.civ
+        author = validation.author(author)
+        text = validation.text(f"{title}\n\n{body}", "post")
         draft_id = f"post-{os.urandom(6).hex()}"
-        decision = await civ.moderate(draft_id, author, "posts", f"{title}\n\n{body}")
-        if decision.action in REFUSED:
+        try:
+            decision = await civ.moderate(draft_id, author, "posts", text)
+        except BadRequestError as exc:  # a limit this app does not know (another config)
+            raise Refused(exc.message) from exc
+        refused = decision.action in REFUSED
+        # Kept, hidden, when refused: a moderator who approves it in Civility publishes it.
+        post = store.add(
+            "post",
+            author,
+            body,
+            title=title,
+            state="hidden" if refused else "visible",
+            decision=decision.action,
+        )
+        store.link(post.id, decision.id)
+        if refused:
             reasons = [r.message for r in decision.reasons]
             return _page(request, "refused.html", 422, what="post", reasons=reasons)
-        store.add("post", author, body, title=title, decision=decision.action)
         return RedirectResponse("/", status_code=303)
 
     @app.get("/posts/{post_id}", response_class=HTMLResponse)
@@ -191,6 +228,7 @@ def _routes(app: FastAPI) -> None:
     ) -> Response:
         """Post-publication: visible now, hidden later if Civility says so."""
         store: Store = request.app.state.store
+        author, body = validation.author(author), validation.text(body, "comment")
         comment = store.add("comment", author, body, post_id=post_id, parent_id=parent_id or None)
         await _submit(request, comment.id, author, f"post:{post_id}", body)
         return RedirectResponse(f"/posts/{post_id}", status_code=303)
@@ -198,6 +236,7 @@ def _routes(app: FastAPI) -> None:
     @app.post("/chat", response_model=None)
     async def chat(request: Request, author: str = Form(), body: str = Form()) -> Response:
         """Hybrid: local rules refuse at once; the model's verdict arrives asynchronously."""
+        author, body = validation.author(author), validation.text(body, "message")
         refusal = rules.fast_check(body)
         if refusal is not None:
             return _page(request, "refused.html", 422, what="chat message", reasons=[refusal])
@@ -208,14 +247,17 @@ def _routes(app: FastAPI) -> None:
 
     @app.post("/posts/{post_id}/rate", response_model=None)
     async def rate(
-        request: Request, post_id: str, author: str = Form(), score: float = Form()
+        request: Request, post_id: str, author: str = Form(), score: str = Form()
     ) -> Response:
         """Ratings go to Civility (trust-weighted averages); kept locally too, as a fallback."""
-        request.app.state.store.rate(post_id, author, score)
+        author, stars = validation.author(author), validation.stars(score)
         try:
-            await request.app.state.civ.rate(post_id, author, score)
+            await request.app.state.civ.rate(post_id, author, stars)
+        except BadRequestError as exc:  # refused there: not kept here either
+            raise Refused(exc.message) from exc
         except CivilityError as exc:
             log.warning("community.rating_not_forwarded", error=str(exc))
+        request.app.state.store.rate(post_id, author, stars)
         return RedirectResponse(f"/posts/{post_id}", status_code=303)
 
     @app.post("/webhooks/civility", response_model=None)
@@ -238,6 +280,10 @@ async def _submit(request: Request, item_id: str, author: str, channel: str, tex
     civ: AsyncCivility = request.app.state.civ
     try:
         [accepted] = await civ.submit([MessageInput(item_id, author, channel, text)])
+    except BadRequestError as exc:
+        # Refused there (a limit this app does not know): never shown unmoderated.
+        store.apply_local_refusal(item_id)
+        raise Refused(exc.message) from exc
     except CivilityError as exc:
         # Published already; without an id the poller cannot follow it, so say so loudly.
         log.error("community.submit_failed", item=item_id, error=str(exc))
@@ -252,10 +298,11 @@ def _apply_events(store: Store, raw: bytes) -> int:
     items = data.get("events", [data]) if isinstance(data, dict) else data
     applied = 0
     for item in items:
-        event = Event.from_json(item)
-        decision = event.payload.get("decision")
-        if event.type.startswith("message.") and isinstance(decision, str):
-            applied += store.apply_decision(event.subject["id"], decision)
+        # Automated decisions (version 0) and moderators' later ones (message.restored,
+        # message.hidden, message.removed with version 1, 2, ...): the newest wins.
+        change = Event.from_json(item).decision_change()
+        if change is not None:
+            applied += store.apply_decision(change.message_id, change.decision, change.version)
     return applied
 
 

@@ -20,8 +20,9 @@ CREATE TABLE IF NOT EXISTS items (
     body TEXT NOT NULL,
     state TEXT NOT NULL,             -- visible | hidden
     civility_id TEXT,                -- Civility's message id, once submitted
-    decision TEXT,                   -- Civility's decision, once known
-    created_at REAL NOT NULL
+    decision TEXT,                   -- Civility's current decision, once known
+    created_at REAL NOT NULL,
+    decision_version INTEGER         -- its version: 0 automated, 1, 2, ... moderators'
 );
 CREATE INDEX IF NOT EXISTS items_civility ON items (civility_id);
 CREATE TABLE IF NOT EXISTS ratings (
@@ -46,6 +47,7 @@ class Item:
     civility_id: str | None
     decision: str | None
     created_at: float
+    decision_version: int | None = None
     children: list[Item] | None = None
 
 
@@ -58,6 +60,9 @@ class Store:
         self._lock = threading.Lock()
         with self._lock:
             self._db.executescript(SCHEMA)
+            columns = {r[1] for r in self._db.execute("PRAGMA table_info(items)")}
+            if "decision_version" not in columns:  # a database from before reversals
+                self._db.execute("ALTER TABLE items ADD COLUMN decision_version INTEGER")
 
     def close(self) -> None:
         """Closes the database."""
@@ -95,7 +100,8 @@ class Store:
         )
         with self._lock:
             self._db.execute(
-                "INSERT INTO items VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO items (id, kind, post_id, parent_id, author, title, body, state,"
+                " civility_id, decision, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     item.id,
                     kind,
@@ -117,15 +123,26 @@ class Store:
         with self._lock:
             self._db.execute("UPDATE items SET civility_id=? WHERE id=?", (civility_id, item_id))
 
-    def apply_decision(self, civility_id: str, decision: str) -> bool:
-        """Hides an item Civility decided to hide or block; returns whether one matched."""
+    def apply_decision(self, civility_id: str, decision: str, version: int = 0) -> bool:
+        """Shows or hides an item as Civility's decision says; returns whether one changed.
+
+        A moderator's later decision (version 1, 2, ...) replaces the automated one (0): an
+        approved comment comes back. An older version arriving late (a retried webhook) is
+        ignored, so the item ends as the newest decision says.
+        """
         state = "hidden" if decision in ("hide", "block") else "visible"
         with self._lock:
             cur = self._db.execute(
-                "UPDATE items SET decision=?, state=? WHERE civility_id=?",
-                (decision, state, civility_id),
+                "UPDATE items SET decision=?, state=?, decision_version=? WHERE civility_id=?"
+                " AND (decision_version IS NULL OR decision_version <= ?)",
+                (decision, state, version, civility_id, version),
             )
             return cur.rowcount > 0
+
+    def apply_local_refusal(self, item_id: str) -> None:
+        """Hides an item Civility refused to take (it would otherwise stay unmoderated)."""
+        with self._lock:
+            self._db.execute("UPDATE items SET state='hidden' WHERE id=?", (item_id,))
 
     def get(self, item_id: str) -> Item | None:
         """Returns one item."""

@@ -167,3 +167,36 @@ def test_request_returns_none_for_no_content(server: Server) -> None:
         )
         assert created["id"]
         assert civ.request("DELETE", f"/v1/webhooks/{created['id']}") is None
+
+
+def test_a_moderators_verdict_reaches_the_sdk(server: Server) -> None:
+    with Civility(server.url, server.key, retry=FAST) as civ:
+        hidden = civ.moderate("v1", "u9", "sdk-verdicts", TOXIC)
+        assert hidden.decision_source == "automated"
+        assert hidden.decided_by is not None
+        assert hidden.decided_by.startswith("system:")
+        civ.request("POST", f"/v1/review/{hidden.id}/resolve", json={"action": "approve"})
+        now = civ.get_message(hidden.id)
+        assert (now.action, now.decision_source, now.visible) == ("allow", "review", True)
+        assert now.automated is not None
+        assert now.automated.decision == hidden.action
+        assert now.history is not None
+        assert [(h.decision, h.previous_decision) for h in now.history] == [
+            ("allow", hidden.action)
+        ]
+        listed = civ.list_messages(channel_id="sdk-verdicts").items[0]
+        assert (listed.action, listed.history) == ("allow", None)
+        [event] = civ.events(type="message.restored", channel_id="sdk-verdicts").items
+        change = event.decision_change()
+        assert change is not None
+        assert (change.decision, change.source, change.version, change.visible) == (
+            "allow",
+            "review",
+            1,
+            True,
+        )
+        assert change.platform_message_id == "v1"
+        automated = civ.events(type="message.*", channel_id="sdk-verdicts").items[-1]
+        first = automated.decision_change()
+        assert first is not None
+        assert (first.source, first.version, first.visible) == ("automated", 0, False)

@@ -135,6 +135,14 @@ def test_post_publication_hides_through_real_webhooks(
         assert (hidden.state, hidden.decision in ("hide", "block")) == ("hidden", True)
         assert (kept.state, kept.decision in ("allow", "flag")) == ("visible", True)
 
+        # A moderator approves the hidden comment in Civility: the real dispatcher delivers
+        # message.restored and the comment is back.
+        civ.request("POST", f"/v1/review/{toxic.civility_id}/resolve", json={"action": "approve"})
+        restored = {f"decision:{toxic.civility_id}:1"}
+        assert eventually(lambda: delivered_ok(civ, sub.id, restored)), "no restore delivered"
+        assert TOXIC in web.get(f"/posts/{post_id}").text
+        assert app.state.store.get(toxic.id).decision_version == 1
+
         raw = b'{"type": "message.hidden"}'
         forged = web.post("/webhooks/civility", content=raw, headers={HEADER: sign("no", raw)})
         assert forged.status_code == 400

@@ -111,7 +111,7 @@ def test_approving_an_automated_hide_restores_the_message(
     assert restored.payload["source"] == "review"
     assert restored.payload["platform_message_id"] == view.message.platform_message_id
     resolved = _events(container, mid)[-2]
-    assert resolved.payload["decision_id"] == restored.payload["decision_id"]
+    assert resolved.payload["human_decision_id"] == restored.payload["decision_id"]
     # The outbox publishes it like any automated decision.
     assert [e.type for e in _published(container)] == ["review.resolved", "message.restored"]
 

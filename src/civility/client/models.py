@@ -144,8 +144,66 @@ class Reason:
 
 
 @dataclass(frozen=True, slots=True)
+class AutomatedDecision:
+    """The automated decision, as it was made (people may have decided since)."""
+
+    decision: str
+    severity: str
+    policy_version: int
+    decided_by: str
+    decided_at: datetime
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> AutomatedDecision:
+        """Parses `automated_decision` of a message."""
+        return cls(**{**known(cls, data), "decided_at": datetime.fromisoformat(data["decided_at"])})
+
+
+@dataclass(frozen=True, slots=True)
+class HumanDecision:
+    """A person's decision on a message: a review verdict, its reversal or undo, an appeal."""
+
+    id: str
+    decision: str
+    previous_decision: str
+    source: str
+    decided_by: str
+    decided_at: datetime
+    version: int
+    reverses: str | None = None
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> HumanDecision:
+        """Parses one entry of `decision_history`."""
+        return cls(**{**known(cls, data), "decided_at": datetime.fromisoformat(data["decided_at"])})
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionChange:
+    """What a `message.*` event says the platform should do with a message now."""
+
+    message_id: str
+    platform_message_id: str | None
+    channel_id: str | None
+    decision: str
+    source: str
+    decided_by: str
+    version: int
+
+    @property
+    def visible(self) -> bool:
+        """Tells whether the message may be shown now (allow or flag)."""
+        return self.decision in ("allow", "flag")
+
+
+@dataclass(frozen=True, slots=True)
 class Decision:
-    """A stored message with its status and, once decided, its decision."""
+    """A stored message with its status and, once decided, its current decision.
+
+    `action`, `decided_by`, `decided_at` and `decision_source` are the decision in force: a
+    moderator's where one decided (`decision_source` review, reversal, undo or appeal), else
+    the automated one, which `automated` keeps whole.
+    """
 
     id: str
     message_id: str
@@ -162,6 +220,11 @@ class Decision:
     decided_at: datetime | None
     text: str | None = None
     metadata: dict[str, Any] | None = None
+    decided_by: str | None = None
+    decision_source: str | None = None
+    automated: AutomatedDecision | None = None
+    # Every human decision, oldest first; None where the answer leaves it out (lists).
+    history: list[HumanDecision] | None = None
 
     @property
     def decided(self) -> bool:
@@ -192,6 +255,18 @@ class Decision:
             decided_at=_when(data.get("decided_at")),
             text=data.get("text"),
             metadata=data.get("metadata"),
+            decided_by=data.get("decided_by"),
+            decision_source=data.get("decision_source"),
+            automated=(
+                AutomatedDecision.from_json(data["automated_decision"])
+                if data.get("automated_decision")
+                else None
+            ),
+            history=(
+                [HumanDecision.from_json(h) for h in data["decision_history"]]
+                if data.get("decision_history") is not None
+                else None
+            ),
         )
 
 
@@ -238,6 +313,21 @@ class Event:
             created_at=datetime.fromisoformat(data["created_at"]),
             seq=data.get("seq"),
             schema_version=int(data.get("schema_version", 1)),
+        )
+
+    def decision_change(self) -> DecisionChange | None:
+        """Returns what a `message.*` event decides (automated or human), else None."""
+        p = self.payload
+        if not self.type.startswith("message.") or "decision" not in p:
+            return None
+        return DecisionChange(
+            message_id=str(p.get("message_id") or self.subject.get("id")),
+            platform_message_id=p.get("platform_message_id"),
+            channel_id=self.channel_id,
+            decision=str(p["decision"]),
+            source=str(p.get("source", "automated")),
+            decided_by=str(p.get("decided_by", self.actor)),
+            version=int(p.get("version", 0)),
         )
 
 

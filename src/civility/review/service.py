@@ -304,7 +304,7 @@ class ReviewService:
         decision, decided = decide_by_hand(
             item.target, final, actor=actor, source=DecisionSource.REVIEW, at=now
         )
-        event.payload["decision_id"] = decision.id
+        event.payload["human_decision_id"] = decision.id
         events = (event, decided, *enforced.events)
         return Change(item.review, after, events, notes, enforced.records, (decision,))
 
@@ -348,7 +348,7 @@ class ReviewService:
                     "resolution": item.review.resolution.value if item.review.resolution else None,
                 },
                 "final_action": latest.previous_action.value,
-                "decision_id": decision.id,
+                "human_decision_id": decision.id,
             }
         )
         notes: tuple[Note, ...] = ()

@@ -295,7 +295,36 @@ async def resolve(
     done = "Escalated." if request_.resolution is Resolution.ESCALATE else "Resolved."
     if request_.ban is not None:
         done += " Author banned."
-    return await _after_action(request, item_id, user, done, advance=True)
+    # A verdict can be taken back for a short while (a mistyped key): the flash offers Undo.
+    undo = None if request_.resolution is Resolution.ESCALATE else item_id
+    return await _after_action(request, item_id, user, done, advance=True, undo=undo)
+
+
+@router.post("/queue/items/{item_id}/undo", response_class=HTMLResponse)
+async def undo(request: Request, item_id: str, user: Actor) -> HTMLResponse:
+    """Takes back the moderator's own verdict right after giving it; the item is pending."""
+    c = container_of(request)
+    try:
+        await call(lambda: c.review.reverse(item_id, user.actor, None, undo=True))
+    except ActionFailed as exc:
+        return await _refreshed(request, item_id, user, exc)
+    return await _after_action(request, item_id, user, "Undone: the item is pending again.")
+
+
+@router.post("/queue/items/{item_id}/reverse", response_class=HTMLResponse)
+async def reverse(
+    request: Request,
+    item_id: str,
+    user: Actor,
+    note: Annotated[str, Form(max_length=5000)] = "",
+) -> HTMLResponse:
+    """Reverses the verdict on a resolved item (a note says why); the item is pending again."""
+    c = container_of(request)
+    try:
+        await call(c.review.reverse, item_id, user.actor, note)
+    except ActionFailed as exc:
+        return await _refreshed(request, item_id, user, exc)
+    return await _after_action(request, item_id, user, "Verdict reversed: the item is pending.")
 
 
 def _resolve_request(
@@ -338,6 +367,7 @@ async def _after_action(
     *,
     advance: bool = False,
     failed: bool = False,
+    undo: str | None = None,
 ) -> HTMLResponse:
     c = container_of(request)
     detail = await call(c.review.detail, item_id)
@@ -351,6 +381,8 @@ async def _after_action(
         failed=failed,
         swap_row=True,
         advance=advance,
+        undo=undo,
+        undo_seconds=int(c.review.undo_window.total_seconds()),
         unsupported=c.unsupported_for(detail.item.language),
     )
 

@@ -76,6 +76,7 @@
       case "k": move(-1); break;
       case "a": case "h": case "r": case "e": case "c": press(e.key); break;
       case "b": openBan(); break;
+      case "u": var undo = document.querySelector("#flash [data-undo]"); if (undo) undo.click(); break;
       case "n": var note = document.getElementById("note-text"); if (note) note.focus(); break;
       case "x":
         var row = current();
