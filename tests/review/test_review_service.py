@@ -13,7 +13,7 @@ from tests.review.review_seed import DEMO, Seed, seed
 
 from civility.clock import ManualClock
 from civility.container import Container, build_container
-from civility.errors import Conflict, Invalid, NotFound
+from civility.errors import Conflict, Forbidden, Invalid, NotFound
 from civility.events.models import EventQuery
 from civility.policy.verdict import Action
 from civility.review.models import (
@@ -168,8 +168,11 @@ def test_escalate_then_resolve(container: Container, ids: list[str]) -> None:
     assert ids[1] not in _ids(container)
     with pytest.raises(Conflict):
         container.review.resolve(ids[1], "bob", ResolveRequest(Resolution.ESCALATE))
-    container.review.claim(ids[1], "lead")
-    item = container.review.resolve(ids[1], "lead", ResolveRequest(Resolution.REMOVE))
+    with pytest.raises(Forbidden) as junior:
+        container.review.resolve(ids[1], "bob", ResolveRequest(Resolution.REMOVE))
+    assert junior.value.code == "escalated_to_senior"
+    container.review.claim(ids[1], "lead", senior=True)
+    item = container.review.resolve(ids[1], "lead", ResolveRequest(Resolution.REMOVE), senior=True)
     assert item.review.resolution is Resolution.REMOVE
     types = [e.type for e in container.events.list_events(EventQuery(subject_id=ids[1]))]
     assert types[:4] == ["message.removed", "review.resolved", "review.claimed", "review.escalated"]

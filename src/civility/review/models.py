@@ -20,7 +20,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
-from civility.errors import Conflict, Invalid
+from civility.errors import Conflict, Forbidden, Invalid
 from civility.moderation.decisions import (
     CurrentDecision,
     DecisionTarget,
@@ -259,6 +259,16 @@ def resolve(state: ReviewState, actor: str, resolution: Resolution, now: datetim
         resolved_at=now,
         updated_at=now,
     )
+
+
+def require_senior(state: ReviewState, senior: bool) -> None:
+    """Refuses a claim or verdict on an escalated item unless the actor is senior (an admin,
+    or the role CIVILITY_REVIEW_SENIOR_ROLE names): escalations go up, not sideways."""
+    if state.state is ReviewStatus.ESCALATED and not senior:
+        raise Forbidden(
+            "this item was escalated: a senior moderator (admin) resolves it",
+            code="escalated_to_senior",
+        )
 
 
 def reopen(state: ReviewState, now: datetime) -> ReviewState:

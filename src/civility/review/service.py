@@ -30,6 +30,7 @@ from civility.review.models import (
     check_note,
     claim,
     reopen,
+    require_senior,
     resolve,
 )
 from civility.review.priority import GroupBy, ItemGroup
@@ -168,9 +169,13 @@ class ReviewService:
             neighbours=self._repo.neighbours(item, neighbours),
         )
 
-    def claim(self, message_id: str, actor: str) -> ReviewItem:
-        """Claims an item for `actor` for the claim lease; re-claiming extends it."""
+    def claim(self, message_id: str, actor: str, *, senior: bool = False) -> ReviewItem:
+        """Claims an item for `actor` for the claim lease; re-claiming extends it.
+
+        Escalated items are claimed by senior moderators only (`senior`).
+        """
         item = self.get(message_id)
+        require_senior(item.review, senior)
         now = self._clock.now()
         after = claim(item.review, actor, now, self._claim_ttl)
         event = self._event(EventType.REVIEW_CLAIMED, item, after, actor, now)
@@ -178,10 +183,15 @@ class ReviewService:
         self._save_one(Change(item.review, after, (event,)))
         return self.get(message_id)
 
-    def resolve(self, message_id: str, actor: str, request: ResolveRequest) -> ReviewItem:
-        """Records a verdict and the strike or ban it asks for, in one transaction."""
+    def resolve(
+        self, message_id: str, actor: str, request: ResolveRequest, *, senior: bool = False
+    ) -> ReviewItem:
+        """Records a verdict and the strike or ban it asks for, in one transaction.
+
+        An escalated item takes a senior moderator's verdict only (`senior`).
+        """
         item = self.get(message_id)
-        change = self._resolution(item, actor, request, self._clock.now())
+        change = self._resolution(item, actor, request, self._clock.now(), senior=senior)
         self._save_one(change)
         return self.get(message_id)
 
@@ -200,9 +210,15 @@ class ReviewService:
         return self.get(message_id)
 
     def bulk_resolve(
-        self, message_ids: Sequence[str], actor: str, request: ResolveRequest
+        self,
+        message_ids: Sequence[str],
+        actor: str,
+        request: ResolveRequest,
+        *,
+        senior: bool = False,
     ) -> BulkResult:
-        """Resolves many items in one transaction; items that cannot be resolved are reported."""
+        """Resolves many items in one transaction; items that cannot be resolved are reported
+        (escalated ones as `escalated_to_senior` unless `senior`)."""
         ids = list(dict.fromkeys(message_ids))
         if not ids or len(ids) > MAX_BULK:
             raise Invalid(f"give 1 to {MAX_BULK} item ids", code="invalid_bulk")
@@ -219,7 +235,7 @@ class ReviewService:
             item = items[message_id]
             earlier = added.setdefault(item.author_id, [])
             try:
-                change = self._resolution(item, actor, request, now, earlier)
+                change = self._resolution(item, actor, request, now, earlier, senior=senior)
             except DomainError as exc:
                 result.failed[message_id] = exc.code
                 continue
@@ -285,7 +301,11 @@ class ReviewService:
         request: ResolveRequest,
         now: datetime,
         earlier: Sequence[EnforcementRecord] = (),
+        *,
+        senior: bool = False,
     ) -> Change:
+        if request.resolution is not Resolution.ESCALATE:  # escalating twice is a Conflict
+            require_senior(item.review, senior)
         # First, as before the state checks: a bad ban (enforcement.engine.manual_ban says
         # which) is refused before anything else.
         enforced = self._consequences(item, actor, request, earlier)

@@ -15,7 +15,7 @@ from civility.auth.dashboard import DashboardUser
 from civility.events.models import EventQuery, EventType
 from civility.web import render
 from civility.web.actions import ActionFailed, call, redirect
-from civility.web.deps import PREFIX, Admin, AdminActor, Viewer, container_of, is_htmx, page
+from civility.web.deps import PREFIX, Actor, AdminActor, Viewer, container_of, is_htmx, page
 from civility.web.render import ACTION_COLORS, Series
 from civility.web.tryout import try_text
 
@@ -218,8 +218,8 @@ async def ratings(request: Request, user: Viewer, cursor: str = "") -> HTMLRespo
 
 
 @router.get("/policy", response_class=HTMLResponse)
-async def policy(request: Request, user: Admin, channel: str = "", msg: str = "") -> HTMLResponse:
-    """Shows the policy in force for a scope, its history and an editor."""
+async def policy(request: Request, user: Actor, channel: str = "", msg: str = "") -> HTMLResponse:
+    """Shows the policy in force for a scope and its history; admins get an editor too."""
     return await _policy_page(request, user, channel.strip(), msg=msg)
 
 
@@ -285,7 +285,7 @@ async def save_policy(
 @router.post("/try", response_class=HTMLResponse)
 async def try_it(
     request: Request,
-    user: AdminActor,
+    user: Actor,
     text: Annotated[str, Form(max_length=10_000)],
     channel: Annotated[str, Form(max_length=200)] = "",
 ) -> HTMLResponse:
@@ -300,7 +300,7 @@ async def try_it(
 
 @router.get("/blocklist", response_class=HTMLResponse)
 async def blocklist(
-    request: Request, user: Admin, channel: str = "", msg: str = ""
+    request: Request, user: Actor, channel: str = "", msg: str = ""
 ) -> HTMLResponse:
     """Lists the active blocklist entries with a form to add more."""
     return await _blocklist_page(request, user, channel, msg=msg)

@@ -26,6 +26,7 @@ from civility.review.service import cursor_of
 from civility.scoring.base import CATEGORIES
 from civility.web.actions import ActionFailed, call, redirect, safe_back
 from civility.web.deps import PREFIX, Actor, Viewer, container_of, is_htmx, page
+from civility.web.roles import senior
 
 router = APIRouter(prefix=PREFIX, include_in_schema=False)
 
@@ -267,7 +268,7 @@ async def claim(request: Request, item_id: str, user: Actor) -> HTMLResponse:
     """Claims the item for the signed-in moderator."""
     c = container_of(request)
     try:
-        await call(c.review.claim, item_id, user.actor)
+        await call(lambda: c.review.claim(item_id, user.actor, senior=senior(c, user)))
     except ActionFailed as exc:
         return await _refreshed(request, item_id, user, exc)
     return await _after_action(request, item_id, user, "Claimed.")
@@ -289,7 +290,8 @@ async def resolve(
     item = await call(c.review.get, item_id)
     request_ = _resolve_request(action, note, ban_scope, ban_duration, strike, item.channel_id)
     try:
-        await call(c.review.resolve, item_id, user.actor, request_)
+        high = senior(c, user)
+        await call(lambda: c.review.resolve(item_id, user.actor, request_, senior=high))
     except ActionFailed as exc:
         return await _refreshed(request, item_id, user, exc)
     done = "Escalated." if request_.resolution is Resolution.ESCALATE else "Resolved."
@@ -428,7 +430,8 @@ async def bulk(
         matching = await call(c.review.count, query)
     if not ids:
         return redirect(target, msg="Tick at least one item first.")
-    result = await call(c.review.bulk_resolve, ids, user.actor, ResolveRequest(resolution))
+    verdict, high = ResolveRequest(resolution), senior(c, user)
+    result = await call(lambda: c.review.bulk_resolve(ids, user.actor, verdict, senior=high))
     message = f"{len(result.resolved)} item(s) {PAST[resolution]}."
     if result.failed:
         message += f" {len(result.failed)} skipped (claimed by someone else or already done)."

@@ -27,6 +27,7 @@ from civility.review.models import (
     ReviewStatus,
     ReviewView,
 )
+from civility.review.seniority import is_senior
 from civility.review.service import MAX_BULK
 from civility.scoring.support import published
 
@@ -269,8 +270,9 @@ async def list_review(
 @router.post("/review/resolve", response_model=BulkOut, responses=ERRORS)
 async def bulk_resolve(body: BulkResolveIn, who: Reviewer, c: ContainerDep) -> BulkOut:
     """Applies one verdict to many items in one transaction; reports the ones skipped."""
+    senior = is_senior(who.role.value, c.settings.review_senior_role)
     result = await anyio.to_thread.run_sync(
-        c.review.bulk_resolve, body.item_ids, who.id, body.request()
+        lambda: c.review.bulk_resolve(body.item_ids, who.id, body.request(), senior=senior)
     )
     return BulkOut(resolved=result.resolved, failed=result.failed)
 
@@ -308,7 +310,8 @@ async def get_review_item(item_id: str, _: Reader, c: ContainerDep) -> ReviewDet
 @router.post("/review/{item_id}/claim", response_model=ReviewItemOut, responses=ERRORS)
 async def claim_item(item_id: str, who: Reviewer, c: ContainerDep) -> ReviewItemOut:
     """Claims an item for the caller for the claim lease (409 if someone else holds it)."""
-    item = await anyio.to_thread.run_sync(c.review.claim, item_id, who.id)
+    senior = is_senior(who.role.value, c.settings.review_senior_role)
+    item = await anyio.to_thread.run_sync(lambda: c.review.claim(item_id, who.id, senior=senior))
     return item_out(item, c.unsupported_for(item.language))
 
 
@@ -317,7 +320,10 @@ async def resolve_item(
     item_id: str, body: ResolveIn, who: Reviewer, c: ContainerDep
 ) -> ReviewItemOut:
     """Approves, hides, removes or escalates an item; may strike or ban its author."""
-    item = await anyio.to_thread.run_sync(c.review.resolve, item_id, who.id, body.request())
+    senior = is_senior(who.role.value, c.settings.review_senior_role)
+    item = await anyio.to_thread.run_sync(
+        lambda: c.review.resolve(item_id, who.id, body.request(), senior=senior)
+    )
     return item_out(item, c.unsupported_for(item.language))
 
 
