@@ -1,0 +1,246 @@
+"""Soak: POST /v1/moderate at a fixed arrival rate (default 1,000 req/s for 60 s) on the
+embedded default (SQLite, in-process queue, the built-in model), from a separate process.
+
+Open loop: request i is due at start + i / rate whatever happened to the earlier ones, and its
+latency counts from that due time, so a stall shows up as the queue of late requests it causes
+(a closed-loop generator would wait politely and hide it: coordinated omission). Reports the
+achieved rate, errors by kind, p50/p90/p99/p99.9/max, and writes bench/results/soak.json.
+
+    .venv/bin/python bench/soak.py [--rate 1000] [--duration 60] [--connections 256]
+
+The target a platform asked for: zero errors and p99 < 500 ms at 1,000 req/s for 60 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import itertools
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+sys.path.insert(0, str(Path(__file__).parent))
+from _loadgen import TEXTS
+from _server import serve
+
+RESULTS = Path(__file__).parent / "results"
+TARGET_P99_MS = 500.0
+
+
+def percentile(ordered: list[float], q: float) -> float:
+    """The q-quantile of sorted values (nearest rank)."""
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else float("nan")
+
+
+class Connection:
+    """One keep-alive HTTP/1.1 connection (raw: the generator must not be the bottleneck)."""
+
+    def __init__(self, host: str, port: int) -> None:
+        self.host, self.port = host, port
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    async def request(self, payload: bytes, timeout: float) -> int:
+        """Sends one request and returns its status (reconnects after any failure)."""
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+        assert self.reader is not None
+        try:
+            self.writer.write(payload)
+            head = await asyncio.wait_for(self.reader.readuntil(b"\r\n\r\n"), timeout)
+            length = 0
+            for line in head.split(b"\r\n"):
+                if line[:15].lower() == b"content-length:":
+                    length = int(line[15:])
+            if length:
+                await asyncio.wait_for(self.reader.readexactly(length), timeout)
+            return int(head[9:12])
+        except BaseException:
+            self.writer.close()
+            self.reader = self.writer = None
+            raise
+
+
+async def drive(args: argparse.Namespace) -> dict[str, object]:
+    """Sends requests on schedule over a pool of connections; returns the raw outcome."""
+    prefix = f"soak-{time.time_ns()}-"
+    counter = itertools.count()
+
+    def payload() -> bytes:
+        n = next(counter)
+        body = json.dumps(
+            {
+                "message_id": prefix + str(n),
+                "author_id": f"u{n % 2000}",
+                "channel_id": f"c{n % 50}",
+                "text": TEXTS[n % len(TEXTS)],
+            }
+        ).encode()
+        head = (
+            f"POST /v1/moderate HTTP/1.1\r\nHost: {args.host}:{args.port}\r\n"
+            f"Authorization: Bearer {args.key}\r\nContent-Type: application/json\r\n"
+            f"Content-Length: {len(body)}\r\n\r\n"
+        )
+        return head.encode() + body
+
+    free: asyncio.Queue[Connection] = asyncio.Queue()
+    for _ in range(args.connections):
+        free.put_nowait(Connection(args.host, args.port))
+    latencies: list[float] = []
+    errors: dict[str, int] = {}
+    tasks: set[asyncio.Task[None]] = set()
+
+    async def one(due: float, measured: bool) -> None:
+        # Every request has `timeout` seconds from its due time, waiting for a free connection
+        # included: past that it is a failure (a caller would have given up), and the
+        # generator sheds it instead of letting an overload's backlog grow without end.
+        deadline = due + args.timeout
+        kind: str | None
+        try:
+            conn = await asyncio.wait_for(free.get(), max(0.0, deadline - time.perf_counter()))
+        except TimeoutError:
+            conn, kind = None, "not_sent_within_timeout"
+        if conn is not None:
+            try:
+                remaining = max(0.001, deadline - time.perf_counter())
+                status = await conn.request(payload(), remaining)
+                kind = None if status < 400 else f"http_{status}"
+            except (OSError, asyncio.IncompleteReadError, TimeoutError) as exc:
+                kind = type(exc).__name__
+            finally:
+                free.put_nowait(conn)
+        if measured:
+            latencies.append((time.perf_counter() - due) * 1000)
+            if kind is not None:
+                errors[kind] = errors.get(kind, 0) + 1
+
+    total = int(args.rate * (args.warmup + args.duration))
+    warm = int(args.rate * args.warmup)
+    start = time.perf_counter() + 0.1
+    for i in range(total):
+        due = start + i / args.rate
+        delay = due - time.perf_counter()
+        if delay > 0:
+            await asyncio.sleep(delay)
+        task = asyncio.create_task(one(due, i >= warm))
+        tasks.add(task)
+        task.add_done_callback(tasks.discard)
+    sent_for = time.perf_counter() - start
+    await asyncio.gather(*tasks)
+    return {
+        "latencies_ms": latencies,
+        "errors": errors,
+        "send_seconds": sent_for,
+        "requests": total - warm,
+    }
+
+
+def loadgen_main() -> None:
+    """The load process: drives the server and prints the raw outcome as one JSON line."""
+    p = argparse.ArgumentParser()
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, required=True)
+    p.add_argument("--key", required=True)
+    p.add_argument("--rate", type=float, default=1000.0)
+    p.add_argument("--duration", type=float, default=60.0)
+    p.add_argument("--warmup", type=float, default=5.0)
+    p.add_argument("--connections", type=int, default=256)
+    p.add_argument("--timeout", type=float, default=10.0)
+    args = p.parse_args(sys.argv[2:])
+    try:
+        import uvloop
+
+        uvloop.install()
+    except ImportError:
+        pass
+    print(json.dumps(asyncio.run(drive(args))))
+
+
+def summarise(raw: dict[str, Any], args: argparse.Namespace) -> dict[str, object]:
+    """Turns the raw outcome into the report."""
+    lat = sorted(float(x) for x in raw["latencies_ms"])
+    errors: dict[str, int] = dict(raw["errors"])
+    measured = int(raw["requests"])
+    p99 = percentile(lat, 0.99)
+    return {
+        "rate_asked": args.rate,
+        "timeout_s": args.timeout,
+        "duration_s": args.duration,
+        "requests": measured,
+        "completed": len(lat),
+        "answered_ok_rps": round((len(lat) - sum(errors.values())) / args.duration, 1),
+        "errors": sum(errors.values()),
+        "errors_by_kind": errors,
+        "p50_ms": round(percentile(lat, 0.50), 2),
+        "p90_ms": round(percentile(lat, 0.90), 2),
+        "p99_ms": round(p99, 2),
+        "p999_ms": round(percentile(lat, 0.999), 2),
+        "max_ms": round(lat[-1], 2) if lat else None,
+        "meets_target": sum(errors.values()) == 0 and p99 < TARGET_P99_MS,
+        "target": f"0 errors and p99 < {TARGET_P99_MS:g} ms",
+    }
+
+
+def main() -> None:
+    """Starts the embedded default, drives it from a second process, writes the report."""
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--rate", type=float, default=1000.0)
+    p.add_argument("--duration", type=float, default=60.0)
+    p.add_argument("--warmup", type=float, default=5.0)
+    p.add_argument("--connections", type=int, default=256)
+    p.add_argument("--timeout", type=float, default=10.0, help="Seconds a request may take")
+    p.add_argument("--note", default="", help="Conditions to record (e.g. 'machine shared')")
+    args = p.parse_args()
+    with tempfile.TemporaryDirectory() as tmp, serve(Path(tmp)) as server:
+        # A platform's backend calls with a service key (its rate limit is the one that applies).
+        made = httpx.post(
+            f"{server.url}/v1/apikeys",
+            json={"role": "service", "name": "soak"},
+            headers={"Authorization": f"Bearer {server.key}"},
+            timeout=30,
+        )
+        made.raise_for_status()
+        load = subprocess.run(
+            [
+                sys.executable,
+                __file__,
+                "--loadgen",
+                f"--port={server.port}",
+                f"--key={made.json()['secret']}",
+                f"--rate={args.rate}",
+                f"--duration={args.duration}",
+                f"--warmup={args.warmup}",
+                f"--connections={args.connections}",
+                f"--timeout={args.timeout}",
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    report = summarise(json.loads(load.stdout), args)
+    report["conditions"] = {
+        "server": "civility serve, 1 process, embedded default (SQLite WAL, memory://, builtin)",
+        "cpus": os.cpu_count(),
+        "load_average_1m_at_end": round(os.getloadavg()[0], 2),
+        "python": platform.python_version(),
+        "note": args.note,
+    }
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "soak.json").write_text(json.dumps(report, indent=2) + "\n")
+    print(json.dumps(report, indent=2))
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "--loadgen":
+        loadgen_main()
+    else:
+        main()
