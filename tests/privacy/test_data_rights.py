@@ -9,17 +9,25 @@ from typing import Any
 import orjson
 from tests.conftest import Api
 
+from civility.appeals.models import AppealKind
+from civility.appeals.service import NewAppeal
 from civility.auth.keys import Role
 from civility.clock import ManualClock
 from civility.container import Container
 from civility.events.models import EventQuery
+from civility.moderation.lookup import MessageRef
 from civility.moderation.models import IncomingMessage
 from civility.privacy.service import EXPIRED, TOMBSTONE, DataRightsService
 from civility.ratings.service import RatingInput
 from civility.storage.privacy import SqlAuthorData
+from civility.user_reports.models import ReportReason
+from civility.user_reports.service import NewReport
 
 SECRET_TEXT = "you are a stupid idiot, call me at +44 7700 900123"
 NOTE_TEXT = "moderator note: lives in Leeds"
+REPORT_BY = "u1 wrote this report about someone else"
+REPORT_ON = "a report that quotes u1: call me at +44 7700 900123"
+APPEAL = "u1's appeal statement: I was joking with my brother Tom"
 
 
 def _seed(api: Api) -> list[str]:
@@ -36,6 +44,10 @@ def _seed(api: Api) -> list[str]:
     c.review.add_note("user", "u2", "dashboard:mod", "about someone else")
     accepted = c.ratings.accept([RatingInput("post-1", "u1", 4, ip="203.0.113.9")])
     c.ratings.apply([a.submission for a in accepted if a.submission])
+    # u1 reports u2's message; u2 reports u1's; u1 appeals the hidden message.
+    c.user_reports.submit(NewReport(MessageRef(id=ids[2]), "u1", ReportReason.OTHER, REPORT_BY))
+    c.user_reports.submit(NewReport(MessageRef(id=ids[0]), "u2", ReportReason.OTHER, REPORT_ON))
+    c.appeals.submit(NewAppeal(AppealKind.DECISION, "u1", APPEAL, message=MessageRef(id=ids[0])))
     return ids
 
 
@@ -56,6 +68,13 @@ def test_the_export_holds_everything_about_the_author_and_nothing_else(api: Api)
     assert first["score_toxicity"] is not None
     assert sorted(n["text"] for n in data["notes"]) == [NOTE_TEXT, NOTE_TEXT]
     assert [(r["post_id"], r["score"]) for r in data["ratings"]] == [("post-1", 4)]
+    assert [v["post_id"] for v in data["rating_versions"]] == ["post-1"]
+    assert [r["text"] for r in data["reports_made"]] == [REPORT_BY]
+    [about] = data["reports_about"]
+    assert about["message_id"] == ids[0]
+    assert "reporter_id" not in about  # the reporter's data, not u1's
+    assert "text" not in about
+    assert [a["statement"] for a in data["appeals"]] == [APPEAL]
     types = {e["type"] for e in data["events"]}
     assert {"user.note_added", "review.note_added"} <= types
     assert any(e["type"].startswith("message.") for e in data["events"])
@@ -69,7 +88,8 @@ def test_erasure_keeps_decisions_and_counts_and_records_no_content(api: Api) -> 
     before = api.client.get("/v1/stats", headers=api.headers()).json()
     r = api.client.delete("/v1/authors/u1", headers=api.headers())
     assert r.status_code == 200, r.text
-    assert r.json() == {"author_id": "u1", "messages": 2, "notes": 2, "ratings": 1, "events": 2}
+    counts = {"messages": 2, "notes": 2, "ratings": 1, "events": 2, "reports": 2, "appeals": 1}
+    assert r.json() == {"author_id": "u1", **counts}
 
     data = _export(api, "u1")
     assert {m["text"] for m in data["messages"]} == {TOMBSTONE}
@@ -92,10 +112,10 @@ def test_erasure_keeps_decisions_and_counts_and_records_no_content(api: Api) -> 
 
     events = api.client.get("/v1/events?type=author.erased", headers=api.headers()).json()
     [erased] = events["items"]
-    assert erased["payload"] == {"messages": 2, "notes": 2, "ratings": 1, "events": 2}
+    assert erased["payload"] == counts
     everything = api.client.get("/v1/events?limit=500", headers=api.headers()).text
-    assert SECRET_TEXT not in everything
-    assert NOTE_TEXT not in everything
+    for gone in (SECRET_TEXT, NOTE_TEXT, REPORT_BY, REPORT_ON, APPEAL):
+        assert gone not in everything
 
 
 def test_only_admins_export_or_erase(api: Api) -> None:

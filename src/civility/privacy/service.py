@@ -2,10 +2,11 @@
 
 Erasure keeps what moderation and its statistics need and nothing that says what the author
 wrote or who they are beyond the platform's own id: texts become a tombstone, metadata and
-personal fields are emptied, notes about them and their ratings are deleted, note texts in the
-event log are blanked; decisions, scores, strikes, bans and counts stay. The `author.erased`
-event says how much was erased, never what. Copies already sent elsewhere (webhooks, the
-RabbitMQ exchange, a platform's own logs) are out of reach: docs/security.md says so.
+personal fields are emptied, notes about them and their ratings are deleted, the texts of
+reports they made or that concern their messages and of their appeals are tombstoned, free
+text in the event log about them is blanked; decisions, scores, strikes, bans and counts stay.
+The `author.erased` event says how much was erased, never what. Copies already sent elsewhere
+(webhooks, the RabbitMQ exchange, a platform's own logs) are out of reach: docs/security.md.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ class Erasure:
     notes: int = 0
     ratings: int = 0
     events: int = 0
+    reports: int = 0
+    appeals: int = 0
 
 
 class AuthorDataRepository(Protocol):

@@ -13,6 +13,7 @@ from sqlalchemy import (
     Select,
     Table,
     and_,
+    case,
     delete,
     exists,
     or_,
@@ -26,25 +27,44 @@ from civility.scoring.base import CATEGORIES
 from civility.storage import tables as t
 from civility.storage.db import Database
 from civility.storage.repositories import as_utc, insert_events, translate_errors
+from civility.storage.tables_appeals import appeals, reporters, user_reports
 from civility.storage.tables_decisions import human_decisions
 from civility.storage.tables_enforcement import enforcement_records
-from civility.storage.tables_ratings import ratings
+from civility.storage.tables_ratings import rating_flags, rating_versions, ratings
 from civility.storage.tables_review import review_notes
 
-# Event types whose payload carries text someone wrote about the author.
-NOTE_EVENTS = (EventType.USER_NOTE_ADDED.value, EventType.REVIEW_NOTE_ADDED.value)
+# Event types whose payload carries text someone wrote (notes, a verdict's or a decision's
+# note); the payload fields that hold it.
+TEXT_EVENTS = (
+    EventType.USER_NOTE_ADDED.value,
+    EventType.REVIEW_NOTE_ADDED.value,
+    EventType.REPORT_RESOLVED.value,
+    EventType.APPEAL_SUBMITTED.value,
+    EventType.APPEAL_UPHELD.value,
+    EventType.APPEAL_DENIED.value,
+)
+TEXT_FIELDS = ("text", "note", "statement")
+# What an author's export shows of reports about their messages: not who reported them, nor
+# the reporter's own words (another person's data).
+REPORT_ABOUT_COLUMNS = ("id", "message_id", "reason", "status", "created_at", "resolved_at")
 
 
 def _message_ids(author_id: str) -> Select[tuple[str]]:
     return select(t.messages.c.id).where(t.messages.c.author_id == author_id)
 
 
+def _appeal_ids(author_id: str) -> Select[tuple[str]]:
+    return select(appeals.c.id).where(appeals.c.author_id == author_id)
+
+
 def _about(author_id: str, table: Table) -> ColumnElement[bool]:
-    """Rows (notes, events) whose subject is the author or one of the author's messages."""
+    """Rows (notes, events) whose subject is the author, one of the author's messages or
+    (events) one of the author's appeals."""
     kind, subject = table.c.subject_type, table.c.subject_id
     return or_(
         and_(kind == "user", subject == author_id),
         and_(kind == "message", subject.in_(_message_ids(author_id))),
+        and_(kind == "appeal", subject.in_(_appeal_ids(author_id))),
     )
 
 
@@ -91,6 +111,20 @@ class SqlAuthorData:
             "ratings": select(ratings)
             .where(ratings.c.user_id == author_id)
             .order_by(ratings.c.rated_at),
+            "rating_versions": select(rating_versions)
+            .where(rating_versions.c.user_id == author_id)
+            .order_by(rating_versions.c.rated_at),
+            "rating_flags": select(rating_flags).where(rating_flags.c.user_id == author_id),
+            "reports_made": select(user_reports)
+            .where(user_reports.c.reporter_id == author_id)
+            .order_by(user_reports.c.created_at),
+            "reports_about": select(*(user_reports.c[c] for c in REPORT_ABOUT_COLUMNS))
+            .where(user_reports.c.message_id.in_(_message_ids(author_id)))
+            .order_by(user_reports.c.created_at),
+            "reporter": select(reporters).where(reporters.c.reporter_id == author_id),
+            "appeals": select(appeals)
+            .where(appeals.c.author_id == author_id)
+            .order_by(appeals.c.created_at),
             "events": select(t.events).where(_about(author_id, t.events)).order_by(t.events.c.seq),
         }
         with translate_errors(), self._db.read() as conn:
@@ -110,12 +144,40 @@ class SqlAuthorData:
                 .where(m.author_id == author_id)
                 .values(text=tombstone, metadata={}, author_created_at=None)
             ).rowcount
-            events = _blank_note_events(conn, _about(author_id, t.events), tombstone)
+            events = _blank_event_texts(conn, _about(author_id, t.events), tombstone)
             notes = conn.execute(
                 delete(review_notes).where(_about(author_id, review_notes))
             ).rowcount
             rated = conn.execute(delete(ratings).where(ratings.c.user_id == author_id)).rowcount
-            erasure = Erasure(messages=messages, notes=notes, ratings=rated, events=events)
+            for table in (rating_versions, rating_flags):
+                conn.execute(delete(table).where(table.c.user_id == author_id))
+            r = user_reports.c
+            reports = conn.execute(
+                update(user_reports)
+                .where(
+                    or_(r.reporter_id == author_id, r.message_id.in_(_message_ids(author_id))),
+                    r.text.is_not(None),
+                    r.text != tombstone,
+                )
+                .values(text=tombstone)
+            ).rowcount
+            a = appeals.c
+            appealed = conn.execute(
+                update(appeals)
+                .where(a.author_id == author_id)
+                .values(
+                    statement=tombstone,
+                    decision_note=case((a.decision_note.is_(None), None), else_=tombstone),
+                )
+            ).rowcount
+            erasure = Erasure(
+                messages=messages,
+                notes=notes,
+                ratings=rated,
+                events=events,
+                reports=reports,
+                appeals=appealed,
+            )
             insert_events(conn, [event_for(erasure)])
         return erasure
 
@@ -145,14 +207,17 @@ class SqlAuthorData:
             insert_events(conn, [event])
 
 
-def _blank_note_events(conn: Connection, about: ColumnElement[bool], tombstone: str) -> int:
-    """Replaces the text of note events about the author (the log keeps that a note existed)."""
+def _blank_event_texts(conn: Connection, about: ColumnElement[bool], tombstone: str) -> int:
+    """Replaces the free text of events about the author (the log keeps that they happened)."""
     e = t.events.c
-    rows = conn.execute(select(e.seq, e.payload).where(e.type.in_(NOTE_EVENTS), about)).all()
+    rows = conn.execute(select(e.seq, e.payload).where(e.type.in_(TEXT_EVENTS), about)).all()
     changed = 0
     for seq, payload in rows:
-        if isinstance(payload, dict) and payload.get("text") not in (None, tombstone):
-            blanked = {**payload, "text": tombstone}
+        if not isinstance(payload, dict):
+            continue
+        texts = [f for f in TEXT_FIELDS if payload.get(f) not in (None, "", tombstone)]
+        if texts:
+            blanked = {**payload, **dict.fromkeys(texts, tombstone)}
             conn.execute(update(t.events).where(e.seq == seq).values(payload=blanked))
             changed += 1
     return changed

@@ -28,6 +28,12 @@ class AuthorExport(BaseModel):
     enforcement: list[dict[str, Any]]
     notes: list[dict[str, Any]]
     ratings: list[dict[str, Any]]
+    rating_versions: list[dict[str, Any]]
+    rating_flags: list[dict[str, Any]]
+    reports_made: list[dict[str, Any]]
+    reports_about: list[dict[str, Any]]
+    reporter: list[dict[str, Any]]
+    appeals: list[dict[str, Any]]
     events: list[dict[str, Any]]
 
 
@@ -39,12 +45,16 @@ class ErasureOut(BaseModel):
     notes: int
     ratings: int
     events: int
+    reports: int
+    appeals: int
 
 
 @router.get("/{author_id}/export", response_model=AuthorExport, responses=ERRORS)
 async def export_author(author_id: str, _: Admin, c: ContainerDep) -> AuthorExport:
     """Returns everything stored about an author: messages (text, metadata, scores,
-    decisions), human decisions, strikes and bans, notes, ratings and events."""
+    decisions), human decisions, strikes and bans, notes, ratings (with their versions and
+    flags), reports they made, reports about their messages (without the reporters), their
+    appeals, and the events about them."""
     data = await anyio.to_thread.run_sync(build_data_rights(c).export, author_id)
     return AuthorExport.model_validate(data)
 
