@@ -164,6 +164,15 @@ class Settings(BaseSettings):
     public_url: str = Field("", description="Base URL clients reach us at (discovery documents).")
     coral_signing_secrets: str = Field("", description="Coral signing secret(s), comma-separated.")
     coral_timeout_ms: float = Field(1500.0, ge=1, le=60_000)
+    coral_trusted_roles: str = Field(
+        "STAFF,ADMIN,MODERATOR",
+        description="Coral roles whose comments are only flagged, never withheld (empty: none).",
+    )
+    coral_bans: Literal["civility", "coral"] = Field(
+        "civility",
+        description="Who enforces bans on Coral comments: civility (a banned author's comment "
+        "is rejected) or coral (judged on its content; Coral's own bans apply).",
+    )
 
     @field_validator("cascade_band", mode="before")
     @classmethod

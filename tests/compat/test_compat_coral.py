@@ -69,7 +69,10 @@ def test_toxic_comment_is_flagged_or_withheld(api: Api) -> None:
     r = post_signed(api, coral_request("I will kill you, you stupid idiot", parent="d79b"))
     assert r.status_code == 200, r.text
     body = r.json()
-    assert body["actions"] == [{"actionType": "FLAG", "reason": "COMMENT_DETECTED_TOXIC"}]
+    assert [(a["actionType"], a["reason"]) for a in body["actions"]] == [
+        ("FLAG", "COMMENT_DETECTED_TOXIC")
+    ]
+    assert body["actions"][0]["additionalDetails"].startswith("Civility: ")
     assert body.get("status") in (None, "SYSTEM_WITHHELD", "REJECTED")
     assert body["metadata"]["civility"]["decision"] in ("flag", "hide", "block")
     stored = api.client.get(
@@ -123,15 +126,110 @@ def test_without_a_secret_an_api_key_is_required(api: Api) -> None:
 
 
 def test_malformed_requests_are_4xx(api: Api) -> None:
-    for payload in ({"comment": {"body": "x"}}, coral_request("   "), [1]):
+    for payload in ({"comment": {"body": "x"}}, [1]):
         raw = json.dumps(payload).encode()
         r = api.client.post(
             URL, content=raw, headers={"X-Coral-Signature": sign("old-secret", raw)}
         )
         assert r.status_code == 422, r.text
+    # A blank body is nothing to moderate (Coral refuses empty comments itself): no opinion.
+    assert post_signed(api, coral_request("   ")).status_code == 204
 
 
 def test_message_id_is_stable_and_distinct() -> None:
     a, b = coral_request("one"), coral_request("two")
     assert message_id(a) == message_id(json.loads(json.dumps(a)))
     assert message_id(a) != message_id(b)
+
+
+# Coral validates these against GQLCOMMENT_FLAG_DETECTED_REASON, GQLCOMMENT_STATUS and its Joi
+# schema (src/core/server/services/comments/pipeline/phases/external.ts): anything else fails
+# the response, and Coral publishes the comment unmoderated.
+CORAL_REASONS = {
+    "COMMENT_DETECTED_TOXIC",
+    "COMMENT_DETECTED_SPAM",
+    "COMMENT_DETECTED_LINKS",
+    "COMMENT_DETECTED_BANNED_WORD",
+    "COMMENT_DETECTED_SUSPECT_WORD",
+    "COMMENT_DETECTED_RECENT_HISTORY",
+    "COMMENT_DETECTED_PREMOD_USER",
+    "COMMENT_DETECTED_REPEAT_POST",
+    "COMMENT_DETECTED_NEW_COMMENTER",
+}
+CORAL_STATUSES = {"NONE", "APPROVED", "REJECTED", "PREMOD", "SYSTEM_WITHHELD"}
+TOXIC = "I will kill you, you stupid idiot"
+AUTHOR = "baf4e943-3594-4fcc-b2ba-3e8de7a76352"
+
+
+def coral_valid(body: dict[str, Any]) -> None:
+    """Checks an answer the way Coral's phase validates it."""
+    assert set(body) <= {"actions", "status", "metadata", "tags", "body"}
+    for action in body.get("actions", []):
+        assert set(action) <= {"actionType", "reason", "additionalDetails", "metadata"}
+        assert action["actionType"] == "FLAG"
+        assert action["reason"] in CORAL_REASONS
+        assert isinstance(action.get("additionalDetails", ""), str)
+    assert body.get("status", "NONE") in CORAL_STATUSES
+
+
+def ban(api: Api, author: str = AUTHOR) -> None:
+    r = api.client.post(
+        f"/v1/users/{author}/ban", json={"reason": "repeated threats"}, headers=api.headers()
+    )
+    assert r.status_code == 201, r.text
+
+
+def test_a_banned_authors_comment_is_rejected_as_banned_not_toxic(api: Api) -> None:
+    ban(api)
+    r = post_signed(api, coral_request("Lovely weather today"))
+    assert r.status_code == 200, r.text
+    body = r.json()
+    coral_valid(body)
+    assert body["status"] == "REJECTED"
+    assert [a["reason"] for a in body["actions"]] == ["COMMENT_DETECTED_PREMOD_USER"]
+    assert "banned" in body["actions"][0]["additionalDetails"]
+    assert body["metadata"]["civility"]["reasons"] == ["banned"]
+
+
+def test_privileged_roles_are_flagged_never_withheld(api: Api) -> None:
+    for role in ("STAFF", "ADMIN", "MODERATOR"):
+        payload = coral_request(f"{TOXIC} ({role})")
+        payload["author"] = {"id": f"author-{role}", "role": role}  # one comment each: no ban
+        r = post_signed(api, payload)
+        assert r.status_code == 200, r.text
+        coral_valid(r.json())
+        assert "status" not in r.json(), role
+        assert r.json()["actions"][0]["reason"] == "COMMENT_DETECTED_TOXIC"
+    payload = coral_request(TOXIC)
+    payload["author"] = {"id": "author-commenter", "role": "COMMENTER"}
+    commenter = post_signed(api, payload).json()
+    assert commenter["status"] in ("SYSTEM_WITHHELD", "REJECTED")
+
+
+def test_long_comments_are_scored_in_windows_never_skipped(api: Api) -> None:
+    filler = "We went to the market and bought apples, bread and cheese for the picnic. "
+    long_toxic = filler * 200 + TOXIC  # 15,000 characters: over the 10,000 of /v1/moderate
+    r = post_signed(api, coral_request(long_toxic))
+    assert r.status_code == 200, r.text
+    coral_valid(r.json())
+    assert r.json()["metadata"]["civility"]["decision"] in ("flag", "hide", "block")
+    stored = api.client.get(
+        f"/v1/messages/{r.json()['metadata']['civility']['id']}", headers=api.headers()
+    ).json()
+    assert stored["scores"]["threat"] > 0.3
+    assert post_signed(api, coral_request(filler * 200)).status_code == 204
+    huge = post_signed(api, coral_request("a" * 131_073))
+    assert huge.status_code == 200, huge.text
+    coral_valid(huge.json())
+    assert huge.json()["status"] == "SYSTEM_WITHHELD"
+    assert huge.json()["metadata"]["civility"]["reasons"] == ["too_long"]
+
+
+def test_a_later_decision_is_what_a_resent_comment_gets(api: Api) -> None:
+    first = post_signed(api, coral_request(TOXIC, parent="p-late")).json()
+    mid = first["metadata"]["civility"]["id"]
+    r = api.client.post(
+        f"/v1/review/{mid}/resolve", json={"action": "approve"}, headers=api.headers()
+    )
+    assert r.status_code == 200, r.text
+    assert post_signed(api, coral_request(TOXIC, parent="p-late")).status_code == 204

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any, Literal
 
+import anyio
 import structlog
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse
@@ -16,7 +17,7 @@ from civility.auth.keys import Permission
 from civility.compat import coral
 from civility.errors import Invalid, Unauthorized
 from civility.moderation.models import IncomingMessage
-from civility.moderation.validation import check_text
+from civility.web.tryout import try_text
 
 log = structlog.get_logger(__name__)
 router = APIRouter(prefix="/v1/coral", tags=["compat: coral"])
@@ -71,7 +72,7 @@ async def _authorize(request: Request, raw: bytes, secrets: list[str]) -> None:
     await authenticate(request, Permission.MODERATE)
 
 
-def _incoming(payload: dict[str, Any], req: CoralRequest, max_length: int) -> IncomingMessage:
+def _incoming(payload: dict[str, Any], req: CoralRequest) -> IncomingMessage:
     tenant_id = req.tenant_id or (req.tenant.id if req.tenant else None)
     metadata = {
         "source": "coral",
@@ -88,7 +89,7 @@ def _incoming(payload: dict[str, Any], req: CoralRequest, max_length: int) -> In
         message_id=coral.message_id(payload),
         author_id=req.author.id,
         channel_id=coral.CHANNEL_PREFIX + req.story.id,
-        text=check_text(req.comment.body, max_length, field="comment.body"),
+        text=req.comment.body,
         metadata={k: v for k, v in metadata.items() if v is not None},
     )
 
@@ -102,7 +103,13 @@ async def moderation_phase(request: Request, c: ContainerDep) -> Response:
         req = CoralRequest.model_validate_json(raw)
     except ValidationError as exc:
         raise Invalid(f"not a Coral moderation request: {exc.errors()[0]['msg']}") from exc
-    message = _incoming(req.model_dump(by_alias=True), req, c.settings.max_text_length)
+    body_text = req.comment.body
+    if not body_text.strip():
+        return Response(status_code=204)  # nothing to moderate (Coral refuses empty comments)
+    if len(body_text) > max(c.settings.max_text_length, coral.MAX_COMMENT_CHARS):
+        # An error here would make Coral skip the phase and publish the comment unmoderated.
+        return JSONResponse(coral.too_long(len(body_text)))
+    message = _incoming(req.model_dump(by_alias=True), req)
     try:
         view = await asyncio.wait_for(
             c.group_commit.submit(message), c.settings.coral_timeout_ms / 1000
@@ -112,5 +119,14 @@ async def moderation_phase(request: Request, c: ContainerDep) -> Response:
         # and the comment is still stored and decided by the running batch.
         log.warning("coral.timeout", message_id=message.message_id)
         return Response(status_code=204)
-    body = coral.response(view)
+    verdict = None
+    if c.settings.coral_bans == "coral" and coral.only_banned(view):
+        # Bans are Coral's: the comment is judged on its content, as "Test this text" does.
+        trial = await anyio.to_thread.run_sync(
+            try_text, body_text, message.channel_id, c.scorer, c.decisions, c.clock
+        )
+        verdict = trial.verdict
+    role = (req.author.role or "").upper()
+    trusted = role in coral.trusted_roles(c.settings.coral_trusted_roles)
+    body = coral.response(view, trusted=trusted, verdict=verdict)
     return Response(status_code=204) if body is None else JSONResponse(body)
