@@ -3,6 +3,7 @@
 from civility.client._async import AsyncCivility
 from civility.client._base import RetryPolicy
 from civility.client._sync import Civility
+from civility.client.appeals import REPORT_REASONS, Appeal, Report
 from civility.client.errors import (
     APIConnectionError,
     APIResponseValidationError,
@@ -37,12 +38,14 @@ from civility.client.models import (
 )
 
 __all__ = [
+    "REPORT_REASONS",
     "APIConnectionError",
     "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
     "Accepted",
     "AnalyzeResult",
+    "Appeal",
     "AsyncCivility",
     "AuthenticationError",
     "AutomatedDecision",
@@ -64,6 +67,7 @@ __all__ = [
     "RateLimitError",
     "RatingAccepted",
     "Reason",
+    "Report",
     "RetryPolicy",
     "ServerError",
     "Span",

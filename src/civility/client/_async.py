@@ -10,8 +10,9 @@ from typing import Any
 
 import httpx
 
-from civility.client import _base
+from civility.client import _base, appeals
 from civility.client._base import Call, RetryableStatus, RetryPolicy, T
+from civility.client.appeals import Appeal, Report
 from civility.client.errors import DecisionTimeoutError
 from civility.client.models import (
     Accepted,
@@ -173,3 +174,47 @@ class AsyncCivility:
     async def get_rating(self, post_id: str) -> PostRating:
         """Returns a post's rating (eventually consistent)."""
         return await self._send(_base.get_rating_call(post_id), _base.parse_rating)
+
+    async def report(
+        self,
+        reporter_id: str,
+        reason: str,
+        *,
+        id: str | None = None,
+        channel_id: str | None = None,
+        message_id: str | None = None,
+        text: str | None = None,
+    ) -> Report:
+        """Forwards a user's report of a message (`id`, or `channel_id` and `message_id`).
+
+        `reason` is one of `REPORT_REASONS`; `other` needs `text`. Reporting again returns
+        the first report with `duplicate` set.
+        """
+        call = appeals.report_call(
+            reporter_id, reason, id=id, channel_id=channel_id, message_id=message_id, text=text
+        )
+        return await self._send(call, appeals.parse_report)
+
+    async def appeal(
+        self,
+        author_id: str,
+        statement: str,
+        *,
+        id: str | None = None,
+        channel_id: str | None = None,
+        message_id: str | None = None,
+    ) -> Appeal:
+        """Forwards an author's appeal of a message's hide or removal."""
+        call = appeals.appeal_call(
+            author_id, statement, id=id, channel_id=channel_id, message_id=message_id
+        )
+        return await self._send(call, appeals.parse_appeal)
+
+    async def appeal_ban(self, author_id: str, statement: str, *, channel_id: str | None) -> Appeal:
+        """Forwards an author's appeal of their ban in a channel (None: everywhere)."""
+        call = appeals.ban_appeal_call(author_id, statement, channel_id)
+        return await self._send(call, appeals.parse_appeal)
+
+    async def get_appeal(self, appeal_id: str) -> Appeal:
+        """Returns an appeal with its outcome once decided (or listen to `appeal.*` webhooks)."""
+        return await self._send(appeals.get_appeal_call(appeal_id), appeals.parse_appeal)

@@ -11,8 +11,9 @@ from typing import Any
 
 import httpx
 
-from civility.client import _base
+from civility.client import _base, appeals
 from civility.client._base import Call, RetryableStatus, RetryPolicy, T
+from civility.client.appeals import Appeal, Report
 from civility.client.errors import DecisionTimeoutError
 from civility.client.models import (
     Accepted,
@@ -176,3 +177,47 @@ class Civility:
     def get_rating(self, post_id: str) -> PostRating:
         """Returns a post's rating (eventually consistent)."""
         return self._send(_base.get_rating_call(post_id), _base.parse_rating)
+
+    def report(
+        self,
+        reporter_id: str,
+        reason: str,
+        *,
+        id: str | None = None,
+        channel_id: str | None = None,
+        message_id: str | None = None,
+        text: str | None = None,
+    ) -> Report:
+        """Forwards a user's report of a message (`id`, or `channel_id` and `message_id`).
+
+        `reason` is one of `REPORT_REASONS`; `other` needs `text`. Reporting again returns
+        the first report with `duplicate` set.
+        """
+        call = appeals.report_call(
+            reporter_id, reason, id=id, channel_id=channel_id, message_id=message_id, text=text
+        )
+        return self._send(call, appeals.parse_report)
+
+    def appeal(
+        self,
+        author_id: str,
+        statement: str,
+        *,
+        id: str | None = None,
+        channel_id: str | None = None,
+        message_id: str | None = None,
+    ) -> Appeal:
+        """Forwards an author's appeal of a message's hide or removal."""
+        call = appeals.appeal_call(
+            author_id, statement, id=id, channel_id=channel_id, message_id=message_id
+        )
+        return self._send(call, appeals.parse_appeal)
+
+    def appeal_ban(self, author_id: str, statement: str, *, channel_id: str | None) -> Appeal:
+        """Forwards an author's appeal of their ban in a channel (None: everywhere)."""
+        call = appeals.ban_appeal_call(author_id, statement, channel_id)
+        return self._send(call, appeals.parse_appeal)
+
+    def get_appeal(self, appeal_id: str) -> Appeal:
+        """Returns an appeal with its outcome once decided (or listen to `appeal.*` webhooks)."""
+        return self._send(appeals.get_appeal_call(appeal_id), appeals.parse_appeal)
