@@ -1,0 +1,1 @@
+"""Carries decisions made later in Civility (review, reversal, appeal) to Coral Talk."""
