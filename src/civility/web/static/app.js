@@ -6,9 +6,11 @@
 
   function rows() { return Array.from(document.querySelectorAll(".items .row[data-url]")); }
   function current() {
+    // The selected row first: while its panel is still loading, the shown panel is older.
+    var selected = document.querySelector(".items .row.selected");
+    if (selected) return selected;
     var shown = document.querySelector("#detail article[data-id]");
-    var row = shown && document.getElementById("row-" + shown.dataset.id);
-    return row || document.querySelector(".items .row.selected");
+    return shown && document.getElementById("row-" + shown.dataset.id);
   }
 
   function select(row) {
@@ -122,10 +124,9 @@
   // After a note is added HTMX gives focus back to the new note box (same id); shortcuts
   // must work again at once, so nothing keeps the focus.
   document.addEventListener("htmx:afterSettle", function (e) {
-    var path = e.detail.requestConfig && e.detail.requestConfig.path;
-    if (!path || !/\/notes$/.test(path)) return;
+    if (e.detail.target.id !== "detail") return;
     var active = document.activeElement;
-    if (active && active !== document.body && active.closest("#detail")) active.blur();
+    if (active && active.id === "note-text") active.blur();
   });
 
   // After a verdict that closes the item (and its row was swapped too), open the next one.
