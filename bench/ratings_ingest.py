@@ -1,5 +1,8 @@
 """Ratings ingested per second: service + background applier, and over HTTP.
 
+A rating is applied at most CIVILITY_RATINGS_FLUSH_INTERVAL_MS (1 s) after it is accepted,
+plus the time its batch takes: the batch p50 / p99 / max are reported beside the rate.
+
 Baseline (same run): one transaction per rating through the same service. Then batched
 applying (the applier's way) on the embedded default (SQLite + in-memory limits and cache) and,
 when reachable, on PostgreSQL + Redis (limits and cache in Redis). With --http, a real
@@ -88,8 +91,35 @@ def per_rating_baseline(service: RatingService, items: list[RatingInput]) -> flo
     return len(items) / (time.perf_counter() - start)
 
 
+BATCH_SECONDS: list[float] = []  # how long each applied batch took (latency to applied)
+
+
+def _timed(service: RatingService) -> Any:
+    def apply(batch: Any) -> Any:
+        start = time.perf_counter()
+        try:
+            return service.apply(batch)
+        finally:
+            BATCH_SECONDS.append(time.perf_counter() - start)
+
+    return apply
+
+
+def batch_latency() -> dict[str, float]:
+    """p50 / p99 / max seconds to apply one batch of up to 500 (then cleared)."""
+    times = sorted(BATCH_SECONDS)
+    BATCH_SECONDS.clear()
+    if not times:
+        return {}
+    return {
+        "batch_p50_s": round(times[len(times) // 2], 3),
+        "batch_p99_s": round(times[int(len(times) * 0.99)], 3),
+        "batch_max_s": round(times[-1], 3),
+    }
+
+
 async def _through_applier(service: RatingService, items: list[RatingInput]) -> float:
-    applier = RatingApplier(service.apply, max_size=500, interval=0.05, max_pending=10**7)
+    applier = RatingApplier(_timed(service), max_size=500, interval=0.05, max_pending=10**7)
     applier.start()
     start = time.perf_counter()
     for i in range(0, len(items), CHUNK):
@@ -130,7 +160,12 @@ def embedded(n: int, baseline_n: int) -> dict[str, Any]:
             rate = batched(service, inputs(n))
         finally:
             db.dispose()
-    return {"per_rating_tx_per_s": round(base), "applier_per_s": round(rate), "n": n}
+    return {
+        "per_rating_tx_per_s": round(base),
+        "applier_per_s": round(rate),
+        "n": n,
+        **batch_latency(),
+    }
 
 
 def postgres_redis(n: int, baseline_n: int) -> dict[str, Any]:
@@ -146,7 +181,12 @@ def postgres_redis(n: int, baseline_n: int) -> dict[str, Any]:
         finally:
             db.dispose()
             cache.close()
-    return {"per_rating_tx_per_s": round(base), "applier_per_s": round(rate), "n": n}
+    return {
+        "per_rating_tx_per_s": round(base),
+        "applier_per_s": round(rate),
+        "n": n,
+        **batch_latency(),
+    }
 
 
 def http(duration: float, concurrency: int) -> dict[str, Any]:

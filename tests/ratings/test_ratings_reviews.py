@@ -129,3 +129,23 @@ def test_a_review_bomb_marks_the_post_and_explains_the_change(clock: ManualClock
     service.decide(item.id, Verdict.CLEAR, "mod")
     assert service.get("p").marker is None
     assert repo.stats["p"].marker is None
+
+
+def test_learned_trust_and_confirmed_accounts_survive_a_restart(clock: ManualClock) -> None:
+    service, repo = make(clock)
+    for day in range(30):  # one agreeing rating a day on posts everyone rates alike
+        clock.advance(timedelta(days=1))
+        post = f"q{day}"
+        rate(service, clock, 900, *[(post, f"crowd{i}", 4) for i in range(12)])
+        rate(service, clock, 900, (post, "regular", 4))
+    burst(service, clock)
+    (item,) = service.list_reviews()
+    service.decide(item.id, Verdict.CONFIRM, "mod")
+    learned = service.detector.trust.history("regular")
+    assert learned > 0.5
+    restarted = RatingService(repo, MemoryRatingCache(), NoRateLimit(), clock)
+    clock.advance(60)
+    rate(restarted, clock, 900, ("z", "regular", 3), ("z", "a0", 3))
+    assert restarted.detector.trust.history("regular") == pytest.approx(learned, rel=0.01)
+    assert repo.ratings[("z", "regular")].trust > 0.5
+    assert repo.ratings[("z", "a0")].weight == 0.0  # still confirmed after the restart

@@ -77,6 +77,14 @@ def test_sql_and_memory_repositories_agree(db: Database) -> None:
         flags = tx.flags_of_review(mine[0].id)
         assert len(flags) == 30
         assert tx.get_flags([flags[0].key]) == {flags[0].key: flags[0]}
+    with sql.transaction() as tx:
+        stored_raters = {r.user_id: r for r in tx.get_raters(list(memory.raters))}
+    assert stored_raters.keys() == memory.raters.keys()
+    for user, state in memory.raters.items():
+        got = stored_raters[user]
+        assert (got.judged, got.blocked, len(got.pending)) == pytest.approx(
+            (state.judged, state.blocked, len(state.pending))
+        )
     # Every event names a version that exists, and versions are never rewritten.
     with db.read() as conn:
         versions = {row.id for row in conn.execute(select(rating_versions.c.id))}

@@ -194,7 +194,8 @@ class FraudDetector:
         replaced: list[_Entry] = []
         for sub in batch:
             post = stats(sub.post_id)
-            self.trust.learn_consensus(sub.post_id, post.trusted_average, post.trusted_weight)
+            trusted = post.count - post.suspicious_count
+            self.trust.learn_consensus(sub.post_id, post.trusted_average, trusted)
             weight = self.trust.weight(sub)
             out.trust[sub.key] = weight
             entry = self._enter(sub, weight, sub.key in flagged, replaced)

@@ -17,6 +17,7 @@ from typing import Protocol
 from civility.events.models import Event
 from civility.ratings.models import PostStats, RatingFlag, StatsUpdate, StoredRating
 from civility.ratings.reviews import RatingReview, ReviewStatus
+from civility.ratings.trust import RaterState
 
 Key = tuple[str, str]
 
@@ -66,6 +67,14 @@ class RatingTransaction(Protocol):
 
     def clear_marker(self, post_ids: Sequence[str], review_id: str) -> None:
         """Removes a review item's marker from posts that still carry it."""
+        ...
+
+    def get_raters(self, user_ids: Sequence[str]) -> list[RaterState]:
+        """Returns the stored trust state of the given raters that have one."""
+        ...
+
+    def save_raters(self, states: Sequence[RaterState]) -> None:
+        """Stores raters' trust state, replacing what was stored."""
         ...
 
     def apply_stats(self, updates: Sequence[StatsUpdate]) -> None:
@@ -125,6 +134,7 @@ class InMemoryRatingRepository:
         self.versions: dict[str, StoredRating] = {}
         self.flags: dict[Key, RatingFlag] = {}
         self.reviews: dict[str, RatingReview] = {}
+        self.raters: dict[str, RaterState] = {}
         self.stats: dict[str, PostStats] = {}
         self.events: list[Event] = []
         self._lock = threading.Lock()
@@ -195,6 +205,13 @@ class _MemoryTransaction:
     def save_reviews(self, reviews: Sequence[RatingReview]) -> None:
         for review in reviews:
             self._repo.reviews[review.id] = review
+
+    def get_raters(self, user_ids: Sequence[str]) -> list[RaterState]:
+        return [self._repo.raters[u] for u in user_ids if u in self._repo.raters]
+
+    def save_raters(self, states: Sequence[RaterState]) -> None:
+        for state in states:
+            self._repo.raters[state.user_id] = state
 
     def clear_marker(self, post_ids: Sequence[str], review_id: str) -> None:
         for post in post_ids:

@@ -192,6 +192,11 @@ class RatingService:
         self, tx: RatingTransaction, batch: Sequence[RatingSubmission], now: datetime
     ) -> list[PostStats]:
         stats = tx.get_stats(list(dict.fromkeys(s.post_id for s in batch)))
+        trust = self.detector.trust
+        users = [s.user_id for s in batch]
+        missing = trust.missing(users)
+        if missing:
+            trust.restore(tx.get_raters(missing))  # learned trust survives restarts
         latest = {s.key: s for s in batch}
         sticky = {
             k: f for k, f in tx.get_flags(list(latest)).items() if f.active(now)
@@ -224,6 +229,7 @@ class RatingService:
         tx.upsert_flags(self._flags(tx, flags, found.finding_of, reviews, now))
         tx.save_reviews([r for r in reviews.values() if r.updated_at == now])
         tx.apply_stats(updates)
+        tx.save_raters(trust.snapshot(users))
         tx.insert_events(self._events(rows, old, reviews, found.finding_of, now))
         # Computed here rather than read back: the cache is eventually consistent anyway, and
         # re-reading every touched post would double the reads of each batch.
@@ -413,12 +419,16 @@ class RatingService:
                     )
                 after = decided(review, verdict, actor, now, note)
                 fresh = self._decide(tx, review, after, verdict, actor, now)
+                trust = self.detector.trust
+                trust.restore(tx.get_raters(trust.missing(review.user_ids)))
+                for user in review.user_ids:
+                    # Confirmed manipulators weigh 0 from now on; cleared ones earn trust again.
+                    if verdict is Verdict.CONFIRM:
+                        trust.block(user, now)
+                    else:
+                        trust.unblock(user, now)
+                tx.save_raters(trust.snapshot(review.user_ids))
             self._cache.put_many(fresh)
-        for user in review.user_ids:
-            if verdict is Verdict.CONFIRM:
-                self.detector.trust.block(user, now)
-            else:
-                self.detector.trust.unblock(user, now)
         return after
 
     def _decide(

@@ -6,7 +6,7 @@ A rater's weight is `base + age_share·A + history_share·H`, times a bounded cl
   future, is new (A = 0).
 - H (0..1): earned history = tenure × agreement × diversity. Each rating is judged a day
   later (`mature_after_s`) against the post's consensus then (the eventual consensus, not
-  the one the rater saw); agreement is 1 − |score − consensus| / `agreement_scale`, floored at
+  the one the rater saw; at least `mature_min_ratings` trusted ratings); agreement is 1 − |score − consensus| / `agreement_scale`, floored at
   0. Tenure grows with the distinct days on which judged ratings were given, diversity with
   the number judged. Every counter decays with `half_life_days`.
 - client factor: when more than `client_free_accounts` accounts rate from one client (address
@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 from collections import OrderedDict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -39,7 +40,7 @@ class TrustConfig:
     agreement_scale: float = 2.0
     half_life_days: float = 90.0
     mature_after_s: float = 86_400.0
-    mature_min_weight: float = 5.0
+    mature_min_ratings: int = 10
     give_up_after_s: float = 7 * 86_400.0
     max_pending: int = 20
     client_free_accounts: int = 3
@@ -56,6 +57,20 @@ def account_age_days(sub: RatingSubmission) -> float | None:
         return None
     age = (sub.rated_at - sub.user_created_at).total_seconds() / 86_400
     return age if age >= 0 else None
+
+
+@dataclass(frozen=True, slots=True)
+class RaterState:
+    """What the trust model has learned about one rater, as stored between restarts."""
+
+    user_id: str
+    updated: datetime
+    active_days: float
+    agree: float
+    judged: float
+    last_day: int
+    pending: tuple[tuple[str, float, datetime], ...]
+    blocked: bool
 
 
 @dataclass(slots=True)
@@ -79,12 +94,12 @@ class TrustBook:
         self._consensus: OrderedDict[str, tuple[float, float]] = OrderedDict()
         self._clients: dict[str, OrderedDict[str, datetime]] = {}
 
-    def learn_consensus(self, post_id: str, mean: float | None, weight: float) -> None:
-        """Remembers a post's latest trusted mean and weight (what ratings are judged against)."""
+    def learn_consensus(self, post_id: str, mean: float | None, ratings: int) -> None:
+        """Remembers a post's latest trusted mean and how many trusted ratings made it."""
         if mean is None:
             return
         self._consensus.pop(post_id, None)
-        self._consensus[post_id] = (mean, weight)
+        self._consensus[post_id] = (mean, float(ratings))
         if len(self._consensus) > self.config.max_posts:
             self._consensus.popitem(last=False)
 
@@ -114,6 +129,46 @@ class TrustBook:
         agreement = rater.agree / rater.judged
         diversity = min(1.0, rater.judged / cfg.diversity_full)
         return tenure * agreement * diversity
+
+    def missing(self, user_ids: Iterable[str]) -> list[str]:
+        """Returns the raters not held in memory (to be restored from storage)."""
+        return [u for u in dict.fromkeys(user_ids) if u not in self._raters]
+
+    def restore(self, states: Iterable[RaterState]) -> None:
+        """Loads stored raters (after a restart, or once pruned from memory)."""
+        for st in states:
+            pending = OrderedDict((post, (score, at)) for post, score, at in st.pending)
+            self._raters[st.user_id] = _Rater(
+                updated=st.updated,
+                active_days=st.active_days,
+                agree=st.agree,
+                judged=st.judged,
+                last_day=st.last_day,
+                pending=pending,
+                blocked=st.blocked,
+            )
+
+    def snapshot(self, user_ids: Iterable[str]) -> list[RaterState]:
+        """Returns the learned state of the given raters that are in memory."""
+        out = []
+        for user in dict.fromkeys(user_ids):
+            r = self._raters.get(user)
+            if r is None:
+                continue
+            pending = tuple((post, score, at) for post, (score, at) in r.pending.items())
+            out.append(
+                RaterState(
+                    user,
+                    r.updated,
+                    r.active_days,
+                    r.agree,
+                    r.judged,
+                    r.last_day,
+                    pending,
+                    r.blocked,
+                )
+            )
+        return out
 
     def block(self, user_id: str, at: datetime) -> None:
         """Gives an account weight 0 from now on (a moderator confirmed it manipulates)."""
@@ -149,7 +204,7 @@ class TrustBook:
             if age < cfg.mature_after_s:
                 continue
             consensus = self._consensus.get(post)
-            if consensus is None or consensus[1] < cfg.mature_min_weight:
+            if consensus is None or consensus[1] < cfg.mature_min_ratings:
                 if age > cfg.give_up_after_s:
                     del rater.pending[post]
                 continue

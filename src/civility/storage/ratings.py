@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
+from datetime import datetime
 from typing import Any, TypeVar
 
 from sqlalchemy import (
@@ -26,9 +27,11 @@ from civility.events.models import Event
 from civility.ratings.models import PostStats, RatingFlag, StatsUpdate, StoredRating
 from civility.ratings.repository import Key, RatingTransaction
 from civility.ratings.reviews import RatingReview, ReviewStatus
+from civility.ratings.trust import RaterState
 from civility.storage.db import Database
 from civility.storage.repositories import as_utc, insert_events, translate_errors
 from civility.storage.tables_ratings import (
+    rater_trust,
     rating_flags,
     rating_reviews,
     rating_stats,
@@ -148,6 +151,37 @@ def _review_from_row(row: Row[Any]) -> RatingReview:
     )
 
 
+def _rater_row(r: RaterState) -> dict[str, Any]:
+    return {
+        "user_id": r.user_id,
+        "updated_at": r.updated,
+        "active_days": r.active_days,
+        "agree": r.agree,
+        "judged": r.judged,
+        "last_day": r.last_day,
+        "pending": [[post, score, at.isoformat()] for post, score, at in r.pending],
+        "blocked": r.blocked,
+    }
+
+
+def _rater_from_row(row: Row[Any]) -> RaterState:
+    m = row._mapping
+    updated = as_utc(m["updated_at"])
+    assert updated is not None
+    return RaterState(
+        user_id=m["user_id"],
+        updated=updated,
+        active_days=float(m["active_days"]),
+        agree=float(m["agree"]),
+        judged=float(m["judged"]),
+        last_day=int(m["last_day"]),
+        pending=tuple(
+            (post, float(score), datetime.fromisoformat(at)) for post, score, at in m["pending"]
+        ),
+        blocked=bool(m["blocked"]),
+    )
+
+
 def _rating_from_row(row: Row[Any]) -> StoredRating:
     m = row._mapping
     rated_at = as_utc(m["rated_at"])
@@ -239,6 +273,15 @@ def _flag_upsert(insert: Any) -> Any:
     )
 
 
+def _rater_upsert(insert: Any) -> Any:
+    stmt = insert(rater_trust)
+    columns = [c.name for c in rater_trust.c if not c.primary_key]
+    return stmt.on_conflict_do_update(
+        index_elements=[rater_trust.c.user_id],
+        set_={name: stmt.excluded[name] for name in columns},
+    )
+
+
 def _review_upsert(insert: Any) -> Any:
     stmt = insert(rating_reviews)
     columns = [c.name for c in rating_reviews.c if not c.primary_key]
@@ -249,8 +292,14 @@ def _review_upsert(insert: Any) -> Any:
 
 
 # Built once per dialect: constructing `excluded` and the SET clause costs milliseconds.
-_UPSERTS: dict[str, tuple[Any, Any, Any, Any]] = {
-    name: (_rating_upsert(ins), _stats_upsert(ins), _flag_upsert(ins), _review_upsert(ins))
+_UPSERTS: dict[str, tuple[Any, Any, Any, Any, Any]] = {
+    name: (
+        _rating_upsert(ins),
+        _stats_upsert(ins),
+        _flag_upsert(ins),
+        _review_upsert(ins),
+        _rater_upsert(ins),
+    )
     for name, ins in (("sqlite", sqlite_insert), ("postgresql", pg_insert))
 }
 
@@ -282,6 +331,7 @@ class SqlRatingTransaction:
             self._upsert_stats,
             self._upsert_flags,
             self._upsert_reviews,
+            self._upsert_raters,
         ) = _UPSERTS[conn.dialect.name]
 
     def get_stats(self, post_ids: Sequence[str]) -> dict[str, PostStats]:
@@ -296,8 +346,8 @@ class SqlRatingTransaction:
             found.update((r.key, r) for r in map(_rating_from_row, rows))
         return found
 
-    def _pairs(self, keys: Sequence[Key], table: Any = ratings) -> ColumnElement[bool]:
-        c = table.c
+    def _pairs(self, keys: Sequence[Key]) -> ColumnElement[bool]:
+        c = ratings.c
         if self._sqlite:
             # SQLite scans the whole table for `(a, b) IN (...)`; an OR of equalities uses the
             # primary key once per pair.
@@ -321,10 +371,14 @@ class SqlRatingTransaction:
 
     def get_flags(self, keys: Sequence[Key]) -> dict[Key, RatingFlag]:
         """Returns the flags of the given pairs."""
+        # Flags are few next to ratings: reading the posts' flags by the key's prefix and
+        # picking the pairs here costs far less than building an OR of pairs every batch.
+        wanted = set(keys)
         found: dict[Key, RatingFlag] = {}
-        for chunk in _chunks(list(keys)):
-            rows = self._conn.execute(select(rating_flags).where(self._pairs(chunk, rating_flags)))
-            found.update((f.key, f) for f in map(_flag_from_row, rows))
+        for chunk in _chunks(list(dict.fromkeys(p for p, _ in keys))):
+            stmt = select(rating_flags).where(rating_flags.c.post_id.in_(chunk))
+            rows = self._conn.execute(stmt)
+            found.update((f.key, f) for f in map(_flag_from_row, rows) if f.key in wanted)
         return found
 
     def flags_of_review(self, review_id: str) -> list[RatingFlag]:
@@ -366,6 +420,19 @@ class SqlRatingTransaction:
                 .where(c.post_id.in_(chunk), c.marker == review_id)
                 .values(marker=None)
             )
+
+    def get_raters(self, user_ids: Sequence[str]) -> list[RaterState]:
+        """Returns the stored trust state of the given raters that have one."""
+        found: list[RaterState] = []
+        for chunk in _chunks(list(user_ids)):
+            stmt = select(rater_trust).where(rater_trust.c.user_id.in_(chunk))
+            found.extend(map(_rater_from_row, self._conn.execute(stmt)))
+        return found
+
+    def save_raters(self, states: Sequence[RaterState]) -> None:
+        """Stores raters' trust state (one executemany upsert)."""
+        if states:
+            self._conn.execute(self._upsert_raters, [_rater_row(s) for s in states])
 
     def insert_events(self, events: Sequence[Event]) -> None:
         """Appends events in this transaction."""

@@ -89,6 +89,21 @@ rating_reviews = Table(
     Index("ix_rating_reviews_key", "key", "status"),
 )
 
+# What the trust model learned about each rater (counters decay; see ratings/trust.py).
+rater_trust = Table(
+    "rater_trust",
+    metadata,
+    Column("user_id", String(200), primary_key=True),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("active_days", Float, nullable=False),
+    Column("agree", Float, nullable=False),
+    Column("judged", Float, nullable=False),
+    Column("last_day", Integer, nullable=False),
+    # [[post_id, score, rated_at iso], ...]: ratings waiting for their eventual consensus
+    Column("pending", JSON, nullable=False),
+    Column("blocked", Boolean, nullable=False),
+)
+
 rating_stats = Table(
     "rating_stats",
     metadata,

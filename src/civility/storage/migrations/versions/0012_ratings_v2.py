@@ -1,4 +1,4 @@
-"""ratings v2: append-only rating versions, sticky flags, rating review items, post marker
+"""ratings v2: rating versions, sticky flags, rating review items, post marker, rater trust
 
 Revision ID: 0012
 Revises: 0011
@@ -81,10 +81,23 @@ def upgrade() -> None:
         batch_op.create_index("ix_rating_reviews_key", ["key", "status"], unique=False)
     with op.batch_alter_table("rating_stats", schema=None) as batch_op:
         batch_op.add_column(sa.Column("marker", sa.String(length=32), nullable=True))
+    op.create_table(
+        "rater_trust",
+        sa.Column("user_id", sa.String(length=200), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("active_days", sa.Float(), nullable=False),
+        sa.Column("agree", sa.Float(), nullable=False),
+        sa.Column("judged", sa.Float(), nullable=False),
+        sa.Column("last_day", sa.Integer(), nullable=False),
+        sa.Column("pending", sa.JSON(), nullable=False),
+        sa.Column("blocked", sa.Boolean(), nullable=False),
+        sa.PrimaryKeyConstraint("user_id", name=op.f("pk_rater_trust")),
+    )
 
 
 def downgrade() -> None:
     """Reverts this revision."""
+    op.drop_table("rater_trust")
     with op.batch_alter_table("rating_stats", schema=None) as batch_op:
         batch_op.drop_column("marker")
     op.drop_table("rating_reviews")
