@@ -24,6 +24,9 @@ from civility.moderation.records import Outcome
 from civility.moderation.service import ModerationService
 from civility.notifications.service import NotificationService
 from civility.observability.gauges import GaugeRefresher
+from civility.ocr.engine import OcrEngine
+from civility.ocr.images import ImageLimits
+from civility.ocr.service import ImageReader
 from civility.policy.service import PolicyService
 from civility.policy.verdict import Action
 from civility.queue.base import MessageQueue
@@ -389,6 +392,7 @@ class Container:
     notifications: NotificationService
     user_reports: UserReportService
     appeals: AppealService
+    images: ImageReader
 
     def close(self) -> None:
         """Releases database connections."""
@@ -400,6 +404,28 @@ class Container:
         if support is None or language is None:
             return ()
         return support.unsupported(language)
+
+
+def build_image_reader(settings: Settings) -> ImageReader:
+    """Builds the image reader: Tesseract where the `ocr` extra and the program are installed."""
+    engine: OcrEngine | None = None
+    missing = ""
+    try:
+        from civility.ocr.tesseract import TesseractEngine
+
+        engine = TesseractEngine()
+    except ImportError:
+        missing = "the `ocr` extra is not installed (pip install 'civility[ocr]')"
+    except OSError:  # pytesseract's TesseractNotFoundError
+        missing = "the tesseract program is not installed (Debian: tesseract-ocr)"
+    return ImageReader(
+        engine,
+        limits=ImageLimits(settings.image_max_bytes, settings.image_max_pixels),
+        languages=[c.strip().lower() for c in settings.ocr_languages.split(",") if c.strip()],
+        timeout_s=settings.ocr_timeout_seconds,
+        missing=missing,
+        max_concurrent=settings.ocr_max_concurrent,
+    )
 
 
 def build_container(
@@ -481,4 +507,5 @@ def build_container(
             SqlEnforcementRepository(db),
             clock,
         ),
+        images=build_image_reader(settings),
     )

@@ -93,6 +93,22 @@ class Settings(BaseSettings):
     sync_batch_max_wait_ms: float = Field(1.0, ge=0, le=1000)
     max_text_length: int = Field(10_000, ge=1, le=1_000_000)
     max_batch_submit: int = Field(1_000, ge=1, le=100_000)
+    # Text in images (docs/ocr.md): used only where the `ocr` extra and tesseract are installed.
+    ocr_languages: str = Field(
+        "en",
+        description="Languages (ISO 639-1, comma-separated) images are read in when a request "
+        "gives no image.language; one is faster and more accurate than several.",
+        max_length=100,
+    )
+    image_max_bytes: int = Field(5 * 1024 * 1024, ge=1024, le=64 * 1024 * 1024)
+    image_max_pixels: int = Field(16_000_000, ge=10_000, le=100_000_000)
+    ocr_timeout_seconds: float = Field(10.0, gt=0, le=120)
+    max_images_per_submit: int = Field(
+        16, ge=0, le=1000, description="Messages with an image per POST /v1/messages."
+    )
+    ocr_max_concurrent: int = Field(
+        2, ge=1, le=64, description="Images read at once (each runs one tesseract process)."
+    )
     db_pool_size: int = Field(8, ge=1, le=256)
     api_key_cache_seconds: float = Field(30.0, ge=0)
     metrics_port: int = Field(

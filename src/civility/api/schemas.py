@@ -19,6 +19,8 @@ from pydantic import (
 from civility.moderation.decisions import DecisionSource, HumanDecision, automated_actor
 from civility.moderation.records import MessageView
 from civility.moderation.service import AnalyzeResult
+from civility.ocr.models import ImageText
+from civility.ocr.service import ImageInput
 from civility.policy.verdict import Action, Reason, Severity
 from civility.scoring.support import published
 
@@ -67,22 +69,100 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+class ImageIn(Strict):
+    """An image given inline; its text is read (OCR) and moderated with the message's."""
+
+    data: str = Field(min_length=1, description="The image's bytes, standard base64.")
+    mime_type: str = Field(
+        max_length=100, description="image/png, image/jpeg or image/webp", examples=["image/png"]
+    )
+    language: str | None = Field(
+        None,
+        max_length=16,
+        description="The language of the image's text (ISO 639-1, e.g. `ru`); default: the "
+        "server's CIVILITY_OCR_LANGUAGES.",
+    )
+
+    def to_input(self) -> ImageInput:
+        """Returns the domain form."""
+        return ImageInput(self.data, self.mime_type, self.language)
+
+
+class WordOut(BaseModel):
+    """A word read from the image: its range in the message text and its box in the image."""
+
+    start: int
+    end: int
+    text: str
+    box: tuple[int, int, int, int] = Field(description="left, top, width, height in pixels")
+    confidence: float
+
+
+class ImageOut(BaseModel):
+    """The text read from the image: `text` is the range [start, end) of the moderated text."""
+
+    text: str
+    start: int
+    end: int
+    languages: list[str]
+    engine: str
+    confidence: float | None = Field(description="Mean word confidence, 0-100")
+    mime_type: str
+    width: int
+    height: int
+    words: list[WordOut]
+
+
+def image_out(text: str, image: ImageText | None) -> ImageOut | None:
+    """Builds the response form of the text read from a message's image."""
+    if image is None:
+        return None
+    return ImageOut(
+        text=text[image.start : image.end],
+        start=image.start,
+        end=image.end,
+        languages=list(image.languages),
+        engine=image.engine,
+        confidence=image.confidence,
+        mime_type=image.mime_type,
+        width=image.width,
+        height=image.height,
+        words=[
+            WordOut(
+                start=w.start,
+                end=w.end,
+                text=text[w.start : w.end],
+                box=w.box,
+                confidence=w.confidence,
+            )
+            for w in image.words
+        ],
+    )
+
+
 class AnalyzeIn(Strict):
-    """Either one text or a list of up to 128 texts."""
+    """Either one text or a list of up to 128 texts; or an image, alone or with `text`."""
 
     text: str | None = None
     texts: list[str] | None = Field(None, min_length=1, max_length=128)
+    image: ImageIn | None = None
     channel_id: Id | None = None
 
     @model_validator(mode="after")
     def _one_of(self) -> AnalyzeIn:
+        if self.image is not None:
+            if self.texts is not None:
+                raise ValueError("`image` goes with `text`, not with `texts`")
+            return self
         if (self.text is None) == (self.texts is None):
-            raise ValueError("give exactly one of `text` or `texts`")
+            raise ValueError("give exactly one of `text` or `texts` (or an `image`)")
         return self
 
     def all_texts(self) -> list[str]:
         """Returns the texts to score."""
-        return [self.text] if self.text is not None else list(self.texts or [])
+        if self.texts is not None:
+            return list(self.texts)
+        return [self.text or ""]
 
 
 class SpanOut(BaseModel):
@@ -108,6 +188,9 @@ class AnalyzeItem(BaseModel):
     unsupported: list[str] = Field(
         default_factory=list, description="Categories scored null for this language"
     )
+    image: ImageOut | None = Field(
+        None, description="The text read from the image, where one was given"
+    )
 
 
 class AnalyzeOut(BaseModel):
@@ -117,10 +200,11 @@ class AnalyzeOut(BaseModel):
     model: str
 
 
-def analyze_item(text: str, result: AnalyzeResult) -> AnalyzeItem:
-    """Builds the response item of one analyzed text."""
+def analyze_item(text: str, result: AnalyzeResult, image: ImageText | None = None) -> AnalyzeItem:
+    """Builds the response item of one analyzed text (and of its image's text)."""
     a = result.analysis
     return AnalyzeItem(
+        image=image_out(text, image),
         scores=published(a.scores, a.unsupported),
         language=a.language,
         severity=result.severity,
@@ -144,7 +228,8 @@ class MessageIn(Strict):
     message_id: Id
     author_id: Id
     channel_id: Id
-    text: Text
+    text: Text = Field("", description="Required unless an `image` is given.")
+    image: ImageIn | None = None
     metadata: Annotated[dict[str, Any], AfterValidator(_storable_metadata)] = Field(
         default_factory=dict
     )
@@ -179,6 +264,11 @@ class ReasonOut(BaseModel):
     category: str | None
     score: float | None
     spans: list[tuple[int, int]]
+    image_boxes: list[tuple[int, int, int, int]] = Field(
+        default_factory=list,
+        description="Boxes (left, top, width, height) of the image's words the spans cover: "
+        "non-empty when the reason is about text read from the image",
+    )
 
 
 class AutomatedDecisionOut(BaseModel):
@@ -231,11 +321,15 @@ class MessageOut(BaseModel):
     decision_history: list[HumanDecisionOut] | None = None
     text: str | None = None
     metadata: dict[str, Any] | None = None
+    image: ImageOut | None = Field(
+        None, description="The text read from the message's image (a range of its text)"
+    )
 
 
-def reason_out(r: Reason) -> ReasonOut:
-    """Builds the response form of a reason."""
+def reason_out(r: Reason, image: ImageText | None = None) -> ReasonOut:
+    """Builds the response form of a reason (with the image boxes its spans cover)."""
     return ReasonOut(
+        image_boxes=image.boxes(r.spans) if image is not None else [],
         code=r.code,
         message=r.message,
         source=r.source.value,
@@ -270,7 +364,7 @@ def message_out(
         severity=d.severity if d else None,
         scores=published(view.scores, unsupported) if view.scores else None,
         language=m.language,
-        reasons=[reason_out(r) for r in d.reasons] if d else [],
+        reasons=[reason_out(r, m.image) for r in d.reasons] if d else [],
         policy_version=d.policy_version if d else None,
         received_at=m.received_at,
         decided_at=current.decided_at if current else None,
@@ -280,6 +374,7 @@ def message_out(
         decision_history=_history(view),
         text=m.text if include_text else None,
         metadata=m.metadata if include_text else None,
+        image=image_out(m.text, m.image),
     )
 
 

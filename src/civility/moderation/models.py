@@ -7,6 +7,8 @@ from datetime import datetime
 from enum import IntEnum
 from typing import Any
 
+from civility.ocr.models import ImageText
+
 
 @dataclass(frozen=True, slots=True)
 class IncomingMessage:
@@ -20,6 +22,8 @@ class IncomingMessage:
     author_created_at: datetime | None = None
     # The X-Request-ID of the request that brought it: copied into its decision's event.
     request_id: str | None = None
+    # Set when the message came with an image: `text` then ends with the text read from it.
+    image: ImageText | None = None
 
 
 class MessageStatus(IntEnum):

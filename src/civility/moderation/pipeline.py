@@ -26,6 +26,7 @@ from datetime import datetime
 from civility.blocklists.matcher import Blocklist, BlocklistMatch, blocklist_reasons
 from civility.enforcement.engine import active_ban, apply_verdict
 from civility.enforcement.records import BanIssued, EnforcementRecord
+from civility.moderation.parts import analyze_in_parts
 from civility.moderation.records import StoredMessage
 from civility.policy.checks import WindowHit, static_reasons, window_hits, window_reasons
 from civility.policy.decide import decide as apply_policy
@@ -108,7 +109,9 @@ def decide(
     if to_score:
         texts = [batch[i].text for i in to_score]
         explain = _explain_when([screened[i].policy for i in to_score])
-        analyses = dict(zip(to_score, analyze(texts, explain), strict=True))
+        images = [batch[i].image for i in to_score]
+        scored = analyze_in_parts(analyze, texts, images, explain)
+        analyses = dict(zip(to_score, scored, strict=True))
     return judge(batch, context, screened, [analyses.get(i) for i in range(len(batch))])
 
 

@@ -15,6 +15,7 @@ from civility.moderation.decisions import (
     HumanDecision,
     current_decision,
 )
+from civility.ocr.models import ImageText
 from civility.policy.verdict import Action, Reason, Severity
 
 
@@ -31,6 +32,8 @@ class StoredMessage:
     metadata: dict[str, Any]
     author_created_at: datetime | None
     received_at: datetime
+    # The text read from the message's image: which range of `text` it is, with word boxes.
+    image: ImageText | None = None
 
 
 @dataclass(frozen=True, slots=True)

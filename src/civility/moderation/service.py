@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, Protocol
 
@@ -17,6 +17,7 @@ from civility.ids import new_id
 from civility.moderation.context import RecordSource
 from civility.moderation.decisions import DecisionSource, decide_by_hand
 from civility.moderation.models import IncomingMessage
+from civility.moderation.parts import analyze_in_parts
 from civility.moderation.pipeline import DecisionContext, Judgement, decide
 from civility.moderation.records import (
     MessageQuery,
@@ -26,11 +27,12 @@ from civility.moderation.records import (
     StoredDecision,
     StoredMessage,
 )
+from civility.ocr.models import ImageText
 from civility.policy.checks import WindowHit
 from civility.policy.decide import decide as apply_policy
 from civility.policy.model import Policy
 from civility.policy.verdict import Action, Severity
-from civility.scoring.base import Explain, ExplainWhen, Scorer, TextAnalysis
+from civility.scoring.base import Explain, ExplainWhen, Scorer, TextAnalysis, explain_when
 
 SYSTEM_ACTOR = "system"
 
@@ -107,11 +109,25 @@ class ModerationService:
         return self._scorer
 
     def analyze(
-        self, texts: Sequence[str], channel_id: str | None = None, *, explain: Explain = True
+        self,
+        texts: Sequence[str],
+        channel_id: str | None = None,
+        *,
+        explain: Explain = True,
+        images: Sequence[ImageText | None] | None = None,
     ) -> list[AnalyzeResult]:
-        """Scores texts without storing anything (spans only where ``explain`` asks for them)."""
+        """Scores texts without storing anything (spans only where ``explain`` asks for them).
+
+        A text with an image (``images``, by index) is scored whole and in parts, like a
+        moderated message.
+        """
         started = time.perf_counter()
-        analyses = self._scorer.analyze(texts, explain=explain)
+        analyses = analyze_in_parts(
+            lambda t, e: self._scorer.analyze(t, explain=e),
+            texts,
+            images or [None] * len(texts),
+            explain_when(explain),
+        )
         if self._on_scored is not None:
             self._on_scored(len(texts), time.perf_counter() - started)
         policy = self._sources.policy(channel_id)
@@ -300,6 +316,7 @@ class ModerationService:
             metadata=dict(incoming.metadata),
             author_created_at=incoming.author_created_at,
             received_at=now,
+            image=incoming.image,
         )
 
     def _decide(
@@ -371,17 +388,7 @@ def _in_order(
 
 
 def _with_language(message: StoredMessage, language: str) -> StoredMessage:
-    return StoredMessage(
-        id=message.id,
-        platform_message_id=message.platform_message_id,
-        author_id=message.author_id,
-        channel_id=message.channel_id,
-        text=message.text,
-        language=language,
-        metadata=message.metadata,
-        author_created_at=message.author_created_at,
-        received_at=message.received_at,
-    )
+    return replace(message, language=language)
 
 
 def decision_event(

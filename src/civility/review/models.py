@@ -27,6 +27,7 @@ from civility.moderation.decisions import (
     HumanDecision,
     current_decision,
 )
+from civility.ocr.models import ImageText
 from civility.policy.verdict import Action, Reason, Severity
 
 
@@ -142,6 +143,8 @@ class ReviewItem:
     language: str | None = None
     # The newest human decision on the message, if any (moderation.decisions).
     human: HumanDecision | None = None
+    # The text read from the message's image: which range of `text` it is (civility.ocr).
+    image: ImageText | None = None
 
     @property
     def current(self) -> CurrentDecision:

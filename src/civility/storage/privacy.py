@@ -142,7 +142,7 @@ class SqlAuthorData:
             messages = conn.execute(
                 update(t.messages)
                 .where(m.author_id == author_id)
-                .values(text=tombstone, metadata={}, author_created_at=None)
+                .values(text=tombstone, metadata={}, author_created_at=None, image=None)
             ).rowcount
             events = _blank_event_texts(conn, _about(author_id, t.events), tombstone)
             notes = conn.execute(
@@ -197,7 +197,7 @@ class SqlAuthorData:
                 conn.execute(
                     update(t.messages)
                     .where(m.id.in_(ids))
-                    .values(text=tombstone, metadata={}, author_created_at=None)
+                    .values(text=tombstone, metadata={}, author_created_at=None, image=None)
                 )
         return ids
 

@@ -23,6 +23,7 @@ from civility.moderation.records import (
     StoredDecision,
     StoredMessage,
 )
+from civility.ocr.models import ImageText
 from civility.policy.verdict import Action, Reason, Severity
 from civility.scoring.base import CATEGORIES
 from civility.storage import tables as t
@@ -85,6 +86,7 @@ def _message_row(m: StoredMessage) -> dict[str, Any]:
         "metadata": m.metadata,
         "author_created_at": m.author_created_at,
         "received_at": m.received_at,
+        "image": m.image.to_dict() if m.image is not None else None,
     }
 
 
@@ -160,6 +162,7 @@ def _message_from_row(row: Row[Any]) -> StoredMessage:
         metadata=m["metadata"] or {},
         author_created_at=as_utc(m["author_created_at"]),
         received_at=_utc(m["received_at"]),
+        image=ImageText.from_dict(m["image"]) if m["image"] else None,
     )
 
 

@@ -29,6 +29,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from civility.auth.dashboard import DashboardUserRow
 from civility.errors import Invalid
 from civility.events.models import Event, EventType
+from civility.ocr.models import ImageText
 from civility.policy.decide import BANNED_CODE
 from civility.policy.verdict import Action, Reason, Severity
 from civility.review import priority
@@ -221,6 +222,7 @@ def _item_from(row: Row[Any], now: datetime) -> ReviewItem:
         status=state.status(now),
         language=m["language"] or m["s_language"],
         human=latest_from(m, m["id"]),
+        image=ImageText.from_dict(m["image"]) if m["image"] else None,
     )
 
 

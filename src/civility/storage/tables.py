@@ -53,6 +53,8 @@ messages = Table(
     Column("metadata", JSON, nullable=False, default=dict),
     Column("author_created_at", DateTime(timezone=True), nullable=True),
     Column("received_at", DateTime(timezone=True), nullable=False),
+    # The text read from the message's image (civility.ocr.models.ImageText), if it had one.
+    Column("image", JSON, nullable=True),
     UniqueConstraint("channel_id", "platform_message_id", name="uq_messages_channel_platform_id"),
     Index("ix_messages_channel_received", "channel_id", "received_at"),
     Index("ix_messages_author_received", "author_id", "received_at"),

@@ -9,6 +9,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from civility.ocr.models import ImageText
 from civility.policy.verdict import Reason
 from civility.review import priority
 from civility.review.models import ReviewItem
@@ -22,12 +23,30 @@ ACTION_COLORS = {
 }
 
 
-def highlight(text: str, reasons: Sequence[Reason]) -> Markup:
-    """Returns the text with every reason's spans wrapped in <mark> (overlaps merged)."""
+def highlight(text: str, reasons: Sequence[Reason], image: ImageText | None = None) -> Markup:
+    """Returns the text with every reason's spans wrapped in <mark> (overlaps merged); the part
+    read from an image, if any, in its own block that says so."""
+    if image is None or image.start == image.end:
+        return _marks(text, reasons, 0, len(text))
+    confidence = f", confidence {image.confidence:.0f}" if image.confidence is not None else ""
+    label = f"read from the image ({', '.join(image.languages)}{confidence})"
+    caption = _marks(text, reasons, 0, image.start).rstrip()
+    read = _marks(text, reasons, image.start, image.end)
+    return Markup(  # noqa: S704  (the pieces are escaped by _marks and escape)
+        f'{caption}<span class="from-image"><span class="from-image-label">{escape(label)}'
+        f"</span>{read}</span>"
+    )
+
+
+def _marks(text: str, reasons: Sequence[Reason], lo: int, hi: int) -> Markup:
+    """Renders text[lo:hi] with the reasons' spans (clipped to it) wrapped in <mark>."""
     labels: dict[tuple[int, int], list[str]] = {}
     for r in reasons:
         for start, end in r.spans:
-            if 0 <= start < end <= len(text):
+            if not 0 <= start < end <= len(text):
+                continue  # a span that does not fit the text is ignored, not guessed at
+            start, end = max(start, lo), min(end, hi)
+            if start < end:
                 labels.setdefault((start, end), []).append(r.category or r.code)
     merged: list[tuple[int, int, set[str]]] = []
     for (start, end), found in sorted(labels.items()):
@@ -37,13 +56,13 @@ def highlight(text: str, reasons: Sequence[Reason]) -> Markup:
         else:
             merged.append((start, end, set(found)))
     out: list[str] = []
-    pos = 0
+    pos = lo
     for start, end, names in merged:
         out.append(str(escape(text[pos:start])))
         title = escape(", ".join(sorted(names)))
         out.append(f'<mark title="{title}">{escape(text[start:end])}</mark>')
         pos = end
-    out.append(str(escape(text[pos:])))
+    out.append(str(escape(text[pos:hi])))
     return Markup("".join(out))  # noqa: S704  (every piece above is escaped)
 
 
@@ -191,6 +210,7 @@ def bar_rows(rows: Sequence[tuple[str, Sequence[tuple[float, str, str]]]]) -> Ma
         out.append(f'<text x="{x + 4:.1f}" y="{y + 14}" class="axis">{total:g}</text>')
     out.append("</svg>")
     return Markup("".join(out))  # noqa: S704  (labels are escaped above)
+
 
 def _scope(channel: object) -> str:
     return f"in #{channel}" if channel else "everywhere"

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
+from functools import partial
 from typing import Annotated
 
 import anyio
@@ -16,6 +18,7 @@ from civility.api.schemas import (
     AnalyzeIn,
     AnalyzeOut,
     ErrorOut,
+    ImageIn,
     MessageBatchIn,
     MessageIn,
     MessageOut,
@@ -24,10 +27,12 @@ from civility.api.schemas import (
     analyze_item,
     message_out,
 )
+from civility.container import Container
 from civility.errors import Invalid
 from civility.moderation.models import IncomingMessage
 from civility.moderation.records import MessageQuery
 from civility.moderation.validation import check_text
+from civility.ocr.models import ImageText
 from civility.policy.verdict import Action
 from civility.scoring.base import CATEGORIES
 
@@ -38,16 +43,40 @@ ERRORS: dict[int | str, dict[str, object]] = {
 }
 
 
-def _incoming(body: MessageIn, max_length: int, field: str = "text") -> IncomingMessage:
+def _incoming(
+    body: MessageIn, max_length: int, field: str = "text", image: ImageText | None = None
+) -> IncomingMessage:
+    # With an image the text (caption + what was read) may be empty: nothing to object to.
+    text = body.text if image is not None else check_text(body.text, max_length, field=field)
     return IncomingMessage(
         message_id=body.message_id,
         author_id=body.author_id,
         channel_id=body.channel_id,
-        text=check_text(body.text, max_length, field=field),
+        text=text,
         metadata=body.metadata,
         author_created_at=body.author_created_at,
         request_id=request_ids.current(),
+        image=image,
     )
+
+
+async def _read_image(
+    c: Container, caption: str, image: ImageIn, max_length: int, field: str
+) -> tuple[str, ImageText]:
+    """Reads the image's text in a worker thread (OCR blocks); returns caption + image text."""
+    c.images.require()  # before decoding anything: a clear 4xx where OCR is not installed
+    if caption.strip():
+        check_text(caption, max_length, field=field)
+    text, record = await anyio.to_thread.run_sync(c.images.read, caption, image.to_input())
+    # The text read is cut, not refused, at the limit: the client cannot shorten an image.
+    if len(text) > max_length:
+        text = text[:max_length]
+        record = replace(
+            record,
+            end=min(record.end, max_length),
+            words=tuple(w for w in record.words if w.end <= max_length),
+        )
+    return text, record
 
 
 @router.post("/analyze", response_model=AnalyzeOut, responses=ERRORS)
@@ -55,11 +84,19 @@ async def analyze(body: AnalyzeIn, _: Analyzer, c: ContainerDep) -> AnalyzeOut:
     """Scores one or more texts; stores nothing."""
     texts = body.all_texts()
     limit = c.settings.max_text_length
-    for i, text in enumerate(texts):
-        check_text(text, limit, field="text" if body.text is not None else f"texts[{i}]")
-    results = await anyio.to_thread.run_sync(c.moderation.analyze, texts, body.channel_id)
+    images: list[ImageText | None] = [None] * len(texts)
+    if body.image is not None:
+        texts[0], images[0] = await _read_image(c, texts[0], body.image, limit, "text")
+    else:
+        for i, text in enumerate(texts):
+            check_text(text, limit, field="text" if body.text is not None else f"texts[{i}]")
+    results = await anyio.to_thread.run_sync(
+        partial(c.moderation.analyze, texts, body.channel_id, images=images)
+    )
     return AnalyzeOut(
-        results=[analyze_item(t, r) for t, r in zip(texts, results, strict=True)],
+        results=[
+            analyze_item(t, r, image) for t, r, image in zip(texts, results, images, strict=True)
+        ],
         model=f"{c.scorer.name}:{c.scorer.version}",
     )
 
@@ -67,7 +104,12 @@ async def analyze(body: AnalyzeIn, _: Analyzer, c: ContainerDep) -> AnalyzeOut:
 @router.post("/moderate", response_model=MessageOut, responses=ERRORS)
 async def moderate(body: MessageIn, _: Moderator, request: Request, c: ContainerDep) -> MessageOut:
     """Decides one message now; re-sending the same (channel_id, message_id) returns the same."""
-    message = _incoming(body, c.settings.max_text_length)
+    limit = c.settings.max_text_length
+    if body.image is None:
+        message = _incoming(body, limit)
+    else:
+        text, image = await _read_image(c, body.text, body.image, limit, "text")
+        message = _incoming(body.model_copy(update={"text": text}), limit, image=image)
     view = await c.group_commit.submit(message)
     return message_out(view, unsupported=c.unsupported_for(view.message.language))
 
@@ -82,7 +124,21 @@ async def submit(body: SubmitIn, _: Submitter, c: ContainerDep) -> AcceptedOut:
             code="batch_too_large",
         )
     limit = c.settings.max_text_length
-    incoming = [_incoming(m, limit, f"messages[{i}].text") for i, m in enumerate(items)]
+    with_images = sum(m.image is not None for m in items)
+    if with_images > c.settings.max_images_per_submit:
+        raise Invalid(
+            f"at most {c.settings.max_images_per_submit} messages with an image per request, "
+            f"got {with_images}",
+            code="too_many_images",
+        )
+    incoming = []
+    for i, m in enumerate(items):
+        field = f"messages[{i}].text"
+        if m.image is None:
+            incoming.append(_incoming(m, limit, field))
+        else:
+            text, image = await _read_image(c, m.text, m.image, limit, field)
+            incoming.append(_incoming(m.model_copy(update={"text": text}), limit, image=image))
     accepted, new = await anyio.to_thread.run_sync(c.moderation.accept, incoming)
     await c.queue.publish([request_ids.queue_body(m.id) for m in new])
     return AcceptedOut(
