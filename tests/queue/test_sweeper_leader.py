@@ -3,6 +3,7 @@ workers alone re-enqueues what was accepted but never decided."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 import subprocess
 import sys
@@ -21,6 +22,7 @@ from civility.queue.sweeper import PendingSweeper
 from civility.scoring.lexicon import LexiconBaselineScorer
 from civility.settings import load_settings
 from civility.storage.db import upgrade
+from civility.storage.leader import FileLeader, PgAdvisoryLeader
 
 REDIS_URL = "redis://127.0.0.1:6379/0"
 
@@ -79,3 +81,34 @@ def test_a_worker_alone_decides_messages_that_never_reached_the_queue(tmp_path: 
         proc.wait(timeout=30)
         c.close()
         redis.Redis.from_url(REDIS_URL).delete(queue, f"{queue}.dead")
+
+
+def test_the_leader_runs_its_other_chore_after_each_sweep_and_the_others_do_not(
+    container: Container, clock: ManualClock
+) -> None:
+    leaders = [leader_for(container, "sweeper") for _ in range(2)]
+    ran: list[str] = []
+
+    def sweeper(name: str, leader: FileLeader | PgAdvisoryLeader) -> PendingSweeper:
+        def chore() -> None:  # the retention purge in production
+            ran.append(name)
+            first.stop()
+            second.stop()
+
+        return PendingSweeper(
+            container.moderation, container.queue, clock, interval=0, leader=leader, also=chore
+        )
+
+    first = sweeper("first", leaders[0])
+    second = sweeper("second", leaders[1])
+    assert leaders[0].acquire()  # the first process leads
+
+    async def both() -> None:
+        await asyncio.gather(second.run(), first.run())
+
+    try:
+        run_async(both())
+    finally:
+        for leader in leaders:
+            leader.release()
+    assert ran == ["first"]
