@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the test suite needs from outside PyPI, each only when a program
 # it provides is missing: Chromium (tests/browser), prometheus for promtool (tests/deploy checks
-# and unit-tests the alert rules), poppler-utils (tests/reports reads PDF reports back), DejaVu
+# and unit-tests the alert rules), prometheus-alertmanager for amtool (tests/deploy checks the
+# Alertmanager config and its routes), poppler-utils (tests/reports reads PDF reports back), DejaVu
 # Sans (the PDF reports' font for non-Latin names) and Tesseract with the eight languages' packs (tests/ocr; the `ocr` extra's engine, docs/ocr.md).
 # Never fails the run: without apt (or root) it says so, and the tests that need a program skip
 # (CI=true fails them).
@@ -10,6 +11,7 @@ set -u
 WANTED=(
   "chromium|/usr/bin/chromium||the browser tests"
   "prometheus|promtool|--no-install-recommends|the alert rule tests (promtool)"
+  "prometheus-alertmanager|amtool|--no-install-recommends|the Alertmanager config tests (amtool)"
   "poppler-utils|pdftotext pdftoppm|--no-install-recommends|the PDF report tests"
   "fonts-dejavu-core|/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf|--no-install-recommends|the PDF report tests (Cyrillic names)"
   "tesseract-ocr|tesseract|--no-install-recommends|the OCR tests"
