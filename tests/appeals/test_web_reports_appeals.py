@@ -67,7 +67,9 @@ def test_appeals_page_and_the_authors_standing(web: Web) -> None:  # noqa: F811
         follow_redirects=False,
     )
     assert done.status_code == 303
-    assert web.container.moderation.get_message(web.ids[HIDDEN]).current.action.value == "allow"
+    current = web.container.moderation.get_message(web.ids[HIDDEN]).current
+    assert current is not None
+    assert current.action.value == "allow"
     standing = web.client.get("/dashboard/users/spammer").text
     assert "I was quoting" in standing
     assert "upheld" in standing

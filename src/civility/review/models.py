@@ -143,6 +143,8 @@ class ReviewItem:
     language: str | None = None
     # The newest human decision on the message, if any (moderation.decisions).
     human: HumanDecision | None = None
+    # The summed weight of the message's open user reports (civility.user_reports).
+    report_weight: float = 0.0
     # The text read from the message's image: which range of `text` it is (civility.ocr).
     image: ImageText | None = None
 

@@ -65,6 +65,7 @@ from civility.storage.repositories import (
 )
 from civility.storage.tables_dashboard import dashboard_users
 from civility.storage.tables_review import review_items, review_notes
+from civility.storage.user_reports import open_report_weight
 
 _d, _m, _s, _r = t.decisions.c, t.messages.c, t.message_scores.c, review_items.c
 
@@ -101,7 +102,14 @@ def priority_key_expr(dialect: str) -> ColumnElement[int]:
         *((_d.severity == s.value, literal(n)) for s, n in priority.SEVERITY_POINTS.items()),
         else_=literal(0),
     )
-    points = worst + severity
+    # priority.report_points in thousandths: floor(weight * POINTS_PER_REPORT), capped.
+    per_point = 1000 // priority.POINTS_PER_REPORT
+    weight = open_report_weight(_d.message_id)
+    reports = case(
+        (weight >= priority.MAX_REPORT_POINTS * per_point, literal(priority.MAX_REPORT_POINTS)),
+        else_=weight // per_point,
+    )
+    points = worst + severity + reports
     return points * priority.SECONDS_PER_POINT - _epoch_seconds(_d.created_at, dialect)
 
 
@@ -222,6 +230,7 @@ def _item_from(row: Row[Any], now: datetime) -> ReviewItem:
         status=state.status(now),
         language=m["language"] or m["s_language"],
         human=latest_from(m, m["id"]),
+        report_weight=int(m["report_milli"]) / 1000,
         image=ImageText.from_dict(m["image"]) if m["image"] else None,
     )
 
@@ -279,6 +288,7 @@ class SqlReviewRepository:
             _r.updated_at.label("r_updated_at"),
             _r.version.label("r_version"),
             *LATEST_COLUMNS,
+            open_report_weight(_d.message_id).label("report_milli"),
         )
         return (
             select(*columns)

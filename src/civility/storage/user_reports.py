@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, and_, func, or_, select, update
+from sqlalchemy import ColumnElement, Connection, Row, and_, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from civility.events.models import Event
@@ -69,6 +69,16 @@ def _report_row(r: Report) -> dict[str, Any]:
         "resolved_by": r.resolved_by,
         "resolved_at": r.resolved_at,
     }
+
+
+def open_report_weight(message_id: ColumnElement[str]) -> ColumnElement[int]:
+    """The summed weight (thousandths) of a message's open reports, 0 without: a correlated
+    subquery, so the review queue's priority can add report points in any statement."""
+    return (
+        select(func.coalesce(func.sum(_u.weight_milli), 0))
+        .where(_u.message_id == message_id, _u.status == ReportStatus.OPEN.value)
+        .scalar_subquery()
+    )
 
 
 class SqlReportRepository:
