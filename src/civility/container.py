@@ -54,7 +54,9 @@ from civility.storage.review import (
     SqlDashboardUserRepository,
     SqlReviewRepository,
 )
+from civility.storage.suggestions import SqlSuggestionRepository
 from civility.storage.user_reports import SqlReportRepository
+from civility.suggestions.service import SuggestionService
 from civility.user_reports.service import UserReportService
 
 if TYPE_CHECKING:
@@ -392,6 +394,7 @@ class Container:
     notifications: NotificationService
     user_reports: UserReportService
     appeals: AppealService
+    suggestions: SuggestionService
     images: ImageReader
 
     def close(self) -> None:
@@ -500,6 +503,7 @@ def build_container(
         ),
         reports=build_reports(db, clock),
         notifications=build_notifications(settings, db, clock),
+        suggestions=SuggestionService(SqlSuggestionRepository(db), clock),
         user_reports=UserReportService(SqlReportRepository(db), SqlModerationRepository(db), clock),
         appeals=AppealService(
             SqlAppealRepository(db),

@@ -69,6 +69,35 @@ _SCHEMAS: dict[str, Any] = {
             "The comment analysis request message.",
         ),
     },
+    "SuggestCommentScoreRequest": {
+        "id": "SuggestCommentScoreRequest",
+        **_obj(
+            {
+                "comment": _ref("TextEntry"),
+                "context": {"type": "object", "additionalProperties": {"type": "any"}},
+                "attributeScores": {
+                    "type": "object",
+                    "additionalProperties": _ref("AttributeScores"),
+                },
+                "languages": {"type": "array", "items": _STRING},
+                "communityId": _STRING,
+                "clientToken": _STRING,
+                "sessionId": _STRING,
+            },
+            "The comment score suggestion request message.",
+        ),
+    },
+    "SuggestCommentScoreResponse": {
+        "id": "SuggestCommentScoreResponse",
+        **_obj(
+            {
+                "detectedLanguages": {"type": "array", "items": _STRING},
+                "requestedLanguages": {"type": "array", "items": _STRING},
+                "clientToken": _STRING,
+            },
+            "The comment score suggestion response message.",
+        ),
+    },
     "AnalyzeCommentResponse": {
         "id": "AnalyzeCommentResponse",
         **_obj(
@@ -126,7 +155,18 @@ def discovery_document(root_url: str) -> dict[str, Any]:
                         "request": _ref("AnalyzeCommentRequest"),
                         "response": _ref("AnalyzeCommentResponse"),
                         "description": "Analyzes a text and returns scores for the attributes.",
-                    }
+                    },
+                    "suggestscore": {
+                        "id": f"{API_NAME}.comments.suggestscore",
+                        "path": f"{API_VERSION}/comments:suggestscore",
+                        "flatPath": f"{API_VERSION}/comments:suggestscore",
+                        "httpMethod": "POST",
+                        "parameters": {},
+                        "parameterOrder": [],
+                        "request": _ref("SuggestCommentScoreRequest"),
+                        "response": _ref("SuggestCommentScoreResponse"),
+                        "description": "Stores what a comment's scores should have been.",
+                    },
                 }
             }
         },

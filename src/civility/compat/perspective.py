@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from civility.errors import Invalid
+from civility.scoring import langid
 from civility.scoring.base import Span, TextAnalysis
 
 # Perspective attribute -> Civility category. `_EXPERIMENTAL` names of the same attributes are
@@ -19,6 +20,9 @@ ATTRIBUTES: Final[dict[str, str]] = {
     "PROFANITY": "obscene",
     "THREAT": "threat",
 }
+# Perspective's other attributes (experimental, or English-only): known names that this server
+# scores in no language, so they get the error Perspective gives an attribute outside its
+# languages, and `dropUnsupportedAttributes` drops them.
 KNOWN_UNSUPPORTED: Final[frozenset[str]] = frozenset(
     {"SEXUALLY_EXPLICIT", "FLIRTATION", "SPAM", "INCOHERENT", "INFLAMMATORY", "OBSCENE",
      "UNSUBSTANTIAL", "ATTACK_ON_AUTHOR", "ATTACK_ON_COMMENTER", "LIKELY_TO_REJECT"}
@@ -29,38 +33,94 @@ LANGUAGES: Final[frozenset[str]] = frozenset(
      "ar", "fa", "hi", "id", "zh", "ja", "ko", "el", "he"}
 )  # fmt: skip
 SCORE_TYPES: Final[frozenset[str]] = frozenset({"PROBABILITY"})
-# Perspective's errorType for a language an attribute is not available in.
+# Perspective's ErrorType values (its "Limits and errors" reference), in `details[0].errorType`.
 LANGUAGE_NOT_SUPPORTED: Final[str] = "LANGUAGE_NOT_SUPPORTED_BY_ATTRIBUTE"
+LANGUAGE_DETECTION_FAILED: Final[str] = "LANGUAGE_DETECTION_FAILED"
 COMMENT_EMPTY: Final[str] = "COMMENT_EMPTY"
 COMMENT_TOO_LONG: Final[str] = "COMMENT_TOO_LONG"
-# Errors whose `details[0].errorType` Perspective's clients test for.
+NO_REQUESTED_ATTRIBUTES: Final[str] = "NO_REQUESTED_ATTRIBUTES"
 ERROR_TYPES: Final[frozenset[str]] = frozenset(
-    {LANGUAGE_NOT_SUPPORTED, COMMENT_EMPTY, COMMENT_TOO_LONG}
+    {
+        LANGUAGE_NOT_SUPPORTED,
+        LANGUAGE_DETECTION_FAILED,
+        COMMENT_EMPTY,
+        COMMENT_TOO_LONG,
+        NO_REQUESTED_ATTRIBUTES,
+    }
 )
+# "Any other request format error is given INVALID_REQUEST."
+INVALID_REQUEST: Final[str] = "INVALID_REQUEST"
 # A bad key: Google answers 400 INVALID_ARGUMENT with an ErrorInfo whose reason is this.
 API_KEY_INVALID: Final[str] = "API_KEY_INVALID"
 # Perspective's limit is 20 KB of UTF-8, not a number of characters.
 MAX_COMMENT_BYTES: Final[int] = 20_480
 UNDETERMINED: Final[str] = "und"
+# What a text in a script none of the model's languages write is judged as: no attribute
+# supports it. Shown to clients as `und`.
+OTHER_SCRIPT: Final[str] = "und-other-script"
+
+# Categories a language's texts cannot be scored for (the scorer's support matrix).
+UnsupportedFor = Callable[[str], tuple[str, ...]]
 
 
 @dataclass(frozen=True, slots=True)
 class Requested:
-    """One requested attribute: its Perspective name, our category and its options."""
+    """One requested attribute: its Perspective name, our category (None: never scored here)."""
 
     name: str
-    category: str
+    category: str | None
     threshold: float | None
 
 
-def category_of(name: str) -> str:
-    """Returns our category for a Perspective attribute name; raises Invalid if unsupported."""
-    base = name.removesuffix("_EXPERIMENTAL")
-    if base in ATTRIBUTES:
-        return ATTRIBUTES[base]
-    if base in KNOWN_UNSUPPORTED:
-        raise Invalid(f"Attribute {name} is not supported by this server.", code="unsupported")
-    raise Invalid(f"Unknown attribute: {name}", code="unknown_attribute")
+class LanguageNotSupported(Invalid):
+    """Perspective's LANGUAGE_NOT_SUPPORTED_BY_ATTRIBUTE, with what its details carry."""
+
+    def __init__(self, attribute: str, *, requested: list[str], detected: list[str]) -> None:
+        languages = ", ".join(requested or detected or [UNDETERMINED])
+        super().__init__(
+            f"Attribute {attribute} does not support request languages: {languages}",
+            code=LANGUAGE_NOT_SUPPORTED,
+        )
+        self.attribute = attribute
+        self.requested = requested
+        self.detected = detected
+
+    def details(self) -> dict[str, Any]:
+        """The `languageNotSupportedByAttributeError` Perspective adds to `details[0]`."""
+        about: dict[str, Any] = {"attribute": self.attribute}
+        if self.requested:
+            about["requestedLanguages"] = self.requested
+        if self.detected:
+            about["detectedLanguages"] = self.detected
+        return {"languageNotSupportedByAttributeError": about}
+
+
+def parse_attributes(requested: Mapping[str, Mapping[str, Any] | None]) -> list[Requested]:
+    """Validates requestedAttributes; raises Invalid (a 400) for an unknown name or option.
+
+    Perspective's attributes this server never scores are kept, with no category: whether
+    they fail the request or are dropped is the language check's (`supported`).
+    """
+    if not requested:
+        raise Invalid(
+            "Missing requested_attributes: requestedAttributes names no attribute.",
+            code=NO_REQUESTED_ATTRIBUTES,
+        )
+    out = []
+    for name, options in requested.items():
+        base = name.removesuffix("_EXPERIMENTAL")
+        if base not in ATTRIBUTES and base not in KNOWN_UNSUPPORTED:
+            raise Invalid(f"Unknown requested attribute: {name}", code="unknown_attribute")
+        opts = dict(options or {})
+        score_type = opts.get("scoreType") or "PROBABILITY"
+        if score_type not in SCORE_TYPES:
+            raise Invalid(
+                f"Requested score type {score_type} is not supported by attribute {name}",
+                code="score_type",
+            )
+        threshold = opts.get("scoreThreshold")
+        out.append(Requested(name, ATTRIBUTES.get(base), threshold))
+    return out
 
 
 def check_comment(text: str) -> str:
@@ -76,90 +136,73 @@ def check_comment(text: str) -> str:
     return text
 
 
-def parse_attributes(
-    requested: Mapping[str, Mapping[str, Any] | None], *, drop: bool = False
-) -> list[Requested]:
-    """Validates requestedAttributes; raises Invalid (a 400) for anything we cannot answer.
-
-    ``drop`` (dropUnsupportedAttributes): attributes this server cannot score at all are left
-    out instead.
-    """
-    if not requested:
-        raise Invalid("requestedAttributes must not be empty.", code="no_attributes")
-    out = []
-    for name, options in requested.items():
-        if drop and name.removesuffix("_EXPERIMENTAL") in KNOWN_UNSUPPORTED:
-            continue
-        opts = dict(options or {})
-        score_type = opts.get("scoreType") or "PROBABILITY"
-        if score_type not in SCORE_TYPES:
-            raise Invalid(
-                f"Attribute {name} does not support score type {score_type}.", code="score_type"
-            )
-        threshold = opts.get("scoreThreshold")
-        out.append(Requested(name, category_of(name), None if threshold is None else threshold))
-    return out
-
-
 def normalize_language(code: str) -> str:
     """Reduces an ISO or BCP-47 code (`en-US`, `pt_BR`) to its primary subtag."""
     return code.strip().replace("_", "-").split("-", 1)[0].lower()
 
 
-def check_languages(
-    languages: list[str], attributes: list[Requested], *, drop: bool = False
-) -> list[str]:
-    """Returns the normalized request languages; raises Invalid if none is supported.
-
-    With ``drop`` nothing is raised: `supported` then leaves every attribute out.
-    """
-    normalized = [normalize_language(c) for c in languages if c.strip()]
-    if normalized and not any(c in LANGUAGES for c in normalized) and not drop:
-        names = ", ".join(a.name for a in attributes)
-        raise Invalid(
-            f"Attribute {names} does not support request languages: {', '.join(normalized)}",
-            code=LANGUAGE_NOT_SUPPORTED,
-        )
-    return normalized
+def request_languages(languages: list[str]) -> list[str]:
+    """The request's languages, normalized and without repeats, in order."""
+    return list(dict.fromkeys(normalize_language(c) for c in languages if c.strip()))
 
 
 def supported(
-    analysis: TextAnalysis,
     attributes: list[Requested],
     languages: list[str],
-    unsupported_for: Callable[[str], tuple[str, ...]],
+    unsupported_for: UnsupportedFor,
     *,
     drop: bool = False,
+    requested: bool = True,
 ) -> list[Requested]:
-    """The attributes the model can score in the request's languages.
+    """The attributes this server scores in every one of ``languages``.
 
-    An attribute it cannot score raises LANGUAGE_NOT_SUPPORTED_BY_ATTRIBUTE, or is left out
-    with ``drop`` (dropUnsupportedAttributes). The request's languages govern (the detected
-    one when it names none), as in Perspective; an attribute is answered when any of them
-    supports it (the model's support matrix).
+    As Perspective: an attribute answers for a request only when it supports each of the
+    request's languages (the detected one when the request names none). The first that does
+    not raises LANGUAGE_NOT_SUPPORTED_BY_ATTRIBUTE, or, with ``drop``
+    (dropUnsupportedAttributes), every such attribute is left out. A code outside the model's
+    languages (`xx`) supports nothing; ``und`` (detected, never requested) is the support
+    matrix's row for texts it cannot place.
     """
-    langs = languages or [analysis.language]
-    known = [lang for lang in langs if lang in LANGUAGES or not languages]
     out = []
     for attr in attributes:
-        if known and not all(attr.category in unsupported_for(lang) for lang in known):
+        if attr.category is not None and all(
+            (lang in LANGUAGES or (lang == UNDETERMINED and not requested))
+            and attr.category not in unsupported_for(lang)
+            for lang in languages
+        ):
             out.append(attr)
         elif not drop:
-            raise Invalid(
-                f"Attribute {attr.name} does not support request languages: {', '.join(langs)}",
-                code=LANGUAGE_NOT_SUPPORTED,
+            shown = [UNDETERMINED if lang == OTHER_SCRIPT else lang for lang in languages]
+            raise LanguageNotSupported(
+                attr.name,
+                requested=shown if requested else [],
+                detected=[] if requested else shown,
             )
     return out
 
 
-def check_support(
-    analysis: TextAnalysis,
-    attributes: list[Requested],
-    languages: list[str],
-    unsupported_for: Callable[[str], tuple[str, ...]],
-) -> None:
-    """Raises LANGUAGE_NOT_SUPPORTED_BY_ATTRIBUTE for an attribute the model cannot score."""
-    supported(analysis, attributes, languages, unsupported_for)
+def detected_language(text: str, language: str) -> str | None:
+    """The language to judge an unrequested text by; None when it cannot be told at all.
+
+    The scorer's answer, unless it is ``und``: a text without letters (digits, emoji, links)
+    has no language (Perspective's LANGUAGE_DETECTION_FAILED); letters of a script none of
+    the model's languages write (Thai, Georgian) are a language it does not read, so
+    ``und`` stays and no attribute supports it; a short text in a script it reads ("lol",
+    "idiot") keeps ``und``, which the support matrix answers for.
+    """
+    if language != UNDETERMINED:
+        return language
+    seen = langid.evidence(text)
+    if not seen.letters:
+        return None
+    if seen.answer == UNDETERMINED:
+        return OTHER_SCRIPT
+    return UNDETERMINED
+
+
+def detection_failed() -> Invalid:
+    """Perspective's error for a text whose language cannot be detected."""
+    return Invalid("Unable to detect language", code=LANGUAGE_DETECTION_FAILED)
 
 
 def _score(value: float) -> dict[str, Any]:
@@ -192,6 +235,8 @@ def attribute_scores(
     """Builds `attributeScores`: summary and span scores per attribute."""
     out: dict[str, Any] = {}
     for attr in attributes:
+        if attr.category is None:
+            continue  # never scored here; `supported` has refused or dropped it already
         value = analysis.scores.get(attr.category, 0.0)
         if attr.threshold is not None and value < attr.threshold:
             continue  # Perspective leaves out attributes scoring below the threshold

@@ -14,6 +14,7 @@ from civility.storage import (
     tables_outbox,  # noqa: F401
     tables_ratings,  # noqa: F401
     tables_review,  # noqa: F401
+    tables_suggestions,  # noqa: F401
     tables_webhooks,  # noqa: F401
 )
 from civility.storage.tables import metadata

@@ -25,12 +25,18 @@ def all_routers() -> list[APIRouter]:
         ratings,
         review,
         stats,
+        suggestions,
         user_reports,
         users,
         webhooks,
     )
 
-    compat = [compat_perspective.router, compat_openai.router, compat_coral.router]
+    compat = [
+        compat_perspective.router,
+        suggestions.router,
+        compat_openai.router,
+        compat_coral.router,
+    ]
     enforcement = [policies.router, blocklist.router, users.router, stats.router]
     return [
         health.router,

@@ -73,8 +73,14 @@ def _validation_message(exc: RequestValidationError) -> tuple[str, str]:
     return "invalid_request", "; ".join(parts) or "invalid request"
 
 
-def error_route(render: Render) -> type[APIRoute]:
-    """Builds a route class whose errors (auth, validation, domain) use a foreign error format."""
+def error_route(
+    render: Render, describe: Callable[[DomainError], dict[str, Any]] | None = None
+) -> type[APIRoute]:
+    """Builds a route class whose errors (auth, validation, domain) use a foreign error format.
+
+    ``describe`` adds what a domain error knows beyond its code and message to the body's
+    `error` object (Perspective's details).
+    """
 
     class ForeignErrorRoute(APIRoute):
         def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
@@ -94,6 +100,8 @@ def error_route(render: Render) -> type[APIRoute]:
                     if isinstance(exc, RateLimited):
                         headers["Retry-After"] = str(max(1, round(exc.retry_after)))
                     body = render(status, exc.code, exc.message)
+                    if describe is not None:
+                        body["error"].update(describe(exc))
                     return JSONResponse(body, status_code=status, headers=headers or None)
 
             return wrapped

@@ -1,0 +1,1 @@
+"""Score suggestions: what a platform says a comment's score should have been (labelled data)."""
