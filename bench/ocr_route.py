@@ -4,8 +4,10 @@ Starts `civility serve` (embedded default, the built-in model, Tesseract through
 extra) and sends images rendered like bench/ocr.py's (eight languages, plain and meme
 backgrounds, 28 px DejaVu Sans) with the language as `image.language`. The baseline in the same
 run is the same message as text (what the image says, typed), so the difference is what
-decoding and reading the image cost. Also: the same images sent by 4 clients at once
-(CIVILITY_OCR_MAX_CONCURRENT images are read at a time). Writes bench/results/ocr_route.json.
+decoding and reading the image cost; and how often the image gets the typed text's decision,
+and the character accuracy of the text the route read. Also: the same images sent by 4 clients
+at once (CIVILITY_OCR_MAX_CONCURRENT images are read at a time).
+Writes bench/results/ocr_route.json.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).parent))
 from _server import serve
-from ocr import FONTS, TEXTS, render
+from ocr import FONTS, TEXTS, cer, render
 
 RESULTS = Path(__file__).parent / "results"
 
@@ -58,12 +60,14 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp, serve(Path(tmp)) as server:
         headers = {"Authorization": f"Bearer {server.key}"}
         with httpx.Client(base_url=server.url, headers=headers, timeout=60) as client:
+            answers: dict[str, Any] = {}
 
             def post(path: str, body: dict[str, Any]) -> float:
                 start = time.perf_counter()
                 r = client.post(path, json=body)
                 elapsed = (time.perf_counter() - start) * 1000
                 r.raise_for_status()
+                answers[body.get("message_id", path)] = r.json()
                 return elapsed
 
             def moderate(i: int, lang: str, text: str, data: str | None) -> float:
@@ -78,9 +82,14 @@ def main() -> None:
             post("/v1/analyze", {"text": "warm up"})
             text_ms, image_ms, analyze_ms = [], [], []
             per_background: dict[str, list[float]] = {}
+            same_decision, accuracy = 0, {}
             for i, (lang, background, line, data) in enumerate(cases):
                 text_ms.append(moderate(2 * i, lang, line, None))
                 ms = moderate(2 * i + 1, lang, line, data)
+                typed, read = answers[f"m{2 * i}"], answers[f"m{2 * i + 1}"]
+                same_decision += typed["decision"] == read["decision"]
+                read_ok = 1 - min(1.0, cer(line, read["image"]["text"]))
+                accuracy.setdefault(background, []).append(read_ok)
                 image_ms.append(ms)
                 per_background.setdefault(background, []).append(ms)
                 image = {"data": data, "mime_type": "image/png", "language": lang}
@@ -97,6 +106,11 @@ def main() -> None:
     result = {
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}",
         "images": len(cases),
+        "same_decision_as_typed_text": round(same_decision / len(cases), 3),
+        "char_accuracy_of_text_read": {
+            "all": round(statistics.mean(a for v in accuracy.values() for a in v), 3),
+            **{k: round(statistics.mean(v), 3) for k, v in accuracy.items()},
+        },
         "moderate_text_only": _stats(text_ms),
         "moderate_with_image": _stats(image_ms),
         "analyze_image_only": _stats(analyze_ms),
