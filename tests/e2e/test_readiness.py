@@ -7,8 +7,14 @@ import sqlite3
 import subprocess
 import sys
 
-from tests.conftest import Api
+import psycopg
+import pytest
+from tests.conftest import POSTGRES_ADMIN_URL, Api
 from tests.infra.infra_helpers import wait_until
+
+from civility.errors import Unavailable
+from civility.storage.db import Database, upgrade
+from civility.storage.health import WriteProbe
 
 
 def _ready(api: Api) -> tuple[int, str]:
@@ -46,3 +52,22 @@ def test_a_fatal_signal_is_reported_on_stderr() -> None:
     )
     assert done.returncode == -signal.SIGBUS
     assert "Fatal Python error: Bus error" in done.stderr
+
+
+@pytest.mark.postgres
+def test_a_read_only_postgres_is_not_ready(fresh_postgres_url: str) -> None:
+    # A failover onto a read-only replica: SELECT 1 still answers, every write fails.
+    upgrade(fresh_postgres_url)
+    db = Database.from_url(fresh_postgres_url, pool_size=2)
+    probe = WriteProbe(db)
+    try:
+        assert probe.check()
+        name = fresh_postgres_url.rsplit("/", 1)[1]
+        with psycopg.connect(POSTGRES_ADMIN_URL, autocommit=True) as admin:
+            admin.execute(f'ALTER DATABASE "{name}" SET default_transaction_read_only = on')
+        db.dispose()  # new sessions pick the setting up
+        db.ping()
+        with pytest.raises(Unavailable):
+            probe.check()
+    finally:
+        db.dispose()

@@ -11,6 +11,7 @@ import threading
 
 from civility.storage.db import Database
 from civility.storage.enforcement import bump_counter
+from civility.storage.repositories import translate_errors
 
 PROBE_COUNTER = "health.write_probe"
 
@@ -27,11 +28,14 @@ class WriteProbe:
         self._busy = threading.Lock()
 
     def check(self) -> bool:
-        """Writes and commits; returns False (without waiting) while an earlier check runs."""
+        """Writes and commits; returns False (without waiting) while an earlier check runs.
+
+        Raises Unavailable when the database refuses the write.
+        """
         if not self._busy.acquire(blocking=False):
             return False
         try:
-            with self._db.write() as conn:
+            with translate_errors(), self._db.write() as conn:
                 bump_counter(conn, PROBE_COUNTER)
             return True
         finally:

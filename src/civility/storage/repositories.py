@@ -68,6 +68,9 @@ def translate_errors() -> Iterator[None]:
     except OperationalError as exc:
         raise Unavailable("the database is unavailable", code="database_unavailable") from exc
     except DBAPIError as exc:
+        # 25006: PostgreSQL refuses writes (a failover onto a read-only replica): an outage.
+        if getattr(exc.orig, "sqlstate", None) == "25006":
+            raise Unavailable("the database is read-only", code="database_unavailable") from exc
         if exc.connection_invalidated:
             raise Unavailable(
                 "the database connection was lost", code="database_unavailable"

@@ -11,6 +11,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from civility import metrics
 from civility.api.deps import ContainerDep
 from civility.api.errors import error_response
+from civility.errors import DomainError
 from civility.storage.db import Database
 from civility.storage.health import WriteProbe
 
@@ -43,6 +44,8 @@ async def readyz(c: ContainerDep) -> dict[str, object] | Response:
     try:
         await anyio.to_thread.run_sync(c.db.ping)
         checks["database"] = await _writable(c.db)
+    except DomainError as exc:
+        checks["database"] = f"failing: {exc.message}"
     except Exception as exc:
         checks["database"] = f"unreachable: {type(exc).__name__}"
     try:
