@@ -77,6 +77,8 @@ def _dialects() -> tuple[Dialect, ...]:
         Dialect(
             "/v1alpha1/", compat_perspective.render_error, translate=compat_perspective.auth_error
         ),
+        # Perspective's batch endpoint: refused at the edge (too large) in Google's format too.
+        Dialect("/batch", compat_perspective.render_error),
         Dialect("/v1/moderations", compat_openai.render_error),
     )
 
