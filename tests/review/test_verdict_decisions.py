@@ -290,3 +290,27 @@ def test_override_of_an_undecided_message_is_refused(container: Container) -> No
     with pytest.raises(Conflict) as undecided:
         container.moderation.override(accepted[0].id, Action.ALLOW, actor="m", reason="r")
     assert undecided.value.code == "message_not_decided"
+
+
+def test_undo_lifts_the_ban_the_verdict_gave_and_no_other(
+    container: Container, ids: list[str], clock: ManualClock
+) -> None:
+    mid = ids[FLAGGED]  # troll42 in #general
+    ban = BanRequest(channel_id="general", duration=timedelta(days=7))
+    container.review.resolve(mid, "mod-ana", ResolveRequest(Resolution.REMOVE, ban=ban))
+    assert container.review.enforcement.standing("troll42", "general").banned
+    clock.advance(timedelta(seconds=30))
+    container.review.reverse(mid, "mod-ana", None, undo=True)
+    assert not container.review.enforcement.standing("troll42", "general").banned
+    reversed_ = [e for e in _events(container, mid) if e.type == "review.reversed"][-1]
+    assert reversed_.payload["lifted_bans"] == [{"channel_id": "general"}]
+    unbanned = container.events.list_events(EventQuery(type="user.unbanned", subject_id="troll42"))
+    assert len(unbanned) == 1
+
+    # A ban the author already had in that scope is not the verdict's to lift.
+    clock.advance(timedelta(seconds=1))  # a lift ends the bans issued up to its instant
+    container.review.enforcement.ban("troll42", "general", None, actor="lead", reason="spam run")
+    other = ids[FLAGGED + 1]  # troll42's second message
+    container.review.resolve(other, "mod-ana", ResolveRequest(Resolution.REMOVE, ban=ban))
+    container.review.reverse(other, "mod-bo", "removed the wrong one")
+    assert container.review.enforcement.standing("troll42", "general").banned

@@ -159,6 +159,10 @@ class EnforcementService:
         self._policies = policies
         self._clock = clock
 
+    def records(self, author_id: str) -> list[EnforcementRecord]:
+        """Returns every enforcement record of an author, oldest first."""
+        return self._store.records_for(author_id)
+
     def status(self, author_id: str, channel_id: str | None = None) -> UserReport:
         """Returns active strikes (in the channel and everywhere) and the bans in force."""
         now = self._clock.now()

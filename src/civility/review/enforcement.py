@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any, Protocol
 
-from civility.enforcement.engine import harshest_ban
-from civility.enforcement.records import EnforcementRecord
+from civility.enforcement.engine import harshest_ban, live_bans, manual_unban
+from civility.enforcement.events import record_event
+from civility.enforcement.records import BanIssued, EnforcementRecord
 from civility.enforcement.service import Consequences, EnforcementService
 from civility.events.models import Event, EventType
 from civility.policy.verdict import Severity
@@ -111,6 +112,24 @@ class ServiceEnforcement:
             earlier=earlier,
         )
 
+    def plan_lift_bans(
+        self, author_id: str, issued_for: str, now: datetime, *, actor: str, reason: str
+    ) -> Consequences:
+        """Returns the unbans that take back the bans given `issued_for` a verdict.
+
+        A lift ends every ban of its scope issued before it, so a scope that also holds an
+        older live ban (one the verdict did not give) is left alone.
+        """
+        records = self._users.records(author_id)
+        live = _all_live_bans(records, now)
+        given = [b for b in live if b.reason == issued_for]
+        lifts: list[EnforcementRecord] = []
+        for scope in sorted({b.channel_id for b in given}, key=lambda c: c or ""):
+            others = [b for b in live if b.channel_id == scope and b.reason != issued_for]
+            if not others:
+                lifts.append(manual_unban(records, author_id, scope, now, actor, reason))
+        return Consequences(tuple(lifts), tuple(record_event(r) for r in lifts))
+
     def standing(self, author_id: str, channel_id: str | None = None) -> AuthorStanding:
         """Returns strikes and the harshest ban in force, plus the recent enforcement history."""
         report = self._users.status(author_id, channel_id)
@@ -137,3 +156,13 @@ class ServiceEnforcement:
             for e in self._events.user_events(author_id, limit)
             if e.type in _RECORD_TYPES
         ]
+
+
+def _all_live_bans(records: Sequence[EnforcementRecord], now: datetime) -> list[BanIssued]:
+    """Every live ban of the author, global and per channel (live_bans reads one channel)."""
+    scopes = {r.channel_id for r in records if isinstance(r, BanIssued)}
+    found: dict[int, BanIssued] = {}
+    for scope in scopes:
+        for ban in live_bans(records, scope, now):
+            found[id(ban)] = ban
+    return list(found.values())

@@ -171,6 +171,12 @@ class EnforcementActions(Protocol):
         """Returns what `add_strike` would store (after `earlier`), without storing it."""
         ...
 
+    def plan_lift_bans(
+        self, author_id: str, issued_for: str, now: datetime, *, actor: str, reason: str
+    ) -> Consequences:
+        """Returns the unbans taking back the live bans whose reason is `issued_for`."""
+        ...
+
     def standing(self, author_id: str, channel_id: str | None = None) -> AuthorStanding:
         """Returns the author's strikes, active ban and enforcement history."""
         ...

@@ -202,8 +202,9 @@ class ReviewService:
         what it was before, and the item is pending again.
 
         A reversal needs a note and may be made by any reviewer; an undo (`undo=True`) is the
-        verdict's own author taking it back within the undo window, note optional. Strikes and
-        bans given with the verdict stay (lift them from the author's page).
+        verdict's own author taking it back within the undo window, note optional. A ban given
+        with the verdict is lifted with it; its strike stays (reset strikes on the author's
+        page if it should go too).
         """
         item = self.get(message_id)
         self._save_one(self._reversal(item, actor, note, undo, self._clock.now()))
@@ -371,10 +372,21 @@ class ReviewService:
                 "human_decision_id": decision.id,
             }
         )
+        # The ban the verdict gave goes with it (its strike stays: strikes are not taken back).
+        resolution = item.review.resolution
+        lifted = self._enforcement.plan_lift_bans(
+            item.author_id,
+            _verdict_reason(item.message_id, resolution) if resolution else "",
+            now,
+            actor=actor,
+            reason=f"{source.value} of the verdict on {item.message_id}",
+        )
+        event.payload["lifted_bans"] = [{"channel_id": r.channel_id} for r in lifted.records]
         notes: tuple[Note, ...] = ()
         if checked is not None:
             notes = (self._note("message", item.message_id, actor, checked),)
-        return Change(item.review, after, (event, decided), notes, (), (decision,))
+        events = (event, decided, *lifted.events)
+        return Change(item.review, after, events, notes, lifted.records, (decision,))
 
     def _consequences(
         self,
@@ -385,7 +397,7 @@ class ReviewService:
     ) -> Consequences:
         """The strike and ban a verdict asks for, stored with it: the version check that stops
         two moderators from both acting on one item then stops a second strike or ban too."""
-        reason = f"review of {item.message_id}: {request.resolution.value}"
+        reason = _verdict_reason(item.message_id, request.resolution)
         records: list[EnforcementRecord] = []
         events: list[Event] = []
         if request.strike:
@@ -440,6 +452,11 @@ class ReviewService:
             },
             at=now,
         )
+
+
+def _verdict_reason(message_id: str, resolution: Resolution) -> str:
+    """The reason a verdict's strike and ban record: also how a reversal finds its ban."""
+    return f"review of {message_id}: {resolution.value}"
 
 
 def _verdict_payload(item: ReviewItem, request: ResolveRequest) -> dict[str, Any]:
