@@ -91,8 +91,8 @@ class QueueFilters:
             order=ReviewOrder(self.order),
             limit=PAGE_SIZE,
             # A banned author's blocked messages fold into one row per author (ban_groups),
-            # unless the list is already narrowed to one author or one rule.
-            ban_blocks=False if automated and not (self.author_id or self.reason) else None,
+            # unless the list asks for them: `bans=only`, or the rule filter.
+            ban_blocks=False if automated and not self.reason else None,
         )
         if self.bans:
             query = replace(query, ban_blocks=True)
@@ -153,7 +153,7 @@ async def queue(
         total=await call(c.review.count, filters.query()),
         next_url=next_url,
         prev_url=prev_url,
-        here=str(request.url.path) + (f"?{request.url.query}" if request.url.query else ""),
+        here=_here(request),
         counts=await _counts(request),
         msg=msg,
         nav="queue",
@@ -226,6 +226,12 @@ async def live(
         open_id=open_id,
         unsupported=c.unsupported_for(detail.item.language) if detail else (),
     )
+
+
+def _here(request: Request) -> str:
+    """This page's address for coming back after a form, without its one-off message."""
+    params = [(k, v) for k, v in request.query_params.multi_items() if k != "msg"]
+    return request.url.path + (f"?{urlencode(params)}" if params else "")
 
 
 def _by_other(item: ReviewItem, actor: str) -> bool:
