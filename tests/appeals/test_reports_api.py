@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from typing import Any
 
 import pytest
@@ -9,6 +10,8 @@ from tests.conftest import Api
 from tests.review.review_seed import DEMO, seed
 
 from civility.auth.keys import Role
+from civility.moderation.records import StoredMessage
+from civility.storage.repositories import SqlModerationRepository
 
 
 @pytest.fixture
@@ -159,6 +162,29 @@ def test_other_needs_text_and_roles(api: Api, ids: list[str]) -> None:
     assert (unknown.status_code, unknown.json()["error"]["code"]) == (404, "message_not_found")
     assert get(api, "/v1/reports/queue", cursor="WzFd").json()["error"]["code"] == "bad_cursor"
     assert get(api, "/v1/reports/queue", cursor="WyJhIiwiYiIsImMiXQ").status_code == 422
+
+
+@pytest.mark.parametrize(
+    "raw", ['[1e999, 1, "x"]', f'[{10**30}, 1, "x"]', '[-1, 1, "x"]', "[1, 1, 5]", '[true, 1, "x"]']
+)
+def test_cursors_out_of_range_are_refused(api: Api, ids: list[str], raw: str) -> None:
+    cursor = base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+    r = get(api, "/v1/reports/queue", cursor=cursor)
+    assert (r.status_code, r.json()["error"]["code"]) == (422, "bad_cursor")
+
+
+def test_an_undecided_message_is_not_hidden_by_reports(api: Api) -> None:
+    now = api.container.clock.now()
+    pending = StoredMessage("msg_pending", "p-x", "u-9", "general", "hello", "en", {}, None, now)
+    SqlModerationRepository(api.container.db).insert_pending([pending])
+    assert report(api, "msg_pending", "u-1").status_code == 201
+    body = {"action": "hide"}
+    r = post(api, "/v1/reports/queue/msg_pending/resolve", body, Role.MODERATOR)
+    assert (r.status_code, r.json()["error"]["code"]) == (409, "message_not_decided")
+    dismissed = post(
+        api, "/v1/reports/queue/msg_pending/resolve", {"action": "dismiss"}, Role.MODERATOR
+    )
+    assert dismissed.status_code == 200
 
 
 def report_as(api: Api, message_id: str, role: Role) -> Any:

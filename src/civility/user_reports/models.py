@@ -159,6 +159,27 @@ def parse_reason(value: str) -> ReportReason:
         ) from None
 
 
+# Far beyond any real queue (a million reports of full weight), far within 64-bit SQL integers.
+_MAX_CURSOR_NUMBER = 10**12
+
+
+def parse_cursor(raw: tuple[object, ...] | None) -> tuple[int, int, str] | None:
+    """Checks a decoded Reported-queue cursor: (weight in thousandths, count, message id)."""
+    if raw is None:
+        return None
+    try:
+        weight, count, message_id = raw
+        if isinstance(weight, bool) or isinstance(count, bool):
+            raise TypeError("not a number")
+        numbers = int(weight), int(count)  # type: ignore[call-overload]
+    except (TypeError, ValueError, OverflowError):
+        numbers = (-1, -1)
+        message_id = None
+    if not all(0 <= n <= _MAX_CURSOR_NUMBER for n in numbers) or not isinstance(message_id, str):
+        raise Invalid("cursor must be the next_cursor of a previous page", code="bad_cursor")
+    return numbers[0], numbers[1], message_id
+
+
 def ranking_key(item: ReportedMessage) -> tuple[int, int, str]:
     """Returns the queue's sort key: heavier first, then more reports, then message id."""
     return (item.weight_milli, item.open_reports, item.message_id)

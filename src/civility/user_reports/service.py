@@ -150,6 +150,11 @@ class UserReportService:
         decisions: list[HumanDecision] = []
         events: list[Event] = []
         target = view.target
+        if action is not None and target is None:
+            raise Conflict(
+                "the message is not decided yet: hide or remove it once it is",
+                code="message_not_decided",
+            )
         if action is not None and target is not None and target.current.action is not action:
             decision, decided = decide_by_hand(
                 target,

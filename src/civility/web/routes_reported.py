@@ -8,8 +8,9 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
+from civility.errors import Invalid
 from civility.review.cursor import decode_cursor, encode_cursor
-from civility.user_reports.models import ReportedQuery, ReportVerdict
+from civility.user_reports.models import ReportedQuery, ReportVerdict, parse_cursor
 from civility.web.actions import ActionFailed, call, redirect, safe_back
 from civility.web.deps import PREFIX, Actor, Viewer, container_of, is_htmx, page
 
@@ -24,12 +25,8 @@ DONE = {
 
 def _cursor(text: str) -> tuple[int, int, str] | None:
     try:
-        raw = decode_cursor(text)
-        if raw is None:
-            return None
-        weight, count, message_id = raw
-        return int(weight), int(count), str(message_id)
-    except Exception:  # a stale or hand-edited cursor just restarts the list
+        return parse_cursor(decode_cursor(text))
+    except Invalid:  # a stale or hand-edited cursor just restarts the list
         return None
 
 

@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field, model_validator
 
 from civility.api.deps import ContainerDep, Reader, Submitter, require
 from civility.api.routes.moderation import ERRORS
-from civility.api.schemas import Id, Strict, Text
+from civility.api.schemas import ErrorOut, Id, Strict, Text
 from civility.appeals.models import (
     MAX_STATEMENT,
     Appeal,
@@ -42,6 +42,7 @@ async def platform_or_reader(request: Request) -> Principal:
 
 
 PlatformOrReader = Annotated[Principal, Depends(platform_or_reader)]
+RESPONSES: dict[int | str, dict[str, Any]] = {**ERRORS, 409: {"model": ErrorOut}}
 
 
 class AppealIn(Strict):
@@ -124,7 +125,15 @@ def appeal_out(a: Appeal, duplicate: bool = False) -> AppealOut:
     )
 
 
-@router.post("/appeals", status_code=201, response_model=AppealOut, responses=ERRORS)
+@router.post(
+    "/appeals",
+    status_code=201,
+    response_model=AppealOut,
+    responses={
+        **RESPONSES,
+        200: {"model": AppealOut, "description": "The same appeal is still open: that one."},
+    },
+)
 async def submit_appeal(
     body: AppealIn, _: Submitter, c: ContainerDep, response: Response
 ) -> AppealOut:
@@ -135,7 +144,7 @@ async def submit_appeal(
     return appeal_out(submitted.appeal, submitted.duplicate)
 
 
-@router.get("/appeals", response_model=AppealPage, responses=ERRORS)
+@router.get("/appeals", response_model=AppealPage, responses=RESPONSES)
 async def list_appeals(
     _: Reader,
     c: ContainerDep,
@@ -154,13 +163,13 @@ async def list_appeals(
     )
 
 
-@router.get("/appeals/{appeal_id}", response_model=AppealOut, responses=ERRORS)
+@router.get("/appeals/{appeal_id}", response_model=AppealOut, responses=RESPONSES)
 async def get_appeal(appeal_id: str, _: PlatformOrReader, c: ContainerDep) -> AppealOut:
     """Returns an appeal: the platform polls it for the outcome (or listens to appeal.*)."""
     return appeal_out(await anyio.to_thread.run_sync(c.appeals.get, appeal_id))
 
 
-@router.post("/appeals/{appeal_id}/decide", response_model=AppealOut, responses=ERRORS)
+@router.post("/appeals/{appeal_id}/decide", response_model=AppealOut, responses=RESPONSES)
 async def decide_appeal(
     appeal_id: str, body: AppealDecisionIn, who: Reviewer, c: ContainerDep
 ) -> AppealOut:

@@ -11,9 +11,8 @@ from pydantic import BaseModel, Field
 
 from civility.api.deps import ContainerDep, Reader, Submitter, require
 from civility.api.routes.moderation import ERRORS
-from civility.api.schemas import Id, Strict, Text
+from civility.api.schemas import ErrorOut, Id, Strict, Text
 from civility.auth.keys import Permission, Principal
-from civility.errors import Invalid
 from civility.moderation.lookup import MessageRef
 from civility.review.cursor import decode_cursor, encode_cursor
 from civility.user_reports.models import (
@@ -24,12 +23,14 @@ from civility.user_reports.models import (
     ReportReason,
     ReportStatus,
     ReportVerdict,
+    parse_cursor,
 )
 from civility.user_reports.service import NewReport
 
 router = APIRouter(prefix="/v1", tags=["reports"])
 
 Reviewer = Annotated[Principal, Depends(require(Permission.REVIEW))]
+RESPONSES: dict[int | str, dict[str, Any]] = {**ERRORS, 409: {"model": ErrorOut}}
 
 
 class ReportIn(Strict):
@@ -127,18 +128,15 @@ def reported_out(i: ReportedMessage) -> ReportedOut:
     )
 
 
-def _cursor(text: str | None) -> tuple[int, int, str] | None:
-    raw = decode_cursor(text)
-    if raw is None:
-        return None
-    try:
-        weight, count, message_id = raw
-        return int(weight), int(count), str(message_id)
-    except (TypeError, ValueError):
-        raise Invalid("cursor does not belong to this list", code="bad_cursor") from None
-
-
-@router.post("/reports", status_code=201, response_model=ReportOut, responses=ERRORS)
+@router.post(
+    "/reports",
+    status_code=201,
+    response_model=ReportOut,
+    responses={
+        **RESPONSES,
+        200: {"model": ReportOut, "description": "Reported before by this reporter: the first."},
+    },
+)
 async def submit_report(
     body: ReportIn, _: Submitter, c: ContainerDep, response: Response
 ) -> ReportOut:
@@ -151,7 +149,7 @@ async def submit_report(
     return report_out(received.report, received.duplicate)
 
 
-@router.get("/reports", response_model=list[ReportOut], responses=ERRORS)
+@router.get("/reports", response_model=list[ReportOut], responses=RESPONSES)
 async def message_reports(
     _: Reader, c: ContainerDep, message_id: Annotated[str, Query(min_length=1, max_length=200)]
 ) -> list[ReportOut]:
@@ -160,7 +158,7 @@ async def message_reports(
     return [report_out(r) for r in reports]
 
 
-@router.get("/reports/queue", response_model=ReportedPage, responses=ERRORS)
+@router.get("/reports/queue", response_model=ReportedPage, responses=RESPONSES)
 async def reported_queue(
     _: Reader,
     c: ContainerDep,
@@ -169,13 +167,15 @@ async def reported_queue(
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> ReportedPage:
     """Lists messages with open reports: heaviest summed reporter weight first."""
-    query = ReportedQuery(channel_id=channel_id or None, cursor=_cursor(cursor), limit=limit)
+    query = ReportedQuery(
+        channel_id=channel_id or None, cursor=parse_cursor(decode_cursor(cursor)), limit=limit
+    )
     items, after = await anyio.to_thread.run_sync(c.user_reports.queue, query)
     return ReportedPage(items=[reported_out(i) for i in items], next_cursor=encode_cursor(after))
 
 
 @router.post(
-    "/reports/queue/{message_id}/resolve", response_model=list[ReportOut], responses=ERRORS
+    "/reports/queue/{message_id}/resolve", response_model=list[ReportOut], responses=RESPONSES
 )
 async def resolve_reports(
     message_id: str, body: ReportVerdictIn, who: Reviewer, c: ContainerDep
