@@ -7,7 +7,7 @@ category was evaluated on, and that is none. docs/compat.md has the table and ev
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -96,11 +96,13 @@ def result(
     *,
     self_harm_call: float = 0.0,
     evaluated: bool = True,
+    input_types: Sequence[str] = ("text",),
 ) -> dict[str, Any]:
     """Builds one `results[]` item.
 
-    ``evaluated`` is False when the input had no text to score (image parts only): then no
-    category was applied to anything.
+    ``evaluated`` is False when the input had no text to score (image parts only, none read):
+    then no category was applied to anything. ``input_types``: what the scored text came from
+    (`text`, `image`: the text read from an image part).
     """
     found = measured(scores, thresholds or {}, self_harm_call) if evaluated else {}
     categories: dict[str, bool] = {}
@@ -111,7 +113,7 @@ def result(
         categories[name] = one.flagged
         # OpenAI's schema has no null: a category not evaluated counts as 0, never flagged.
         category_scores[name] = 0.0 if one.score is None else round(float(one.score), 6)
-        applied[name] = [] if one.score is None else ["text"]
+        applied[name] = [] if one.score is None else list(input_types)
     return {
         "flagged": any(categories.values()),
         "categories": categories,

@@ -19,9 +19,13 @@ from civility.errors import Invalid
 from civility.ids import new_id
 from civility.moderation.service import AnalyzeResult
 from civility.moderation.validation import check_text
+from civility.ocr.models import ImageText
+from civility.ocr.service import ImageInput
 from civility.scoring import threats
 
 MAX_INPUTS = 128
+# Image parts read per request: each is one OCR run (docs/ocr.md).
+MAX_IMAGES = 4
 # Long texts are scored in the model's windows, not refused: up to 131,072 characters an input
 # (about OpenAI's 32,768 tokens at four characters a token) and 262,144 a request.
 MAX_INPUT_CHARS = 131_072
@@ -56,8 +60,8 @@ class ModerationIn(Strict):
 def texts_of(value: str | list[str | dict[str, Any]]) -> list[str | None]:
     """One text per result: each string, or the text parts of a multi-modal list joined.
 
-    Image parts are checked and ignored (Civility reads no images); an input of image parts
-    only is None: there is no text to evaluate.
+    Image parts are checked here and read by `images_of` where OCR is installed; an input of
+    image parts only is None: no text to evaluate (until an image's text is read).
     """
     if isinstance(value, str):
         return [value]
@@ -83,6 +87,42 @@ def texts_of(value: str | list[str | dict[str, Any]]) -> list[str | None]:
     return [None if images and not text.strip() else text]
 
 
+def images_of(value: str | list[str | dict[str, Any]]) -> list[ImageInput]:
+    """The image_url parts given inline as base64 `data:` URLs (remote URLs are never fetched)."""
+    if isinstance(value, str):
+        return []
+    found = []
+    for item in value:
+        if not isinstance(item, dict) or item.get("type") != "image_url":
+            continue
+        url = str(item["image_url"]["url"])  # texts_of has checked the part's shape
+        if url[:5].lower() != "data:":
+            continue
+        head, comma, data = url[5:].partition(",")
+        mime, _, encoding = head.partition(";")
+        if not comma or encoding.lower() != "base64":
+            raise Invalid(
+                "an image data: URL must be base64 (data:image/png;base64,...)",
+                code="invalid_value",
+            )
+        found.append(ImageInput(data, mime.strip().lower()))
+    return found
+
+
+async def read_images(
+    c: Container, caption: str | None, images: list[ImageInput]
+) -> tuple[str | None, ImageText | None]:
+    """Reads the images' text after the caption (in a worker thread); None when nothing is read."""
+    if len(images) > MAX_IMAGES:
+        raise Invalid(f"at most {MAX_IMAGES} image parts per request", code="too_many_images")
+    text, record = caption or "", None
+    for image in images:
+        text, record = await anyio.to_thread.run_sync(c.images.read, text, image)
+    if not text.strip():
+        return None, None
+    return text, record
+
+
 def check_lengths(texts: list[str | None], limit: int) -> None:
     """Refuses an input over ``limit`` characters, or a request over MAX_REQUEST_CHARS."""
     for i, text in enumerate(texts):
@@ -106,10 +146,12 @@ def self_harm_calls(texts: Sequence[str]) -> list[float]:
     ]
 
 
-def _score(c: Container, texts: list[str]) -> tuple[list[AnalyzeResult], list[float]]:
+def _score(
+    c: Container, texts: list[str], images: list[ImageText | None]
+) -> tuple[list[AnalyzeResult], list[float]]:
     # No spans: OpenAI's answer has none, and explaining a 100,000-character text costs ten
     # times more than scoring it.
-    return c.moderation.analyze(texts, explain=False), self_harm_calls(texts)
+    return c.moderation.analyze(texts, explain=False, images=images), self_harm_calls(texts)
 
 
 @router.post("/moderations")
@@ -118,9 +160,22 @@ async def create_moderation(body: ModerationIn, _: Caller, c: ContainerDep) -> d
     texts = texts_of(body.input)
     if len(texts) > MAX_INPUTS:
         raise Invalid(f"at most {MAX_INPUTS} inputs per request", code="too_many_inputs")
+    # Where OCR is installed, data: images are read and scored with the text parts (one
+    # multi-modal input is one text); elsewhere they stay ignored, as before.
+    images = images_of(body.input) if c.images.available else []
+    read: ImageText | None = None
+    kinds: tuple[str, ...] = ("text",)
+    if images:
+        caption = texts[0]
+        texts[0], read = await read_images(c, caption, images)
+        if read is not None and read.end > read.start:
+            kinds = ("text", "image") if caption and caption.strip() else ("image",)
     check_lengths(texts, max(c.settings.max_text_length, MAX_INPUT_CHARS))
     scored = [t for t in texts if t is not None]
-    analyses, calls = await anyio.to_thread.run_sync(_score, c, scored) if scored else ([], [])
+    records = [read if images else None for _ in scored]
+    analyses, calls = (
+        await anyio.to_thread.run_sync(_score, c, scored, records) if scored else ([], [])
+    )
     thresholds: dict[str, float] | None = getattr(c.scorer, "thresholds", None)
     found = iter(zip(analyses, calls, strict=True))
     results = []
@@ -133,7 +188,7 @@ async def create_moderation(body: ModerationIn, _: Caller, c: ContainerDep) -> d
         scores = {
             k: None if k in r.analysis.unsupported else v for k, v in r.analysis.scores.items()
         }
-        results.append(openai.result(scores, thresholds, self_harm_call=call))
+        results.append(openai.result(scores, thresholds, self_harm_call=call, input_types=kinds))
     return {
         "id": new_id("modr"),
         "model": f"{c.scorer.name}:{c.scorer.version}",

@@ -256,11 +256,6 @@ def _analyze(
 BATCHABLE = frozenset({"/v1alpha1/comments:analyze", "/v1alpha1/comments:suggestscore"})
 # Headers of a part's answer that a batch passes on; the rest belong to the outer answer.
 _ANSWER_HEADERS = ("content-type", "retry-after", "www-authenticate", "x-request-id")
-# A part's headers that describe its own transfer, not the call: the sub-request sets its own.
-_NOT_PASSED = frozenset(
-    {"host", "content-length", "mime-version", "connection", "keep-alive", "transfer-encoding",
-     "te", "trailer", "upgrade"}
-)  # fmt: skip
 # Headers of the outer request that every part inherits unless it has its own (Google's rule).
 _INHERITED = ("authorization", "x-goog-api-key")
 
@@ -296,7 +291,9 @@ async def _answer(
             status, "not_batchable", f"{part.method} {part.path} cannot be part of a batch"
         )
         return _json_answer(part.content_id, status, error)
-    headers = {k: v for k, v in part.headers if k.lower() not in _NOT_PASSED}
+    headers = {
+        k: v for k, v in part.headers if k.lower() not in ("host", "content-length", "mime-version")
+    }
     lower = {k.lower() for k in headers}
     headers.update({k: v for k, v in outer.items() if k not in lower})
     if rid is not None and "x-request-id" not in lower:
