@@ -149,6 +149,10 @@ def test_score_threshold_leaves_low_attributes_out(api: Api) -> None:
             'Unknown name "bogus"',
         ),
         ({"requestedAttributes": {"TOXICITY": {}}}, "comment"),
+        (
+            {"comment": {"text": "hi"}, "languages": ["x" * 36], "requestedAttributes": {}},
+            "languages.0",
+        ),
         ([1, 2], "body"),
     ],
 )

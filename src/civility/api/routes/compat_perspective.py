@@ -102,6 +102,10 @@ async def _caller(request: Request) -> Principal:
 Caller = Annotated[Principal, Depends(_caller)]
 
 
+# An ISO or BCP-47 code; 35 characters hold any tag in practical use (RFC 5646, 4.4.1).
+LanguageCode = Annotated[str, Field(max_length=35)]
+
+
 class TextEntry(Strict):
     """The comment to analyze."""
 
@@ -121,7 +125,7 @@ class AnalyzeCommentRequest(Strict):
 
     comment: TextEntry
     requested_attributes: dict[str, AttributeParameters | None] = Field(alias="requestedAttributes")
-    languages: list[str] = Field(default_factory=list, max_length=20)
+    languages: list[LanguageCode] = Field(default_factory=list, max_length=20)
     span_annotations: bool = Field(False, alias="spanAnnotations")
     do_not_store: bool = Field(False, alias="doNotStore")
     client_token: str | None = Field(None, alias="clientToken", max_length=1000)
@@ -191,7 +195,7 @@ class SuggestCommentScoreRequest(Strict):
 
     comment: TextEntry
     attribute_scores: dict[str, SuggestedScores] = Field(alias="attributeScores", max_length=20)
-    languages: list[str] = Field(default_factory=list, max_length=20)
+    languages: list[LanguageCode] = Field(default_factory=list, max_length=20)
     context: dict[str, Any] | None = None
     client_token: str | None = Field(None, alias="clientToken", max_length=1000)
     session_id: str | None = Field(None, alias="sessionId", max_length=200)
@@ -256,6 +260,11 @@ def _analyze(
 BATCHABLE = frozenset({"/v1alpha1/comments:analyze", "/v1alpha1/comments:suggestscore"})
 # Headers of a part's answer that a batch passes on; the rest belong to the outer answer.
 _ANSWER_HEADERS = ("content-type", "retry-after", "www-authenticate", "x-request-id")
+# A part's headers that describe its own transfer, not the call: the sub-request sets its own.
+_NOT_PASSED = frozenset(
+    {"host", "content-length", "mime-version", "connection", "keep-alive", "transfer-encoding",
+     "te", "trailer", "upgrade"}
+)  # fmt: skip
 # Headers of the outer request that every part inherits unless it has its own (Google's rule).
 _INHERITED = ("authorization", "x-goog-api-key")
 
@@ -291,9 +300,7 @@ async def _answer(
             status, "not_batchable", f"{part.method} {part.path} cannot be part of a batch"
         )
         return _json_answer(part.content_id, status, error)
-    headers = {
-        k: v for k, v in part.headers if k.lower() not in ("host", "content-length", "mime-version")
-    }
+    headers = {k: v for k, v in part.headers if k.lower() not in _NOT_PASSED}
     lower = {k.lower() for k in headers}
     headers.update({k: v for k, v in outer.items() if k not in lower})
     if rid is not None and "x-request-id" not in lower:
