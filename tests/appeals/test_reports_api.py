@@ -187,5 +187,13 @@ def test_an_undecided_message_is_not_hidden_by_reports(api: Api) -> None:
     assert dismissed.status_code == 200
 
 
+def test_blank_reporter_and_author_ids_are_refused(api: Api, ids: list[str]) -> None:
+    r = post(api, "/v1/reports", {"id": ids[0], "reporter_id": " ", "reason": "spam"})
+    assert (r.status_code, r.json()["error"]["code"]) == (422, "missing_reporter_id")
+    body = {"id": ids[5], "author_id": " ", "statement": "x"}
+    a = post(api, "/v1/appeals", body)
+    assert (a.status_code, a.json()["error"]["code"]) == (422, "missing_author_id")
+
+
 def report_as(api: Api, message_id: str, role: Role) -> Any:
     return post(api, "/v1/reports", {"id": message_id, "reporter_id": "x", "reason": "spam"}, role)
