@@ -67,3 +67,49 @@ def test_a_batch_over_the_body_limit_is_googles_413(api: Api) -> None:
     assert r.status_code == 413
     assert r.json()["error"]["code"] == 413
     assert r.json()["error"]["message"].startswith("the request body is larger than")
+
+
+def _raw(*parts: bytes) -> bytes:
+    return b"".join(b"--s\r\nContent-Type: application/http\r\n" + p + b"\r\n" for p in parts) + (
+        b"--s--\r\n"
+    )
+
+
+ANALYZE = b"POST /v1alpha1/comments:analyze HTTP/1.1\r\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        # Not ASCII in a header or in the Content-ID: a header cannot carry it on.
+        (_raw(b"Content-ID: <\xc3\xa9>\r\n\r\n" + ANALYZE + b"\r\n{}"), 400),
+        (_raw(b"\r\n" + ANALYZE + b"X-Note: \xc3\xa9\xff\r\n\r\n{}"), 400),
+        (_raw(b"\r\nPOST /v1alpha1/comments:analyze?key=\xff HTTP/1.1\r\n\r\n{}"), 400),
+        (_raw(b"\r\nnot a request line"), 400),
+        (_raw(b"Content-Transfer-Encoding: base64\r\n\r\n!!!!"), 400),
+        (b"garbage", 400),
+        (b"", 400),
+        # Well-formed batches whose parts fail alone.
+        (_raw(b"\r\nGET /v1alpha1/comments:analyze HTTP/1.1\r\n\r\n"), 200),
+        (_raw(b"\r\nPOST http://elsewhere.example/v1/analyze HTTP/1.1\r\n\r\n{}"), 200),
+        (
+            _raw(
+                b"\r\n" + ANALYZE + b"Content-Length: 99999999999999999999\r\n"
+                b"Transfer-Encoding: chunked\r\nContent-Type: application/json\r\n\r\n"
+                b'{"comment": {"text": "a\\u0000b"}, "requestedAttributes": {"TOXICITY": {}}}'
+            ),
+            200,
+        ),
+    ],
+)
+def test_malformed_batches_are_4xx_never_5xx(api: Api, body: bytes, status: int) -> None:
+    r = api.client.post(
+        "/batch", content=body, headers={"Content-Type": "multipart/mixed; boundary=s"}
+    )
+    assert r.status_code == status, r.text
+    if status == 400:
+        assert r.json()["error"]["status"] == "INVALID_ARGUMENT"
+    else:
+        # The part's own answer is a 4xx in Google's format.
+        assert "HTTP/1.1 4" in r.text
+        assert '"status":"' in r.text.replace(" ", "")

@@ -79,19 +79,32 @@ def _part(part: Message, index: int) -> Part:
         raise Invalid(f"batch part {index} has no HTTP request line", code="invalid_batch")
     method, target, _ = fields
     head, body = _split_head(rest)
-    headers = BytesHeaderParser(policy=compat32).parsebytes(head)
-    length = headers.get("content-length")
+    headers = [(k, str(v)) for k, v in BytesHeaderParser(policy=compat32).parsebytes(head).items()]
+    content_id = str(part.get("Content-ID") or f"<{index}>").strip()
+    # Headers travel on as HTTP headers: only printable ASCII can (RFC 9110 field values).
+    if not all(
+        _printable(text) for text in (line.decode("latin-1").strip(), content_id)
+    ) or not all(_printable(k) and _printable(v) for k, v in headers):
+        raise Invalid(
+            f"batch part {index} has a request line or header that is not printable ASCII",
+            code="invalid_batch",
+        )
+    length = next((v for k, v in headers if k.lower() == "content-length"), None)
     if length is not None and length.strip().isdigit():
         body = body[: int(length)]
     url = urlsplit(target)
     return Part(
-        content_id=str(part.get("Content-ID") or f"<{index}>").strip(),
+        content_id=content_id,
         method=method.upper(),
         path=url.path,
         query=url.query,
-        headers=[(k, str(v)) for k, v in headers.items()],
+        headers=headers,
         body=body,
     )
+
+
+def _printable(text: str) -> bool:
+    return text.isascii() and all(" " <= ch <= "~" or ch == "\t" for ch in text)
 
 
 def _split_head(rest: bytes) -> tuple[bytes, bytes]:
