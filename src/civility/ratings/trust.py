@@ -5,10 +5,11 @@ A rater's weight is `base + age_share·A + history_share·H`, times a bounded cl
 - A (0..1): account age over `age_full_days`; an account without an age, or with one in the
   future, is new (A = 0).
 - H (0..1): earned history = tenure × agreement × diversity. Each rating is judged a day
-  later (`mature_after_s`) against the post's consensus then (the eventual consensus, not
-  the one the rater saw; at least `mature_min_ratings` trusted ratings); agreement is 1 − |score − consensus| / `agreement_scale`, floored at
-  0. Tenure grows with the distinct days on which judged ratings were given, diversity with
-  the number judged. Every counter decays with `half_life_days`.
+  later (`mature_after_s`) against the post's consensus then: the eventual consensus, not the
+  one the rater saw, and only once `mature_min_ratings` trusted ratings made it. Agreement is
+  1 − |score − consensus| / `agreement_scale`, floored at 0. Tenure grows with the distinct
+  days on which judged ratings were given, diversity with the number judged. Every counter
+  decays with `half_life_days`.
 - client factor: when more than `client_free_accounts` accounts rate from one client (address
   or platform client hint) within `client_window_s`, each weighs `free / accounts`, never
   less than `client_floor` (shared networks are common, so this signal is bounded).

@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Row, and_, func, insert, select, tuple_
+from sqlalchemy import ColumnElement, Connection, Row, and_, func, insert, or_, select, tuple_
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalError
 
 from civility.auth.keys import Role
@@ -148,9 +148,18 @@ def _view_select() -> Any:
     )
 
 
-def _current_action() -> ColumnElement[Any]:
-    """The action in force: the newest human decision's, else the automated one."""
-    return func.coalesce(latest_human.c.action, t.decisions.c.action)
+def _current_is(action: Action, *, negate: bool = False) -> ColumnElement[bool]:
+    """The action in force (the newest human decision's, else the automated one) is `action`.
+
+    Spelled out instead of `coalesce(...) = action`: the planner estimates the automated
+    column's part from its statistics and keeps the index walk in message id order (on
+    PostgreSQL the coalesce form was guessed at 1/200 and sorted every row, 5 ms -> 65 ms at
+    20,000 messages).
+    """
+    h, d = latest_human.c, t.decisions.c
+    if negate:
+        return or_(and_(h.id.is_(None), d.action != action.value), h.action != action.value)
+    return or_(and_(h.id.is_(None), d.action == action.value), h.action == action.value)
 
 
 def _message_from_row(row: Row[Any]) -> StoredMessage:
@@ -292,7 +301,7 @@ class SqlModerationRepository:
         if query.author_id is not None:
             conds.append(m.author_id == query.author_id)
         if query.action is not None:
-            conds.append(_current_action() == query.action.value)
+            conds.append(_current_is(query.action))
         if query.status == "pending":
             conds.append(t.decisions.c.id.is_(None))
         elif query.status == "decided":
@@ -315,7 +324,7 @@ class SqlModerationRepository:
         """Returns the author's decided messages that were not allowed, newest first."""
         m = t.messages.c
         # A message a moderator restored is no longer held against its author.
-        conds = [m.author_id == author_id, _current_action() != Action.ALLOW.value]
+        conds = [m.author_id == author_id, _current_is(Action.ALLOW, negate=True)]
         if before_id is not None:
             conds.append(m.id < before_id)
         stmt = _view_select().where(and_(*conds)).order_by(m.id.desc()).limit(limit)
