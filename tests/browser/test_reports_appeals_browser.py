@@ -28,6 +28,8 @@ if not IN_CI:  # under CI=true a missing plugin is an import error, not a skip
 from playwright.sync_api import Page, expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.e2e, pytest.mark.slow]
+# The screenshots docs/dashboard.md shows of these two tabs.
+DOCS_IMAGES = Path(__file__).resolve().parents[2] / "docs" / "images"
 
 
 @pytest.fixture(scope="module")
@@ -78,8 +80,12 @@ def login(page: Page, server: Server, username: str, target: str) -> None:
     expect(page).to_have_url(re.compile(target.split("?")[0]))
 
 
-def shot(page: Page, artifacts: Path, name: str) -> None:
+def shot(page: Page, artifacts: Path, name: str, docs: str = "") -> None:
     page.screenshot(path=str(artifacts / f"{name}.png"), full_page=True)
+    if docs:
+        DOCS_IMAGES.mkdir(parents=True, exist_ok=True)
+        top = {"x": 0, "y": 0, "width": 1400, "height": 540}
+        page.screenshot(path=str(DOCS_IMAGES / f"{docs}.png"), clip=top)
 
 
 def message_of(client: httpx.Client, author: str) -> dict[str, Any]:
@@ -114,7 +120,7 @@ def test_reports_reach_the_reported_queue_and_a_verdict(
     detail = page.locator("#detail")
     expect(detail.locator("table.reports tbody tr")).to_have_count(2)
     expect(detail).to_contain_text("threat")
-    shot(page, artifacts, "reported-01-queue")
+    shot(page, artifacts, "reported-01-queue", docs="reported")
 
     page.keyboard.press("r")
     expect(page.locator("#flash")).to_contain_text("Reports upheld; the message is removed.")
@@ -166,7 +172,7 @@ def test_appeal_is_upheld_by_a_different_moderator(
     expect(page.locator(".items .row")).to_have_count(1)
     detail = page.locator("#detail")
     detail.get_by_placeholder("note to keep with the decision").fill("a quote, not an insult")
-    shot(page, artifacts, "appeals-02-second-moderator")
+    shot(page, artifacts, "appeals-02-second-moderator", docs="appeals")
     detail.get_by_role("button", name="Uphold").click()
     expect(page.locator("#flash")).to_contain_text("Appeal upheld: the message is shown again.")
     expect(page.locator(".items .empty")).to_be_visible()
