@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
+from tests.compat.test_compat_coral import coral_request
 from tests.conftest import Api
 from tests.webhooks.test_webhooks import ReceiverFactory, _dispatch, _subscribed
 
@@ -95,3 +96,16 @@ def test_a_resent_message_keeps_the_first_request_id(api: Api) -> None:
     assert first.json()["id"] == again.json()["id"]
     [event] = _decision_events(api, first.json()["id"])
     assert event["payload"]["request_id"] == "first"
+
+
+def test_a_coral_phase_decision_carries_its_request_id(api: Api) -> None:
+    r = api.client.post(
+        "/v1/coral/moderation-phase",
+        params={"key": api.keys[Role.SERVICE]},
+        json=coral_request("I will kill you, you stupid idiot"),
+        headers={"X-Request-ID": "coral-9"},
+    )
+    assert r.status_code == 200, r.text
+    mid = r.json()["metadata"]["civility"]["id"]
+    [event] = _decision_events(api, mid)
+    assert event["payload"]["request_id"] == "coral-9"

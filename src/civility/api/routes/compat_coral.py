@@ -11,6 +11,7 @@ from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from civility import request_ids
 from civility.api.deps import ContainerDep
 from civility.api.routes.compat_common import authenticate
 from civility.auth.keys import Permission
@@ -91,6 +92,7 @@ def _incoming(payload: dict[str, Any], req: CoralRequest) -> IncomingMessage:
         channel_id=coral.CHANNEL_PREFIX + req.story.id,
         text=req.comment.body,
         metadata={k: v for k, v in metadata.items() if v is not None},
+        request_id=request_ids.current(),
     )
 
 
