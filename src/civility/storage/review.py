@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
+import orjson
 from sqlalchemy import (
     BigInteger,
     ColumnElement,
@@ -84,17 +85,33 @@ def _epoch_seconds(col: Any, dialect: str) -> ColumnElement[int]:
     return cast(func.strftime("%s", col), Integer)
 
 
-def _points_case(pairs: Sequence[tuple[str, str, int]]) -> ColumnElement[int]:
+def _reasons_have(key: str, value: str, dialect: str) -> ColumnElement[bool]:
+    """Tells whether a decision's reasons hold `"key":"value"` as the JSON writer spells it.
+
+    Faster than _json_contains (one plain substring search, no LIKE pattern, one spelling):
+    the priority key tests ten of these on every pending row. Reasons are written by
+    storage/db.py's orjson serializer, compact, which tests/storage/test_review_priority_sql.py
+    checks against the domain's order.
+    """
+    needle = orjson.dumps({key: value}).decode()[1:-1]
+    text = cast(_d.reasons, String)
+    found = func.strpos(text, needle) if dialect == "postgresql" else func.instr(text, needle)
+    return found > 0
+
+
+def _points_case(pairs: Sequence[tuple[str, str, int]], dialect: str) -> ColumnElement[int]:
     """The highest points of the reasons' (key, value) pairs present (reasons are JSON text)."""
     ranked = sorted(pairs, key=lambda p: -p[2])
-    whens = [(_json_contains(k, v), literal(n)) for k, v, n in ranked if n > 0]
+    whens = [(_reasons_have(k, v, dialect), literal(n)) for k, v, n in ranked if n > 0]
     return case(*whens, else_=literal(0))
 
 
 def priority_key_expr(dialect: str) -> ColumnElement[int]:
     """Returns priority.sort_key of an item in SQL: what it is about, severity and its age."""
-    category = _points_case([("category", c, n) for c, n in priority.CATEGORY_POINTS.items()])
-    source = _points_case([("source", s.value, n) for s, n in priority.SOURCE_POINTS.items()])
+    categories = [("category", c, n) for c, n in priority.CATEGORY_POINTS.items()]
+    category = _points_case(categories, dialect)
+    sources = [("source", s.value, n) for s, n in priority.SOURCE_POINTS.items()]
+    source = _points_case(sources, dialect)
     worst = (
         func.greatest(category, source) if dialect == "postgresql" else func.max(category, source)
     )
