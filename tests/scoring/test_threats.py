@@ -1091,6 +1091,17 @@ METHOD_AND_OUTCOME: list[tuple[str, str]] = [
     ("kendini köprüden at", "tr.self_harm.method"),
     ("ляг под поезд", "ru.self_harm.method"),
     ("ещё слово и уедешь отсюда на скорой", "ru.conditional.outcome"),
+    ("ur getting shanked after school no cap", "en.direct.getting_hurt"),
+    ("you're getting a brick to the face tonight", "en.direct.getting_weapon"),
+    ("i'll put two in your chest", "en.direct.rounds_in"),
+    ("better sleep with one eye open", "en.indirect.while_it_lasts"),
+    ("te vas a comer un balazo", "es.direct.receive"),
+    ("ti becchi una coltellata", "it.direct.receive"),
+    ("vai levar um tiro na cara", "pt.direct.receive"),
+    ("tu vas te faire planter", "fr.direct.receive"),
+    ("du kriegst gleich eine kugel", "de.direct.receive"),
+    ("получишь перо в бок", "ru.direct.receive"),
+    ("kurşunu yersin", "tr.direct.receive"),
 ]
 # The same words where nobody is threatened.
 METHOD_AND_OUTCOME_BENIGN: list[str] = [
@@ -1102,6 +1113,12 @@ METHOD_AND_OUTCOME_BENIGN: list[str] = [
     "sarebbe un peccato se piovesse domani",
     "wenn du so weiterfährst, landest du noch im krankenhaus",
     "ce serait dommage que tu rates le film",
+    "if you're about to get jumped in a dark alley, run",
+    "youre getting dropped from the team if you skip practice",
+    "te vas a comer un plato de paella enorme",
+    "ti prendi una pizza stasera?",
+    "vai levar um bolo pra festa?",
+    "du kriegst eine email von mir",
 ]
 
 

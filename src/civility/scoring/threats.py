@@ -3942,6 +3942,160 @@ def _add_methods_and_consequences(sets: Mapping[str, RuleSet]) -> None:
     )
 
 
+# "You're getting shanked", "te vas a comer un balazo", "du kriegst eine kugel", "получишь пулю",
+# "kurşunu yersin": the harm as something the target will receive. Written as general grammar
+# (a second-person "receive" verb and a weapon or injury), not from sentences.
+_RECEIVE_TRIGGERS: Final[dict[str, tuple[str, ...]]] = {
+    "en": ("getting", "gonna get", "going to get", "about to get", "put one", "put two",
+           "pop you", "cap you", "clap you", "merk you", "one eye open", "while it lasts",
+           "while they last", "wont see", "won't see", "will not see"),
+    "es": ("comer", "llevar", "ganar", "meto", "pego", "clavo", "meter", "pegar", "clavar"),
+    "it": ("becchi", "prendi", "pigli", "mangi", "pianto", "ficco", "infilo", "piantare",
+           "ficcare", "infilare"),
+    "pt": ("levar", "tomar", "comer", "meter", "dar", "enfiar", "leva", "toma", "mete", "enfia"),
+    "fr": ("prendre", "prends", "manger", "bouffer", "faire", "fais", "planter", "buter"),
+    "de": ("kriegst", "bekommst", "fangst", "faengst", "wirst", "kassierst"),
+    "ru": ("получишь", "словишь", "схлопочешь", "отхватишь", "поймаешь", "порежут", "пристрелят",
+           "зарежут", "грохнут", "замочат", "прибьют", "убьют", "закопают", "покалечат",
+           "пришьют"),
+    "tr": ("yersin", "yiyeceksin", "yiyecen", "yicen", "yiyeceksiniz", "yiyeceginiz"),
+}  # fmt: skip
+
+
+def _add_receive_rules(sets: Mapping[str, RuleSet]) -> None:
+    """Adds the rules where the target receives the harm, in every language."""
+    t = _RECEIVE_TRIGGERS
+    en = sets["en"]
+    get = (
+        r"(?:you'?re|you are|ur|u r|u|you|ya) (?:getting|gonna get|going to get|gon get"
+        r"|about to get)"
+    )
+    en.add(
+        "getting_hurt",
+        "direct",
+        rf"{get} (?:shanked|stabbed|shot|jumped|merked|bodied|clapped|capped|battered|stomped"
+        r"|curb ?stomped|knifed|glassed|bottled|hurt (?:bad|badly|real bad)|killed|murdered"
+        r"|whacked|beaten (?:up|to death|senseless|to a pulp|half to death)|your (?:ass|head)"
+        r" (?:beat|kicked|kicked in|caved in|smashed in))",
+        score=0.8,
+        not_before=_NEG_BEFORE["en"],
+        triggers=t["en"],
+    )
+    en.add(
+        "getting_weapon",
+        "direct",
+        rf"{get} (?:a|an|the|my|some|two|one|three) (?:bullets?|bats?|bricks?|knife|knives"
+        r"|blades?|machetes?|crowbars?|hammers?|axes?|hatchets?|slugs?|rounds?|pipes?|shanks?)"
+        r" (?:to|in|into|through|across|over|between) (?:the|your|ur|yo|ya) ",
+        score=0.8,
+        not_before=_NEG_BEFORE["en"],
+        triggers=t["en"],
+    )
+    en.add(
+        "rounds_in",
+        "direct",
+        r"(?:put|pop|stick|plant) (?:one|two|three|a couple|some|a few|a round|a slug|a bullet"
+        r"|one or two)(?: rounds?| bullets?| slugs?)? (?:in|into|through) (?:your|ur|yo|his|her"
+        r"|their) (?:chest|head|dome|skull|back|face|heart|gut|stomach|neck|spine|brain)"
+        r"|(?:pop|cap|clap|merk) (?:you|u|ya) in (?:the|ur|your|yo) (?:dome|head|face|chest|back"
+        r"|neck)",
+        triggers=t["en"],
+    )
+    en.add(
+        "while_it_lasts",
+        "indirect",
+        r"(?:start|better|you better|u better|you'?d better|you should|u should) sleep(?:ing)?"
+        r" with one eye open"
+        r"|enjoy (?:breathing|your (?:life|legs|kneecaps|face|teeth|last days|freedom)) while"
+        r" (?:it lasts|they last|you can|you still can|u can)"
+        r"|(?:you|u|ya) (?:won'?t|will not|wont|will never) (?:see|make it to|live to see)"
+        r" (?:christmas|xmas|new year'?s?|your (?:next )?birthday|next week|next month|summer"
+        r"|easter|graduation)",
+        triggers=t["en"],
+    )
+
+    def add(lang: str, name: str, kind: str, source: str, score: float | None = None) -> None:
+        sets[lang].add(name, kind, source, score=score, triggers=t[lang])
+
+    add(
+        "es",
+        "receive",
+        "direct",
+        r"te vas a (?:comer|llevar|ganar|tragar) (?:un|una|dos|unos|unas) (?:tiros?|balazos?"
+        r"|navajazos?|puñaladas?|cuchilladas?|balas?|plomazos?|machetazos?|hachazos?|ladrillazos?"
+        r"|botellazos?|tajos?)"
+        r"|te (?:meto|pego|clavo|voy a meter|voy a pegar|voy a clavar) (?:un|una|dos|tres|unos"
+        r"|unas) (?:tiros?|balazos?|puñaladas?|navajazos?|cuchilladas?|plomazos?|machetazos?)",
+        score=0.8,
+    )
+    add(
+        "it",
+        "receive",
+        "direct",
+        r"ti (?:becchi|prendi|pigli|mangi) (?:una|un|due|tre) (?:pallottol[ae]|proiettil[ei]"
+        r"|coltellat[ae]|accettat[ae]|sprangat[ae]|mazzat[ae]|bottigliat[ae]|pugnalat[ae])"
+        r"|ti (?:pianto|ficco|infilo|voglio piantare|vado a piantare) (?:una|un|due|tre)"
+        r" (?:pallottol[ae]|proiettil[ei]|coltell[oi]|lam[ae]|pugnal[ei])",
+        score=0.8,
+    )
+    add(
+        "pt",
+        "receive",
+        "direct",
+        r"(?:vai|tu vai|você vai|voce vai|vc vai|cê vai) (?:levar|tomar|comer) (?:um|uma|dois"
+        r"|duas|uns|umas) (?:tiros?|balas?|balaços?|facadas?|machadadas?|pauladas?|tijoladas?"
+        r"|garrafadas?|pipocos?)"
+        r"|(?:vou|eu vou) (?:te|lhe) (?:meter|dar|enfiar|mandar) (?:um|uma|dois|duas|uns|umas)"
+        r" (?:tiros?|balas?|balaços?|facadas?|pipocos?)"
+        r"|(?:vou|eu vou) (?:meter|dar|enfiar|mandar) (?:um|uma|dois|duas|uns|umas) (?:tiros?"
+        r"|balas?|balaços?|facadas?|pipocos?) (?:em (?:você|voce|vc|ti)|n[ao] (?:sua|seu|tua"
+        r"|teu))",
+        score=0.8,
+    )
+    add(
+        "fr",
+        "receive",
+        "direct",
+        r"tu (?:vas )?(?:te )?(?:prendre|prends|manger|manges|bouffer|bouffes) (?:une|un|deux"
+        r"|trois) (?:balles?|bastos|pruneaux?|coups? de (?:couteau|hachette|hache|batte|lame"
+        r"|machette|barre|cutter|surin)|lames?)"
+        r"|tu (?:vas )?te faire (?:planter|buter|fumer|tabasser|défoncer|defoncer|descendre"
+        r"|égorger|egorger|poignarder|lyncher|fracasser|crever|refroidir|trouer)",
+        score=0.8,
+    )
+    add(
+        "de",
+        "receive",
+        "direct",
+        r"(?:du|ihr) (?:kriegst|bekommst|fängst dir|faengst dir|kassierst|kriegt|bekommt)"
+        r" (?:gleich |bald |noch |heute |morgen )?(?:eine|ein|zwei|n|nen|ne) (?:kugel|kugeln"
+        r"|messer|klinge|machete|axt|beil|baseballschläger|schläger|flasche|ziegelstein"
+        r"|messerstich|kopfschuss|schuss)"
+        r"|(?:du|ihr) (?:wirst|werdet) (?:abgestochen|erschossen|abgeknallt|totgeschlagen"
+        r"|aufgeschlitzt|kaltgemacht|umgelegt|zusammengeschlagen|abgemurkst)",
+        score=0.8,
+    )
+    add(
+        "ru",
+        "receive",
+        "direct",
+        r"(?:получишь|словишь|схлопочешь|отхватишь|поймаешь) (?:пулю|пулю в лоб|пулей|нож"
+        r"|ножом|заточку|заточкой|заточку в бок|топором|битой|кирпичом|арматурой|пером|перо"
+        r"|перо в бок|маслину|свинец)"
+        r"|(?:тебя|вас|тебе|вам) (?:порежут|пристрелят|зарежут|грохнут|замочат|прибьют|убьют"
+        r"|закопают|покалечат|пришьют|перо в бок вставят)",
+        score=0.8,
+    )
+    add(
+        "tr",
+        "receive",
+        "direct",
+        r"(?:kurşunu|kurşun|kurşunları|bıçağı|bıçak|satırı|satır|sopayı|sopa|dayağı|dayak"
+        r"|kafa|kurşunu da) (?:yersin|yiyeceksin|yiyecen|yicen|yiyeceksiniz|yiyeceğiniz)",
+        score=0.8,
+    )
+
+
 def _rule_sets() -> list[RuleSet]:
     sets = [
         _english(),
@@ -3953,7 +4107,9 @@ def _rule_sets() -> list[RuleSet]:
         _french(),
         _german(),
     ]
-    _add_methods_and_consequences({rs.language: rs for rs in sets})
+    by_language = {rs.language: rs for rs in sets}
+    _add_methods_and_consequences(by_language)
+    _add_receive_rules(by_language)
     return sets
 
 
