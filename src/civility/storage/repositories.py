@@ -444,9 +444,7 @@ class SqlApiKeyRepository:
     def list(self) -> list[ApiKeyInfo]:
         """Returns every key, active and revoked, oldest first."""
         k = t.api_keys.c
-        stmt = select(k.id, k.role, k.name, k.created_at, k.revoked_at).order_by(
-            k.created_at, k.id
-        )
+        stmt = select(k.id, k.role, k.name, k.created_at, k.revoked_at).order_by(k.created_at, k.id)
         with translate_errors(), self._db.read() as conn:
             rows = conn.execute(stmt).all()
         return [
