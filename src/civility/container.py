@@ -14,6 +14,7 @@ from civility.appeals.service import AppealService
 from civility.auth.dashboard import DashboardAccounts
 from civility.auth.service import ApiKeyService
 from civility.auth.sessions import resolve_session_secret
+from civility.auth.throttle import LoginThrottle
 from civility.blocklists.service import BlocklistCache, BlocklistService
 from civility.clock import Clock, SystemClock
 from civility.enforcement.service import EnforcementService
@@ -54,6 +55,7 @@ from civility.storage.review import (
     SqlDashboardUserRepository,
     SqlReviewRepository,
 )
+from civility.storage.sessions import SqlSessionStore
 from civility.storage.suggestions import SqlSuggestionRepository
 from civility.storage.user_reports import SqlReportRepository
 from civility.suggestions.service import SuggestionService
@@ -154,8 +156,23 @@ def build_api_keys(db: Database, clock: Clock, *, cache_seconds: float) -> ApiKe
 
 
 def build_dashboard_accounts(db: Database, clock: Clock) -> DashboardAccounts:
-    """Builds the dashboard accounts service."""
-    return DashboardAccounts(SqlDashboardUserRepository(db), clock)
+    """Builds the dashboard accounts service; disabling a user ends their sessions."""
+    sessions = SqlSessionStore(db)
+
+    def end_sessions(username: str) -> None:
+        sessions.end_user(username, clock.now())
+
+    return DashboardAccounts(SqlDashboardUserRepository(db), clock, end_sessions=end_sessions)
+
+
+def build_login_throttle(settings: Settings, clock: Clock) -> LoginThrottle:
+    """Builds the sign-in throttle (per account and per address, in this process)."""
+    return LoginThrottle(
+        clock,
+        max_failures=settings.login_max_failures,
+        lockout_seconds=settings.login_lockout_seconds,
+        max_lockout_seconds=settings.login_max_lockout_seconds,
+    )
 
 
 def build_ratings(settings: Settings, db: Database, clock: Clock) -> RatingService:
@@ -381,6 +398,8 @@ class Container:
     dashboard: DashboardAccounts
     stats: SqlDashboardStats
     session_secret: bytes
+    sessions: SqlSessionStore
+    login_throttle: LoginThrottle
     ratings: RatingService
     policies: PolicyService
     blocklists: BlocklistService
@@ -481,6 +500,8 @@ def build_container(
         dashboard=build_dashboard_accounts(db, clock),
         stats=SqlDashboardStats(db),
         session_secret=resolve_session_secret(settings),
+        sessions=SqlSessionStore(db),
+        login_throttle=build_login_throttle(settings, clock),
         ratings=ratings,
         policies=enforcement.policies,
         blocklists=enforcement.blocklists,

@@ -52,12 +52,12 @@ def test_charts_escape_labels() -> None:
 
 def test_session_cookie_signature_and_expiry() -> None:
     secret = b"s" * 32
-    cookie = encode(Session(csrf="t", username="alice", expires=100.0), secret)
-    assert decode(cookie, secret, 99.0) == Session("t", "alice", 100.0)
+    cookie = encode(Session(csrf="t", username="alice", expires=100.0, sid="s1"), secret)
+    assert decode(cookie, secret, 99.0) == Session("t", "alice", 100.0, "s1")
     assert decode(cookie, secret, 100.0) is None
     assert decode(cookie, b"x" * 32, 99.0) is None
     mac = cookie.partition(".")[2]
-    forged = encode(Session(csrf="t", username="root", expires=100.0), b"x" * 32)
+    forged = encode(Session(csrf="t", username="root", expires=100.0, sid="s1"), b"x" * 32)
     assert decode(forged.partition(".")[0] + "." + mac, secret, 99.0) is None
     assert decode("garbage", secret, 0) is None
     assert same_token("a", "a")

@@ -13,7 +13,7 @@ from fastapi import FastAPI
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from civility import __version__, metrics
-from civility.api import errors
+from civility.api import errors, openapi
 from civility.api.edge import Dialect, EdgeMiddleware
 from civility.api.routes import all_routers
 from civility.container import (
@@ -143,6 +143,7 @@ def create_app(
         lifespan=lifespan,
     )
     errors.install(app)
+    openapi.install(app)
     app.add_middleware(EdgeMiddleware, dialects=_dialects())
     app.add_middleware(MetricsMiddleware)
     app.add_middleware(RequestIdMiddleware)  # outermost: error responses carry the id too

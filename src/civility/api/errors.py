@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import structlog
@@ -9,6 +10,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from civility.errors import DomainError, RateLimited, Unauthorized, Unavailable, http_status
 
@@ -48,6 +50,34 @@ def _describe(errors: list[dict[str, Any]]) -> tuple[str, str]:
     return "invalid_request", "; ".join(parts) + more
 
 
+def allowed_methods(app: FastAPI, request: Request) -> list[str]:
+    """Returns the methods of the request's resource.
+
+    The resource is the documented path template that routing would pick: literal segments
+    win over parameters (`/v1/blocklist/export` is not `/v1/blocklist/{entry_id}`).
+    """
+    path = request.url.path
+    best: tuple[int, set[str]] = (-1, set())
+    for template, operations in app.openapi().get("paths", {}).items():
+        pattern = "^" + re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(template)) + "$"
+        if re.match(pattern, path):
+            literal = sum(not part.startswith("{") for part in template.split("/"))
+            documented = {m.upper() for m in operations}
+            if literal > best[0]:
+                best = (literal, documented)
+            elif literal == best[0]:
+                best[1].update(documented)
+    if best[0] >= 0:
+        return sorted(best[1])
+    # Pages outside the document (the dashboard): every method a route answers there.
+    methods: list[str] = []
+    for method in ("DELETE", "GET", "HEAD", "PATCH", "POST", "PUT"):
+        scope = {**request.scope, "method": method}
+        if any(route.matches(scope)[0] is Match.FULL for route in app.router.routes):
+            methods.append(method)
+    return methods
+
+
 def install(app: FastAPI) -> None:
     """Registers the exception handlers."""
 
@@ -80,10 +110,13 @@ def install(app: FastAPI) -> None:
         return error_response(status, code, message)
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         code = _HTTP_CODES.get(exc.status_code, "error")
-        # A 405 must say which methods are allowed (Starlette puts them in exc.headers).
-        return error_response(exc.status_code, code, str(exc.detail), **(exc.headers or {}))
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405:
+            # Starlette names the methods of the first route on the path only.
+            headers["Allow"] = ", ".join(allowed_methods(app, request))
+        return error_response(exc.status_code, code, str(exc.detail), **headers)
 
     @app.exception_handler(OverflowError)
     async def _overflow(request: Request, exc: OverflowError) -> JSONResponse:

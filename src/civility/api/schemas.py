@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Annotated, Any
 
@@ -9,9 +10,11 @@ import orjson
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Discriminator,
     Field,
+    IPvAnyAddress,
     Tag,
     model_validator,
 )
@@ -59,6 +62,25 @@ def _no_nul_inside(value: Any) -> Any:
     return value
 
 
+def _iso_only(value: object) -> object:
+    # Pydantic would read `0.5` or `1700000000` as a Unix time; the API documents ISO 8601 only.
+    if not isinstance(value, str | datetime) or _NUMBER.fullmatch(str(value)):
+        raise ValueError("must be an ISO 8601 date-time such as 2026-01-31T12:00:00Z")
+    return value
+
+
+def _string_only(value: object) -> object:
+    # `false` would otherwise become the address 0.0.0.0 (bool is an int).
+    if not isinstance(value, str):
+        raise ValueError("must be a string")
+    return value
+
+
+_NUMBER = re.compile(r"\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*")
+# A date-time parameter or field: ISO 8601 text only.
+Instant = Annotated[datetime, BeforeValidator(_iso_only)]
+# An IP address given as text.
+IpText = Annotated[IPvAnyAddress, BeforeValidator(_string_only)]
 Text = Annotated[str, AfterValidator(_no_nul)]
 Id = Annotated[str, Field(min_length=1, max_length=200), AfterValidator(_no_nul)]
 
@@ -233,7 +255,7 @@ class MessageIn(Strict):
     metadata: Annotated[dict[str, Any], AfterValidator(_storable_metadata)] = Field(
         default_factory=dict
     )
-    author_created_at: datetime | None = Field(
+    author_created_at: Instant | None = Field(
         None, description="When the author's account was created (enables new-account checks)."
     )
 

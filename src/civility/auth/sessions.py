@@ -1,4 +1,9 @@
-"""Signed session cookies and CSRF tokens (HMAC-SHA256; no server-side session store)."""
+"""Dashboard sessions: a signed cookie (HMAC-SHA256) naming a server-side session.
+
+The cookie carries the CSRF token and, once signed in, a random session id; the store keeps
+only the id's SHA-256, with the user and the expiry. A session is valid while its row is: logout
+ends it, and disabling a user ends all of theirs, on every process at once.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,9 @@ import json
 import os
 import secrets
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
+from typing import Protocol
 
 from civility.settings import Settings
 
@@ -38,16 +45,44 @@ def resolve_session_secret(settings: Settings) -> bytes:
 
 @dataclass(frozen=True, slots=True)
 class Session:
-    """What the cookie carries: who is signed in (if anyone), the CSRF token, the expiry."""
+    """What the cookie carries: who is signed in (if anyone), the CSRF token, the expiry, and
+    the id of the server-side session that must still be active."""
 
     csrf: str
     username: str | None = None
     expires: float = 0.0
+    sid: str | None = None
 
 
 def new_session(username: str | None, now: float, max_age: float) -> Session:
-    """Starts a session with a fresh CSRF token (a new one at every sign-in)."""
-    return Session(csrf=secrets.token_urlsafe(24), username=username, expires=now + max_age)
+    """Starts a session with a fresh CSRF token (and a fresh id when someone signs in)."""
+    sid = secrets.token_urlsafe(32) if username is not None else None
+    return Session(secrets.token_urlsafe(24), username, now + max_age, sid)
+
+
+def session_key(sid: str) -> str:
+    """Returns what the store keeps of a session id (its hash: a leaked table opens nothing)."""
+    return hashlib.sha256(sid.encode()).hexdigest()
+
+
+class SessionStore(Protocol):
+    """Server-side sessions, by the hash of their id."""
+
+    def start(self, key: str, username: str, now: datetime, expires: datetime) -> None:
+        """Records a new session."""
+        ...
+
+    def active_user(self, key: str, now: datetime) -> str | None:
+        """Returns the user of a session that is neither ended nor expired, else None."""
+        ...
+
+    def end(self, key: str, now: datetime) -> None:
+        """Ends one session (logout)."""
+        ...
+
+    def end_user(self, username: str, now: datetime) -> int:
+        """Ends every session of a user; returns how many were active."""
+        ...
 
 
 def _b64(data: bytes) -> str:
@@ -60,9 +95,8 @@ def _unb64(text: str) -> bytes:
 
 def encode(session: Session, secret: bytes) -> str:
     """Serialises and signs a session."""
-    body = _b64(
-        json.dumps({"c": session.csrf, "u": session.username, "e": session.expires}).encode()
-    )
+    data = {"c": session.csrf, "u": session.username, "e": session.expires, "s": session.sid}
+    body = _b64(json.dumps(data).encode())
     mac = hmac.new(secret, body.encode(), hashlib.sha256).digest()
     return f"{body}.{_b64(mac)}"
 
@@ -75,7 +109,10 @@ def decode(value: str, secret: bytes, now: float) -> Session | None:
         return None
     try:
         data = json.loads(_unb64(body))
-        session = Session(csrf=str(data["c"]), username=data["u"], expires=float(data["e"]))
+        sid = data.get("s")
+        session = Session(str(data["c"]), data["u"], float(data["e"]), sid)
+        if session.username is not None and not isinstance(sid, str):
+            return None  # a signed-in cookie from before server-side sessions: sign in again
     except (ValueError, KeyError, TypeError, binascii.Error):
         return None
     return session if session.expires > now else None

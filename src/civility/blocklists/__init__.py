@@ -8,6 +8,7 @@ from civility.blocklists.matcher import (
     MatchResult,
     blocklist_reasons,
     compile_blocklist,
+    unevaluated_reasons,
     validate_entry,
 )
 
@@ -19,5 +20,6 @@ __all__ = [
     "MatchResult",
     "blocklist_reasons",
     "compile_blocklist",
+    "unevaluated_reasons",
     "validate_entry",
 ]

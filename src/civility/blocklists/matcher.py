@@ -6,8 +6,9 @@ Kinds:
 * `phrase`: several words, matched on word boundaries (`you are stupid`).
 * `wildcard`: one word with `*` (any letters) and `?` (one letter), e.g. `idiot*`, `f*ck`;
   the longest literal piece is the automaton key, the whole word is then checked.
-* `regex`: runs on case/accent/homoglyph-folded text (punctuation and digits kept) under a
-  time budget; vetted on insert by `regex_safety`.
+* `regex`: runs on case/accent/homoglyph-folded text (punctuation and digits kept) on RE2,
+  whose matching time is linear in the text (`regex_safety`); an entry that cannot be
+  evaluated (stored before RE2 and using what it lacks) sends the message to review.
 
 Matching reports spans [start, end) in the ORIGINAL text.
 """
@@ -15,14 +16,12 @@ Matching reports spans [start, end) in the ORIGINAL text.
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
 import ahocorasick  # type: ignore[import-not-found]  # C extension without type stubs
-import regex
 
 from civility.errors import Invalid
 from civility.policy.verdict import Action, Reason, ReasonSource
@@ -34,12 +33,11 @@ from civility.text.normalizer import (
     skeleton_key,
     skeletonize,
 )
-from civility.text.regex_safety import compile_safe_regex
+from civility.text.regex_safety import RegexError, compile_safe_regex
 
 MAX_PATTERN_LENGTH = 500
 # BCP-47's "undetermined": what the language identifier answers when it cannot tell.
 UNDETERMINED_LANGUAGE = "und"
-DEFAULT_REGEX_BUDGET_S = 0.05
 _WILDCARD_WORD_LIMIT = 128
 _WILDCARDS = re.compile(r"[*?]")
 _ENTRY_ACTIONS = (Action.BLOCK, Action.FLAG)
@@ -122,8 +120,20 @@ def _text(value: object, name: str) -> str:
     return value
 
 
+# The same bounds as the single-entry route's: an import must not store what it refuses.
+_MAX_FIELD = {"language": 16, "channel_id": 200, "id": 200}
+
+
 def _optional_text(value: object, name: str) -> str | None:
-    return None if value is None else _text(value, name)
+    if value is None:
+        return None
+    text = _text(value, name)
+    if len(text) > _MAX_FIELD.get(name, MAX_PATTERN_LENGTH):
+        raise Invalid(
+            f"blocklist entry: {name} longer than {_MAX_FIELD[name]} characters",
+            code="invalid_entry",
+        )
+    return text
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,10 +168,17 @@ def validate_entry(entry: BlocklistEntry) -> None:
     _compile_entry(entry)
 
 
-def _compile_entry(entry: BlocklistEntry) -> _Key | _Wildcard | regex.Pattern[str]:
+@dataclass(frozen=True, slots=True)
+class _Regex:
+    """A regex entry compiled for RE2."""
+
+    pattern: Any
+
+
+def _compile_entry(entry: BlocklistEntry) -> _Key | _Wildcard | _Regex:
     """Turns an entry into what the matcher needs, validating it on the way."""
     if entry.kind is EntryKind.REGEX:
-        return compile_safe_regex(entry.pattern)
+        return _Regex(compile_safe_regex(entry.pattern))
     if entry.kind is EntryKind.WILDCARD:
         return _compile_wildcard(entry.pattern)
     if _WILDCARDS.search(entry.pattern):
@@ -209,16 +226,19 @@ class BlocklistMatch:
 
 @dataclass(frozen=True, slots=True)
 class MatchResult:
-    """Matches of one text, plus regex entries that ran out of time (skipped, not matched)."""
+    """Matches of one text, plus the entries in force that could not be evaluated on it."""
 
     matches: tuple[BlocklistMatch, ...]
-    timed_out: tuple[BlocklistEntry, ...] = ()
+    unevaluated: tuple[tuple[BlocklistEntry, str], ...] = ()
 
 
 @dataclass(slots=True)
 class _Compiled:
     keyed: list[tuple[BlocklistEntry, _Key | _Wildcard]] = field(default_factory=list)
-    regexes: list[tuple[BlocklistEntry, regex.Pattern[str]]] = field(default_factory=list)
+    regexes: list[tuple[BlocklistEntry, _Regex]] = field(default_factory=list)
+    # Stored entries that no longer compile (added before RE2), with why: never matched,
+    # always reported, so a message they might have caught goes to review.
+    broken: list[tuple[BlocklistEntry, str]] = field(default_factory=list)
 
 
 class Blocklist:
@@ -229,8 +249,14 @@ class Blocklist:
         automaton = ahocorasick.Automaton()
         keys: dict[str, list[int]] = {}
         for entry in entries:
-            item = _compile_entry(entry)
-            if isinstance(item, regex.Pattern):
+            try:
+                item = _compile_entry(entry)
+            except Invalid as exc:
+                if entry.kind is not EntryKind.REGEX:
+                    raise
+                compiled.broken.append((entry, exc.message))
+                continue
+            if isinstance(item, _Regex):
                 compiled.regexes.append((entry, item))
                 continue
             keys.setdefault(item.anchor if isinstance(item, _Wildcard) else item.skel, []).append(
@@ -243,8 +269,10 @@ class Blocklist:
             automaton.make_automaton()
         self._automaton: Any = automaton if keys else None
         self._compiled = compiled
-        self.entries: tuple[BlocklistEntry, ...] = tuple(e for e, _ in compiled.keyed) + tuple(
-            e for e, _ in compiled.regexes
+        self.entries: tuple[BlocklistEntry, ...] = (
+            tuple(e for e, _ in compiled.keyed)
+            + tuple(e for e, _ in compiled.regexes)
+            + tuple(e for e, _ in compiled.broken)
         )
 
     def __len__(self) -> int:
@@ -256,7 +284,6 @@ class Blocklist:
         *,
         channel_id: str | None = None,
         language: str | None = None,
-        regex_budget_s: float = DEFAULT_REGEX_BUDGET_S,
         folded: Folded | None = None,
         skeleton: Skeleton | None = None,
         key: str | None = None,
@@ -276,9 +303,9 @@ class Blocklist:
                     skeleton = skeletonize(folded)
             if skeleton is not None:
                 self._match_keyed(skeleton, channel_id, language, found)
-        timed_out = self._match_regexes(folded, channel_id, language, regex_budget_s, found)
+        unevaluated = self._match_regexes(folded, channel_id, language, found)
         ordered = sorted(found.values(), key=lambda m: (m.start, m.end, m.entry.pattern))
-        return MatchResult(tuple(ordered), tuple(timed_out))
+        return MatchResult(tuple(ordered), tuple(unevaluated))
 
     def _match_keyed(
         self,
@@ -310,34 +337,27 @@ class Blocklist:
         folded: Folded,
         channel_id: str | None,
         language: str | None,
-        budget_s: float,
         found: dict[tuple[int, int, int], BlocklistMatch],
-    ) -> list[BlocklistEntry]:
-        timed_out: list[BlocklistEntry] = []
-        deadline = time.monotonic() + budget_s
+    ) -> list[tuple[BlocklistEntry, str]]:
+        unevaluated = [
+            (e, why) for e, why in self._compiled.broken if e.applies(channel_id, language)
+        ]
         base = len(self._compiled.keyed)
-        for offset, (entry, pattern) in enumerate(self._compiled.regexes):
+        for offset, (entry, item) in enumerate(self._compiled.regexes):
             if not entry.applies(channel_id, language):
                 continue
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                timed_out.append(entry)
-                continue
             try:
-                hits = [
-                    m.span()
-                    for m in pattern.finditer(folded.text, timeout=remaining)
-                    if m.end() > m.start()
-                ]
-            except TimeoutError:
-                timed_out.append(entry)
+                # RE2: linear in the text, so no time budget; it can still run out of memory.
+                hits = [m.span() for m in item.pattern.finditer(folded.text) if m.end() > m.start()]
+            except RegexError as exc:
+                unevaluated.append((entry, f"RE2 could not run it: {exc}"))
                 continue
             for s, e in hits:
                 start, end = folded.original_span(s, e)
                 found[(base + offset, start, end)] = BlocklistMatch(
                     entry, start, end, folded.original[start:end]
                 )
-        return timed_out
+        return unevaluated
 
 
 def _verify(
@@ -373,6 +393,24 @@ def _wildcard_spans(sk: Skeleton, item: _Wildcard, first: int, stop: int) -> lis
 def compile_blocklist(entries: Iterable[BlocklistEntry]) -> Blocklist:
     """Validates and compiles entries into a matcher."""
     return Blocklist(entries)
+
+
+def unevaluated_reasons(unevaluated: Sequence[tuple[BlocklistEntry, str]]) -> list[Reason]:
+    """Returns one reason per entry that could not be evaluated: the message goes to review.
+
+    Failing closed: a rule that cannot say "no match" must not let the message through as if
+    it had, so the message is at least flagged for a person to look at.
+    """
+    return [
+        Reason(
+            code="rule_unevaluated",
+            message=f"blocklist {entry.kind.value} {entry.pattern!r} could not be evaluated "
+            f"({why}); sent to review",
+            source=ReasonSource.BLOCKLIST,
+            action=Action.FLAG,
+        )
+        for entry, why in unevaluated
+    ]
 
 
 def blocklist_reasons(matches: Sequence[BlocklistMatch]) -> list[Reason]:

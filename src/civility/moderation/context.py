@@ -38,14 +38,11 @@ class ContextLoader:
         blocklist: BlocklistCache,
         records: RecordSource,
         windows: WindowStore,
-        *,
-        regex_budget_s: float = 0.05,
     ) -> None:
         self._policies = policies
         self._blocklist = blocklist
         self._records = records
         self._windows = windows
-        self._regex_budget_s = regex_budget_s
 
     def load(
         self, messages: Sequence[StoredMessage], now: datetime, *, with_records: bool = True
@@ -71,7 +68,6 @@ class ContextLoader:
             policies=policies,
             records=records,
             blocklist=self._blocklist.current(),
-            regex_budget_s=self._regex_budget_s,
         )
 
     def count_windows(self, hits: Sequence[WindowHit], now: datetime) -> list[int]:

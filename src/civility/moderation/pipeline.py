@@ -23,7 +23,12 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from civility.blocklists.matcher import Blocklist, BlocklistMatch, blocklist_reasons
+from civility.blocklists.matcher import (
+    Blocklist,
+    BlocklistMatch,
+    blocklist_reasons,
+    unevaluated_reasons,
+)
 from civility.enforcement.engine import active_ban, apply_verdict
 from civility.enforcement.records import BanIssued, EnforcementRecord
 from civility.moderation.parts import analyze_in_parts
@@ -57,7 +62,6 @@ class DecisionContext:
     policies: Mapping[str, Policy] = field(default_factory=dict)
     records: Mapping[str, tuple[EnforcementRecord, ...]] = field(default_factory=dict)
     blocklist: Blocklist = field(default_factory=lambda: Blocklist(()))
-    regex_budget_s: float = 0.05
 
     def policy(self, channel_id: str | None) -> Policy:
         """Returns the channel's policy in force (the global one when it has none)."""
@@ -130,13 +134,13 @@ def screen(message: StoredMessage, context: DecisionContext) -> Screening:
         message.text,
         channel_id=message.channel_id,
         language=message.language,
-        regex_budget_s=context.regex_budget_s,
         folded=folded,
         key=skel,
     )
     key = skel or message.text.strip().casefold()
     reasons = (
         *blocklist_reasons(result.matches),
+        *unevaluated_reasons(result.unevaluated),
         *static_reasons(message, policy.checks, context.now),
     )
     hits = tuple(window_hits(message, policy.checks, key))

@@ -16,3 +16,14 @@ dashboard_users = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("disabled_at", DateTime(timezone=True), nullable=True),
 )
+
+# Server-side dashboard sessions: the cookie names one by a random id, stored here hashed.
+dashboard_sessions = Table(
+    "dashboard_sessions",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("username", String(64), nullable=False, index=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+    Column("ended_at", DateTime(timezone=True), nullable=True),
+)

@@ -12,13 +12,21 @@ from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from civility.auth.dashboard import DashboardUser
-from civility.auth.sessions import COOKIE, Session, decode, encode, new_session, same_token
+from civility.auth.sessions import (
+    COOKIE,
+    Session,
+    decode,
+    encode,
+    new_session,
+    same_token,
+    session_key,
+)
 from civility.container import Container
 from civility.web import render
+from civility.web.proxies import is_https
 
 PREFIX = "/dashboard"
 SESSION_HOURS = 12
-LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
 
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 templates.env.globals.update(
@@ -61,25 +69,40 @@ def session_of(request: Request) -> Session:
 
 
 def set_session(request: Request, response: Response, session: Session | None = None) -> None:
-    """Writes the session cookie (signed, HttpOnly, SameSite=Lax, Secure off localhost)."""
+    """Writes the session cookie (signed, HttpOnly, SameSite=Lax; Secure by configuration).
+
+    Secure comes from CIVILITY_SECURE_COOKIES (on in production), or from the request having
+    come over HTTPS (X-Forwarded-Proto counts only from a trusted proxy), never from the Host
+    header, which the client chooses.
+    """
+    c = container_of(request)
     session = session or session_of(request)
     response.set_cookie(
         COOKIE,
-        encode(session, container_of(request).session_secret),
+        encode(session, c.session_secret),
         max_age=int(max(session.expires - time.time(), 0)),
         path=PREFIX,
         httponly=True,
         samesite="lax",
-        secure=request.url.hostname not in LOCAL_HOSTS,
+        secure=c.settings.cookies_secure or is_https(request, c.settings.trusted_proxies),
     )
 
 
+def _active_user(c: Container, session: Session) -> DashboardUser | None:
+    """The session's user while its server-side session is active and the account enabled."""
+    if session.username is None or session.sid is None:
+        return None
+    if c.sessions.active_user(session_key(session.sid), c.clock.now()) != session.username:
+        return None
+    return c.dashboard.current(session.username)
+
+
 async def signed_in(request: Request) -> DashboardUser:
-    """Returns the signed-in user (re-read every request, so a disabled account stops at once)."""
+    """Returns the signed-in user (re-checked every request: logout and disabling end it)."""
     session = session_of(request)
     if session.username is None:
         raise LoginRequired
-    user = await anyio.to_thread.run_sync(container_of(request).dashboard.current, session.username)
+    user = await anyio.to_thread.run_sync(_active_user, container_of(request), session)
     if user is None:
         raise LoginRequired
     return user

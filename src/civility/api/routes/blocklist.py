@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
@@ -82,7 +83,10 @@ class ImportErrorBody(BaseModel):
 
     code: str
     message: str
-    rows: list[RowErrorOut]
+    # Always sent by the import route; absent when the edge refused the body before it ran.
+    rows: list[RowErrorOut] = Field(
+        default_factory=list, description="Every bad row (empty when the whole body is wrong)."
+    )
 
 
 class ImportErrorOut(BaseModel):
@@ -113,7 +117,8 @@ class TryOut(BaseModel):
 
     action: Action
     matches: list[MatchOut]
-    timed_out: list[dict[str, Any]]
+    # Entries that could not be evaluated on the text (a message would go to review).
+    unevaluated: list[dict[str, Any]]
 
 
 def entry_out(record: BlocklistRecord) -> EntryOut:
@@ -212,7 +217,18 @@ async def _import_rows(request: Request) -> list[object]:
             return rows_from_json(json.loads(text))
         except json.JSONDecodeError as exc:
             raise Invalid("the request body is not valid JSON", code="invalid_json") from exc
-    raise Invalid("send application/json or text/csv", code="unsupported_media_type")
+    raise _UnsupportedMedia("send application/json or text/csv", code="unsupported_media_type")
+
+
+class _UnsupportedMedia(Invalid):
+    """A body that is neither CSV nor JSON (a 415, not a 422)."""
+
+
+def _import_error(status: int, code: str, message: str, rows: Sequence[Any] = ()) -> JSONResponse:
+    error: dict[str, Any] = {"code": code, "message": message}
+    if status == 422:
+        error["rows"] = [{"row": e.row, "message": e.message} for e in rows]
+    return JSONResponse({"error": error}, status_code=status)
 
 
 @router.post(
@@ -223,18 +239,16 @@ async def _import_rows(request: Request) -> list[object]:
 )
 async def import_entries(request: Request, who: Admin, c: ContainerDep) -> Any:
     """Adds many entries at once (admin): all of them, or none with every row's error."""
-    rows = await _import_rows(request)
     try:
+        rows = await _import_rows(request)
         result = await anyio.to_thread.run_sync(c.blocklists.import_rows, rows, who.id)
     except InvalidRows as exc:
-        body = {
-            "error": {
-                "code": exc.code,
-                "message": exc.message,
-                "rows": [{"row": e.row, "message": e.message} for e in exc.errors],
-            }
-        }
-        return JSONResponse(body, status_code=422)
+        return _import_error(422, exc.code, exc.message, exc.errors)
+    except _UnsupportedMedia as exc:
+        return _import_error(415, exc.code, exc.message)
+    except Invalid as exc:
+        # The documented 422 body always lists rows: none when the body as a whole is wrong.
+        return _import_error(400 if exc.code == "invalid_json" else 422, exc.code, exc.message)
     return ImportOut(
         added=len(result.added),
         skipped=result.skipped,
@@ -279,5 +293,5 @@ async def try_text(body: TryIn, _: Reader, c: ContainerDep) -> TryOut:
             MatchOut(entry=m.entry.to_dict(), start=m.start, end=m.end, text=m.text)
             for m in result.matches
         ],
-        timed_out=[e.to_dict() for e in result.timed_out],
+        unevaluated=[{**e.to_dict(), "reason": why} for e, why in result.unevaluated],
     )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated
 
 import anyio
@@ -10,7 +9,7 @@ from fastapi import APIRouter, Query
 
 from civility.api.deps import ContainerDep, Reader
 from civility.api.routes.moderation import ERRORS
-from civility.api.schemas import EventOut, EventPage
+from civility.api.schemas import EventOut, EventPage, Instant
 from civility.errors import Invalid
 from civility.events.models import EventQuery
 
@@ -25,14 +24,14 @@ async def list_events(
     actor: str | None = None,
     channel_id: str | None = None,
     subject_id: str | None = None,
-    since: datetime | None = None,
-    until: datetime | None = None,
-    cursor: str | None = None,
+    since: Instant | None = None,
+    until: Instant | None = None,
+    cursor: Annotated[str | None, Query(pattern=r"^[0-9]{0,18}$")] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
 ) -> EventPage:
     """Lists events newest first; `type` may end in `*` (e.g. `message.*`); since <= t < until."""
     before = None
-    if cursor is not None:
+    if cursor:
         # isdigit() alone takes '²' and 5,000-digit numbers; a seq is a plain 64-bit integer.
         if not (cursor.isascii() and cursor.isdigit() and len(cursor) <= 18):
             raise Invalid("cursor must be the next_cursor of a previous page", code="bad_cursor")

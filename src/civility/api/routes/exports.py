@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated
 
 import anyio
@@ -10,6 +9,7 @@ from fastapi import APIRouter, Query, Response
 
 from civility.api.deps import ContainerDep, Reader
 from civility.api.routes.moderation import ERRORS
+from civility.api.schemas import Instant
 from civility.reports.service import MEDIA_TYPES, ReportFormat
 
 router = APIRouter(prefix="/v1", tags=["exports"])
@@ -31,8 +31,8 @@ router = APIRouter(prefix="/v1", tags=["exports"])
 async def summary(
     _: Reader,
     c: ContainerDep,
-    since: datetime | None = None,
-    until: datetime | None = None,
+    since: Instant | None = None,
+    until: Instant | None = None,
     channel_id: Annotated[str | None, Query(max_length=200)] = None,
     format: ReportFormat = ReportFormat.CSV,
 ) -> Response:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
 from functools import partial
 from typing import Annotated
 
@@ -19,6 +18,7 @@ from civility.api.schemas import (
     AnalyzeOut,
     ErrorOut,
     ImageIn,
+    Instant,
     MessageBatchIn,
     MessageIn,
     MessageOut,
@@ -176,8 +176,8 @@ async def list_messages(
     min_threat: Annotated[float | None, Query(ge=0, le=1)] = None,
     min_insult: Annotated[float | None, Query(ge=0, le=1)] = None,
     min_identity_attack: Annotated[float | None, Query(ge=0, le=1)] = None,
-    since: datetime | None = None,
-    until: datetime | None = None,
+    since: Instant | None = None,
+    until: Instant | None = None,
     cursor: str | None = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
 ) -> MessagePage:

@@ -13,6 +13,8 @@ from civility.api.deps import Admin, ContainerDep
 from civility.api.routes.moderation import ERRORS
 from civility.api.routes.webhooks import DeliveryList, DeliveryOut
 from civility.api.schemas import Strict
+from civility.auth.keys import Principal
+from civility.container import Container
 from civility.notifications.models import (
     DEFAULT_EVENT_TYPES,
     ChannelKind,
@@ -144,15 +146,24 @@ async def delete_channel(channel_id: str, who: Admin, c: ContainerDep) -> Respon
     return Response(status_code=204)
 
 
-@router.post("/{channel_id}/{state}", response_model=ChannelOut, responses=ERRORS)
-async def set_state(
-    channel_id: str, state: Literal["enable", "disable"], who: Admin, c: ContainerDep
-) -> ChannelOut:
-    """Pauses a channel, or resumes it (from the newest event, after an auto-disable too)."""
+async def _set_state(channel_id: str, enabled: bool, who: Principal, c: Container) -> ChannelOut:
     channel = await anyio.to_thread.run_sync(
-        c.notifications.set_enabled, channel_id, state == "enable", who.id
+        c.notifications.set_enabled, channel_id, enabled, who.id
     )
     return _out(channel)
+
+
+# Two routes, not one `/{channel_id}/{state}`: POST …/deliveries must be a 405, not a 422.
+@router.post("/{channel_id}/enable", response_model=ChannelOut, responses=ERRORS)
+async def enable(channel_id: str, who: Admin, c: ContainerDep) -> ChannelOut:
+    """Resumes a channel (from the newest event, after an auto-disable too)."""
+    return await _set_state(channel_id, True, who, c)
+
+
+@router.post("/{channel_id}/disable", response_model=ChannelOut, responses=ERRORS)
+async def disable(channel_id: str, who: Admin, c: ContainerDep) -> ChannelOut:
+    """Pauses a channel."""
+    return await _set_state(channel_id, False, who, c)
 
 
 @router.get("/{channel_id}/deliveries", response_model=DeliveryList, responses=ERRORS)

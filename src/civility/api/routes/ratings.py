@@ -7,11 +7,11 @@ from typing import Annotated, Any, Literal
 
 import anyio
 from fastapi import APIRouter, Depends, Query, Request
-from pydantic import BaseModel, Field, IPvAnyAddress
+from pydantic import BaseModel, Field
 
 from civility.api.deps import Analyzer, ContainerDep, Submitter, require
 from civility.api.routes.moderation import ERRORS
-from civility.api.schemas import Id, Strict
+from civility.api.schemas import Id, Instant, IpText, Strict
 from civility.auth.keys import Permission, Principal
 from civility.errors import Invalid, RateLimited
 from civility.ratings.models import PostStats
@@ -34,11 +34,11 @@ class RatingIn(Strict):
     post_id: Id
     user_id: Id
     score: Score
-    user_created_at: datetime | None = Field(
+    user_created_at: Instant | None = Field(
         None,
         description="When the rater's account was created; none or a future one counts as new.",
     )
-    ip: IPvAnyAddress | None = Field(None, description="Stored only as a hash.")
+    ip: IpText | None = Field(None, description="Stored only as a hash.")
     client_hint: str | None = Field(
         None,
         max_length=500,

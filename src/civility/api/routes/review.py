@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import anyio
 from fastapi import APIRouter, Depends, Query
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, StrictBool
 
 from civility.api.deps import ContainerDep, Reader, require
 from civility.api.routes.moderation import ERRORS
@@ -53,7 +53,7 @@ class ResolveIn(Strict):
     action: Resolution
     note: NoteText | None = None
     ban: BanIn | None = None
-    strike: bool = False
+    strike: StrictBool = False
 
     def request(self) -> ResolveRequest:
         """Returns the domain form."""

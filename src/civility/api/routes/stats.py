@@ -11,6 +11,7 @@ from pydantic import BaseModel
 
 from civility.api.deps import ContainerDep, Reader
 from civility.api.routes.moderation import ERRORS
+from civility.api.schemas import Instant
 from civility.enforcement.service import DEFAULT_SPAN, StatsQuery
 
 router = APIRouter(prefix="/v1", tags=["stats"])
@@ -43,8 +44,8 @@ async def stats(
     channel_id: Annotated[str | None, Query(max_length=200)] = None,
     author_id: Annotated[str | None, Query(max_length=200)] = None,
     bucket: Literal["hour", "day"] = "hour",
-    since: datetime | None = None,
-    until: datetime | None = None,
+    since: Instant | None = None,
+    until: Instant | None = None,
 ) -> StatsOut:
     """Counts decisions per bucket (default range: the last day hourly, 30 days daily)."""
     users = c.enforcement

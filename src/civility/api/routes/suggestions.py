@@ -11,6 +11,7 @@ from fastapi.responses import StreamingResponse
 
 from civility.api.deps import Admin, ContainerDep, Reader
 from civility.api.routes.moderation import ERRORS
+from civility.api.schemas import Instant
 from civility.suggestions.models import ScoreSuggestion, SuggestionQuery
 from civility.suggestions.service import ExportFormat
 
@@ -72,8 +73,8 @@ def _utc(value: datetime | None) -> datetime | None:
 async def export_suggestions(
     _: Admin,
     c: ContainerDep,
-    since: datetime | None = None,
-    until: datetime | None = None,
+    since: Instant | None = None,
+    until: Instant | None = None,
     attribute: Annotated[str | None, Query(max_length=64)] = None,
     format: ExportFormat = ExportFormat.CSV,
 ) -> StreamingResponse:
