@@ -216,6 +216,14 @@ def scenario(base: Base, plan: Plan) -> dict[str, Any]:
     without = trusted(honest_run.repo, targets)
     with_attack = trusted(attack_run.repo, targets)
     shifts = [abs((a or 0) - (b or 0)) for a, b in zip(with_attack, without, strict=True)]
+    # The raw average counts every rating: how far the attack gets with no defence at all.
+    raw = [
+        abs(
+            ((attack_run.repo.stats.get(p) or PostStats(p)).raw_average or 0)
+            - ((honest_run.repo.stats.get(p) or PostStats(p)).raw_average or 0)
+        )
+        for p in targets
+    ]
     rows = attack_run.repo.ratings
     attack_keys = {(e.post_id, e.user_id) for e in attack}
     # Caught: the attack's ratings on its targets that push (at least a star from where the
@@ -236,6 +244,7 @@ def scenario(base: Base, plan: Plan) -> dict[str, Any]:
         "attack_ratings": len(attack),
         "shift_mean": round(sum(shifts) / len(shifts), 3),
         "shift_max": round(max(shifts), 3),
+        "raw_shift_max": round(max(raw), 3),
         "trusted_without_attack": [None if v is None else round(v, 3) for v in without],
         "trusted_with_attack": [None if v is None else round(v, 3) for v in with_attack],
         "caught": round(sum(r.suspicious for r in attack_rows) / max(1, len(attack_rows)), 3),
@@ -407,7 +416,11 @@ def plan_sparse_ring(world: World, repo: InMemoryRatingRepository) -> tuple[list
     """5. A ring whose members never share 3 posts lifts 20 weak posts over 5 days."""
     rng = world.rng
     honest = _tail(world, days=5)
-    targets = _busiest(world, repo, 1.8, 3.0, 20)
+    # The 20 least-rated weak posts with some history: where 12 ring ratings each matter.
+    weak = [p for p in world.posts if world.quality[p] <= 3.0 and repo.stats.get(p)]
+    targets = sorted(
+        (p for p in weak if repo.stats[p].count >= 20), key=lambda p: repo.stats[p].count
+    )[:20]
     chosen: list[frozenset[str]] = []
     while len(chosen) < 60:
         pick = frozenset(rng.sample(targets, 4))

@@ -20,9 +20,9 @@ from civility.ratings.repository import (
 )
 from civility.ratings.service import RatingInput, RatingService
 from civility.storage.db import Database
-from civility.storage.ratings import SqlRatingRepository, SqlRatingTransaction
+from civility.storage.ratings import SqlRatingRepository, _pairs_join
 from civility.storage.repositories import SqlEventRepository
-from civility.storage.tables_ratings import rating_versions, ratings
+from civility.storage.tables_ratings import rating_versions
 
 
 def play(repo: RatingRepository, prefix: str) -> RatingService:
@@ -116,9 +116,9 @@ def test_looking_up_pairs_uses_the_primary_key_on_sqlite(sqlite_url: str) -> Non
     db = Database.from_url(sqlite_url, pool_size=1)
     try:
         with db.read() as conn:
-            tx = SqlRatingTransaction(conn)
-            stmt = select(ratings).where(tx._pairs([("p1", "u1"), ("p2", "u2")]))
-            sql = str(stmt.compile(conn, compile_kwargs={"literal_binds": True}))
+            stmt, params = _pairs_join([("p1", "u1"), ("p2", "u2")])
+            bound = stmt.bindparams(**params)
+            sql = str(bound.compile(conn, compile_kwargs={"literal_binds": True}))
             plan = " ".join(str(row) for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}"))
     finally:
         db.dispose()

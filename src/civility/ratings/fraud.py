@@ -162,7 +162,6 @@ class _Account:
     # post -> (direction, rated_at) of a rating far from the post's consensus (bounded)
     deviant: dict[str, tuple[int, datetime]] = field(default_factory=dict)
     cluster: str | None = None
-    deviant_flagged: bool = False
     # post -> rated_at of every recent rating (bounded): the share that is far off matters
     rated: dict[str, datetime] = field(default_factory=dict)
 
@@ -279,22 +278,25 @@ class FraudDetector:
             account.scored >= cfg.account_min_ratings
             and account.deviation_sum / account.scored >= cfg.account_deviation
         ):
-            key = f"{DEVIANT_ACCOUNT}:{sub.user_id}"
+            # One item per day of deviating accounts (a ring shows up as several at once),
+            # not one per account.
+            key = f"{DEVIANT_ACCOUNT}:{sub.rated_at:%Y-%m-%d}"
             posts = tuple(account.deviant)
             for post in posts:
                 out.flag((post, sub.user_id), DEVIANT_ACCOUNT, key)
-            if not account.deviant_flagged or posts:
-                account.deviant_flagged = True
-                out.findings[key] = Finding(
-                    DEVIANT_ACCOUNT,
-                    key,
-                    posts,
-                    (sub.user_id,),
-                    {
-                        "ratings_judged": account.scored,
-                        "mean_distance": round(account.deviation_sum / account.scored, 3),
-                    },
-                )
+            found = out.findings.get(key)
+            accounts = dict(found.detail.get("accounts", {})) if found else {}
+            accounts[sub.user_id] = {
+                "ratings_judged": account.scored,
+                "mean_distance": round(account.deviation_sum / account.scored, 3),
+            }
+            out.findings[key] = Finding(
+                DEVIANT_ACCOUNT,
+                key,
+                tuple(dict.fromkeys((*(found.post_ids if found else ()), *posts))),
+                tuple(dict.fromkeys((*(found.user_ids if found else ()), sub.user_id))),
+                {"accounts": accounts},
+            )
 
     def _join(self, out: Assessment, kind: str, key: str, post_id: str, user_id: str) -> None:
         """Adds a later rating to a finding (its review item grows; its evidence stays)."""

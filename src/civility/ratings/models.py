@@ -170,24 +170,36 @@ class PostStats:
 
     def plus(self, delta: StatsDelta) -> PostStats:
         """Returns these sums with a delta applied."""
-        return replace(
-            self,
-            count=self.count + delta.count,
-            score_sum=self.score_sum + delta.score_sum,
-            trusted_weight=self.trusted_weight + delta.trusted_weight,
-            trusted_sum=self.trusted_sum + delta.trusted_sum,
-            suspicious_count=self.suspicious_count + delta.suspicious_count,
+        # Built directly: dataclasses.replace costs several times more, once per post per batch.
+        return PostStats(
+            self.post_id,
+            self.count + delta.count,
+            self.score_sum + delta.score_sum,
+            self.trusted_weight + delta.trusted_weight,
+            self.trusted_sum + delta.trusted_sum,
+            self.suspicious_count + delta.suspicious_count,
+            self.stable_average,
+            self.stable_updated_at,
+            self.first_rated_at,
+            self.last_rated_at,
+            self.marker,
         )
 
     def updated(self, update: StatsUpdate) -> PostStats:
         """Returns these sums once a batch's update is applied."""
-        return replace(
-            self.plus(update.delta),
-            stable_average=update.stable_average,
-            stable_updated_at=update.stable_updated_at,
-            first_rated_at=update.first_rated_at,
-            last_rated_at=update.last_rated_at,
-            marker=update.marker if update.marker is not None else self.marker,
+        d = update.delta
+        return PostStats(
+            self.post_id,
+            self.count + d.count,
+            self.score_sum + d.score_sum,
+            self.trusted_weight + d.trusted_weight,
+            self.trusted_sum + d.trusted_sum,
+            self.suspicious_count + d.suspicious_count,
+            update.stable_average,
+            update.stable_updated_at,
+            update.first_rated_at,
+            update.last_rated_at,
+            update.marker if update.marker is not None else self.marker,
         )
 
 

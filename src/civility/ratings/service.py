@@ -282,9 +282,15 @@ class RatingService:
                 w0, ws0 = totals.get(post, (0.0, 0.0))
                 totals[post] = (w0 + w, ws0 + ws)
             earlier = dict(before.evidence) if before else {}
+            detail = {
+                k: {**earlier[k], **v}
+                if isinstance(v, dict) and isinstance(earlier.get(k), dict)
+                else v
+                for k, v in finding.detail.items()
+            }
             evidence = {
                 **earlier,
-                **finding.detail,
+                **detail,
                 "held": totals,
                 "posts": {
                     post: _with_and_without(stats.get(post), totals.get(post))
