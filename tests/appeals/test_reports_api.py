@@ -197,3 +197,33 @@ def test_blank_reporter_and_author_ids_are_refused(api: Api, ids: list[str]) -> 
 
 def report_as(api: Api, message_id: str, role: Role) -> Any:
     return post(api, "/v1/reports", {"id": message_id, "reporter_id": "x", "reason": "spam"}, role)
+
+
+def test_a_review_verdict_answers_the_reports_too(api: Api, ids: list[str]) -> None:
+    # 0 and 1 are flagged (review items); both are also reported.
+    for i, reporter in ((0, "a"), (0, "b"), (1, "c"), (2, "d")):
+        assert report(api, ids[i], reporter).status_code == 201
+    hidden = post(api, f"/v1/review/{ids[0]}/resolve", {"action": "hide"}, Role.MODERATOR)
+    assert hidden.status_code == 200, hidden.text
+    approved = post(api, f"/v1/review/{ids[1]}/resolve", {"action": "approve"}, Role.MODERATOR)
+    assert approved.status_code == 200, approved.text
+    status = {
+        r["reporter_id"]: r["status"]
+        for i in (0, 1)
+        for r in get(api, "/v1/reports", message_id=ids[i]).json()
+    }
+    assert status == {"a": "upheld", "b": "upheld", "c": "rejected"}
+    assert [i["id"] for i in get(api, "/v1/reports/queue").json()["items"]] == [ids[2]]
+    resolved = get(api, "/v1/events", role=Role.ADMIN, type="report.resolved").json()["items"]
+    assert {
+        (e["subject"]["id"], e["payload"]["verdict"], e["payload"]["outcome"]) for e in resolved
+    } == {
+        (ids[0], "hide", "upheld"),
+        (ids[1], "dismiss", "rejected"),
+    }
+    # The reporters were weighed by the review verdicts.
+    assert report(api, ids[3], "c").json()["weight"] == pytest.approx(2 / 3, abs=0.001)
+    assert report(api, ids[3], "a").json()["weight"] == 1.0
+    bulk = {"item_ids": [ids[2]], "action": "remove"}
+    assert post(api, "/v1/review/resolve", bulk, Role.MODERATOR).json()["resolved"] == [ids[2]]
+    assert [i["id"] for i in get(api, "/v1/reports/queue").json()["items"]] == [ids[3]]

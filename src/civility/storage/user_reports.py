@@ -231,38 +231,58 @@ class SqlReportRepository:
         """Closes exactly these open reports with the reporters' counts, decision and events."""
         try:
             with translate_errors(), self._db.write() as conn:
-                self._close(conn, report_ids, status, actor, at)
+                if close_open_reports(conn, report_ids, status, actor, at) != len(report_ids):
+                    raise _Stale
                 insert_human_decisions(conn, decisions)
                 insert_events(conn, events)
         except _Stale:
             return False
         return True
 
-    def _close(
-        self, conn: Connection, ids: Sequence[str], status: ReportStatus, actor: str, at: datetime
-    ) -> None:
-        changed = conn.execute(
-            update(user_reports)
-            .where(_u.id.in_(list(ids)), _u.status == ReportStatus.OPEN.value)
-            .values(status=status.value, resolved_by=actor, resolved_at=at)
-        ).rowcount
-        if changed != len(ids):
-            raise _Stale
-        by_reporter = Counter(
-            conn.execute(select(_u.reporter_id).where(_u.id.in_(list(ids)))).scalars()
+
+def close_open_reports(
+    conn: Connection, report_ids: Sequence[str], status: ReportStatus, actor: str, at: datetime
+) -> int:
+    """Closes those of the reports still open and counts them on their reporters, inside the
+    caller's transaction; returns how many it closed (a review verdict closes what is left)."""
+    if not report_ids:
+        return 0
+    closed = conn.execute(
+        update(user_reports)
+        .where(_u.id.in_(list(report_ids)), _u.status == ReportStatus.OPEN.value)
+        .values(status=status.value, resolved_by=actor, resolved_at=at)
+        .returning(_u.reporter_id)
+    ).scalars()
+    by_reporter = Counter(closed)
+    column = "upheld" if status is ReportStatus.UPHELD else "rejected"
+    insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+    for reporter_id, n in sorted(by_reporter.items()):
+        stmt = insert(reporters).values(
+            reporter_id=reporter_id,
+            upheld=n if column == "upheld" else 0,
+            rejected=n if column == "rejected" else 0,
+            updated_at=at,
         )
-        column = "upheld" if status is ReportStatus.UPHELD else "rejected"
-        for reporter_id, n in sorted(by_reporter.items()):
-            stmt = self._insert()(reporters).values(
-                reporter_id=reporter_id,
-                upheld=n if column == "upheld" else 0,
-                rejected=n if column == "rejected" else 0,
-                updated_at=at,
+        # Counting up in the statement keeps concurrent verdicts on one reporter exact.
+        conn.execute(
+            stmt.on_conflict_do_update(
+                index_elements=[reporters.c.reporter_id],
+                set_={column: reporters.c[column] + n, "updated_at": at},
             )
-            # Counting up in the statement keeps concurrent verdicts on one reporter exact.
-            conn.execute(
-                stmt.on_conflict_do_update(
-                    index_elements=[reporters.c.reporter_id],
-                    set_={column: reporters.c[column] + n, "updated_at": at},
-                )
-            )
+        )
+    return sum(by_reporter.values())
+
+
+def open_reports_of(conn: Connection, message_ids: Sequence[str]) -> dict[str, list[Report]]:
+    """Returns the open reports of the given messages, oldest first."""
+    if not message_ids:
+        return {}
+    stmt = (
+        select(user_reports)
+        .where(_u.message_id.in_(list(message_ids)), _u.status == ReportStatus.OPEN.value)
+        .order_by(_u.created_at, _u.id)
+    )
+    out: dict[str, list[Report]] = {}
+    for row in conn.execute(stmt).all():
+        out.setdefault(row.message_id, []).append(_report_from(row))
+    return out

@@ -15,6 +15,7 @@ reports earn weight back. The prior of 2 keeps one mistaken report from halving 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -82,6 +83,34 @@ class Report:
     def weight(self) -> float:
         """Returns the reporter's weight when the report arrived (0 to 1)."""
         return self.weight_milli / WEIGHT_SCALE
+
+
+@dataclass(frozen=True, slots=True)
+class ReportClosure:
+    """The open reports a verdict closes: how (upheld or rejected), by whom and when."""
+
+    report_ids: tuple[str, ...]
+    reporter_ids: tuple[str, ...]
+    status: ReportStatus
+    actor: str
+    at: datetime
+
+
+def closure_of(
+    reports: Sequence[Report], *, upheld: bool, actor: str, at: datetime
+) -> ReportClosure | None:
+    """Returns the closure of a message's open reports (None when it has none)."""
+    still_open = [r for r in reports if r.status is ReportStatus.OPEN]
+    if not still_open:
+        return None
+    status = ReportStatus.UPHELD if upheld else ReportStatus.REJECTED
+    return ReportClosure(
+        tuple(r.id for r in still_open),
+        tuple(r.reporter_id for r in still_open),
+        status,
+        actor,
+        at,
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,12 +15,13 @@ from civility.moderation.records import MessageView
 from civility.policy.verdict import Action
 from civility.user_reports.models import (
     Report,
+    ReportClosure,
     ReportedMessage,
     ReportedQuery,
     ReportReason,
-    ReportStatus,
     ReportVerdict,
     check_report_text,
+    closure_of,
     ranking_key,
 )
 from civility.user_reports.records import ReportRepository
@@ -139,13 +140,12 @@ class UserReportService:
         same transaction that closes the reports; dismissing leaves the decision as it is.
         """
         view = find_message(self._messages, MessageRef(id=message_id))
-        reports = self._repo.reports_of(message_id)
-        open_reports = [r for r in reports if r.status is ReportStatus.OPEN]
-        if not open_reports:
-            raise Conflict("the message has no open reports", code="no_open_reports")
-        status = ReportStatus.UPHELD if verdict.upheld else ReportStatus.REJECTED
         now = self._clock.now()
-        ids = [r.id for r in open_reports]
+        reports = self._repo.reports_of(message_id)
+        closure = closure_of(reports, upheld=verdict.upheld, actor=actor, at=now)
+        if closure is None:
+            raise Conflict("the message has no open reports", code="no_open_reports")
+        ids = list(closure.report_ids)
         action = VERDICT_ACTION.get(verdict)
         decisions: list[HumanDecision] = []
         events: list[Event] = []
@@ -167,28 +167,52 @@ class UserReportService:
             decisions.append(decision)
             events.append(decided)
         m = view.message
-        resolved = new_event(
-            EventType.REPORT_RESOLVED,
-            id=f"report.resolved:{ids[0]}",
-            subject=("message", message_id),
-            actor=actor,
-            channel_id=m.channel_id,
-            payload={
-                "message_id": message_id,
-                "platform_message_id": m.platform_message_id,
-                "author_id": m.author_id,
-                "verdict": verdict.value,
-                "outcome": status.value,
-                "final_action": action.value if action else None,
-                "report_ids": ids,
-                "reporter_ids": [r.reporter_id for r in open_reports],
-                "note": (note or "").strip() or None,
-            },
-            at=now,
+        resolved = report_resolved_event(
+            m.id,
+            m.platform_message_id,
+            m.author_id,
+            m.channel_id,
+            verdict=verdict,
+            closure=closure,
+            note=note,
         )
-        if not self._repo.close(ids, status, actor, now, [resolved, *events], decisions):
+        if not self._repo.close(ids, closure.status, actor, now, [resolved, *events], decisions):
             raise Conflict(
                 "the reports changed while you were working on them; reload",
                 code="changed_concurrently",
             )
         return self._repo.reports_of(message_id)
+
+
+def report_resolved_event(
+    message_id: str,
+    platform_message_id: str,
+    author_id: str,
+    channel_id: str,
+    *,
+    verdict: ReportVerdict,
+    closure: ReportClosure,
+    note: str | None,
+) -> Event:
+    """Builds the `report.resolved` event of a verdict that closes a message's open reports
+    (from the Reported queue, or a review verdict on the same message)."""
+    action = VERDICT_ACTION.get(verdict)
+    return new_event(
+        EventType.REPORT_RESOLVED,
+        id=f"report.resolved:{closure.report_ids[0]}",
+        subject=("message", message_id),
+        actor=closure.actor,
+        channel_id=channel_id,
+        payload={
+            "message_id": message_id,
+            "platform_message_id": platform_message_id,
+            "author_id": author_id,
+            "verdict": verdict.value,
+            "outcome": closure.status.value,
+            "final_action": action.value if action else None,
+            "report_ids": list(closure.report_ids),
+            "reporter_ids": list(closure.reporter_ids),
+            "note": (note or "").strip() or None,
+        },
+        at=closure.at,
+    )
