@@ -2,7 +2,9 @@
 
 Seeds N decided messages (half flagged, a fifth hidden or blocked), then times
 ReviewService.list_items (50 items) for each order and filter, a page deep into the queue via
-its cursor, and the item detail (notes, author standing, neighbours). The baseline in the same
+its cursor, and the item detail (notes, author standing, neighbours); then what the queue page
+adds since issue 17: the priority order, a tab's count, the author and identical-text groups,
+the banned authors' folded blocks and the rule filter's choices. The baseline in the same
 run is GET /v1/messages' query (SqlModerationRepository.list_messages, 50 newest), the existing
 moderator list. Writes bench/results/review_queue.json.
 """
@@ -25,6 +27,7 @@ from civility.events.models import Event
 from civility.moderation.records import MessageQuery, Outcome, StoredDecision, StoredMessage
 from civility.policy.verdict import Action, Reason, ReasonSource, Severity
 from civility.review.models import ReviewOrder, ReviewQuery, ReviewView
+from civility.review.priority import GroupBy
 from civility.scoring.base import CATEGORIES
 from civility.scoring.lexicon import LexiconBaselineScorer
 from civility.settings import load_settings
@@ -91,6 +94,12 @@ def main() -> None:
         deep_cursor: Any = None
         for _ in range(20):
             deep_cursor = c.review.list_items(ReviewQuery(cursor=deep_cursor))[1]
+        prio_cursor: Any = None
+        for _ in range(20):
+            prio_cursor = c.review.list_items(
+                ReviewQuery(order=ReviewOrder.PRIORITY, cursor=prio_cursor)
+            )[1]
+        pending = ReviewQuery(view=ReviewView.FLAGGED)
         cases: dict[str, Callable[[], Any]] = {
             "baseline: GET /v1/messages query": lambda: repo.list_messages(MessageQuery()),
             "queue by score": lambda: c.review.list_items(ReviewQuery()),
@@ -105,6 +114,20 @@ def main() -> None:
                 ReviewQuery(cursor=deep_cursor)
             ),
             "item detail": lambda: c.review.detail(first),
+            "queue by priority": lambda: c.review.list_items(
+                ReviewQuery(order=ReviewOrder.PRIORITY)
+            ),
+            "page 21 by priority (cursor)": lambda: c.review.list_items(
+                ReviewQuery(order=ReviewOrder.PRIORITY, cursor=prio_cursor)
+            ),
+            "count of a tab (pending)": lambda: c.review.count(pending),
+            "every tab's count, one pass (live poll)": lambda: c.review.pending_counts(),
+            "groups by author": lambda: c.review.groups(pending, GroupBy.AUTHOR),
+            "groups by identical text": lambda: c.review.groups(pending, GroupBy.TEXT),
+            "banned authors' blocks": lambda: c.review.all_groups(
+                ReviewQuery(view=ReviewView.AUTOMATED, ban_blocks=True), GroupBy.AUTHOR
+            ),
+            "rule filter choices": lambda: c.review.reason_codes(ReviewView.FLAGGED),
         }
         results = {name: timed_ms(fn, args.repeat, 2) for name, fn in cases.items()}
         c.close()

@@ -177,8 +177,11 @@ def test_ban_blocks_duplicates_and_author_groups(db: Database) -> None:
     copies = replace(auto, text="BUY NOW")
     assert len(repo.matching_ids(copies, NOW, 500)) == 8
 
+    assert repo.pending_counts(NOW) == {"flagged": 0, "automated": 9, "banned": 1}
+
     # Resolving one copy takes it out of the pending group.
     first = repo.get_items(["msg_00010"], NOW)["msg_00010"]
     done = ReviewState("msg_00010", state=ReviewStatus.RESOLVED, updated_at=NOW)
     assert repo.save([Change(first.review, done, ())]) == {"msg_00010"}
     assert repo.count(copies, NOW) == 7
+    assert repo.pending_counts(NOW) == {"flagged": 0, "automated": 8, "banned": 1}

@@ -21,7 +21,6 @@ from civility.review.models import (
     ReviewView,
 )
 from civility.review.priority import GroupBy, ItemGroup
-from civility.user_reports.models import Report, ReportClosure
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,8 +38,6 @@ class Change:
     notes: tuple[Note, ...] = ()
     enforcement: tuple[EnforcementRecord, ...] = ()
     decisions: tuple[HumanDecision, ...] = ()
-    # The message's open user reports the verdict closes (their `report.resolved` in events).
-    reports: ReportClosure | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +67,10 @@ class ReviewRepository(Protocol):
         """Counts the items matching a query's filters (its cursor and order aside)."""
         ...
 
+    def pending_counts(self, now: datetime) -> dict[str, int]:
+        """Counts pending items per tab: flagged, automated, authors folded into their ban."""
+        ...
+
     def matching_ids(self, query: ReviewQuery, now: datetime, limit: int) -> list[str]:
         """Returns the ids of up to `limit` items matching a query, in priority order."""
         ...
@@ -84,10 +85,6 @@ class ReviewRepository(Protocol):
 
     def reason_codes(self, view: ReviewView) -> list[str]:
         """Returns the rule codes found on a list's recent items, sorted."""
-        ...
-
-    def open_reports(self, message_ids: Sequence[str]) -> dict[str, list[Report]]:
-        """Returns the open user reports of the given messages, oldest first."""
         ...
 
     def save(self, changes: Sequence[Change]) -> set[str]:

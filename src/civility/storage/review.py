@@ -66,12 +66,7 @@ from civility.storage.repositories import (
 )
 from civility.storage.tables_dashboard import dashboard_users
 from civility.storage.tables_review import review_items, review_notes
-from civility.storage.user_reports import (
-    close_open_reports,
-    open_report_weight,
-    open_reports_of,
-)
-from civility.user_reports.models import Report
+from civility.storage.user_reports import open_report_weight
 
 _d, _m, _s, _r = t.decisions.c, t.messages.c, t.message_scores.c, review_items.c
 
@@ -379,6 +374,33 @@ class SqlReviewRepository:
         with translate_errors(), self._db.read() as conn:
             return int(conn.execute(stmt).scalar_one())
 
+    def pending_counts(self, now: datetime) -> dict[str, int]:
+        """Counts pending items per tab in one pass: flagged, automated (a banned author's blocks
+        left out) and the authors whose blocks were folded into their ban."""
+        banned = _json_contains("code", BANNED_CODE)
+        automated = _d.action.in_([a.value for a in VIEW_ACTIONS[ReviewView.AUTOMATED]])
+        stmt = (
+            select(
+                func.sum(case((_d.action == Action.FLAG.value, 1), else_=0)),
+                func.sum(case((and_(automated, ~banned), 1), else_=0)),
+                func.count(func.distinct(case((and_(automated, banned), _m.author_id)))),
+            )
+            .select_from(t.decisions)
+            .join(t.messages, t.messages.c.id == _d.message_id)
+            .outerjoin(review_items, _r.message_id == _d.message_id)
+            .where(
+                _d.action.in_(("flag", "hide", "block")),
+                _status_condition(ReviewStatus.PENDING, now),
+            )
+        )
+        with translate_errors(), self._db.read() as conn:
+            flagged, automated_n, authors = conn.execute(stmt).one()
+        return {
+            "flagged": int(flagged or 0),
+            "automated": int(automated_n or 0),
+            "banned": int(authors or 0),
+        }
+
     def matching_ids(self, query: ReviewQuery, now: datetime, limit: int) -> list[str]:
         """Returns the ids of up to `limit` items matching a query, in priority order."""
         stmt = (
@@ -451,11 +473,6 @@ class SqlReviewRepository:
             items = [_item_from(row, now) for row in conn.execute(stmt).all()]
         return {i.message_id: i for i in items}
 
-    def open_reports(self, message_ids: Sequence[str]) -> dict[str, list[Report]]:
-        """Returns the open user reports of the given messages, oldest first."""
-        with translate_errors(), self._db.read() as conn:
-            return open_reports_of(conn, message_ids)
-
     def save(self, changes: Sequence[Change]) -> set[str]:
         """Applies the changes whose `before` version is current, in one transaction."""
         saved: set[str] = set()
@@ -466,9 +483,6 @@ class SqlReviewRepository:
                     insert_human_decisions(conn, change.decisions)
                     insert_records(conn, change.enforcement)
                     insert_events(conn, change.events)
-                    if change.reports is not None:
-                        r = change.reports
-                        close_open_reports(conn, r.report_ids, r.status, r.actor, r.at)
                     if change.notes:
                         conn.execute(insert(review_notes), [_note_row(n) for n in change.notes])
         return saved

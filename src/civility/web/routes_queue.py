@@ -183,15 +183,7 @@ async def _ban_groups(request: Request, filters: QueueFilters) -> list[ItemGroup
 
 async def _counts(request: Request) -> dict[str, int]:
     """Pending items per tab (a banned author's blocked messages count once per author)."""
-    c = container_of(request)
-    flagged = ReviewQuery(view=ReviewView.FLAGGED, status=ReviewStatus.PENDING)
-    automated = replace(flagged, view=ReviewView.AUTOMATED, ban_blocks=False)
-    banned = replace(automated, ban_blocks=True)
-    return {
-        "flagged": await call(c.review.count, flagged),
-        "automated": await call(c.review.count, automated),
-        "banned": len(await call(c.review.all_groups, banned, GroupBy.AUTHOR)),
-    }
+    return await call(container_of(request).review.pending_counts)
 
 
 @router.get("/queue/live", response_class=HTMLResponse)
