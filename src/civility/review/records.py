@@ -21,6 +21,7 @@ from civility.review.models import (
     ReviewView,
 )
 from civility.review.priority import GroupBy, ItemGroup
+from civility.user_reports.models import Report, ReportClosure
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +39,8 @@ class Change:
     notes: tuple[Note, ...] = ()
     enforcement: tuple[EnforcementRecord, ...] = ()
     decisions: tuple[HumanDecision, ...] = ()
+    # The message's open user reports the verdict closes (their `report.resolved` in events).
+    reports: ReportClosure | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +88,10 @@ class ReviewRepository(Protocol):
 
     def reason_codes(self, view: ReviewView) -> list[str]:
         """Returns the rule codes found on a list's recent items, sorted."""
+        ...
+
+    def open_reports(self, message_ids: Sequence[str]) -> dict[str, list[Report]]:
+        """Returns the open user reports of the given messages, oldest first."""
         ...
 
     def save(self, changes: Sequence[Change]) -> set[str]:

@@ -14,7 +14,7 @@ from civility.errors import Conflict, DomainError, Forbidden, Invalid, NotFound
 from civility.events.models import Event, EventType, new_event
 from civility.ids import new_id
 from civility.moderation.decisions import DecisionSource, decide_by_hand
-from civility.policy.verdict import Severity
+from civility.policy.verdict import Action, Severity
 from civility.review import priority
 from civility.review.models import (
     FINAL_ACTION,
@@ -40,7 +40,15 @@ from civility.review.records import (
     EnforcementActions,
     ReviewRepository,
 )
+from civility.user_reports.models import Report, ReportVerdict, closure_of
+from civility.user_reports.service import report_resolved_event
 
+# How a review verdict answers the message's user reports.
+REPORT_VERDICT = {
+    Resolution.APPROVE: ReportVerdict.DISMISS,
+    Resolution.HIDE: ReportVerdict.HIDE,
+    Resolution.REMOVE: ReportVerdict.REMOVE,
+}
 DEFAULT_CLAIM_TTL = timedelta(minutes=10)
 # How long after a verdict its author may take it back without a note (the dashboard's Undo).
 DEFAULT_UNDO_WINDOW = timedelta(minutes=2)
@@ -195,7 +203,9 @@ class ReviewService:
         An escalated item takes a senior moderator's verdict only (`senior`).
         """
         item = self.get(message_id)
-        change = self._resolution(item, actor, request, self._clock.now(), senior=senior)
+        reports = self._repo.open_reports([message_id]).get(message_id, [])
+        now = self._clock.now()
+        change = self._resolution(item, actor, request, now, senior=senior, reports=reports)
         self._save_one(change)
         return self.get(message_id)
 
@@ -229,6 +239,7 @@ class ReviewService:
             raise Invalid(f"give 1 to {MAX_BULK} item ids", code="invalid_bulk")
         now = self._clock.now()
         items = self._repo.get_items(ids, now)
+        reported = self._repo.open_reports(list(items))
         result = BulkResult()
         changes: list[Change] = []
         # Strikes of one author across the batch climb the ladder as if stored one by one.
@@ -240,7 +251,10 @@ class ReviewService:
             item = items[message_id]
             earlier = added.setdefault(item.author_id, [])
             try:
-                change = self._resolution(item, actor, request, now, earlier, senior=senior)
+                reports = reported.get(message_id, [])
+                change = self._resolution(
+                    item, actor, request, now, earlier, senior=senior, reports=reports
+                )
             except DomainError as exc:
                 result.failed[message_id] = exc.code
                 continue
@@ -308,6 +322,7 @@ class ReviewService:
         earlier: Sequence[EnforcementRecord] = (),
         *,
         senior: bool = False,
+        reports: Sequence[Report] = (),
     ) -> Change:
         if request.resolution is not Resolution.ESCALATE:  # escalating twice is a Conflict
             require_senior(item.review, senior)
@@ -331,7 +346,21 @@ class ReviewService:
         )
         event.payload["human_decision_id"] = decision.id
         events = (event, decided, *enforced.events)
-        return Change(item.review, after, events, notes, enforced.records, (decision,))
+        # The verdict answers the message's reporters too: upheld unless it was approved.
+        upheld = final is not Action.ALLOW
+        closure = closure_of(reports, upheld=upheld, actor=actor, at=now)
+        if closure is not None:
+            resolved = report_resolved_event(
+                item.message_id,
+                item.platform_message_id,
+                item.author_id,
+                item.channel_id,
+                verdict=REPORT_VERDICT[request.resolution],
+                closure=closure,
+                note=request.note,
+            )
+            events = (*events, resolved)
+        return Change(item.review, after, events, notes, enforced.records, (decision,), closure)
 
     def _reversal(
         self, item: ReviewItem, actor: str, note: str | None, undo: bool, now: datetime

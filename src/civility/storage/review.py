@@ -66,7 +66,12 @@ from civility.storage.repositories import (
 )
 from civility.storage.tables_dashboard import dashboard_users
 from civility.storage.tables_review import review_items, review_notes
-from civility.storage.user_reports import open_report_weight
+from civility.storage.user_reports import (
+    close_open_reports,
+    open_report_weight,
+    open_reports_of,
+)
+from civility.user_reports.models import Report
 
 _d, _m, _s, _r = t.decisions.c, t.messages.c, t.message_scores.c, review_items.c
 
@@ -473,6 +478,11 @@ class SqlReviewRepository:
             items = [_item_from(row, now) for row in conn.execute(stmt).all()]
         return {i.message_id: i for i in items}
 
+    def open_reports(self, message_ids: Sequence[str]) -> dict[str, list[Report]]:
+        """Returns the open user reports of the given messages, oldest first."""
+        with translate_errors(), self._db.read() as conn:
+            return open_reports_of(conn, message_ids)
+
     def save(self, changes: Sequence[Change]) -> set[str]:
         """Applies the changes whose `before` version is current, in one transaction."""
         saved: set[str] = set()
@@ -483,6 +493,9 @@ class SqlReviewRepository:
                     insert_human_decisions(conn, change.decisions)
                     insert_records(conn, change.enforcement)
                     insert_events(conn, change.events)
+                    if change.reports is not None:
+                        r = change.reports
+                        close_open_reports(conn, r.report_ids, r.status, r.actor, r.at)
                     if change.notes:
                         conn.execute(insert(review_notes), [_note_row(n) for n in change.notes])
         return saved
