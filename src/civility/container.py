@@ -513,6 +513,8 @@ def build_container(
             moderation.moderate,
             max_size=settings.sync_batch_max_size,
             max_wait=settings.sync_batch_max_wait_ms / 1000,
+            max_pending=settings.sync_max_pending or None,
+            max_queue_wait=(settings.sync_max_queue_wait_ms / 1000) or None,
         ),
         rating_applier=rating_applier,
         # The API process's state gauges, read before each scrape of its /metrics.

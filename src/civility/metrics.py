@@ -54,6 +54,12 @@ QUEUE_DEPTH = Gauge(
     registry=REGISTRY,
     multiprocess_mode="max",
 )
+SHED = Counter(
+    "civility_requests_shed_total",
+    "POST /v1/moderate calls refused as overloaded (503), by reason (queue_full, queue_wait).",
+    ["reason"],
+    registry=REGISTRY,
+)
 DECISIONS = Counter(
     "civility_decisions_total",
     "Decisions by action, channel class (channel_policy / default_policy) and path.",
@@ -158,6 +164,8 @@ def initialise(actions: tuple[str, ...], categories: tuple[str, ...]) -> None:
         BATCH_SIZE.labels(path)
     for reason in DEAD_LETTER_REASONS:
         DEAD_LETTERS.labels(reason)
+    for reason in ("queue_full", "queue_wait"):
+        SHED.labels(reason)
 
 
 def count_dead_letters(count: int, *, retry_asked: bool) -> None:

@@ -91,6 +91,10 @@ class Settings(BaseSettings):
     batch_max_wait_ms: float = Field(10.0, ge=0, le=60_000)
     sync_batch_max_size: int = Field(64, ge=1, le=4096)
     sync_batch_max_wait_ms: float = Field(1.0, ge=0, le=1000)
+    # Bounded admission on /v1/moderate (0 = unbounded): past capacity a fast 503 `overloaded`
+    # beats deciding requests whose callers have given up.
+    sync_max_pending: int = Field(1024, ge=0, le=1_000_000)
+    sync_max_queue_wait_ms: float = Field(2000.0, ge=0, le=600_000)
     max_text_length: int = Field(10_000, ge=1, le=1_000_000)
     max_batch_submit: int = Field(1_000, ge=1, le=100_000)
     # Text in images (docs/ocr.md): used only where the `ocr` extra and tesseract are installed.

@@ -110,3 +110,71 @@ def test_a_poison_message_fails_only_its_own_request() -> None:
     # Bisected: the whole batch, then halves down to the poison alone (2·log2(16) + 1 runs).
     assert len(calls) == 9
     assert ["m5"] in calls
+
+
+def test_a_full_queue_refuses_at_once_with_overloaded() -> None:
+    process = Recorder(hold_first=True)
+    batcher = GroupCommitter(  # type: ignore[arg-type]
+        process, max_size=1, max_wait=HOUR, max_pending=2
+    )
+
+    async def scenario() -> tuple[list[object], BaseException | None]:
+        running = asyncio.ensure_future(batcher.submit(_msg(0)))
+        await asyncio.to_thread(process.started.wait, 30)  # m0's batch holds the committer
+        waiting = [asyncio.ensure_future(batcher.submit(_msg(i))) for i in (1, 2)]
+        await asyncio.sleep(0)  # let both join the queue (a loop turn, not wall time)
+        refused: BaseException | None = None
+        try:
+            await batcher.submit(_msg(3))
+        except Unavailable as exc:
+            refused = exc
+        process.release.set()
+        return await asyncio.gather(running, *waiting), refused
+
+    decided, refused = run_async(scenario())
+    assert isinstance(refused, Unavailable)
+    assert refused.code == "overloaded"
+    assert decided == ["decided m0", "decided m1", "decided m2"]
+    assert ["m3"] not in process.batches  # refused before anything was done for it
+
+
+def test_a_message_that_waited_too_long_is_refused_not_decided() -> None:
+    process = Recorder(hold_first=True)
+    now = [0.0]
+    batcher = GroupCommitter(  # type: ignore[arg-type]
+        process, max_size=1, max_wait=0.0, max_queue_wait=2.0, monotonic=lambda: now[0]
+    )
+
+    async def scenario() -> list[object]:
+        first = asyncio.ensure_future(batcher.submit(_msg(0)))
+        await asyncio.to_thread(process.started.wait, 30)
+        stale = asyncio.ensure_future(batcher.submit(_msg(1)))  # queued at t = 0
+        await asyncio.sleep(0)
+        now[0] = 1.5
+        fresh = asyncio.ensure_future(batcher.submit(_msg(2)))  # queued at t = 1.5
+        await asyncio.sleep(0)
+        now[0] = 2.5  # m1 has waited 2.5 s (> 2), m2 only 1 s
+        process.release.set()
+        return await asyncio.gather(first, stale, fresh, return_exceptions=True)
+
+    first, stale, fresh = run_async(scenario())
+    assert first == "decided m0"
+    assert isinstance(stale, Unavailable)
+    assert stale.code == "overloaded"
+    assert fresh == "decided m2"
+    assert process.batches == [["m0"], ["m2"]]
+
+
+def test_unbounded_by_default() -> None:
+    process = Recorder(hold_first=True)
+    batcher = GroupCommitter(process, max_size=1, max_wait=HOUR)  # type: ignore[arg-type]
+
+    async def scenario() -> list[object]:
+        first = asyncio.ensure_future(batcher.submit(_msg(0)))
+        await asyncio.to_thread(process.started.wait, 30)
+        rest = [asyncio.ensure_future(batcher.submit(_msg(i))) for i in range(1, 200)]
+        await asyncio.sleep(0)
+        process.release.set()
+        return await asyncio.gather(first, *rest)
+
+    assert len(run_async(scenario())) == 200

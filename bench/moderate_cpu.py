@@ -1,0 +1,261 @@
+"""Server CPU per request of POST /v1/moderate on the embedded default, and where it goes.
+
+Wall-clock throughput on a shared machine says more about the neighbours than about us; the
+CPU time the server process spends per request does not. Two modes:
+
+* measure (default): starts `civility serve` (SQLite, in-process queue, built-in model), drives
+  it with bench/_loadgen.py (closed loop, --concurrency connections, --duration seconds) and
+  reads the server's CPU time (user + system, all threads, from /proc) around the run. With
+  --baseline SRC it alternates rounds of this tree and of another source tree (a `git worktree`
+  of an older commit) and reports both medians and the ratio:
+
+      git worktree add /tmp/base <commit>
+      .venv/bin/python bench/moderate_cpu.py --baseline /tmp/base/src --rounds 5
+
+* --profile: runs the server in this process under cProfile (every thread: the event loop and
+  the group committer's worker thread) while the load generator drives it, and writes the
+  cumulative profile (top functions as JSON, and a .pstats file for snakeviz or pstats).
+
+Writes bench/results/moderate_cpu.json (or --out).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import cProfile
+import io
+import json
+import os
+import pstats
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+RESULTS = Path(__file__).resolve().parent / "results"
+LOADGEN = Path(__file__).resolve().parent / "_loadgen.py"
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def process_cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of a process, all its threads (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / TICKS
+
+
+def load(port: int, key: str, concurrency: int, duration: float) -> dict[str, Any]:
+    """Runs the load generator for `duration` seconds (no warm-up window); returns its counts."""
+    cmd = [sys.executable, str(LOADGEN), "--port", str(port), "--key", key]
+    cmd += ["--target", "moderate", "--concurrency", str(concurrency)]
+    cmd += ["--duration", str(duration), "--warmup", "0"]
+    raw = json.loads(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout)
+    samples = sorted(raw["samples_ms"])
+    return {
+        "requests": len(samples),
+        "errors": raw["errors"],
+        "p50_ms": round(statistics.median(samples), 2) if samples else None,
+    }
+
+
+def measure_once(src: str | None, args: argparse.Namespace) -> dict[str, Any]:
+    """Starts a fresh server (from `src` when given) and returns its CPU µs per request."""
+    from civility.testing import run_server
+
+    env = {"CIVILITY_SCORER": "builtin", "CIVILITY_WORKERS": "1"}
+    if src:
+        env["PYTHONPATH"] = src
+    with tempfile.TemporaryDirectory() as tmp, run_server(Path(tmp), env) as server:
+        pid = server.proc.pid
+        load(server.port, server.key, args.concurrency, args.warmup)  # model, caches, JIT-free
+        before = process_cpu_seconds(pid)
+        run = load(server.port, server.key, args.concurrency, args.duration)
+        used = process_cpu_seconds(pid) - before
+    run["cpu_s"] = round(used, 3)
+    run["cpu_us_per_request"] = round(used / max(1, run["requests"]) * 1e6, 1)
+    return run
+
+
+def measure(args: argparse.Namespace) -> dict[str, Any]:
+    """Alternates rounds of this tree and the baseline; medians and the ratio."""
+    runs: dict[str, list[dict[str, Any]]] = {"this": [], "baseline": []}
+    for _ in range(args.rounds):
+        runs["this"].append(measure_once(None, args))
+        if args.baseline:
+            runs["baseline"].append(measure_once(args.baseline, args))
+        print(json.dumps({k: v[-1] for k, v in runs.items() if v}), file=sys.stderr)
+    summary = {
+        name: statistics.median(r["cpu_us_per_request"] for r in rs)
+        for name, rs in runs.items()
+        if rs
+    }
+    result: dict[str, Any] = {
+        "benchmark": "moderate_cpu",
+        "unit": "server process CPU µs per POST /v1/moderate (user + system, all threads)",
+        "args": {k: v for k, v in vars(args).items() if k != "profile"},
+        "runs": runs,
+        "median_cpu_us_per_request": summary,
+    }
+    if "baseline" in summary:
+        result["baseline_over_this"] = round(summary["baseline"] / summary["this"], 3)
+    return result
+
+
+class ThreadProfiles:
+    """One cProfile profiler per thread (cProfile sees only the thread that enabled it)."""
+
+    def __init__(self) -> None:
+        self.profiles: list[cProfile.Profile] = []
+        self._lock = threading.Lock()
+
+    def _hook(self, *_: object) -> None:
+        # Runs once per new thread: its own profiler replaces this hook for that thread.
+        # Thread CPU time, not wall time: on a busy machine a preempted call is not slow.
+        profile = cProfile.Profile(time.thread_time)
+        with self._lock:
+            self.profiles.append(profile)
+        profile.enable()
+
+    def start(self) -> None:
+        """Profiles this thread and every thread started from now on."""
+        threading.setprofile(self._hook)
+        self._hook()
+
+    def clear(self) -> None:
+        """Forgets what was counted so far (start-up and warm-up)."""
+        with self._lock:
+            for p in self.profiles:
+                p.clear()
+
+    def stop(self) -> pstats.Stats:
+        """Stops profiling and merges every thread's profile."""
+        threading.setprofile(None)  # type: ignore[arg-type]
+        for p in self.profiles:
+            p.disable()
+        stats = pstats.Stats(self.profiles[0])
+        for p in self.profiles[1:]:
+            with contextlib.suppress(TypeError):  # a thread that never ran a profiled call
+                stats.add(p)
+        return stats
+
+
+def in_process(args: argparse.Namespace) -> dict[str, Any]:
+    """Runs the server in this process (under cProfile with --profile) while the load runs."""
+    import uvicorn
+
+    from civility.api.app import create_app
+    from civility.container import build_container
+    from civility.logging import configure_logging
+    from civility.moderation.service import ModerationService
+    from civility.settings import load_settings
+    from civility.storage.db import upgrade
+    from civility.testing import free_port
+
+    tmp = tempfile.mkdtemp()
+    port = free_port()
+    os.environ.update({"CIVILITY_DATA_DIR": tmp, "CIVILITY_LOG_LEVEL": "warning"})
+    os.environ.pop("CIVILITY_DATABASE_URL", None)
+    settings = load_settings()
+    configure_logging(settings.log_level, json=settings.log_json)  # as `civility serve` does
+    upgrade(settings.database_url)
+    keys: list[str] = []
+    app = create_app(lambda: build_container(settings), on_admin_key=keys.append)
+    config = uvicorn.Config(app, port=port, log_level="warning", access_log=False)
+    server = uvicorn.Server(config)
+    profiles = ThreadProfiles()
+    outcome: dict[str, Any] = {}
+    batch_cpu = [0.0]
+    original = ModerationService.moderate
+
+    def timed_moderate(self: Any, batch: Any) -> Any:
+        # The group committer's share: its worker thread's CPU time inside the service.
+        start = time.thread_time()
+        try:
+            return original(self, batch)
+        finally:
+            batch_cpu[0] += time.thread_time() - start
+
+    ModerationService.moderate = timed_moderate  # type: ignore[method-assign]
+
+    def drive() -> None:
+        while not server.started:
+            threading.Event().wait(0.05)
+        load(port, keys[0], args.concurrency, args.warmup)
+        if args.profile:
+            profiles.clear()
+        batch_cpu[0] = 0.0
+        before = time.process_time()
+        outcome.update(load(port, keys[0], args.concurrency, args.duration))
+        total = time.process_time() - before
+        requests = max(1, outcome["requests"])
+        outcome["process_cpu_us_per_request"] = round(total / requests * 1e6, 1)
+        outcome["service_cpu_us_per_request"] = round(batch_cpu[0] / requests * 1e6, 1)
+        outcome["rest_cpu_us_per_request"] = round((total - batch_cpu[0]) / requests * 1e6, 1)
+        server.should_exit = True
+
+    driver = threading.Thread(target=drive, daemon=True)
+    driver.start()  # before profiling starts: the driver's own waiting is not the server's
+    if args.profile:
+        profiles.start()
+    server.run()  # uvicorn picks the loop (uvloop) as `civility serve` does
+    if not args.profile:
+        return {"benchmark": "moderate_split", "run": outcome}
+    stats = profiles.stop()
+    RESULTS.mkdir(exist_ok=True)
+    stats.dump_stats(str(RESULTS / "moderate_profile.pstats"))
+    text = io.StringIO()
+    stats.stream = text  # type: ignore[attr-defined]
+    stats.sort_stats("cumulative").print_stats(60)
+    (RESULTS / "moderate_profile.txt").write_text(text.getvalue())
+    top = []
+    raw: dict[Any, Any] = stats.stats  # type: ignore[attr-defined]
+    for (file, line, name), (_, calls, tottime, cumtime, _) in sorted(
+        raw.items(), key=lambda kv: kv[1][3], reverse=True
+    )[:80]:
+        top.append(
+            {
+                "function": f"{Path(file).name}:{line}:{name}",
+                "calls": calls,
+                "own_us_per_request": round(tottime / max(1, outcome["requests"]) * 1e6, 1),
+                "cumulative_us_per_request": round(cumtime / max(1, outcome["requests"]) * 1e6, 1),
+            }
+        )
+    return {"benchmark": "moderate_profile", "run": outcome, "top_cumulative": top}
+
+
+def main() -> None:
+    """Parses arguments, runs the chosen mode and writes the JSON result."""
+    p = argparse.ArgumentParser(description=__doc__)
+    p.add_argument("--concurrency", type=int, default=32)
+    p.add_argument("--duration", type=float, default=10.0)
+    p.add_argument("--warmup", type=float, default=3.0)
+    p.add_argument("--rounds", type=int, default=3)
+    p.add_argument("--baseline", default=None, help="source tree to compare with (its src/)")
+    p.add_argument("--profile", action="store_true", help="cProfile the server in process")
+    p.add_argument(
+        "--split",
+        action="store_true",
+        help="in process, no profiler: CPU per request in ModerationService.moderate and outside",
+    )
+    p.add_argument("--out", default=None)
+    args = p.parse_args()
+    if args.profile or args.split:
+        result = in_process(args)
+        name = "moderate_profile.json" if args.profile else "moderate_split.json"
+    else:
+        result = measure(args)
+        name = "moderate_cpu.json"
+    out = args.out or name
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / out).write_text(json.dumps(result, indent=2) + "\n")
+    print(json.dumps(result, indent=2)[:6000])
+
+
+if __name__ == "__main__":
+    main()
