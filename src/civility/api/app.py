@@ -15,6 +15,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from civility import __version__, metrics
 from civility.api import errors, openapi
 from civility.api.edge import Dialect, EdgeMiddleware
+from civility.api.ratelimit import ApiRateLimiter
 from civility.api.routes import all_routers
 from civility.container import (
     Container,
@@ -133,6 +134,9 @@ def create_app(
                 worker.stop()
                 await asyncio.wait_for(worker_task, timeout=10)
             await rating_applier.close()
+            limiter: ApiRateLimiter | None = getattr(app.state, "api_rate_limiter", None)
+            if limiter is not None:
+                await limiter.close()
             await container.queue.close()
             container.close()
 

@@ -159,7 +159,7 @@ class EdgeMiddleware:
             headers = dict(scope["headers"])
             if needs_api_key(path) and scope["method"] != "OPTIONS":
                 principal = await self._authenticate(container, headers, scope, path)
-                limit_state = await self._limit(container, principal)
+                limit_state = await self._limit(scope["app"], principal)
             if scope["method"] in BODY_METHODS:
                 body = await self._read_body(receive, headers, container.settings.body_limit)
                 self._check_body(headers, body)
@@ -186,9 +186,10 @@ class EdgeMiddleware:
             raise self._refuse(exc) from None
         return principal
 
-    async def _limit(self, container: Any, principal: Principal) -> RateLimitState | None:
+    async def _limit(self, app: Any, principal: Principal) -> RateLimitState | None:
         if self._limiter is None:
-            self._limiter = ApiRateLimiter.from_settings(container.settings)
+            self._limiter = ApiRateLimiter.from_settings(app.state.container.settings)
+            app.state.api_rate_limiter = self._limiter  # the lifespan closes it
         try:
             state = await self._limiter.hit(principal)
         except DomainError as exc:

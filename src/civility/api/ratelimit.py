@@ -6,7 +6,9 @@ from __future__ import annotations
 import math
 import time
 from dataclasses import dataclass
+from typing import Any
 
+import redis.asyncio
 from limits import RateLimitItem, parse_many
 from limits.aio.storage import Storage
 from limits.aio.strategies import SlidingWindowCounterRateLimiter
@@ -61,10 +63,17 @@ class ApiRateLimiter:
         per_role: dict[Role, list[RateLimitItem]],
         per_key: dict[str, list[RateLimitItem]],
     ) -> None:
-        options: dict[str, str | bool] = {}
+        options: dict[str, Any] = {}
+        self._pool: redis.asyncio.ConnectionPool | None = None
         if storage_uri.startswith(("redis://", "rediss://")):
+            # Our own pool, so close() can release its connections.
+            self._pool = redis.asyncio.ConnectionPool.from_url(storage_uri)
+            options = {
+                "implementation": "redispy",
+                "wrap_exceptions": True,
+                "connection_pool": self._pool,
+            }
             storage_uri = "async+" + storage_uri
-            options = {"implementation": "redispy", "wrap_exceptions": True}
         storage = storage_from_string(storage_uri, **options)
         assert isinstance(storage, Storage)
         self._storage = storage
@@ -118,3 +127,8 @@ class ApiRateLimiter:
     async def reset(self) -> None:
         """Forgets every counter (tests)."""
         await self._storage.reset()
+
+    async def close(self) -> None:
+        """Releases the Redis connections (nothing to do in memory)."""
+        if self._pool is not None:
+            await self._pool.disconnect()
