@@ -10,7 +10,9 @@ each engine it finds:
 * `tesseract-all`: Tesseract with all eight languages at once (what a service that does not know
   the language would run);
 * `rapidocr`: rapidocr-onnxruntime, whose ONNX models ship in its wheel (PP-OCR detection and
-  its default Chinese/English recognition model).
+  its default Chinese/English recognition model);
+* `civility`: what the service runs (civility.ocr's ImageReader: Tesseract told the language,
+  plus a second read of the bright text alone when the first read is unsure), where installed.
 
 Character error rate (CER) = edit distance / reference length, after collapsing whitespace,
 case kept. Writes bench/results/ocr.json. Needs Pillow and pytesseract (and rapidocr-onnxruntime
@@ -137,6 +139,24 @@ def engines(only: set[str] | None) -> dict[str, Callable[[bytes, str], str]]:
 
         found["tesseract-lang"] = tess(lambda language: TESSERACT_LANG[language])
         found["tesseract-all"] = tess(lambda _: all_langs)
+    except ImportError:
+        pass
+    try:
+        # What the service runs: civility's ImageReader (told the language, and a second read
+        # of the bright text alone when the first is unsure).
+        import base64
+
+        from civility.ocr.service import ImageInput, ImageReader
+        from civility.ocr.tesseract import TesseractEngine
+
+        reader = ImageReader(TesseractEngine())
+
+        def service(png: bytes, language: str) -> str:
+            data = base64.b64encode(png).decode()
+            text, _ = reader.read("", ImageInput(data, "image/png", language))
+            return text
+
+        found["civility"] = service
     except ImportError:
         pass
     try:

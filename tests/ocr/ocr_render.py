@@ -14,16 +14,32 @@ from tests.conftest import IN_CI
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
 
-def render(lines: list[str], *, size: int = 28, fmt: str = "PNG", dark: bool = False) -> bytes:
-    """Draws lines of text, one under the other, and returns the encoded image."""
+def render(
+    lines: list[str], *, size: int = 28, fmt: str = "PNG", dark: bool = False, meme: bool = False
+) -> bytes:
+    """Draws lines of text, one under the other, and returns the encoded image.
+
+    ``meme``: white letters outlined in black on a coloured gradient, as memes caption pictures.
+    """
     font = ImageFont.truetype(str(FONT), size)
     width = max(int(font.getlength(line)) for line in lines) + 2 * size
     height = len(lines) * int(size * 1.6) + 2 * size
     background, ink = ((25, 25, 35), (240, 240, 240)) if dark else ("white", "black")
     image = Image.new("RGB", (width, height), background)
+    if meme:
+        ink = "white"
+        gradient = Image.linear_gradient("L").resize((width, height))
+        image = Image.merge("RGB", (gradient, gradient.point(lambda p: 60 + p // 2), gradient))
     draw = ImageDraw.Draw(image)
     for i, line in enumerate(lines):
-        draw.text((size, size + i * int(size * 1.6)), line, font=font, fill=ink)
+        draw.text(
+            (size, size + i * int(size * 1.6)),
+            line,
+            font=font,
+            fill=ink,
+            stroke_width=max(1, size // 12) if meme else 0,
+            stroke_fill="black",
+        )
     out = io.BytesIO()
     image.save(out, format=fmt)
     return out.getvalue()

@@ -149,6 +149,20 @@ def test_erasing_the_author_drops_what_was_read_from_the_image(api: Api) -> None
     assert all(not x["image_boxes"] for x in after["reasons"])
 
 
+@pytest.mark.parametrize("language", ["en", "ru", "tr"])
+def test_meme_style_text_is_read(api: Api, language: str) -> None:
+    """White letters outlined in black on a picture: read through the bright-text second look."""
+    require_tesseract()
+    line = LINES[language]
+    r = api.client.post(
+        "/v1/analyze",
+        json={"image": _image(line, language, meme=True)},
+        headers=api.headers(Role.SERVICE),
+    )
+    assert r.status_code == 200, r.text
+    assert _cer(line, r.json()["results"][0]["image"]["text"]) <= 0.1
+
+
 def test_an_image_alone_insult_in_russian(api: Api) -> None:
     require_tesseract()
     r = api.client.post(

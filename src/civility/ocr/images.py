@@ -11,7 +11,7 @@ import binascii
 import io
 from dataclasses import dataclass
 
-from PIL import Image, ImageOps
+from PIL import Image, ImageChops, ImageOps
 
 from civility.errors import Invalid
 
@@ -94,6 +94,19 @@ def decode(raw: bytes, mime_type: str, limits: ImageLimits) -> DecodedImage:
         raise Invalid("the image is damaged or truncated", code="image_unreadable") from exc
     mime = MIME_OF_FORMAT.get(image.format or "", mime_type)
     return DecodedImage(flat, mime, flat.width, flat.height, len(raw))
+
+
+# Meme captions are white letters outlined in black on a picture: kept alone (the pixels near
+# white in every channel, so a bright but coloured sky is not taken for letters) they become
+# black text on white, which Tesseract reads far better (docs/ocr.md).
+BRIGHT_TEXT_LEVEL = 200
+
+
+def bright_text(image: Image.Image) -> Image.Image:
+    """Returns the image's near-white pixels as black on white (white letters on a picture)."""
+    red, green, blue = image.convert("RGB").split()
+    darkest = ImageChops.darker(ImageChops.darker(red, green), blue)
+    return darkest.point(lambda p: 0 if p > BRIGHT_TEXT_LEVEL else 255)
 
 
 def _flatten(image: Image.Image) -> Image.Image:
