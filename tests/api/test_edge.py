@@ -155,6 +155,13 @@ def test_a_body_over_the_limit_is_a_413_with_the_error_shape(api: Api) -> None:
     assert r.json()["error"]["code"] == "payload_too_large"
 
 
+def test_dashboard_forms_are_limited_to_a_mebibyte(api: Api) -> None:
+    form = {"username": "x", "password": "p" * (1 << 20), "csrf_token": "t"}
+    r = api.client.post("/dashboard/login", data=form)
+    assert r.status_code == 413
+    assert r.json()["error"]["code"] == "payload_too_large"
+
+
 def test_the_default_body_limit_fits_the_largest_legal_batch() -> None:
     s = load_settings(env="test")
     one = {"message_id": "m" * 200, "author_id": "a" * 200, "channel_id": "c" * 200}

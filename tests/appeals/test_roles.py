@@ -82,3 +82,23 @@ def test_moderators_read_policies_and_blocklists_and_test_texts(web: Web) -> Non
     token = web.login("admin")
     assert "Save as version" in web.client.get("/dashboard/policy").text
     assert "Add an entry" in web.client.get("/dashboard/blocklist").text
+
+
+def test_the_panel_offers_escalated_items_to_admins_only(web: Web) -> None:  # noqa: F811
+    item = web.ids[0]
+    token = web.login("moderator")
+    escalated = web.client.post(
+        f"/dashboard/queue/items/{item}/resolve", data={"action": "escalate"}, headers=web.hx(token)
+    )
+    assert escalated.status_code == 200, escalated.text
+    panel = web.client.get(f"/dashboard/queue/items/{item}", headers={"HX-Request": "true"}).text
+    assert "Escalated: an admin resolves it." in panel
+    assert 'value="approve"' not in panel
+    refused = web.client.post(
+        f"/dashboard/queue/items/{item}/resolve", data={"action": "hide"}, headers=web.hx(token)
+    )
+    assert "a senior moderator (admin) resolves it" in refused.text
+    web.login("admin")
+    panel = web.client.get(f"/dashboard/queue/items/{item}", headers={"HX-Request": "true"}).text
+    assert 'value="approve"' in panel
+    assert "Escalated: an admin resolves it." not in panel

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -19,8 +23,20 @@ from civility.errors import RateLimited
 from civility.scoring.lexicon import LexiconBaselineScorer
 from civility.settings import Settings, load_settings
 
-# The dashboard fixture of the page tests.
+# The dashboard fixture of the page tests, here with two password hashes at a time.
 web = test_web_pages.web
+
+
+@pytest.fixture
+def settings(sqlite_url: str, tmp_path: Path) -> Settings:
+    return load_settings(
+        database_url=sqlite_url,
+        data_dir=tmp_path,
+        env="test",
+        scorer="lexicon-baseline",
+        batch_max_wait_ms=1,
+        login_concurrent_hashes=2,
+    )
 
 
 def _wrong(web: Web, username: str = "moderator") -> int:
@@ -139,3 +155,45 @@ def test_the_dashboard_is_served_with_a_strict_csp(web: Web) -> None:
     assert "script-src 'self'" in csp
     assert "'unsafe-inline'" not in csp
     assert "<script>" not in page.text  # no inline script the policy would block
+
+
+def test_at_most_the_configured_number_of_hashes_run_at_once(
+    web: Web, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    accounts = web.container.dashboard
+    real = accounts.authenticate
+    release = threading.Event()
+    lock = threading.Lock()
+    running, peak = [0], [0]
+
+    def held(username: str, password: str) -> Any:
+        with lock:
+            running[0] += 1
+            peak[0] = max(peak[0], running[0])
+        release.wait(timeout=30)  # a hash that takes as long as the test wants
+        with lock:
+            running[0] -= 1
+        return real(username, password)
+
+    monkeypatch.setattr(accounts, "authenticate", held)
+    token = web.csrf()
+    form = {"username": "moderator", "password": PASSWORD, "csrf_token": token}
+
+    def sign_in(_: int) -> int:
+        return web.client.post("/dashboard/login", data=form, follow_redirects=False).status_code
+
+    with ThreadPoolExecutor(6) as pool:
+        answers = pool.map(sign_in, range(6))
+        state = web.client.app.state  # type: ignore[attr-defined]
+
+        def waiting() -> int:
+            slots = getattr(state, "login_hash_slots", None)
+            return -1 if slots is None else int(slots.statistics().tasks_waiting)
+
+        deadline = time.monotonic() + 30
+        while waiting() < 4 and time.monotonic() < deadline:
+            threading.Event().wait(0.01)  # until all six arrived: two hash, four wait
+        assert (running[0], waiting()) == (2, 4)
+        release.set()
+        assert list(answers) == [303] * 6
+    assert peak[0] == 2

@@ -51,6 +51,7 @@ DASHBOARD_CSP = (
 )
 API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'"
 DOCS_PATHS = ("/docs", "/redoc")
+DASHBOARD_BODY_LIMIT = 1 << 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +162,12 @@ class EdgeMiddleware:
                 principal = await self._authenticate(container, headers, scope, path)
                 limit_state = await self._limit(scope["app"], principal)
             if scope["method"] in BODY_METHODS:
-                body = await self._read_body(receive, headers, container.settings.body_limit)
+                limit = container.settings.body_limit
+                if path.startswith("/dashboard"):
+                    # Its forms are read before the session is checked (the CSRF token is in
+                    # them) and are never large: anonymous posts cannot make us read megabytes.
+                    limit = min(limit, DASHBOARD_BODY_LIMIT)
+                body = await self._read_body(receive, headers, limit)
                 self._check_body(headers, body)
                 receive = _replay(body, receive)
         except EdgeError as refused:

@@ -22,6 +22,7 @@ from civility.auth.sessions import (
     session_key,
 )
 from civility.container import Container
+from civility.review.seniority import is_senior
 from civility.web import render
 from civility.web.proxies import is_https
 
@@ -162,6 +163,8 @@ def page(
     """Renders a template with the user, the CSRF token and the clock in its context."""
     c = container_of(request)
     session = session_of(request)
+    # Escalated items take a senior's verdict only (CIVILITY_REVIEW_SENIOR_ROLE).
+    senior = user is not None and is_senior(user.role.value, c.settings.review_senior_role)
     response = templates.TemplateResponse(
         request,
         name,
@@ -171,6 +174,7 @@ def page(
             "now": c.clock.now(),
             "ago": render.ago,
             "highlight": render.highlight,
+            "senior": senior,
             **context,
         },
         status_code=status_code,
