@@ -101,6 +101,9 @@ def test_an_unsupported_mime_type_is_refused() -> None:
 
 def test_base64_is_checked_and_sized_before_decoding() -> None:
     assert from_base64(b64(b"abc"), LIMITS) == b"abc"
+    wrapped = b64(bytes(range(200)))
+    lines = "\n".join(wrapped[i : i + 76] for i in range(0, len(wrapped), 76)) + "\n"
+    assert from_base64(lines, LIMITS) == bytes(range(200))
     with pytest.raises(Invalid) as bad:
         from_base64("not base64 at all!", LIMITS)
     assert bad.value.code == "image_bad_base64"

@@ -42,13 +42,15 @@ class DecodedImage:
 
 def from_base64(data: str, limits: ImageLimits, *, field: str = "image.data") -> bytes:
     """Decodes standard base64, refusing it before decoding when it is too large."""
-    # Four characters carry three bytes: refuse on the length alone, without allocating.
-    if len(data) > (limits.max_bytes + 2) // 3 * 4 + 4:
+    # Four characters carry three bytes (plus a line break per 76 when wrapped): refuse on the
+    # length alone, without allocating; decode() checks the exact size afterwards.
+    if len(data) > (limits.max_bytes + 2) // 3 * 4 * 77 // 76 + 4:
         raise Invalid(
             f"{field} is over {limits.max_bytes} bytes once decoded", code="image_too_large"
         )
     try:
-        raw = base64.b64decode(data, validate=True)
+        # Line breaks are allowed (the `base64` tool wraps at 76 characters); nothing else is.
+        raw = base64.b64decode("".join(data.split()), validate=True)
     except (binascii.Error, ValueError) as exc:
         raise Invalid(f"{field} is not valid base64 ({exc})", code="image_bad_base64") from exc
     if not raw:
