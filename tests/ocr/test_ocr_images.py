@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import random
 import zlib
 
 import pytest
@@ -113,3 +114,29 @@ def test_base64_is_checked_and_sized_before_decoding() -> None:
     with pytest.raises(Invalid) as empty:
         from_base64("", LIMITS)
     assert empty.value.code == "image_unreadable"
+
+
+def test_damaged_files_are_refused_never_raised() -> None:
+    """Bytes flipped and files cut short at random: a decode or Invalid, nothing else."""
+    rng = random.Random(20261207)
+    seeds = [
+        (render(["hi there"], fmt=fmt), mime)
+        for fmt, mime in (("PNG", "image/png"), ("JPEG", "image/jpeg"), ("WEBP", "image/webp"))
+    ]
+    outcomes: dict[str, int] = {}
+    for _ in range(600):
+        raw, mime = rng.choice(seeds)
+        damaged = bytearray(raw)
+        for _ in range(rng.randint(1, 20)):
+            damaged[rng.randrange(len(damaged))] = rng.randrange(256)
+        if rng.random() < 0.3:
+            damaged = damaged[: rng.randrange(len(damaged))]
+        try:
+            decode(bytes(damaged), mime, LIMITS)
+            outcome = "decoded"
+        except Invalid as exc:
+            outcome = exc.code
+        outcomes[outcome] = outcomes.get(outcome, 0) + 1
+    assert set(outcomes) <= {"decoded", "image_unreadable", "image_too_large"}
+    assert outcomes["image_unreadable"] > 100
+    assert outcomes["decoded"] > 10
