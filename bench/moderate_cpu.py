@@ -12,6 +12,10 @@ CPU time the server process spends per request does not. Two modes:
       git worktree add /tmp/base <commit>
       .venv/bin/python bench/moderate_cpu.py --baseline /tmp/base/src --rounds 5
 
+* --service: no HTTP; ModerationService.moderate on batches of --batch messages in process
+  (the group commit's work), thread CPU per message, alternating with --baseline like above.
+  The steadiest before/after number: the batch size does not depend on the machine's load.
+
 * --profile: runs the server in this process under cProfile (every thread: the event loop and
   the group committer's worker thread) while the load generator drives it, and writes the
   cumulative profile (top functions as JSON, and a .pstats file for snakeviz or pstats).
@@ -101,6 +105,70 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
         "args": {k: v for k, v in vars(args).items() if k != "profile"},
         "runs": runs,
         "median_cpu_us_per_request": summary,
+    }
+    if "baseline" in summary:
+        result["baseline_over_this"] = round(summary["baseline"] / summary["this"], 3)
+    return result
+
+
+def service_once(batch: int, batches: int) -> dict[str, Any]:
+    """CPU µs per message of ModerationService.moderate on fixed-size batches (in process).
+
+    What a group commit of `batch` concurrent calls costs without HTTP and without the batch
+    size depending on how busy the machine is: the steadiest number for a before/after.
+    """
+    from _loadgen import TEXTS
+    from civility.container import build_container
+    from civility.moderation.models import IncomingMessage
+    from civility.settings import load_settings
+    from civility.storage.db import upgrade
+
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = load_settings(data_dir=Path(tmp), scorer="builtin")
+        upgrade(settings.database_url)
+        container = build_container(settings)
+        try:
+            counter = iter(range(10**9))
+
+            def make() -> list[IncomingMessage]:
+                ns = [next(counter) for _ in range(batch)]
+                return [
+                    IncomingMessage(f"m{n}", f"u{n % 500}", f"c{n % 20}", TEXTS[n % len(TEXTS)])
+                    for n in ns
+                ]
+
+            for _ in range(20):  # warm-up: model, caches, statement cache
+                container.moderation.moderate(make())
+            per_message = []
+            for _ in range(batches):
+                messages = make()
+                start = time.thread_time()
+                container.moderation.moderate(messages)
+                per_message.append((time.thread_time() - start) / batch * 1e6)
+        finally:
+            container.close()
+    return {"batch": batch, "batches": batches, "us_per_message": statistics.median(per_message)}
+
+
+def service(args: argparse.Namespace) -> dict[str, Any]:
+    """Alternates in-process service runs of this tree and the baseline (child processes)."""
+    runs: dict[str, list[float]] = {"this": [], "baseline": []}
+    trees = [("this", None), ("baseline", args.baseline)] if args.baseline else [("this", None)]
+    for _ in range(args.rounds):
+        for name, src in trees:
+            env = dict(os.environ)
+            if src:
+                env["PYTHONPATH"] = src
+            cmd = [sys.executable, __file__, "--service-child", "--batch", str(args.batch)]
+            out = subprocess.run(cmd, env=env, check=True, capture_output=True, text=True)
+            runs[name].append(json.loads(out.stdout.strip().splitlines()[-1])["us_per_message"])
+    summary = {name: statistics.median(v) for name, v in runs.items() if v}
+    result: dict[str, Any] = {
+        "benchmark": "moderate_service_cpu",
+        "unit": "thread CPU µs per message in ModerationService.moderate, fixed batch size",
+        "batch": args.batch,
+        "runs": runs,
+        "median_us_per_message": summary,
     }
     if "baseline" in summary:
         result["baseline_over_this"] = round(summary["baseline"] / summary["this"], 3)
@@ -243,9 +311,18 @@ def main() -> None:
         action="store_true",
         help="in process, no profiler: CPU per request in ModerationService.moderate and outside",
     )
+    p.add_argument("--service", action="store_true", help="in process, no HTTP: fixed --batch size")
+    p.add_argument("--batch", type=int, default=16)
+    p.add_argument("--service-child", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--out", default=None)
     args = p.parse_args()
-    if args.profile or args.split:
+    if args.service_child:
+        print(json.dumps(service_once(args.batch, 150)))
+        return
+    if args.service:
+        result = service(args)
+        name = "moderate_service_cpu.json"
+    elif args.profile or args.split:
         result = in_process(args)
         name = "moderate_profile.json" if args.profile else "moderate_split.json"
     else:

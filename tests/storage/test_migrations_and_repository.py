@@ -4,6 +4,7 @@ on SQLite and on a real PostgreSQL."""
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -104,6 +105,26 @@ def test_outcomes_round_trip_and_filter(db: Database) -> None:
     key = (ms[1].channel_id, ms[1].platform_message_id)
     found = repo.find_messages([key, (channel, "nope")])
     assert list(found) == [key]
+
+
+def test_find_messages_returns_only_the_pairs_asked_for(db: Database) -> None:
+    # The look-up matches channels and ids as two lists: (c1, b) and (c2, a) exist and match
+    # both lists, yet were not asked for.
+    repo = SqlModerationRepository(db)
+    run = next(RUN)
+    c1, c2 = f"fc1-{run}", f"fc2-{run}"
+    a1, b1 = _message(1, c1), _message(2, c1)
+    a2, b2 = _message(3, c2), _message(4, c2)
+    b1 = replace(b1, platform_message_id=f"b-{run}")
+    b2 = replace(b2, platform_message_id=f"b-{run}")
+    a1 = replace(a1, platform_message_id=f"a-{run}")
+    a2 = replace(a2, platform_message_id=f"a-{run}")
+    repo.insert_pending([a1, b1, a2, b2])
+    asked = [(c1, f"a-{run}"), (c2, f"b-{run}"), (c1, "missing")]
+    found = repo.find_messages(asked)
+    assert set(found) == {(c1, f"a-{run}"), (c2, f"b-{run}")}
+    assert found[(c1, f"a-{run}")].message.id == a1.id
+    assert found[(c2, f"b-{run}")].message.id == b2.id
 
 
 def test_a_second_decision_for_a_message_is_refused_whole(db: Database) -> None:

@@ -3,13 +3,27 @@ read models over messages and decisions (violations, statistics)."""
 
 from __future__ import annotations
 
+import functools
 import threading
 import time
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, and_, func, insert, or_, select, true, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    and_,
+    any_,
+    bindparam,
+    func,
+    insert,
+    or_,
+    select,
+    true,
+    update,
+)
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.exc import IntegrityError
 
 from civility.blocklists.matcher import BlocklistEntry, EntryKind
@@ -24,7 +38,6 @@ from civility.policy.model import Policy
 from civility.policy.service import PolicyVersion
 from civility.policy.verdict import Action
 from civility.storage import tables as t
-from civility.storage.bulk import any_of
 from civility.storage.db import Database
 from civility.storage.enforcement_rows import insert_records, record_from_row
 from civility.storage.repositories import (
@@ -293,21 +306,33 @@ def _reason_keys(dialect: str) -> tuple[Any, ColumnElement[str]]:
     )
 
 
-def _in_force_clause(in_force: InForce) -> ColumnElement[bool]:
-    """The SQL form of `InForce.keeps` (a test checks the two agree)."""
+def _in_force_clause(strikes: bool) -> ColumnElement[bool]:
+    """The SQL form of `InForce.keeps` (a test checks the two agree), on bound :now and
+    :strikes_since (when `strikes`)."""
     r = enforcement_records.c
+    now = bindparam("now", type_=r.expires_at.type)
     kept = [
         r.kind == "ban_lifted",
-        and_(r.kind == "ban_issued", or_(r.expires_at.is_(None), r.expires_at > in_force.now)),
+        and_(r.kind == "ban_issued", or_(r.expires_at.is_(None), r.expires_at > now)),
     ]
-    if in_force.strikes_since is not None:
-        kept.append(
-            and_(
-                r.kind.in_(("strike_added", "strikes_reset")),
-                r.created_at > in_force.strikes_since,
-            )
-        )
+    if strikes:
+        since = bindparam("strikes_since", type_=r.created_at.type)
+        kept.append(and_(r.kind.in_(("strike_added", "strikes_reset")), r.created_at > since))
     return or_(*kept)
+
+
+@functools.cache
+def _records_select(dialect: str, in_force: bool, strikes: bool) -> Any:
+    """Records of the users in :users, built once per shape: every pre-check reads them, and
+    building the statement cost more CPU than SQLite's running of it."""
+    r = enforcement_records.c
+    if dialect == "postgresql":
+        # One SQL text for every batch size (see bulk.any_of).
+        users = r.user_id == any_(bindparam("users", type_=ARRAY(r.user_id.type)))
+    else:
+        users = r.user_id.in_(bindparam("users", expanding=True))
+    stmt = select(r.user_id, r.body).where(users).order_by(r.seq)
+    return stmt.where(_in_force_clause(strikes)) if in_force else stmt
 
 
 class SqlEnforcementRepository:
@@ -324,19 +349,19 @@ class SqlEnforcementRepository:
         self, user_ids: Sequence[str], *, in_force: InForce | None = None
     ) -> dict[str, list[EnforcementRecord]]:
         """Returns the records of several users (those `in_force` keeps, if given), oldest first."""
-        r = enforcement_records.c
         out: dict[str, list[EnforcementRecord]] = {}
         ids = list(dict.fromkeys(user_ids))
+        strikes = in_force is not None and in_force.strikes_since is not None
+        stmt = _records_select(self._db.dialect, in_force is not None, strikes)
+        params: dict[str, Any] = {}
+        if in_force is not None:
+            params["now"] = in_force.now
+            if strikes:
+                params["strikes_since"] = in_force.strikes_since
         with translate_errors(), self._db.read() as conn:
             for i in range(0, len(ids), _IN_CHUNK):
-                stmt = (
-                    select(r.user_id, r.body)
-                    .where(any_of(self._db.dialect, r.user_id, ids[i : i + _IN_CHUNK]))
-                    .order_by(r.seq)
-                )
-                if in_force is not None:
-                    stmt = stmt.where(_in_force_clause(in_force))
-                for user_id, body in conn.execute(stmt).all():
+                params["users"] = ids[i : i + _IN_CHUNK]
+                for user_id, body in conn.execute(stmt, params).all():
                     out.setdefault(user_id, []).append(record_from_row(body))
         return out
 
