@@ -229,7 +229,9 @@ async def get_rating_review(review_id: str, _: Reviewer, c: ContainerDep) -> Rat
 
 
 @router.post(
-    "/ratings/reviews/{review_id}/verdict", response_model=RatingReviewOut, responses=ERRORS
+    "/ratings/reviews/{review_id}/verdict",
+    response_model=RatingReviewOut,
+    responses={**ERRORS, 409: ERRORS[404]},
 )
 async def decide_rating_review(
     review_id: str, body: VerdictIn, who: Reviewer, c: ContainerDep
