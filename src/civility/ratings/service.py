@@ -198,9 +198,8 @@ class RatingService:
         if missing:
             trust.restore(tx.get_raters(missing))  # learned trust survives restarts
         latest = {s.key: s for s in batch}
-        sticky = {
-            k: f for k, f in tx.get_flags(list(latest)).items() if f.active(now)
-        }  # flags outlive re-rating
+        # A flag outlives re-rating: the pair's new rating is held with the flag's reasons.
+        sticky = {k: f for k, f in tx.get_flags(list(latest)).items() if f.active(now)}
         found = self.detector.assess(batch, lambda p: stats.get(p) or PostStats(p), sticky)
         flags = found.reasons()
         old = tx.get_ratings(list(latest.keys() | flags.keys()))
@@ -214,8 +213,8 @@ class RatingService:
                 flagged = previous.flagged(reasons)
                 if flagged != previous:
                     rows[key] = flagged
-        missing = [p for p in dict.fromkeys(k[0] for k in rows) if p not in stats]
-        stats.update(tx.get_stats(missing))
+        unread = [p for p in dict.fromkeys(k[0] for k in rows) if p not in stats]
+        stats.update(tx.get_stats(unread))  # posts whose earlier ratings are now held
         reviews = self._reviews(tx, found, rows, stats, now)
         markers = {
             post: review.id
