@@ -199,8 +199,11 @@ def main() -> None:
     p.add_argument("--connections", type=int, default=256)
     p.add_argument("--timeout", type=float, default=10.0, help="Seconds a request may take")
     p.add_argument("--note", default="", help="Conditions to record (e.g. 'machine shared')")
+    p.add_argument("--src", default=None, help="run the server from another source tree (its src/)")
+    p.add_argument("--out", default="soak.json")
     args = p.parse_args()
-    with tempfile.TemporaryDirectory() as tmp, serve(Path(tmp)) as server:
+    env = {"PYTHONPATH": args.src} if args.src else {}
+    with tempfile.TemporaryDirectory() as tmp, serve(Path(tmp), env) as server:
         # A platform's backend calls with a service key (its rate limit is the one that applies).
         made = httpx.post(
             f"{server.url}/v1/apikeys",
@@ -233,9 +236,10 @@ def main() -> None:
         "load_average_1m_at_end": round(os.getloadavg()[0], 2),
         "python": platform.python_version(),
         "note": args.note,
+        "source": args.src or "this tree",
     }
     RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "soak.json").write_text(json.dumps(report, indent=2) + "\n")
+    (RESULTS / args.out).write_text(json.dumps(report, indent=2) + "\n")
     print(json.dumps(report, indent=2))
 
 
