@@ -13,6 +13,7 @@ import pytest
 from civility.scoring.base import CATEGORIES
 from civility.scoring.model import FastScorer
 from civility.scoring.threats import (
+    HARMLESS_CAP,
     IDIOM_CAP,
     KIND_SCORE,
     KINDS,
@@ -21,6 +22,7 @@ from civility.scoring.threats import (
     apply_threats,
     detect,
     fold,
+    names_harm,
     prefilter_key,
     tier,
 )
@@ -1132,3 +1134,33 @@ def test_methods_and_outcomes_caught(text: str, rule: str) -> None:
 @pytest.mark.parametrize("text", METHOD_AND_OUTCOME_BENIGN)
 def test_methods_and_outcomes_benign_not_caught(text: str) -> None:
     assert detect([text]) == [None]
+
+
+# Everyday plans that the learned threat heads (1.4.0-1.5.0) scored as threats, up to 0.98.
+EVERYDAY: list[str] = [
+    "see you tomorrow at school",
+    "i will see you there",
+    "te espero en la puerta",
+    "passo a prenderti alle 8",
+    "ich warte vor der tür auf dich",
+    "seni kapıda bekliyorum",
+    "te espero na porta da escola",
+    "жду тебя у двери",
+]
+
+
+@pytest.mark.parametrize("text", EVERYDAY)
+def test_learned_threat_needs_a_harm_word(scorer: FastScorer, text: str) -> None:
+    assert not names_harm(text)
+    (analysis,) = scorer.analyze([text], explain=False)
+    assert (analysis.scores["threat"] or 0.0) <= HARMLESS_CAP
+
+
+def test_harm_words_keep_the_learned_score() -> None:
+    probs = np.zeros((2, len(CATEGORIES)))
+    probs[:, CATEGORIES.index("threat")] = 0.9
+    texts = ["gonna pour acid on your car tonight", "see you tonight"]
+    out, _ = apply_threats(texts, probs)
+    assert names_harm(texts[0])
+    assert out[0, CATEGORIES.index("threat")] == 0.9
+    assert out[1, CATEGORIES.index("threat")] == HARMLESS_CAP

@@ -26,7 +26,7 @@ import threading
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Final
+from typing import Any, Final
 
 import ahocorasick  # type: ignore[import-not-found]  # C extension without type stubs
 import numpy as np
@@ -4139,6 +4139,181 @@ _IDIOM_RE: Final = re.compile(
 )
 
 
+# Harm vocabulary of the learned-threat gate: a learned threat score above HARMLESS_CAP on a
+# text no rule fired on needs one of these stems in its prefilter key (folded, letters only),
+# so "see you tomorrow at school" or "te espero en la puerta" cannot be hidden by the learned
+# heads alone. Stems name violence, weapons, injury, death, self-harm and threat idioms, long
+# enough not to sit inside everyday words ("shot" is in "screenshot", "tot" in "total").
+HARM_STEMS: Final[dict[str, tuple[str, ...]]] = {
+    "en": (
+        "kill", "murder", "dead", "death", "dying", "blood", "bleed", "hurt", "suffer", "stab",
+        "knife", "knive", "blade", "shank", "machete", "gun", "shoot", "bullet", "rifle", "pistol",
+        "glock", "bomb", "explod", "explos", "burn", "torch", "arson", "petrol", "gasoline",
+        "acid", "poison", "hang", "noose", "beatyou", "beatu", "beatup", "beatyour", "beaten",
+        "punch", "kickyour", "smash", "breakyour", "breakur", "breakhis", "breakher", "bones",
+        "teeth", "jaw", "skull", "throat", "kneecap", "hospital", "ambulance", "icu", "wheelchair",
+        "grave", "coffin", "casket", "funeral", "bury", "buried", "sixfeet", "choke", "strangl",
+        "drown", "rape", "tortur", "slit", "slash", "crowbar", "hammer", "axe", "hatchet", "brick",
+        "batto", "stomp", "merk", "bodied", "corpse", "suicid", "kys", "pills", "overdose",
+        "wrist", "bridge", "jumped", "violen", "attack", "assault", "destroy", "regret",
+        "watchyourback", "oneeyeopen", "accident", "disappear", "notsafe", "alive", "breath",
+        "youraddress", "whereyoulive", "warning", "orelse", "brakes", "hunt", "trackyou",
+        "comingforyou", "comingafter", "seechristmas", "lynch", "behead", "massacre", "genocide",
+        "exterminat", "nuke", "snipe", "bash", "cripple", "maim", "bruise", "blackeye",
+        "messyouup", "endyou", "finishyou", "die", "legs", "fingers", "eyes", "chest", "tongue",
+        "ribs", "knees", "runyouover", "runover", "runyouoff", "walkoutofit", "finishhim",
+        "finishher", "takeyouout", "takehimout", "outback", "stringup", "stringingup", "dragged",
+        "andshot", "getshot", "beshot", "carve", "boxcutter", "gouge", "cutyour", "cutoff",
+        "feedyou", "pigs", "tear", "dump", "inpieces", "fire", "bolt", "breakboth", "brokenlegs",
+        "legsbroken", "wontwalk", "neverwalk", "ripyour", "ripout", "snapyour", "snapboth",
+        "yourarms", "botharms", "crushyour", "justendit", "enditall",
+    ),
+    "es": (
+        "matar", "temato", "lomato", "tematar", "matarte", "mataria", "muert", "morir", "muere",
+        "sangr", "apunal", "cuchill", "navaj", "machet", "pistol", "dispar", "balaz", "bala",
+        "tiros", "tiro", "plomo", "bomba", "explot", "quemar", "quemo", "incend", "gasolin",
+        "acido", "veneno", "envenen", "colgar", "cuerda", "soga", "golpe", "paliza", "patada",
+        "punet", "rompo", "romper", "hueso", "dientes", "craneo", "cuello", "garganta", "hospital",
+        "ambulancia", "camilla", "silladeruedas", "tumba", "ataud", "enterr", "funeral", "ahorc",
+        "asfixi", "ahogar", "ahogo", "violar", "tortur", "degoll", "ladrill", "martill", "hacha",
+        "cadaver", "suicid", "tirate", "pastillas", "lejia", "pagaras", "arrepent", "espalda",
+        "accidente", "desaparec", "dondevives", "linch", "masacr", "extermin", "reventar",
+        "revent", "madrazo", "palos", "piesdelante", "porlante", "dedos", "costillas", "higado",
+        "pinchazo", "atropell", "marcar", "cutter", "encanal", "tieso", "cuneta", "escopeta",
+        "patea", "hostias", "ardeis", "despiertas", "fichado", "callejon", "puertaabierta",
+        "verasloque",
+    ),
+    "it": (
+        "ammazz", "uccid", "uccis", "mort", "morir", "muori", "sangu", "accoltell", "coltell",
+        "pugnal", "pistol", "fucil", "sparo", "sparar", "tisparo", "pallottol", "proiettil",
+        "bomba", "esplod", "brucia", "incendi", "benzina", "acido", "veleno", "avvelen", "impicc",
+        "cappio", "picchi", "botte", "mazzat", "pugno", "pugni", "spaccolafaccia", "tispacco",
+        "ossa", "denti", "cranio", "gola", "ospedale", "ambulanza", "barella", "rotelle", "tomba",
+        "bara", "sepolt", "seppell", "funerale", "strangol", "soffoc", "annega", "stupr", "tortur",
+        "sgozz", "spranga", "mattone", "martello", "ascia", "cadavere", "suicid", "buttati",
+        "pillole", "pentir", "pagherai", "guardatilespalle", "incident", "sparir", "indirizzo",
+        "doveabiti", "linci", "massacr", "stermin", "sfasci", "distrugg", "gambizz",
+        "faccioifuori", "faccioafette", "fuoco", "strozz", "mettosotto", "strapp", "lingua",
+        "vivo", "prontosoccorso", "cucchiaino", "testa", "cemento", "almuro", "saltare", "gassat",
+        "mazze", "furgone", "orizzontale", "sparati",
+    ),
+    "pt": (
+        "matar", "temato", "tematar", "vouttematar", "matei", "mort", "morrer", "morre", "sangu",
+        "esfaque", "faca", "facada", "machad", "pistol", "revolv", "atirar", "tiro", "bala",
+        "pipoco", "bomba", "explod", "queimar", "queimo", "incendi", "gasolin", "acido", "veneno",
+        "envenen", "enforc", "corda", "porrada", "surra", "soco", "chute", "bater", "quebrar",
+        "quebro", "osso", "dente", "cranio", "pescoco", "garganta", "hospital", "ambulancia",
+        "cadeiraderodas", "tumulo", "caixao", "enterr", "funeral", "cova", "sufoc", "afogar",
+        "afogo", "estupr", "tortur", "degol", "tijolo", "martelo", "cadaver", "suicid", "semata",
+        "remedio", "ponte", "arrepend", "vaipagar", "costas", "acidente", "sumir", "desaparec",
+        "endereco", "ondemora", "linch", "massacr", "extermin", "arrebent", "destru", "meterbala",
+        "fogo", "esgan", "atropel", "arranc", "lingua", "colherinha", "vala", "darumfim",
+        "microondas", "rabecao", "carregado", "queimad", "retalh", "estilete", "jaera",
+        "nuncamaisanda", "cabeca", "nauti", "depau",
+    ),
+    "fr": (
+        "tuer", "tuetoi", "jetetue", "jevaistetuer", "buter", "crever", "creve", "mort", "mourir",
+        "meurs", "sang", "saign", "poignard", "couteau", "lame", "planter", "teplante", "machette",
+        "flingue", "pistolet", "fusil", "tirer", "balle", "bastos", "bombe", "explos", "brul",
+        "cramer", "crame", "incendi", "essence", "acide", "poison", "empoison", "pendre", "pendu",
+        "corde", "frapp", "tabass", "defonc", "cogne", "coupdecouteau", "coups", "dents", "crane",
+        "gorge", "hopital", "urgences", "ambulance", "brancard", "fauteuilroulant", "tombe",
+        "cercueil", "enterr", "funerailles", "etrangl", "etouff", "noyer", "viol", "tortur",
+        "egorg", "batte", "brique", "marteau", "hache", "cadavre", "suicid", "saute", "pont",
+        "pilules", "regrett", "paieras", "accident", "dispar", "vivant", "outuhabites", "lynch",
+        "massacr", "extermin", "niquer", "eclater", "refroid", "langue", "arrache", "cuillere",
+        "feu", "pieds", "coffre", "portrait", "defigur", "plomb", "tete", "visage", "doigts",
+        "cotes", "genoux", "etriper", "saigner", "planque",
+    ),
+    "de": (
+        "toten", "tote", "totschlag", "totmach", "umbring", "morden", "mord", "sterb", "stirb",
+        "blut", "abstech", "messer", "klinge", "machete", "waffe", "pistole", "gewehr", "knarre",
+        "schiess", "erschies", "kugel", "bombe", "spreng", "brenn", "abfackel", "benzin", "saure",
+        "saeure", "gift", "aufhang", "aufhaeng", "strick", "schlagdich", "zusammenschlag",
+        "pruegel", "prugel", "brechdir", "knochen", "zahne", "zaehne", "schadel", "schaedel",
+        "kehle", "krankenhaus", "intensiv", "krankenwagen", "rollstuhl", "sarg", "begrab",
+        "beerdig", "wurg", "wuerg", "ersticken", "ertrank", "ertraenk", "vergewalt", "folter",
+        "aufschlitz", "schlager", "schlaeger", "ziegel", "hammer", "axt", "leiche", "selbstmord",
+        "springvon", "springvom", "brucke", "bruecke", "tabletten", "bereu", "rucken", "ruecken",
+        "unfall", "verschwind", "lebend", "woduwohnst", "lynch", "massaker", "ausrott", "vergas",
+        "plattmach", "fertigmach", "kaltmach", "zerstor", "zerstoer", "abknall", "umleg", "tod",
+        "verscharr", "uberdenhaufen", "ueberdenhaufen", "gnade", "rippen", "asphalt", "kopf",
+        "tritt", "strassengraben", "strasengraben", "flinte", "knall", "lebennehm", "windelweich",
+        "verbuddel", "brei", "zunge", "finger", "augen", "gesicht", "beine", "nichtmehrauf",
+        "mahdichum", "machdichfertig",
+    ),
+    "tr": (
+        "oldur", "olum", "olecek", "olursun", "geber", "kanin", "bicak", "satir", "silah",
+        "tabanca", "tufek", "pompali", "kursun", "bomba", "patlat", "yakacag", "yakarim", "atesle",
+        "benzin", "asit", "kezzap", "zehir", "asacag", "dayak", "sopa", "yumruk", "tekme",
+        "kiracag", "kirarim", "kemik", "girtlak", "bogaz", "hastane", "yogunbakim", "ambulans",
+        "sedye", "tekerlekli", "mezar", "tabut", "gomecek", "cenaze", "bogul", "tecavuz",
+        "iskence", "kesecek", "keserim", "tugla", "cekic", "balta", "ceset", "intihar", "kendini",
+        "ilac", "kopru", "pisman", "bedel", "arkani", "kaza", "kaybol", "canli", "adresini",
+        "katliam", "yokedecek", "parcala", "dagitacag", "ezecek", "bitirecek", "hallederim",
+        "vuracag", "vururum", "dovecek", "doverim", "ezece", "dilini", "kopar", "sagcikamaz",
+        "guvende", "kafasini", "kafani", "kirar", "isinibitir", "tarayacag", "havayaucur", "bacak",
+        "kiril", "caninakiy", "pala", "dogra", "sislerim", "uyanamayacak", "kaybeder", "dizlerine",
+        "sikacag", "yuruyemeyecek", "dislerini", "gozunuacik", "kasikla", "ormana",
+    ),
+    "ru": (
+        "убью", "убьем", "убьём", "убит", "убий", "убива", "смерт", "сдох", "умрешь", "умрёшь",
+        "мертв", "кровь", "крови", "зареж", "нож", "лезви", "заточк", "мачете", "ствол",
+        "пистолет", "ружь", "пристрел", "застрел", "пулю", "пули", "бомб", "взорв", "взрыв",
+        "сожгу", "сожжем", "сжечь", "поджог", "подожгу", "бензин", "кислот", "отрав", "повешу",
+        "повесить", "верёвк", "веревк", "петлю", "изобью", "отпизж", "отпизд", "уебу", "въебу",
+        "слома", "кости", "зубы", "череп", "горло", "глотк", "больниц", "больничк", "реанимац",
+        "скорой", "инвалид", "коляск", "могил", "гроб", "закопа", "похорон", "задуш", "утоп",
+        "изнасил", "пытк", "кирпич", "молот", "топор", "труп", "самоубий", "выпились", "таблет",
+        "мост", "прыгн", "пожалеешь", "ответишь", "авари", "несчастн", "пропадешь", "исчезнешь",
+        "адрес", "расстрел", "перестрел", "резн", "истреб", "урою", "грохн", "замоч", "покалеч",
+        "прирез", "порежу", "вскро", "вырв", "доживешь", "доживёшь", "пальц", "сгорит", "голову",
+        "проломит", "канав", "шею", "свернуть", "переломать", "грузовик", "газов", "отстрел",
+        "подвал", "поджечь", "собью", "ребр", "сгоревш", "отпинаем", "подворотн", "глаза", "лицо",
+    ),
+}  # fmt: skip
+HARMLESS_CAP: Final[float] = 0.25
+_HARM_AUTOMATON: list[Any] = []
+_HARM_LOCK: Final = threading.Lock()
+
+
+def _harm_automaton() -> Any:
+    """The Aho-Corasick automaton over every language's harm stems (built on first use)."""
+    with _HARM_LOCK:
+        if not _HARM_AUTOMATON:
+            automaton = ahocorasick.Automaton()
+            for stems in HARM_STEMS.values():
+                for stem in stems:
+                    key = prefilter_key(stem)
+                    automaton.add_word(key, key)
+            automaton.make_automaton()
+            _HARM_AUTOMATON.append(automaton)
+        return _HARM_AUTOMATON[0]
+
+
+def names_harm(text: str) -> bool:
+    """Whether the text holds a harm stem of any language (``HARM_STEMS``)."""
+    for _ in _harm_automaton().iter(prefilter_key(text)):
+        return True
+    return False
+
+
+def _cap_harmless(texts: Sequence[str], probs: F64, results: Sequence[ThreatResult | None]) -> F64:
+    """``probs`` with threat capped at HARMLESS_CAP on texts no rule fired on that name no harm.
+
+    The learned heads read "I'll see you after school" or "te espero en la puerta" as threats
+    (their n-grams are those of many templated and real threats); without a rule or a word of
+    violence, injury, death or self-harm, their score alone must not hide a message.
+    """
+    out = probs
+    for i in np.flatnonzero(probs[:, _THREAT] > HARMLESS_CAP).tolist():
+        if results[i] is None and not names_harm(texts[i]):
+            if out is probs:
+                out = probs.copy()
+            out[i, _THREAT] = HARMLESS_CAP
+    return out
+
+
 def _cap_idioms(texts: Sequence[str], probs: F64, results: Sequence[ThreatResult | None]) -> F64:
     """``probs`` with threat capped at IDIOM_CAP on texts no rule fired on that hold an idiom."""
     out = probs
@@ -4158,7 +4333,7 @@ def apply_threats(texts: Sequence[str], probs: F64) -> tuple[F64, list[tuple[Spa
     """
     spans: list[tuple[Span, ...]] = [()] * len(texts)
     results = detect(texts)
-    out = _cap_idioms(texts, probs, results)
+    out = _cap_harmless(texts, _cap_idioms(texts, probs, results), results)
     if not any(results):
         return out, spans
     out = out.copy() if out is probs else out
