@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.exc import StatementError
 
 from civility.errors import Conflict
@@ -90,3 +90,25 @@ def test_rows_with_different_columns_are_refused(db: Database) -> None:
     rows[-1] = {k: v for k, v in rows[-1].items() if k != "language"}
     with pytest.raises((ValueError, StatementError)), db.write() as conn:
         insert_rows(conn, t.messages, rows)
+
+
+def test_sqlite_stores_the_same_text_as_sqlalchemys_own_insert(sqlite_url: str) -> None:
+    # SQLite compares dates as text: the fast path must write SQLAlchemy's exact spelling.
+    db = Database.from_url(sqlite_url, pool_size=1)
+    ours, theirs = _messages(3), _messages(3)
+    try:
+        with translate_errors(), db.write() as conn:
+            insert_rows(conn, t.messages, ours)
+            conn.execute(insert(t.messages), theirs)
+        with db.read() as conn:
+            raw = {
+                r[0]: r[1:]
+                for r in conn.exec_driver_sql(
+                    "SELECT platform_message_id, text, language, metadata, author_created_at, "
+                    "received_at FROM messages"
+                )
+            }
+    finally:
+        db.dispose()
+    for a, b in zip(ours, theirs, strict=True):
+        assert raw[a["platform_message_id"]] == raw[b["platform_message_id"]]
