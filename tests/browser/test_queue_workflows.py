@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
-from tests.browser.conftest import CHROMIUM_ARGS, PASSWORD, Server, _cli
+from tests.browser.conftest import ARTIFACTS, CHROMIUM_ARGS, PASSWORD, Server, _cli
 from tests.browser.queue_seed import HOSTILE_TEXT, SPAM_TEXT, THREAT_TEXT, seed_queue
 from tests.conftest import IN_CI
 
@@ -62,8 +62,14 @@ def login(page: Page, url: str, username: str, path: str = "/dashboard/queue") -
 
 
 def doc_shot(page: Page, name: str, *, full: bool = False) -> None:
-    DOCS_IMAGES.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(DOCS_IMAGES / f"{name}.png"), full_page=full)
+    """Screenshots into test-artifacts/browser, and into docs/images with
+    CIVILITY_UPDATE_DOCS_IMAGES=1 (so an ordinary run leaves the tracked images alone)."""
+    targets = [ARTIFACTS]
+    if os.environ.get("CIVILITY_UPDATE_DOCS_IMAGES") == "1":
+        targets.append(DOCS_IMAGES)
+    for folder in targets:
+        folder.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(folder / f"{name}.png"), full_page=full)
 
 
 def test_priority_order_puts_the_threat_first(
@@ -220,7 +226,9 @@ def test_shortcuts_work_after_a_note_and_b_focuses_a_visible_field(
     expect(page.locator("#detail .note")).to_contain_text("seen this before")
     page.keyboard.press("j")  # not typed into the note box
     expect(page.locator(".items .row.selected")).not_to_have_attribute("data-id", first or "")
-    expect(page.locator("#note-text")).to_have_value("")
+    second = page.locator(".items .row.selected").get_attribute("data-id")
+    expect(page.locator("#detail article")).to_have_attribute("data-id", second or "")
+    expect(page.locator("#detail [data-note]")).to_have_value("")
     page.keyboard.press("b")
     focused = page.evaluate("[document.activeElement.type, document.activeElement.name]")
     assert focused == ["radio", "ban_scope"]

@@ -5,18 +5,33 @@
   "use strict";
 
   function rows() { return Array.from(document.querySelectorAll(".items .row[data-url]")); }
+  // The id of the selected row. The page keeps it, not the rows' classes: a row swapped in by
+  // a response (or the live poll) settles its classes 20 ms later and could otherwise mark a
+  // second row as selected after `j` moved on.
+  var chosen = null;
+
   function current() {
-    // The selected row first: while its panel is still loading, the shown panel is older.
-    var selected = document.querySelector(".items .row.selected");
-    if (selected) return selected;
+    if (chosen === null) {
+      var first = document.querySelector(".items .row.selected");
+      chosen = first ? first.dataset.id : "";
+    }
+    // The chosen row first: while its panel is still loading, the shown panel is older.
+    var row = chosen && document.getElementById("row-" + chosen);
+    if (row) return row;
     var shown = document.querySelector("#detail article[data-id]");
     return shown && document.getElementById("row-" + shown.dataset.id);
   }
 
+  function mark() {
+    if (chosen === null) return;
+    rows().forEach(function (r) { r.classList.toggle("selected", r.dataset.id === chosen); });
+  }
+  document.addEventListener("htmx:afterSettle", mark);
+
   function select(row) {
     if (!row) return;
-    rows().forEach(function (r) { r.classList.remove("selected"); });
-    row.classList.add("selected");
+    chosen = row.dataset.id;
+    mark();
     row.scrollIntoView({ block: "nearest" });
     htmx.ajax("GET", row.dataset.url, { target: "#detail", swap: "innerHTML" });
     var url = new URL(window.location.href);
@@ -79,7 +94,7 @@
       case "a": case "h": case "r": case "e": case "c": press(e.key); break;
       case "b": openBan(); break;
       case "u": var undo = document.querySelector("#flash [data-undo]"); if (undo) undo.click(); break;
-      case "n": var note = document.getElementById("note-text"); if (note) note.focus(); break;
+      case "n": var note = document.querySelector("#detail [data-note]"); if (note) note.focus(); break;
       case "x":
         var row = current();
         var box = row && row.querySelector('input[name="ids"]');
@@ -119,14 +134,6 @@
     if (e.detail.target.id !== "detail" || !tapped) return;
     tapped = false;
     if (narrow.matches) document.getElementById("detail").scrollIntoView({ block: "start" });
-  });
-
-  // After a note is added HTMX gives focus back to the new note box (same id); shortcuts
-  // must work again at once, so nothing keeps the focus.
-  document.addEventListener("htmx:afterSettle", function (e) {
-    if (e.detail.target.id !== "detail") return;
-    var active = document.activeElement;
-    if (active && active.id === "note-text") active.blur();
   });
 
   // After a verdict that closes the item (and its row was swapped too), open the next one.
