@@ -365,8 +365,16 @@ def reason_out(r: Reason, image: ImageText | None = None) -> ReasonOut:
 def message_out(
     view: MessageView, *, include_text: bool = False, unsupported: tuple[str, ...] = ()
 ) -> MessageOut:
-    """Builds the response form of a stored message (``unsupported`` scores become null)."""
+    """Builds the response form of a stored message (``unsupported`` scores become null).
+
+    A category the decision acted on is shown even where the language's score is unsupported:
+    the policy acts only on supported scores, so it was supported for this message (a threat
+    the rule tier found is published in every language).
+    """
     m, d, current = view.message, view.decision, view.current
+    if d is not None:
+        acted = {r.code for r in d.reasons}
+        unsupported = tuple(c for c in unsupported if c not in acted)
     automated = None
     if d is not None:
         automated = AutomatedDecisionOut(
