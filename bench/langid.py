@@ -19,7 +19,7 @@ TARGET_WRONG = 0.02
 
 def main() -> int:
     """Identifies every message's language and prints a per-language table."""
-    args = parser(__doc__, "langid_short_heldout_v3.jsonl", "langid").parse_args()
+    args = parser(__doc__, "langid_short_heldout_v4.jsonl", "langid").parse_args()
     rows = load_jsonl(args.data)
     scorer = load_scorer(args.scorer)
     analyses, seconds = analyze(scorer, [r["text"] for r in rows], args.batch)
