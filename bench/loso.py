@@ -13,6 +13,12 @@ Candidates:
   1-2 n-grams) as sublinear TF-IDF with one balanced logistic regression per category.
 - ``expert``: the fast tier's per-language toxicity experts (non-English folds only), trained
   on the other sources' rows of the fold's languages.
+- ``recipe``: the shipped fast tier's training recipe for its shared heads (``civility.training``
+  as 1.3.0-1.5.0 were trained: hashed char 1-5 / word 1-2 counts of each text's first
+  ``TRAIN_CHARS``, language weights, identity counterfactuals and swaps, implied negatives,
+  one L-BFGS per head at the pipeline's L2, 300 iterations), fitted only for the categories the
+  fold can be scored on, and scored as raw logits of the whole text (AUC needs no calibration;
+  serving adds windows, sentence pieces, experts outside English and the rule tier).
 - ``shipped``: the packaged fast tier, scored as it is (no training). Only honest on sources
   its training never read: ``--shipped-unseen`` lists them (1.2.0 predates the pool's second
   release, and stormfront is excluded from its training for licence reasons).
@@ -220,12 +226,67 @@ class Shipped:
         return out
 
 
+class Recipe:
+    """The fast tier's shared-head training recipe (``civility.training.pipeline``).
+
+    The pool (with its implied negatives, identity counterfactuals and swaps) is featurised
+    once; a fold fits on the rows of every other source, augmented rows included only when the
+    row they were made from is not the left-out source's.
+    """
+
+    def __init__(self, pool: pd.DataFrame) -> None:
+        from civility.training.data import (
+            identity_counterfactuals,
+            identity_swaps,
+            imply_negative_labels,
+            label_matrix,
+        )
+        from civility.training.pipeline import BITS, LANG_WEIGHT, SEED, TRAIN_CHARS
+        from civility.training.pipeline import design_matrix as hashed_counts
+
+        tr = pool[~pool["source"].isin(NEVER_TRAIN)].reset_index(drop=True)
+        tr = imply_negative_labels(tr, ("severe_toxicity", "threat", "insult"))
+        tr = pd.concat(
+            [tr, identity_counterfactuals(tr, 0.04, SEED), identity_swaps(tr, 0.08, SEED)],
+            ignore_index=True,
+        )
+        self.sources = tr["source"].to_numpy()
+        self.labels = label_matrix(tr)
+        self.weights = np.fromiter(
+            (LANG_WEIGHT.get(v, 1.0) for v in tr["lang"]), dtype=np.float64, count=len(tr)
+        )
+        self.x = hashed_counts([t[:TRAIN_CHARS] for t in tr["text"]], BITS)
+
+    def fold(self, source: str, categories: Sequence[int], texts: Sequence[str]) -> F64:
+        """Fits the categories without ``source`` and returns raw logits for ``texts``."""
+        from civility.training.linear import Targets, fit
+        from civility.training.pipeline import BITS, L2, TRAIN_CHARS
+        from civility.training.pipeline import design_matrix as hashed_counts
+
+        keep = self.sources != source
+        targets = Targets(
+            self.labels[keep][:, list(categories)],
+            self.weights[keep],
+            np.full(int(keep.sum()), -1, dtype=np.int64),
+            0,
+        )
+        # One L-BFGS per category head, as the pipeline's --per-head (the loss is separable).
+        out = np.full((len(texts), len(CATEGORIES)), np.nan)
+        x_test = hashed_counts([t[:TRAIN_CHARS] for t in texts], BITS)
+        x_train = self.x[keep]
+        for j, k in enumerate(categories):
+            one = Targets(targets.labels[:, [j]], targets.weights, targets.lang, 0)
+            w, b = fit(x_train, one, l2=L2, max_iter=300, verbose=False)
+            out[:, k] = np.asarray(x_test @ w[:, 0]).ravel() + float(b[0])
+        return out
+
+
 FACTORIES: dict[str, Callable[[], Candidate]] = {
     "baseline": Baseline,
     "hashed": Hashed,
     "shipped": Shipped,
 }
-CANDIDATES = (*FACTORIES, "expert")
+CANDIDATES = (*FACTORIES, "expert", "recipe")
 
 
 def scorable(labels: F64) -> list[int]:
@@ -239,13 +300,18 @@ def scorable(labels: F64) -> list[int]:
 
 
 def run_fold(
-    pool: pd.DataFrame, source: str, names: Sequence[str], shipped_unseen: Sequence[str]
+    pool: pd.DataFrame,
+    source: str,
+    names: Sequence[str],
+    shipped_unseen: Sequence[str],
+    recipe: Recipe | None = None,
+    only: Sequence[str] = (),
 ) -> dict[str, Any]:
     """Trains every candidate without ``source`` and scores it on that source."""
     test = pool[pool["source"] == source]
     train = pool[(pool["source"] != source) & ~pool["source"].isin(NEVER_TRAIN)]
     y_test = test[list(CATEGORIES)].to_numpy(dtype=np.float64)
-    cats = scorable(y_test)
+    cats = [k for k in scorable(y_test) if not only or CATEGORIES[k] in only]
     result: dict[str, Any] = {
         "source": source,
         "lang": test["lang"].value_counts().to_dict(),
@@ -270,7 +336,11 @@ def run_fold(
         if name == "shipped" and source not in shipped_unseen:
             continue
         start = time.perf_counter()
-        if name == "expert":
+        if name == "recipe":
+            if recipe is None:
+                raise ValueError("the recipe candidate needs the featurised pool")
+            scores = recipe.fold(source, cats, test["text"].tolist())
+        elif name == "expert":
             expert = Expert(sorted(set(test["lang"]) - {"en"}))
             expert.fit(train_texts, train_labels, train["lang"].tolist())
             scores = expert.predict(test["text"].tolist(), test["lang"].tolist())
@@ -310,6 +380,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--folds", default="", help="comma-separated sources (default: all)")
     parser.add_argument("--candidates", default="baseline,hashed,shipped")
     parser.add_argument("--shipped-unseen", default=",".join(SHIPPED_UNSEEN))
+    parser.add_argument("--categories", default="", help="comma-separated (default: all)")
     parser.add_argument("--out", type=Path, default=Path("bench/results/loso.json"))
     args = parser.parse_args(argv)
     names = [n for n in args.candidates.split(",") if n]
@@ -321,9 +392,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     unseen = [s for s in args.shipped_unseen.split(",") if s]
     args.out.parent.mkdir(parents=True, exist_ok=True)
     folds: list[dict[str, Any]] = []
+    recipe = Recipe(pool) if "recipe" in names else None
     for source in sources:
         print(f"fold {source}", flush=True)
-        folds.append(run_fold(pool, source, names, unseen))
+        only = [c for c in args.categories.split(",") if c]
+        folds.append(run_fold(pool, source, names, unseen, recipe, only))
         report = {"candidates": names, "min_class": MIN_CLASS, "folds": folds}
         args.out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     print(format_table(folds, names))
