@@ -72,7 +72,12 @@ def measure_once(src: str | None, args: argparse.Namespace) -> dict[str, Any]:
     """Starts a fresh server (from `src` when given) and returns its CPU µs per request."""
     from civility.testing import run_server
 
-    env = {"CIVILITY_SCORER": "builtin", "CIVILITY_WORKERS": "1"}
+    env = {
+        "CIVILITY_SCORER": "builtin",
+        "CIVILITY_WORKERS": "1",
+        # The admin key's default limit (6,000 a minute) would answer most calls with a 429.
+        "CIVILITY_RATE_LIMIT_ADMIN": "10000000/minute",
+    }
     if src:
         env["PYTHONPATH"] = src
     with tempfile.TemporaryDirectory() as tmp, run_server(Path(tmp), env) as server:
@@ -227,7 +232,13 @@ def in_process(args: argparse.Namespace) -> dict[str, Any]:
 
     tmp = tempfile.mkdtemp()
     port = free_port()
-    os.environ.update({"CIVILITY_DATA_DIR": tmp, "CIVILITY_LOG_LEVEL": "warning"})
+    os.environ.update(
+        {
+            "CIVILITY_DATA_DIR": tmp,
+            "CIVILITY_LOG_LEVEL": "warning",
+            "CIVILITY_RATE_LIMIT_ADMIN": "10000000/minute",
+        }
+    )
     os.environ.pop("CIVILITY_DATABASE_URL", None)
     settings = load_settings()
     configure_logging(settings.log_level, json=settings.log_json)  # as `civility serve` does
