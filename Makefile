@@ -1,6 +1,6 @@
 # Civility: `make run` serves the embedded default, `make test` runs the whole suite.
 # Each target installs only what it needs (pyproject.toml's extras): serving gets the package
-# and the accurate tier's runtime; tests add `dev`, `ocr` (tests/ocr) and `train` (tests/training);
+# and the accurate tier's runtime; tests add `dev`, `images` (tests/ocr) and `train` (tests/training);
 # training and benchmarks add `train`.
 PYTHON ?= python3.11
 VENV ?= .venv
@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 HASH := $(shell cat pyproject.toml | sha1sum | cut -c1-12)
 EXTRAS_serve := accurate
-EXTRAS_test := accurate,dev,ocr,train
+EXTRAS_test := accurate,dev,images,train
 EXTRAS_train := accurate,train
 STAMP_serve := $(VENV)/.installed-serve-$(HASH)
 STAMP_test := $(VENV)/.installed-test-$(HASH)

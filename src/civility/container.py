@@ -437,7 +437,7 @@ def build_image_reader(settings: Settings) -> ImageReader:
 
         engine = TesseractEngine()
     except ImportError:
-        missing = "the `ocr` extra is not installed (pip install 'civility[ocr]')"
+        missing = "the `images` extra is not installed (pip install 'civility[images]')"
     except OSError:  # pytesseract's TesseractNotFoundError
         missing = "the tesseract program is not installed (Debian: tesseract-ocr)"
     return ImageReader(

@@ -21,7 +21,7 @@ NOT_FOR_SERVING = {
     "mypy",
     "openai",
     "torch",
-    # OCR is opt-in (the `ocr` extra): the default install stays lean.
+    # OCR is opt-in (the `images` extra): the default install stays lean.
     "pytesseract",
 }
 
@@ -55,7 +55,7 @@ def test_run_installs_the_package_and_the_accurate_tier_only(tmp_path: Path) -> 
 @pytest.mark.parametrize(
     ("target", "wanted"),
     [
-        ("test", {"accurate", "dev", "ocr", "train"}),
+        ("test", {"accurate", "dev", "images", "train"}),
         ("bench", {"accurate", "train"}),
         ("train", {"accurate", "train"}),
     ],
