@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
 import pytest
@@ -61,17 +61,14 @@ def base_url() -> str | None:
     return None
 
 
-@pytest.fixture(scope="session")
-def artifacts() -> Path:
-    """Where screenshots go (gitignored)."""
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    return ARTIFACTS
+T = TypeVar("T")
 
 
-@pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """Seeds a database, creates three dashboard users, then runs `civility serve` on it."""
-    data = tmp_path_factory.mktemp("dashboard")
+def prepare(
+    tmp_path_factory: pytest.TempPathFactory, name: str, fill: Callable[[Database], T]
+) -> tuple[Path, dict[str, str], T]:
+    """A fresh SQLite data folder filled by ``fill``, and the environment to serve it with."""
+    data = tmp_path_factory.mktemp(name)
     env = {
         **os.environ,
         "CIVILITY_DATA_DIR": str(data),
@@ -83,8 +80,29 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     url = f"sqlite:///{data / 'civility.db'}"
     upgrade(url)
     db = Database.from_url(url, pool_size=1)
+    try:
+        filled = fill(db)
+    finally:
+        db.dispose()
+    return data, env, filled
+
+
+def seed_demo(db: Database) -> None:
+    """The review seed's demo queue, as of now."""
     seed(db, DEMO, SystemClock().now())
-    db.dispose()
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    """Where screenshots go (gitignored)."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """Seeds a database, creates three dashboard users, then runs `civility serve` on it."""
+    data, env, _ = prepare(tmp_path_factory, "dashboard", seed_demo)
     for name, role in (("admin", "admin"), ("mod", "moderator"), ("viewer", "viewer")):
         _cli(
             env, data, "user", "create", "--username", name, "--password", PASSWORD, "--role", role

@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
-from tests.browser.conftest import ARTIFACTS, CHROMIUM_ARGS, PASSWORD, Server, _cli
+from tests.browser.conftest import ARTIFACTS, CHROMIUM_ARGS, PASSWORD, Server, _cli, prepare
 from tests.browser.queue_seed import HOSTILE_TEXT, SPAM_TEXT, THREAT_TEXT, seed_queue
 from tests.conftest import IN_CI
 
@@ -19,7 +19,6 @@ if not IN_CI:  # under CI=true a missing plugin is an import error, not a skip
 from playwright.sync_api import Browser, ConsoleMessage, Page, expect
 
 from civility.clock import SystemClock
-from civility.storage.db import Database, upgrade
 from civility.testing import run_server
 
 pytestmark = [pytest.mark.browser, pytest.mark.e2e, pytest.mark.slow]
@@ -31,20 +30,9 @@ assert CHROMIUM_ARGS  # the launch arguments come from conftest's fixture
 @pytest.fixture(scope="module")
 def qserver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Server, dict[str, str]]]:
     """A server of its own on the issue-17 queue (the shared one's data is the older tests')."""
-    data = tmp_path_factory.mktemp("queue")
-    env = {
-        **os.environ,
-        "CIVILITY_DATA_DIR": str(data),
-        "CIVILITY_LOG_LEVEL": "warning",
-        "CIVILITY_SCORER": "lexicon-baseline",
-    }
-    env.pop("CIVILITY_DATABASE_URL", None)
-    env.pop("CIVILITY_SESSION_SECRET", None)
-    url = f"sqlite:///{data / 'civility.db'}"
-    upgrade(url)
-    db = Database.from_url(url, pool_size=1)
-    ids = seed_queue(db, SystemClock().now())
-    db.dispose()
+    data, env, ids = prepare(
+        tmp_path_factory, "queue", lambda db: seed_queue(db, SystemClock().now())
+    )
     for name, role in (("admin", "admin"), ("mod", "moderator"), ("mod2", "moderator")):
         _cli(
             env, data, "user", "create", "--username", name, "--password", PASSWORD, "--role", role

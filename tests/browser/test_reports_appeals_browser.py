@@ -7,7 +7,6 @@ else, and a second moderator upholds it: the message is shown again.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,12 +14,9 @@ from typing import Any
 
 import httpx
 import pytest
-from tests.browser.conftest import PASSWORD, Server, _cli
+from tests.browser.conftest import PASSWORD, Server, _cli, prepare, seed_demo
 from tests.conftest import IN_CI
-from tests.review.review_seed import DEMO, seed
 
-from civility.clock import SystemClock
-from civility.storage.db import Database, upgrade
 from civility.testing import run_server
 
 if not IN_CI:  # under CI=true a missing plugin is an import error, not a skip
@@ -35,20 +31,7 @@ DOCS_IMAGES = Path(__file__).resolve().parents[2] / "docs" / "images"
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """A server of this module's own (its verdicts must not change the other tests' queue)."""
-    data = tmp_path_factory.mktemp("reports-appeals")
-    env = {
-        **os.environ,
-        "CIVILITY_DATA_DIR": str(data),
-        "CIVILITY_LOG_LEVEL": "warning",
-        "CIVILITY_SCORER": "lexicon-baseline",
-    }
-    env.pop("CIVILITY_DATABASE_URL", None)
-    env.pop("CIVILITY_SESSION_SECRET", None)
-    url = f"sqlite:///{data / 'civility.db'}"
-    upgrade(url)
-    db = Database.from_url(url, pool_size=1)
-    seed(db, DEMO, SystemClock().now())
-    db.dispose()
+    data, env, _ = prepare(tmp_path_factory, "reports-appeals", seed_demo)
     for name in ("mod", "mod2"):
         _cli(
             env,
