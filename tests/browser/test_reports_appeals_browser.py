@@ -7,6 +7,7 @@ else, and a second moderator upholds it: the message is shown again.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -64,8 +65,10 @@ def login(page: Page, server: Server, username: str, target: str) -> None:
 
 
 def shot(page: Page, artifacts: Path, name: str, docs: str = "") -> None:
+    """Screenshots into the artifacts, and the docs' image with CIVILITY_UPDATE_DOCS_IMAGES=1
+    (so an ordinary run leaves the tracked images alone)."""
     page.screenshot(path=str(artifacts / f"{name}.png"), full_page=True)
-    if docs:
+    if docs and os.environ.get("CIVILITY_UPDATE_DOCS_IMAGES") == "1":
         DOCS_IMAGES.mkdir(parents=True, exist_ok=True)
         top = {"x": 0, "y": 0, "width": 1400, "height": 540}
         page.screenshot(path=str(DOCS_IMAGES / f"{docs}.png"), clip=top)
