@@ -83,7 +83,10 @@ class PendingSweeper:
                 if self._stopping.is_set():
                     return
                 try:
-                    if await self.sweep() >= 0 and self._also is not None:
+                    swept = await self.sweep()
+                    # A stop() that came while this round waited for leadership (another
+                    # sweeper releasing it as it stopped) ends the round before its chore.
+                    if swept >= 0 and self._also is not None and not self._stopping.is_set():
                         await anyio.to_thread.run_sync(self._also)
                 except (DomainError, OSError) as exc:
                     log.warning("sweeper.failed", error=repr(exc))
@@ -94,6 +97,8 @@ class PendingSweeper:
     async def sweep(self) -> int:
         """Republishes stale pending messages once; returns how many, or -1 when not leading."""
         if self._leader is not None and not await anyio.to_thread.run_sync(self._leader.acquire):
+            return -1
+        if self._stopping.is_set():
             return -1
         if await self._queue.depth() > 0:
             # The workers are behind, and a backlog older than min_age is still queued:
