@@ -5,26 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from tests.appeals.conftest import get, post
 from tests.conftest import Api
-from tests.review.review_seed import DEMO, seed
 
 from civility.auth.keys import Role
 
 # DEMO: 5 is an automated hide by spammer in #sports, 0 a flag by troll42, 3 allowed (nice1).
 HIDDEN, FLAGGED, ALLOWED = 5, 0, 3
-
-
-@pytest.fixture
-def ids(api: Api) -> list[str]:
-    return seed(api.container.db, DEMO, api.container.clock.now())
-
-
-def post(api: Api, path: str, body: Any, role: Role = Role.SERVICE) -> Any:
-    return api.client.post(path, json=body, headers=api.headers(role))
-
-
-def get(api: Api, path: str, role: Role = Role.MODERATOR, **params: Any) -> Any:
-    return api.client.get(path, params=params, headers=api.headers(role))
 
 
 def appeal(api: Api, message_id: str, author: str, statement: str = "it was a joke") -> Any:

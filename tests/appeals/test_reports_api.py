@@ -6,25 +6,12 @@ import base64
 from typing import Any
 
 import pytest
+from tests.appeals.conftest import get, post
 from tests.conftest import Api
-from tests.review.review_seed import DEMO, seed
 
 from civility.auth.keys import Role
 from civility.moderation.records import StoredMessage
 from civility.storage.repositories import SqlModerationRepository
-
-
-@pytest.fixture
-def ids(api: Api) -> list[str]:
-    return seed(api.container.db, DEMO, api.container.clock.now())
-
-
-def post(api: Api, path: str, body: Any, role: Role = Role.SERVICE) -> Any:
-    return api.client.post(path, json=body, headers=api.headers(role))
-
-
-def get(api: Api, path: str, role: Role = Role.MODERATOR, **params: Any) -> Any:
-    return api.client.get(path, params=params, headers=api.headers(role))
 
 
 def report(api: Api, message_id: str, reporter: str, reason: str = "harassment") -> Any:

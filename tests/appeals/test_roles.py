@@ -4,17 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
 from tests.conftest import Api
-from tests.review.review_seed import DEMO, seed
 from tests.web.test_web_pages import Web, web  # noqa: F401  (the dashboard fixture)
 
 from civility.auth.keys import Role
-
-
-@pytest.fixture
-def ids(api: Api) -> list[str]:
-    return seed(api.container.db, DEMO, api.container.clock.now())
 
 
 def post(api: Api, path: str, body: Any, role: Role) -> Any:
