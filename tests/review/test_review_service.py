@@ -221,7 +221,7 @@ def test_stale_version_is_a_conflict(container: Container, ids: list[str]) -> No
     item = container.review.get(ids[0])
     container.review.claim(ids[0], "alice")
     from civility.review.models import claim
-    from civility.review.records import Change
+    from civility.review.ports import Change
 
     stale = claim(item.review, "bob", item.decided_at, timedelta(minutes=1))
     repo = container.review._repo  # the race window, made deterministic

@@ -16,8 +16,8 @@ from civility.moderation.service import decision_event
 from civility.policy.verdict import Action, Reason, ReasonSource, Severity
 from civility.review import priority
 from civility.review.models import ReviewOrder, ReviewQuery, ReviewState, ReviewStatus, ReviewView
+from civility.review.ports import Change
 from civility.review.priority import GroupBy
-from civility.review.records import Change
 from civility.review.service import cursor_of
 from civility.storage.db import Database, upgrade
 from civility.storage.repositories import SqlModerationRepository

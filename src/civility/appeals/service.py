@@ -18,7 +18,7 @@ from civility.appeals.models import (
     decide,
     decision_key,
 )
-from civility.appeals.records import AppealRepository, EnforcementRecords
+from civility.appeals.ports import AppealRepository, EnforcementRecords
 from civility.clock import Clock
 from civility.enforcement.engine import live_bans, manual_unban
 from civility.enforcement.events import record_event

@@ -1,6 +1,6 @@
 """Pure functions over enforcement records: status now, and what a new violation adds.
 
-Strike weights, expiry and the ladder come from `StrikeSettings` (policy.settings):
+Strike weights, expiry and the ladder come from `StrikeSettings` (policy.channel_settings):
 low 0.5, medium 1, high 2; strikes count for 30 days; warning at 2, temporary ban (24 h)
 at 3, permanent ban at 5, per channel. Global escalation (strikes summed over every
 channel) is off unless `global_temp_ban_at`/`global_perm_ban_at` are set.
@@ -23,7 +23,7 @@ from civility.enforcement.records import (
     WarningIssued,
 )
 from civility.errors import Conflict, Invalid
-from civility.policy.settings import StrikeSettings
+from civility.policy.channel_settings import StrikeSettings
 from civility.policy.verdict import Severity, Verdict
 
 

@@ -1,14 +1,6 @@
 """Moderation policies: thresholds, severity, per-channel settings and the decision step."""
 
-from civility.policy.decide import BANNED_CODE, decide, model_reasons
-from civility.policy.model import DEFAULT_RULES, CategoryRule, Policy, SeverityBands
-from civility.policy.repository import (
-    InMemoryPolicyRepository,
-    PolicyRepository,
-    next_version,
-    resolve_policy,
-)
-from civility.policy.settings import (
+from civility.policy.channel_settings import (
     CapsCheck,
     CheckSettings,
     FloodCheck,
@@ -16,6 +8,14 @@ from civility.policy.settings import (
     RateCheck,
     RepetitionCheck,
     StrikeSettings,
+)
+from civility.policy.decide import BANNED_CODE, decide, model_reasons
+from civility.policy.model import DEFAULT_RULES, CategoryRule, Policy, SeverityBands
+from civility.policy.repository import (
+    InMemoryPolicyRepository,
+    PolicyRepository,
+    next_version,
+    resolve_policy,
 )
 
 __all__ = [

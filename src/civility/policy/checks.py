@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
 
-from civility.policy.settings import (
+from civility.policy.channel_settings import (
     CapsCheck,
     CheckSettings,
     NewAccountLinkCheck,

@@ -27,7 +27,7 @@ from typing import Any
 
 from civility.errors import Invalid
 from civility.policy import _parse as p
-from civility.policy.settings import CheckSettings, StrikeSettings
+from civility.policy.channel_settings import CheckSettings, StrikeSettings
 from civility.policy.verdict import Action, Severity
 from civility.scoring.base import CATEGORIES
 

@@ -33,13 +33,13 @@ from civility.review.models import (
     require_senior,
     resolve,
 )
-from civility.review.priority import GroupBy, ItemGroup
-from civility.review.records import (
+from civility.review.ports import (
     Change,
     ChannelMessage,
     EnforcementActions,
     ReviewRepository,
 )
+from civility.review.priority import GroupBy, ItemGroup
 from civility.user_reports.models import Report, ReportVerdict, closure_of
 from civility.user_reports.service import report_resolved_event
 

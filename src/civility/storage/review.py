@@ -45,8 +45,8 @@ from civility.review.models import (
     ReviewStatus,
     ReviewView,
 )
+from civility.review.ports import Change, ChannelMessage
 from civility.review.priority import GroupBy, ItemGroup
-from civility.review.records import Change, ChannelMessage
 from civility.scoring.base import CATEGORIES
 from civility.storage import tables as t
 from civility.storage.db import Database

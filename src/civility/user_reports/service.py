@@ -24,7 +24,7 @@ from civility.user_reports.models import (
     closure_of,
     ranking_key,
 )
-from civility.user_reports.records import ReportRepository
+from civility.user_reports.ports import ReportRepository
 
 # What readers see after an upheld report; a dismissal leaves the decision as it is.
 VERDICT_ACTION = {ReportVerdict.HIDE: Action.HIDE, ReportVerdict.REMOVE: Action.BLOCK}

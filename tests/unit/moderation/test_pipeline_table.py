@@ -16,10 +16,10 @@ from civility.events.models import Event
 from civility.moderation.context import ContextLoader
 from civility.moderation.pipeline import Judgement, Screening, decide, screen, settle
 from civility.moderation.records import StoredMessage
+from civility.policy.channel_settings import CheckSettings, RateCheck, StrikeSettings
 from civility.policy.checks import MemoryWindowStore, WindowHit
 from civility.policy.model import Policy
 from civility.policy.repository import InMemoryPolicyRepository
-from civility.policy.settings import CheckSettings, RateCheck, StrikeSettings
 from civility.policy.verdict import Action, Severity
 from civility.scoring.base import CATEGORIES, TextAnalysis
 
