@@ -56,7 +56,8 @@ QUEUE_DEPTH = Gauge(
 )
 SHED = Counter(
     "civility_requests_shed_total",
-    "POST /v1/moderate calls refused as overloaded (503), by reason (queue_full, queue_wait).",
+    "Requests refused as overloaded (503), by reason: in_flight (any route, at the front),"
+    " queue_full and queue_wait (POST /v1/moderate's group commit).",
     ["reason"],
     registry=REGISTRY,
 )
@@ -64,6 +65,13 @@ DECISIONS = Counter(
     "civility_decisions_total",
     "Decisions by action, channel class (channel_policy / default_policy) and path.",
     ["action", "channel_class", "path"],
+    registry=REGISTRY,
+)
+# One series per tenant and action: bounded by the installation's tenants (docs/tenancy.md).
+TENANT_DECISIONS = Counter(
+    "civility_tenant_decisions_total",
+    "Decisions by tenant (name) and action.",
+    ["tenant", "action"],
     registry=REGISTRY,
 )
 WORKER_FAILURES = Counter(
@@ -164,7 +172,7 @@ def initialise(actions: tuple[str, ...], categories: tuple[str, ...]) -> None:
         BATCH_SIZE.labels(path)
     for reason in DEAD_LETTER_REASONS:
         DEAD_LETTERS.labels(reason)
-    for reason in ("queue_full", "queue_wait"):
+    for reason in ("in_flight", "queue_full", "queue_wait"):
         SHED.labels(reason)
 
 

@@ -1,0 +1,260 @@
+"""Admission, around a fake downstream app: a bound on requests in flight, refused as 503 at once.
+
+Requests are held in flight by events, never by wall time.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from tests.infra.infra_helpers import run_async
+
+from civility import metrics
+from civility.api.admission import AdmissionMiddleware
+from civility.api.edge import Dialect
+from civility.api.routes import compat_openai, compat_perspective
+from civility.errors import Unavailable
+
+DIALECTS = (
+    Dialect("/v1alpha1/", compat_perspective.render_error),
+    Dialect("/v1/moderations", compat_openai.render_error),
+)
+
+
+class Downstream:
+    """The app behind the bound: holds every request until released, then answers 200."""
+
+    def __init__(self) -> None:
+        self.release = asyncio.Event()
+        self.entered = 0
+        self.fail = False
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        self.entered += 1
+        await self.release.wait()
+        if self.fail:
+            raise RuntimeError("the route failed")
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"done"})
+
+
+class Answer:
+    """What a request got back."""
+
+    def __init__(self) -> None:
+        self.status = 0
+        self.headers: dict[str, str] = {}
+        self.body = b""
+
+    async def send(self, message: Any) -> None:
+        if message["type"] == "http.response.start":
+            self.status = message["status"]
+            self.headers = {k.decode(): v.decode() for k, v in message["headers"]}
+        else:
+            self.body += message.get("body", b"")
+
+    def json(self) -> Any:
+        return json.loads(self.body)
+
+
+async def _receive() -> Any:
+    return {"type": "http.request", "body": b"", "more_body": False}
+
+
+def _scope(path: str, app: Any = None) -> dict[str, Any]:
+    scope: dict[str, Any] = {"type": "http", "method": "POST", "path": path, "headers": []}
+    if app is not None:
+        scope["app"] = app
+    return scope
+
+
+async def _call(middleware: AdmissionMiddleware, path: str, app: Any = None) -> Answer:
+    answer = Answer()
+    await middleware(_scope(path, app), _receive, answer.send)
+    return answer
+
+
+async def _fill(
+    middleware: AdmissionMiddleware, down: Downstream, n: int
+) -> list[asyncio.Task[Answer]]:
+    """Starts n requests and returns once all of them are inside the downstream app."""
+    held = [asyncio.create_task(_call(middleware, f"/v1/moderate?{i}")) for i in range(n)]
+    while down.entered < n:
+        await asyncio.sleep(0)
+    return held
+
+
+def _shed() -> float:
+    value = metrics.exposition_registry().get_sample_value(
+        "civility_requests_shed_total", {"reason": "in_flight"}
+    )
+    return value or 0.0
+
+
+def test_past_the_limit_a_request_is_a_503_overloaded_at_once() -> None:
+    down = Downstream()
+    bound = AdmissionMiddleware(down, limit=2)
+
+    async def scenario() -> tuple[list[Answer], Answer, int]:
+        held = await _fill(bound, down, 2)
+        refused = await _call(bound, "/v1/moderate")  # returns while the two are still held
+        entered = down.entered
+        down.release.set()
+        return await asyncio.gather(*held), refused, entered
+
+    before = _shed()
+    done, refused, entered = run_async(scenario())
+    assert [a.status for a in done] == [200, 200]
+    assert entered == 2  # the refused one never reached the app
+    assert refused.status == 503
+    assert refused.json()["error"]["code"] == "overloaded"
+    assert "2 requests already in flight" in refused.json()["error"]["message"]
+    assert refused.headers["retry-after"] == "5"
+    assert refused.headers["content-type"] == "application/json"
+    assert _shed() == before + 1
+    assert bound.in_flight == 0
+
+
+def test_a_slot_is_free_again_once_its_request_is_answered() -> None:
+    down = Downstream()
+    bound = AdmissionMiddleware(down, limit=1)
+
+    async def scenario() -> tuple[int, int]:
+        held = await _fill(bound, down, 1)
+        refused = await _call(bound, "/v1/moderate")
+        down.release.set()
+        await asyncio.gather(*held)
+        again = await _call(bound, "/v1/moderate")
+        return refused.status, again.status
+
+    assert run_async(scenario()) == (503, 200)
+
+
+def test_a_failing_request_gives_its_slot_back() -> None:
+    down = Downstream()
+    down.fail = True
+    down.release.set()
+    bound = AdmissionMiddleware(down, limit=1)
+
+    async def scenario() -> None:
+        with pytest.raises(RuntimeError):
+            await _call(bound, "/v1/moderate")
+
+    run_async(scenario())
+    assert bound.in_flight == 0
+
+
+def test_probes_and_the_scrape_answer_at_the_limit() -> None:
+    down = Downstream()
+    bound = AdmissionMiddleware(down, limit=1)
+
+    async def scenario() -> list[int]:
+        held = await _fill(bound, down, 1)
+        probes = [asyncio.create_task(_call(bound, p)) for p in ("/healthz", "/readyz", "/metrics")]
+        while down.entered < 4:
+            await asyncio.sleep(0)
+        refused = await _call(bound, "/healthz/extra")  # exact paths only
+        down.release.set()
+        await asyncio.gather(*held)
+        return [a.status for a in await asyncio.gather(*probes)] + [refused.status]
+
+    assert run_async(scenario()) == [200, 200, 200, 503]
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        (
+            "/v1alpha1/comments:analyze",
+            {
+                "code": 503,
+                "message": "the server is overloaded (1 requests already in flight); retry later",
+                "status": "UNAVAILABLE",
+            },
+        ),
+        (
+            "/v1/moderations",
+            {
+                "message": "the server is overloaded (1 requests already in flight); retry later",
+                "type": compat_openai.render_error(503, "overloaded", "")["error"]["type"],
+                "param": None,
+                "code": "overloaded",
+            },
+        ),
+    ],
+)
+def test_the_drop_in_routes_are_refused_in_their_clients_format(
+    path: str, expected: dict[str, Any]
+) -> None:
+    down = Downstream()
+    bound = AdmissionMiddleware(down, limit=1, dialects=DIALECTS)
+
+    async def scenario() -> Answer:
+        held = await _fill(bound, down, 1)
+        refused = await _call(bound, path)
+        down.release.set()
+        await asyncio.gather(*held)
+        return refused
+
+    refused = run_async(scenario())
+    assert refused.status == 503
+    assert refused.json() == {"error": expected}
+    assert refused.headers["retry-after"] == "5"
+
+
+def test_zero_is_unbounded() -> None:
+    down = Downstream()
+    bound = AdmissionMiddleware(down, limit=0)
+
+    async def scenario() -> list[int]:
+        held = await _fill(bound, down, 50)
+        down.release.set()
+        return [a.status for a in await asyncio.gather(*held)]
+
+    assert run_async(scenario()) == [200] * 50
+
+
+def test_without_a_limit_it_reads_the_settings_on_each_request() -> None:
+    down = Downstream()
+    bound = AdmissionMiddleware(down)
+    settings = SimpleNamespace(max_in_flight=1)
+    app = SimpleNamespace(state=SimpleNamespace(container=SimpleNamespace(settings=settings)))
+
+    async def scenario() -> list[int]:
+        held = asyncio.create_task(_call(bound, "/v1/moderate", app))
+        while down.entered < 1:
+            await asyncio.sleep(0)
+        refused = await _call(bound, "/v1/moderate", app)
+        settings.max_in_flight = 2  # a changed setting counts from the next request
+        second = asyncio.create_task(_call(bound, "/v1/moderate", app))
+        while down.entered < 2:
+            await asyncio.sleep(0)
+        down.release.set()
+        return [refused.status, (await held).status, (await second).status]
+
+    assert run_async(scenario()) == [503, 200, 200]
+
+
+def test_other_scopes_pass_through() -> None:
+    seen: list[str] = []
+
+    async def app(scope: Any, receive: Any, send: Any) -> None:
+        seen.append(scope["type"])
+
+    bound = AdmissionMiddleware(app, limit=1)
+    bound.in_flight = 1  # full: a lifespan or websocket scope is still not ours to refuse
+    run_async(bound({"type": "lifespan"}, _receive, Answer().send))
+    run_async(bound({"type": "websocket", "path": "/ws"}, _receive, Answer().send))
+    assert seen == ["lifespan", "websocket"]
+
+
+def test_the_error_is_the_group_commits_kind() -> None:
+    from civility.api.admission import overloaded
+
+    error = overloaded(3)
+    assert isinstance(error, Unavailable)
+    assert error.code == "overloaded"
