@@ -42,6 +42,15 @@ def _seed(api: Api) -> list[str]:
     c.review.add_note("user", "u1", "dashboard:mod", NOTE_TEXT)
     c.review.add_note("message", ids[0], "dashboard:mod", NOTE_TEXT)
     c.review.add_note("user", "u2", "dashboard:mod", "about someone else")
+    r = api.client.post(
+        "/v1alpha1/comments:suggestscore",
+        json={
+            "comment": {"text": SECRET_TEXT},
+            "attributeScores": {"TOXICITY": {"summaryScore": {"value": 1.0}}},
+        },
+        headers=api.headers(Role.SERVICE),
+    )
+    assert r.status_code == 200, r.text
     accepted = c.ratings.accept([RatingInput("post-1", "u1", 4, ip="203.0.113.9")])
     c.ratings.apply([a.submission for a in accepted if a.submission])
     # u1 reports u2's message; u2 reports u1's; u1 appeals the hidden message.
@@ -75,6 +84,8 @@ def test_the_export_holds_everything_about_the_author_and_nothing_else(api: Api)
     assert "reporter_id" not in about  # the reporter's data, not u1's
     assert "text" not in about
     assert [a["statement"] for a in data["appeals"]] == [APPEAL]
+    assert [s["text"] for s in data["score_suggestions"]] == [SECRET_TEXT]
+    assert [r["user_id"] for r in data["rater_trust"]] == ["u1"]
     types = {e["type"] for e in data["events"]}
     assert {"user.note_added", "review.note_added"} <= types
     assert any(e["type"].startswith("message.") for e in data["events"])
@@ -89,6 +100,7 @@ def test_erasure_keeps_decisions_and_counts_and_records_no_content(api: Api) -> 
     r = api.client.delete("/v1/authors/u1", headers=api.headers())
     assert r.status_code == 200, r.text
     counts = {"messages": 2, "notes": 2, "ratings": 1, "events": 2, "reports": 2, "appeals": 1}
+    counts |= {"raters": 1, "rating_reviews": 0, "suggestions": 1}
     assert r.json() == {"author_id": "u1", **counts}
 
     data = _export(api, "u1")
@@ -96,6 +108,8 @@ def test_erasure_keeps_decisions_and_counts_and_records_no_content(api: Api) -> 
     assert all(m["metadata"] == {} and m["decision"] for m in data["messages"])
     assert data["notes"] == []
     assert data["ratings"] == []
+    assert data["rater_trust"] == []
+    assert data["score_suggestions"] == []
     dumped = orjson.dumps(data).decode()
     assert SECRET_TEXT not in dumped
     assert NOTE_TEXT not in dumped

@@ -2,16 +2,19 @@
 
 Erasure keeps what moderation and its statistics need and nothing that says what the author
 wrote or who they are beyond the platform's own id: texts become a tombstone, metadata and
-personal fields are emptied, notes about them and their ratings are deleted, the texts of
-reports they made or that concern their messages and of their appeals are tombstoned, free
-text in the event log about them is blanked; decisions, scores, strikes, bans and counts stay.
+personal fields are emptied, notes about them and their ratings are deleted (with their versions,
+flags and what the trust model learned from them), they leave the rating review items that name
+them, score suggestions about their texts are deleted, the texts of reports they made or that
+concern their messages and of their appeals are tombstoned, free text in the event log about
+them is blanked; decisions, scores, strikes, bans (a rater a moderator blocked stays blocked)
+and counts stay.
 The `author.erased` event says how much was erased, never what. Copies already sent elsewhere
 (webhooks, the RabbitMQ exchange, a platform's own logs) are out of reach: docs/security.md.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from typing import Any, Protocol
@@ -36,6 +39,12 @@ class Erasure:
     events: int = 0
     reports: int = 0
     appeals: int = 0
+    # What the rating trust model had learned about them (rows deleted, or reset when blocked).
+    raters: int = 0
+    # Rating review items they were taken out of.
+    rating_reviews: int = 0
+    # Score suggestions about the texts they wrote.
+    suggestions: int = 0
 
 
 class AuthorDataRepository(Protocol):
@@ -73,10 +82,18 @@ class DataRightsService:
     """An author's export and erasure (admins only), and the retention purge."""
 
     def __init__(
-        self, repo: AuthorDataRepository, clock: Clock, *, retention_days: int = 0
+        self,
+        repo: AuthorDataRepository,
+        clock: Clock,
+        *,
+        retention_days: int = 0,
+        forget: Sequence[Callable[[str], None]] = (),
     ) -> None:
         self._repo = repo
         self._clock = clock
+        # In-memory state about an author held by this process (the rating trust model),
+        # dropped once the erasure committed so that it is never written back.
+        self._forget = tuple(forget)
         self._retention = timedelta(days=retention_days) if retention_days > 0 else None
 
     def export(self, author_id: str) -> dict[str, Any]:
@@ -97,7 +114,10 @@ class DataRightsService:
                 at=self._clock.now(),
             )
 
-        return self._repo.erase(author_id, TOMBSTONE, event_for)
+        erasure = self._repo.erase(author_id, TOMBSTONE, event_for)
+        for forget in self._forget:
+            forget(author_id)
+        return erasure
 
     def purge_expired(self, *, max_batches: int = 50) -> int:
         """Blanks texts and metadata of decided messages older than the retention period.

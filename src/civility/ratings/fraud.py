@@ -442,6 +442,12 @@ class FraudDetector:
             )
         return out
 
+    def forget(self, user_id: str) -> None:
+        """Drops what is held about one account (an erased author); the post windows keep
+        their entries for at most the longest window, as the post sums keep the ratings."""
+        self._accounts.pop(user_id, None)
+        self.trust.forget(user_id)
+
     def prune(self, now: datetime) -> None:
         """Forgets accounts and windows older than memory_days (bounds memory)."""
         horizon = now - timedelta(days=self.config.memory_days)

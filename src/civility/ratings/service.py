@@ -397,6 +397,12 @@ class RatingService:
                 events.append(review_requested(review, now))
         return events
 
+    def forget_rater(self, user_id: str) -> None:
+        """Drops what this process holds in memory about a rater (after their erasure), so
+        that it is never written back to storage."""
+        with self._apply_lock:
+            self.detector.forget(user_id)
+
     def list_reviews(
         self, status: ReviewStatus | None = ReviewStatus.OPEN, limit: int = 50
     ) -> list[RatingReview]:

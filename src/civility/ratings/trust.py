@@ -179,6 +179,15 @@ class TrustBook:
         """Lets an account earn trust again (a moderator cleared it)."""
         self._rater(user_id, at).blocked = False
 
+    def forget(self, user_id: str) -> None:
+        """Drops a rater's learned state and client sightings (an erased author)."""
+        self._raters.pop(user_id, None)
+        for client in [c for c, seen in self._clients.items() if user_id in seen]:
+            seen = self._clients[client]
+            del seen[user_id]
+            if not seen:
+                del self._clients[client]
+
     def accounts_on_client(self, client: str | None) -> int:
         """Returns how many accounts rated from a client within the client window."""
         return 0 if client is None else len(self._clients.get(client, ()))

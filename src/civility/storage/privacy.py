@@ -6,16 +6,20 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
+import orjson
 from sqlalchemy import (
     ColumnElement,
     Connection,
     Row,
     Select,
     Table,
+    Text,
     and_,
     case,
+    cast,
     delete,
     exists,
+    false,
     or_,
     select,
     update,
@@ -30,8 +34,16 @@ from civility.storage.repositories import as_utc, insert_events, translate_error
 from civility.storage.tables_appeals import appeals, reporters, user_reports
 from civility.storage.tables_decisions import human_decisions
 from civility.storage.tables_enforcement import enforcement_records
-from civility.storage.tables_ratings import rating_flags, rating_versions, ratings
+from civility.storage.tables_ratings import (
+    rater_trust,
+    rating_flags,
+    rating_reviews,
+    rating_versions,
+    ratings,
+)
 from civility.storage.tables_review import review_notes
+from civility.storage.tables_suggestions import score_suggestions
+from civility.suggestions.models import text_digest
 
 # Event types whose payload carries text someone wrote (notes, a verdict's or a decision's
 # note); the payload fields that hold it.
@@ -47,6 +59,22 @@ TEXT_FIELDS = ("text", "note", "statement")
 # What an author's export shows of reports about their messages: not who reported them, nor
 # the reporter's own words (another person's data).
 REPORT_ABOUT_COLUMNS = ("id", "message_id", "reason", "status", "created_at", "resolved_at")
+# What an author's export shows of score suggestions about their texts: not who sent them
+# (an API key of the platform) nor the platform's grouping fields.
+SUGGESTION_COLUMNS = ("id", "created_at", "text", "attribute", "category", "value", "languages")
+# What an author's export shows of a rating review item that names them: not the other
+# accounts, their evidence, or the moderator who decided it.
+RATING_REVIEW_COLUMNS = (
+    "id",
+    "kind",
+    "status",
+    "post_ids",
+    "created_at",
+    "updated_at",
+    "resolved_at",
+)
+# Rows per IN (...) list: well under SQLite's bound-parameter limit.
+CHUNK = 500
 
 
 def _message_ids(author_id: str) -> Select[tuple[str]]:
@@ -66,6 +94,45 @@ def _about(author_id: str, table: Table) -> ColumnElement[bool]:
         and_(kind == "message", subject.in_(_message_ids(author_id))),
         and_(kind == "appeal", subject.in_(_appeal_ids(author_id))),
     )
+
+
+def _chunks(items: list[str]) -> list[list[str]]:
+    return [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
+
+
+def _text_digests(conn: Connection, author_id: str, tombstones: tuple[str, ...]) -> list[str]:
+    """SHA-256 digests of the author's stored texts (score suggestions are keyed by them)."""
+    m = t.messages.c
+    texts = conn.execute(
+        select(m.text).where(m.author_id == author_id, m.text.not_in(tombstones)).distinct()
+    ).scalars()
+    return sorted({text_digest(text) for text in texts})
+
+
+def _suggestions(digests: list[str]) -> ColumnElement[bool]:
+    c = score_suggestions.c.text_sha256
+    return or_(false(), *(c.in_(chunk) for chunk in _chunks(digests)))
+
+
+def _like_escaped(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _reviews_naming(conn: Connection, author_id: str) -> list[Row[Any]]:
+    """Rating review items whose accounts include the author.
+
+    The JSON list is matched as text first (the author's id as orjson writes it, quotes
+    included, which both databases keep verbatim in a JSON column), then exactly.
+    """
+    token = orjson.dumps(author_id).decode()
+    pattern = f"%{_like_escaped(token)}%"
+    c = rating_reviews.c
+    rows = conn.execute(
+        select(rating_reviews)
+        .where(cast(c.user_ids, Text).like(pattern, escape="\\"))
+        .order_by(c.created_at, c.id)
+    ).all()
+    return [r for r in rows if author_id in (r.user_ids or ())]
 
 
 def _plain(row: Row[Any]) -> dict[str, Any]:
@@ -115,6 +182,7 @@ class SqlAuthorData:
             .where(rating_versions.c.user_id == author_id)
             .order_by(rating_versions.c.rated_at),
             "rating_flags": select(rating_flags).where(rating_flags.c.user_id == author_id),
+            "rater_trust": select(rater_trust).where(rater_trust.c.user_id == author_id),
             "reports_made": select(user_reports)
             .where(user_reports.c.reporter_id == author_id)
             .order_by(user_reports.c.created_at),
@@ -125,10 +193,25 @@ class SqlAuthorData:
             "appeals": select(appeals)
             .where(appeals.c.author_id == author_id)
             .order_by(appeals.c.created_at),
-            "events": select(t.events).where(_about(author_id, t.events)).order_by(t.events.c.seq),
         }
         with translate_errors(), self._db.read() as conn:
             out = {name: [_plain(r) for r in conn.execute(q)] for name, q in queries.items()}
+            reviews = _reviews_naming(conn, author_id)
+            out["rating_reviews"] = [_review_view(r, author_id) for r in reviews]
+            digests = _text_digests(conn, author_id, ())
+            suggested = select(*(score_suggestions.c[c] for c in SUGGESTION_COLUMNS)).where(
+                _suggestions(digests)
+            )
+            out["score_suggestions"] = [
+                _plain(r)
+                for r in conn.execute(
+                    suggested.order_by(score_suggestions.c.created_at, score_suggestions.c.id)
+                )
+            ]
+            events = select(t.events).where(
+                or_(_about(author_id, t.events), _about_ratings(author_id, [r.id for r in reviews]))
+            )
+            out["events"] = [_plain(r) for r in conn.execute(events.order_by(t.events.c.seq))]
         for row in out["events"]:
             row.pop("txid", None)  # a storage detail, never published
         return out
@@ -136,9 +219,18 @@ class SqlAuthorData:
     def erase(
         self, author_id: str, tombstone: str, event_for: Callable[[Erasure], Event]
     ) -> Erasure:
-        """Erases texts, metadata, personal fields, notes and ratings; appends the event."""
+        """Erases texts, metadata, personal fields, notes, ratings (with their versions, flags,
+        learned trust and review-item entries) and suggestions about the texts; appends the
+        event."""
         m = t.messages.c
         with translate_errors(), self._db.write() as conn:
+            # Before the texts become tombstones: suggestions are found by their texts' digests.
+            digests = _text_digests(conn, author_id, (tombstone,))
+            suggestions = (
+                conn.execute(delete(score_suggestions).where(_suggestions(digests))).rowcount
+                if digests
+                else 0
+            )
             messages = conn.execute(
                 update(t.messages)
                 .where(m.author_id == author_id)
@@ -148,9 +240,14 @@ class SqlAuthorData:
             notes = conn.execute(
                 delete(review_notes).where(_about(author_id, review_notes))
             ).rowcount
+            reviews = _reviews_naming(conn, author_id)
+            # Before the versions go: the events that name them keep no score.
+            events += _blank_rating_events(conn, author_id, [r.id for r in reviews])
+            left = _leave_reviews(conn, author_id, reviews)
             rated = conn.execute(delete(ratings).where(ratings.c.user_id == author_id)).rowcount
             for table in (rating_versions, rating_flags):
                 conn.execute(delete(table).where(table.c.user_id == author_id))
+            raters = _forget_rater(conn, author_id)
             r = user_reports.c
             reports = conn.execute(
                 update(user_reports)
@@ -177,6 +274,9 @@ class SqlAuthorData:
                 events=events,
                 reports=reports,
                 appeals=appealed,
+                raters=raters,
+                rating_reviews=left,
+                suggestions=suggestions,
             )
             insert_events(conn, [event_for(erasure)])
         return erasure
@@ -221,3 +321,83 @@ def _blank_event_texts(conn: Connection, about: ColumnElement[bool], tombstone: 
             conn.execute(update(t.events).where(e.seq == seq).values(payload=blanked))
             changed += 1
     return changed
+
+
+def _about_ratings(author_id: str, review_ids: list[str]) -> ColumnElement[bool]:
+    """Events about the author's rating versions or the rating review items naming them."""
+    kind, subject = t.events.c.subject_type, t.events.c.subject_id
+    versions = select(rating_versions.c.id).where(rating_versions.c.user_id == author_id)
+    return or_(
+        and_(kind == "rating", subject.in_(versions)),
+        *(and_(kind == "rating_review", subject.in_(chunk)) for chunk in _chunks(review_ids)),
+    )
+
+
+def _review_view(row: Row[Any], author_id: str) -> dict[str, Any]:
+    """A rating review item as the author's export shows it: what concerns them only."""
+    view = {c: row._mapping[c] for c in RATING_REVIEW_COLUMNS}
+    evidence = row.evidence if isinstance(row.evidence, dict) else {}
+    accounts = evidence.get("accounts")
+    view["account"] = accounts.get(author_id) if isinstance(accounts, dict) else None
+    return {k: as_utc(v) if isinstance(v, datetime) else v for k, v in view.items()}
+
+
+def _leave_reviews(conn: Connection, author_id: str, reviews: list[Row[Any]]) -> int:
+    """Takes the author out of rating review items (accounts and per-account evidence).
+
+    The item, its status and its per-post sums stay: they are the moderation record and an
+    aggregate; a moderator's later verdict then never reaches the erased account.
+    """
+    c = rating_reviews.c
+    for row in reviews:
+        evidence = dict(row.evidence) if isinstance(row.evidence, dict) else {}
+        accounts = evidence.get("accounts")
+        if isinstance(accounts, dict) and author_id in accounts:
+            evidence["accounts"] = {k: v for k, v in accounts.items() if k != author_id}
+        conn.execute(
+            update(rating_reviews)
+            .where(c.id == row.id)
+            .values(
+                user_ids=[u for u in row.user_ids if u != author_id],
+                evidence=evidence,
+                version=c.version + 1,
+            )
+        )
+    return len(reviews)
+
+
+def _blank_rating_events(conn: Connection, author_id: str, review_ids: list[str]) -> int:
+    """Drops the score from events about the author's rating versions, and the author from
+    the accounts listed by events about review items (the log keeps that they happened)."""
+    e = t.events.c
+    rows = conn.execute(select(e.seq, e.payload).where(_about_ratings(author_id, review_ids))).all()
+    changed = 0
+    for seq, payload in rows:
+        if not isinstance(payload, dict):
+            continue
+        after = dict(payload)
+        if after.get("user_id") == author_id and after.get("score") is not None:
+            after["score"] = None
+        users = after.get("user_ids")
+        if isinstance(users, list) and author_id in users:
+            after["user_ids"] = [u for u in users if u != author_id]
+        if after != payload:
+            conn.execute(update(t.events).where(e.seq == seq).values(payload=after))
+            changed += 1
+    return changed
+
+
+def _forget_rater(conn: Connection, author_id: str) -> int:
+    """Deletes what the trust model learned about the author; a blocked rater keeps only
+    the block (a moderator's verdict, like a ban), with nothing learned from their ratings."""
+    c = rater_trust.c
+    row = conn.execute(select(rater_trust).where(c.user_id == author_id)).first()
+    if row is None:
+        return 0
+    if not row.blocked:
+        return conn.execute(delete(rater_trust).where(c.user_id == author_id)).rowcount
+    blank = {"active_days": 0.0, "agree": 0.0, "judged": 0.0, "last_day": -1, "pending": []}
+    if all(row._mapping[k] == v for k, v in blank.items()):
+        return 0
+    conn.execute(update(rater_trust).where(c.user_id == author_id).values(**blank))
+    return 1

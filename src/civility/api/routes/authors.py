@@ -30,6 +30,9 @@ class AuthorExport(BaseModel):
     ratings: list[dict[str, Any]]
     rating_versions: list[dict[str, Any]]
     rating_flags: list[dict[str, Any]]
+    rater_trust: list[dict[str, Any]]
+    rating_reviews: list[dict[str, Any]]
+    score_suggestions: list[dict[str, Any]]
     reports_made: list[dict[str, Any]]
     reports_about: list[dict[str, Any]]
     reporter: list[dict[str, Any]]
@@ -47,13 +50,17 @@ class ErasureOut(BaseModel):
     events: int
     reports: int
     appeals: int
+    raters: int
+    rating_reviews: int
+    suggestions: int
 
 
 @router.get("/{author_id}/export", response_model=AuthorExport, responses=ERRORS)
 async def export_author(author_id: str, _: Admin, c: ContainerDep) -> AuthorExport:
     """Returns everything stored about an author: messages (text, metadata, scores,
-    decisions), human decisions, strikes and bans, notes, ratings (with their versions and
-    flags), reports they made, reports about their messages (without the reporters), their
+    decisions), human decisions, strikes and bans, notes, ratings (with their versions,
+    flags, learned trust and the review items naming them), score suggestions about their
+    texts, reports they made, reports about their messages (without the reporters), their
     appeals, and the events about them."""
     data = await anyio.to_thread.run_sync(build_data_rights(c).export, author_id)
     return AuthorExport.model_validate(data)
