@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Final
 
@@ -29,6 +30,7 @@ F32 = npt.NDArray[np.float32]
 F64 = npt.NDArray[np.float64]
 
 ORDER: Final[int] = 4
+TOKEN_CACHE: Final[int] = 1 << 16
 ARTIFACT: Final[Path] = Path(__file__).with_name("artifacts") / "langid-ngrams-1.npz"
 
 
@@ -60,6 +62,7 @@ class NgramModel:
         self.logp: F32 = np.asarray(logp, dtype=np.float32)
         self.scale = float(scale)
         self.power = float(power)
+        self.ids = lru_cache(maxsize=TOKEN_CACHE)(self._token_ids)
 
     @classmethod
     def load(cls, path: Path = ARTIFACT) -> NgramModel:
@@ -74,20 +77,28 @@ class NgramModel:
                 meta["power"],
             )
 
+    def _token_ids(self, token: str) -> tuple[int, ...]:
+        """Table rows of one token's n-grams that the table knows (cached: chat repeats words)."""
+        index = self.index
+        return tuple(j for g in ngrams((token,)) if (j := index.get(g)) is not None)
+
     def raw(self, token_lists: Sequence[Sequence[str]]) -> tuple[F64, F64]:
         """Per text: summed log-likelihoods (texts x languages) and known n-gram counts."""
         sums = np.zeros((len(token_lists), len(self.langs)), dtype=np.float64)
         known = np.zeros(len(token_lists), dtype=np.float64)
-        index = self.index
+        ids = self.ids
         rows: list[int] = []
         cols: list[int] = []
         for i, tokens in enumerate(token_lists):
-            hits = [j for g in ngrams(tokens) if (j := index.get(g)) is not None]
-            rows.extend([i] * len(hits))
-            cols.extend(hits)
-            known[i] = len(hits)
+            start = len(cols)
+            for token in tokens:
+                cols.extend(ids(token))
+            if len(cols) > start:
+                rows.append(i)
+                known[i] = len(cols) - start
         if cols:
-            np.add.at(sums, np.asarray(rows, dtype=np.intp), self.logp[np.asarray(cols)])
+            starts = np.concatenate([[0], np.cumsum(known[rows])[:-1]]).astype(np.intp)
+            sums[rows] = np.add.reduceat(self.logp[np.asarray(cols, dtype=np.intp)], starts)
         return sums, known
 
     def calibrated(self, sums: F64, known: F64) -> F64:
