@@ -61,6 +61,7 @@ class EventType(StrEnum):
     # User reports (civility.user_reports) and appeals (civility.appeals).
     REPORT_RECEIVED = "report.received"
     REPORT_RESOLVED = "report.resolved"
+    REPORT_REOPENED = "report.reopened"
     APPEAL_SUBMITTED = "appeal.submitted"
     APPEAL_UPHELD = "appeal.upheld"
     APPEAL_DENIED = "appeal.denied"

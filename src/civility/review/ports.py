@@ -21,7 +21,7 @@ from civility.review.models import (
     ReviewView,
 )
 from civility.review.priority import GroupBy, ItemGroup
-from civility.user_reports.models import Report, ReportClosure
+from civility.user_reports.models import Report, ReportClosure, ReportReopening
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +41,8 @@ class Change:
     decisions: tuple[HumanDecision, ...] = ()
     # The message's open user reports the verdict closes (their `report.resolved` in events).
     reports: ReportClosure | None = None
+    # The reports a reversed verdict had closed, open again (their `report.reopened` in events).
+    reopened: ReportReopening | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,10 +96,16 @@ class ReviewRepository(Protocol):
         """Returns the open user reports of the given messages, oldest first."""
         ...
 
+    def closed_reports(self, message_id: str, closed_by: str, closed_at: datetime) -> list[Report]:
+        """Returns the message's reports that `closed_by` closed at `closed_at` (one verdict)."""
+        ...
+
     def save(self, changes: Sequence[Change]) -> set[str]:
         """Applies the changes whose `before` version is current, in one transaction.
 
-        Returns the message ids that were saved; the others changed underneath.
+        A change that closes or reopens reports is saved only if every one of them was still
+        open (or still closed by that verdict). Returns the message ids that were saved; the
+        others changed underneath.
         """
         ...
 

@@ -26,6 +26,7 @@ from civility.review.models import (
     ReviewOrder,
     ReviewQuery,
     ReviewState,
+    ReviewStatus,
     ReviewView,
     check_note,
     claim,
@@ -40,14 +41,20 @@ from civility.review.ports import (
     ReviewRepository,
 )
 from civility.review.priority import GroupBy, ItemGroup
-from civility.user_reports.models import Report, ReportVerdict, closure_of
-from civility.user_reports.service import report_resolved_event
+from civility.user_reports.models import Report, ReportVerdict, closure_of, reopening_of
+from civility.user_reports.service import report_reopened_event, report_resolved_event
 
 # How a review verdict answers the message's user reports.
 REPORT_VERDICT = {
     Resolution.APPROVE: ReportVerdict.DISMISS,
     Resolution.HIDE: ReportVerdict.HIDE,
     Resolution.REMOVE: ReportVerdict.REMOVE,
+}
+# How a Reported-tab verdict resolves the message's open review item (resolve_reported).
+REPORTED_RESOLUTION = {
+    ReportVerdict.DISMISS: Resolution.APPROVE,
+    ReportVerdict.HIDE: Resolution.HIDE,
+    ReportVerdict.REMOVE: Resolution.REMOVE,
 }
 DEFAULT_CLAIM_TTL = timedelta(minutes=10)
 # How long after a verdict its author may take it back without a note (the dashboard's Undo).
@@ -209,6 +216,40 @@ class ReviewService:
         self._save_one(change)
         return self.get(message_id)
 
+    def resolve_reported(
+        self,
+        message_id: str,
+        actor: str,
+        verdict: ReportVerdict,
+        note: str | None,
+        *,
+        senior: bool = False,
+    ) -> bool:
+        """Gives a reported message's open review item the Reported tab's verdict: hide and
+        remove resolve it so, dismiss approves a flagged item. The item, the message's new
+        decision, its open reports and all their events commit in one transaction.
+
+        Returns False, writing nothing, when the message has no open item (never reviewable,
+        or already resolved) or the verdict is a dismissal of an automated hide or block:
+        dismissing reports leaves the decision as it is, and approving would show the
+        message again, so that item keeps waiting for its own verdict. Claims and
+        escalations hold as for any verdict (`claimed_by_other`, `escalated_to_senior`).
+        """
+        now = self._clock.now()
+        item = self._repo.get_items([message_id], now).get(message_id)
+        if item is None or item.review.state is ReviewStatus.RESOLVED:
+            return False
+        if verdict is ReportVerdict.DISMISS and item.view is not ReviewView.FLAGGED:
+            return False
+        reports = self._repo.open_reports([message_id]).get(message_id, [])
+        if not reports:
+            raise Conflict("the message has no open reports", code="no_open_reports")
+        request = ResolveRequest(REPORTED_RESOLUTION[verdict], note=note)
+        change = self._resolution(item, actor, request, now, senior=senior, reports=reports)
+        change.events[0].payload["from_reports"] = True
+        self._save_one(change)
+        return True
+
     def reverse(
         self, message_id: str, actor: str, note: str | None, *, undo: bool = False
     ) -> ReviewItem:
@@ -218,7 +259,8 @@ class ReviewService:
         A reversal needs a note and may be made by any reviewer; an undo (`undo=True`) is the
         verdict's own author taking it back within the undo window, note optional. A ban given
         with the verdict is lifted with it; its strike stays (reset strikes on the author's
-        page if it should go too).
+        page if it should go too). The user reports the verdict closed are open again (back
+        in the Reported queue, off their reporters' counts), with a `report.reopened` event.
         """
         item = self.get(message_id)
         self._save_one(self._reversal(item, actor, note, undo, self._clock.now()))
@@ -418,8 +460,27 @@ class ReviewService:
         notes: tuple[Note, ...] = ()
         if checked is not None:
             notes = (self._note("message", item.message_id, actor, checked),)
-        events = (event, decided, *lifted.events)
-        return Change(item.review, after, events, notes, lifted.records, (decision,))
+        events: tuple[Event, ...] = (event, decided, *lifted.events)
+        # The reports the verdict closed wait for a verdict again, as the item does.
+        closed = self._repo.closed_reports(item.message_id, latest.actor, latest.created_at)
+        reopened = reopening_of(
+            closed, closed_by=latest.actor, closed_at=latest.created_at, actor=actor, at=now
+        )
+        event.payload["reopened_reports"] = list(reopened.report_ids) if reopened else []
+        if reopened is not None:
+            reopened_event = report_reopened_event(
+                item.message_id,
+                item.platform_message_id,
+                item.author_id,
+                item.channel_id,
+                reopening=reopened,
+                reversed_decision_id=latest.id,
+                undo=undo,
+            )
+            events = (*events, reopened_event)
+        return Change(
+            item.review, after, events, notes, lifted.records, (decision,), reopened=reopened
+        )
 
     def _consequences(
         self,

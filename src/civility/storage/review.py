@@ -68,12 +68,18 @@ from civility.storage.tables_dashboard import dashboard_users
 from civility.storage.tables_review import review_items, review_notes
 from civility.storage.user_reports import (
     close_open_reports,
+    closed_reports_of,
     open_report_weight,
     open_reports_of,
+    reopen_reports,
 )
 from civility.user_reports.models import Report
 
 _d, _m, _s, _r = t.decisions.c, t.messages.c, t.message_scores.c, review_items.c
+
+
+class _Stale(Exception):
+    """Rolls a change's savepoint back: reports it meant to close or reopen had changed."""
 
 
 def top_score_expr(dialect: str) -> ColumnElement[Any]:
@@ -483,22 +489,49 @@ class SqlReviewRepository:
         with translate_errors(), self._db.read() as conn:
             return open_reports_of(conn, message_ids)
 
+    def closed_reports(self, message_id: str, closed_by: str, closed_at: datetime) -> list[Report]:
+        """Returns the message's reports that `closed_by` closed at `closed_at` (one verdict)."""
+        with translate_errors(), self._db.read() as conn:
+            return closed_reports_of(conn, message_id, closed_by, closed_at)
+
     def save(self, changes: Sequence[Change]) -> set[str]:
         """Applies the changes whose `before` version is current, in one transaction."""
         saved: set[str] = set()
         with translate_errors(), self._db.write() as conn:
             for change in changes:
-                if self._store_state(conn, change.before, change.after):
-                    saved.add(change.after.message_id)
-                    insert_human_decisions(conn, change.decisions)
-                    insert_records(conn, change.enforcement)
-                    insert_events(conn, change.events)
-                    if change.reports is not None:
-                        r = change.reports
-                        close_open_reports(conn, r.report_ids, r.status, r.actor, r.at)
-                    if change.notes:
-                        conn.execute(insert(review_notes), [_note_row(n) for n in change.notes])
+                if change.reports is None and change.reopened is None:
+                    if self._store_one(conn, change):
+                        saved.add(change.after.message_id)
+                    continue
+                # Reports a concurrent verdict closed (or reopened) first make the change
+                # stale: its savepoint takes back what it wrote, the batch goes on.
+                try:
+                    with conn.begin_nested():
+                        if not self._store_one(conn, change):
+                            raise _Stale
+                except _Stale:
+                    continue
+                saved.add(change.after.message_id)
         return saved
+
+    def _store_one(self, conn: Connection, change: Change) -> bool:
+        """Writes one change; False (nothing written, or a _Stale raised) when it is stale."""
+        if not self._store_state(conn, change.before, change.after):
+            return False
+        if change.reports is not None:
+            r = change.reports
+            closed = close_open_reports(conn, r.report_ids, r.status, r.actor, r.at)
+            if closed != len(r.report_ids):
+                raise _Stale
+        again = change.reopened
+        if again is not None and reopen_reports(conn, again) != len(again.report_ids):
+            raise _Stale
+        insert_human_decisions(conn, change.decisions)
+        insert_records(conn, change.enforcement)
+        insert_events(conn, change.events)
+        if change.notes:
+            conn.execute(insert(review_notes), [_note_row(n) for n in change.notes])
+        return True
 
     def _store_state(self, conn: Connection, before: ReviewState, after: ReviewState) -> bool:
         version = before.version + 1

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Row, and_, func, or_, select, update
+from sqlalchemy import ColumnElement, Connection, Row, and_, case, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from civility.events.models import Event
@@ -23,6 +23,7 @@ from civility.user_reports.models import (
     ReportedQuery,
     ReporterRecord,
     ReportReason,
+    ReportReopening,
     ReportStatus,
 )
 
@@ -286,3 +287,52 @@ def open_reports_of(conn: Connection, message_ids: Sequence[str]) -> dict[str, l
     for row in conn.execute(stmt).all():
         out.setdefault(row.message_id, []).append(_report_from(row))
     return out
+
+
+def closed_reports_of(
+    conn: Connection, message_id: str, closed_by: str, closed_at: datetime
+) -> list[Report]:
+    """Returns the message's reports that `closed_by` closed at `closed_at` (one verdict)."""
+    stmt = (
+        select(user_reports)
+        .where(
+            _u.message_id == message_id,
+            _u.status != ReportStatus.OPEN.value,
+            _u.resolved_by == closed_by,
+            _u.resolved_at == closed_at,
+        )
+        .order_by(_u.created_at, _u.id)
+    )
+    return [_report_from(row) for row in conn.execute(stmt).all()]
+
+
+def reopen_reports(conn: Connection, reopening: ReportReopening) -> int:
+    """Opens again those of the reports still closed by the verdict taken back, and takes them
+    off their reporters' counts, inside the caller's transaction; returns how many it opened."""
+    opened: Counter[tuple[str, str]] = Counter()
+    for status in sorted(set(reopening.statuses)):
+        ids = [
+            i for i, s in zip(reopening.report_ids, reopening.statuses, strict=True) if s == status
+        ]
+        rows = conn.execute(
+            update(user_reports)
+            .where(
+                _u.id.in_(ids),
+                _u.status == status.value,
+                _u.resolved_by == reopening.closed_by,
+                _u.resolved_at == reopening.closed_at,
+            )
+            .values(status=ReportStatus.OPEN.value, resolved_by=None, resolved_at=None)
+            .returning(_u.reporter_id)
+        ).scalars()
+        opened.update((status.value, reporter) for reporter in rows)
+    for (status_value, reporter_id), n in sorted(opened.items()):
+        column = reporters.c["upheld" if status_value == ReportStatus.UPHELD.value else "rejected"]
+        # Counted down in the statement, as close_open_reports counts up; never below 0 (an
+        # erased reporter's record starts again from nothing).
+        conn.execute(
+            update(reporters)
+            .where(reporters.c.reporter_id == reporter_id)
+            .values({column: case((column >= n, column - n), else_=0), "updated_at": reopening.at})
+        )
+    return sum(opened.values())

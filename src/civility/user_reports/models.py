@@ -114,6 +114,52 @@ def closure_of(
 
 
 @dataclass(frozen=True, slots=True)
+class ReportReopening:
+    """The reports a verdict closed, opened again because the verdict was taken back.
+
+    `statuses` holds what the verdict made of each report (upheld or rejected), `closed_by`
+    and `closed_at` the verdict's actor and moment: the storage reopens exactly the reports
+    still closed so, and takes them off their reporters' counts.
+    """
+
+    report_ids: tuple[str, ...]
+    reporter_ids: tuple[str, ...]
+    statuses: tuple[ReportStatus, ...]
+    closed_by: str
+    closed_at: datetime
+    actor: str
+    at: datetime
+
+
+def reopening_of(
+    reports: Sequence[Report], *, closed_by: str, closed_at: datetime, actor: str, at: datetime
+) -> ReportReopening | None:
+    """Returns the reopening of the reports one verdict closed (by `closed_by` at `closed_at`),
+    taken back by `actor` at `at`; None when that verdict closed none."""
+    closed = sorted(
+        (
+            r
+            for r in reports
+            if r.status is not ReportStatus.OPEN
+            and r.resolved_by == closed_by
+            and r.resolved_at == closed_at
+        ),
+        key=lambda r: (r.created_at, r.id),
+    )
+    if not closed:
+        return None
+    return ReportReopening(
+        tuple(r.id for r in closed),
+        tuple(r.reporter_id for r in closed),
+        tuple(r.status for r in closed),
+        closed_by,
+        closed_at,
+        actor,
+        at,
+    )
+
+
+@dataclass(frozen=True, slots=True)
 class ReporterRecord:
     """How a reporter's judged reports went."""
 

@@ -14,6 +14,7 @@ from civility.user_reports.models import (
     ReportedQuery,
     ReporterRecord,
     ReportStatus,
+    ReportVerdict,
 )
 
 
@@ -57,4 +58,21 @@ class ReportRepository(Protocol):
         """Closes exactly these open reports, counts them on their reporters, stores the
         message's new decision and the events, in one transaction; returns False (writing
         nothing) if any report was no longer open."""
+        ...
+
+
+class ReviewItems(Protocol):
+    """The review queue, as a Reported-tab verdict reaches it (the review service is one)."""
+
+    def resolve_reported(
+        self,
+        message_id: str,
+        actor: str,
+        verdict: ReportVerdict,
+        note: str | None,
+        *,
+        senior: bool = False,
+    ) -> bool:
+        """Gives the message's open review item the verdict, closing its open reports in the
+        same transaction; False (nothing written) when no open item takes this verdict."""
         ...

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from civility.clock import Clock
@@ -19,12 +20,13 @@ from civility.user_reports.models import (
     ReportedMessage,
     ReportedQuery,
     ReportReason,
+    ReportReopening,
     ReportVerdict,
     check_report_text,
     closure_of,
     ranking_key,
 )
-from civility.user_reports.ports import ReportRepository
+from civility.user_reports.ports import ReportRepository, ReviewItems
 
 # What readers see after an upheld report; a dismissal leaves the decision as it is.
 VERDICT_ACTION = {ReportVerdict.HIDE: Action.HIDE, ReportVerdict.REMOVE: Action.BLOCK}
@@ -132,12 +134,23 @@ class UserReportService:
         )
 
     def resolve(
-        self, message_id: str, actor: str, verdict: ReportVerdict, note: str | None = None
+        self,
+        message_id: str,
+        actor: str,
+        verdict: ReportVerdict,
+        note: str | None = None,
+        *,
+        review: ReviewItems | None = None,
+        senior: bool = False,
     ) -> list[Report]:
         """Judges a reported message: its open reports are upheld or rejected together.
 
         Hide and remove make that the message's current decision (a `message.*` event) in the
         same transaction that closes the reports; dismissing leaves the decision as it is.
+        With `review` (the review queue), a message whose review item still waits for a verdict
+        gets it from this one, in the same transaction (see ReviewService.resolve_reported):
+        one verdict settles the message's item and its reports; `senior` as for review
+        verdicts (an escalated item takes a senior moderator's only).
         """
         view = find_message(self._messages, MessageRef(id=message_id))
         now = self._clock.now()
@@ -145,6 +158,10 @@ class UserReportService:
         closure = closure_of(reports, upheld=verdict.upheld, actor=actor, at=now)
         if closure is None:
             raise Conflict("the message has no open reports", code="no_open_reports")
+        if review is not None and review.resolve_reported(
+            message_id, actor, verdict, note, senior=senior
+        ):
+            return self._repo.reports_of(message_id)
         ids = list(closure.report_ids)
         action = VERDICT_ACTION.get(verdict)
         decisions: list[HumanDecision] = []
@@ -199,7 +216,9 @@ def report_resolved_event(
     action = VERDICT_ACTION.get(verdict)
     return new_event(
         EventType.REPORT_RESOLVED,
-        id=f"report.resolved:{closure.report_ids[0]}",
+        # A reopened report can be closed again: the closing moment keeps each closure's id
+        # unique (and equal to the reports' resolved_at).
+        id=f"report.resolved:{closure.report_ids[0]}:{_stamp(closure.at)}",
         subject=("message", message_id),
         actor=closure.actor,
         channel_id=channel_id,
@@ -216,3 +235,42 @@ def report_resolved_event(
         },
         at=closure.at,
     )
+
+
+def report_reopened_event(
+    message_id: str,
+    platform_message_id: str,
+    author_id: str,
+    channel_id: str,
+    *,
+    reopening: ReportReopening,
+    reversed_decision_id: str | None,
+    undo: bool,
+) -> Event:
+    """Builds the `report.reopened` event of a verdict taken back (a review reversal or undo):
+    the reports it closed are open again and back in the Reported queue."""
+    return new_event(
+        EventType.REPORT_REOPENED,
+        id=f"report.reopened:{reopening.report_ids[0]}:{_stamp(reopening.at)}",
+        subject=("message", message_id),
+        actor=reopening.actor,
+        channel_id=channel_id,
+        payload={
+            "message_id": message_id,
+            "platform_message_id": platform_message_id,
+            "author_id": author_id,
+            "report_ids": list(reopening.report_ids),
+            "reporter_ids": list(reopening.reporter_ids),
+            "previous_outcomes": [s.value for s in reopening.statuses],
+            "closed_by": reopening.closed_by,
+            "closed_at": reopening.closed_at.isoformat(),
+            "reversed_decision_id": reversed_decision_id,
+            "undo": undo,
+        },
+        at=reopening.at,
+    )
+
+
+def _stamp(at: datetime) -> str:
+    """A moment as event ids carry it (UTC, to the microsecond)."""
+    return at.astimezone(UTC).strftime("%Y%m%dT%H%M%S.%fZ")

@@ -13,6 +13,7 @@ from civility.review.cursor import decode_cursor, encode_cursor
 from civility.user_reports.models import ReportedQuery, ReportVerdict, parse_cursor
 from civility.web.actions import ActionFailed, call, redirect, safe_back
 from civility.web.deps import PREFIX, Actor, Viewer, container_of, is_htmx, page
+from civility.web.roles import senior
 
 router = APIRouter(prefix=PREFIX, include_in_schema=False)
 
@@ -111,6 +112,12 @@ async def resolve(
     except ValueError:
         raise ActionFailed(422, f"unknown action {action!r}") from None
     c = container_of(request)
-    await call(c.user_reports.resolve, message_id, user.actor, verdict, note.strip() or None)
+    high = senior(c, user)
+    # The message's open review item (Flagged or Automated) takes the same verdict.
+    await call(
+        lambda: c.user_reports.resolve(
+            message_id, user.actor, verdict, note.strip() or None, review=c.review, senior=high
+        )
+    )
     # The judged message leaves the list: go back to it without the `item` that named it.
     return redirect(safe_back(back, PREFIX + "/reported"), msg=DONE[verdict])

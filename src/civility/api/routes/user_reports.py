@@ -15,6 +15,7 @@ from civility.api.schemas import ErrorOut, Id, Strict, Text
 from civility.auth.keys import Permission, Principal
 from civility.moderation.lookup import MessageRef
 from civility.review.cursor import decode_cursor, encode_cursor
+from civility.review.seniority import is_senior
 from civility.user_reports.models import (
     MAX_REPORT_TEXT,
     Report,
@@ -180,7 +181,12 @@ async def reported_queue(
 async def resolve_reports(
     message_id: str, body: ReportVerdictIn, who: Reviewer, c: ContainerDep
 ) -> list[ReportOut]:
-    """Dismisses (reports rejected) or hides/removes the message (reports upheld)."""
-    args: tuple[Any, ...] = (message_id, who.id, body.action, body.note)
-    reports = await anyio.to_thread.run_sync(c.user_reports.resolve, *args)
+    """Dismisses (reports rejected) or hides/removes the message (reports upheld); the
+    message's open review item takes the same verdict (dismiss approves a flagged one)."""
+    high = is_senior(who.role.value, c.settings.review_senior_role)
+    reports = await anyio.to_thread.run_sync(
+        lambda: c.user_reports.resolve(
+            message_id, who.id, body.action, body.note, review=c.review, senior=high
+        )
+    )
     return [report_out(r) for r in reports]
