@@ -4,9 +4,19 @@ embedded default (SQLite, in-process queue, the built-in model), from a separate
 Open loop: request i is due at start + i / rate whatever happened to the earlier ones, and its
 latency counts from that due time, so a stall shows up as the queue of late requests it causes
 (a closed-loop generator would wait politely and hide it: coordinated omission). Reports the
-achieved rate, errors by kind, p50/p90/p99/p99.9/max, and writes bench/results/soak.json.
+achieved rate, errors by kind, p50/p90/p99/p99.9/max of every call and of the answered ones
+(200) and the shed ones (503) apart, and writes bench/results/soak.json.
 
     .venv/bin/python bench/soak.py [--rate 1000] [--duration 60] [--connections 256]
+        [--env CIVILITY_X=1 ...] [--src other/src]
+
+Comparing server settings on a noisy machine: `--arm NAME:ENV=VALUE,ENV=VALUE` (twice or more)
+with `--rounds N` runs the arms in turn, N rounds (ABAB... with the order flipped every other
+round, so a drift in the machine's load falls on both), and writes the runs and each arm's
+medians to bench/results/soak-arms.json, with the load average before and after each run:
+
+    .venv/bin/python bench/soak.py --duration 60 --rounds 3 \
+        --arm off:CIVILITY_MAX_IN_FLIGHT=0 --arm on:CIVILITY_MAX_IN_FLIGHT=128
 
 The target a platform asked for: zero errors and p99 < 500 ms at 1,000 req/s for 60 s.
 """
@@ -19,6 +29,7 @@ import itertools
 import json
 import os
 import platform
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -96,6 +107,7 @@ async def drive(args: argparse.Namespace) -> dict[str, object]:
     for _ in range(args.connections):
         free.put_nowait(Connection(args.host, args.port))
     latencies: list[float] = []
+    by_status: dict[str, list[float]] = {"ok": [], "shed": []}
     errors: dict[str, int] = {}
     tasks: set[asyncio.Task[None]] = set()
 
@@ -119,7 +131,12 @@ async def drive(args: argparse.Namespace) -> dict[str, object]:
             finally:
                 free.put_nowait(conn)
         if measured:
-            latencies.append((time.perf_counter() - due) * 1000)
+            took = (time.perf_counter() - due) * 1000
+            latencies.append(took)
+            if kind is None:
+                by_status["ok"].append(took)
+            elif kind == "http_503":
+                by_status["shed"].append(took)
             if kind is not None:
                 errors[kind] = errors.get(kind, 0) + 1
 
@@ -138,6 +155,8 @@ async def drive(args: argparse.Namespace) -> dict[str, object]:
     await asyncio.gather(*tasks)
     return {
         "latencies_ms": latencies,
+        "ok_latencies_ms": by_status["ok"],
+        "shed_latencies_ms": by_status["shed"],
         "errors": errors,
         "send_seconds": sent_for,
         "requests": total - warm,
@@ -171,6 +190,8 @@ def summarise(raw: dict[str, Any], args: argparse.Namespace) -> dict[str, object
     errors: dict[str, int] = dict(raw["errors"])
     measured = int(raw["requests"])
     p99 = percentile(lat, 0.99)
+    ok = sorted(float(x) for x in raw["ok_latencies_ms"])
+    shed = sorted(float(x) for x in raw["shed_latencies_ms"])
     return {
         "rate_asked": args.rate,
         "timeout_s": args.timeout,
@@ -185,24 +206,22 @@ def summarise(raw: dict[str, Any], args: argparse.Namespace) -> dict[str, object
         "p99_ms": round(p99, 2),
         "p999_ms": round(percentile(lat, 0.999), 2),
         "max_ms": round(lat[-1], 2) if lat else None,
+        # Answered (200) and shed (503 overloaded) calls apart: a shed call should be fast.
+        "ok_p50_ms": round(percentile(ok, 0.50), 2),
+        "ok_p99_ms": round(percentile(ok, 0.99), 2),
+        "ok_max_ms": round(ok[-1], 2) if ok else None,
+        "shed": len(shed),
+        "shed_p50_ms": round(percentile(shed, 0.50), 2),
+        "shed_p99_ms": round(percentile(shed, 0.99), 2),
         "meets_target": sum(errors.values()) == 0 and p99 < TARGET_P99_MS,
         "target": f"0 errors and p99 < {TARGET_P99_MS:g} ms",
     }
 
 
-def main() -> None:
-    """Starts the embedded default, drives it from a second process, writes the report."""
-    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--rate", type=float, default=1000.0)
-    p.add_argument("--duration", type=float, default=60.0)
-    p.add_argument("--warmup", type=float, default=5.0)
-    p.add_argument("--connections", type=int, default=256)
-    p.add_argument("--timeout", type=float, default=10.0, help="Seconds a request may take")
-    p.add_argument("--note", default="", help="Conditions to record (e.g. 'machine shared')")
-    p.add_argument("--src", default=None, help="run the server from another source tree (its src/)")
-    p.add_argument("--out", default="soak.json")
-    args = p.parse_args()
-    env = {"PYTHONPATH": args.src} if args.src else {}
+def run_once(args: argparse.Namespace, settings: dict[str, str]) -> dict[str, object]:
+    """Starts the embedded default with the given settings, drives it, returns the report."""
+    env = {**settings, **({"PYTHONPATH": args.src} if args.src else {})}
+    load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp, serve(Path(tmp), env) as server:
         # A platform's backend calls with a service key (its rate limit is the one that applies).
         made = httpx.post(
@@ -232,15 +251,87 @@ def main() -> None:
     report = summarise(json.loads(load.stdout), args)
     report["conditions"] = {
         "server": "civility serve, 1 process, embedded default (SQLite WAL, memory://, builtin)",
+        "settings": settings,
         "cpus": os.cpu_count(),
+        "load_average_1m_before": round(load_before, 2),
         "load_average_1m_at_end": round(os.getloadavg()[0], 2),
         "python": platform.python_version(),
         "note": args.note,
         "source": args.src or "this tree",
     }
+    return report
+
+
+def _settings(pairs: list[str]) -> dict[str, str]:
+    """Parses NAME=VALUE pairs."""
+    out = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name:
+            raise SystemExit(f"expected NAME=VALUE, got {pair!r}")
+        out[name] = value
+    return out
+
+
+def _arm(spec: str) -> tuple[str, dict[str, str]]:
+    """Parses NAME:ENV=VALUE,ENV=VALUE."""
+    name, _, pairs = spec.partition(":")
+    return name, _settings([p for p in pairs.split(",") if p])
+
+
+MEDIANS = ("answered_ok_rps", "errors", "shed", "p50_ms", "p99_ms", "ok_p50_ms", "ok_p99_ms")
+
+
+def alternate(args: argparse.Namespace, base: dict[str, str]) -> dict[str, object]:
+    """Runs the arms in turn for args.rounds rounds; returns every run and each arm's medians."""
+    arms = [_arm(spec) for spec in args.arm]
+    runs: list[dict[str, object]] = []
+    for round_no in range(args.rounds):
+        order = arms if round_no % 2 == 0 else arms[::-1]
+        for name, settings in order:
+            report = run_once(args, {**base, **settings})
+            report["arm"], report["round"] = name, round_no
+            runs.append(report)
+            line = {k: report[k] for k in MEDIANS}
+            print(f"round {round_no} {name}: {json.dumps(line)}", flush=True)
+    medians: dict[str, dict[str, float]] = {}
+    for name, _ in arms:
+        mine = [r for r in runs if r["arm"] == name]
+        medians[name] = {
+            k: statistics.median(float(r[k]) for r in mine)  # type: ignore[arg-type]
+            for k in MEDIANS
+        }
+    return {"arms": dict(arms), "rounds": args.rounds, "medians": medians, "runs": runs}
+
+
+def main() -> None:
+    """Starts the embedded default, drives it from a second process, writes the report."""
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--rate", type=float, default=1000.0)
+    p.add_argument("--duration", type=float, default=60.0)
+    p.add_argument("--warmup", type=float, default=5.0)
+    p.add_argument("--connections", type=int, default=256)
+    p.add_argument("--timeout", type=float, default=10.0, help="Seconds a request may take")
+    p.add_argument("--note", default="", help="Conditions to record (e.g. 'machine shared')")
+    p.add_argument("--src", default=None, help="run the server from another source tree (its src/)")
+    p.add_argument("--env", action="append", default=[], help="server setting NAME=VALUE")
+    p.add_argument("--arm", action="append", default=[], help="NAME:ENV=VALUE,... (alternate)")
+    p.add_argument("--rounds", type=int, default=3, help="rounds of the arms")
+    p.add_argument("--out", default=None, help="file name under bench/results/")
+    args = p.parse_args()
+    base = _settings(args.env)
+    if args.arm:
+        report = alternate(args, base)
+        out = args.out or "soak-arms.json"
+    else:
+        report = run_once(args, base)
+        out = args.out or "soak.json"
     RESULTS.mkdir(exist_ok=True)
-    (RESULTS / args.out).write_text(json.dumps(report, indent=2) + "\n")
-    print(json.dumps(report, indent=2))
+    (RESULTS / out).write_text(json.dumps(report, indent=2) + "\n")
+    if args.arm:
+        print(json.dumps({"medians": report["medians"]}, indent=2))
+    else:
+        print(json.dumps(report, indent=2))
 
 
 if __name__ == "__main__":

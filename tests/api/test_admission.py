@@ -14,7 +14,7 @@ import pytest
 from tests.infra.infra_helpers import run_async
 
 from civility import metrics
-from civility.api.admission import AdmissionMiddleware
+from civility.api.admission import Admission, AdmissionMiddleware
 from civility.api.edge import Dialect
 from civility.api.routes import compat_openai, compat_perspective
 from civility.errors import Unavailable
@@ -116,7 +116,7 @@ def test_past_the_limit_a_request_is_a_503_overloaded_at_once() -> None:
     assert refused.headers["retry-after"] == "5"
     assert refused.headers["content-type"] == "application/json"
     assert _shed() == before + 1
-    assert bound.in_flight == 0
+    assert bound.admission.in_flight == 0
 
 
 def test_a_slot_is_free_again_once_its_request_is_answered() -> None:
@@ -145,7 +145,7 @@ def test_a_failing_request_gives_its_slot_back() -> None:
             await _call(bound, "/v1/moderate")
 
     run_async(scenario())
-    assert bound.in_flight == 0
+    assert bound.admission.in_flight == 0
 
 
 def test_probes_and_the_scrape_answer_at_the_limit() -> None:
@@ -246,10 +246,88 @@ def test_other_scopes_pass_through() -> None:
         seen.append(scope["type"])
 
     bound = AdmissionMiddleware(app, limit=1)
-    bound.in_flight = 1  # full: a lifespan or websocket scope is still not ours to refuse
+    bound.admission.in_flight = 1  # full: a lifespan or websocket scope is still not ours to refuse
     run_async(bound({"type": "lifespan"}, _receive, Answer().send))
     run_async(bound({"type": "websocket", "path": "/ws"}, _receive, Answer().send))
     assert seen == ["lifespan", "websocket"]
+
+
+class SlowEdge:
+    """Stands for the edge: records who reached it, holds a request's upload until released."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+        self.reached: list[str] = []
+        self.upload_done = asyncio.Event()
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        self.reached.append(scope["path"])
+        if scope["path"] == "/v1/slow-upload":
+            await self.upload_done.wait()
+        await self.app(scope, receive, send)
+
+
+def _gated(limit: int) -> tuple[AdmissionMiddleware, SlowEdge, Downstream, Admission]:
+    """early gate -> edge -> counting gate -> app, as the app registers them."""
+    down = Downstream()
+    admission = Admission(limit=limit, dialects=DIALECTS)
+    edge = SlowEdge(AdmissionMiddleware(down, admission=admission))
+    return AdmissionMiddleware(edge, admission=admission, counts=False), edge, down, admission
+
+
+def test_the_early_gate_refuses_before_the_edge_when_full() -> None:
+    early, edge, down, admission = _gated(1)
+
+    async def scenario() -> Answer:
+        held = await _fill(early, down, 1)
+        refused = await _call(early, "/v1/moderations")
+        down.release.set()
+        await asyncio.gather(*held)
+        return refused
+
+    before = _shed()
+    refused = run_async(scenario())
+    assert refused.status == 503
+    assert refused.json()["error"]["code"] == "overloaded"  # OpenAI's shape, its prefix
+    assert refused.json()["error"]["param"] is None
+    assert refused.headers["x-content-type-options"] == "nosniff"  # the edge's headers too
+    assert edge.reached == ["/v1/moderate?0"]  # the refused call never cost the edge anything
+    assert _shed() == before + 1
+    assert admission.in_flight == 0
+
+
+def test_a_slow_upload_holds_no_slot() -> None:
+    early, edge, down, admission = _gated(1)
+
+    async def scenario() -> tuple[int, int, int]:
+        slow = asyncio.create_task(_call(early, "/v1/slow-upload"))
+        while edge.reached != ["/v1/slow-upload"]:
+            await asyncio.sleep(0)
+        counted_while_uploading = admission.in_flight
+        down.release.set()
+        other = await _call(early, "/v1/moderate")  # the slot was free
+        edge.upload_done.set()
+        return counted_while_uploading, other.status, (await slow).status
+
+    assert run_async(scenario()) == (0, 200, 200)
+
+
+def test_the_counting_gate_is_exact_when_uploads_finish_together() -> None:
+    # Both passed the early gate while the bound was free; only one may be let in.
+    early, edge, down, _ = _gated(1)
+
+    async def scenario() -> list[int]:
+        first = asyncio.create_task(_call(early, "/v1/slow-upload"))
+        second = asyncio.create_task(_call(early, "/v1/slow-upload"))
+        while len(edge.reached) < 2:
+            await asyncio.sleep(0)
+        edge.upload_done.set()
+        while down.entered < 1 or not (first.done() or second.done()):
+            await asyncio.sleep(0)  # one is in the app, the other already answered
+        down.release.set()
+        return sorted(a.status for a in await asyncio.gather(first, second))
+
+    assert run_async(scenario()) == [200, 503]
 
 
 def test_the_error_is_the_group_commits_kind() -> None:

@@ -15,7 +15,7 @@ from fastapi import FastAPI
 from starlette.middleware import Middleware
 from tests.conftest import Api
 
-from civility.api.admission import AdmissionMiddleware
+from civility.api.admission import Admission, AdmissionMiddleware
 from civility.api.app import _dialects
 from civility.api.edge import EdgeMiddleware
 from civility.moderation.group_commit import GroupCommitter
@@ -24,15 +24,13 @@ from civility.moderation.records import MessageView
 
 
 def bound_to(app: FastAPI, limit: int) -> None:
-    """Sets the app's bound, placing it just inside the edge where it is not registered yet."""
-    wanted = Middleware(AdmissionMiddleware, limit=limit, dialects=_dialects())
-    stack = app.user_middleware  # outermost first
-    for i, middleware in enumerate(stack):
-        if _is(middleware, AdmissionMiddleware):
-            stack[i] = wanted
-            return
+    """Sets the app's bound: the early gate before the edge, the counting one inside it."""
+    admission = Admission(limit=limit, dialects=_dialects())
+    stack = [m for m in app.user_middleware if not _is(m, AdmissionMiddleware)]  # outermost first
     edge = next(i for i, m in enumerate(stack) if _is(m, EdgeMiddleware))
-    stack.insert(edge + 1, wanted)
+    stack.insert(edge + 1, Middleware(AdmissionMiddleware, admission=admission))
+    stack.insert(edge, Middleware(AdmissionMiddleware, admission=admission, counts=False))
+    app.user_middleware[:] = stack
 
 
 def _is(middleware: Middleware, cls: type) -> bool:
@@ -101,7 +99,7 @@ def test_past_the_bound_every_route_is_refused_at_once_and_probes_answer(api: Ap
     for name, r in refused.items():
         assert r.status_code == 503, name
         assert r.headers["Retry-After"] == "5", name
-        # Inside the edge: its headers are on the refusal, the request id outside it too.
+        # The edge's headers are on the refusal, and the request id.
         assert r.headers["X-Content-Type-Options"] == "nosniff", name
         assert r.headers["X-Request-ID"], name
     assert refused["moderate"].json()["error"]["code"] == "overloaded"
@@ -109,9 +107,10 @@ def test_past_the_bound_every_route_is_refused_at_once_and_probes_answer(api: Ap
     assert refused["openai"].json()["error"]["code"] == "overloaded"
     assert refused["openai"].json()["error"]["param"] is None  # OpenAI's shape
     assert refused["perspective"].json()["error"]["status"] == "UNAVAILABLE"  # Google's
-    assert anonymous.status_code == 401  # the key is checked before the bound
+    # The early gate refuses before the edge spends anything on the key.
+    assert anonymous.status_code == 503
     assert probes == [200, 200, 200]
-    assert shed_during == shed_before + 4
+    assert shed_during == shed_before + 5
 
     # The slot is free again, and only the call that was let in was stored.
     after = api.client.post("/v1/moderate", headers=api.headers(), json=_body(4))

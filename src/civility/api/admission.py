@@ -7,12 +7,17 @@ in flight, the next one is answered at once with `503 overloaded` and `Retry-Aft
 answer as the group commit's own bound, and in the Perspective or OpenAI error format under
 their prefixes), before any route runs, so nothing is stored and a retry is a first attempt.
 
-It sits inside the edge: a request is counted once its key, rate limit and body have been
-checked, so a slow upload or a flood of unauthenticated calls cannot hold the slots, and the
-edge's headers (security, rate limit) are on the 503 too. Probes and the metrics scrape are
-never refused: an overloaded process is alive, and it must be seen shedding.
+The bound has two gates on one counter:
 
-uvicorn's `limit_concurrency` would bound the same thing, but answers in plain text.
+- the counting gate sits inside the edge: a request is in flight from the moment its key,
+  rate limit and body have passed until its answer is sent, so slow uploads cannot hold the
+  slots (a dozen slow clients would otherwise shut everyone out);
+- the early gate sits in front of the edge and only looks: when the bound is full it refuses
+  before the edge authenticates, counts the rate limit and reads the body, which makes a
+  refusal several times cheaper (the CPU an overloaded process has left goes to real work).
+
+Probes and the metrics scrape pass both gates: an overloaded process is alive, and it must be
+seen shedding. uvicorn's `limit_concurrency` would bound the same thing, but in plain text.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from civility import metrics
 from civility.api.edge import Dialect
+from civility.api.edge import _decorate as with_edge_headers
 from civility.api.errors import error_response
 from civility.errors import Unavailable, http_status
 
@@ -42,47 +48,41 @@ def overloaded(limit: int) -> Unavailable:
     )
 
 
-class AdmissionMiddleware:
-    """Refuses a request with 503 `overloaded` while `limit` requests are in flight.
+class Admission:
+    """The bound one process keeps: requests in flight, the limit, and the refusal.
 
     `limit` None reads `max_in_flight` from the container's settings on each request (the
     container is built at startup, after the middleware); 0 means unbounded. One process runs
-    one event loop, so a plain counter is exact: nothing between the check and the increment
+    one event loop, so a plain counter is exact: nothing between a check and the increment
     can yield.
     """
 
     def __init__(
         self,
-        app: ASGIApp,
         *,
         limit: int | None = None,
         dialects: tuple[Dialect, ...] = (),
         exempt: Collection[str] = EXEMPT_PATHS,
     ) -> None:
-        self.app = app
+        self.in_flight = 0
         self._limit = limit
         self._dialects = dialects
         self._exempt = exempt
-        self.in_flight = 0
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["path"] in self._exempt:
-            await self.app(scope, receive, send)
-            return
+    def applies(self, scope: Scope) -> bool:
+        """Tells whether the bound applies to a request (HTTP, not a probe or the scrape)."""
+        return scope["type"] == "http" and scope["path"] not in self._exempt
+
+    def full(self, scope: Scope) -> int:
+        """Returns the limit when it is reached (the request must be refused), else 0."""
         limit = self._limit
         if limit is None:
             limit = int(scope["app"].state.container.settings.max_in_flight)
-        if limit and self.in_flight >= limit:
-            metrics.SHED.labels(SHED_REASON).inc()
-            await self._refuse(limit, scope["path"], send)
-            return
-        self.in_flight += 1
-        try:
-            await self.app(scope, receive, send)
-        finally:
-            self.in_flight -= 1
+        return limit if limit and self.in_flight >= limit else 0
 
-    async def _refuse(self, limit: int, path: str, send: Send) -> None:
+    async def refuse(self, limit: int, path: str, send: Send) -> None:
+        """Answers 503 `overloaded` with Retry-After, in the error format of the path."""
+        metrics.SHED.labels(SHED_REASON).inc()
         error = overloaded(limit)
         status = http_status(error)
         headers = {"Retry-After": str(RETRY_AFTER_SECONDS)}
@@ -97,3 +97,46 @@ class AdmissionMiddleware:
             return {"type": "http.disconnect"}
 
         await response({"type": "http", "method": "GET", "path": path}, receive, send)
+
+
+class AdmissionMiddleware:
+    """One gate of an Admission: the counting one (inside the edge) or an early look.
+
+    Without an `admission` it makes its own from `limit` and `dialects`: one counting gate,
+    which is the whole bound where no early gate is wanted.
+    """
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        admission: Admission | None = None,
+        counts: bool = True,
+        limit: int | None = None,
+        dialects: tuple[Dialect, ...] = (),
+    ) -> None:
+        self.app = app
+        self.admission = admission or Admission(limit=limit, dialects=dialects)
+        self._counts = counts
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        admission = self.admission
+        if not admission.applies(scope):
+            await self.app(scope, receive, send)
+            return
+        limit = admission.full(scope)
+        if limit:
+            path = scope["path"]
+            # In front of the edge, the edge's headers (security policy) are added here.
+            await admission.refuse(
+                limit, path, send if self._counts else with_edge_headers(send, path, None)
+            )
+            return
+        if not self._counts:
+            await self.app(scope, receive, send)
+            return
+        admission.in_flight += 1
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            admission.in_flight -= 1
