@@ -465,19 +465,25 @@ def decide(
     ``NGRAM_P``.
     """
     answer = _decide(ev, probs, ngram is not None)
-    if answer != UNDETERMINED or ngram is None or probs is None or ev.cyrillic:
+    if ngram is None or probs is None or not needs_ngrams(ev, probs, answer):
         return answer
-    if ev.nb_among is not None or ev.letters < NGRAM_MIN_LETTERS:
-        return answer
-    nb_best = max(probs, key=probs.__getitem__)
-    if nb_best not in SUPPORTED and probs[nb_best] >= NGRAM_OTHER_VETO:
-        return answer  # py3langid is sure of another language: stay out of it
     # Condition on the languages the lexicon leaves open; a single one left is not evidence
     # here (the rules above already declined it), so then only the ambiguous words' set counts.
     cands = candidates(ev)
     dist = combined(probs, ngram, cands if cands is not None and len(cands) > 1 else ev.among)
     pick = max(dist, key=dist.__getitem__)
     return pick if dist[pick] >= NGRAM_P else answer
+
+
+def needs_ngrams(ev: Evidence, probs: Mapping[str, float], answer: str | None) -> bool:
+    """Whether the n-gram stage may answer a text the rules left with ``answer``."""
+    if answer != UNDETERMINED or ev.cyrillic or ev.nb_among is not None:
+        return False
+    if ev.letters < NGRAM_MIN_LETTERS:
+        return False
+    nb_best = max(probs, key=probs.__getitem__)
+    # py3langid sure of an unsupported language: the stage stays out of it.
+    return nb_best in SUPPORTED or probs[nb_best] < NGRAM_OTHER_VETO
 
 
 def _decide(ev: Evidence, probs: dict[str, float] | None, ngrams: bool) -> str | None:
@@ -595,23 +601,21 @@ class LanguageIdentifier:
         need = [i for i, answer in enumerate(out) if answer is None]
         if need:
             probs = self._batch_probs([evs[i].cleaned for i in need])
-            ngram = self._ngram_probs([evs[i] for i in need])
-            for i, row, ng in zip(need, probs, ngram, strict=True):
-                out[i] = decide(evs[i], row, ng) or UNDETERMINED
+            for i, row in zip(need, probs, strict=True):
+                out[i] = _decide(evs[i], row, ngrams) or UNDETERMINED
+            model = self._ngram_model if ngrams else None
+            # The n-gram model scores only the texts its stage may still answer.
+            stage = [
+                (i, row)
+                for i, row in zip(need, probs, strict=True)
+                if model is not None and needs_ngrams(evs[i], row, out[i])
+            ]
+            if model is not None and stage:
+                posterior = model.probabilities([evs[i].tokens for i, _ in stage])
+                for (i, row), p in zip(stage, posterior.tolist(), strict=True):
+                    ngram = dict(zip(model.langs, p, strict=True))
+                    out[i] = decide(evs[i], row, ngram) or UNDETERMINED
         return [answer or UNDETERMINED for answer in out]
-
-    def _ngram_probs(self, evs: Sequence[Evidence]) -> list[dict[str, float] | None]:
-        """The n-gram model's posterior for the Latin-script texts among ``evs`` (else None)."""
-        model = self._ngram_model if self._use_ngrams else None
-        if model is None:
-            return [None] * len(evs)
-        latin = [i for i, ev in enumerate(evs) if not ev.cyrillic and ev.nb_among is None]
-        out: list[dict[str, float] | None] = [None] * len(evs)
-        if latin:
-            p = model.probabilities([evs[i].tokens for i in latin])
-            for i, row in zip(latin, p.tolist(), strict=True):
-                out[i] = dict(zip(model.langs, row, strict=True))
-        return out
 
     def probabilities(self, texts: Sequence[str]) -> list[dict[str, float]]:
         """py3langid's probabilities over ``NB_LANGS`` for raw texts (cleaned as classify does)."""
