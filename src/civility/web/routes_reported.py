@@ -8,8 +8,10 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
+from civility.container import Container
 from civility.errors import Invalid
 from civility.review.cursor import decode_cursor, encode_cursor
+from civility.review.models import ReviewItem, ReviewStatus
 from civility.user_reports.models import ReportedQuery, ReportVerdict, parse_cursor
 from civility.web.actions import ActionFailed, call, redirect, safe_back
 from civility.web.deps import PREFIX, Actor, Viewer, container_of, is_htmx, page
@@ -46,6 +48,7 @@ async def reported(
     items, after = await call(c.user_reports.queue, query)
     selected = item or (items[0].message_id if items else "")
     detail = await call(c.user_reports.detail, selected) if selected else None
+    review = await _review_item(c, selected)
     params = {"channel_id": channel_id.strip()}
     here = _url(params, cursor=cursor)
     return page(
@@ -59,7 +62,16 @@ async def reported(
         next_url=_url(params, cursor=encode_cursor(after)) if after else None,
         msg=msg,
         nav="queue",
+        review=review,
     )
+
+
+async def _review_item(c: Container, message_id: str) -> ReviewItem | None:
+    """The message's review item while it waits for a verdict (a Reported verdict gives it)."""
+    if not message_id:
+        return None
+    item = (await call(c.review.get_many, [message_id])).get(message_id)
+    return item if item is not None and item.status is not ReviewStatus.RESOLVED else None
 
 
 def _url(params: dict[str, str], **extra: str | None) -> str:
@@ -72,9 +84,10 @@ async def reported_detail(request: Request, message_id: str, user: Viewer) -> HT
     """Returns the reports panel of one message (the whole page when opened directly)."""
     c = container_of(request)
     detail = await call(c.user_reports.detail, message_id)
+    review = await _review_item(c, message_id)
     if is_htmx(request):
         here = f"{PREFIX}/reported"
-        return page(request, "_reported_detail.html", user, detail=detail, here=here)
+        return page(request, "_reported_detail.html", user, detail=detail, here=here, review=review)
     items, _ = await call(c.user_reports.queue, ReportedQuery())
     return page(
         request,
@@ -86,6 +99,7 @@ async def reported_detail(request: Request, message_id: str, user: Viewer) -> HT
         here=f"{PREFIX}/reported",
         next_url=None,
         nav="queue",
+        review=review,
     )
 
 
