@@ -69,6 +69,23 @@ def main() -> int:
         "wrong": rate(n_wrong, n_lang),
         "und": rate(n_und, n_lang),
     }
+    # The target is about messages of 1-5 words; sets since v5 also hold longer ones.
+    res["by_length"] = {}
+    for name, lo, hi in (("1-5 words", 1, 5), ("6+ words", 6, 10**9)):
+        got = [
+            (r["lang"], ans)
+            for r, ans in zip(rows, answers, strict=True)
+            if r["lang"] != UND and lo <= len(r["text"].split()) <= hi
+        ]
+        if got:
+            ok = sum(lang == ans for lang, ans in got)
+            und = sum(ans == UND for _, ans in got)
+            res["by_length"][name] = {
+                "n": len(got),
+                "accuracy": rate(ok, len(got)),
+                "wrong": rate(len(got) - ok - und, len(got)),
+                "und": rate(und, len(got)),
+            }
 
     print(f"scorer {res['scorer']['name']} {res['scorer']['version']}  ({len(rows)} texts)\n")
     header = ["lang", "n", "acc", "wrong", "und", "target", "top confusions"]
@@ -88,6 +105,10 @@ def main() -> int:
         )
     o = res["overall"]
     body.append(["ALL", o["n"], o["accuracy"], o["wrong"], o["und"], "", ""])
+    for name, g in res["by_length"].items():
+        body.append(
+            [name.replace(" words", "w"), g["n"], g["accuracy"], g["wrong"], g["und"], "", ""]
+        )
     print(table(header, body, 6))
     print(f"target: accuracy >= {TARGET_ACCURACY}, wrong <= {TARGET_WRONG} per language")
     met = sum(g["meets_target"] for g in res["by_language"].values())
