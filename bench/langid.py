@@ -72,19 +72,19 @@ def main() -> int:
     # The target is about messages of 1-5 words; sets since v5 also hold longer ones.
     res["by_length"] = {}
     for name, lo, hi in (("1-5 words", 1, 5), ("6+ words", 6, 10**9)):
-        got = [
+        sized = [
             (r["lang"], ans)
             for r, ans in zip(rows, answers, strict=True)
             if r["lang"] != UND and lo <= len(r["text"].split()) <= hi
         ]
-        if got:
-            ok = sum(lang == ans for lang, ans in got)
-            und = sum(ans == UND for _, ans in got)
+        if sized:
+            ok = sum(lang == ans for lang, ans in sized)
+            und = sum(ans == UND for _, ans in sized)
             res["by_length"][name] = {
-                "n": len(got),
-                "accuracy": rate(ok, len(got)),
-                "wrong": rate(len(got) - ok - und, len(got)),
-                "und": rate(und, len(got)),
+                "n": len(sized),
+                "accuracy": rate(ok, len(sized)),
+                "wrong": rate(len(sized) - ok - und, len(sized)),
+                "und": rate(und, len(sized)),
             }
 
     print(f"scorer {res['scorer']['name']} {res['scorer']['version']}  ({len(rows)} texts)\n")
