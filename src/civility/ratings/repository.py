@@ -12,6 +12,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import replace
+from datetime import datetime
 from typing import Protocol
 
 from civility.events.models import Event
@@ -97,8 +98,10 @@ class RatingRepository(Protocol):
         """Reads the stored sums of posts outside any write."""
         ...
 
-    def list_reviews(self, status: ReviewStatus | None, limit: int) -> list[RatingReview]:
-        """Returns review items, newest first."""
+    def list_reviews(
+        self, status: ReviewStatus | None, limit: int, before: tuple[datetime, str] | None = None
+    ) -> list[RatingReview]:
+        """Returns review items, newest first; with `before` (created_at, id), those after it."""
         ...
 
     def get_review(self, review_id: str) -> RatingReview | None:
@@ -152,9 +155,16 @@ class InMemoryRatingRepository:
         """Returns the sums of the posts that have any."""
         return {p: self.stats[p] for p in post_ids if p in self.stats}
 
-    def list_reviews(self, status: ReviewStatus | None, limit: int) -> list[RatingReview]:
-        """Returns review items, newest first."""
-        found = [r for r in self.reviews.values() if status is None or r.status is status]
+    def list_reviews(
+        self, status: ReviewStatus | None, limit: int, before: tuple[datetime, str] | None = None
+    ) -> list[RatingReview]:
+        """Returns review items, newest first; with `before` (created_at, id), those after it."""
+        found = [
+            r
+            for r in self.reviews.values()
+            if (status is None or r.status is status)
+            and (before is None or (r.created_at, r.id) < before)
+        ]
         return sorted(found, key=lambda r: (r.created_at, r.id), reverse=True)[:limit]
 
     def get_review(self, review_id: str) -> RatingReview | None:

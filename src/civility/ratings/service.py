@@ -404,10 +404,14 @@ class RatingService:
             self.detector.forget(user_id)
 
     def list_reviews(
-        self, status: ReviewStatus | None = ReviewStatus.OPEN, limit: int = 50
+        self,
+        status: ReviewStatus | None = ReviewStatus.OPEN,
+        limit: int = 50,
+        before: tuple[datetime, str] | None = None,
     ) -> list[RatingReview]:
-        """Returns rating review items, newest first."""
-        return self._repo.list_reviews(status, limit)
+        """Returns rating review items, newest first; with `before` (created_at, id), the page
+        after that item (the review queue's view=ratings pages with it)."""
+        return self._repo.list_reviews(status, limit, before)
 
     def get_review(self, review_id: str) -> RatingReview:
         """Returns one rating review item or raises NotFound."""

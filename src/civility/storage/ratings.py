@@ -488,12 +488,17 @@ class SqlRatingRepository:
         with translate_errors(), self._db.read() as conn:
             return read_stats(conn, post_ids)
 
-    def list_reviews(self, status: ReviewStatus | None, limit: int) -> list[RatingReview]:
-        """Returns review items, newest first."""
+    def list_reviews(
+        self, status: ReviewStatus | None, limit: int, before: tuple[datetime, str] | None = None
+    ) -> list[RatingReview]:
+        """Returns review items, newest first; with `before` (created_at, id), those after it."""
         c = rating_reviews.c
         stmt = select(rating_reviews).order_by(c.created_at.desc(), c.id.desc()).limit(limit)
         if status is not None:
             stmt = stmt.where(c.status == status.value)
+        if before is not None:
+            at, review_id = before
+            stmt = stmt.where(or_(c.created_at < at, and_(c.created_at == at, c.id < review_id)))
         with translate_errors(), self._db.read() as conn:
             return [_review_from_row(r) for r in conn.execute(stmt)]
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Annotated, Any
+from enum import StrEnum
+from typing import Annotated, Any, Literal
 
 import anyio
 from fastapi import APIRouter, Depends, Query
@@ -13,8 +14,12 @@ from civility.api.deps import ContainerDep, Reader, require
 from civility.api.routes.moderation import ERRORS
 from civility.api.schemas import Id, ReasonOut, Strict, reason_out
 from civility.auth.keys import Permission, Principal
+from civility.container import Container
+from civility.errors import Forbidden, Invalid
 from civility.moderation.decisions import DecisionSource
 from civility.policy.verdict import Action, Severity
+from civility.ratings.reviews import RatingReview
+from civility.ratings.reviews import ReviewStatus as RatingStatus
 from civility.review.cursor import decode_cursor, encode_cursor
 from civility.review.models import (
     BanRequest,
@@ -112,10 +117,31 @@ class CurrentDecisionOut(BaseModel):
     version: int
 
 
+class QueueView(StrEnum):
+    """Which items a queue page lists: flagged messages, automated hides and blocks, or rating
+    review items (bursts, review bombs, collusion blocks, accounts: docs/ratings.md)."""
+
+    FLAGGED = "flagged"
+    AUTOMATED = "automated"
+    RATINGS = "ratings"
+
+
+# A rating review item is open until a moderator confirms or clears it; it is never claimed
+# or escalated, so those statuses list none.
+RATING_STATUSES: dict[str, tuple[RatingStatus | None, ...]] = {
+    "pending": (RatingStatus.OPEN,),
+    "claimed": (),
+    "escalated": (),
+    "resolved": (RatingStatus.CONFIRMED, RatingStatus.CLEARED),
+    "all": (None,),
+}
+
+
 class ReviewItemOut(BaseModel):
     """A queue item: the message, its automated decision, its review state and the decision
     in force now (`current`)."""
 
+    kind: Literal["message"] = "message"
     id: str
     decision_id: str
     message_id: str
@@ -140,10 +166,31 @@ class ReviewItemOut(BaseModel):
     current: CurrentDecisionOut
 
 
-class ReviewPage(BaseModel):
-    """A page of items; pass next_cursor as `cursor` (with the same filters) for the next."""
+class RatingQueueItemOut(BaseModel):
+    """A rating review item in the queue (`view=ratings`); its evidence is at `href`, and the
+    verdict is `POST {href}/verdict` (`confirm` or `clear`)."""
 
-    items: list[ReviewItemOut]
+    kind: Literal["rating_review"] = "rating_review"
+    id: str
+    reason: str = Field(description="What was found: burst, review_bomb, collusion or account.")
+    status: ReviewStatus = Field(description="`pending` while open, then `resolved`.")
+    resolution: RatingStatus | None = Field(description="`confirmed` or `cleared` once decided.")
+    post_ids: list[str]
+    user_ids: list[str]
+    created_at: datetime
+    updated_at: datetime
+    resolved_by: str | None
+    resolved_at: datetime | None
+    href: str
+
+
+class ReviewPage(BaseModel):
+    """A page of items; pass next_cursor as `cursor` (with the same filters) for the next.
+
+    Items are messages (`kind: message`) or, with `view=ratings`, rating review items
+    (`kind: rating_review`)."""
+
+    items: list[Annotated[ReviewItemOut | RatingQueueItemOut, Field(discriminator="kind")]]
     next_cursor: str | None
 
 
@@ -220,6 +267,24 @@ def item_out(i: ReviewItem, unsupported: tuple[str, ...] = ()) -> ReviewItemOut:
     )
 
 
+def rating_item_out(r: RatingReview) -> RatingQueueItemOut:
+    """Builds the queue form of a rating review item (the evidence stays at its own route)."""
+    open_ = r.status is RatingStatus.OPEN
+    return RatingQueueItemOut(
+        id=r.id,
+        reason=r.kind,
+        status=ReviewStatus.PENDING if open_ else ReviewStatus.RESOLVED,
+        resolution=None if open_ else r.status,
+        post_ids=list(r.post_ids),
+        user_ids=list(r.user_ids),
+        created_at=r.created_at,
+        updated_at=r.updated_at,
+        resolved_by=r.resolved_by,
+        resolved_at=r.resolved_at,
+        href=f"/v1/ratings/reviews/{r.id}",
+    )
+
+
 def note_out(n: Note) -> NoteOut:
     """Builds the response form of a note."""
     return NoteOut(
@@ -234,12 +299,12 @@ def note_out(n: Note) -> NoteOut:
 
 @router.get("/review", response_model=ReviewPage, responses=ERRORS)
 async def list_review(
-    _: Reader,
+    who: Reader,
     c: ContainerDep,
     status: Annotated[str, Query(pattern="^(pending|claimed|escalated|resolved|all)$")] = (
         "pending"
     ),
-    view: ReviewView = ReviewView.FLAGGED,
+    view: QueueView = QueueView.FLAGGED,
     channel_id: str | None = None,
     category: str | None = None,
     reason: str | None = None,
@@ -248,9 +313,21 @@ async def list_review(
     cursor: str | None = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> ReviewPage:
-    """Lists queue items: flagged ones (`view=flagged`) or automated hides and blocks."""
+    """Lists queue items: flagged messages (`view=flagged`), automated hides and blocks
+    (`view=automated`), or rating review items (`view=ratings`: newest first, moderators and
+    admins, no message filters)."""
+    if view is QueueView.RATINGS:
+        filters = {"channel_id": channel_id, "category": category, "reason": reason}
+        given = sorted(k for k, v in {**filters, "author_id": author_id}.items() if v)
+        if given:
+            raise Invalid(
+                f"{', '.join(given)} do not apply to view=ratings", code="filter_not_supported"
+            )
+        if not who.can(Permission.REVIEW):
+            raise Forbidden(f"role {who.role.value} may not review ratings", code="forbidden")
+        return await _rating_page(c, RATING_STATUSES[status], cursor, limit)
     query = ReviewQuery(
-        view=view,
+        view=ReviewView(view.value),
         status=None if status == "all" else ReviewStatus(status),
         channel_id=channel_id or None,
         category=category or None,
@@ -265,6 +342,36 @@ async def list_review(
         items=[item_out(i, c.unsupported_for(i.language)) for i in items],
         next_cursor=encode_cursor(after),
     )
+
+
+async def _rating_page(
+    c: Container, statuses: tuple[RatingStatus | None, ...], cursor: str | None, limit: int
+) -> ReviewPage:
+    """A page of rating review items, newest first, merged over the statuses asked for."""
+    before = _rating_cursor(decode_cursor(cursor))
+    found: list[RatingReview] = []
+    for wanted in statuses:
+        found += await anyio.to_thread.run_sync(c.ratings.list_reviews, wanted, limit, before)
+    # Each status' page is sorted and starts after the same cursor: their merge, cut to the
+    # limit, is the page of the union.
+    found.sort(key=lambda r: (r.created_at, r.id), reverse=True)
+    page = found[:limit]
+    after = (page[-1].created_at.isoformat(), page[-1].id) if len(page) == limit else None
+    return ReviewPage(items=[rating_item_out(r) for r in page], next_cursor=encode_cursor(after))
+
+
+def _rating_cursor(raw: tuple[Any, ...] | None) -> tuple[datetime, str] | None:
+    """Checks a decoded view=ratings cursor: (created_at, id) of the last item seen."""
+    if raw is None:
+        return None
+    try:
+        at, review_id = raw
+        moment = datetime.fromisoformat(at)
+    except (TypeError, ValueError) as exc:
+        raise Invalid("cursor does not match the view", code="bad_cursor") from exc
+    if moment.tzinfo is None or not isinstance(review_id, str):
+        raise Invalid("cursor does not match the view", code="bad_cursor")
+    return moment, review_id
 
 
 @router.post("/review/resolve", response_model=BulkOut, responses=ERRORS)
