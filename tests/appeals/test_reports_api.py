@@ -214,3 +214,29 @@ def test_a_review_verdict_answers_the_reports_too(api: Api, ids: list[str]) -> N
     bulk = {"item_ids": [ids[2]], "action": "remove"}
     assert post(api, "/v1/review/resolve", bulk, Role.MODERATOR).json()["resolved"] == [ids[2]]
     assert [i["id"] for i in get(api, "/v1/reports/queue").json()["items"]] == [ids[3]]
+
+
+def test_a_reported_verdict_settles_the_review_item_through_the_api(
+    api: Api, ids: list[str]
+) -> None:
+    # 0 and 1 are flagged: one is judged from the Reported queue, the other is escalated first.
+    for i in (0, 1):
+        assert report(api, ids[i], f"r{i}").status_code == 201
+    url = "/v1/reports/queue/{}/resolve"
+    hidden = post(api, url.format(ids[0]), {"action": "hide"}, Role.MODERATOR)
+    assert hidden.status_code == 200, hidden.text
+    item = get(api, f"/v1/review/{ids[0]}").json()["item"]
+    assert (item["status"], item["resolution"], item["current"]["decision"]) == (
+        "resolved",
+        "hide",
+        "hide",
+    )
+    escalate = post(api, f"/v1/review/{ids[1]}/resolve", {"action": "escalate"}, Role.MODERATOR)
+    assert escalate.status_code == 200, escalate.text
+    refused = post(api, url.format(ids[1]), {"action": "dismiss"}, Role.MODERATOR)
+    assert (refused.status_code, refused.json()["error"]["code"]) == (403, "escalated_to_senior")
+    senior = post(api, url.format(ids[1]), {"action": "dismiss"}, Role.ADMIN)
+    assert senior.status_code == 200, senior.text
+    assert [r["status"] for r in senior.json()] == ["rejected"]
+    item = get(api, f"/v1/review/{ids[1]}").json()["item"]
+    assert (item["resolution"], item["current"]["decision"]) == ("approve", "allow")
