@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+from datetime import datetime
 from typing import Any
 
 from civility.errors import Invalid
@@ -33,3 +34,18 @@ def decode_cursor(text: str | None) -> tuple[Any, ...] | None:
     if not isinstance(value, list) or not 2 <= len(value) <= 3:
         raise Invalid("cursor must be the next_cursor of a previous page", code="bad_cursor")
     return tuple(value)
+
+
+def time_cursor(raw: tuple[Any, ...] | None) -> tuple[datetime, str] | None:
+    """Checks a decoded (created_at, id) cursor, as newest-first lists of rating review items
+    page with; raises Invalid for anything else."""
+    if raw is None:
+        return None
+    try:
+        at, item_id = raw
+        moment = datetime.fromisoformat(at)
+    except (TypeError, ValueError) as exc:
+        raise Invalid(_BAD, code="bad_cursor") from exc
+    if moment.tzinfo is None or not isinstance(item_id, str):
+        raise Invalid(_BAD, code="bad_cursor")
+    return moment, item_id

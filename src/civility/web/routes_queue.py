@@ -8,9 +8,12 @@ from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Form, Query, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from civility.review.cursor import decode_cursor, encode_cursor
+from civility.errors import Invalid
+from civility.ratings.reviews import ReviewStatus as RatingStatus
+from civility.ratings.reviews import Verdict
+from civility.review.cursor import decode_cursor, encode_cursor, time_cursor
 from civility.review.models import (
     BanRequest,
     Resolution,
@@ -38,6 +41,12 @@ BAN_DURATIONS = {
     "permanent": None,
 }
 STATUSES = ("pending", "claimed", "escalated", "resolved", "all")
+RATING_STATUSES = ("open", "confirmed", "cleared", "all")
+RATING_PAGE = 50
+RATING_DONE = {
+    Verdict.CONFIRM: "Confirmed: the ratings stay out and the accounts weigh 0.",
+    Verdict.CLEAR: "Cleared: the flags are lifted and the ratings count again.",
+}
 PAGE_SIZE = 50
 
 
@@ -444,3 +453,52 @@ PAST = {
     Resolution.REMOVE: "removed",
     Resolution.ESCALATE: "escalated",
 }
+
+
+@router.get("/queue/ratings", response_class=HTMLResponse)
+async def rating_reviews(
+    request: Request, user: Viewer, status: str = "open", before: str = "", msg: str = ""
+) -> HTMLResponse:
+    """Lists rating review items (bursts, review bombs, collusion blocks, accounts), newest
+    first, with their posts' averages without and with the held ratings."""
+    c = container_of(request)
+    status = status if status in RATING_STATUSES else "open"
+    try:
+        after = time_cursor(decode_cursor(before))
+    except Invalid:  # a stale or hand-edited cursor just restarts the list
+        after = None
+    wanted = None if status == "all" else RatingStatus(status)
+    items = await call(c.ratings.list_reviews, wanted, RATING_PAGE, after)
+    older = None
+    if len(items) == RATING_PAGE:
+        last = encode_cursor((items[-1].created_at.isoformat(), items[-1].id))
+        older = f"{PREFIX}/queue/ratings?{urlencode({'status': status, 'before': last})}"
+    return page(
+        request,
+        "rating_reviews.html",
+        user,
+        items=items,
+        status=status,
+        statuses=RATING_STATUSES,
+        older=older,
+        msg=msg,
+        nav="queue",
+    )
+
+
+@router.post("/queue/ratings/{review_id}/verdict")
+async def rating_verdict(
+    request: Request,
+    review_id: str,
+    user: Actor,
+    verdict: Annotated[str, Form()],
+    note: Annotated[str, Form(max_length=5000)] = "",
+) -> RedirectResponse:
+    """Confirms (the ratings stay out, the accounts weigh 0) or clears a rating review item."""
+    try:
+        chosen = Verdict(verdict)
+    except ValueError:
+        raise ActionFailed(422, f"unknown verdict {verdict!r}") from None
+    c = container_of(request)
+    await call(lambda: c.ratings.decide(review_id, chosen, user.actor, note.strip() or None))
+    return redirect(f"{PREFIX}/queue/ratings", msg=RATING_DONE[chosen])

@@ -20,7 +20,7 @@ from civility.moderation.decisions import DecisionSource
 from civility.policy.verdict import Action, Severity
 from civility.ratings.reviews import RatingReview
 from civility.ratings.reviews import ReviewStatus as RatingStatus
-from civility.review.cursor import decode_cursor, encode_cursor
+from civility.review.cursor import decode_cursor, encode_cursor, time_cursor
 from civility.review.models import (
     BanRequest,
     Note,
@@ -348,7 +348,7 @@ async def _rating_page(
     c: Container, statuses: tuple[RatingStatus | None, ...], cursor: str | None, limit: int
 ) -> ReviewPage:
     """A page of rating review items, newest first, merged over the statuses asked for."""
-    before = _rating_cursor(decode_cursor(cursor))
+    before = time_cursor(decode_cursor(cursor))
     found: list[RatingReview] = []
     for wanted in statuses:
         found += await anyio.to_thread.run_sync(c.ratings.list_reviews, wanted, limit, before)
@@ -358,20 +358,6 @@ async def _rating_page(
     page = found[:limit]
     after = (page[-1].created_at.isoformat(), page[-1].id) if len(page) == limit else None
     return ReviewPage(items=[rating_item_out(r) for r in page], next_cursor=encode_cursor(after))
-
-
-def _rating_cursor(raw: tuple[Any, ...] | None) -> tuple[datetime, str] | None:
-    """Checks a decoded view=ratings cursor: (created_at, id) of the last item seen."""
-    if raw is None:
-        return None
-    try:
-        at, review_id = raw
-        moment = datetime.fromisoformat(at)
-    except (TypeError, ValueError) as exc:
-        raise Invalid("cursor does not match the view", code="bad_cursor") from exc
-    if moment.tzinfo is None or not isinstance(review_id, str):
-        raise Invalid("cursor does not match the view", code="bad_cursor")
-    return moment, review_id
 
 
 @router.post("/review/resolve", response_model=BulkOut, responses=ERRORS)
