@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from collections.abc import Callable
 from types import SimpleNamespace
 from typing import Any
 
@@ -78,13 +79,21 @@ async def _call(middleware: AdmissionMiddleware, path: str, app: Any = None) -> 
     return answer
 
 
+async def _until(happened: Callable[[], bool]) -> None:
+    """Lets the other tasks run until something happened (a bounded number of loop turns)."""
+    for _ in range(10_000):
+        if happened():
+            return
+        await asyncio.sleep(0)
+    raise AssertionError("it never happened")
+
+
 async def _fill(
     middleware: AdmissionMiddleware, down: Downstream, n: int
 ) -> list[asyncio.Task[Answer]]:
     """Starts n requests and returns once all of them are inside the downstream app."""
     held = [asyncio.create_task(_call(middleware, f"/v1/moderate?{i}")) for i in range(n)]
-    while down.entered < n:
-        await asyncio.sleep(0)
+    await _until(lambda: down.entered >= n)
     return held
 
 
@@ -155,8 +164,7 @@ def test_probes_and_the_scrape_answer_at_the_limit() -> None:
     async def scenario() -> list[int]:
         held = await _fill(bound, down, 1)
         probes = [asyncio.create_task(_call(bound, p)) for p in ("/healthz", "/readyz", "/metrics")]
-        while down.entered < 4:
-            await asyncio.sleep(0)
+        await _until(lambda: down.entered >= 4)
         refused = await _call(bound, "/healthz/extra")  # exact paths only
         down.release.set()
         await asyncio.gather(*held)
@@ -226,13 +234,11 @@ def test_without_a_limit_it_reads_the_settings_on_each_request() -> None:
 
     async def scenario() -> list[int]:
         held = asyncio.create_task(_call(bound, "/v1/moderate", app))
-        while down.entered < 1:
-            await asyncio.sleep(0)
+        await _until(lambda: down.entered >= 1)
         refused = await _call(bound, "/v1/moderate", app)
         settings.max_in_flight = 2  # a changed setting counts from the next request
         second = asyncio.create_task(_call(bound, "/v1/moderate", app))
-        while down.entered < 2:
-            await asyncio.sleep(0)
+        await _until(lambda: down.entered >= 2)
         down.release.set()
         return [refused.status, (await held).status, (await second).status]
 
@@ -301,8 +307,7 @@ def test_a_slow_upload_holds_no_slot() -> None:
 
     async def scenario() -> tuple[int, int, int]:
         slow = asyncio.create_task(_call(early, "/v1/slow-upload"))
-        while edge.reached != ["/v1/slow-upload"]:
-            await asyncio.sleep(0)
+        await _until(lambda: edge.reached == ["/v1/slow-upload"])
         counted_while_uploading = admission.in_flight
         down.release.set()
         other = await _call(early, "/v1/moderate")  # the slot was free
@@ -319,11 +324,10 @@ def test_the_counting_gate_is_exact_when_uploads_finish_together() -> None:
     async def scenario() -> list[int]:
         first = asyncio.create_task(_call(early, "/v1/slow-upload"))
         second = asyncio.create_task(_call(early, "/v1/slow-upload"))
-        while len(edge.reached) < 2:
-            await asyncio.sleep(0)
+        await _until(lambda: len(edge.reached) >= 2)
         edge.upload_done.set()
-        while down.entered < 1 or not (first.done() or second.done()):
-            await asyncio.sleep(0)  # one is in the app, the other already answered
+        # One is in the app, the other already answered.
+        await _until(lambda: down.entered >= 1 and (first.done() or second.done()))
         down.release.set()
         return sorted(a.status for a in await asyncio.gather(first, second))
 
