@@ -11,10 +11,10 @@ The bound has two gates on one counter:
 
 - the counting gate sits inside the edge: a request is in flight from the moment its key,
   rate limit and body have passed until its answer is sent, so slow uploads cannot hold the
-  slots (a dozen slow clients would otherwise shut everyone out);
+  slots (as many slow clients as the bound would otherwise shut everyone out);
 - the early gate sits in front of the edge and only looks: when the bound is full it refuses
-  before the edge authenticates, counts the rate limit and reads the body, which makes a
-  refusal several times cheaper (the CPU an overloaded process has left goes to real work).
+  before the edge authenticates, counts the rate limit and reads the body, which halves the
+  CPU of a refusal (bench/admission_cost.py): what an overloaded process has left goes to work.
 
 Probes and the metrics scrape pass both gates: an overloaded process is alive, and it must be
 seen shedding. uvicorn's `limit_concurrency` would bound the same thing, but in plain text.
