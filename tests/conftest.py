@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from hypothesis import settings as hypothesis_settings
 
 from civility.api.app import create_app
 from civility.auth.keys import Role
@@ -22,6 +23,11 @@ from civility.settings import Settings, load_settings
 from civility.storage.db import Database, upgrade
 
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+# Property tests check behaviour, not speed (benchmarks do that): on a shared, loaded
+# machine Hypothesis's 200 ms per-example deadline only produced flaky failures.
+hypothesis_settings.register_profile("civility", deadline=None)
+hypothesis_settings.load_profile("civility")
 POSTGRES_ADMIN_URL = os.environ.get(
     "CIVILITY_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres"
 )

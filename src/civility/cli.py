@@ -22,9 +22,12 @@ from civility.errors import DomainError
 from civility.settings import Settings, load_settings
 
 if TYPE_CHECKING:
+    from civility.container import Container
+    from civility.observability.gauges import GaugeRefresher
     from civility.queue.base import MessageQueue
     from civility.scoring.base import Scorer
     from civility.storage.db import Database
+    from civility.tenancy.service import TenantService
 
 T = TypeVar("T")
 
@@ -35,6 +38,11 @@ db_app = typer.Typer(help="Database commands.", no_args_is_help=True)
 key_app = typer.Typer(help="API keys.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 app.add_typer(key_app, name="apikey")
+tenant_app = typer.Typer(
+    help="Tenants: communities sharing this installation (docs/tenancy.md).",
+    no_args_is_help=True,
+)
+app.add_typer(tenant_app, name="tenant")
 user_app = typer.Typer(help="Dashboard users (moderators, admins, viewers).", no_args_is_help=True)
 app.add_typer(user_app, name="user")
 dead_app = typer.Typer(help="Dead-lettered queue messages.", no_args_is_help=True)
@@ -57,12 +65,96 @@ def _settings(**overrides: object) -> Settings:
 
 @db_app.command("upgrade")
 def db_upgrade(revision: str = "head") -> None:
-    """Applies database migrations."""
+    """Applies database migrations (the installation's, then every tenant's)."""
+    from civility.container import upgrade_tenants
     from civility.storage.db import upgrade
 
     settings = _settings()
     upgrade(settings.database_url, revision)
     err.print(f"database at {_safe_url(settings.database_url)} is at {revision}")
+    if revision == "head":
+        count = upgrade_tenants(settings)
+        if count:
+            err.print(f"{count} tenant database(s) are at head")
+
+
+@tenant_app.command("create")
+def tenant_create(
+    name: Annotated[str, typer.Argument(help="2-40 lower-case letters, digits or _")],
+) -> None:
+    """Creates a tenant with an empty database of its own; prints its id as the last line."""
+    with _tenants() as tenants, _user_errors():
+        tenant = tenants.create(name, actor="cli")
+    err.print(f"created tenant {tenant.name}")
+    print(tenant.id)
+
+
+@tenant_app.command("list")
+def tenant_list(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON lines")] = False,
+) -> None:
+    """Lists tenants: id, name, created, settings (the default tenant first)."""
+    with _tenants() as tenants:
+        rows = tenants.list()
+    for t in rows:
+        if as_json:
+            print(json.dumps(t.public()))
+        else:
+            own = json.dumps(t.settings.to_json()) if t.settings.to_json() else ""
+            print(f"{t.id:<32}  {t.name:<20}  {t.created_at.isoformat()}  {own}")
+
+
+@contextlib.contextmanager
+def _tenants(settings: Settings | None = None) -> Iterator[TenantService]:
+    """The tenant service over the migrated installation database."""
+    import functools
+    from datetime import UTC, datetime
+
+    from civility.clock import SystemClock
+    from civility.container import provision_tenant
+    from civility.storage.tenants import SqlTenantRepository, default_tenant
+    from civility.tenancy.service import TenantService
+
+    settings = settings or _settings()
+    with _database(settings) as db:
+        yield TenantService(
+            SqlTenantRepository(db),
+            SystemClock(),
+            provision=functools.partial(provision_tenant, settings),
+            default=default_tenant(datetime(1970, 1, 1, tzinfo=UTC)),
+        )
+
+
+@contextlib.contextmanager
+def _tenant_database(name: str | None) -> Iterator[tuple[Database, Settings]]:
+    """A tenant's migrated database and its settings (the installation's for the default)."""
+    from civility.container import tenant_settings
+    from civility.storage.db import Database, upgrade
+    from civility.storage.tenants import tenant_database_url
+
+    settings = _settings()
+    if name is None or name == "default":
+        with _database(settings) as db:
+            yield db, settings
+        return
+    with _tenants(settings) as tenants, _user_errors():
+        tenant = tenants.get(name)
+    url, schema = tenant_database_url(settings.database_url, tenant.id)
+    with _user_errors():
+        upgrade(url, schema=schema)
+        db = Database.from_url(url, pool_size=1, schema=schema)
+    try:
+        yield db, tenant_settings(settings, tenant, url)
+    finally:
+        db.dispose()
+
+
+def _tenant_id(name: str | None) -> str:
+    """The id of a tenant named on the command line (the default tenant when left out)."""
+    if name is None or name == "default":
+        return "default"
+    with _tenants() as tenants, _user_errors():
+        return tenants.get(name).id
 
 
 def _safe_url(url: str) -> str:
@@ -72,13 +164,17 @@ def _safe_url(url: str) -> str:
 
 @key_app.command("create")
 def apikey_create(
-    role: Annotated[str, typer.Option(help="service, moderator or admin")],
+    role: Annotated[str, typer.Option(help="service, moderator, admin or owner")],
     name: Annotated[str, typer.Option(help="A label for the key")] = "",
+    tenant: Annotated[str | None, typer.Option(help="The tenant's name (default: default)")] = None,
+    channel: Annotated[
+        list[str] | None, typer.Option(help="Limit the key to this channel (repeatable)")
+    ] = None,
 ) -> None:
     """Creates an API key and prints it as the last line (it is shown only once)."""
     from civility.auth.keys import parse_role
     from civility.clock import SystemClock
-    from civility.container import build_api_keys
+    from civility.container import build_api_keys, tenant_log_of
     from civility.storage.db import Database, upgrade
 
     settings = _settings()
@@ -87,10 +183,14 @@ def apikey_create(
     except DomainError as exc:
         err.print(f"[red]error:[/red] {exc.message}")
         raise typer.Exit(2) from None
+    tenant_id = _tenant_id(tenant)
     upgrade(settings.database_url)
     db = Database.from_url(settings.database_url, pool_size=1)
     try:
-        key = build_api_keys(db, SystemClock(), cache_seconds=0).create(parsed, name=name)
+        log = tenant_log_of(settings)
+        keys = build_api_keys(db, SystemClock(), cache_seconds=0, tenant_log=log).scoped(tenant_id)
+        with _user_errors():
+            key = keys.create(parsed, name=name, channels=channel or None)
     finally:
         db.dispose()
     err.print(f"created {parsed.value} key {key.key_id}; store it now, it is not shown again:")
@@ -100,17 +200,21 @@ def apikey_create(
 @key_app.command("list")
 def apikey_list(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON lines")] = False,
+    tenant: Annotated[str | None, typer.Option(help="The tenant's name (default: default)")] = None,
 ) -> None:
-    """Lists API keys: id, role, name, created, revoked (never the secrets)."""
+    """Lists a tenant's API keys: id, role, name, created, revoked (never the secrets)."""
     from civility.clock import SystemClock
     from civility.container import build_api_keys
 
+    tenant_id = _tenant_id(tenant)
     with _database() as db:
-        keys = build_api_keys(db, SystemClock(), cache_seconds=0).list()
+        keys = build_api_keys(db, SystemClock(), cache_seconds=0).scoped(tenant_id).list()
     for k in keys:
         revoked = k.revoked_at.isoformat() if k.revoked_at else None
         if as_json:
-            row = {"key_id": k.key_id, "role": k.role.value, "name": k.name}
+            row: dict[str, object] = {"key_id": k.key_id, "role": k.role.value, "name": k.name}
+            row["tenant"] = k.tenant
+            row["channels"] = None if k.channels is None else list(k.channels)
             print(json.dumps(row | {"created_at": k.created_at.isoformat(), "revoked_at": revoked}))
         else:
             state = f"revoked {revoked}" if revoked else "active"
@@ -120,13 +224,17 @@ def apikey_list(
 @key_app.command("revoke")
 def apikey_revoke(
     key_id: Annotated[str, typer.Argument(help="The key's id (`apikey list`)")],
+    tenant: Annotated[str | None, typer.Option(help="The tenant's name (default: default)")] = None,
 ) -> None:
     """Revokes an API key; other processes refuse it within CIVILITY_API_KEY_CACHE_SECONDS."""
     from civility.clock import SystemClock
-    from civility.container import build_api_keys
+    from civility.container import build_api_keys, tenant_log_of
 
+    tenant_id = _tenant_id(tenant)
     with _database() as db, _user_errors():
-        build_api_keys(db, SystemClock(), cache_seconds=0).revoke(key_id, actor="cli")
+        log = tenant_log_of(_settings())
+        keys = build_api_keys(db, SystemClock(), cache_seconds=0, tenant_log=log).scoped(tenant_id)
+        keys.revoke(key_id, actor="cli")
     err.print(f"revoked key {key_id}")
 
 
@@ -134,10 +242,12 @@ def apikey_revoke(
 def user_disable(username: Annotated[str, typer.Argument(help="Sign-in name")]) -> None:
     """Disables a dashboard account and ends its sessions (it can no longer sign in)."""
     from civility.clock import SystemClock
-    from civility.container import build_dashboard_accounts
+    from civility.container import build_dashboard_accounts, tenant_log_of
 
-    with _database() as db, _user_errors():
-        changed = build_dashboard_accounts(db, SystemClock()).disable(username, actor="cli")
+    settings = _settings()
+    with _database(settings) as db, _user_errors():
+        accounts = build_dashboard_accounts(db, SystemClock(), tenant_log_of(settings))
+        changed = accounts.disable(username, actor="cli")
     err.print(f"disabled {username}" if changed else f"{username} was already disabled")
 
 
@@ -145,13 +255,14 @@ def user_disable(username: Annotated[str, typer.Argument(help="Sign-in name")]) 
 def author_export(
     author_id: Annotated[str, typer.Argument(help="The platform's author id")],
     out: Annotated[Path | None, typer.Option(help="Write the JSON here (default: stdout)")] = None,
+    tenant: Annotated[str | None, typer.Option(help="The tenant's name (default: default)")] = None,
 ) -> None:
     """Prints (or writes) everything stored about an author as JSON."""
     from civility.clock import SystemClock
     from civility.privacy.service import DataRightsService
     from civility.storage.privacy import SqlAuthorData
 
-    with _database() as db, _user_errors():
+    with _tenant_database(tenant) as (db, _), _user_errors():
         data = DataRightsService(SqlAuthorData(db), SystemClock()).export(author_id)
     text = json.dumps(data, ensure_ascii=False, indent=2, default=_json_default)
     if out is None:
@@ -165,6 +276,7 @@ def author_export(
 def author_erase(
     author_id: Annotated[str, typer.Argument(help="The platform's author id")],
     yes: Annotated[bool, typer.Option("--yes", help="Erase without asking")] = False,
+    tenant: Annotated[str | None, typer.Option(help="The tenant's name (default: default)")] = None,
 ) -> None:
     """Erases an author's texts, metadata, notes and ratings (decisions and counts stay)."""
     from civility.clock import SystemClock
@@ -173,7 +285,7 @@ def author_erase(
 
     if not yes and not typer.confirm(f"Erase everything {author_id!r} wrote?"):
         _fail("nothing erased", code=1)
-    with _database() as db, _user_errors():
+    with _tenant_database(tenant) as (db, _), _user_errors():
         erasure = DataRightsService(SqlAuthorData(db), SystemClock()).erase(author_id, actor="cli")
     print(json.dumps({"author_id": author_id, **erasure_payload(erasure)}))
 
@@ -183,17 +295,17 @@ def retention_purge(
     days: Annotated[
         int | None, typer.Option(min=1, help="Override CIVILITY_RETENTION_DAYS for this run")
     ] = None,
+    tenant: Annotated[str | None, typer.Option(help="The tenant's name (default: default)")] = None,
 ) -> None:
     """Blanks texts and metadata of decided messages older than the retention period."""
     from civility.clock import SystemClock
     from civility.privacy.service import DataRightsService
     from civility.storage.privacy import SqlAuthorData
 
-    settings = _settings()
-    keep = days if days is not None else settings.retention_days
-    if keep <= 0:
-        _fail("no retention period: set CIVILITY_RETENTION_DAYS or pass --days")
-    with _database(settings) as db, _user_errors():
+    with _tenant_database(tenant) as (db, settings), _user_errors():
+        keep = days if days is not None else settings.retention_days
+        if keep <= 0:
+            _fail("no retention period: set CIVILITY_RETENTION_DAYS or pass --days")
         service = DataRightsService(SqlAuthorData(db), SystemClock(), retention_days=keep)
         purged = service.purge_expired(max_batches=1_000_000)
     err.print(f"purged the texts of {purged} message(s) older than {keep} days")
@@ -308,21 +420,25 @@ def user_create(
     password: Annotated[
         str | None, typer.Option(help="At least 10 characters; asked for when left out")
     ] = None,
+    tenant: Annotated[str | None, typer.Option(help="The tenant's name (default: default)")] = None,
 ) -> None:
-    """Creates a dashboard account (the password is stored as an argon2 hash)."""
+    """Creates a dashboard account of a tenant (the password is stored as an argon2 hash)."""
     from civility.auth.dashboard import parse_dashboard_role
     from civility.clock import SystemClock
-    from civility.container import build_dashboard_accounts
+    from civility.container import build_dashboard_accounts, tenant_log_of
     from civility.storage.db import Database, upgrade
 
     settings = _settings()
+    tenant_id = _tenant_id(tenant)
     if password is None:
         password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
     upgrade(settings.database_url)
     db = Database.from_url(settings.database_url, pool_size=1)
     try:
-        accounts = build_dashboard_accounts(db, SystemClock())
-        accounts.create(username, password, parse_dashboard_role(role), actor="cli")
+        accounts = build_dashboard_accounts(db, SystemClock(), tenant_log_of(settings))
+        accounts.create(
+            username, password, parse_dashboard_role(role), actor="cli", tenant=tenant_id
+        )
     except DomainError as exc:
         err.print(f"[red]error:[/red] {exc.message}")
         raise typer.Exit(2) from None
@@ -362,7 +478,10 @@ def serve(
             os.environ[f"CIVILITY_{name.upper()}"] = str(value)
     configure_logging(settings.log_level, json=settings.log_json)
     if migrate:
+        from civility.container import upgrade_tenants
+
         upgrade(settings.database_url)
+        upgrade_tenants(settings)
     _announce_first_admin(settings)
     if settings.workers > 1:
         _prepare_multiprocess_metrics(settings)
@@ -406,6 +525,41 @@ def _prepare_multiprocess_metrics(settings: Settings) -> None:
     os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(directory)
 
 
+def _run_jobs(
+    settings: Settings,
+    role: str,
+    gauges: Callable[[Container], GaugeRefresher],
+    jobs: dict[str, bool],
+) -> None:
+    """Runs one role's jobs for every tenant, with its metrics server, until SIGINT/SIGTERM."""
+    from civility.container import build_container
+    from civility.jobs import JobSet, TenantJobs
+    from civility.observability.server import start_role_metrics
+
+    async def run() -> None:
+        container = build_container(settings)
+        server = await start_role_metrics(
+            settings.host, settings.metrics_port, gauges(container), role=role
+        )
+        tenants = TenantJobs(container, JobSet(**jobs))
+        await tenants.start()
+        done = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, done.set)
+        refresh = asyncio.create_task(tenants.run())
+        try:
+            await done.wait()
+        finally:
+            await tenants.stop()
+            await refresh
+            if server is not None:
+                await server.close()
+            container.close()
+
+    asyncio.run(run())
+
+
 @app.command()
 def worker(
     broker_url: Annotated[str | None, typer.Option(help="amqp:// or redis://")] = None,
@@ -415,10 +569,8 @@ def worker(
     The sweeper re-enqueues accepted messages still undecided (say, dead-lettered during a
     database outage); the processes elect one to do it, so workers alone lose nothing.
     """
-    from civility.container import build_container, build_sweeper, build_worker
     from civility.logging import configure_logging
     from civility.observability.gauges import GaugeRefresher
-    from civility.observability.server import start_role_metrics
 
     settings = _settings(broker_url=broker_url)
     configure_logging(settings.log_level, json=settings.log_json)
@@ -429,31 +581,13 @@ def worker(
         )
         raise typer.Exit(2)
 
-    async def run() -> None:
-        container = build_container(settings)
-        await container.queue.start()
-        gauges = GaugeRefresher(container.clock, queue=container.queue)
-        server = await start_role_metrics(
-            settings.host, settings.metrics_port, gauges, role="worker"
-        )
-        w = build_worker(container)
-        sweeper = build_sweeper(container)
-        sweeping = asyncio.create_task(sweeper.run()) if sweeper is not None else None
-        loop = asyncio.get_running_loop()
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            loop.add_signal_handler(sig, w.stop)
-        try:
-            await w.run()
-        finally:
-            if sweeper is not None and sweeping is not None:
-                sweeper.stop()
-                await asyncio.wait_for(sweeping, timeout=10)
-            if server is not None:
-                await server.close()
-            await container.queue.close()
-            container.close()
-
-    asyncio.run(run())
+    # A consumer (and the elected sweeper) for every tenant's queue; new tenants join.
+    _run_jobs(
+        settings,
+        "worker",
+        lambda c: GaugeRefresher(c.clock, queue=c.queue),
+        {"worker": True, "sweeper": True},
+    )
 
 
 @app.command()
@@ -461,38 +595,22 @@ def relay(
     broker_url: Annotated[str | None, typer.Option(help="amqp:// URL")] = None,
 ) -> None:
     """Publishes committed events from the outbox to the `civility.events` exchange."""
-    from civility.container import build_container, build_relay
     from civility.logging import configure_logging
     from civility.observability.gauges import GaugeRefresher
-    from civility.observability.server import start_role_metrics
     from civility.storage.backlog import SqlBacklog
 
     settings = _settings(broker_url=broker_url)
     configure_logging(settings.log_level, json=settings.log_json)
 
-    async def run() -> None:
-        container = build_container(settings)
-        try:
-            r = build_relay(container)
-        except DomainError as exc:
-            err.print(f"[red]error:[/red] {exc.message}")
-            raise typer.Exit(2) from None
-        gauges = GaugeRefresher(container.clock, backlog=SqlBacklog(container.db))
-        server = await start_role_metrics(
-            settings.host, settings.metrics_port, gauges, role="relay"
-        )
-        loop = asyncio.get_running_loop()
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            loop.add_signal_handler(sig, r.stop)
-        try:
-            await r.run()
-        finally:
-            if server is not None:
-                await server.close()
-            await r.close()
-            container.close()
-
-    asyncio.run(run())
+    if not settings.broker_url.startswith(("amqp://", "amqps://")):
+        _fail("the event relay needs an amqp:// broker URL")
+    # One relay per tenant's outbox; each event carries its tenant in a header.
+    _run_jobs(
+        settings,
+        "relay",
+        lambda c: GaugeRefresher(c.clock, backlog=SqlBacklog(c.db)),
+        {"queue": False, "relay": True, "sweeper": False},
+    )
 
 
 @app.command()

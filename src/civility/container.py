@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
-from collections.abc import Sequence
+import threading
+import zlib
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from civility import metrics
@@ -19,6 +22,7 @@ from civility.blocklists.service import BlocklistCache, BlocklistService
 from civility.clock import Clock, SystemClock
 from civility.enforcement.service import EnforcementService
 from civility.errors import Invalid
+from civility.events.models import Event
 from civility.moderation.context import ContextLoader
 from civility.moderation.group_commit import GroupCommitter
 from civility.moderation.records import Outcome
@@ -43,22 +47,22 @@ from civility.scoring.support import SupportMatrix
 from civility.settings import Settings
 from civility.storage.appeals import SqlAppealRepository
 from civility.storage.backlog import SqlBacklog
-from civility.storage.db import Database
+from civility.storage.dashboard_users import SqlDashboardUserRepository, TenantLog
+from civility.storage.db import Database, upgrade
 from civility.storage.enforcement import SqlEnforcementRepository
 from civility.storage.repositories import (
     SqlApiKeyRepository,
     SqlEventRepository,
     SqlModerationRepository,
 )
-from civility.storage.review import (
-    SqlDashboardStats,
-    SqlDashboardUserRepository,
-    SqlReviewRepository,
-)
+from civility.storage.review import SqlDashboardStats, SqlReviewRepository
 from civility.storage.sessions import SqlSessionStore
 from civility.storage.suggestions import SqlSuggestionRepository
+from civility.storage.tenants import SqlTenantRepository, default_tenant, tenant_database_url
 from civility.storage.user_reports import SqlReportRepository
 from civility.suggestions.service import SuggestionService
+from civility.tenancy.models import DEFAULT_TENANT, Tenant
+from civility.tenancy.service import TenantService
 from civility.user_reports.service import UserReportService
 
 if TYPE_CHECKING:
@@ -72,6 +76,18 @@ if TYPE_CHECKING:
     from civility.webhooks.service import WebhookService
     from civility.webhooks.targets import TargetPolicy
     from civility.worker.consumer import Worker
+
+
+def decision_counter(tenant: str) -> Callable[[Sequence[Outcome]], None]:
+    """Counts decisions, also per tenant name (a label bounded by the installation's tenants)."""
+    by_action = {a: metrics.TENANT_DECISIONS.labels(tenant, a.value) for a in Action}
+
+    def count(outcomes: Sequence[Outcome]) -> None:
+        count_decisions(outcomes)
+        for o in outcomes:
+            by_action[o.decision.action].inc()
+
+    return count
 
 
 def count_decisions(outcomes: Sequence[Outcome]) -> None:
@@ -146,23 +162,45 @@ def build_relay(container: Container) -> OutboxRelay:
     settings = container.settings
     if not settings.broker_url.startswith(("amqp://", "amqps://")):
         raise Invalid("the event relay needs an amqp:// broker URL", code="relay_needs_amqp")
-    publisher = AmqpEventPublisher(settings.broker_url, settings.events_exchange)
+    publisher = AmqpEventPublisher(
+        settings.broker_url, settings.events_exchange, tenant=container.tenant_name
+    )
     return OutboxRelay(SqlOutbox(container.db), publisher)
 
 
-def build_api_keys(db: Database, clock: Clock, *, cache_seconds: float) -> ApiKeyService:
+def build_api_keys(
+    db: Database, clock: Clock, *, cache_seconds: float, tenant_log: TenantLog | None = None
+) -> ApiKeyService:
     """Builds the API key service (the CLI, which runs once, caches nothing)."""
-    return ApiKeyService(SqlApiKeyRepository(db), clock, cache_seconds=cache_seconds)
+    repo = SqlApiKeyRepository(db, tenant_log)
+    return ApiKeyService(repo, clock, cache_seconds=cache_seconds)
 
 
-def build_dashboard_accounts(db: Database, clock: Clock) -> DashboardAccounts:
+def build_dashboard_accounts(
+    db: Database, clock: Clock, tenant_log: TenantLog | None = None
+) -> DashboardAccounts:
     """Builds the dashboard accounts service; disabling a user ends their sessions."""
     sessions = SqlSessionStore(db)
 
     def end_sessions(username: str) -> None:
         sessions.end_user(username, clock.now())
 
-    return DashboardAccounts(SqlDashboardUserRepository(db), clock, end_sessions=end_sessions)
+    repo = SqlDashboardUserRepository(db, tenant_log)
+    return DashboardAccounts(repo, clock, end_sessions=end_sessions)
+
+
+def tenant_log_of(settings: Settings) -> TenantLog:
+    """A tenant's event log for one-off writers (the CLI): opens its database per event."""
+
+    def append(tenant_id: str, event: Event) -> None:
+        url, schema = tenant_database_url(settings.database_url, tenant_id)
+        db = Database.from_url(url, pool_size=1, schema=schema)
+        try:
+            SqlEventRepository(db).append([event])
+        finally:
+            db.dispose()
+
+    return append
 
 
 def build_login_throttle(settings: Settings, clock: Clock) -> LoginThrottle:
@@ -175,18 +213,30 @@ def build_login_throttle(settings: Settings, clock: Clock) -> LoginThrottle:
     )
 
 
-def build_ratings(settings: Settings, db: Database, clock: Clock) -> RatingService:
+def redis_prefix(kind: str, tenant: str) -> str:
+    """A Redis key prefix of one tenant's data (the default tenant keeps the original ones)."""
+    return f"civility:{kind}:" if tenant == DEFAULT_TENANT else f"civility:{tenant}:{kind}:"
+
+
+def build_ratings(
+    settings: Settings, db: Database, clock: Clock, *, scope: str = DEFAULT_TENANT
+) -> RatingService:
     """Builds the rating service: limits and cache in Redis when CIVILITY_REDIS_URL is set."""
     from civility.storage.ratings import SqlRatingRepository
     from civility.storage.ratings_cache import LimitsRateLimiter, RedisRatingCache
 
     cache: RatingCache = MemoryRatingCache(ttl_seconds=settings.ratings_cache_seconds)
     if settings.redis_url:
-        cache = RedisRatingCache(settings.redis_url, ttl_seconds=settings.ratings_cache_seconds)
+        cache = RedisRatingCache(
+            settings.redis_url,
+            ttl_seconds=settings.ratings_cache_seconds,
+            prefix=redis_prefix("rating", scope),
+        )
     limiter = LimitsRateLimiter(
         settings.redis_url or "memory://",
         user_limit=settings.ratings_user_limit,
         post_limit=settings.ratings_post_limit,
+        scope="" if scope == DEFAULT_TENANT else scope,
     )
     return RatingService(
         SqlRatingRepository(db), cache, limiter, clock, ip_key=server_key(settings, "ip-hash")
@@ -213,7 +263,9 @@ class Enforcement:
     decisions: ContextLoader
 
 
-def build_enforcement(settings: Settings, db: Database, clock: Clock) -> Enforcement:
+def build_enforcement(
+    settings: Settings, db: Database, clock: Clock, *, scope: str = DEFAULT_TENANT
+) -> Enforcement:
     """Wires policies, blocklists and strikes to SQL storage (and Redis windows when set)."""
     from civility.policy.checks import MemoryWindowStore, WindowStore
     from civility.storage.enforcement import (
@@ -230,7 +282,9 @@ def build_enforcement(settings: Settings, db: Database, clock: Clock) -> Enforce
     if settings.redis_url:
         from civility.storage.redis_windows import RedisWindowStore
 
-        windows = RedisWindowStore.from_url(settings.redis_url)
+        windows = RedisWindowStore.from_url(
+            settings.redis_url, prefix=redis_prefix("window", scope)
+        )
     return Enforcement(
         policies=PolicyService(policies, clock),
         blocklists=BlocklistService(blocklist_store, cache, clock),
@@ -320,6 +374,7 @@ def build_webhook_dispatcher(container: Container) -> WebhookDispatcher | None:
         leader=leader,
         renderers=chat_renderers(container),
         targets=webhook_targets(settings),
+        tenant=container.tenant_name,
     )
 
 
@@ -378,7 +433,11 @@ def leader_for(container: Container, job: str) -> FileLeader | PgAdvisoryLeader:
 
     keys = {"webhooks-dispatcher": WEBHOOKS_LOCK_KEY, "sweeper": SWEEPER_LOCK_KEY}
     if container.db.dialect == "postgresql":
-        return PgAdvisoryLeader(container.db.engine, keys[job])
+        key = keys[job]
+        if container.tenant != DEFAULT_TENANT:
+            # Each tenant elects its own leader for its own jobs.
+            key = (key + zlib.crc32(container.tenant.encode()) + 1) % (1 << 62)
+        return PgAdvisoryLeader(container.db.engine, key)
     return FileLeader(container.settings.data_dir / f"{job}.lock")
 
 
@@ -415,9 +474,14 @@ class Container:
     appeals: AppealService
     suggestions: SuggestionService
     images: ImageReader
+    tenants: TenantContainers
+    tenant: str = DEFAULT_TENANT
+    tenant_name: str = DEFAULT_TENANT
 
     def close(self) -> None:
-        """Releases database connections."""
+        """Releases database connections (the root's close releases every tenant's too)."""
+        if self.tenant == DEFAULT_TENANT:
+            self.tenants.close()
         self.db.dispose()
 
     def unsupported_for(self, language: str | None) -> tuple[str, ...]:
@@ -451,29 +515,54 @@ def build_image_reader(settings: Settings) -> ImageReader:
 
 
 def build_container(
-    settings: Settings, *, clock: Clock | None = None, scorer: Scorer | None = None
+    settings: Settings,
+    *,
+    clock: Clock | None = None,
+    scorer: Scorer | None = None,
+    tenant: Tenant | None = None,
+    root: Container | None = None,
 ) -> Container:
-    """Builds the container; tests pass a manual clock or a scorer."""
+    """Builds the container; tests pass a manual clock or a scorer.
+
+    With `tenant` and `root`, builds that tenant's container: its own database (schema or
+    file), queue, caches and background jobs, sharing the root's credentials and scorer.
+    """
     clock = clock or SystemClock()
     metrics.initialise(tuple(a.value for a in Action), CATEGORIES)
+    tenant_id = DEFAULT_TENANT if tenant is None else tenant.id
+    schema = None
+    if tenant is not None and root is not None:
+        url, schema = tenant_database_url(root.settings.database_url, tenant.id)
+        settings = tenant_settings(root.settings, tenant, url)
     db = Database.from_url(
-        settings.database_url, pool_size=settings.db_pool_size, outbox=settings.outbox_patterns
+        settings.database_url,
+        pool_size=settings.db_pool_size,
+        outbox=settings.outbox_patterns,
+        schema=schema,
     )
+    if root is not None:
+        scorer = root.tenants.scorer(settings.scorer, settings.cascade_band)
     scorer = scorer or build_scorer(settings.scorer, settings.cascade_band)
     metrics.MODEL_INFO.labels(scorer.name, scorer.version).set(1)
-    enforcement = build_enforcement(settings, db, clock)
+    enforcement = build_enforcement(settings, db, clock, scope=tenant_id)
     moderation = ModerationService(
         SqlModerationRepository(db),
         scorer,
         enforcement.decisions,
         clock,
         records=SqlEnforcementRepository(db),
-        on_decided=count_decisions,
+        on_decided=decision_counter(DEFAULT_TENANT if tenant is None else tenant.name),
         on_scored=observe_scoring,
     )
-    ratings = build_ratings(settings, db, clock)
+    ratings = build_ratings(settings, db, clock, scope=tenant_id)
     events = SqlEventRepository(db)
-    keys = build_api_keys(db, clock, cache_seconds=settings.api_key_cache_seconds)
+    registry = root.tenants if root is not None else TenantContainers(settings, clock, db)
+    if root is not None:
+        keys = root.api_keys.scoped(tenant_id)
+    else:
+        keys = build_api_keys(
+            db, clock, cache_seconds=settings.api_key_cache_seconds, tenant_log=registry.log
+        )
     queue = build_queue(
         settings.broker_url,
         name=settings.broker_queue,
@@ -482,7 +571,7 @@ def build_container(
         queue_type=settings.broker_queue_type,
     )
     rating_applier = RatingApplier.from_settings(ratings.apply, settings)
-    return Container(
+    container = Container(
         settings=settings,
         db=db,
         scorer=scorer,
@@ -497,11 +586,11 @@ def build_container(
             clock,
             claim_ttl=timedelta(seconds=settings.review_claim_seconds),
         ),
-        dashboard=build_dashboard_accounts(db, clock),
+        dashboard=root.dashboard if root else build_dashboard_accounts(db, clock, registry.log),
         stats=SqlDashboardStats(db),
-        session_secret=resolve_session_secret(settings),
-        sessions=SqlSessionStore(db),
-        login_throttle=build_login_throttle(settings, clock),
+        session_secret=root.session_secret if root else resolve_session_secret(settings),
+        sessions=root.sessions if root else SqlSessionStore(db),
+        login_throttle=root.login_throttle if root else build_login_throttle(settings, clock),
         ratings=ratings,
         policies=enforcement.policies,
         blocklists=enforcement.blocklists,
@@ -534,5 +623,145 @@ def build_container(
             SqlEnforcementRepository(db),
             clock,
         ),
-        images=build_image_reader(settings),
+        images=root.images if root else build_image_reader(settings),
+        tenants=registry,
+        tenant=tenant_id,
+        tenant_name=DEFAULT_TENANT if tenant is None else tenant.name,
     )
+    if root is None:
+        registry.root = container
+        registry.scorers[(settings.scorer, settings.cascade_band)] = scorer
+    return container
+
+
+def tenant_settings(root: Settings, tenant: Tenant, database_url: str) -> Settings:
+    """A tenant's settings: the installation's, with its own storage, queue and choices."""
+    own = tenant.settings
+    update: dict[str, object] = {
+        "database_url": database_url,
+        "broker_queue": f"{root.broker_queue}.{tenant.name}",
+        # Its leader locks (SQLite) and any other per-process files.
+        "data_dir": root.data_dir / "tenants" / tenant.id,
+        # A tenant's own connection pool stays small; most tenants are quiet.
+        "db_pool_size": max(1, min(root.db_pool_size, 4)),
+    }
+    if own.scorer is not None:
+        update["scorer"] = own.scorer
+    if own.cascade_band is not None:
+        update["cascade_band"] = own.cascade_band
+    if own.retention_days is not None:
+        update["retention_days"] = own.retention_days
+    return root.model_copy(update=update)
+
+
+def provision_tenant(settings: Settings, tenant: Tenant) -> None:
+    """Creates (or brings up to date) a tenant's database: a schema or a SQLite file."""
+    url, schema = tenant_database_url(settings.database_url, tenant.id)
+    upgrade(url, schema=schema)
+
+
+def upgrade_tenants(settings: Settings) -> int:
+    """Migrates every tenant's database to the newest schema; returns how many."""
+    db = Database.from_url(settings.database_url, pool_size=1)
+    try:
+        tenants = SqlTenantRepository(db).list()
+    finally:
+        db.dispose()
+    for tenant in tenants:
+        provision_tenant(settings, tenant)
+    return len(tenants)
+
+
+class TenantContainers:
+    """Every tenant's container, built on first use; the root's is the default tenant's."""
+
+    def __init__(self, settings: Settings, clock: Clock, db: Database) -> None:
+        self.root: Container | None = None
+        self.scorers: dict[tuple[str, tuple[float, float] | None], Scorer] = {}
+        self._built: dict[str, Container] = {}
+        self._known: dict[str, Tenant] = {}
+        self._lock = threading.RLock()
+        self._listeners: list[Callable[[Container], None]] = []
+        self.service = TenantService(
+            SqlTenantRepository(db),
+            clock,
+            provision=functools.partial(provision_tenant, settings),
+            default=default_tenant(datetime(1970, 1, 1, tzinfo=UTC)),
+        )
+
+    def get(self, tenant_id: str) -> Container:
+        """Returns a tenant's container (by id); NotFound for an unknown tenant."""
+        assert self.root is not None
+        if tenant_id == DEFAULT_TENANT:
+            return self.root
+        with self._lock:
+            built = self._built.get(tenant_id)
+            if built is not None:
+                return built
+        tenant = self.service.get(tenant_id)
+        with self._lock:
+            built = self._built.get(tenant.id)
+            if built is None:
+                built = build_container(
+                    self.root.settings, clock=self.root.clock, tenant=tenant, root=self.root
+                )
+                self._built[tenant.id] = built
+                self._known[tenant.id] = tenant
+                fresh = True
+            else:
+                fresh = False
+        if fresh:
+            for listener in list(self._listeners):
+                listener(built)
+        return built
+
+    def limits(self, tenant_id: str) -> tuple[str, ...]:
+        """A built tenant's own request limits (rate limit, then quota), in `limits` notation."""
+        tenant = self._known.get(tenant_id)
+        if tenant is None:
+            return ()
+        own = tenant.settings
+        return tuple(x for x in (own.rate_limit, own.quota) if x is not None)
+
+    def get_built(self, tenant_id: str) -> Container | None:
+        """A tenant's container if it is built already (no I/O; for the event loop)."""
+        return self._built.get(tenant_id)
+
+    def every(self) -> list[Container]:
+        """The root's container and every tenant's (building those not built yet)."""
+        assert self.root is not None
+        return [self.root, *(self.get(t.id) for t in self.service.list() if not t.is_default)]
+
+    def forget(self, tenant_id: str) -> None:
+        """Drops a tenant's built container (its settings changed): the next use rebuilds it,
+        and the jobs supervisor replaces its jobs then."""
+        with self._lock:
+            self._built.pop(tenant_id, None)
+
+    def on_built(self, listener: Callable[[Container], None]) -> None:
+        """Calls `listener` with each tenant container built from now on (to start its jobs)."""
+        self._listeners.append(listener)
+
+    def scorer(self, name: str, band: tuple[float, float] | None) -> Scorer:
+        """One scorer per (tier, band), shared by every tenant that chose it."""
+        with self._lock:
+            found = self.scorers.get((name, band))
+            if found is None:
+                found = self.scorers[(name, band)] = build_scorer(name, band)
+            return found
+
+    def log(self, tenant_id: str, event: Event) -> None:
+        """Appends an event to a tenant's own log (for credentials kept in the root's database)."""
+        self.get(tenant_id).events.append([event])
+
+    def names(self) -> dict[str, str]:
+        """Tenant id -> name, for labels and headers."""
+        return {t.id: t.name for t in self.service.list()}
+
+    def close(self) -> None:
+        """Releases every tenant's database connections."""
+        with self._lock:
+            built = list(self._built.values())
+            self._built.clear()
+        for c in built:
+            c.db.dispose()

@@ -67,6 +67,13 @@ DECISIONS = Counter(
     ["action", "channel_class", "path"],
     registry=REGISTRY,
 )
+# One series per tenant and action: bounded by the installation's tenants (docs/tenancy.md).
+TENANT_DECISIONS = Counter(
+    "civility_tenant_decisions_total",
+    "Decisions by tenant (name) and action.",
+    ["tenant", "action"],
+    registry=REGISTRY,
+)
 WORKER_FAILURES = Counter(
     "civility_worker_batch_failures_total",
     "Worker batches that failed and were requeued.",

@@ -92,6 +92,7 @@ class EventCapture:
                             "routing_key": message.routing_key,
                             "message_id": message.message_id,
                             "body": orjson.loads(message.body),
+                            "headers": dict(message.headers),
                         }
                     )
 

@@ -98,7 +98,7 @@ class _Users:
     def set_hash(self, user_id: str, password_hash: str) -> None:
         raise AssertionError("no rehash expected")
 
-    def record(self, event: object) -> None:
+    def record(self, event: object, tenant: str = "default") -> None:
         self.events.append(getattr(event, "type", ""))
 
 

@@ -33,6 +33,7 @@ from civility.errors import (
     Unauthorized,
     http_status,
 )
+from civility.tenancy.models import DEFAULT_TENANT
 
 Render = Callable[[int, str, str], dict[str, Any]]
 
@@ -73,6 +74,9 @@ class EdgeError(Exception):
         self.error = error
         self.status = status
         self.headers = headers
+
+
+PRINCIPAL_STATE = "civility_principal"
 
 
 def needs_api_key(path: str) -> bool:
@@ -160,6 +164,9 @@ class EdgeMiddleware:
             headers = dict(scope["headers"])
             if needs_api_key(path) and scope["method"] != "OPTIONS":
                 principal = await self._authenticate(container, headers, scope, path)
+                # The routes' container and permission checks read the caller from here:
+                # the tenant is fixed once per request, from the credential (docs/tenancy.md).
+                scope.setdefault("state", {})[PRINCIPAL_STATE] = principal
                 limit_state = await self._limit(scope["app"], principal)
             if scope["method"] in BODY_METHODS:
                 limit = container.settings.body_limit
@@ -193,8 +200,19 @@ class EdgeMiddleware:
         return principal
 
     async def _limit(self, app: Any, principal: Principal) -> RateLimitState | None:
+        if principal.tenant != DEFAULT_TENANT:
+            tenants = app.state.container.tenants
+            if tenants.get_built(principal.tenant) is None:
+                # Builds the tenant's container (and so learns its limits) before counting.
+                try:
+                    await anyio.to_thread.run_sync(tenants.get, principal.tenant)
+                except DomainError as exc:
+                    raise self._refuse(exc) from None
         if self._limiter is None:
-            self._limiter = ApiRateLimiter.from_settings(app.state.container.settings)
+            self._limiter = ApiRateLimiter.from_settings(
+                app.state.container.settings,
+                per_tenant=lambda tenant: app.state.container.tenants.limits(tenant),
+            )
             app.state.api_rate_limiter = self._limiter  # the lifespan closes it
         try:
             state = await self._limiter.hit(principal)

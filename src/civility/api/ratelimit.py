@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,6 +19,7 @@ from limits.storage import storage_from_string
 from civility.auth.keys import Principal, Role
 from civility.errors import Unavailable
 from civility.settings import Settings
+from civility.tenancy.models import DEFAULT_TENANT
 
 NAMESPACE = "civility-api-key"
 
@@ -62,6 +64,7 @@ class ApiRateLimiter:
         *,
         per_role: dict[Role, list[RateLimitItem]],
         per_key: dict[str, list[RateLimitItem]],
+        per_tenant: Callable[[str], tuple[str, ...]] | None = None,
     ) -> None:
         options: dict[str, Any] = {}
         self._pool: redis.asyncio.ConnectionPool | None = None
@@ -80,10 +83,14 @@ class ApiRateLimiter:
         self._limiter = SlidingWindowCounterRateLimiter(storage)
         self._per_role = per_role
         self._per_key = per_key
+        self._per_tenant = per_tenant
+        self._parsed: dict[str, list[RateLimitItem]] = {}
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> ApiRateLimiter:
-        """Builds the limiter the settings describe."""
+    def from_settings(
+        cls, settings: Settings, per_tenant: Callable[[str], tuple[str, ...]] | None = None
+    ) -> ApiRateLimiter:
+        """Builds the limiter the settings describe (and each tenant's own limits)."""
         text = {
             Role.SERVICE: settings.rate_limit_service,
             Role.MODERATOR: settings.rate_limit_moderator,
@@ -93,18 +100,38 @@ class ApiRateLimiter:
             settings.redis_url or "async+memory://",
             per_role={role: parse_many(t) if t else [] for role, t in text.items()},
             per_key=parse_key_limits(settings.rate_limit_keys),
+            per_tenant=per_tenant,
         )
 
+    def _tenant_items(self, tenant: str) -> list[RateLimitItem]:
+        # The default tenant follows the installation's (per-key) limits only.
+        if self._per_tenant is None or tenant == DEFAULT_TENANT:
+            return []
+        text = ";".join(self._per_tenant(tenant))
+        if not text:
+            return []
+        parsed = self._parsed.get(text)
+        if parsed is None:
+            parsed = self._parsed[text] = parse_many(text)
+        return parsed
+
     async def hit(self, principal: Principal) -> RateLimitState | None:
-        """Counts one request; returns the key's state (None when it has no limit)."""
-        items = self._per_key.get(principal.id, self._per_role.get(principal.role, []))
+        """Counts one request against the key's limits and its tenant's (rate limit, quota);
+        returns the tightest state (None when neither has a limit)."""
+        items = [
+            (item, principal.id)
+            for item in self._per_key.get(principal.id, self._per_role.get(principal.role, []))
+        ]
+        items += [
+            (item, f"tenant:{principal.tenant}") for item in self._tenant_items(principal.tenant)
+        ]
         if not items:
             return None
         tightest: RateLimitState | None = None
         try:
-            for item in items:
-                allowed = await self._limiter.hit(item, NAMESPACE, principal.id)
-                stats = await self._limiter.get_window_stats(item, NAMESPACE, principal.id)
+            for item, who in items:
+                allowed = await self._limiter.hit(item, NAMESPACE, who)
+                stats = await self._limiter.get_window_stats(item, NAMESPACE, who)
                 state = RateLimitState(
                     limit=item.amount,
                     remaining=max(0, stats.remaining),

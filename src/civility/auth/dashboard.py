@@ -16,6 +16,7 @@ from civility.clock import Clock
 from civility.errors import Conflict, Invalid, NotFound, Unauthorized
 from civility.events.models import Event, EventType, new_event
 from civility.ids import new_id
+from civility.tenancy.models import DEFAULT_TENANT
 
 USERNAME = re.compile(r"^[A-Za-z0-9_.-]{2,64}$")
 MIN_PASSWORD = 10
@@ -46,6 +47,7 @@ class DashboardUser:
     id: str
     username: str
     role: DashboardRole
+    tenant: str = DEFAULT_TENANT
 
     @property
     def actor(self) -> str:
@@ -63,6 +65,7 @@ class DashboardUserRow:
     role: str
     created_at: datetime
     disabled: bool
+    tenant: str = DEFAULT_TENANT
 
 
 class DashboardUserRepository(Protocol):
@@ -80,11 +83,11 @@ class DashboardUserRepository(Protocol):
         """Replaces a password hash."""
         ...
 
-    def record(self, event: Event) -> None:
-        """Appends an event that changes no other state."""
+    def record(self, event: Event, tenant: str = DEFAULT_TENANT) -> None:
+        """Appends an event that changes no other state to its tenant's log."""
         ...
 
-    def disable(self, user_id: str, now: datetime, event: Event) -> bool:
+    def disable(self, row: DashboardUserRow, now: datetime, event: Event) -> bool:
         """Marks an account disabled with its event; False if it already was."""
         ...
 
@@ -119,8 +122,17 @@ class DashboardAccounts:
         # Unknown user names are checked against this hash so both paths take as long.
         self._dummy = self._hasher.hash("not a real password, only for timing")
 
-    def create(self, username: str, password: str, role: DashboardRole, *, actor: str) -> str:
-        """Creates an account and returns its id; Conflict if the user name is taken."""
+    def create(
+        self,
+        username: str,
+        password: str,
+        role: DashboardRole,
+        *,
+        actor: str,
+        tenant: str = DEFAULT_TENANT,
+    ) -> str:
+        """Creates an account of a tenant and returns its id; Conflict if the name is taken
+        (user names are unique across the installation: sign-in does not ask for a tenant)."""
         if not USERNAME.match(username):
             raise Invalid(
                 "user names are 2-64 letters, digits, `.`, `_` or `-`", code="invalid_username"
@@ -133,10 +145,11 @@ class DashboardAccounts:
             raise Conflict(f"user {username!r} already exists", code="user_exists")
         now = self._clock.now()
         row = DashboardUserRow(
-            new_id("usr"), username, self._hasher.hash(password), role.value, now, False
+            new_id("usr"), username, self._hasher.hash(password), role.value, now, False, tenant
         )
         event = self._event(EventType.DASHBOARD_USER_CREATED, row, actor, now)
         event.payload["role"] = role.value
+        event.payload["tenant"] = tenant
         self._repo.add(row, event)
         return row.id
 
@@ -153,8 +166,9 @@ class DashboardAccounts:
         if self._hasher.check_needs_rehash(row.password_hash):
             self._repo.set_hash(row.id, self._hasher.hash(password))
         now = self._clock.now()
-        self._repo.record(self._event(EventType.DASHBOARD_LOGIN, row, f"dashboard:{username}", now))
-        return DashboardUser(row.id, row.username, DashboardRole(row.role))
+        login = self._event(EventType.DASHBOARD_LOGIN, row, f"dashboard:{username}", now)
+        self._repo.record(login, row.tenant)
+        return DashboardUser(row.id, row.username, DashboardRole(row.role), row.tenant)
 
     def disable(self, username: str, *, actor: str) -> bool:
         """Disables an account and ends its sessions; False if it was disabled already.
@@ -166,7 +180,7 @@ class DashboardAccounts:
             raise NotFound(f"no dashboard user {username!r}", code="user_not_found")
         now = self._clock.now()
         changed = self._repo.disable(
-            row.id, now, self._event(EventType.DASHBOARD_USER_DISABLED, row, actor, now)
+            row, now, self._event(EventType.DASHBOARD_USER_DISABLED, row, actor, now)
         )
         if self._end_sessions is not None:
             self._end_sessions(username)
@@ -177,7 +191,7 @@ class DashboardAccounts:
         row = self._repo.by_username(username)
         if row is None or row.disabled:
             return None
-        return DashboardUser(row.id, row.username, DashboardRole(row.role))
+        return DashboardUser(row.id, row.username, DashboardRole(row.role), row.tenant)
 
     @staticmethod
     def _event(kind: EventType, row: DashboardUserRow, actor: str, now: datetime) -> Event:

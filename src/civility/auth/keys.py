@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from civility.errors import Invalid, Unauthorized
+from civility.tenancy.models import DEFAULT_TENANT
 
 
 class Role(StrEnum):
@@ -17,6 +18,7 @@ class Role(StrEnum):
     SERVICE = "service"
     MODERATOR = "moderator"
     ADMIN = "admin"
+    OWNER = "owner"  # the installation's: an admin of the default tenant who manages tenants
 
 
 class Permission(StrEnum):
@@ -29,6 +31,7 @@ class Permission(StrEnum):
     REVIEW = "review"
     ENFORCE = "enforce"
     ADMIN = "admin"
+    MANAGE_TENANTS = "manage_tenants"
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -36,7 +39,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.MODERATOR: frozenset(
         {Permission.ANALYZE, Permission.READ, Permission.REVIEW, Permission.ENFORCE}
     ),
-    Role.ADMIN: frozenset(Permission),
+    Role.ADMIN: frozenset(Permission) - {Permission.MANAGE_TENANTS},
+    Role.OWNER: frozenset(Permission),
 }
 
 KEY_PREFIX = "civ"
@@ -54,14 +58,21 @@ class NewKey:
 
 @dataclass(frozen=True, slots=True)
 class Principal:
-    """Who is calling: a key id (or user name) and its role."""
+    """Who is calling: a key id (or user name), its role, its tenant and its channels."""
 
     id: str
     role: Role
+    tenant: str = DEFAULT_TENANT
+    # The channels a key is limited to; None: every channel of its tenant.
+    channels: frozenset[str] | None = None
 
     def can(self, permission: Permission) -> bool:
         """Tells whether this principal holds a permission."""
         return permission in ROLE_PERMISSIONS[self.role]
+
+    def may_use_channel(self, channel_id: str) -> bool:
+        """Tells whether this principal may act in a channel."""
+        return self.channels is None or channel_id in self.channels
 
 
 def parse_role(value: str) -> Role:

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
 from civility.auth.keys import NewKey, Principal, Role, key_id_of, mint_key, verify
 from civility.clock import Clock
-from civility.errors import Conflict, NotFound, Unauthorized
+from civility.errors import Conflict, Invalid, NotFound, Unauthorized
 from civility.events.models import Event, EventType, new_event
+from civility.tenancy.models import DEFAULT_TENANT
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +25,8 @@ class ApiKeyInfo:
     name: str
     created_at: datetime
     revoked_at: datetime | None
+    tenant: str = DEFAULT_TENANT
+    channels: tuple[str, ...] | None = None
 
     @property
     def active(self) -> bool:
@@ -30,79 +34,133 @@ class ApiKeyInfo:
         return self.revoked_at is None
 
 
+@dataclass(frozen=True, slots=True)
+class StoredKey:
+    """What authentication needs of an active key."""
+
+    key_hash: str
+    role: Role
+    tenant: str
+    channels: tuple[str, ...] | None
+
+
 class ApiKeyRepository(Protocol):
     """Storage of key hashes."""
 
-    def add(
-        self, key_id: str, key_hash: str, role: Role, name: str, now: datetime, event: Event
-    ) -> None:
+    def add(self, info: ApiKeyInfo, key_hash: str, event: Event) -> None:
         """Stores a new key together with its creation event."""
         ...
 
-    def get(self, key_id: str) -> tuple[str, Role] | None:
-        """Returns (hash, role) of an active key, or None."""
+    def get(self, key_id: str) -> StoredKey | None:
+        """Returns an active key, or None."""
         ...
 
-    def count_admins(self) -> int:
-        """Counts active admin keys."""
+    def count_admins(self, tenant: str) -> int:
+        """Counts a tenant's active admin and owner keys."""
         ...
 
-    def list(self) -> list[ApiKeyInfo]:
-        """Returns every key, active and revoked, oldest first."""
+    def list(self, tenant: str) -> list[ApiKeyInfo]:
+        """Returns a tenant's keys, active and revoked, oldest first."""
         ...
 
-    def revoke(self, key_id: str, now: datetime, event: Event) -> bool:
-        """Marks an active key revoked with its event; False when there is no active key."""
+    def revoke(self, key_id: str, now: datetime, event: Event, tenant: str) -> bool:
+        """Marks a tenant's active key revoked with its event; False when there is none."""
         ...
+
+
+MAX_KEY_CHANNELS = 100
 
 
 class ApiKeyService:
-    """Mints keys and authenticates presented ones (with a short in-memory cache)."""
+    """Mints one tenant's keys and authenticates any presented key (with a short cache).
 
-    def __init__(self, repo: ApiKeyRepository, clock: Clock, *, cache_seconds: float) -> None:
+    Authentication is installation-wide (a key names its tenant); creating, listing and
+    revoking see only this service's tenant (`scoped` gives another tenant's view).
+    """
+
+    def __init__(
+        self,
+        repo: ApiKeyRepository,
+        clock: Clock,
+        *,
+        cache_seconds: float,
+        tenant: str = DEFAULT_TENANT,
+        _cache: dict[str, tuple[Principal, float]] | None = None,
+        _lock: threading.Lock | None = None,
+    ) -> None:
         self._repo = repo
         self._clock = clock
         self._cache_seconds = cache_seconds
-        self._cache: dict[str, tuple[Principal, float]] = {}
-        self._lock = threading.Lock()
+        self.tenant = tenant
+        self._cache = {} if _cache is None else _cache
+        self._lock = _lock or threading.Lock()
 
-    def create(self, role: Role, *, name: str = "", actor: str = "cli") -> NewKey:
-        """Creates a key and records the event; the secret is returned only here."""
+    def scoped(self, tenant: str) -> ApiKeyService:
+        """The same keys seen from one tenant (sharing this service's cache)."""
+        return ApiKeyService(
+            self._repo,
+            self._clock,
+            cache_seconds=self._cache_seconds,
+            tenant=tenant,
+            _cache=self._cache,
+            _lock=self._lock,
+        )
+
+    def create(
+        self,
+        role: Role,
+        *,
+        name: str = "",
+        actor: str = "cli",
+        channels: Sequence[str] | None = None,
+    ) -> NewKey:
+        """Creates a key of this tenant and records the event; the secret is returned only here."""
+        if role is Role.OWNER and self.tenant != DEFAULT_TENANT:
+            raise Invalid(
+                "owner keys belong to the installation (the default tenant)", code="invalid_role"
+            )
+        limited = _channels(channels)
+        if limited is not None and role is not Role.SERVICE:
+            raise Invalid("only service keys can be limited to channels", code="invalid_channels")
         key = mint_key(role)
         now = self._clock.now()
+        payload: dict[str, object] = {"role": role.value, "name": name, "tenant": self.tenant}
+        if limited is not None:
+            payload["channels"] = list(limited)
         event = new_event(
             EventType.APIKEY_CREATED,
             id=f"apikey:{key.key_id}",
             subject=("api_key", key.key_id),
             actor=actor,
-            payload={"role": role.value, "name": name},
+            payload=payload,
             at=now,
         )
-        self._repo.add(key.key_id, key.key_hash, role, name, now, event)
+        info = ApiKeyInfo(key.key_id, role, name, now, None, self.tenant, limited)
+        self._repo.add(info, key.key_hash, event)
         return key
 
     def ensure_admin(self) -> NewKey | None:
         """Creates the first admin key if there is none; returns it, else None."""
-        if self._repo.count_admins() > 0:
+        if self._repo.count_admins(self.tenant) > 0:
             return None
         return self.create(Role.ADMIN, name="initial admin", actor="system:first-start")
 
     def list(self) -> list[ApiKeyInfo]:
-        """Returns every key (ids, roles, names, dates; no secrets)."""
-        return self._repo.list()
+        """Returns this tenant's keys (ids, roles, names, dates; no secrets)."""
+        return self._repo.list(self.tenant)
 
     def revoke(self, key_id: str, *, actor: str) -> ApiKeyInfo:
         """Revokes a key; it stops working here at once, in other processes within the cache time.
 
         The last active admin key cannot be revoked: nothing could create another over the API.
         """
-        known = {k.key_id: k for k in self._repo.list()}
+        known = {k.key_id: k for k in self._repo.list(self.tenant)}
         key = known.get(key_id)
         if key is None:
             raise NotFound(f"no API key with id {key_id!r}", code="api_key_not_found")
         if not key.active:
             return key
-        if key.role is Role.ADMIN and self._repo.count_admins() <= 1:
+        if key.role in (Role.ADMIN, Role.OWNER) and self._repo.count_admins(self.tenant) <= 1:
             raise Conflict(
                 "this is the last active admin key; create another admin key first",
                 code="last_admin_key",
@@ -116,11 +174,13 @@ class ApiKeyService:
             payload={"role": key.role.value, "name": key.name},
             at=now,
         )
-        self._repo.revoke(key_id, now, event)
+        self._repo.revoke(key_id, now, event, self.tenant)
         with self._lock:
             for secret in [s for s, (p, _) in self._cache.items() if p.id == f"key:{key_id}"]:
                 del self._cache[secret]
-        return ApiKeyInfo(key.key_id, key.role, key.name, key.created_at, now)
+        return ApiKeyInfo(
+            key.key_id, key.role, key.name, key.created_at, now, key.tenant, key.channels
+        )
 
     def cached(self, secret: str) -> Principal | None:
         """Returns the principal of a recently verified key, or None."""
@@ -136,11 +196,25 @@ class ApiKeyService:
         now = time.monotonic()
         key_id = key_id_of(secret)
         stored = self._repo.get(key_id)
-        if stored is None or not verify(secret, stored[0]):
+        if stored is None or not verify(secret, stored.key_hash):
             raise Unauthorized("invalid or revoked API key", code="invalid_api_key")
-        principal = Principal(id=f"key:{key_id}", role=stored[1])
+        channels = None if stored.channels is None else frozenset(stored.channels)
+        principal = Principal(f"key:{key_id}", stored.role, stored.tenant, channels)
         with self._lock:
             if len(self._cache) > 10_000:
                 self._cache.clear()
             self._cache[secret] = (principal, now + self._cache_seconds)
         return principal
+
+
+def _channels(channels: Sequence[str] | None) -> tuple[str, ...] | None:
+    """Checks a key's channel limit: None (every channel) or 1-100 channel ids."""
+    if channels is None:
+        return None
+    unique = tuple(dict.fromkeys(c.strip() for c in channels))
+    if not unique or len(unique) > MAX_KEY_CHANNELS or any(not c or len(c) > 200 for c in unique):
+        raise Invalid(
+            f"a key's channels are 1-{MAX_KEY_CHANNELS} non-empty ids of at most 200 characters",
+            code="invalid_channels",
+        )
+    return unique

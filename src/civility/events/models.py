@@ -47,6 +47,8 @@ class EventType(StrEnum):
     DASHBOARD_LOGIN = "dashboard.login"
     DASHBOARD_USER_DISABLED = "dashboard.user_disabled"
     APIKEY_REVOKED = "apikey.revoked"
+    TENANT_CREATED = "tenant.created"
+    TENANT_UPDATED = "tenant.updated"
     # Data rights: an author's data erased (the event holds none of it); old texts purged.
     AUTHOR_ERASED = "author.erased"
     MESSAGES_PURGED = "messages.purged"

@@ -37,8 +37,12 @@ class AmqpEventPublisher:
     tests run against the real RabbitMQ).
     """
 
-    def __init__(self, url: str, exchange: str = "civility.events") -> None:
+    def __init__(
+        self, url: str, exchange: str = "civility.events", *, tenant: str = "default"
+    ) -> None:
         self._url = url
+        # Every event carries its tenant's name: consumers bind by type and filter by header.
+        self._headers: dict[str, Any] = {"schema_version": SCHEMA_VERSION, "tenant": tenant}
         self._exchange_name = exchange
         self._conn: AbstractConnection | None = None
         self._channel: AbstractChannel | None = None
@@ -72,7 +76,7 @@ class AmqpEventPublisher:
             channel = await self._channel.get_underlay_channel()
             assert isinstance(channel, aiormq.Channel)  # its attributes are used below
             async with asyncio.timeout(PUBLISH_TIMEOUT_S):
-                confirmations = await _write_batch(channel, exchange.name, events)
+                confirmations = await _write_batch(channel, exchange.name, events, self._headers)
                 # A nack from the broker raises DeliveryError (an AMQPError) here.
                 await asyncio.gather(*confirmations)
         except BROKER_ERRORS as exc:
@@ -88,7 +92,7 @@ class AmqpEventPublisher:
 
 
 async def _write_batch(
-    channel: aiormq.Channel, exchange: str, events: Sequence[Event]
+    channel: aiormq.Channel, exchange: str, events: Sequence[Event], headers: dict[str, Any]
 ) -> list[asyncio.Future[Any]]:
     """Writes every event's publish frames in one buffer; returns their confirmation futures."""
     futures: list[asyncio.Future[Any]] = []
@@ -100,7 +104,7 @@ async def _write_batch(
                 body = orjson.dumps(event.to_dict())
                 frames: list[Any] = [
                     Basic.Publish(exchange=exchange, routing_key=event.type),
-                    ContentHeader(properties=_properties(event), body_size=len(body)),
+                    ContentHeader(properties=_properties(event, headers), body_size=len(body)),
                     *channel._split_body(body),
                 ]
                 for frame in frames:
@@ -121,12 +125,12 @@ async def _write_batch(
     return futures
 
 
-def _properties(event: Event) -> Basic.Properties:
+def _properties(event: Event, headers: dict[str, Any]) -> Basic.Properties:
     return Basic.Properties(
         message_id=event.id,
         message_type=event.type,
         timestamp=event.created_at,
         content_type="application/json",
         delivery_mode=PERSISTENT,
-        headers={"schema_version": SCHEMA_VERSION},
+        headers=dict(headers),
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
@@ -25,8 +26,12 @@ def normalise_url(url: str) -> str:
     return url
 
 
-def create_db_engine(url: str, *, pool_size: int = 8) -> Engine:
-    """Creates an engine; SQLite gets WAL, a busy timeout and foreign keys."""
+def create_db_engine(url: str, *, pool_size: int = 8, schema: str | None = None) -> Engine:
+    """Creates an engine; SQLite gets WAL, a busy timeout and foreign keys.
+
+    `schema` (PostgreSQL) pins every connection's search_path to one tenant's schema, so every
+    statement, raw SQL included, reads and writes that tenant's tables only.
+    """
     url = normalise_url(url)
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
@@ -51,8 +56,18 @@ def create_db_engine(url: str, *, pool_size: int = 8) -> Engine:
         max_overflow=pool_size,
         pool_pre_ping=True,
         pool_timeout=10,
-        connect_args={"connect_timeout": 5},
+        connect_args={
+            "connect_timeout": 5,
+            **({"options": f"-csearch_path={_schema_name(schema)}"} if schema else {}),
+        },
     )
+
+
+def _schema_name(schema: str) -> str:
+    # Tenant schema names are generated from checked tenant ids; refuse anything else.
+    if not re.fullmatch(r"[a-z_][a-z0-9_]{0,62}", schema):
+        raise ValueError(f"not a schema name: {schema!r}")
+    return schema
 
 
 def _json_dumps(value: Any) -> str:
@@ -85,9 +100,16 @@ def alembic_config(url: str) -> Config:
     return cfg
 
 
-def upgrade(url: str, revision: str = "head") -> None:
-    """Applies the migrations up to `revision`."""
-    engine = create_db_engine(url, pool_size=1)
+def upgrade(url: str, revision: str = "head", *, schema: str | None = None) -> None:
+    """Applies the migrations up to `revision` (in one tenant's schema when given)."""
+    if schema is not None:
+        plain = create_db_engine(url, pool_size=1)
+        try:
+            with plain.begin() as conn:
+                conn.exec_driver_sql(f"CREATE SCHEMA IF NOT EXISTS {_schema_name(schema)}")
+        finally:
+            plain.dispose()
+    engine = create_db_engine(url, pool_size=1, schema=schema)
     try:
         with engine.begin() as conn:
             cfg = alembic_config(url)
@@ -100,8 +122,11 @@ def upgrade(url: str, revision: str = "head") -> None:
 class Database:
     """An engine plus the two ways the repositories use it: short reads and write transactions."""
 
-    def __init__(self, engine: Engine, *, outbox: Sequence[str] = ("*",)) -> None:
+    def __init__(
+        self, engine: Engine, *, outbox: Sequence[str] = ("*",), schema: str | None = None
+    ) -> None:
         self.engine = engine
+        self.schema = schema
         # Without a broker to publish to, outbox rows would only pile up: writers skip them
         # (outbox=()); otherwise only event types matching these patterns get outbox rows.
         self._writer = engine.execution_options(
@@ -110,9 +135,17 @@ class Database:
         self.dialect = engine.dialect.name
 
     @classmethod
-    def from_url(cls, url: str, *, pool_size: int = 8, outbox: Sequence[str] = ("*",)) -> Database:
+    def from_url(
+        cls,
+        url: str,
+        *,
+        pool_size: int = 8,
+        outbox: Sequence[str] = ("*",),
+        schema: str | None = None,
+    ) -> Database:
         """Connects to `url`; `outbox` = the event type patterns that get outbox rows."""
-        return cls(create_db_engine(url, pool_size=pool_size), outbox=outbox)
+        engine = create_db_engine(url, pool_size=pool_size, schema=schema)
+        return cls(engine, outbox=outbox, schema=schema)
 
     def read(self) -> AbstractContextManager[Connection]:
         """Opens a connection for reading."""

@@ -53,7 +53,10 @@ class LimitsRateLimiter:
         post_limit: str,
         client_limit: str = CLIENT_LIMIT,
         post_client_limit: str = POST_CLIENT_LIMIT,
+        scope: str = "",
     ) -> None:
+        # Tenants share the storage (one Redis), not the counters: keys are prefixed per tenant.
+        self._scope = f"{scope}\x1f" if scope else ""
         options: dict[str, Any] = {}
         if not storage_uri.startswith("memory://"):
             options["wrap_exceptions"] = True
@@ -75,6 +78,8 @@ class LimitsRateLimiter:
                 (i, POST_CLIENT_NAMESPACE, f"{post_id}\x1f{client}") for i in self._post_client
             ]
         checks += [(item, POST_NAMESPACE, post_id) for item in self._post]
+        if self._scope:
+            checks = [(item, namespace, self._scope + key) for item, namespace, key in checks]
         try:
             for item, namespace, key in checks:
                 # Test both before counting either, so a full post does not eat the user's quota.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -25,7 +25,7 @@ from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalError
 
 from civility.auth.keys import Role
-from civility.auth.service import ApiKeyInfo
+from civility.auth.service import ApiKeyInfo, StoredKey
 from civility.errors import Conflict, Invalid, Unavailable
 from civility.events.models import Event, EventQuery, type_matches
 from civility.moderation.decisions import HumanDecision
@@ -52,6 +52,7 @@ from civility.storage.decisions import (
 )
 from civility.storage.enforcement_rows import insert_records
 from civility.storage.tables_outbox import outbox as outbox_table
+from civility.tenancy.models import DEFAULT_TENANT
 
 
 def as_utc(value: datetime | None) -> datetime | None:
@@ -445,50 +446,76 @@ class SqlEventRepository:
 
 
 class SqlApiKeyRepository:
-    """API keys in SQL (hashes only)."""
+    """API keys in SQL (hashes only), in the installation's database.
 
-    def __init__(self, db: Database) -> None:
-        self._db = db
+    The default tenant's key events go in with the change; another tenant's go to its own
+    log (`tenant_log`) right after, so no tenant's log shows another's keys.
+    """
 
-    def add(
-        self, key_id: str, key_hash: str, role: Role, name: str, now: datetime, event: Event
+    def __init__(
+        self, db: Database, tenant_log: Callable[[str, Event], None] | None = None
     ) -> None:
+        self._db = db
+        self._tenant_log = tenant_log
+
+    def _log(self, tenant: str, event: Event) -> None:
+        if tenant != DEFAULT_TENANT:
+            if self._tenant_log is None:
+                raise RuntimeError("a tenant's key event needs the tenant's log")
+            self._tenant_log(tenant, event)
+
+    def add(self, info: ApiKeyInfo, key_hash: str, event: Event) -> None:
         """Stores a new key together with its creation event."""
         with translate_errors(), self._db.write() as conn:
             conn.execute(
                 insert(t.api_keys),
                 {
-                    "id": key_id,
+                    "id": info.key_id,
                     "key_hash": key_hash,
-                    "role": role.value,
-                    "name": name,
-                    "created_at": now,
+                    "role": info.role.value,
+                    "name": info.name,
+                    "created_at": info.created_at,
                     "revoked_at": None,
+                    "tenant": info.tenant,
+                    "channels": None if info.channels is None else list(info.channels),
                 },
             )
-            insert_events(conn, [event])
+            if info.tenant == DEFAULT_TENANT:
+                insert_events(conn, [event])
+        self._log(info.tenant, event)
 
-    def get(self, key_id: str) -> tuple[str, Role] | None:
-        """Returns (hash, role) of an active key, or None."""
-        stmt = select(t.api_keys.c.key_hash, t.api_keys.c.role).where(
-            t.api_keys.c.id == key_id, t.api_keys.c.revoked_at.is_(None)
+    def get(self, key_id: str) -> StoredKey | None:
+        """Returns an active key, or None."""
+        k = t.api_keys.c
+        stmt = select(k.key_hash, k.role, k.tenant, k.channels).where(
+            k.id == key_id, k.revoked_at.is_(None)
         )
         with translate_errors(), self._db.read() as conn:
             row = conn.execute(stmt).first()
-        return None if row is None else (row.key_hash, Role(row.role))
+        if row is None:
+            return None
+        channels = None if row.channels is None else tuple(row.channels)
+        return StoredKey(row.key_hash, Role(row.role), row.tenant, channels)
 
-    def count_admins(self) -> int:
-        """Counts active admin keys."""
-        stmt = select(t.api_keys.c.id).where(
-            t.api_keys.c.role == Role.ADMIN.value, t.api_keys.c.revoked_at.is_(None)
+    def count_admins(self, tenant: str) -> int:
+        """Counts a tenant's active admin and owner keys."""
+        k = t.api_keys.c
+        stmt = select(k.id).where(
+            k.role.in_((Role.ADMIN.value, Role.OWNER.value)),
+            k.revoked_at.is_(None),
+            k.tenant == tenant,
         )
         with translate_errors(), self._db.read() as conn:
             return len(conn.execute(stmt).all())
 
-    def list(self) -> list[ApiKeyInfo]:
-        """Returns every key, active and revoked, oldest first."""
+    def list(self, tenant: str) -> list[ApiKeyInfo]:
+        """Returns a tenant's keys, active and revoked, oldest first."""
         k = t.api_keys.c
-        stmt = select(k.id, k.role, k.name, k.created_at, k.revoked_at).order_by(k.created_at, k.id)
+        stmt = (
+            select(k.id, k.role, k.name, k.created_at, k.revoked_at, k.tenant, k.channels)
+            .where(k.tenant == tenant)
+            .order_by(k.created_at, k.id)
+        )
         with translate_errors(), self._db.read() as conn:
             rows = conn.execute(stmt).all()
         return [
@@ -498,16 +525,20 @@ class SqlApiKeyRepository:
                 r.name,
                 _utc(r.created_at),
                 as_utc(r.revoked_at),
+                r.tenant,
+                None if r.channels is None else tuple(r.channels),
             )
             for r in rows
         ]
 
-    def revoke(self, key_id: str, now: datetime, event: Event) -> bool:
-        """Marks an active key revoked with its event; False when there is no active key."""
+    def revoke(self, key_id: str, now: datetime, event: Event, tenant: str) -> bool:
+        """Marks a tenant's active key revoked with its event; False when there is none."""
         k = t.api_keys.c
-        stmt = t.api_keys.update().where(k.id == key_id, k.revoked_at.is_(None))
+        stmt = t.api_keys.update().where(k.id == key_id, k.revoked_at.is_(None), k.tenant == tenant)
         with translate_errors(), self._db.write() as conn:
             if conn.execute(stmt.values(revoked_at=now)).rowcount == 0:
                 return False
-            insert_events(conn, [event])
+            if tenant == DEFAULT_TENANT:
+                insert_events(conn, [event])
+        self._log(tenant, event)
         return True

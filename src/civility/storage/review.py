@@ -27,7 +27,6 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects import postgresql, sqlite
 
-from civility.auth.dashboard import DashboardUserRow
 from civility.errors import Invalid
 from civility.events.models import Event, EventType
 from civility.ocr.models import ImageText
@@ -64,7 +63,6 @@ from civility.storage.repositories import (
     insert_events,
     translate_errors,
 )
-from civility.storage.tables_dashboard import dashboard_users
 from civility.storage.tables_review import review_items, review_notes
 from civility.storage.user_reports import (
     close_open_reports,
@@ -627,63 +625,6 @@ class SqlReviewRepository:
         )
         with translate_errors(), self._db.read() as conn:
             return {row[0]: int(row[1]) for row in conn.execute(stmt).all()}
-
-
-class SqlDashboardUserRepository:
-    """Dashboard accounts in SQL (argon2 hashes only)."""
-
-    def __init__(self, db: Database) -> None:
-        self._db = db
-
-    def add(self, row: DashboardUserRow, event: Event) -> None:
-        """Stores a new account with its creation event; Conflict if the name is taken."""
-        with translate_errors(), self._db.write() as conn:
-            conn.execute(
-                insert(dashboard_users),
-                {
-                    "id": row.id,
-                    "username": row.username,
-                    "password_hash": row.password_hash,
-                    "role": row.role,
-                    "created_at": row.created_at,
-                    "disabled_at": None,
-                },
-            )
-            insert_events(conn, [event])
-
-    def by_username(self, username: str) -> DashboardUserRow | None:
-        """Returns the account of a user name, or None."""
-        u = dashboard_users.c
-        with translate_errors(), self._db.read() as conn:
-            r = conn.execute(select(dashboard_users).where(u.username == username)).first()
-        if r is None:
-            return None
-        return DashboardUserRow(
-            r.id, r.username, r.password_hash, r.role, _utc(r.created_at), r.disabled_at is not None
-        )
-
-    def disable(self, user_id: str, now: datetime, event: Event) -> bool:
-        """Marks an account disabled with its event; False if it already was."""
-        u = dashboard_users.c
-        stmt = dashboard_users.update().where(u.id == user_id, u.disabled_at.is_(None))
-        with translate_errors(), self._db.write() as conn:
-            if conn.execute(stmt.values(disabled_at=now)).rowcount == 0:
-                return False
-            insert_events(conn, [event])
-        return True
-
-    def set_hash(self, user_id: str, password_hash: str) -> None:
-        """Replaces a password hash (after argon2 parameters changed)."""
-        u = dashboard_users.c
-        with translate_errors(), self._db.write() as conn:
-            conn.execute(
-                update(dashboard_users).where(u.id == user_id).values(password_hash=password_hash)
-            )
-
-    def record(self, event: Event) -> None:
-        """Appends an event that changes no other state (a login)."""
-        with translate_errors(), self._db.write() as conn:
-            insert_events(conn, [event])
 
 
 def time_bucket(col: Any, dialect: str, hourly: bool) -> ColumnElement[str]:

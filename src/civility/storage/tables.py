@@ -39,6 +39,20 @@ api_keys = Table(
     Column("name", String(200), nullable=False, default=""),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("revoked_at", DateTime(timezone=True), nullable=True),
+    # The tenant the key acts in, and the channels it is limited to (None: every channel).
+    Column("tenant", String(40), nullable=False, server_default="default"),
+    Column("channels", JSON, nullable=True),
+)
+
+# The installation's tenants; each one's data lives in a database (schema or file) of its own.
+tenants = Table(
+    "tenants",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("name", String(64), nullable=False, unique=True),
+    Column("settings", JSON, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("disabled_at", DateTime(timezone=True), nullable=True),
 )
 
 messages = Table(

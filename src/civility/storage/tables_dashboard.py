@@ -15,6 +15,7 @@ dashboard_users = Table(
     Column("role", String(16), nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("disabled_at", DateTime(timezone=True), nullable=True),
+    Column("tenant", String(40), nullable=False, server_default="default"),
 )
 
 # Server-side dashboard sessions: the cookie names one by a random id, stored here hashed.

@@ -23,6 +23,7 @@ from civility.auth.sessions import (
 )
 from civility.container import Container
 from civility.review.seniority import is_senior
+from civility.tenancy.models import DEFAULT_TENANT
 from civility.web import render
 from civility.web.proxies import is_https
 
@@ -49,7 +50,10 @@ class PageForbidden(Exception):
 
 
 def container_of(request: Request) -> Container:
-    """Returns the process's container."""
+    """The signed-in user's tenant's container (the installation's before sign-in)."""
+    tenant: Container | None = getattr(request.state, "tenant_container", None)
+    if tenant is not None:
+        return tenant
     c: Container = request.app.state.container
     return c
 
@@ -103,9 +107,15 @@ async def signed_in(request: Request) -> DashboardUser:
     session = session_of(request)
     if session.username is None:
         raise LoginRequired
-    user = await anyio.to_thread.run_sync(_active_user, container_of(request), session)
+    root: Container = request.app.state.container
+    user = await anyio.to_thread.run_sync(_active_user, root, session)
     if user is None:
         raise LoginRequired
+    if user.tenant != DEFAULT_TENANT:
+        # Every page and action after this works in the user's tenant only.
+        request.state.tenant_container = await anyio.to_thread.run_sync(
+            root.tenants.get, user.tenant
+        )
     return user
 
 

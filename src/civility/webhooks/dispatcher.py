@@ -150,7 +150,9 @@ class WebhookDispatcher:
         renderers: Mapping[str, Renderer] | None = None,
         targets: TargetPolicy | None = None,
         resolver: Resolver = resolve,
+        tenant: str = "default",
     ) -> None:
+        self._tenant = tenant
         self._targets = targets or TargetPolicy()
         self._resolve = resolver
         self._leader = leader
@@ -351,6 +353,7 @@ class WebhookDispatcher:
                 "Civility-Event-Id": event.id,
                 "Civility-Event-Type": event.type,
                 "Civility-Delivery-Id": new_id("dlv"),
+                "Civility-Tenant": self._tenant,
             }
         response = await client.post(
             url, content=body, headers=headers, timeout=self._timeout, extensions=extensions

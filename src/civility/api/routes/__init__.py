@@ -26,6 +26,7 @@ def all_routers() -> list[APIRouter]:
         review,
         stats,
         suggestions,
+        tenants,
         user_reports,
         users,
         webhooks,
@@ -41,6 +42,7 @@ def all_routers() -> list[APIRouter]:
     return [
         health.router,
         moderation.router,
+        tenants.router,
         models.router,
         events.router,
         review.router,

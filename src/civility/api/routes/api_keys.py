@@ -13,8 +13,9 @@ from pydantic import BaseModel, Field
 from civility.api.deps import Admin, ContainerDep
 from civility.api.routes.moderation import ERRORS
 from civility.api.schemas import Strict
-from civility.auth.keys import Role
-from civility.auth.service import ApiKeyInfo
+from civility.auth.keys import Permission, Principal, Role
+from civility.auth.service import ApiKeyInfo, ApiKeyService
+from civility.errors import Forbidden
 
 router = APIRouter(prefix="/v1/apikeys", tags=["api keys"])
 
@@ -22,8 +23,11 @@ router = APIRouter(prefix="/v1/apikeys", tags=["api keys"])
 class ApiKeyIn(Strict):
     """A new key."""
 
-    role: Literal["service", "moderator", "admin"]
+    role: Literal["service", "moderator", "admin", "owner"]
     name: str = Field("", max_length=200)
+    channels: list[str] | None = Field(
+        None, max_length=100, description="Limit the key to these channels (default: all)."
+    )
 
 
 class ApiKeyOut(BaseModel):
@@ -35,6 +39,8 @@ class ApiKeyOut(BaseModel):
     created_at: datetime
     revoked_at: datetime | None
     active: bool
+    tenant: str
+    channels: list[str] | None = None
     secret: str | None = None
 
 
@@ -52,6 +58,8 @@ def _out(k: ApiKeyInfo, secret: str | None = None) -> ApiKeyOut:
         created_at=k.created_at,
         revoked_at=k.revoked_at,
         active=k.active,
+        tenant=k.tenant,
+        channels=None if k.channels is None else list(k.channels),
         secret=secret,
     )
 
@@ -65,11 +73,21 @@ async def list_keys(_: Admin, c: ContainerDep) -> ApiKeyList:
 
 @router.post("", response_model=ApiKeyOut, status_code=201, responses=ERRORS)
 async def create_key(body: ApiKeyIn, who: Admin, c: ContainerDep) -> ApiKeyOut:
-    """Creates a key; its secret is in this answer only."""
-    create = functools.partial(c.api_keys.create, Role(body.role), name=body.name, actor=who.id)
+    """Creates a key of the caller's tenant; its secret is in this answer only (an owner key
+    only by an owner)."""
+    return await create_key_in(c.api_keys, body, who)
+
+
+async def create_key_in(keys: ApiKeyService, body: ApiKeyIn, who: Principal) -> ApiKeyOut:
+    """Creates a key with `keys` (one tenant's) for the caller `who`."""
+    if body.role == Role.OWNER.value and not who.can(Permission.MANAGE_TENANTS):
+        raise Forbidden("only an owner may create owner keys", code="forbidden")
+    create = functools.partial(
+        keys.create, Role(body.role), name=body.name, actor=who.id, channels=body.channels
+    )
     key = await anyio.to_thread.run_sync(create)
-    now = c.clock.now()
-    return _out(ApiKeyInfo(key.key_id, key.role, body.name, now, None), secret=key.secret)
+    info = next(k for k in await anyio.to_thread.run_sync(keys.list) if k.key_id == key.key_id)
+    return _out(info, secret=key.secret)
 
 
 @router.post("/{key_id}/revoke", response_model=ApiKeyOut, responses={**ERRORS, 409: ERRORS[404]})

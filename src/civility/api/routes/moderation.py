@@ -10,7 +10,14 @@ import anyio
 from fastapi import APIRouter, Query, Request
 
 from civility import request_ids
-from civility.api.deps import Analyzer, ContainerDep, Moderator, Reader, Submitter
+from civility.api.deps import (
+    ChannelAnalyzer,
+    ChannelModerator,
+    ChannelSubmitter,
+    ContainerDep,
+    Reader,
+    check_channels,
+)
 from civility.api.schemas import (
     AcceptedItem,
     AcceptedOut,
@@ -28,7 +35,7 @@ from civility.api.schemas import (
     message_out,
 )
 from civility.container import Container
-from civility.errors import Invalid
+from civility.errors import Invalid, NotFound
 from civility.moderation.models import IncomingMessage
 from civility.moderation.records import MessageQuery
 from civility.moderation.validation import check_text
@@ -80,8 +87,10 @@ async def _read_image(
 
 
 @router.post("/analyze", response_model=AnalyzeOut, responses=ERRORS)
-async def analyze(body: AnalyzeIn, _: Analyzer, c: ContainerDep) -> AnalyzeOut:
+async def analyze(body: AnalyzeIn, who: ChannelAnalyzer, c: ContainerDep) -> AnalyzeOut:
     """Scores one or more texts; stores nothing."""
+    if body.channel_id is not None:
+        check_channels(who, [body.channel_id])
     texts = body.all_texts()
     limit = c.settings.max_text_length
     images: list[ImageText | None] = [None] * len(texts)
@@ -102,8 +111,11 @@ async def analyze(body: AnalyzeIn, _: Analyzer, c: ContainerDep) -> AnalyzeOut:
 
 
 @router.post("/moderate", response_model=MessageOut, responses=ERRORS)
-async def moderate(body: MessageIn, _: Moderator, request: Request, c: ContainerDep) -> MessageOut:
+async def moderate(
+    body: MessageIn, who: ChannelModerator, request: Request, c: ContainerDep
+) -> MessageOut:
     """Decides one message now; re-sending the same (channel_id, message_id) returns the same."""
+    check_channels(who, [body.channel_id])
     limit = c.settings.max_text_length
     if body.image is None:
         message = _incoming(body, limit)
@@ -115,9 +127,10 @@ async def moderate(body: MessageIn, _: Moderator, request: Request, c: Container
 
 
 @router.post("/messages", status_code=202, response_model=AcceptedOut, responses=ERRORS)
-async def submit(body: SubmitIn, _: Submitter, c: ContainerDep) -> AcceptedOut:
+async def submit(body: SubmitIn, who: ChannelSubmitter, c: ContainerDep) -> AcceptedOut:
     """Accepts messages for asynchronous scoring; poll GET /v1/messages/{id} for the decision."""
     items = body.messages if isinstance(body, MessageBatchIn) else [body]
+    check_channels(who, (m.channel_id for m in items))
     if len(items) > c.settings.max_batch_submit:
         raise Invalid(
             f"at most {c.settings.max_batch_submit} messages per request, got {len(items)}",
@@ -156,9 +169,12 @@ async def submit(body: SubmitIn, _: Submitter, c: ContainerDep) -> AcceptedOut:
 
 
 @router.get("/messages/{id}", response_model=MessageOut, responses=ERRORS)
-async def get_message(id: str, _: Analyzer, c: ContainerDep) -> MessageOut:
+async def get_message(id: str, who: ChannelAnalyzer, c: ContainerDep) -> MessageOut:
     """Returns a message's status (pending / decided) and its decision."""
     view = await anyio.to_thread.run_sync(c.moderation.get_message, id)
+    if not who.may_use_channel(view.message.channel_id):
+        # As for another tenant's message: its existence is not the key's business.
+        raise NotFound(f"no message with id {id!r}", code="message_not_found")
     return message_out(view, unsupported=c.unsupported_for(view.message.language))
 
 

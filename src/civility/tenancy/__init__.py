@@ -1,0 +1,1 @@
+"""Tenants: communities that share one installation and nothing else (see docs/tenancy.md)."""
