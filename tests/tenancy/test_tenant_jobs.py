@@ -1,0 +1,49 @@
+"""Every tenant's background jobs start with the process, join when created, and are replaced
+when the tenant's settings change."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from tests.tenancy.conftest import tenant_settings
+
+from civility.clock import ManualClock
+from civility.container import build_container
+from civility.jobs import JobSet, TenantJobs
+from civility.scoring.lexicon import LexiconBaselineScorer
+from civility.storage.db import upgrade
+
+
+def test_tenant_jobs_follow_the_tenant_list(tmp_path: Path) -> None:
+    settings = tenant_settings(f"sqlite:///{(tmp_path / 'c.db').as_posix()}", tmp_path)
+    upgrade(settings.database_url)
+    root = build_container(settings, clock=ManualClock(), scorer=LexiconBaselineScorer())
+    first = root.tenants.service.create("forum", actor="test")
+
+    async def scenario() -> None:
+        jobs = TenantJobs(root, JobSet(worker=True, sweeper=True))
+        await jobs.start()
+        assert jobs.running == ["default", first.id]
+        # A tenant created later (by another process, say) joins at the next refresh.
+        later = root.tenants.service.create("game", actor="test")
+        await jobs.refresh()
+        assert jobs.running == ["default", first.id, later.id]
+        # New settings: the container is built again and its jobs replaced.
+        old = root.tenants.get(first.id)
+        root.tenants.service.configure(first.id, {"retention_days": 7}, actor="test")
+        root.tenants.forget(first.id)
+        await jobs.refresh()
+        new = root.tenants.get(first.id)
+        assert new is not old
+        assert new.settings.retention_days == 7
+        await asyncio.sleep(0)  # let the replacement scheduled from the build run
+        await jobs.refresh()
+        assert jobs.container_of(first.id) is new
+        await jobs.stop()
+        assert jobs.running == []
+
+    try:
+        asyncio.run(scenario())
+    finally:
+        root.close()
