@@ -50,6 +50,7 @@ from civility.api.app import create_app
 from civility.auth.keys import Role
 from civility.clock import ManualClock
 from civility.container import Container, build_container
+from civility.logging import configure_logging
 from civility.ratings.applier import RatingApplier
 from civility.ratings.fraud import FraudDetector
 from civility.ratings.models import StatsDelta, StatsUpdate
@@ -334,6 +335,7 @@ def main() -> None:
     parser.add_argument("--per-hour", type=float, default=75, help="honest history rate")
     parser.add_argument("--only", nargs="*", default=None)
     args = parser.parse_args()
+    configure_logging("warning")  # a log line per request would cost more than the request
     report = asyncio.run(main_async(args))
     RESULTS.mkdir(exist_ok=True)
     out = RESULTS / ("ratings_replay.json" if not args.only else "ratings_replay_partial.json")
