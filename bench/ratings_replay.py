@@ -335,7 +335,7 @@ def main() -> None:
     parser.add_argument("--per-hour", type=float, default=75, help="honest history rate")
     parser.add_argument("--only", nargs="*", default=None)
     args = parser.parse_args()
-    configure_logging("warning")  # a log line per request would cost more than the request
+    configure_logging("warning")  # otherwise structlog prints a debug line per request
     report = asyncio.run(main_async(args))
     RESULTS.mkdir(exist_ok=True)
     out = RESULTS / ("ratings_replay.json" if not args.only else "ratings_replay_partial.json")
