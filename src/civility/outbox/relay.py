@@ -8,6 +8,7 @@ from collections.abc import Callable, Coroutine, Sequence
 from typing import Any, Protocol
 
 import anyio
+import stamina
 import structlog
 
 from civility import metrics
@@ -15,6 +16,9 @@ from civility.errors import DomainError
 from civility.events.models import Event
 
 log = structlog.get_logger(__name__)
+
+# A database or broker outage, or a publish that timed out: worth another try.
+RELAY_ERRORS = (DomainError, OSError, RuntimeError, TimeoutError)
 
 
 class EventPublisher(Protocol):
@@ -68,17 +72,27 @@ class OutboxRelay:
     async def run(self) -> None:
         """Relays until stop() is called; survives database and broker outages."""
         await self._publisher.start()
-        backoff = self._idle
         while not self._stopping.is_set():
-            try:
-                sent = await self.relay_once()
-                backoff = self._idle
-            except (DomainError, OSError, RuntimeError, TimeoutError) as exc:
-                log.warning("relay.failed", error=repr(exc), retry_in=backoff)
-                sent = 0
-                backoff = min(backoff * 2, self._max_backoff)
+            sent = await self._relay_until_it_works()
             if sent < self._batch_size:
-                await self._pause(backoff)
+                await self._pause(self._idle)
+
+    async def _relay_until_it_works(self) -> int:
+        """One batch, retried through outages with stamina's backoff (idle time, doubling up
+        to max_backoff, jittered); 0 when asked to stop meanwhile."""
+        async for attempt in stamina.retry_context(
+            on=RELAY_ERRORS,
+            attempts=None,
+            timeout=None,
+            wait_initial=self._idle,
+            wait_max=self._max_backoff,
+            wait_jitter=self._idle,
+        ):
+            with attempt:
+                if self._stopping.is_set():
+                    return 0
+                return await self.relay_once()
+        return 0  # pragma: no cover  (attempts=None retries until it returns)
 
     async def relay_once(self) -> int:
         """Publishes one batch; returns how many events went out."""
