@@ -89,6 +89,22 @@ def tenant_create(
     print(tenant.id)
 
 
+@tenant_app.command("disable")
+def tenant_disable(name: Annotated[str, typer.Argument(help="The tenant's name")]) -> None:
+    """Disables a tenant: its keys and users are refused and its jobs stop (within 30 s)."""
+    with _tenants() as tenants, _user_errors():
+        tenants.set_disabled(name, True, actor="cli")
+    err.print(f"disabled tenant {name}; its data stays (`tenant enable {name}` undoes it)")
+
+
+@tenant_app.command("enable")
+def tenant_enable(name: Annotated[str, typer.Argument(help="The tenant's name")]) -> None:
+    """Enables a disabled tenant again."""
+    with _tenants() as tenants, _user_errors():
+        tenants.set_disabled(name, False, actor="cli")
+    err.print(f"enabled tenant {name}")
+
+
 @tenant_app.command("list")
 def tenant_list(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON lines")] = False,

@@ -21,7 +21,7 @@ from civility.auth.throttle import LoginThrottle
 from civility.blocklists.service import BlocklistCache, BlocklistService
 from civility.clock import Clock, SystemClock
 from civility.enforcement.service import EnforcementService
-from civility.errors import Invalid
+from civility.errors import Forbidden, Invalid
 from civility.events.models import Event
 from civility.moderation.context import ContextLoader
 from civility.moderation.group_commit import GroupCommitter
@@ -419,6 +419,8 @@ def build_data_rights(container: Container) -> DataRightsService:
         SqlAuthorData(container.db),
         container.clock,
         retention_days=container.settings.retention_days,
+        # An erased rater's learned trust must not be written back from this process's memory.
+        forget=(container.ratings.forget_rater,),
     )
 
 
@@ -699,6 +701,8 @@ class TenantContainers:
             if built is not None:
                 return built
         tenant = self.service.get(tenant_id)
+        if tenant.disabled:
+            raise Forbidden(f"tenant {tenant.name!r} is disabled", code="tenant_disabled")
         with self._lock:
             built = self._built.get(tenant.id)
             if built is None:
@@ -728,15 +732,25 @@ class TenantContainers:
         return self._built.get(tenant_id)
 
     def every(self) -> list[Container]:
-        """The root's container and every tenant's (building those not built yet)."""
+        """The root's container and every enabled tenant's, as the tenant list says now.
+
+        A tenant disabled, or whose settings changed, since its container was built (by
+        another process, say) is forgotten first, so it is refused or built anew.
+        """
         assert self.root is not None
-        return [self.root, *(self.get(t.id) for t in self.service.list() if not t.is_default)]
+        current = [t for t in self.service.list() if not t.is_default]
+        for t in current:
+            known = self._known.get(t.id)
+            if known is not None and (t.disabled or known.settings != t.settings):
+                self.forget(t.id)
+        return [self.root, *(self.get(t.id) for t in current if not t.disabled)]
 
     def forget(self, tenant_id: str) -> None:
         """Drops a tenant's built container (its settings changed): the next use rebuilds it,
         and the jobs supervisor replaces its jobs then."""
         with self._lock:
             self._built.pop(tenant_id, None)
+            self._known.pop(tenant_id, None)
 
     def on_built(self, listener: Callable[[Container], None]) -> None:
         """Calls `listener` with each tenant container built from now on (to start its jobs)."""

@@ -152,10 +152,17 @@ class TenantJobs:
         log.info("tenant.jobs_started", tenant=container.tenant)
 
     async def refresh(self) -> None:
-        """Builds (and so starts the jobs of) tenants created since, by any process."""
+        """Follows the tenant list: starts the jobs of tenants created since (by any process),
+        replaces those whose settings changed and stops those disabled."""
         containers = await asyncio.to_thread(self._root.tenants.every)
         for c in containers:
             await self._start(c)
+        enabled = {c.tenant for c in containers}
+        for tenant in [t for t in self._running if t not in enabled]:
+            jobs = self._running.pop(tenant)
+            await jobs.stop()
+            jobs.container.db.dispose()
+            log.info("tenant.jobs_stopped", tenant=tenant, reason="disabled")
 
     async def run(self) -> None:
         """Refreshes every REFRESH_SECONDS until stopped."""

@@ -47,3 +47,29 @@ def test_tenant_jobs_follow_the_tenant_list(tmp_path: Path) -> None:
         asyncio.run(scenario())
     finally:
         root.close()
+
+
+def test_a_tenant_disabled_elsewhere_stops_its_jobs_at_the_next_refresh(tmp_path: Path) -> None:
+    settings = tenant_settings(f"sqlite:///{(tmp_path / 'c.db').as_posix()}", tmp_path)
+    upgrade(settings.database_url)
+    root = build_container(settings, clock=ManualClock(), scorer=LexiconBaselineScorer())
+    forum = root.tenants.service.create("forum", actor="test")
+
+    async def scenario() -> None:
+        jobs = TenantJobs(root, JobSet(worker=True, sweeper=True))
+        await jobs.start()
+        assert jobs.running == ["default", forum.id]
+        # Another process (the CLI) disables it: this one learns at its next refresh.
+        root.tenants.service.set_disabled("forum", True, actor="cli")
+        await jobs.refresh()
+        assert jobs.running == ["default"]
+        assert root.tenants.get_built(forum.id) is None
+        root.tenants.service.set_disabled("forum", False, actor="cli")
+        await jobs.refresh()
+        assert jobs.running == ["default", forum.id]
+        await jobs.stop()
+
+    try:
+        asyncio.run(scenario())
+    finally:
+        root.close()

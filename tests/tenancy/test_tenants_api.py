@@ -186,3 +186,24 @@ def test_a_key_limited_to_channels(tenanted: Tenanted) -> None:
     for role, channels in (("moderator", ["general"]), ("service", []), ("service", [""])):
         bad = t.call("POST", "/v1/apikeys", "forum", json={"role": role, "channels": channels})
         assert (bad.status_code, bad.json()["error"]["code"]) == (422, "invalid_channels")
+
+
+def test_a_disabled_tenant_is_refused_until_enabled(tenanted: Tenanted) -> None:
+    t = tenanted
+    t.add_tenant("forum")
+    t.add_tenant("game")
+    assert t.call("POST", "/v1/moderate", "forum", "service", json=MESSAGE).status_code == 200
+    off = t.call("POST", "/v1/tenants/forum/disable", "", "owner")
+    assert off.json()["disabled"] is True
+    for role in ("admin", "service"):
+        r = t.call("GET", "/v1/models", "forum", role)
+        assert (r.status_code, r.json()["error"]["code"]) == (403, "tenant_disabled")
+    assert t.call("GET", "/v1/models", "game").status_code == 200  # the others go on
+    default = t.call("POST", "/v1/tenants/default/disable", "", "owner")
+    assert (default.status_code, default.json()["error"]["code"]) == (409, "default_tenant")
+    events = t.call("GET", "/v1/events", "", "owner", params={"type": "tenant.*"}).json()
+    assert [e["type"] for e in events["items"]][:1] == ["tenant.disabled"]
+    assert t.call("POST", "/v1/tenants/forum/enable", "", "owner").json()["disabled"] is False
+    # Its data stayed.
+    listed = t.call("GET", "/v1/messages", "forum").json()["items"]
+    assert [m["message_id"] for m in listed] == ["m1"]

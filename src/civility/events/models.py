@@ -49,6 +49,8 @@ class EventType(StrEnum):
     APIKEY_REVOKED = "apikey.revoked"
     TENANT_CREATED = "tenant.created"
     TENANT_UPDATED = "tenant.updated"
+    TENANT_DISABLED = "tenant.disabled"
+    TENANT_ENABLED = "tenant.enabled"
     # Data rights: an author's data erased (the event holds none of it); old texts purged.
     AUTHOR_ERASED = "author.erased"
     MESSAGES_PURGED = "messages.purged"

@@ -100,6 +100,13 @@ class SqlTenantRepository:
             conn.execute(stmt.values(settings=settings.to_json()))
             insert_events(conn, [event])
 
+    def set_disabled(self, tenant_id: str, at: datetime | None, event: Event) -> None:
+        """Disables a tenant from `at` (None: enables it) with its event."""
+        stmt = t.tenants.update().where(t.tenants.c.id == tenant_id)
+        with translate_errors(), self._db.write() as conn:
+            conn.execute(stmt.values(disabled_at=at))
+            insert_events(conn, [event])
+
 
 def default_tenant(created_at: datetime) -> Tenant:
     """The installation's own tenant, which every database has without a row."""

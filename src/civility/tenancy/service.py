@@ -36,6 +36,10 @@ class TenantRepository(Protocol):
         """Replaces a tenant's settings with its event."""
         ...
 
+    def set_disabled(self, tenant_id: str, at: datetime | None, event: Event) -> None:
+        """Disables a tenant from `at` (None: enables it) with its event."""
+        ...
+
 
 class TenantService:
     """The tenant list; `provision` creates a new tenant's database before it is announced."""
@@ -95,6 +99,21 @@ class TenantService:
             )
         event = _event(EventType.TENANT_UPDATED, updated, actor, self._clock.now())
         self._repo.save_settings(tenant.id, settings, event)
+        return updated
+
+    def set_disabled(self, tenant_id: str, disabled: bool, *, actor: str) -> Tenant:
+        """Disables a tenant (its keys and users are refused, its jobs stop) or enables it."""
+        tenant = self.get(tenant_id)
+        if tenant.is_default:
+            raise Conflict("the default tenant cannot be disabled", code="default_tenant")
+        if tenant.disabled == disabled:
+            return tenant
+        now = self._clock.now()
+        updated = Tenant(tenant.id, tenant.name, tenant.settings, tenant.created_at, disabled)
+        kind = EventType.TENANT_DISABLED if disabled else EventType.TENANT_ENABLED
+        self._repo.set_disabled(
+            tenant.id, now if disabled else None, _event(kind, updated, actor, now)
+        )
         return updated
 
 

@@ -22,6 +22,7 @@ from civility.auth.sessions import (
     session_key,
 )
 from civility.container import Container
+from civility.errors import Forbidden
 from civility.review.seniority import is_senior
 from civility.tenancy.models import DEFAULT_TENANT
 from civility.web import render
@@ -113,9 +114,12 @@ async def signed_in(request: Request) -> DashboardUser:
         raise LoginRequired
     if user.tenant != DEFAULT_TENANT:
         # Every page and action after this works in the user's tenant only.
-        request.state.tenant_container = await anyio.to_thread.run_sync(
-            root.tenants.get, user.tenant
-        )
+        try:
+            request.state.tenant_container = await anyio.to_thread.run_sync(
+                root.tenants.get, user.tenant
+            )
+        except Forbidden as exc:  # the tenant is disabled
+            raise PageForbidden(exc.message) from None
     return user
 
 

@@ -14,6 +14,7 @@ from civility.api.deps import ContainerDep, Owner
 from civility.api.routes.api_keys import ApiKeyIn, ApiKeyOut, create_key_in
 from civility.api.routes.moderation import ERRORS
 from civility.api.schemas import Strict
+from civility.container import Container
 from civility.tenancy.models import Tenant, TenantSettings
 
 router = APIRouter(prefix="/v1/tenants", tags=["tenants"])
@@ -91,6 +92,26 @@ async def configure_tenant(
     changes = body.model_dump(exclude_unset=True)
     configure = functools.partial(c.tenants.service.configure, tenant, changes, actor=who.id)
     updated = await anyio.to_thread.run_sync(configure)
+    c.tenants.forget(updated.id)
+    return _out(updated)
+
+
+@router.post("/{tenant}/disable", response_model=TenantOut, responses=ERRORS)
+async def disable_tenant(tenant: str, who: Owner, c: ContainerDep) -> TenantOut:
+    """Disables a tenant: its keys and users are refused (`403 tenant_disabled`) and its jobs
+    stop, here at once and in other processes within 30 s. Its data stays."""
+    return await _set_disabled(c, tenant, who.id, disabled=True)
+
+
+@router.post("/{tenant}/enable", response_model=TenantOut, responses=ERRORS)
+async def enable_tenant(tenant: str, who: Owner, c: ContainerDep) -> TenantOut:
+    """Enables a disabled tenant again."""
+    return await _set_disabled(c, tenant, who.id, disabled=False)
+
+
+async def _set_disabled(c: Container, tenant: str, actor: str, *, disabled: bool) -> TenantOut:
+    change = functools.partial(c.tenants.service.set_disabled, tenant, disabled, actor=actor)
+    updated = await anyio.to_thread.run_sync(change)
     c.tenants.forget(updated.id)
     return _out(updated)
 
