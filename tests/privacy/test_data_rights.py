@@ -156,3 +156,29 @@ def test_retention_purges_old_decided_texts_only(container: Container, clock: Ma
     purged = c.events.list_events(EventQuery(type="messages.purged"))
     assert [e.payload["count"] for e in purged] == [1]
     assert DataRightsService(SqlAuthorData(c.db), clock).purge_expired() == 0  # off by default
+
+
+def test_erasure_blanks_moderators_verdict_and_reversal_notes(api: Api) -> None:
+    body = {"message_id": "v1", "author_id": "u1", "channel_id": "general", "text": SECRET_TEXT}
+    assert api.client.post("/v1/moderate", json=body, headers=api.headers()).status_code == 200
+    [item] = api.client.get("/v1/review?view=automated", headers=api.headers()).json()["items"]
+    verdict = "verdict note: u1 is my neighbour at 12 Acacia Road"
+    reversal = "reversal note: spoke to u1's mother"
+    done = api.client.post(
+        f"/v1/review/{item['id']}/resolve",
+        json={"action": "remove", "note": verdict},
+        headers=api.headers(),
+    )
+    assert done.status_code == 200, done.text
+    back = api.client.post(
+        f"/v1/review/{item['id']}/reverse", json={"note": reversal}, headers=api.headers()
+    )
+    assert back.status_code == 200, back.text
+    log = api.client.get("/v1/events?limit=500", headers=api.headers()).text
+    assert verdict in log
+    assert reversal in log
+    assert api.client.delete("/v1/authors/u1", headers=api.headers()).status_code == 200
+    log = api.client.get("/v1/events?limit=500", headers=api.headers()).text
+    assert verdict not in log
+    assert reversal not in log
+    assert "review.reversed" in log  # that it happened stays

@@ -50,6 +50,14 @@ from civility.suggestions.models import text_digest
 TEXT_EVENTS = (
     EventType.USER_NOTE_ADDED.value,
     EventType.REVIEW_NOTE_ADDED.value,
+    # A moderator's verdict, escalation or reversal note, and a person's decision's note.
+    EventType.REVIEW_RESOLVED.value,
+    EventType.REVIEW_ESCALATED.value,
+    EventType.REVIEW_REVERSED.value,
+    EventType.MESSAGE_RESTORED.value,
+    EventType.MESSAGE_HIDDEN.value,
+    EventType.MESSAGE_REMOVED.value,
+    EventType.MESSAGE_FLAGGED.value,
     EventType.REPORT_RESOLVED.value,
     EventType.APPEAL_SUBMITTED.value,
     EventType.APPEAL_UPHELD.value,
