@@ -95,7 +95,9 @@ class RequestIdMiddleware:
                 await self.app(scope, receive, send_with_id)
             finally:
                 route = getattr(scope.get("route"), "path", "unmatched")
-                level = log.warning if status >= 500 else log.debug
+                # A refusal of the admission bound is counted (shed metric), not a fault.
+                shed = scope.get("civility.shed", False)
+                level = log.warning if status >= 500 and not shed else log.debug
                 level(
                     "http.request",
                     method=scope["method"],

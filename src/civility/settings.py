@@ -95,6 +95,16 @@ class Settings(BaseSettings):
     # beats deciding requests whose callers have given up.
     sync_max_pending: int = Field(1024, ge=0, le=1_000_000)
     sync_max_queue_wait_ms: float = Field(2000.0, ge=0, le=600_000)
+    # Bounded work per process in front of every route but the probes and /metrics (0 =
+    # unbounded): past it a request is answered 503 `overloaded` at once (api/admission.py)
+    # instead of queueing in the event loop for seconds.
+    max_in_flight: int = Field(
+        128,
+        ge=0,
+        le=1_000_000,
+        description="Requests one server process works on at once; more are answered "
+        "503 overloaded with Retry-After (0 = unbounded). Health probes and /metrics are exempt.",
+    )
     max_text_length: int = Field(10_000, ge=1, le=1_000_000)
     max_batch_submit: int = Field(1_000, ge=1, le=100_000)
     # Text in images (docs/ocr.md): used only where the `ocr` extra and tesseract are installed.

@@ -28,8 +28,7 @@ from fastapi.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from civility import metrics
-from civility.api.edge import Dialect
-from civility.api.edge import _decorate as with_edge_headers
+from civility.api.edge import Dialect, with_edge_headers
 from civility.api.errors import error_response
 from civility.errors import Unavailable, http_status
 
@@ -38,6 +37,9 @@ EXEMPT_PATHS = frozenset({"/healthz", "/readyz", "/metrics"})
 # As the group commit's 503 (api/errors.py answers every Unavailable with it).
 RETRY_AFTER_SECONDS = 5
 SHED_REASON = "in_flight"
+
+
+SHED_SCOPE_KEY = "civility.shed"
 
 
 def overloaded(limit: int) -> Unavailable:
@@ -127,6 +129,9 @@ class AdmissionMiddleware:
         limit = admission.full(scope)
         if limit:
             path = scope["path"]
+            # Counted by the shed metric: a warning line per refusal would flood the log
+            # (and cost a third of a refusal's CPU) exactly when the process is busiest.
+            scope[SHED_SCOPE_KEY] = True
             # In front of the edge, the edge's headers (security policy) are added here.
             await admission.refuse(
                 limit, path, send if self._counts else with_edge_headers(send, path, None)

@@ -13,6 +13,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from civility import __version__, metrics
 from civility.api import errors, openapi
+from civility.api.admission import Admission, AdmissionMiddleware
 from civility.api.edge import Dialect, EdgeMiddleware
 from civility.api.ratelimit import ApiRateLimiter
 from civility.api.routes import all_routers
@@ -110,7 +111,12 @@ def create_app(
     )
     errors.install(app)
     openapi.install(app)
+    # CIVILITY_MAX_IN_FLIGHT (api/admission.py): a request counts once the edge has checked
+    # its key, rate limit and body; while the bound is full the early gate refuses before that.
+    admission = Admission(dialects=_dialects())
+    app.add_middleware(AdmissionMiddleware, admission=admission)
     app.add_middleware(EdgeMiddleware, dialects=_dialects())
+    app.add_middleware(AdmissionMiddleware, admission=admission, counts=False)
     app.add_middleware(MetricsMiddleware)
     app.add_middleware(RequestIdMiddleware)  # outermost: error responses carry the id too
     for router in all_routers():

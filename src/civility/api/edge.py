@@ -180,7 +180,7 @@ class EdgeMiddleware:
         except EdgeError as refused:
             await self._answer(refused, dialect, path, send, limit_state)
             return
-        await self.app(scope, receive, _decorate(send, path, limit_state))
+        await self.app(scope, receive, with_edge_headers(send, path, limit_state))
 
     def _refuse(self, error: DomainError, **headers: str) -> EdgeError:
         return EdgeError(error, http_status(error), headers)
@@ -291,7 +291,7 @@ class EdgeMiddleware:
             return {"type": "http.disconnect"}
 
         scope: Scope = {"type": "http", "method": "GET", "path": path, "headers": []}
-        await response(scope, receive, _decorate(send, path, limit_state))
+        await response(scope, receive, with_edge_headers(send, path, limit_state))
 
 
 def _replay(body: bytes, receive: Receive) -> Receive:
@@ -308,7 +308,7 @@ def _replay(body: bytes, receive: Receive) -> Receive:
     return replay
 
 
-def _decorate(send: Send, path: str, limit_state: RateLimitState | None) -> Send:
+def with_edge_headers(send: Send, path: str, limit_state: RateLimitState | None) -> Send:
     """Adds the security headers (and the key's rate limit state) to the response."""
     extra = list(_SECURITY_HEADERS)
     if path.startswith("/dashboard"):
