@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 import pytest
@@ -18,6 +19,9 @@ from civility.clock import SystemClock
 from civility.storage.db import Database, upgrade
 from civility.testing import RunningServer as Server
 from civility.testing import run_server
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "browser"
@@ -90,6 +94,42 @@ def prepare(
 def seed_demo(db: Database) -> None:
     """The review seed's demo queue, as of now."""
     seed(db, DEMO, SystemClock().now())
+
+
+def serve_with_moderators(
+    tmp_path_factory: pytest.TempPathFactory,
+    name: str,
+    fill: Callable[[Database], object],
+    moderators: tuple[str, ...] = ("mod",),
+) -> Iterator[Server]:
+    """A server of one test module's own (its verdicts must not change the others' queue),
+    seeded by ``fill``, with these moderator accounts."""
+    data, env, _ = prepare(tmp_path_factory, name, fill)
+    for username in moderators:
+        _cli(
+            env, data, "user", "create", "--username", username,
+            "--password", PASSWORD, "--role", "moderator",
+        )  # fmt: skip
+    with run_server(data, env) as running:
+        yield running
+
+
+def api_client(server: Server) -> httpx.Client:
+    """An API client with the server's admin key."""
+    return httpx.Client(base_url=server.url, headers={"Authorization": f"Bearer {server.key}"})
+
+
+def sign_in(page: Page, server: Server, username: str, target: str) -> None:
+    """Signs a fresh browser session in as `username`, landing on `target`."""
+    from playwright.sync_api import expect  # a browser test module has checked it is there
+
+    page.context.clear_cookies()
+    page.goto(f"{server.url}{target}")
+    expect(page).to_have_url(re.compile(r"/dashboard/login"))
+    page.get_by_label("User name").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page).to_have_url(re.compile(target.split("?")[0]))
 
 
 @pytest.fixture(scope="session")

@@ -15,14 +15,17 @@ from pathlib import Path
 
 import httpx
 import pytest
-from tests.browser.conftest import PASSWORD, _cli, prepare, seed_demo
+from tests.browser.conftest import (
+    PASSWORD,
+    Server,
+    seed_demo,
+    serve_with_moderators,
+)
 from tests.conftest import IN_CI
 
 from civility.ratings.reviews import RatingReview, ReviewStatus
 from civility.storage.db import Database
 from civility.storage.ratings import SqlRatingRepository
-from civility.testing import RunningServer as Server
-from civility.testing import run_server
 
 if not IN_CI:  # under CI=true a missing plugin is an import error, not a skip
     pytest.importorskip("pytest_playwright", reason="pip install pytest-playwright==0.10.0")
@@ -59,22 +62,8 @@ def seed_ratings(db: Database) -> None:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """A server of this module's own, with two open rating review items."""
-    data, env, _ = prepare(tmp_path_factory, "rating-reviews", seed_ratings)
-    _cli(
-        env,
-        data,
-        "user",
-        "create",
-        "--username",
-        "mod",
-        "--password",
-        PASSWORD,
-        "--role",
-        "moderator",
-    )
-    with run_server(data, env) as running:
-        yield running
+    """A server of this module's own."""
+    yield from serve_with_moderators(tmp_path_factory, "rating-reviews", seed_ratings, ("mod",))
 
 
 def test_a_moderator_clears_and_confirms_rating_review_items(

@@ -9,18 +9,20 @@ item pending, and both reports are back in the Reported queue.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-from tests.browser.conftest import PASSWORD, _cli, prepare, seed_demo
+from tests.browser.conftest import (
+    Server,
+    api_client,
+    seed_demo,
+    serve_with_moderators,
+    sign_in,
+)
 from tests.conftest import IN_CI
-
-from civility.testing import RunningServer as Server
-from civility.testing import run_server
 
 if not IN_CI:  # under CI=true a missing plugin is an import error, not a skip
     pytest.importorskip("pytest_playwright", reason="pip install pytest-playwright==0.10.0")
@@ -31,37 +33,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.e2e, pytest.mark.slow]
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """A server of this module's own (its verdicts must not change the other tests' queue)."""
-    data, env, _ = prepare(tmp_path_factory, "reported-review", seed_demo)
-    for name in ("mod", "mod2"):
-        _cli(
-            env,
-            data,
-            "user",
-            "create",
-            "--username",
-            name,
-            "--password",
-            PASSWORD,
-            "--role",
-            "moderator",
-        )
-    with run_server(data, env) as running:
-        yield running
-
-
-def api(server: Server) -> httpx.Client:
-    return httpx.Client(base_url=server.url, headers={"Authorization": f"Bearer {server.key}"})
-
-
-def login(page: Page, server: Server, username: str, target: str) -> None:
-    page.context.clear_cookies()
-    page.goto(f"{server.url}{target}")
-    expect(page).to_have_url(re.compile(r"/dashboard/login"))
-    page.get_by_label("User name").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(re.compile(target.split("?")[0]))
+    """A server of this module's own."""
+    yield from serve_with_moderators(
+        tmp_path_factory, "reported-review", seed_demo, ("mod", "mod2")
+    )
 
 
 def review_item(client: httpx.Client, message_id: str) -> dict[str, Any]:
@@ -74,14 +49,14 @@ def test_a_reported_verdict_settles_the_flagged_item_and_a_reversal_reopens_the_
     page: Page, server: Server, artifacts: Path
 ) -> None:
     page.set_viewport_size({"width": 1400, "height": 900})
-    with api(server) as client:
+    with api_client(server) as client:
         flagged = client.get("/v1/review", params={"view": "flagged", "order": "age"}).json()
         target = flagged["items"][0]["id"]
         for reporter in ("r-1", "r-2"):
             body = {"id": target, "reporter_id": reporter, "reason": "harassment"}
             assert client.post("/v1/reports", json=body).status_code == 201
 
-    login(page, server, "mod", "/dashboard/reported")
+    sign_in(page, server, "mod", "/dashboard/reported")
     detail = page.locator(f"#detail article[data-id='{target}']")
     expect(detail).to_be_visible()
     expect(detail.locator(".review-link")).to_contain_text("this verdict resolves that item too")
@@ -89,7 +64,7 @@ def test_a_reported_verdict_settles_the_flagged_item_and_a_reversal_reopens_the_
     page.keyboard.press("h")
     expect(page.locator("#flash")).to_contain_text("Reports upheld; the message is hidden.")
     expect(page.locator(".items .empty")).to_contain_text("No open reports.")
-    with api(server) as client:
+    with api_client(server) as client:
         item = review_item(client, target)
         assert (item["status"], item["resolution"]) == ("resolved", "hide")
         assert (item["resolved_by"], item["current"]["decision"]) == ("dashboard:mod", "hide")
@@ -98,7 +73,7 @@ def test_a_reported_verdict_settles_the_flagged_item_and_a_reversal_reopens_the_
     expect(page.locator(".items .row").first).to_be_visible()
     expect(page.locator(f".items .row[data-id='{target}']")).to_have_count(0)
 
-    login(page, server, "mod2", f"/dashboard/queue/items/{target}")
+    sign_in(page, server, "mod2", f"/dashboard/queue/items/{target}")
     expect(page.locator(".detail .status").first).to_contain_text("resolved")
     form = page.locator("form.reverse")
     form.get_by_placeholder("why").fill("banter between friends")
@@ -111,7 +86,7 @@ def test_a_reported_verdict_settles_the_flagged_item_and_a_reversal_reopens_the_
     expect(rows).to_have_count(1)
     expect(rows.first).to_have_attribute("data-id", target)
     expect(rows.first).to_contain_text("2 reports")
-    with api(server) as client:
+    with api_client(server) as client:
         reports = client.get("/v1/reports", params={"message_id": target}).json()
         assert [r["status"] for r in reports] == ["open", "open"]
         assert client.get(f"/v1/messages/{target}").json()["decision"] == "flag"

@@ -15,10 +15,14 @@ from typing import Any
 
 import httpx
 import pytest
-from tests.browser.conftest import PASSWORD, Server, _cli, prepare, seed_demo
+from tests.browser.conftest import (
+    Server,
+    api_client,
+    seed_demo,
+    serve_with_moderators,
+    sign_in,
+)
 from tests.conftest import IN_CI
-
-from civility.testing import run_server
 
 if not IN_CI:  # under CI=true a missing plugin is an import error, not a skip
     pytest.importorskip("pytest_playwright", reason="pip install pytest-playwright==0.10.0")
@@ -31,37 +35,10 @@ DOCS_IMAGES = Path(__file__).resolve().parents[2] / "docs" / "images"
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """A server of this module's own (its verdicts must not change the other tests' queue)."""
-    data, env, _ = prepare(tmp_path_factory, "reports-appeals", seed_demo)
-    for name in ("mod", "mod2"):
-        _cli(
-            env,
-            data,
-            "user",
-            "create",
-            "--username",
-            name,
-            "--password",
-            PASSWORD,
-            "--role",
-            "moderator",
-        )
-    with run_server(data, env) as running:
-        yield running
-
-
-def api(server: Server) -> httpx.Client:
-    return httpx.Client(base_url=server.url, headers={"Authorization": f"Bearer {server.key}"})
-
-
-def login(page: Page, server: Server, username: str, target: str) -> None:
-    page.context.clear_cookies()
-    page.goto(f"{server.url}{target}")
-    expect(page).to_have_url(re.compile(r"/dashboard/login"))
-    page.get_by_label("User name").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(re.compile(target.split("?")[0]))
+    """A server of this module's own."""
+    yield from serve_with_moderators(
+        tmp_path_factory, "reports-appeals", seed_demo, ("mod", "mod2")
+    )
 
 
 def shot(page: Page, artifacts: Path, name: str, docs: str = "") -> None:
@@ -87,7 +64,7 @@ def test_reports_reach_the_reported_queue_and_a_verdict(
     page: Page, server: Server, artifacts: Path
 ) -> None:
     page.set_viewport_size({"width": 1400, "height": 900})
-    with api(server) as client:
+    with api_client(server) as client:
         harmless = message_of(client, "nice2")
         other = message_of(client, "nice1")
         for reporter, reason in (("r-1", "harassment"), ("r-2", "threat")):
@@ -98,7 +75,7 @@ def test_reports_reach_the_reported_queue_and_a_verdict(
         body = {"id": other["id"], "reporter_id": "r-3", "reason": "spam"}
         assert client.post("/v1/reports", json=body).status_code == 201
 
-    login(page, server, "mod", "/dashboard/reported")
+    sign_in(page, server, "mod", "/dashboard/reported")
     rows = page.locator(".items .row")
     expect(rows).to_have_count(2)
     expect(rows.first).to_have_attribute("data-id", harmless["id"])
@@ -120,7 +97,7 @@ def test_reports_reach_the_reported_queue_and_a_verdict(
     page.locator("#detail").get_by_role("button", name="Dismiss reports").click()
     expect(page.locator(".items .empty")).to_contain_text("No open reports.")
 
-    with api(server) as client:
+    with api_client(server) as client:
         assert client.get(f"/v1/messages/{harmless['id']}").json()["decision"] == "block"
         assert client.get(f"/v1/messages/{other['id']}").json()["decision"] == "allow"
         reports = client.get("/v1/reports", params={"message_id": other["id"]}).json()
@@ -131,14 +108,14 @@ def test_appeal_is_upheld_by_a_different_moderator(
     page: Page, server: Server, artifacts: Path
 ) -> None:
     page.set_viewport_size({"width": 1400, "height": 900})
-    login(page, server, "mod", "/dashboard/queue?view=flagged&order=age")
+    sign_in(page, server, "mod", "/dashboard/queue?view=flagged&order=age")
     first = page.locator(".items .row").first
     target = first.get_attribute("data-id")
     expect(page.locator(f"#detail article[data-id='{target}']")).to_be_visible()
     page.locator("#detail").get_by_role("button", name="Remove").click()
     expect(page.locator(f"#row-{target}")).to_have_class(re.compile("st-resolved"))
 
-    with api(server) as client:
+    with api_client(server) as client:
         message = client.get(f"/v1/messages/{target}").json()
         assert message["decision"] == "block"
         body = {"id": target, "author_id": message["author_id"], "statement": "I was quoting him"}
@@ -154,7 +131,7 @@ def test_appeal_is_upheld_by_a_different_moderator(
     expect(detail.get_by_role("button", name="Uphold")).to_have_count(0)
     shot(page, artifacts, "appeals-01-own-decision")
 
-    login(page, server, "mod2", "/dashboard/appeals")
+    sign_in(page, server, "mod2", "/dashboard/appeals")
     expect(page.locator(".items .row")).to_have_count(1)
     detail = page.locator("#detail")
     detail.get_by_placeholder("note to keep with the decision").fill("a quote, not an insult")
@@ -163,7 +140,7 @@ def test_appeal_is_upheld_by_a_different_moderator(
     expect(page.locator("#flash")).to_contain_text("Appeal upheld: the message is shown again.")
     expect(page.locator(".items .empty")).to_be_visible()
 
-    with api(server) as client:
+    with api_client(server) as client:
         polled = client.get(f"/v1/appeals/{appeal['id']}").json()
         assert (polled["status"], polled["decided_by"]) == ("upheld", "dashboard:mod2")
         assert client.get(f"/v1/messages/{target}").json()["decision"] == "allow"

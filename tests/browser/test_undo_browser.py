@@ -14,10 +14,13 @@ from typing import Any
 
 import httpx
 import pytest
-from tests.browser.conftest import PASSWORD, Server, _cli, prepare, seed_demo
+from tests.browser.conftest import (
+    PASSWORD,
+    Server,
+    seed_demo,
+    serve_with_moderators,
+)
 from tests.conftest import IN_CI
-
-from civility.testing import run_server
 
 if not IN_CI:  # under CI=true a missing plugin is an import error, not a skip
     pytest.importorskip("pytest_playwright", reason="pip install pytest-playwright==0.10.0")
@@ -28,22 +31,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.e2e, pytest.mark.slow]
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """A server of this module's own (its verdicts must not change the other tests' queue)."""
-    data, env, _ = prepare(tmp_path_factory, "undo", seed_demo)
-    _cli(
-        env,
-        data,
-        "user",
-        "create",
-        "--username",
-        "mod",
-        "--password",
-        PASSWORD,
-        "--role",
-        "moderator",
-    )
-    with run_server(data, env) as running:
-        yield running
+    """A server of this module's own."""
+    yield from serve_with_moderators(tmp_path_factory, "undo", seed_demo, ("mod",))
 
 
 def message(server: Server, message_id: str) -> dict[str, Any]:
