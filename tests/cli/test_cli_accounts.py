@@ -6,9 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from tests.cli.cli_helpers import cli_data_dir, invoke
 
-from civility.cli import app
 from civility.clock import SystemClock
 from civility.container import build_api_keys, build_container, build_dashboard_accounts
 from civility.errors import Unauthorized
@@ -20,16 +19,7 @@ from civility.storage.db import Database, upgrade
 
 @pytest.fixture
 def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    for name in ("CIVILITY_DATABASE_URL", "CIVILITY_BROKER_URL"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("CIVILITY_DATA_DIR", str(tmp_path))
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
-def invoke(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, list(args))
-    return result.exit_code, result.stdout, result.stderr
+    return cli_data_dir(tmp_path, monkeypatch)
 
 
 def test_keys_are_listed_without_secrets_and_revoked(env: Path) -> None:

@@ -7,16 +7,9 @@ import csv
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
-
-from civility.cli import app
+from tests.cli.cli_helpers import invoke
 
 BATCH = 8
-
-
-def invoke(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 def score_file(src: Path, out: Path, *extra: str) -> tuple[int, str, str]:

@@ -6,9 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from tests.cli.cli_helpers import cli_data_dir, invoke
 
-from civility.cli import app
 from civility.clock import SystemClock
 from civility.container import build_api_keys
 from civility.events.models import EventQuery
@@ -19,16 +18,7 @@ from civility.storage.tenants import tenant_database_url
 
 @pytest.fixture
 def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    for name in ("CIVILITY_DATABASE_URL", "CIVILITY_BROKER_URL"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("CIVILITY_DATA_DIR", str(tmp_path))
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
-def invoke(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, list(args))
-    return result.exit_code, result.stdout, result.stderr
+    return cli_data_dir(tmp_path, monkeypatch)
 
 
 def test_a_tenant_and_its_keys_from_the_command_line(env: Path) -> None:

@@ -4,21 +4,30 @@ when the tenant's settings change."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from tests.tenancy.conftest import tenant_settings
 
 from civility.clock import ManualClock
-from civility.container import build_container
+from civility.container import Container, build_container
 from civility.jobs import JobSet, TenantJobs
 from civility.scoring.lexicon import LexiconBaselineScorer
 from civility.storage.db import upgrade
 
 
-def test_tenant_jobs_follow_the_tenant_list(tmp_path: Path) -> None:
+@pytest.fixture
+def root(tmp_path: Path) -> Iterator[Container]:
+    """An installation's container on a SQLite file, before any job runs."""
     settings = tenant_settings(f"sqlite:///{(tmp_path / 'c.db').as_posix()}", tmp_path)
     upgrade(settings.database_url)
-    root = build_container(settings, clock=ManualClock(), scorer=LexiconBaselineScorer())
+    container = build_container(settings, clock=ManualClock(), scorer=LexiconBaselineScorer())
+    yield container
+    container.close()
+
+
+def test_tenant_jobs_follow_the_tenant_list(root: Container) -> None:
     first = root.tenants.service.create("forum", actor="test")
 
     async def scenario() -> None:
@@ -43,16 +52,10 @@ def test_tenant_jobs_follow_the_tenant_list(tmp_path: Path) -> None:
         await jobs.stop()
         assert jobs.running == []
 
-    try:
-        asyncio.run(scenario())
-    finally:
-        root.close()
+    asyncio.run(scenario())
 
 
-def test_a_tenant_disabled_elsewhere_stops_its_jobs_at_the_next_refresh(tmp_path: Path) -> None:
-    settings = tenant_settings(f"sqlite:///{(tmp_path / 'c.db').as_posix()}", tmp_path)
-    upgrade(settings.database_url)
-    root = build_container(settings, clock=ManualClock(), scorer=LexiconBaselineScorer())
+def test_a_tenant_disabled_elsewhere_stops_its_jobs_at_the_next_refresh(root: Container) -> None:
     forum = root.tenants.service.create("forum", actor="test")
 
     async def scenario() -> None:
@@ -69,7 +72,4 @@ def test_a_tenant_disabled_elsewhere_stops_its_jobs_at_the_next_refresh(tmp_path
         assert jobs.running == ["default", forum.id]
         await jobs.stop()
 
-    try:
-        asyncio.run(scenario())
-    finally:
-        root.close()
+    asyncio.run(scenario())
