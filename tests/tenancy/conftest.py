@@ -99,3 +99,15 @@ def tenanted(tmp_path: Path, clock: ManualClock) -> Iterator[Tenanted]:
     """An installation on a SQLite file, no tenant created yet."""
     settings = tenant_settings(f"sqlite:///{(tmp_path / 'civility.db').as_posix()}", tmp_path)
     yield from serve(settings, clock)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_tenanted(
+    request: pytest.FixtureRequest, tmp_path: Path, clock: ManualClock
+) -> Iterator[Tenanted]:
+    """The installation on each database: a SQLite file, then PostgreSQL (schemas)."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{(tmp_path / 'civility.db').as_posix()}"
+    else:
+        url = request.getfixturevalue("fresh_postgres_url")
+    yield from serve(tenant_settings(url, tmp_path), clock)
