@@ -17,7 +17,7 @@ from civility.appeals.service import AppealService
 from civility.auth.dashboard import DashboardAccounts
 from civility.auth.service import ApiKeyService
 from civility.auth.sessions import resolve_session_secret
-from civility.auth.throttle import LoginThrottle
+from civility.auth.throttle import LoginThrottle, Throttle
 from civility.blocklists.service import BlocklistCache, BlocklistService
 from civility.clock import Clock, SystemClock
 from civility.enforcement.service import EnforcementService
@@ -203,8 +203,18 @@ def tenant_log_of(settings: Settings) -> TenantLog:
     return append
 
 
-def build_login_throttle(settings: Settings, clock: Clock) -> LoginThrottle:
-    """Builds the sign-in throttle (per account and per address, in this process)."""
+def build_login_throttle(settings: Settings, clock: Clock) -> Throttle:
+    """Builds the sign-in throttle: in Redis when CIVILITY_REDIS_URL is set (shared by every
+    process), else in this process's memory."""
+    limits = {
+        "max_failures": settings.login_max_failures,
+        "lockout_seconds": settings.login_lockout_seconds,
+        "max_lockout_seconds": settings.login_max_lockout_seconds,
+    }
+    if settings.redis_url:
+        from civility.storage.redis_throttle import RedisLoginThrottle
+
+        return RedisLoginThrottle.from_url(settings.redis_url, **limits)
     return LoginThrottle(
         clock,
         max_failures=settings.login_max_failures,
@@ -460,7 +470,7 @@ class Container:
     stats: SqlDashboardStats
     session_secret: bytes
     sessions: SqlSessionStore
-    login_throttle: LoginThrottle
+    login_throttle: Throttle
     ratings: RatingService
     policies: PolicyService
     blocklists: BlocklistService

@@ -12,9 +12,27 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
+from typing import Protocol
 
 from civility.clock import Clock
 from civility.errors import RateLimited
+
+
+class Throttle(Protocol):
+    """Sign-in throttling: this module's in memory, or storage/redis_throttle.py's shared."""
+
+    def check(self, username: str, address: str) -> None:
+        """Raises RateLimited while the account or the address is locked out."""
+        ...
+
+    def failed(self, username: str, address: str) -> None:
+        """Counts a wrong password against the account and the address."""
+        ...
+
+    def succeeded(self, username: str) -> None:
+        """Forgets the account's failures (the address keeps its count)."""
+        ...
+
 
 MAX_KEYS = 100_000  # oldest forgotten first: memory stays bounded under a spray of addresses
 
