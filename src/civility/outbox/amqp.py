@@ -30,7 +30,8 @@ class AmqpEventPublisher:
     aio-pika manages the connection and aiormq the channel, its frames (pamqp) and the broker's
     confirms. A batch is written as one buffer under the channel's lock, each message with its
     own delivery tag and confirmation future, as `Channel.basic_publish` does for one message;
-    going through `basic_publish` once per event costs ~3x the CPU per event, nearly all of it
+    going through `basic_publish` once per event costs ~3x the CPU per event (213 vs 75 us,
+    2026-12-07, bench/event_publish.py; aio-pika's Exchange.publish 6x), nearly all of it
     per-call asyncio work (a task, lock, timeout and drain future each), not the AMQP frames
     (bench/event_publish.py). The relay publishes one AMQP message per event, so this is the
     relay's main cost. It relies on aiormq's channel attributes (pinned version; the relay
