@@ -9,7 +9,14 @@ when reachable, on PostgreSQL + Redis (limits and cache in Redis). With --http, 
 `civility serve` (embedded default) is loaded from a separate process with bulk requests of
 100 ratings and with single-rating requests. Writes bench/results/ratings_ingest.json.
 
+With --compare OLD_SRC (e.g. the src/ of `git worktree add /tmp/ratings-old <commit>`), the
+same measures run alternately on that tree and this one, --rounds times each, and the medians
+are reported (CPU per rating of accept and of apply in-process; with --http also real servers
+of both trees, with the server's CPU per applied rating and how long the backlog took to drain
+after the load stopped). Writes bench/results/ratings_ingest_compare.json.
+
     .venv/bin/python bench/ratings_ingest.py [--n 50000] [--http]
+    .venv/bin/python bench/ratings_ingest.py --compare /tmp/ratings-old/src [--http] [--rounds 3]
 """
 
 from __future__ import annotations
@@ -17,9 +24,11 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import platform
 import random
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -31,11 +40,19 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+# `--src=DIR` (the compare mode's children) imports civility from another tree.
+sys.path.insert(
+    0,
+    next(
+        (a.split("=", 1)[1] for a in sys.argv if a.startswith("--src=")),
+        str(Path(__file__).resolve().parents[1] / "src"),
+    ),
+)
 sys.path.insert(0, str(Path(__file__).parent))
 
 from civility.clock import SystemClock
 from civility.ratings.applier import RatingApplier
+from civility.ratings.models import RatingSubmission
 from civility.ratings.repository import MemoryRatingCache, RatingCache
 from civility.ratings.service import RatingInput, RatingService
 from civility.storage.db import Database, upgrade
@@ -296,6 +313,123 @@ def load_main(args: argparse.Namespace) -> None:
     )
 
 
+def stage(n: int, posts: int) -> dict[str, float]:
+    """In-process CPU per rating: accept (validate, limits) in chunks of 100, then apply in
+    batches of 500 on SQLite, in-memory limits and cache (one child of the compare mode)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        service, db = service_for(f"sqlite:///{tmp}/bench.db", "memory://", MemoryRatingCache())
+        try:
+            warm = service.accept(inputs(500, seed=3))
+            service.apply([a.submission for a in warm if a.submission is not None])
+            items = inputs(n, posts=posts)
+            wall, cpu = time.perf_counter(), time.process_time()
+            accepted: list[RatingSubmission | None] = []
+            for i in range(0, n, CHUNK):
+                accepted += [a.submission for a in service.accept(items[i : i + CHUNK])]
+            accept_wall, accept_cpu = time.perf_counter() - wall, time.process_time() - cpu
+            wall, cpu = time.perf_counter(), time.process_time()
+            for i in range(0, n, 500):
+                service.apply([s for s in accepted[i : i + 500] if s is not None])
+            apply_wall, apply_cpu = time.perf_counter() - wall, time.process_time() - cpu
+        finally:
+            db.dispose()
+    return {
+        "accept_cpu_us": round(accept_cpu / n * 1e6, 1),
+        "apply_cpu_us": round(apply_cpu / n * 1e6, 1),
+        "accept_per_s": round(n / accept_wall),
+        "apply_per_s": round(n / apply_wall),
+    }
+
+
+def _server_cpu(pid: int) -> float:
+    """CPU seconds (user + system, all threads) a process has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def http_once(src: str | None, mode: str, duration: float, concurrency: int) -> dict[str, Any]:
+    """One real server of a tree under one load (single or bulk of 100) until all applied."""
+    from _server import serve
+
+    env = {"CIVILITY_RATINGS_POST_LIMIT": UNLIMITED}
+    if src:
+        env["PYTHONPATH"] = src
+    size = 1 if mode == "single" else 100
+    with tempfile.TemporaryDirectory() as tmp, serve(Path(tmp), env) as server:
+        prefix = f"{mode}-{uuid.uuid4().hex[:6]}"
+        cmd = [
+            sys.executable, __file__, "--load", "--port", str(server.port),
+            "--key", server.key, "--size", str(size), "--duration", str(duration),
+            "--concurrency", str(concurrency), "--prefix", prefix,
+        ]  # fmt: skip
+        cpu0 = _server_cpu(server.proc.pid)
+        start = time.perf_counter()
+        proc = subprocess.run(cmd, capture_output=True, text=True)
+        if proc.returncode != 0:
+            raise RuntimeError(f"load process failed: {proc.stderr[-2000:]}")
+        result: dict[str, Any] = json.loads(proc.stdout)
+        load_end = time.perf_counter()
+        applied = wait_applied(server.url, server.key, prefix, result["accepted"])
+        end = time.perf_counter()
+        cpu = _server_cpu(server.proc.pid) - cpu0
+    result["applied_per_s"] = round(applied / (end - start))
+    result["applied_all"] = applied == result["accepted"]
+    # Includes up to one flush interval (1 s) and the polling of 200 posts' counts.
+    result["drain_s"] = round(end - load_end, 2)
+    result["server_cpu_us_per_rating"] = round(cpu / max(1, applied) * 1e6, 1)
+    return result
+
+
+def _median(runs: list[dict[str, Any]]) -> dict[str, float]:
+    keys = [k for k, v in runs[0].items() if isinstance(v, int | float) and not isinstance(v, bool)]
+    return {k: round(statistics.median(r[k] for r in runs), 2) for k in keys}
+
+
+def compare(args: argparse.Namespace) -> dict[str, Any]:
+    """Alternates the old tree and this one; medians per side and new/old ratios."""
+    trees = {"old": args.compare, "new": str(Path(__file__).resolve().parents[1] / "src")}
+    runs: dict[str, dict[str, list[dict[str, Any]]]] = {t: {} for t in trees}
+    cases = [f"stage_posts_{p}" for p in (200, 5000)]
+    if args.http:
+        cases += ["http_bulk", "http_single"]
+    loads = []
+    for r in range(args.rounds):
+        for case in cases:
+            order = list(trees) if r % 2 == 0 else list(reversed(trees))
+            for tree in order:
+                loads.append(os.getloadavg()[0])
+                if case.startswith("stage"):
+                    posts = case.rsplit("_", 1)[1]
+                    cmd = [sys.executable, __file__, f"--src={trees[tree]}", "--stage",
+                           "--n", str(args.n), "--posts", posts]  # fmt: skip
+                    proc = subprocess.run(cmd, capture_output=True, text=True)
+                    if proc.returncode != 0:
+                        raise RuntimeError(proc.stderr[-3000:])
+                    result = json.loads(proc.stdout.strip().splitlines()[-1])
+                else:
+                    mode = case.split("_", 1)[1]
+                    result = http_once(trees[tree], mode, args.duration, args.concurrency)
+                runs[tree].setdefault(case, []).append(result)
+                print(f"round {r} {case} {tree}: {json.dumps(result)}", file=sys.stderr)
+    out: dict[str, Any] = {
+        "machine": f"{platform.machine()} {platform.python_version()}, {os.cpu_count()} cpus",
+        "rounds": args.rounds,
+        "n": args.n,
+        "load_average_1m": {
+            "min": min(loads),
+            "median": round(statistics.median(loads), 2),
+            "max": max(loads),
+        },
+        "old_src": args.compare,
+    }
+    for case in cases:
+        old, new = _median(runs["old"][case]), _median(runs["new"][case])
+        ratios = {k: round(new[k] / old[k], 2) for k in old if old[k]}
+        out[case] = {"old": old, "new": new, "new_over_old": ratios}
+        out[case]["runs"] = {t: runs[t][case] for t in trees}
+    return out
+
+
 def main() -> None:
     """Runs the benchmarks and writes the report."""
     p = argparse.ArgumentParser(description=__doc__)
@@ -309,9 +443,27 @@ def main() -> None:
     p.add_argument("--key", default="", help=argparse.SUPPRESS)
     p.add_argument("--size", type=int, default=100, help=argparse.SUPPRESS)
     p.add_argument("--prefix", default="post", help=argparse.SUPPRESS)
+    p.add_argument("--compare", metavar="OLD_SRC", help="alternate with another tree's src/")
+    p.add_argument("--rounds", type=int, default=3)
+    p.add_argument("--stage", action="store_true", help=argparse.SUPPRESS)
+    p.add_argument("--posts", type=int, default=5000, help=argparse.SUPPRESS)
+    p.add_argument("--src", help=argparse.SUPPRESS)
     args = p.parse_args()
     if args.load:
         load_main(args)
+        return
+    if args.stage:
+        print(json.dumps(stage(args.n, args.posts)))
+        return
+    if args.compare:
+        compared = compare(args)
+        RESULTS.mkdir(exist_ok=True)
+        (RESULTS / "ratings_ingest_compare.json").write_text(json.dumps(compared, indent=2))
+        brief = {
+            k: {n: x for n, x in v.items() if n != "runs"} if isinstance(v, dict) else v
+            for k, v in compared.items()
+        }
+        print(json.dumps(brief, indent=2))
         return
     report: dict[str, Any] = {
         "machine": f"{platform.machine()} {platform.python_version()}",

@@ -2,26 +2,30 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass
 from datetime import datetime
+from operator import itemgetter
 from typing import Any, TypeVar
 
 from sqlalchemy import (
     ColumnElement,
     Connection,
+    Float,
     Row,
+    Table,
     and_,
     case,
     func,
     insert,
     or_,
     select,
-    text,
     tuple_,
     update,
 )
 from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import DATETIME as SQLITE_DATETIME
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from civility.events.models import Event
@@ -41,6 +45,11 @@ from civility.storage.tables_ratings import (
 )
 
 T = TypeVar("T")
+
+# SQLAlchemy's default text for SQLite dates (the fast path below writes exactly this).
+_DATETIME_FORMAT = (
+    "%(year)04d-%(month)02d-%(day)02d %(hour)02d:%(minute)02d:%(second)02d.%(microsecond)06d"
+)
 
 # Stays under SQLite's bound-parameter limit for IN lists of pairs.
 CHUNK = 400
@@ -184,7 +193,10 @@ def _rater_from_row(row: Row[Any]) -> RaterState:
 
 
 def _rating_from_row(row: Row[Any]) -> StoredRating:
-    m = row._mapping
+    return _rating_from(row._mapping)
+
+
+def _rating_from(m: Mapping[Any, Any]) -> StoredRating:
     rated_at = as_utc(m["rated_at"])
     assert rated_at is not None
     return StoredRating(
@@ -204,7 +216,10 @@ def _rating_from_row(row: Row[Any]) -> StoredRating:
 
 
 def _stats_from_row(row: Row[Any]) -> PostStats:
-    m = row._mapping
+    return _stats_from(row._mapping)
+
+
+def _stats_from(m: Mapping[Any, Any]) -> PostStats:
     return PostStats(
         post_id=m["post_id"],
         count=int(m["count"]),
@@ -223,10 +238,44 @@ def _stats_from_row(row: Row[Any]) -> PostStats:
 def read_stats(conn: Connection, post_ids: Sequence[str]) -> dict[str, PostStats]:
     """Returns the stored sums of the posts that have any."""
     found: dict[str, PostStats] = {}
+    sqlite = conn.dialect.name == "sqlite"
     for chunk in _chunks(list(dict.fromkeys(post_ids))):
+        if sqlite:
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT * FROM rating_stats WHERE post_id IN ({marks})"  # noqa: S608
+            rows = _raw_rows(conn, rating_stats, sql, tuple(chunk))
+            found.update((s.post_id, s) for s in map(_stats_from, rows))
+            continue
         stmt = select(rating_stats).where(rating_stats.c.post_id.in_(chunk))
         found.update((s.post_id, s) for s in map(_stats_from_row, conn.execute(stmt)))
     return found
+
+
+_READERS: dict[tuple[str, str], tuple[tuple[str, Callable[[Any], Any] | None], ...]] = {}
+
+
+def _raw_rows(
+    conn: Connection, table: Table, sql: str, params: tuple[Any, ...]
+) -> Iterator[dict[str, Any]]:
+    """Runs `SELECT * FROM table …` through the driver and converts each column as
+    SQLAlchemy's result types would (dates, JSON, booleans).
+
+    SQLAlchemy builds and caches a statement per IN-list length and runs its generic row
+    machinery; on the applier's batches that cost more than the query itself.
+    """
+    key = (conn.dialect.name, table.name)
+    readers = _READERS.get(key)
+    if readers is None:
+        dialect = conn.dialect
+        readers = _READERS[key] = tuple(
+            (c.name, c.type.dialect_impl(dialect).result_processor(dialect, None))
+            for c in table.columns
+        )
+    for row in conn.exec_driver_sql(sql, params):
+        yield {
+            name: value if p is None or value is None else p(value)
+            for (name, p), value in zip(readers, row, strict=True)
+        }
 
 
 def _rating_upsert(insert: Any) -> Any:
@@ -305,6 +354,77 @@ _UPSERTS: dict[str, tuple[Any, Any, Any, Any, Any]] = {
 }
 
 
+@dataclass(frozen=True, slots=True)
+class _WritePlan:
+    """A compiled INSERT or upsert run through the driver's executemany (SQLite).
+
+    SQLAlchemy's executemany runs its generic per-row parameter machinery (and the types'
+    bind processors through it) for every row: on an applied batch of 500 ratings that cost
+    more than SQLite's own work. The same conversions applied in one loop give the driver
+    the same values.
+    """
+
+    sql: str
+    columns: tuple[str, ...]
+    # (position, converter) of the columns that need one (dates, JSON, booleans)
+    converters: tuple[tuple[int, Callable[[Any], Any]], ...]
+
+    def run(self, conn: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
+        """Executes the statement once per row (all rows have this plan's columns)."""
+        pick = itemgetter(*self.columns)
+        params = []
+        for row in rows:
+            values = list(pick(row))
+            for i, convert in self.converters:
+                values[i] = convert(values[i])
+            params.append(tuple(values))
+        conn.exec_driver_sql(self.sql, params)
+
+
+_PLANS: dict[tuple[str, str, tuple[str, ...]], _WritePlan | None] = {}
+
+
+def _write(conn: Connection, name: str, stmt: Any, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Executes `stmt` for rows (all with the same keys): a driver-level plan on SQLite."""
+    if not rows:
+        return
+    keys = tuple(rows[0])
+    cache_key = (conn.dialect.name, name, keys)
+    if cache_key not in _PLANS:
+        _PLANS[cache_key] = _plan(conn, stmt, keys)
+    plan = _PLANS[cache_key]
+    if plan is None:
+        conn.execute(stmt, list(rows))
+    else:
+        plan.run(conn, rows)
+
+
+def _sqlite_datetime(value: datetime | None) -> str | None:
+    """SQLite's DATETIME bind processor, faster: the same text (fields as given, no zone)."""
+    return None if value is None else value.isoformat(" ", "microseconds")[:26]
+
+
+def _plan(conn: Connection, stmt: Any, keys: tuple[str, ...]) -> _WritePlan | None:
+    dialect = conn.dialect
+    if dialect.paramstyle != "qmark" or len(keys) < 2:
+        return None  # psycopg's named style: SQLAlchemy's path
+    compiled = stmt.compile(dialect=dialect, column_keys=list(keys))
+    order = tuple(compiled.positiontup or ())
+    if sorted(order) != sorted(keys):
+        return None
+    converters = []
+    for i, name in enumerate(order):
+        impl = stmt.table.c[name].type.dialect_impl(dialect)
+        if isinstance(impl, Float):
+            continue  # SQLite stores ints in a REAL column as reals anyway
+        convert = impl.bind_processor(dialect)
+        if isinstance(impl, SQLITE_DATETIME) and impl._storage_format == _DATETIME_FORMAT:
+            convert = _sqlite_datetime
+        if convert is not None:
+            converters.append((i, convert))
+    return _WritePlan(str(compiled), order, tuple(converters))
+
+
 def _stats_row(u: StatsUpdate) -> dict[str, Any]:
     return {
         "post_id": u.post_id,
@@ -344,9 +464,10 @@ class SqlRatingTransaction:
         found: dict[Key, StoredRating] = {}
         for chunk in _chunks(list(keys)):
             if self._sqlite:
-                rows = self._conn.execute(*_pairs_join(chunk))
-            else:
-                rows = self._conn.execute(select(ratings).where(self._pairs(chunk)))
+                raw = _raw_rows(self._conn, ratings, *_pairs_join(chunk))
+                found.update((r.key, r) for r in map(_rating_from, raw))
+                continue
+            rows = self._conn.execute(select(ratings).where(self._pairs(chunk)))
             found.update((r.key, r) for r in map(_rating_from_row, rows))
         return found
 
@@ -361,17 +482,24 @@ class SqlRatingTransaction:
     def upsert_ratings(self, items: Sequence[StoredRating]) -> None:
         """INSERT … ON CONFLICT (post_id, user_id) DO UPDATE, as one executemany."""
         if items:
-            self._conn.execute(self._upsert_ratings, [_rating_row(r) for r in items])
+            _write(
+                self._conn, "upsert_ratings", self._upsert_ratings, [_rating_row(r) for r in items]
+            )
 
     def apply_stats(self, updates: Sequence[StatsUpdate]) -> None:
         """Adds the deltas to the running sums in the statement itself, so writers compose."""
         if updates:
-            self._conn.execute(self._upsert_stats, [_stats_row(u) for u in updates])
+            _write(self._conn, "apply_stats", self._upsert_stats, [_stats_row(u) for u in updates])
 
     def insert_versions(self, items: Sequence[StoredRating]) -> None:
         """Appends rating versions (plain INSERT: a version is never rewritten)."""
         if items:
-            self._conn.execute(insert(rating_versions), [_version_row(r) for r in items])
+            _write(
+                self._conn,
+                "insert_versions",
+                insert(rating_versions),
+                [_version_row(r) for r in items],
+            )
 
     def get_flags(self, keys: Sequence[Key]) -> dict[Key, RatingFlag]:
         """Returns the flags of the given pairs."""
@@ -393,7 +521,7 @@ class SqlRatingTransaction:
     def upsert_flags(self, flags: Sequence[RatingFlag]) -> None:
         """Stores flags, replacing the flag of the same pair."""
         if flags:
-            self._conn.execute(self._upsert_flags, [_flag_row(f) for f in flags])
+            _write(self._conn, "upsert_flags", self._upsert_flags, [_flag_row(f) for f in flags])
 
     def open_reviews(self, keys: Sequence[str]) -> dict[str, RatingReview]:
         """Returns the open review items with the given keys."""
@@ -413,7 +541,9 @@ class SqlRatingTransaction:
     def save_reviews(self, reviews: Sequence[RatingReview]) -> None:
         """Inserts or replaces review items."""
         if reviews:
-            self._conn.execute(self._upsert_reviews, [_review_row(r) for r in reviews])
+            _write(
+                self._conn, "save_reviews", self._upsert_reviews, [_review_row(r) for r in reviews]
+            )
 
     def clear_marker(self, post_ids: Sequence[str], review_id: str) -> None:
         """Removes a review item's marker from the posts that still carry it."""
@@ -436,31 +566,29 @@ class SqlRatingTransaction:
     def save_raters(self, states: Sequence[RaterState]) -> None:
         """Stores raters' trust state (one executemany upsert)."""
         if states:
-            self._conn.execute(self._upsert_raters, [_rater_row(s) for s in states])
+            _write(self._conn, "save_raters", self._upsert_raters, [_rater_row(s) for s in states])
 
     def insert_events(self, events: Sequence[Event]) -> None:
         """Appends events in this transaction."""
         insert_events(self._conn, events)
 
 
-def _pairs_join(keys: Sequence[Key]) -> tuple[Any, dict[str, str]]:
+def _pairs_join(keys: Sequence[Key]) -> tuple[str, tuple[str, ...]]:
     """The ratings of the given pairs on SQLite: a VALUES list joined on the primary key.
 
     SQLite scans the whole table for `(a, b) IN (...)`; an OR of equalities uses the key but
-    costs milliseconds per batch to build as an expression. This text is built by joining
-    strings, and the join probes the primary key once per pair.
+    costs milliseconds per batch to build as an expression, and so does parsing a text()
+    with hundreds of named parameters. This is plain driver SQL with `?` placeholders: the
+    join probes the primary key once per pair.
     """
-    values = ",".join(f"(:p{i}, :u{i})" for i in range(len(keys)))
-    params: dict[str, str] = {}
-    for i, (post, user) in enumerate(keys):
-        params[f"p{i}"] = post
-        params[f"u{i}"] = user
-    # Only numbered placeholders are formatted in; the ids travel as bound parameters.
+    values = ",".join(("(?, ?)",) * len(keys))
+    params = tuple(part for key in keys for part in key)
+    # Only placeholders are formatted in; the ids travel as bound parameters.
     sql = (
         f"WITH k(p, u) AS (VALUES {values}) SELECT ratings.* FROM k "  # noqa: S608
         "JOIN ratings ON ratings.post_id = k.p AND ratings.user_id = k.u"
     )
-    return text(sql).columns(*ratings.c), params
+    return sql, params
 
 
 def _get_review(conn: Connection, review_id: str) -> RatingReview | None:
