@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import random
+import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
+from alembic import command
+from sqlalchemy import insert, select
 from tests.conftest import POSTGRES_ADMIN_URL, require_server
 
+from civility.events.models import Event, EventType
 from civility.moderation.records import Outcome, StoredDecision, StoredMessage
 from civility.moderation.service import decision_event
 from civility.policy.verdict import Action, Reason, ReasonSource, Severity
@@ -19,21 +26,31 @@ from civility.review.models import ReviewOrder, ReviewQuery, ReviewState, Review
 from civility.review.ports import Change
 from civility.review.priority import GroupBy
 from civility.review.service import cursor_of
-from civility.storage.db import Database, upgrade
+from civility.storage import tables as t
+from civility.storage.db import Database, alembic_config, create_db_engine, upgrade
 from civility.storage.repositories import SqlModerationRepository
 from civility.storage.review import SqlReviewRepository
+from civility.storage.tables_appeals import user_reports
+from civility.storage.tables_review import review_items
+from civility.storage.user_reports import (
+    SqlReportRepository,
+    close_open_reports,
+    reopen_reports,
+)
+from civility.user_reports.models import Report, ReportReason, ReportReopening, ReportStatus
 
 NOW = datetime(2026, 12, 7, 12, 0, tzinfo=UTC)
 CATEGORIES = ("threat", "identity_attack", "severe_toxicity", "insult", "toxicity", "obscene")
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def db(request: pytest.FixtureRequest) -> Iterator[Database]:
-    """A fresh migrated database of each kind (PostgreSQL: one of its own, dropped after)."""
-    if request.param == "sqlite":
-        database = Database.from_url(request.getfixturevalue("sqlite_url"), pool_size=2)
-        yield database
-        database.dispose()
+KINDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+
+
+@contextmanager
+def _fresh_url(kind: str, tmp_path: Path) -> Iterator[str]:
+    """A fresh, unmigrated database (PostgreSQL: one of its own, dropped after)."""
+    if kind == "sqlite":
+        yield f"sqlite:///{tmp_path / 'prio.db'}"
         return
     require_server("PostgreSQL", "127.0.0.1", 5432)
     import psycopg
@@ -41,15 +58,28 @@ def db(request: pytest.FixtureRequest) -> Iterator[Database]:
     name = f"civility_prio_{uuid.uuid4().hex[:10]}"
     with psycopg.connect(POSTGRES_ADMIN_URL, autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
-    url = POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
     try:
+        yield POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+    finally:
+        with psycopg.connect(POSTGRES_ADMIN_URL, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(params=KINDS)
+def empty_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh, unmigrated database of each kind."""
+    with _fresh_url(request.param, tmp_path) as url:
+        yield url
+
+
+@pytest.fixture(params=KINDS)
+def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    """A fresh migrated database of each kind (tests/appeals imports this fixture too)."""
+    with _fresh_url(request.param, tmp_path) as url:
         upgrade(url)
         database = Database.from_url(url, pool_size=2)
         yield database
         database.dispose()
-    finally:
-        with psycopg.connect(POSTGRES_ADMIN_URL, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def _outcome(
@@ -185,3 +215,286 @@ def test_ban_blocks_duplicates_and_author_groups(db: Database) -> None:
     assert repo.save([Change(first.review, done, ())]) == {"msg_00010"}
     assert repo.count(copies, NOW) == 7
     assert repo.pending_counts(NOW) == {"flagged": 0, "automated": 8, "banned": 1}
+
+
+def _report(n: int, message_id: str, weight_milli: int, at: datetime = NOW) -> Report:
+    return Report(
+        f"rpt_{n:05d}", message_id, "general", f"r{n}", ReportReason.SPAM, None, weight_milli, at
+    )
+
+
+def _received(report: Report) -> Event:
+    return Event(
+        f"report.received:{report.id}",
+        EventType.REPORT_RECEIVED.value,
+        report.reporter_id,
+        "message",
+        report.message_id,
+        report.channel_id,
+        {},
+        report.created_at,
+    )
+
+
+def _assert_stored_keys_match_the_domain(db: Database, outcomes: Sequence[Outcome]) -> int:
+    """Every reviewable decision has a row whose stored numbers are priority.py's; returns
+    how many rows there are."""
+    r = review_items.c
+    with db.read() as conn:
+        stored = {
+            row.message_id: (row.base_points, row.priority_key)
+            for row in conn.execute(select(r.message_id, r.base_points, r.priority_key))
+        }
+        open_milli: dict[str, int] = {}
+        u = user_reports.c
+        for mid, milli in conn.execute(
+            select(u.message_id, u.weight_milli).where(u.status == ReportStatus.OPEN.value)
+        ):
+            open_milli[mid] = open_milli.get(mid, 0) + milli
+    reviewable = [o.decision for o in outcomes if o.decision and o.decision.action != Action.ALLOW]
+    assert set(stored) == {d.message_id for d in reviewable}
+    for d in reviewable:
+        base = priority.base_points(d.reasons, d.severity)
+        points = priority.base_points(d.reasons, d.severity, open_milli.get(d.message_id, 0) / 1000)
+        assert stored[d.message_id] == (base, priority.sort_key(points, d.created_at)), d
+    return len(stored)
+
+
+def _mixed_outcomes(rng: random.Random, n: int) -> list[Outcome]:
+    return [
+        _outcome(
+            i,
+            _random_reasons(rng),
+            rng.choice(list(Severity)),
+            NOW - timedelta(seconds=rng.randint(0, 3 * 86_400), microseconds=rng.randint(0, 10**6)),
+            rng.choice([Action.ALLOW, Action.FLAG, Action.HIDE, Action.BLOCK]),
+        )
+        for i in range(n)
+    ]
+
+
+def test_stored_keys_follow_every_report_write(db: Database) -> None:
+    rng = random.Random(170)
+    outcomes = _mixed_outcomes(rng, 60)
+    SqlModerationRepository(db).save_outcomes(outcomes, insert_messages=True)
+    _assert_stored_keys_match_the_domain(db, outcomes)
+
+    reports = SqlReportRepository(db)
+    added = []
+    for n in range(90):  # allowed messages too: they have no review row to refresh
+        o = rng.choice(outcomes)
+        # Weights around the cap (4000 thousandths) and fractions of a point.
+        report = _report(n, o.message.id, rng.randint(50, 2500))
+        added.append(reports.add(report, _received(report)))
+    _assert_stored_keys_match_the_domain(db, outcomes)
+
+    closing = rng.sample(added, 40)
+    rejected = [r.id for r in closing[:20]]
+    assert reports.close(rejected, ReportStatus.REJECTED, "mod", NOW, [], [])
+    with db.write() as conn:
+        upheld = [r.id for r in closing[20:]]
+        assert close_open_reports(conn, upheld, ReportStatus.UPHELD, "mod2", NOW) == 20
+    _assert_stored_keys_match_the_domain(db, outcomes)
+
+    again = closing[20:30]
+    reopening = ReportReopening(
+        tuple(r.id for r in again),
+        tuple(r.reporter_id for r in again),
+        (ReportStatus.UPHELD,) * len(again),
+        "mod2",
+        NOW,
+        "mod3",
+        NOW + timedelta(minutes=1),
+    )
+    with db.write() as conn:
+        assert reopen_reports(conn, reopening) == 10
+    _assert_stored_keys_match_the_domain(db, outcomes)
+
+    # The item carries its stored key, and the cursor is that number.
+    items = SqlReviewRepository(db).list_items(ReviewQuery(order=ReviewOrder.PRIORITY), NOW)
+    for item in items:
+        points = priority.base_points(item.reasons, item.severity, item.report_weight)
+        assert item.priority_key == priority.sort_key(points, item.decided_at)
+        assert cursor_of(item, ReviewOrder.PRIORITY) == (item.priority_key, item.message_id)
+
+
+def test_a_new_report_reorders_the_queue(db: Database) -> None:
+    insult = (Reason("insult", "m", ReasonSource.MODEL, Action.FLAG, "insult", 0.7),)
+    toxic = (Reason("toxicity", "m", ReasonSource.MODEL, Action.FLAG, "toxicity", 0.9),)
+    outcomes = [
+        _outcome(1, insult, Severity.LOW, NOW),  # 25 + 5 points
+        _outcome(2, toxic, Severity.LOW, NOW),  # 20 + 5 points
+    ]
+    SqlModerationRepository(db).save_outcomes(outcomes, insert_messages=True)
+    repo, reports = SqlReviewRepository(db), SqlReportRepository(db)
+    query = ReviewQuery(order=ReviewOrder.PRIORITY)
+
+    def order() -> list[str]:
+        listed = [i.message_id for i in repo.list_items(query, NOW)]
+        assert repo.matching_ids(query, NOW, 10) == listed
+        tops = repo.groups(query, GroupBy.TEXT, NOW, 10)
+        assert [g.key for g in tops] == [f"text {m[-1]}" for m in listed]
+        return listed
+
+    assert order() == ["msg_00001", "msg_00002"]
+    # One full-weight report adds 10 points: 35 passes 30.
+    report = reports.add(_report(1, "msg_00002", 1000), _received(_report(1, "msg_00002", 1000)))
+    assert order() == ["msg_00002", "msg_00001"]
+    assert reports.close([report.id], ReportStatus.REJECTED, "mod", NOW, [], [])
+    assert order() == ["msg_00001", "msg_00002"]
+    reopening = ReportReopening(
+        (report.id,), (report.reporter_id,), (ReportStatus.REJECTED,), "mod", NOW, "mod2", NOW
+    )
+    with db.write() as conn:
+        assert reopen_reports(conn, reopening) == 1
+    assert order() == ["msg_00002", "msg_00001"]
+    _assert_stored_keys_match_the_domain(db, outcomes)
+
+
+def _downgrade(url: str, revision: str) -> None:
+    engine = create_db_engine(url, pool_size=1)
+    try:
+        with engine.begin() as conn:
+            cfg = alembic_config(url)
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, revision)
+    finally:
+        engine.dispose()
+
+
+def test_migration_0017_stores_the_keys_of_existing_items(empty_url: str) -> None:
+    upgrade(empty_url, "0016")
+    rng = random.Random(1700)
+    outcomes = _mixed_outcomes(rng, 80)
+    database = Database.from_url(empty_url, pool_size=2)
+    try:
+        SqlModerationRepository(database).save_outcomes(outcomes, insert_messages=True)
+        reviewable = [o for o in outcomes if o.decision and o.decision.action != Action.ALLOW]
+        touched = reviewable[:10]
+        # Rows of 0016 (those of items moderators touched) and reports, open and closed.
+        old_columns = {"state": "resolved", "resolution": "approve", "resolved_by": "mod"}
+        with database.write() as conn:
+            conn.execute(
+                insert(review_items),
+                [
+                    {"message_id": o.message.id, "updated_at": NOW, "version": 2, **old_columns}
+                    for o in touched
+                ],
+            )
+            rows = []
+            for n in range(60):
+                o = rng.choice(outcomes)
+                row = _report(n, o.message.id, rng.randint(50, 3000))
+                rows.append(
+                    {
+                        "id": row.id,
+                        "message_id": row.message_id,
+                        "channel_id": row.channel_id,
+                        "reporter_id": row.reporter_id,
+                        "reason": row.reason.value,
+                        "weight_milli": row.weight_milli,
+                        "status": rng.choice(["open", "open", "upheld"]),
+                        "created_at": row.created_at,
+                    }
+                )
+            conn.execute(insert(user_reports), rows)
+    finally:
+        database.dispose()
+
+    upgrade(empty_url)
+    database = Database.from_url(empty_url, pool_size=2)
+    try:
+        assert _assert_stored_keys_match_the_domain(database, outcomes) == len(reviewable)
+        r = review_items.c
+        with database.read() as conn:
+            states = dict(conn.execute(select(r.message_id, r.version)).all())
+        assert {m for m, v in states.items() if v == 2} == {o.message.id for o in touched}
+        repo = SqlReviewRepository(database)
+        flagged = [o.message.id for o in reviewable[10:] if o.decision.action is Action.FLAG]
+        pending = ReviewQuery(order=ReviewOrder.PRIORITY, status=ReviewStatus.PENDING, limit=200)
+        assert repo.count(pending, NOW) == len(flagged) > 0
+        # A decision made after the upgrade gets its row from the trigger.
+        late = _outcome(500, _random_reasons(rng), Severity.HIGH, NOW, Action.FLAG)
+        SqlModerationRepository(database).save_outcomes([late], insert_messages=True)
+        _assert_stored_keys_match_the_domain(database, [*outcomes, late])
+        listed = [i.message_id for i in repo.list_items(pending, NOW)]
+        assert sorted(listed) == sorted([*flagged, "msg_00500"])
+    finally:
+        database.dispose()
+
+    # Down again: the rows nobody touched go, the touched ones stay, decisions make none.
+    _downgrade(empty_url, "0016")
+    database = Database.from_url(empty_url, pool_size=2)
+    try:
+        with database.engine.connect() as conn:
+            left = {row[0] for row in conn.exec_driver_sql("SELECT message_id FROM review_items")}
+        assert left == {o.message.id for o in touched}
+        SqlModerationRepository(database).save_outcomes(
+            [_outcome(501, (), Severity.LOW, NOW, Action.FLAG)], insert_messages=True
+        )
+        with database.engine.connect() as conn:
+            assert conn.exec_driver_sql("SELECT count(*) FROM review_items").scalar_one() == 10
+    finally:
+        database.dispose()
+
+
+def test_each_tenant_schema_gets_its_own_rows(empty_url: str) -> None:
+    if empty_url.startswith("sqlite"):
+        pytest.skip("SQLite tenants are files of their own: nothing is shared")
+    # PostgreSQL tenants share a database: the trigger's function resolves review_items
+    # through the connection's search_path, so each schema's decisions fill its own table.
+    for schema in ("alpha", "beta"):
+        upgrade(empty_url, schema=schema)
+    alpha = Database.from_url(empty_url, pool_size=1, schema="alpha")
+    beta = Database.from_url(empty_url, pool_size=1, schema="beta")
+    try:
+        threat = (Reason("threat", "m", ReasonSource.MODEL, Action.BLOCK, "threat", 0.5),)
+        outcomes = [_outcome(1, threat, Severity.HIGH, NOW, Action.BLOCK)]
+        SqlModerationRepository(alpha).save_outcomes(outcomes, insert_messages=True)
+        assert _assert_stored_keys_match_the_domain(alpha, outcomes) == 1
+        assert _assert_stored_keys_match_the_domain(beta, []) == 0
+    finally:
+        alpha.dispose()
+        beta.dispose()
+
+
+def test_a_report_during_the_deciding_transaction_is_counted(db: Database) -> None:
+    if db.dialect != "postgresql":
+        pytest.skip("SQLite writers are serialised: no two transactions overlap")
+    outcome = _outcome(1, (), Severity.LOW, NOW)
+    SqlModerationRepository(db).insert_pending([outcome.message])
+    d = outcome.decision
+    assert d is not None
+    row: dict[str, object] = {
+        "id": d.id,
+        "message_id": d.message_id,
+        "action": d.action.value,
+        "severity": d.severity.value,
+        "reasons": [],
+        "policy_version": d.policy_version,
+        "scorer": None,
+        "path": d.path,
+        "created_at": d.created_at,
+    }
+    report = _report(1, d.message_id, 1000)
+    deciding = db.engine.connect()
+    try:
+        tx = deciding.begin()
+        deciding.execute(insert(t.decisions), [row])  # the trigger writes the review row
+        # The report arrives while the decision is not committed yet: its key update waits.
+        with ThreadPoolExecutor(1) as pool:
+            added = pool.submit(SqlReportRepository(db).add, report, _received(report))
+            deadline = time.monotonic() + 10
+            with db.engine.connect() as watch:
+                while not added.done() and time.monotonic() < deadline:
+                    waiting = watch.exec_driver_sql(
+                        "SELECT count(*) FROM pg_locks WHERE NOT granted"
+                    ).scalar_one()
+                    watch.rollback()
+                    if waiting:
+                        break
+            tx.commit()
+            added.result(timeout=10)
+    finally:
+        deciding.close()
+    _assert_stored_keys_match_the_domain(db, [outcome])

@@ -147,6 +147,8 @@ class ReviewItem:
     report_weight: float = 0.0
     # The text read from the message's image: which range of `text` it is (civility.ocr).
     image: ImageText | None = None
+    # The priority order's key as stored with the item (priority.sort_key), if it is stored.
+    priority_key: int | None = None
 
     @property
     def current(self) -> CurrentDecision:

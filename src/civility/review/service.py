@@ -95,8 +95,12 @@ class BulkResult:
 def cursor_of(item: ReviewItem, order: ReviewOrder) -> tuple[Any, ...]:
     """Returns the sort key of an item, which the next page starts after."""
     if order is ReviewOrder.PRIORITY:
-        points = priority.base_points(item.reasons, item.severity, item.report_weight)
-        return (priority.sort_key(points, item.decided_at), item.message_id)
+        # The stored key is what the order pages by; the computed one is the same number.
+        key = item.priority_key
+        if key is None:
+            points = priority.base_points(item.reasons, item.severity, item.report_weight)
+            key = priority.sort_key(points, item.decided_at)
+        return (key, item.message_id)
     if order is ReviewOrder.SCORE:
         return (item.top_score, item.message_id)
     if order is ReviewOrder.AGE:

@@ -7,12 +7,9 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-import orjson
 from sqlalchemy import (
-    BigInteger,
     ColumnElement,
     Connection,
-    Integer,
     Row,
     String,
     and_,
@@ -25,14 +22,12 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.dialects import postgresql, sqlite
 
 from civility.errors import Invalid
 from civility.events.models import Event, EventType
 from civility.ocr.models import ImageText
 from civility.policy.decide import BANNED_CODE
 from civility.policy.verdict import Action, Reason, Severity
-from civility.review import priority
 from civility.review.models import (
     VIEW_ACTIONS,
     Note,
@@ -87,58 +82,6 @@ def top_score_expr(dialect: str) -> ColumnElement[Any]:
     return func.greatest(*cols) if dialect == "postgresql" else func.max(*cols)
 
 
-def _epoch_seconds(col: Any, dialect: str) -> ColumnElement[int]:
-    """Returns whole Unix seconds of a UTC timestamp column (floored, as priority.py does)."""
-    if dialect == "postgresql":
-        return cast(func.floor(func.extract("epoch", col)), BigInteger)
-    return cast(func.strftime("%s", col), Integer)
-
-
-def _reasons_have(key: str, value: str, dialect: str) -> ColumnElement[bool]:
-    """Tells whether a decision's reasons hold `"key":"value"` as the JSON writer spells it.
-
-    Faster than _json_contains (one plain substring search, no LIKE pattern, one spelling):
-    the priority key tests ten of these on every pending row. Reasons are written by
-    storage/db.py's orjson serializer, compact, which tests/storage/test_review_priority_sql.py
-    checks against the domain's order.
-    """
-    needle = orjson.dumps({key: value}).decode()[1:-1]
-    text = cast(_d.reasons, String)
-    found = func.strpos(text, needle) if dialect == "postgresql" else func.instr(text, needle)
-    return found > 0
-
-
-def _points_case(pairs: Sequence[tuple[str, str, int]], dialect: str) -> ColumnElement[int]:
-    """The highest points of the reasons' (key, value) pairs present (reasons are JSON text)."""
-    ranked = sorted(pairs, key=lambda p: -p[2])
-    whens = [(_reasons_have(k, v, dialect), literal(n)) for k, v, n in ranked if n > 0]
-    return case(*whens, else_=literal(0))
-
-
-def priority_key_expr(dialect: str) -> ColumnElement[int]:
-    """Returns priority.sort_key of an item in SQL: what it is about, severity and its age."""
-    categories = [("category", c, n) for c, n in priority.CATEGORY_POINTS.items()]
-    category = _points_case(categories, dialect)
-    sources = [("source", s.value, n) for s, n in priority.SOURCE_POINTS.items()]
-    source = _points_case(sources, dialect)
-    worst = (
-        func.greatest(category, source) if dialect == "postgresql" else func.max(category, source)
-    )
-    severity = case(
-        *((_d.severity == s.value, literal(n)) for s, n in priority.SEVERITY_POINTS.items()),
-        else_=literal(0),
-    )
-    # priority.report_points in thousandths: floor(weight * POINTS_PER_REPORT), capped.
-    per_point = 1000 // priority.POINTS_PER_REPORT
-    weight = open_report_weight(_d.message_id)
-    reports = case(
-        (weight >= priority.MAX_REPORT_POINTS * per_point, literal(priority.MAX_REPORT_POINTS)),
-        else_=weight // per_point,
-    )
-    points = worst + severity + reports
-    return points * priority.SECONDS_PER_POINT - _epoch_seconds(_d.created_at, dialect)
-
-
 def _utc(value: datetime) -> datetime:
     result = as_utc(value)
     assert result is not None
@@ -151,8 +94,9 @@ def _no_live_claim(now: datetime) -> ColumnElement[bool]:
 
 def _status_condition(status: ReviewStatus, now: datetime) -> ColumnElement[bool]:
     """Translates an effective status (claims expire by the clock) into SQL."""
+    # Every reviewable decision has its row from the start (migration 0017's trigger).
     if status is ReviewStatus.PENDING:
-        return or_(_r.message_id.is_(None), and_(_r.state == "pending", _no_live_claim(now)))
+        return and_(_r.state == "pending", _no_live_claim(now))
     if status is ReviewStatus.ESCALATED:
         return and_(_r.state == "escalated", _no_live_claim(now))
     if status is ReviewStatus.CLAIMED:
@@ -179,7 +123,8 @@ def _sort_keys(
 ) -> list[tuple[Any, bool]]:
     """Returns (column, descending) pairs; the message id makes every key unique."""
     if order is ReviewOrder.PRIORITY:
-        return [(urgency, True), (_d.message_id, False)]
+        # The review row's own columns, so the (state, priority_key) index gives the order.
+        return [(urgency, True), (_r.message_id, False)]
     if order is ReviewOrder.SCORE:
         return [(score, True), (_d.message_id, False)]
     if order is ReviewOrder.AGE:
@@ -217,7 +162,8 @@ def _after(keys: list[tuple[Any, bool]], values: list[Any]) -> ColumnElement[boo
 
 
 def _state_from(m: Any) -> ReviewState:
-    if m["r_message_id"] is None:
+    # Version 0: the row the decision made, which holds no human transition yet.
+    if m["r_message_id"] is None or m["r_version"] == 0:
         return ReviewState(message_id=m["id"])
     return ReviewState(
         message_id=m["id"],
@@ -258,6 +204,7 @@ def _item_from(row: Row[Any], now: datetime) -> ReviewItem:
         human=latest_from(m, m["id"]),
         report_weight=int(m["report_milli"]) / 1000,
         image=ImageText.from_dict(m["image"]) if m["image"] else None,
+        priority_key=m["priority_key"],
     )
 
 
@@ -291,7 +238,8 @@ class SqlReviewRepository:
     def __init__(self, db: Database) -> None:
         self._db = db
         self._score = top_score_expr(db.dialect)
-        self._urgency = priority_key_expr(db.dialect)
+        # Stored with the item and kept exact by the writes (migration 0017).
+        self._urgency: ColumnElement[int] = _r.priority_key
 
     def _select(self) -> Any:
         columns = (
@@ -313,6 +261,7 @@ class SqlReviewRepository:
             _r.resolved_at,
             _r.updated_at.label("r_updated_at"),
             _r.version.label("r_version"),
+            _r.priority_key,
             *LATEST_COLUMNS,
             open_report_weight(_d.message_id).label("report_milli"),
         )
@@ -369,6 +318,17 @@ class SqlReviewRepository:
 
     def _joined(self, query: ReviewQuery, *columns: Any) -> Any:
         """The narrow select of a list: decisions with only the joins its filters need."""
+        if query.order is ReviewOrder.PRIORITY and not columns:
+            # From the review rows: the planner walks their priority index and looks each
+            # decision up, instead of sorting every pending decision.
+            page = (
+                select(_r.message_id)
+                .select_from(review_items)
+                .join(t.decisions, _d.message_id == _r.message_id)
+            )
+            if query.channel_id or query.author_id or query.text is not None:
+                page = page.join(t.messages, t.messages.c.id == _d.message_id)
+            return page
         page = select(*(columns or (_d.message_id,))).select_from(t.decisions)
         needs_message = query.channel_id or query.author_id or query.text is not None
         if needs_message or query.order is ReviewOrder.CHANNEL or columns:
@@ -534,17 +494,8 @@ class SqlReviewRepository:
     def _store_state(self, conn: Connection, before: ReviewState, after: ReviewState) -> bool:
         version = before.version + 1
         values = _state_row(after, version)
-        if before.version == 0:
-            # First touch: the row may have been created by someone else a moment ago.
-            ins = (postgresql.insert if self._db.dialect == "postgresql" else sqlite.insert)(
-                review_items
-            )
-            stmt = (
-                ins.values(message_id=after.message_id, **values)
-                .on_conflict_do_nothing()
-                .returning(_r.message_id)
-            )
-            return conn.execute(stmt).first() is not None
+        # Every reviewable item has its row from its decision on (migration 0017's trigger):
+        # version 0 is that row untouched, so the first transition is an update like the rest.
         stmt_u = (
             update(review_items)
             .where(_r.message_id == after.message_id, _r.version == before.version)

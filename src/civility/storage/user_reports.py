@@ -7,16 +7,31 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Row, and_, case, func, or_, select, update
+from sqlalchemy import (
+    BigInteger,
+    ColumnElement,
+    Connection,
+    Integer,
+    Row,
+    and_,
+    case,
+    cast,
+    func,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 
 from civility.events.models import Event
 from civility.moderation.decisions import HumanDecision
+from civility.review import priority
 from civility.storage import tables as t
 from civility.storage.db import Database
 from civility.storage.decisions import insert_human_decisions
 from civility.storage.repositories import as_utc, insert_events, translate_errors
 from civility.storage.tables_appeals import reporters, user_reports
+from civility.storage.tables_review import review_items
 from civility.user_reports.models import (
     Report,
     ReportedMessage,
@@ -82,6 +97,44 @@ def open_report_weight(message_id: ColumnElement[str]) -> ColumnElement[int]:
     )
 
 
+def epoch_seconds(col: Any, dialect: str) -> ColumnElement[int]:
+    """Returns whole Unix seconds of a UTC timestamp column (floored, as priority.py does)."""
+    if dialect == "postgresql":
+        return cast(func.floor(func.extract("epoch", col)), BigInteger)
+    return cast(func.strftime("%s", col), Integer)
+
+
+def report_points(weight_milli: ColumnElement[int]) -> ColumnElement[int]:
+    """priority.report_points in SQL, of a weight in thousandths: floored, capped."""
+    per_point = 1000 // priority.POINTS_PER_REPORT
+    return case(
+        (weight_milli >= priority.MAX_REPORT_POINTS * per_point, priority.MAX_REPORT_POINTS),
+        else_=weight_milli // per_point,
+    )
+
+
+def refresh_priority_keys(conn: Connection, message_ids: Sequence[str]) -> None:
+    """Sets the review items' stored priority key from their open reports, inside the caller's
+    transaction: every write that opens or closes a report calls it (items keep their base
+    points; messages without a review item are left alone)."""
+    ids = sorted(set(message_ids))
+    if not ids:
+        return
+    if conn.dialect.name == "postgresql":
+        # Exact under READ COMMITTED: this lock waits for any open transaction that reports,
+        # closes, reopens (they lock it here too) or decides (its foreign key check holds a
+        # share lock) on these messages, so the UPDATE below, a new statement with a new
+        # snapshot, sees what they wrote. Without it two writers would each miss the other's
+        # report. SQLite writers are serialised already.
+        m = t.messages.c
+        conn.execute(select(m.id).where(m.id.in_(ids)).order_by(m.id).with_for_update())
+    r, d = review_items.c, t.decisions.c
+    decided = select(d.created_at).where(d.message_id == r.message_id).scalar_subquery()
+    points = r.base_points + report_points(open_report_weight(r.message_id))
+    key = points * priority.SECONDS_PER_POINT - epoch_seconds(decided, conn.dialect.name)
+    conn.execute(update(review_items).where(r.message_id.in_(ids)).values(priority_key=key))
+
+
 class SqlReportRepository:
     """User reports in SQL; the Reported queue is a GROUP BY over the open ones."""
 
@@ -101,6 +154,7 @@ class SqlReportRepository:
         )
         with translate_errors(), self._db.write() as conn:
             if conn.execute(stmt).first() is not None:
+                refresh_priority_keys(conn, [report.message_id])
                 insert_events(conn, [event])
                 return report
         existing = self.find(report.message_id, report.reporter_id)
@@ -252,9 +306,10 @@ def close_open_reports(
         update(user_reports)
         .where(_u.id.in_(list(report_ids)), _u.status == ReportStatus.OPEN.value)
         .values(status=status.value, resolved_by=actor, resolved_at=at)
-        .returning(_u.reporter_id)
-    ).scalars()
-    by_reporter = Counter(closed)
+        .returning(_u.reporter_id, _u.message_id)
+    ).all()
+    refresh_priority_keys(conn, [mid for _, mid in closed])
+    by_reporter = Counter(reporter for reporter, _ in closed)
     column = "upheld" if status is ReportStatus.UPHELD else "rejected"
     insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
     for reporter_id, n in sorted(by_reporter.items()):
@@ -310,6 +365,7 @@ def reopen_reports(conn: Connection, reopening: ReportReopening) -> int:
     """Opens again those of the reports still closed by the verdict taken back, and takes them
     off their reporters' counts, inside the caller's transaction; returns how many it opened."""
     opened: Counter[tuple[str, str]] = Counter()
+    messages: set[str] = set()
     for status in sorted(set(reopening.statuses)):
         ids = [
             i for i, s in zip(reopening.report_ids, reopening.statuses, strict=True) if s == status
@@ -323,9 +379,11 @@ def reopen_reports(conn: Connection, reopening: ReportReopening) -> int:
                 _u.resolved_at == reopening.closed_at,
             )
             .values(status=ReportStatus.OPEN.value, resolved_by=None, resolved_at=None)
-            .returning(_u.reporter_id)
-        ).scalars()
-        opened.update((status.value, reporter) for reporter in rows)
+            .returning(_u.reporter_id, _u.message_id)
+        ).all()
+        opened.update((status.value, reporter) for reporter, _ in rows)
+        messages.update(mid for _, mid in rows)
+    refresh_priority_keys(conn, sorted(messages))
     for (status_value, reporter_id), n in sorted(opened.items()):
         column = reporters.c["upheld" if status_value == ReportStatus.UPHELD.value else "rejected"]
         # Counted down in the statement, as close_open_reports counts up; never below 0 (an
