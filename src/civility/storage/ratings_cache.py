@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import math
+import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -38,11 +40,108 @@ def parse_limits(text: str) -> list[RateLimitItem]:
         raise Invalid(f"not a rate limit: {text!r} (e.g. 100/hour)", code="bad_limit") from exc
 
 
+class MemoryWindows:
+    """In-process sliding-window counters with the arithmetic of `limits`' sliding window
+    counter (its memory storage and strategy), without their costs.
+
+    `limits`' MemoryStorage re-arms a timer thread every 10 ms while counters exist, and each
+    tick walks every key it holds: with one key per rater and window that thread took the GIL
+    for longer than the requests themselves at a few thousand ratings a second. Here expired
+    counters are dropped by a sweep run inline once the hits since the last one reach half
+    the table's size (constant work per hit on average), and one lock guards the table.
+
+    Windows are aligned to multiples of the period, as in `limits`: a counter holds the
+    current window's count and the previous one's, and the previous count is weighted by
+    the share of it still inside the sliding period.
+    """
+
+    def __init__(self, now: Callable[[], float] = time.time) -> None:
+        self._now = now
+        # (namespace, limit, key) -> [window index, current count, previous count]
+        self._counters: dict[tuple[str, str, str], list[int]] = {}
+        self._lock = threading.Lock()
+        self._since_sweep = 0
+
+    def _window(
+        self, item: RateLimitItem, namespace: str, key: str, now: float
+    ) -> tuple[list[int] | None, float, float]:
+        """Returns the counter (rolled to now, or None), the weighted count and the period."""
+        expiry = item.get_expiry()
+        counter = self._counters.get((namespace, str(item), key))
+        if counter is None:
+            return None, 0.0, expiry
+        index = int(now / expiry)
+        if counter[0] != index:
+            counter[2] = counter[1] if counter[0] == index - 1 else 0
+            counter[1] = 0
+            counter[0] = index
+        previous_ttl = (1 - (((now - expiry) / expiry) % 1)) * expiry if counter[2] else 0.0
+        return counter, counter[2] * previous_ttl / expiry + counter[1], expiry
+
+    def test(self, item: RateLimitItem, namespace: str, key: str) -> bool:
+        """Tells whether one more hit would be allowed (as `limits`' test)."""
+        with self._lock:
+            _, weighted, _ = self._window(item, namespace, key, self._now())
+        return weighted < item.amount
+
+    def hit(self, item: RateLimitItem, namespace: str, key: str) -> bool:
+        """Counts one hit if allowed (as `limits`' hit); False when over the limit."""
+        with self._lock:
+            now = self._now()
+            counter, weighted, expiry = self._window(item, namespace, key, now)
+            if math.floor(weighted) + 1 > item.amount:
+                return False
+            if counter is None:
+                self._counters[(namespace, str(item), key)] = [int(now / expiry), 1, 0]
+            else:
+                counter[1] += 1
+            self._since_sweep += 1
+            if self._since_sweep >= max(10_000, len(self._counters) // 2):
+                self._sweep(now)
+        return True
+
+    def wait(self, item: RateLimitItem, namespace: str, key: str) -> float:
+        """Seconds until the window frees a hit (`limits`' window stats' reset time)."""
+        with self._lock:
+            now = self._now()
+            counter, _, expiry = self._window(item, namespace, key, now)
+        if counter is None or not (counter[1] or counter[2]):
+            return 0.0
+        previous_reset, current_reset = math.inf, math.inf
+        if counter[2]:
+            previous_ttl = (1 - (((now - expiry) / expiry) % 1)) * expiry
+            previous_reset = previous_ttl % (expiry / counter[2])
+        if counter[1]:
+            current_reset = ((1 - ((now / expiry) % 1)) * expiry + expiry) % expiry
+        return min(previous_reset, current_reset)
+
+    def _sweep(self, now: float) -> None:
+        """Drops counters whose windows are both over (caller holds the lock)."""
+        self._since_sweep = 0
+        expiries: dict[str, float] = {}
+        for k, counter in list(self._counters.items()):
+            limit = k[1]
+            expiry = expiries.get(limit)
+            if expiry is None:
+                expiry = expiries[limit] = parse_many(limit)[0].get_expiry()
+            if counter[0] < int(now / expiry) - 1:
+                del self._counters[k]
+
+    def __len__(self) -> int:
+        return len(self._counters)
+
+    def reset(self) -> None:
+        """Forgets every counter."""
+        with self._lock:
+            self._counters.clear()
+
+
 class LimitsRateLimiter:
     """Sliding-window limits per user, per client, per client on a post, then per post.
 
-    In memory or in Redis (shared by processes). The client levels come first so that one
-    client's flood is refused before it counts against the post's quota.
+    In memory (MemoryWindows) or in Redis through `limits` (shared by processes). The client
+    levels come first so that one client's flood is refused before it counts against the
+    post's quota.
     """
 
     def __init__(
@@ -54,16 +153,19 @@ class LimitsRateLimiter:
         client_limit: str = CLIENT_LIMIT,
         post_client_limit: str = POST_CLIENT_LIMIT,
         scope: str = "",
+        now: Callable[[], float] = time.time,
     ) -> None:
         # Tenants share the storage (one Redis), not the counters: keys are prefixed per tenant.
         self._scope = f"{scope}\x1f" if scope else ""
-        options: dict[str, Any] = {}
-        if not storage_uri.startswith("memory://"):
-            options["wrap_exceptions"] = True
-        storage = storage_from_string(storage_uri, **options)
-        assert isinstance(storage, Storage)  # a sync URI never gives an asyncio storage
-        self._storage = storage
-        self._limiter = SlidingWindowCounterRateLimiter(storage)
+        self._memory: MemoryWindows | None = None
+        self._storage: Storage | None = None
+        if storage_uri.startswith("memory://"):
+            self._memory = MemoryWindows(now)
+        else:
+            storage = storage_from_string(storage_uri, wrap_exceptions=True)
+            assert isinstance(storage, Storage)  # a sync URI never gives an asyncio storage
+            self._storage = storage
+            self._limiter = SlidingWindowCounterRateLimiter(storage)
         self._user = parse_limits(user_limit)
         self._post = parse_limits(post_limit)
         self._client = parse_limits(client_limit)
@@ -80,13 +182,16 @@ class LimitsRateLimiter:
         checks += [(item, POST_NAMESPACE, post_id) for item in self._post]
         if self._scope:
             checks = [(item, namespace, self._scope + key) for item, namespace, key in checks]
+        memory = self._memory
+        test = memory.test if memory is not None else self._limiter.test
+        hit = memory.hit if memory is not None else self._limiter.hit
         try:
             for item, namespace, key in checks:
                 # Test both before counting either, so a full post does not eat the user's quota.
-                if not self._limiter.test(item, namespace, key):
+                if not test(item, namespace, key):
                     return self._wait(item, namespace, key)
             for item, namespace, key in checks:
-                if not self._limiter.hit(item, namespace, key):
+                if not hit(item, namespace, key):
                     return self._wait(item, namespace, key)
         except StorageError as exc:
             raise Unavailable(
@@ -95,12 +200,17 @@ class LimitsRateLimiter:
         return None
 
     def _wait(self, item: RateLimitItem, namespace: str, key: str) -> float:
+        if self._memory is not None:
+            return max(1.0, self._memory.wait(item, namespace, key))
         stats = self._limiter.get_window_stats(item, namespace, key)
         return max(1.0, stats.reset_time - time.time())
 
     def reset(self) -> None:
         """Forgets every counter (tests and benchmarks)."""
-        self._storage.reset()
+        if self._memory is not None:
+            self._memory.reset()
+        elif self._storage is not None:
+            self._storage.reset()
 
 
 def stats_to_json(stats: PostStats) -> str:
