@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from tests.conftest import Api
 
+from civility.api.routes.ratings import RatingBulkOut
 from civility.auth.keys import Role
 from civility.settings import Settings, load_settings
 
@@ -66,6 +67,14 @@ def test_bulk_reports_each_item_and_limits_per_user(api: Api) -> None:
     assert [i["status"] for i in body["items"]] == ["accepted"] * 3 + ["rate_limited", "accepted"]
     assert body["items"][3]["retry_after"] >= 1
     assert (body["accepted"], body["rate_limited"]) == (4, 1)
+    # Written without the model, the answer is still exactly the documented RatingBulkOut.
+    assert RatingBulkOut.model_validate(body).model_dump(mode="json") == body
+    assert body["items"][0] == {
+        "post_id": "b0",
+        "user_id": "heavy",
+        "status": "accepted",
+        "retry_after": None,
+    }
     flush(api)
     assert api.client.get("/v1/posts/b0/rating", headers=h).json()["count"] == 2
 
