@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from datetime import datetime
-from typing import Literal
+from typing import Annotated, Literal
 
 import anyio
 from fastapi import APIRouter
@@ -12,12 +12,15 @@ from pydantic import BaseModel, Field
 
 from civility.api.deps import Admin, ContainerDep
 from civility.api.routes.moderation import ERRORS
-from civility.api.schemas import Strict
+from civility.api.schemas import Id, Strict
 from civility.auth.keys import Permission, Principal, Role
 from civility.auth.service import ApiKeyInfo, ApiKeyService
 from civility.errors import Forbidden
 
 router = APIRouter(prefix="/v1/apikeys", tags=["api keys"])
+
+# A channel id with something besides spaces (a key's channels are stripped when stored).
+KeyChannel = Annotated[Id, Field(pattern=r"\S")]
 
 
 class ApiKeyIn(Strict):
@@ -25,8 +28,11 @@ class ApiKeyIn(Strict):
 
     role: Literal["service", "moderator", "admin", "owner"]
     name: str = Field("", max_length=200)
-    channels: list[str] | None = Field(
-        None, max_length=100, description="Limit the key to these channels (default: all)."
+    channels: list[KeyChannel] | None = Field(
+        None,
+        min_length=1,
+        max_length=100,
+        description="Limit a service key to these channels (default: all).",
     )
 
 
