@@ -3,6 +3,8 @@ ones after the cursor, not those of a transaction still running while it migrate
 
 from __future__ import annotations
 
+import threading
+import time
 from datetime import UTC, datetime
 
 import pytest
@@ -117,7 +119,13 @@ def test_the_downgrade_turns_positions_back_into_seq_cursors(
         with db.write() as conn:
             _add_events(conn, "one", "two", "three")
         repo = SqlWebhookRepository(db)
-        first = repo.events_after(EventPosition(0, 0), 1)[0]
+        # Another session's running transaction holds the horizon back (see event_log.follow):
+        # wait, bounded, for the events to become visible.
+        deadline, pause = time.monotonic() + 10.0, threading.Event()
+        while not (seen := repo.events_after(EventPosition(0, 0), 1)):
+            assert time.monotonic() < deadline, "the events never became visible"
+            pause.wait(0.05)
+        first = seen[0]
         with db.write() as conn:
             _add_subscription(conn, "whk_down", 0)
             conn.execute(ws.update().values(cursor=first.seq, cursor_txid=first.txid or 0))
