@@ -92,11 +92,20 @@ def _no_live_claim(now: datetime) -> ColumnElement[bool]:
     return or_(_r.claimed_by.is_(None), _r.claim_expires_at <= now)
 
 
-def _status_condition(status: ReviewStatus, now: datetime) -> ColumnElement[bool]:
-    """Translates an effective status (claims expire by the clock) into SQL."""
-    # Every reviewable decision has its row from the start (migration 0017's trigger).
+def _status_condition(
+    status: ReviewStatus, now: datetime, rows_first: bool = False
+) -> ColumnElement[bool]:
+    """Translates an effective status (claims expire by the clock) into SQL.
+
+    Every reviewable decision has its row (migration 0017), so a missing row never matches in
+    fact; the decisions-first statements still say "no row or pending" because SQLite, without
+    statistics, would otherwise walk the review rows' state index, every pending item of both
+    tabs, instead of the decisions' action index. `rows_first` (the priority order) wants the
+    review rows' (state, priority_key) index.
+    """
     if status is ReviewStatus.PENDING:
-        return and_(_r.state == "pending", _no_live_claim(now))
+        pending = and_(_r.state == "pending", _no_live_claim(now))
+        return pending if rows_first else or_(_r.message_id.is_(None), pending)
     if status is ReviewStatus.ESCALATED:
         return and_(_r.state == "escalated", _no_live_claim(now))
     if status is ReviewStatus.CLAIMED:
@@ -274,11 +283,13 @@ class SqlReviewRepository:
             .outerjoin(latest_human, latest_condition(_d.message_id))
         )
 
-    def _conditions(self, query: ReviewQuery, now: datetime) -> list[ColumnElement[bool]]:
+    def _conditions(
+        self, query: ReviewQuery, now: datetime, rows_first: bool = False
+    ) -> list[ColumnElement[bool]]:
         actions = [a.value for a in VIEW_ACTIONS[query.view]]
         conds: list[ColumnElement[bool]] = [_d.action.in_(actions)]
         if query.status is not None:
-            conds.append(_status_condition(query.status, now))
+            conds.append(_status_condition(query.status, now, rows_first))
         if query.channel_id is not None:
             conds.append(_m.channel_id == query.channel_id)
         if query.author_id is not None:
@@ -297,7 +308,7 @@ class SqlReviewRepository:
 
     def list_items(self, query: ReviewQuery, now: datetime) -> list[ReviewItem]:
         """Returns items matching the query in its order, after (or before) its cursor."""
-        conds = self._conditions(query, now)
+        conds = self._conditions(query, now, rows_first=query.order is ReviewOrder.PRIORITY)
         keys = _sort_keys(query.order, self._score, self._urgency)
         if query.backwards:
             # The page before the cursor is the page after it in the reversed order.
