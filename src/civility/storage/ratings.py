@@ -161,7 +161,13 @@ def _review_from_row(row: Row[Any]) -> RatingReview:
     )
 
 
-def _rater_row(r: RaterState) -> dict[str, Any]:
+def _rater_row(r: RaterState, dates: dict[datetime, str]) -> dict[str, Any]:
+    pending = []
+    for post, score, at in r.pending:
+        text = dates.get(at)
+        if text is None:
+            text = dates[at] = at.isoformat()
+        pending.append([post, score, text])
     return {
         "user_id": r.user_id,
         "updated_at": r.updated,
@@ -169,7 +175,7 @@ def _rater_row(r: RaterState) -> dict[str, Any]:
         "agree": r.agree,
         "judged": r.judged,
         "last_day": r.last_day,
-        "pending": [[post, score, at.isoformat()] for post, score, at in r.pending],
+        "pending": pending,
         "blocked": r.blocked,
     }
 
@@ -372,13 +378,33 @@ class _WritePlan:
     def run(self, conn: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
         """Executes the statement once per row (all rows have this plan's columns)."""
         pick = itemgetter(*self.columns)
+        # A batch's dates repeat (one accept time per request, one apply time per batch):
+        # each distinct one is formatted once per call.
+        dates: dict[datetime, str | None] = {}
+        converters = [
+            (i, _memo(dates, convert) if convert is _sqlite_datetime else convert)
+            for i, convert in self.converters
+        ]
         params = []
         for row in rows:
             values = list(pick(row))
-            for i, convert in self.converters:
+            for i, convert in converters:
                 values[i] = convert(values[i])
             params.append(tuple(values))
         conn.exec_driver_sql(self.sql, params)
+
+
+def _memo(cache: dict[Any, Any], convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """`convert` remembering its answers in `cache` (for hashable values)."""
+
+    def converted(value: Any) -> Any:
+        try:
+            return cache[value]
+        except KeyError:
+            answer = cache[value] = convert(value)
+            return answer
+
+    return converted
 
 
 _PLANS: dict[tuple[str, str, tuple[str, ...]], _WritePlan | None] = {}
@@ -566,7 +592,10 @@ class SqlRatingTransaction:
     def save_raters(self, states: Sequence[RaterState]) -> None:
         """Stores raters' trust state (one executemany upsert)."""
         if states:
-            _write(self._conn, "save_raters", self._upsert_raters, [_rater_row(s) for s in states])
+            # Pending ratings share a few times (those of recent batches): formatted once each.
+            dates: dict[datetime, str] = {}
+            rows = [_rater_row(s, dates) for s in states]
+            _write(self._conn, "save_raters", self._upsert_raters, rows)
 
     def insert_events(self, events: Sequence[Event]) -> None:
         """Appends events in this transaction."""
