@@ -74,3 +74,47 @@ def test_a_full_batch_wakes_the_task_and_close_flushes_the_rest() -> None:
 
     asyncio.run(scenario())
     assert recorder.batches == [3, 2]
+
+
+class Clocked:
+    """Applies a batch in 10 ms per rating of a fake monotonic clock (100 ratings/s)."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def monotonic(self) -> float:
+        return self.now
+
+    def __call__(self, batch: Sequence[RatingSubmission]) -> None:
+        self.now += 0.01 * len(batch)
+
+
+def test_the_backlog_is_bounded_by_seconds_of_work_once_the_rate_is_known() -> None:
+    clock = Clocked()
+    applier = RatingApplier(
+        clock, max_size=50, interval=60, max_pending=10_000, max_lag=2.0, monotonic=clock.monotonic
+    )
+    applier.submit(subs(30))
+    assert asyncio.run(applier.flush()) is True
+    assert applier.rate is None  # a partial batch says little about the rate
+    applier.submit(subs(1_000))  # unknown rate: only max_pending bounds the backlog
+    assert asyncio.run(applier.flush()) is True
+    assert applier.rate == pytest.approx(100.0)
+    applier.submit(subs(200))  # 2 s of work at 100/s
+    with pytest.raises(Unavailable) as refused:
+        applier.submit(subs(1))
+    assert refused.value.code == "ratings_backlog"
+    assert applier.pending == 200
+    assert asyncio.run(applier.flush()) is True
+    applier.submit(subs(200))  # room again once applied
+
+
+def test_without_max_lag_only_max_pending_bounds_the_backlog() -> None:
+    clock = Clocked()
+    applier = RatingApplier(
+        clock, max_size=50, interval=60, max_pending=10_000, monotonic=clock.monotonic
+    )
+    applier.submit(subs(100))
+    assert asyncio.run(applier.flush()) is True
+    applier.submit(subs(5_000))
+    assert applier.pending == 5_000

@@ -18,6 +18,11 @@ from civility.settings import Settings
 log = structlog.get_logger(__name__)
 
 RETRY_PAUSE_SECONDS = 0.5
+# What a newly accepted rating may wait behind, in seconds of applying at the measured rate:
+# past it, ratings are refused (503) rather than accepted and applied late.
+MAX_LAG_SECONDS = 1.0
+# How much each applied batch moves the measured rate (exponential average).
+RATE_SMOOTHING = 0.3
 
 
 class RatingApplier:
@@ -26,6 +31,12 @@ class RatingApplier:
     One transaction per batch instead of one per rating: the commit, not the row, is what
     costs on SQLite. Ratings still waiting when the process dies are lost (at most one
     interval's worth); stop() flushes what is left.
+
+    With `max_lag`, the backlog is also bounded in time: once batches have been applied, the
+    applier knows its rate (ratings per second of full batches, in wall time, so contention
+    for the CPU counts), and refuses ratings that would wait behind more than `max_lag` seconds of
+    work (never fewer than one batch). Accepted ratings are then applied within about the
+    flush interval plus `max_lag`, instead of arbitrarily late when ingest outruns applying.
     """
 
     def __init__(
@@ -35,12 +46,15 @@ class RatingApplier:
         max_size: int,
         interval: float,
         max_pending: int,
+        max_lag: float | None = None,
         monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         self._apply = apply
         self._max_size = max_size
         self._interval = interval
         self._max_pending = max_pending
+        self._max_lag = max_lag
+        self.rate: float | None = None  # ratings applied per second, once measured
         # The size-or-age rule every batcher shares; `monotonic` is its time source.
         self._pending: MicroBatcher[RatingSubmission] = MicroBatcher(max_size, interval)
         self._monotonic = monotonic
@@ -60,6 +74,7 @@ class RatingApplier:
             max_size=settings.ratings_flush_size,
             interval=settings.ratings_flush_interval_ms / 1000,
             max_pending=settings.ratings_max_pending,
+            max_lag=MAX_LAG_SECONDS,
         )
 
     def start(self) -> None:
@@ -79,7 +94,7 @@ class RatingApplier:
 
     def submit(self, submissions: Sequence[RatingSubmission]) -> None:
         """Queues accepted ratings; refuses (Unavailable) when the backlog is full."""
-        if len(self._pending) + len(submissions) > self._max_pending:
+        if len(self._pending) + len(submissions) > self._limit():
             raise Unavailable(
                 "ratings are arriving faster than they can be stored; retry shortly",
                 code="ratings_backlog",
@@ -87,6 +102,12 @@ class RatingApplier:
         self._pending.add(submissions, self._monotonic())
         if self._pending.room <= 0:
             self._wake.set()
+
+    def _limit(self) -> int:
+        """How many ratings may wait: max_pending, and at most max_lag seconds of work."""
+        if self._max_lag is None or self.rate is None:
+            return self._max_pending
+        return min(self._max_pending, max(self._max_size, round(self.rate * self._max_lag)))
 
     async def run(self) -> None:
         """Flushes on size or age until stop() is called, then flushes the rest."""
@@ -114,6 +135,7 @@ class RatingApplier:
                 oldest = self._pending.oldest
                 since = self._monotonic() if oldest is None else oldest
                 batch = self._pending.take(self._max_size)
+                started = self._monotonic()
                 try:
                     await anyio.to_thread.run_sync(self._apply, batch)
                 except DomainError as exc:
@@ -126,4 +148,18 @@ class RatingApplier:
                     log.exception("ratings.apply_crashed", size=len(batch))
                     continue
                 self.applied += len(batch)
+                if len(batch) == self._max_size:
+                    # Only full batches: a batch's cost is mostly its commit, so small ones
+                    # would understate what the applier can do.
+                    self._measure(len(batch), self._monotonic() - started)
         return True
+
+    def _measure(self, size: int, seconds: float) -> None:
+        """Updates the measured rate with one applied batch."""
+        if seconds <= 0:
+            return
+        rate = size / seconds
+        if self.rate is None:
+            self.rate = rate
+        else:
+            self.rate += RATE_SMOOTHING * (rate - self.rate)
