@@ -6,15 +6,20 @@ its cursor, and the item detail (notes, author standing, neighbours); then what 
 adds since issue 17: the priority order, a tab's count, the author and identical-text groups,
 the banned authors' folded blocks and the rule filter's choices. The baseline in the same
 run is GET /v1/messages' query (SqlModerationRepository.list_messages, 50 newest), the existing
-moderator list. Writes bench/results/review_queue.json.
+moderator list. Also timed: storing a batch of 2000 decided messages (the seeding; the priority
+key is stored with each reviewable decision since migration 0017) and a user report arriving on a
+queued item (it updates the item's stored key). Writes bench/results/review_queue[-TAG].json.
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import random
+import statistics
 import tempfile
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -23,7 +28,7 @@ from typing import Any
 from _timing import timed_ms
 from civility.clock import ManualClock
 from civility.container import build_container
-from civility.events.models import Event
+from civility.events.models import Event, EventType
 from civility.moderation.records import MessageQuery, Outcome, StoredDecision, StoredMessage
 from civility.policy.verdict import Action, Reason, ReasonSource, Severity
 from civility.review.models import ReviewOrder, ReviewQuery, ReviewView
@@ -33,6 +38,8 @@ from civility.scoring.lexicon import LexiconBaselineScorer
 from civility.settings import load_settings
 from civility.storage.db import upgrade
 from civility.storage.repositories import SqlModerationRepository
+from civility.storage.user_reports import SqlReportRepository
+from civility.user_reports.models import Report, ReportReason
 
 RESULTS = Path(__file__).parent / "results"
 NOW = datetime(2026, 3, 1, tzinfo=UTC)
@@ -79,6 +86,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--messages", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--tag", default="", help="suffix of the JSON file (compare runs)")
     args = parser.parse_args()
     rng = random.Random(7)
     with tempfile.TemporaryDirectory() as tmp:
@@ -87,9 +95,39 @@ def main() -> None:
         settings = load_settings(database_url=url, data_dir=tmp, env="test")
         c = build_container(settings, clock=ManualClock(NOW), scorer=LexiconBaselineScorer())
         repo = SqlModerationRepository(c.db)
+        seed_ms = []
         for start in range(0, args.messages, 2000):
             batch = [_outcome(i, rng) for i in range(start, min(start + 2000, args.messages))]
+            began = time.perf_counter()
             repo.save_outcomes(batch, insert_messages=True)
+            seed_ms.append((time.perf_counter() - began) * 1000)
+        reports = SqlReportRepository(c.db)
+        reporter = itertools.count()
+
+        def report_arrives() -> None:
+            n = next(reporter)
+            report = Report(
+                f"rpt_{n:026d}",
+                f"msg_{(n * 7) % args.messages:026d}",
+                "c0",
+                f"r{n}",
+                ReportReason.SPAM,
+                None,
+                1000,
+                NOW,
+            )
+            event = Event(
+                f"report.received:{report.id}",
+                EventType.REPORT_RECEIVED.value,
+                report.reporter_id,
+                "message",
+                report.message_id,
+                report.channel_id,
+                {},
+                NOW,
+            )
+            reports.add(report, event)
+
         first = c.review.list_items(ReviewQuery(order=ReviewOrder.AGE))[0][0].message_id
         deep_cursor: Any = None
         for _ in range(20):
@@ -130,12 +168,19 @@ def main() -> None:
             "rule filter choices": lambda: c.review.reason_codes(ReviewView.FLAGGED),
         }
         results = {name: timed_ms(fn, args.repeat, 2) for name, fn in cases.items()}
+        # Last: the reports change the priority order the cases above read.
+        results["a report arrives (write)"] = timed_ms(report_arrives, args.repeat, 2)
+        results["store 2000 decided messages"] = {
+            "p50_ms": round(statistics.median(seed_ms), 2),
+            "max_ms": round(max(seed_ms), 2),
+        }
         c.close()
     report = {"messages": args.messages, "sqlite": True, "results": results}
     for name, r in results.items():
         print(f"{name:34s} p50 {r['p50_ms']:8.2f} ms   max {r['max_ms']:8.2f} ms")
     RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "review_queue.json").write_text(json.dumps(report, indent=2))
+    name = f"review_queue-{args.tag}.json" if args.tag else "review_queue.json"
+    (RESULTS / name).write_text(json.dumps(report, indent=2))
 
 
 if __name__ == "__main__":
