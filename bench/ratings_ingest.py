@@ -293,6 +293,8 @@ async def _load_worker(
         await reader.readexactly(length)
         stats["latency_ms"].append((time.perf_counter() - start) * 1000)
         stats["ok" if response[9:12] == b"202" else "failed"].append(size)
+        if response[9:12] == b"503":
+            await asyncio.sleep(0.1)  # as a client honouring Retry-After would, briefly
     writer.close()
 
 

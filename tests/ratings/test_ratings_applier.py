@@ -104,6 +104,9 @@ def test_the_backlog_is_bounded_by_seconds_of_work_once_the_rate_is_known() -> N
     with pytest.raises(Unavailable) as refused:
         applier.submit(subs(1))
     assert refused.value.code == "ratings_backlog"
+    with pytest.raises(Unavailable):
+        applier.check_room(1)  # the routes ask before accepting (and counting) a rating
+    applier.check_room(0)
     assert applier.pending == 200
     assert asyncio.run(applier.flush()) is True
     applier.submit(subs(200))  # room again once applied

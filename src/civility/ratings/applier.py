@@ -92,16 +92,24 @@ class RatingApplier:
         """Returns how many accepted ratings are not applied yet."""
         return len(self._pending)
 
+    def check_room(self, count: int) -> None:
+        """Raises Unavailable (503) when `count` more ratings would not fit in the backlog:
+        called before accepting, so refused ratings do not count against rate limits."""
+        self._refuse_past(count)
+
     def submit(self, submissions: Sequence[RatingSubmission]) -> None:
         """Queues accepted ratings; refuses (Unavailable) when the backlog is full."""
-        if len(self._pending) + len(submissions) > self._limit():
+        self._refuse_past(len(submissions))
+        self._pending.add(submissions, self._monotonic())
+        if self._pending.room <= 0:
+            self._wake.set()
+
+    def _refuse_past(self, count: int) -> None:
+        if len(self._pending) + count > self._limit():
             raise Unavailable(
                 "ratings are arriving faster than they can be stored; retry shortly",
                 code="ratings_backlog",
             )
-        self._pending.add(submissions, self._monotonic())
-        if self._pending.room <= 0:
-            self._wake.set()
 
     def _limit(self) -> int:
         """How many ratings may wait: max_pending, and at most max_lag seconds of work."""

@@ -169,6 +169,7 @@ async def submit_rating(
     body: RatingIn, _: Submitter, request: Request, c: ContainerDep
 ) -> RatingAcceptedOut:
     """Accepts one rating; 429 with Retry-After when the user or the post is over its limit."""
+    c.rating_applier.check_room(1)
     submission = await anyio.to_thread.run_sync(c.ratings.accept_one, _input(body))
     c.rating_applier.submit([submission])
     return RatingAcceptedOut(post_id=body.post_id, user_id=body.user_id, status="accepted")
@@ -187,6 +188,7 @@ async def submit_ratings(
             f"at most {limit} ratings per request, got {len(body.ratings)}",
             code="batch_too_large",
         )
+    c.rating_applier.check_room(len(body.ratings))
     results = await anyio.to_thread.run_sync(c.ratings.accept, [_input(r) for r in body.ratings])
     accepted = [a.submission for a in results if a.submission is not None]
     if not accepted:
