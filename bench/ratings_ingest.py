@@ -223,7 +223,7 @@ def http(duration: float, concurrency: int) -> dict[str, Any]:
             start = time.perf_counter()
             proc = subprocess.run(cmd, capture_output=True, text=True, check=True)
             result = json.loads(proc.stdout)
-            applied = wait_applied(server.url, server.key, prefix, result["accepted"])
+            applied, _ = wait_applied(server.url, server.key, prefix, result["accepted"])
             seconds = time.perf_counter() - start
             result["applied_per_s"] = round(applied / seconds)
             result["applied_all"] = applied == result["accepted"]
@@ -231,9 +231,11 @@ def http(duration: float, concurrency: int) -> dict[str, Any]:
     return out
 
 
-def wait_applied(url: str, key: str, prefix: str, accepted: int, limit: float = 300) -> int:
-    """Waits until the server's backlog is empty (its /metrics gauge), then returns how many
-    ratings the posts' counts hold.
+def wait_applied(
+    url: str, key: str, prefix: str, accepted: int, limit: float = 300
+) -> tuple[int, float]:
+    """Waits until the server's backlog is empty (its /metrics gauge); returns how many
+    ratings the posts' counts hold and the seconds until the backlog was empty.
 
     Polling the 200 posts' counts themselves cost the server more CPU than applying did.
     """
@@ -248,12 +250,13 @@ def wait_applied(url: str, key: str, prefix: str, accepted: int, limit: float = 
             if float(line.split()[-1]) == 0:
                 break
             time.sleep(0.2)
+        empty = time.perf_counter() - (deadline - limit)
         while True:  # the batch in flight is no longer in the gauge
             counts = [
                 client.get(f"/v1/posts/{prefix}-{i}/rating").json()["count"] for i in range(POSTS)
             ]
             if sum(counts) >= accepted or time.perf_counter() > deadline:
-                return int(sum(counts))
+                return int(sum(counts)), empty
             time.sleep(0.3)
 
 
@@ -381,14 +384,15 @@ def http_once(src: str | None, mode: str, duration: float, concurrency: int) -> 
             raise RuntimeError(f"load process failed: {proc.stderr[-2000:]}")
         result: dict[str, Any] = json.loads(proc.stdout)
         load_end = time.perf_counter()
-        applied = wait_applied(server.url, server.key, prefix, result["accepted"])
+        applied, empty = wait_applied(server.url, server.key, prefix, result["accepted"])
         end = time.perf_counter()
         cpu = _server_cpu(server.proc.pid) - cpu0
     result["applied_per_s"] = round(applied / (end - start))
     result["applied_all"] = applied == result["accepted"]
-    # How long the last accepted ratings waited after the load stopped (backlog gauge polled
-    # every 0.2 s), plus reading the 200 posts' counts once.
-    result["drain_s"] = round(end - load_end, 2)
+    # How long the last accepted ratings waited after the load stopped: until the backlog
+    # gauge (polled every 0.2 s) read 0, so the batch in flight then is not counted.
+    result["backlog_empty_s"] = round(empty, 2)
+    result["drain_s"] = round(end - load_end, 2)  # and until the counts held every rating
     result["server_cpu_us_per_rating"] = round(cpu / max(1, applied) * 1e6, 1)
     return result
 
