@@ -56,6 +56,7 @@ class RatingApplier:
         self._max_lag = max_lag
         self.rate: float | None = None  # ratings applied per second, once measured
         self._last_done = float("-inf")  # when the last batch was applied (monotonic)
+        self._cost: float | None = None  # seconds per rating, averaged over full batches
         # The size-or-age rule every batcher shares; `monotonic` is its time source.
         self._pending: MicroBatcher[RatingSubmission] = MicroBatcher(max_size, interval)
         self._monotonic = monotonic
@@ -171,8 +172,11 @@ class RatingApplier:
         """Updates the measured rate with one applied batch."""
         if seconds <= 0:
             return
-        rate = size / seconds
-        if self.rate is None:
-            self.rate = rate
-        else:
-            self.rate += RATE_SMOOTHING * (rate - self.rate)
+        # Averaged as seconds per rating, not ratings per second: batch times vary a lot under
+        # contention, and an average of rates overstates the throughput (fast batches weigh
+        # more than slow ones).
+        cost = seconds / size
+        self._cost = (
+            cost if self._cost is None else self._cost + RATE_SMOOTHING * (cost - self._cost)
+        )
+        self.rate = 1 / self._cost
