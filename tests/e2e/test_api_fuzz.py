@@ -60,7 +60,11 @@ def test_the_service_matches_its_openapi_document(
                 "--request-timeout",
                 "20",
                 "--exclude-path-regex",
-                "^/(dashboard|metrics)",
+                # Revoking: the fuzzer learns the harness's own key id from GET /v1/apikeys and,
+                # once it has minted other admin keys, revokes it (allowed: it is not the last),
+                # after which every call is a 401 and the rest of the run tests nothing.
+                # Revocation has its own tests (tests/api/test_api_keys_admin.py).
+                "^/(dashboard|metrics)|^/v1/apikeys/[^/]+/revoke$",
                 "--report-dir",
                 str(tmp_path / "report"),
             ],
