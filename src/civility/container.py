@@ -778,10 +778,6 @@ class TenantContainers:
         """Appends an event to a tenant's own log (for credentials kept in the root's database)."""
         self.get(tenant_id).events.append([event])
 
-    def names(self) -> dict[str, str]:
-        """Tenant id -> name, for labels and headers."""
-        return {t.id: t.name for t in self.service.list()}
-
     def close(self) -> None:
         """Releases every tenant's database connections."""
         with self._lock:
