@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +13,9 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalError
+
+from civility.errors import Conflict, Invalid, Unavailable
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 WRITE_OPTION = "civility_write"
@@ -117,6 +120,30 @@ def upgrade(url: str, revision: str = "head", *, schema: str | None = None) -> N
             command.upgrade(cfg, revision)
     finally:
         engine.dispose()
+
+
+@contextmanager
+def translate_errors() -> Iterator[None]:
+    """Maps driver errors to domain errors (Conflict for duplicates, Unavailable for outages)."""
+    try:
+        yield
+    except IntegrityError as exc:
+        raise Conflict("the record already exists", code="duplicate") from exc
+    except DataError as exc:
+        # A value the database cannot hold (PostgreSQL text refuses NUL characters).
+        reason = str(exc.orig).splitlines()[0] if exc.orig is not None else "invalid value"
+        raise Invalid(f"a value cannot be stored: {reason}", code="unstorable_value") from exc
+    except OperationalError as exc:
+        raise Unavailable("the database is unavailable", code="database_unavailable") from exc
+    except DBAPIError as exc:
+        # 25006: PostgreSQL refuses writes (a failover onto a read-only replica): an outage.
+        if getattr(exc.orig, "sqlstate", None) == "25006":
+            raise Unavailable("the database is read-only", code="database_unavailable") from exc
+        if exc.connection_invalidated:
+            raise Unavailable(
+                "the database connection was lost", code="database_unavailable"
+            ) from exc
+        raise
 
 
 class Database:

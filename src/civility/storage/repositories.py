@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
-    Connection,
     Row,
     and_,
     any_,
@@ -22,12 +20,10 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy.dialects.postgresql import ARRAY
-from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalError
 
 from civility.auth.keys import Role
 from civility.auth.service import ApiKeyInfo, StoredKey
-from civility.errors import Conflict, Invalid, Unavailable
-from civility.events.models import Event, EventQuery, type_matches
+from civility.events.models import Event, EventQuery
 from civility.moderation.decisions import HumanDecision
 from civility.moderation.records import (
     MessageQuery,
@@ -41,7 +37,8 @@ from civility.policy.verdict import Action, Reason, Severity
 from civility.scoring.base import CATEGORIES
 from civility.storage import tables as t
 from civility.storage.bulk import any_of, insert_rows
-from civility.storage.db import OUTBOX_OPTION, Database
+from civility.storage.db import Database
+from civility.storage.db import translate_errors as translate_errors
 from civility.storage.decisions import (
     LATEST_COLUMNS,
     history,
@@ -51,7 +48,9 @@ from civility.storage.decisions import (
     latest_human,
 )
 from civility.storage.enforcement_rows import insert_records
-from civility.storage.tables_outbox import outbox as outbox_table
+from civility.storage.unit_of_work import SqlUnitOfWork
+from civility.storage.unit_of_work import event_row as event_row
+from civility.storage.unit_of_work import insert_events as insert_events
 from civility.tenancy.models import DEFAULT_TENANT
 
 
@@ -68,30 +67,6 @@ def _utc(value: datetime) -> datetime:
     return result
 
 
-@contextmanager
-def translate_errors() -> Iterator[None]:
-    """Maps driver errors to domain errors (Conflict for duplicates, Unavailable for outages)."""
-    try:
-        yield
-    except IntegrityError as exc:
-        raise Conflict("the record already exists", code="duplicate") from exc
-    except DataError as exc:
-        # A value the database cannot hold (PostgreSQL text refuses NUL characters).
-        reason = str(exc.orig).splitlines()[0] if exc.orig is not None else "invalid value"
-        raise Invalid(f"a value cannot be stored: {reason}", code="unstorable_value") from exc
-    except OperationalError as exc:
-        raise Unavailable("the database is unavailable", code="database_unavailable") from exc
-    except DBAPIError as exc:
-        # 25006: PostgreSQL refuses writes (a failover onto a read-only replica): an outage.
-        if getattr(exc.orig, "sqlstate", None) == "25006":
-            raise Unavailable("the database is read-only", code="database_unavailable") from exc
-        if exc.connection_invalidated:
-            raise Unavailable(
-                "the database connection was lost", code="database_unavailable"
-            ) from exc
-        raise
-
-
 def _message_row(m: StoredMessage) -> dict[str, Any]:
     return {
         "id": m.id,
@@ -104,34 +79,6 @@ def _message_row(m: StoredMessage) -> dict[str, Any]:
         "author_created_at": m.author_created_at,
         "received_at": m.received_at,
         "image": m.image.to_dict() if m.image is not None else None,
-    }
-
-
-def insert_events(conn: Connection, events: Sequence[Event]) -> None:
-    """Appends events and their outbox rows inside the caller's transaction (the only way)."""
-    if not events:
-        return
-    insert_rows(conn, t.events, [event_row(e) for e in events])
-    patterns: tuple[str, ...] = conn.get_execution_options().get(OUTBOX_OPTION, ("*",))
-    published = [e for e in events if type_matches(patterns, e.type)] if patterns else []
-    if published:
-        # Same transaction: an event is published if and only if it was committed.
-        insert_rows(
-            conn, outbox_table, [{"event_id": e.id, "created_at": e.created_at} for e in published]
-        )
-
-
-def event_row(e: Event) -> dict[str, Any]:
-    """Returns the insert values of an event."""
-    return {
-        "id": e.id,
-        "type": e.type,
-        "actor": e.actor,
-        "subject_type": e.subject_type,
-        "subject_id": e.subject_id,
-        "channel_id": e.channel_id,
-        "payload": e.payload,
-        "created_at": e.created_at,
     }
 
 
@@ -410,12 +357,13 @@ class SqlEventRepository:
 
     def __init__(self, db: Database) -> None:
         self._db = db
+        self._uow = SqlUnitOfWork(db)
 
     def append(self, events: Sequence[Event]) -> None:
         """Appends events in their own transaction (for actions with no other state)."""
         if events:
-            with translate_errors(), self._db.write() as conn:
-                insert_events(conn, events)
+            with self._uow.transaction() as tx:
+                tx.record(events)
 
     def list_events(self, query: EventQuery) -> list[Event]:
         """Returns events matching the query, newest first."""
@@ -478,6 +426,7 @@ class SqlApiKeyRepository:
                     "revoked_at": None,
                     "tenant": info.tenant,
                     "channels": None if info.channels is None else list(info.channels),
+                    "username": info.user,
                 },
             )
             if info.tenant == DEFAULT_TENANT:
@@ -512,7 +461,9 @@ class SqlApiKeyRepository:
         """Returns a tenant's keys, active and revoked, oldest first."""
         k = t.api_keys.c
         stmt = (
-            select(k.id, k.role, k.name, k.created_at, k.revoked_at, k.tenant, k.channels)
+            select(
+                k.id, k.role, k.name, k.created_at, k.revoked_at, k.tenant, k.channels, k.username
+            )
             .where(k.tenant == tenant)
             .order_by(k.created_at, k.id)
         )
@@ -527,9 +478,16 @@ class SqlApiKeyRepository:
                 as_utc(r.revoked_at),
                 r.tenant,
                 None if r.channels is None else tuple(r.channels),
+                r.username,
             )
             for r in rows
         ]
+
+    def user_of(self, key_id: str) -> str | None:
+        """Returns the user a key (active or revoked) acts for, or None."""
+        k = t.api_keys.c
+        with translate_errors(), self._db.read() as conn:
+            return conn.execute(select(k.username).where(k.id == key_id)).scalar_one_or_none()
 
     def revoke(self, key_id: str, now: datetime, event: Event, tenant: str) -> bool:
         """Marks a tenant's active key revoked with its event; False when there is none."""
