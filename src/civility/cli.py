@@ -186,6 +186,10 @@ def apikey_create(
     channel: Annotated[
         list[str] | None, typer.Option(help="Limit the key to this channel (repeatable)")
     ] = None,
+    user: Annotated[
+        str | None,
+        typer.Option(help="The dashboard user the key acts for (it counts as that person)"),
+    ] = None,
 ) -> None:
     """Creates an API key and prints it as the last line (it is shown only once)."""
     from civility.auth.keys import parse_role
@@ -206,7 +210,7 @@ def apikey_create(
         log = tenant_log_of(settings)
         keys = build_api_keys(db, SystemClock(), cache_seconds=0, tenant_log=log).scoped(tenant_id)
         with _user_errors():
-            key = keys.create(parsed, name=name, channels=channel or None)
+            key = keys.create(parsed, name=name, channels=channel or None, user=user)
     finally:
         db.dispose()
     err.print(f"created {parsed.value} key {key.key_id}; store it now, it is not shown again:")
@@ -231,10 +235,12 @@ def apikey_list(
             row: dict[str, object] = {"key_id": k.key_id, "role": k.role.value, "name": k.name}
             row["tenant"] = k.tenant
             row["channels"] = None if k.channels is None else list(k.channels)
+            row["user"] = k.user
             print(json.dumps(row | {"created_at": k.created_at.isoformat(), "revoked_at": revoked}))
         else:
             state = f"revoked {revoked}" if revoked else "active"
-            print(f"{k.key_id}  {k.role.value:<9}  {state:<40}  {k.name}")
+            person = f"  (user {k.user})" if k.user else ""
+            print(f"{k.key_id}  {k.role.value:<9}  {state:<40}  {k.name}{person}")
 
 
 @key_app.command("revoke")

@@ -173,7 +173,8 @@ def build_api_keys(
 ) -> ApiKeyService:
     """Builds the API key service (the CLI, which runs once, caches nothing)."""
     repo = SqlApiKeyRepository(db, tenant_log)
-    return ApiKeyService(repo, clock, cache_seconds=cache_seconds)
+    users = SqlDashboardUserRepository(db)
+    return ApiKeyService(repo, clock, cache_seconds=cache_seconds, users=users)
 
 
 def build_dashboard_accounts(
@@ -634,6 +635,8 @@ def build_container(
             SqlModerationRepository(db),
             SqlEnforcementRepository(db),
             clock,
+            # A key created for a user is that user: they may not decide their own appeals.
+            people=keys.person_of,
         ),
         images=root.images if root else build_image_reader(settings),
         tenants=registry,

@@ -4,11 +4,13 @@
       └───deny────▶ denied
 
 An appeal must be decided by someone other than who made the decision appealed against (an
-admin, or the configured senior role, may decide any). One appeal per decision, and per ban.
+admin, or the configured senior role, may decide any): actors are compared as people, so an
+API key created for a dashboard user is that user. One appeal per decision, and per ban.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
@@ -108,11 +110,16 @@ def decide(
     *,
     senior: bool,
     note: str | None = None,
+    person: Callable[[str], str] = str,
 ) -> Appeal:
-    """Returns the appeal after `actor` decides it; the original decider may not (unless senior)."""
+    """Returns the appeal after `actor` decides it; the original decider may not (unless senior).
+
+    `person` says who an actor is (a key created for a user is that user); by default an actor
+    is only itself.
+    """
     if not appeal.is_open:
         raise Conflict(f"the appeal is already {appeal.status.value}", code="appeal_decided")
-    if actor == appeal.original_actor and not senior:
+    if not senior and is_own(appeal, actor, person):
         raise Forbidden(
             "you made the decision this appeal is about; another moderator or an admin decides it",
             code="own_decision",
@@ -126,3 +133,8 @@ def decide(
         decision_note=(note or "").strip() or None,
         version=appeal.version + 1,
     )
+
+
+def is_own(appeal: Appeal, actor: str, person: Callable[[str], str] = str) -> bool:
+    """Tells whether `actor` is the person who made the decision or ban appealed against."""
+    return actor == appeal.original_actor or person(actor) == person(appeal.original_actor)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -17,6 +17,7 @@ from civility.appeals.models import (
     check_statement,
     decide,
     decision_key,
+    is_own,
 )
 from civility.appeals.ports import AppealRepository, EnforcementRecords
 from civility.clock import Clock
@@ -70,11 +71,19 @@ class AppealService:
         messages: MessageLookup,
         records: EnforcementRecords,
         clock: Clock,
+        *,
+        people: Callable[[str], str] = str,
     ) -> None:
         self._repo = repo
         self._messages = messages
         self._records = records
         self._clock = clock
+        # Who an actor is: an API key created for a dashboard user is that user.
+        self._people = people
+
+    def is_own(self, appeal: Appeal, actor: str) -> bool:
+        """Tells whether `actor` made the decision or ban an appeal is about (as a person)."""
+        return is_own(appeal, actor, self._people)
 
     def submit(self, new: NewAppeal) -> Submitted:
         """Records an appeal; re-sending an open one returns it, a decided one is a Conflict."""
@@ -133,7 +142,7 @@ class AppealService:
         """
         before = self.get(appeal_id)
         now = self._clock.now()
-        after = decide(before, actor, outcome, now, senior=senior, note=note)
+        after = decide(before, actor, outcome, now, senior=senior, note=note, person=self._people)
         lifted: list[EnforcementRecord] = []
         reversal: list[HumanDecision] = []
         extra: list[Event] = []

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
+from civility.auth.dashboard import DashboardUserRow
 from civility.auth.keys import NewKey, Principal, Role, key_id_of, mint_key, verify
 from civility.clock import Clock
 from civility.errors import Conflict, Invalid, NotFound, Unauthorized
@@ -27,6 +28,8 @@ class ApiKeyInfo:
     revoked_at: datetime | None
     tenant: str = DEFAULT_TENANT
     channels: tuple[str, ...] | None = None
+    # The dashboard user (sign-in name) the key acts for; None: no person is known.
+    user: str | None = None
 
     @property
     def active(self) -> bool:
@@ -67,8 +70,22 @@ class ApiKeyRepository(Protocol):
         """Marks a tenant's active key revoked with its event; False when there is none."""
         ...
 
+    def user_of(self, key_id: str) -> str | None:
+        """Returns the user a key (active or revoked) acts for, or None."""
+        ...
+
+
+class UserDirectory(Protocol):
+    """The dashboard accounts a key can be created for (SqlDashboardUserRepository is one)."""
+
+    def by_username(self, username: str) -> DashboardUserRow | None:
+        """Returns the account of a user name, or None."""
+        ...
+
 
 MAX_KEY_CHANNELS = 100
+KEY_ACTOR = "key:"
+USER_ACTOR = "dashboard:"
 
 
 class ApiKeyService:
@@ -85,10 +102,12 @@ class ApiKeyService:
         *,
         cache_seconds: float,
         tenant: str = DEFAULT_TENANT,
+        users: UserDirectory | None = None,
         _cache: dict[str, tuple[Principal, float]] | None = None,
         _lock: threading.Lock | None = None,
     ) -> None:
         self._repo = repo
+        self._users = users
         self._clock = clock
         self._cache_seconds = cache_seconds
         self.tenant = tenant
@@ -102,6 +121,7 @@ class ApiKeyService:
             self._clock,
             cache_seconds=self._cache_seconds,
             tenant=tenant,
+            users=self._users,
             _cache=self._cache,
             _lock=self._lock,
         )
@@ -113,8 +133,13 @@ class ApiKeyService:
         name: str = "",
         actor: str = "cli",
         channels: Sequence[str] | None = None,
+        user: str | None = None,
     ) -> NewKey:
-        """Creates a key of this tenant and records the event; the secret is returned only here."""
+        """Creates a key of this tenant and records the event; the secret is returned only here.
+
+        With `user`, the key acts for that dashboard user: an active account of this tenant,
+        and a moderator, admin or owner key (a service key is the platform, not a person).
+        """
         if role is Role.OWNER and self.tenant != DEFAULT_TENANT:
             raise Invalid(
                 "owner keys belong to the installation (the default tenant)", code="invalid_role"
@@ -122,11 +147,14 @@ class ApiKeyService:
         limited = _channels(channels)
         if limited is not None and role is not Role.SERVICE:
             raise Invalid("only service keys can be limited to channels", code="invalid_channels")
+        person = self._person(role, user)
         key = mint_key(role)
         now = self._clock.now()
         payload: dict[str, object] = {"role": role.value, "name": name, "tenant": self.tenant}
         if limited is not None:
             payload["channels"] = list(limited)
+        if person is not None:
+            payload["user"] = person
         event = new_event(
             EventType.APIKEY_CREATED,
             id=f"apikey:{key.key_id}",
@@ -135,9 +163,30 @@ class ApiKeyService:
             payload=payload,
             at=now,
         )
-        info = ApiKeyInfo(key.key_id, role, name, now, None, self.tenant, limited)
+        info = ApiKeyInfo(key.key_id, role, name, now, None, self.tenant, limited, person)
         self._repo.add(info, key.key_hash, event)
         return key
+
+    def _person(self, role: Role, user: str | None) -> str | None:
+        """Checks the user a new key is to act for; None when it names none."""
+        if user is None:
+            return None
+        if role is Role.SERVICE:
+            raise Invalid("a service key cannot act for a user", code="invalid_key_user")
+        account = self._users.by_username(user.strip()) if self._users is not None else None
+        if account is None or account.tenant != self.tenant:
+            raise Invalid(f"no dashboard user {user!r} in this tenant", code="unknown_user")
+        if account.disabled:
+            raise Invalid(f"the dashboard user {user!r} is disabled", code="user_disabled")
+        return account.username
+
+    def person_of(self, actor: str) -> str:
+        """Returns who an actor is: a key created for a user is that user (as the dashboard
+        names them, `dashboard:<user>`); any other actor is itself."""
+        if not actor.startswith(KEY_ACTOR):
+            return actor
+        user = self._repo.user_of(actor.removeprefix(KEY_ACTOR))
+        return actor if user is None else f"{USER_ACTOR}{user}"
 
     def ensure_admin(self) -> NewKey | None:
         """Creates the first admin key if there is none; returns it, else None."""
@@ -179,7 +228,7 @@ class ApiKeyService:
             for secret in [s for s, (p, _) in self._cache.items() if p.id == f"key:{key_id}"]:
                 del self._cache[secret]
         return ApiKeyInfo(
-            key.key_id, key.role, key.name, key.created_at, now, key.tenant, key.channels
+            key.key_id, key.role, key.name, key.created_at, now, key.tenant, key.channels, key.user
         )
 
     def cached(self, secret: str) -> Principal | None:

@@ -42,6 +42,8 @@ api_keys = Table(
     # The tenant the key acts in, and the channels it is limited to (None: every channel).
     Column("tenant", String(40), nullable=False, server_default="default"),
     Column("channels", JSON, nullable=True),
+    # The dashboard user (sign-in name) the key acts for, if any (migration 0018).
+    Column("username", String(64), nullable=True),
 )
 
 # The installation's tenants; each one's data lives in a database (schema or file) of its own.

@@ -29,6 +29,11 @@ async def _message(c: Container, appeal: Appeal | None) -> MessageView | None:
         return None
 
 
+async def _own(c: Container, appeal: Appeal | None, actor: str) -> bool:
+    """Whether the signed-in user made the decision appealed (their API keys count as them)."""
+    return appeal is not None and await call(c.appeals.is_own, appeal, actor)
+
+
 @router.get("/appeals", response_class=HTMLResponse)
 async def appeals(
     request: Request,
@@ -59,6 +64,7 @@ async def appeals(
         appeal=appeal,
         message=await _message(c, appeal),
         senior=senior(c, user),
+        own=await _own(c, appeal, user.actor),
         status=status,
         statuses=STATUSES,
         older=older,
@@ -82,6 +88,7 @@ async def appeal_detail(request: Request, appeal_id: str, user: Viewer) -> Respo
         appeal=appeal,
         message=await _message(c, appeal),
         senior=senior(c, user),
+        own=await _own(c, appeal, user.actor),
         here=f"{PREFIX}/appeals",
     )
 

@@ -34,6 +34,13 @@ class ApiKeyIn(Strict):
         max_length=100,
         description="Limit a service key to these channels (default: all).",
     )
+    user: str | None = Field(
+        None,
+        min_length=1,
+        max_length=64,
+        description="The dashboard user (sign-in name) this key acts for: the key is that "
+        "person, e.g. it may not decide appeals of that user's own decisions.",
+    )
 
 
 class ApiKeyOut(BaseModel):
@@ -47,6 +54,7 @@ class ApiKeyOut(BaseModel):
     active: bool
     tenant: str
     channels: list[str] | None = None
+    user: str | None = None
     secret: str | None = None
 
 
@@ -66,6 +74,7 @@ def _out(k: ApiKeyInfo, secret: str | None = None) -> ApiKeyOut:
         active=k.active,
         tenant=k.tenant,
         channels=None if k.channels is None else list(k.channels),
+        user=k.user,
         secret=secret,
     )
 
@@ -89,7 +98,12 @@ async def create_key_in(keys: ApiKeyService, body: ApiKeyIn, who: Principal) -> 
     if body.role == Role.OWNER.value and not who.can(Permission.MANAGE_TENANTS):
         raise Forbidden("only an owner may create owner keys", code="forbidden")
     create = functools.partial(
-        keys.create, Role(body.role), name=body.name, actor=who.id, channels=body.channels
+        keys.create,
+        Role(body.role),
+        name=body.name,
+        actor=who.id,
+        channels=body.channels,
+        user=body.user,
     )
     key = await anyio.to_thread.run_sync(create)
     info = next(k for k in await anyio.to_thread.run_sync(keys.list) if k.key_id == key.key_id)
