@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Protocol
 
 from civility.appeals.models import Appeal, AppealQuery
 from civility.enforcement.records import EnforcementRecord
 from civility.events.models import Event
 from civility.moderation.decisions import HumanDecision
+from civility.user_reports.models import Report, ReportReopening
 
 
 class AppealRepository(Protocol):
@@ -38,10 +40,15 @@ class AppealRepository(Protocol):
         events: Sequence[Event],
         records: Sequence[EnforcementRecord],
         decisions: Sequence[HumanDecision],
+        reopened: ReportReopening | None = None,
     ) -> bool:
-        """Stores the decided appeal, the bans it lifts, the message's new decision and the
-        events in one transaction, if `before` is still current; returns False (writing
-        nothing) otherwise."""
+        """Stores the decided appeal, the bans it lifts, the message's new decision, the user
+        reports it opens again and the events in one transaction, if `before` is still current
+        and those reports are still closed so; returns False (writing nothing) otherwise."""
+        ...
+
+    def closed_reports(self, message_id: str, closed_by: str, closed_at: datetime) -> list[Report]:
+        """Returns the message's reports that `closed_by` closed at `closed_at` (one verdict)."""
         ...
 
 

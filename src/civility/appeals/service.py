@@ -29,7 +29,10 @@ from civility.events.models import Event, EventType, new_event
 from civility.ids import new_id
 from civility.moderation.decisions import DecisionSource, HumanDecision, decide_by_hand
 from civility.moderation.lookup import MessageLookup, MessageRef, find_message
+from civility.moderation.records import MessageView
 from civility.policy.verdict import Action
+from civility.user_reports.models import ReportReopening, reopening_of
+from civility.user_reports.service import report_reopened_event
 
 # Decisions an author can appeal: the ones that keep the message from readers.
 APPEALABLE = frozenset({Action.HIDE, Action.BLOCK})
@@ -137,8 +140,10 @@ class AppealService:
         """Upholds or denies an appeal; upholding lifts the ban and reverses the decision.
 
         The appeal, the message's new current decision (`allow`, a `message.restored` event),
-        the bans it lifts and the events commit in one transaction; the appeal's version check
-        (and the human decision's) stops a second decider.
+        the bans it lifts, the user reports the reversed decision had closed (open again, off
+        their reporters' counts, a `report.reopened` event: as a review reversal does) and the
+        events commit in one transaction; the appeal's version check (and the human
+        decision's) stops a second decider.
         """
         before = self.get(appeal_id)
         now = self._clock.now()
@@ -146,31 +151,44 @@ class AppealService:
         lifted: list[EnforcementRecord] = []
         reversal: list[HumanDecision] = []
         extra: list[Event] = []
+        reopened: ReportReopening | None = None
         if after.status is AppealStatus.UPHELD:
             lifted = self._lifts(after, actor, now)
-            restored = self._restore(after, actor, now)
-            if restored is not None:
+            view = self._view(after)
+            restored = self._restore(view, after, actor, now)
+            if restored is not None and view is not None:
                 reversal.append(restored[0])
                 extra.append(restored[1])
+                reports = self._reopen(view, after, actor, now)
+                if reports is not None:
+                    reopened = reports[0]
+                    extra.append(reports[1])
         event = self._event(_EVENT[after.status], after, now)
         event.payload["lifted_bans"] = [
             {"channel_id": r.channel_id} for r in lifted if isinstance(r, BanLifted)
         ]
+        if after.status is AppealStatus.UPHELD:
+            event.payload["reopened_reports"] = list(reopened.report_ids) if reopened else []
         events = [event, *extra, *(record_event(r) for r in lifted)]
-        if not self._repo.save_decision(before, after, events, lifted, reversal):
+        if not self._repo.save_decision(before, after, events, lifted, reversal, reopened):
             raise Conflict(
                 "the appeal changed while you were working on it; reload it",
                 code="changed_concurrently",
             )
         return after
 
-    def _restore(
-        self, appeal: Appeal, actor: str, now: datetime
-    ) -> tuple[HumanDecision, Event] | None:
-        """The human decision that shows the appealed message again (None: already shown)."""
+    def _view(self, appeal: Appeal) -> MessageView | None:
+        """The appealed message (None for a ban appeal)."""
         if appeal.message_id is None:
             return None
-        view = find_message(self._messages, MessageRef(id=appeal.message_id))
+        return find_message(self._messages, MessageRef(id=appeal.message_id))
+
+    def _restore(
+        self, view: MessageView | None, appeal: Appeal, actor: str, now: datetime
+    ) -> tuple[HumanDecision, Event] | None:
+        """The human decision that shows the appealed message again (None: already shown)."""
+        if view is None:
+            return None
         target = view.target
         if target is None or target.current.action is Action.ALLOW:
             return None
@@ -182,6 +200,40 @@ class AppealService:
             at=now,
             extra={"appeal_id": appeal.id},
         )
+
+    def _reopen(
+        self, view: MessageView, appeal: Appeal, actor: str, now: datetime
+    ) -> tuple[ReportReopening, Event] | None:
+        """The user reports the reversed decision closed, opened again (None: it closed none).
+
+        As a review reversal: exactly the reports that decision's verdict closed (same actor,
+        same moment); the reporters it credited (upheld) or counted against are no longer.
+        """
+        current = view.current
+        if current is None or current.source is DecisionSource.AUTOMATED:
+            return None  # an automated decision closes no reports
+        closed = self._repo.closed_reports(view.message.id, current.decided_by, current.decided_at)
+        reopening = reopening_of(
+            closed,
+            closed_by=current.decided_by,
+            closed_at=current.decided_at,
+            actor=actor,
+            at=now,
+        )
+        if reopening is None:
+            return None
+        m = view.message
+        event = report_reopened_event(
+            m.id,
+            m.platform_message_id,
+            m.author_id,
+            m.channel_id,
+            reopening=reopening,
+            reversed_decision_id=current.decision_id,
+            undo=False,
+            appeal_id=appeal.id,
+        )
+        return reopening, event
 
     def _decision_appeal(self, new: NewAppeal, statement: str, now: datetime) -> Appeal | Submitted:
         if new.message is None:

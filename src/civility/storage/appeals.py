@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Row, select, update
@@ -17,6 +18,8 @@ from civility.storage.decisions import insert_human_decisions
 from civility.storage.enforcement_rows import insert_records
 from civility.storage.repositories import as_utc, insert_events, translate_errors
 from civility.storage.tables_appeals import appeals
+from civility.storage.user_reports import closed_reports_of, reopen_reports
+from civility.user_reports.models import Report, ReportReopening
 
 _a = appeals.c
 
@@ -127,8 +130,10 @@ class SqlAppealRepository:
         events: Sequence[Event],
         records: Sequence[EnforcementRecord],
         decisions: Sequence[HumanDecision],
+        reopened: ReportReopening | None = None,
     ) -> bool:
-        """Stores the decided appeal with what it changes, if `before` is still current."""
+        """Stores the decided appeal with what it changes, if `before` is still current (and
+        the reports it reopens are still closed as the overturned verdict closed them)."""
         stmt = (
             update(appeals)
             .where(_a.id == before.id, _a.version == before.version)
@@ -138,9 +143,18 @@ class SqlAppealRepository:
             with translate_errors(), self._db.write() as conn:
                 if conn.execute(stmt).rowcount != 1:
                     raise _Stale
+                if reopened is not None and reopen_reports(conn, reopened) != len(
+                    reopened.report_ids
+                ):
+                    raise _Stale
                 insert_records(conn, records)
                 insert_human_decisions(conn, decisions)
                 insert_events(conn, events)
         except _Stale:
             return False
         return True
+
+    def closed_reports(self, message_id: str, closed_by: str, closed_at: datetime) -> list[Report]:
+        """Returns the message's reports that `closed_by` closed at `closed_at` (one verdict)."""
+        with translate_errors(), self._db.read() as conn:
+            return closed_reports_of(conn, message_id, closed_by, closed_at)

@@ -246,9 +246,13 @@ def report_reopened_event(
     reopening: ReportReopening,
     reversed_decision_id: str | None,
     undo: bool,
+    appeal_id: str | None = None,
+    note: str | None = None,
 ) -> Event:
-    """Builds the `report.reopened` event of a verdict taken back (a review reversal or undo):
-    the reports it closed are open again and back in the Reported queue."""
+    """Builds the `report.reopened` event of a verdict taken back (a review reversal or undo,
+    a Reported-tab reversal or undo, an upheld appeal): the reports it closed are open again
+    and back in the Reported queue. `appeal_id` and `note` are in the payload when given."""
+    optional = {"appeal_id": appeal_id, "note": note}
     return new_event(
         EventType.REPORT_REOPENED,
         id=f"report.reopened:{reopening.report_ids[0]}:{_stamp(reopening.at)}",
@@ -266,6 +270,7 @@ def report_reopened_event(
             "closed_at": reopening.closed_at.isoformat(),
             "reversed_decision_id": reversed_decision_id,
             "undo": undo,
+            **{k: v for k, v in optional.items() if v is not None},
         },
         at=reopening.at,
     )
