@@ -432,6 +432,7 @@ def build_data_rights(container: Container) -> DataRightsService:
         retention_days=container.settings.retention_days,
         # An erased rater's learned trust must not be written back from this process's memory.
         forget=(container.ratings.forget_rater,),
+        refresh_ratings=container.ratings.refresh_posts,
     )
 
 

@@ -45,6 +45,8 @@ class Erasure:
     rating_reviews: int = 0
     # Score suggestions about the texts they wrote.
     suggestions: int = 0
+    # The posts whose rating sums dropped their ratings (for the caches; never in the event).
+    rated_posts: tuple[str, ...] = ()
 
 
 class AuthorDataRepository(Protocol):
@@ -88,12 +90,15 @@ class DataRightsService:
         *,
         retention_days: int = 0,
         forget: Sequence[Callable[[str], None]] = (),
+        refresh_ratings: Callable[[Sequence[str]], None] | None = None,
     ) -> None:
         self._repo = repo
         self._clock = clock
         # In-memory state about an author held by this process (the rating trust model),
         # dropped once the erasure committed so that it is never written back.
         self._forget = tuple(forget)
+        # Re-reads the posts whose rating sums the erasure changed into the rating cache.
+        self._refresh_ratings = refresh_ratings
         self._retention = timedelta(days=retention_days) if retention_days > 0 else None
 
     def export(self, author_id: str) -> dict[str, Any]:
@@ -117,6 +122,8 @@ class DataRightsService:
         erasure = self._repo.erase(author_id, TOMBSTONE, event_for)
         for forget in self._forget:
             forget(author_id)
+        if self._refresh_ratings is not None and erasure.rated_posts:
+            self._refresh_ratings(erasure.rated_posts)
         return erasure
 
     def purge_expired(self, *, max_batches: int = 50) -> int:
@@ -149,4 +156,5 @@ class DataRightsService:
 
 def erasure_payload(erasure: Erasure) -> dict[str, int]:
     """Returns the counts of an erasure (what the event and the API show)."""
-    return asdict(erasure)
+    # Which posts the author rated is theirs to have erased, not to be logged.
+    return {k: v for k, v in asdict(erasure).items() if k != "rated_posts"}

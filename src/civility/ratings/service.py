@@ -403,6 +403,11 @@ class RatingService:
         with self._apply_lock:
             self.detector.forget(user_id)
 
+    def refresh_posts(self, post_ids: Sequence[str]) -> None:
+        """Re-reads posts' sums into the cache (after an erasure changed them in storage)."""
+        stored = self._repo.get_stats(list(post_ids))
+        self._cache.put_many([stored.get(p) or PostStats(p) for p in post_ids])
+
     def list_reviews(
         self,
         status: ReviewStatus | None = ReviewStatus.OPEN,

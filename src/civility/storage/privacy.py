@@ -15,6 +15,7 @@ from sqlalchemy import (
     Table,
     Text,
     and_,
+    bindparam,
     case,
     cast,
     delete,
@@ -38,6 +39,7 @@ from civility.storage.tables_ratings import (
     rater_trust,
     rating_flags,
     rating_reviews,
+    rating_stats,
     rating_versions,
     ratings,
 )
@@ -252,6 +254,8 @@ class SqlAuthorData:
             # Before the versions go: the events that name them keep no score.
             events += _blank_rating_events(conn, author_id, [r.id for r in reviews])
             left = _leave_reviews(conn, author_id, reviews)
+            # Before the ratings go: the per-post sums drop what they added.
+            rated_posts = _drop_from_stats(conn, author_id)
             rated = conn.execute(delete(ratings).where(ratings.c.user_id == author_id)).rowcount
             for table in (rating_versions, rating_flags):
                 conn.execute(delete(table).where(table.c.user_id == author_id))
@@ -285,6 +289,7 @@ class SqlAuthorData:
                 raters=raters,
                 rating_reviews=left,
                 suggestions=suggestions,
+                rated_posts=rated_posts,
             )
             insert_events(conn, [event_for(erasure)])
         return erasure
@@ -393,6 +398,53 @@ def _blank_rating_events(conn: Connection, author_id: str, review_ids: list[str]
             conn.execute(update(t.events).where(e.seq == seq).values(payload=after))
             changed += 1
     return changed
+
+
+def _drop_from_stats(conn: Connection, author_id: str) -> tuple[str, ...]:
+    """Subtracts the author's current ratings from their posts' sums (the same contribution
+    the applier added: StatsDelta.of); returns those posts.
+
+    A post left with no rating loses its stable average and rating times too: with one rater
+    they were that rater's score and time.
+    """
+    r, c = ratings.c, rating_stats.c
+    rows = conn.execute(
+        select(r.post_id, r.score, r.weight, r.suspicious).where(r.user_id == author_id)
+    ).all()
+    if not rows:
+        return ()
+    left = c.count - 1  # one current rating per (post, user)
+    empty = left <= 0
+
+    def minus(column: Any, name: str) -> Any:
+        # Exactly 0 on an emptied post, not the running sums' float residue.
+        return case((empty, 0.0), else_=column - bindparam(name))
+
+    conn.execute(
+        update(rating_stats)
+        .where(c.post_id == bindparam("post"))
+        .values(
+            count=case((empty, 0), else_=left),
+            score_sum=minus(c.score_sum, "score"),
+            trusted_weight=minus(c.trusted_weight, "weight"),
+            trusted_sum=minus(c.trusted_sum, "weighted"),
+            suspicious_count=case((empty, 0), else_=c.suspicious_count - bindparam("held")),
+            stable_average=case((empty, None), else_=c.stable_average),
+            first_rated_at=case((empty, None), else_=c.first_rated_at),
+            last_rated_at=case((empty, None), else_=c.last_rated_at),
+        ),
+        [
+            {
+                "post": row.post_id,
+                "score": row.score,
+                "weight": row.weight,
+                "weighted": row.weight * row.score,
+                "held": int(row.suspicious),
+            }
+            for row in rows
+        ],
+    )
+    return tuple(row.post_id for row in rows)
 
 
 def _forget_rater(conn: Connection, author_id: str) -> int:
