@@ -270,6 +270,32 @@ class ReviewService:
         self._save_one(self._reversal(item, actor, note, undo, self._clock.now()))
         return self.get(message_id)
 
+    def reverse_reported(
+        self,
+        message_id: str,
+        actor: str,
+        note: str | None,
+        *,
+        closed_by: str,
+        closed_at: datetime,
+        undo: bool,
+    ) -> bool:
+        """Reverses (or undoes) the verdict that closed a message's reports at `closed_at` by
+        `closed_by` when it was the verdict of the message's review item too (resolved then,
+        by them, with that decision): as `reverse`, which reopens the reports. False, writing
+        nothing, when the item's verdict was another one (the reports' service reverses it)."""
+        now = self._clock.now()
+        item = self._repo.get_items([message_id], now).get(message_id)
+        if item is None or item.review.state is not ReviewStatus.RESOLVED:
+            return False
+        review, human = item.review, item.human
+        if (review.resolved_by, review.resolved_at) != (closed_by, closed_at):
+            return False
+        if human is None or (human.actor, human.created_at) != (closed_by, closed_at):
+            return False
+        self._save_one(self._reversal(item, actor, note, undo, now))
+        return True
+
     def bulk_resolve(
         self,
         message_ids: Sequence[str],

@@ -294,6 +294,23 @@ class SqlReportRepository:
             return False
         return True
 
+    def reopen(
+        self,
+        reopening: ReportReopening,
+        events: Sequence[Event],
+        decisions: Sequence[HumanDecision],
+    ) -> bool:
+        """Opens again exactly the reports a verdict closed, with the decision and events."""
+        try:
+            with translate_errors(), self._db.write() as conn:
+                if reopen_reports(conn, reopening) != len(reopening.report_ids):
+                    raise _Stale
+                insert_human_decisions(conn, decisions)
+                insert_events(conn, events)
+        except _Stale:
+            return False
+        return True
+
 
 def close_open_reports(
     conn: Connection, report_ids: Sequence[str], status: ReportStatus, actor: str, at: datetime

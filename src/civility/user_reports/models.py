@@ -159,6 +159,19 @@ def reopening_of(
     )
 
 
+def latest_closure(reports: Sequence[Report]) -> tuple[str, datetime] | None:
+    """Returns who closed a message's newest closed reports and when (one verdict), or None."""
+    closures = [
+        (r.resolved_at, r.resolved_by)
+        for r in reports
+        if r.status is not ReportStatus.OPEN and r.resolved_at and r.resolved_by
+    ]
+    if not closures:
+        return None
+    at, by = max(closures)
+    return by, at
+
+
 @dataclass(frozen=True, slots=True)
 class ReporterRecord:
     """How a reporter's judged reports went."""

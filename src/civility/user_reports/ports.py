@@ -13,6 +13,7 @@ from civility.user_reports.models import (
     ReportedMessage,
     ReportedQuery,
     ReporterRecord,
+    ReportReopening,
     ReportStatus,
     ReportVerdict,
 )
@@ -60,6 +61,17 @@ class ReportRepository(Protocol):
         nothing) if any report was no longer open."""
         ...
 
+    def reopen(
+        self,
+        reopening: ReportReopening,
+        events: Sequence[Event],
+        decisions: Sequence[HumanDecision],
+    ) -> bool:
+        """Opens again exactly the reports a verdict closed (off their reporters' counts), with
+        the message's restored decision and the events, in one transaction; returns False
+        (writing nothing) if any of them was no longer closed so."""
+        ...
+
 
 class ReviewItems(Protocol):
     """The review queue, as a Reported-tab verdict reaches it (the review service is one)."""
@@ -75,4 +87,19 @@ class ReviewItems(Protocol):
     ) -> bool:
         """Gives the message's open review item the verdict, closing its open reports in the
         same transaction; False (nothing written) when no open item takes this verdict."""
+        ...
+
+    def reverse_reported(
+        self,
+        message_id: str,
+        actor: str,
+        note: str | None,
+        *,
+        closed_by: str,
+        closed_at: datetime,
+        undo: bool,
+    ) -> bool:
+        """Reverses (or undoes) the review verdict that closed the reports at `closed_at` by
+        `closed_by`, which reopens them; False (nothing written) when the message's review item
+        was not resolved by that verdict."""
         ...

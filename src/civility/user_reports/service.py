@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from civility.clock import Clock
-from civility.errors import Conflict, Invalid
+from civility.errors import Conflict, Forbidden, Invalid
 from civility.events.models import Event, EventType, new_event
 from civility.ids import new_id
 from civility.moderation.decisions import DecisionSource, HumanDecision, decide_by_hand
@@ -24,12 +24,18 @@ from civility.user_reports.models import (
     ReportVerdict,
     check_report_text,
     closure_of,
+    latest_closure,
     ranking_key,
+    reopening_of,
 )
 from civility.user_reports.ports import ReportRepository, ReviewItems
 
 # What readers see after an upheld report; a dismissal leaves the decision as it is.
 VERDICT_ACTION = {ReportVerdict.HIDE: Action.HIDE, ReportVerdict.REMOVE: Action.BLOCK}
+# How long after a Reported-tab verdict its author may take it back without a note (the
+# dashboard's Undo); the review queue's is the same (review.service.DEFAULT_UNDO_WINDOW).
+DEFAULT_UNDO_WINDOW = timedelta(minutes=2)
+MAX_NOTE = 5000
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,10 +73,13 @@ class UserReportService:
         repo: ReportRepository,
         messages: MessageLookup,
         clock: Clock,
+        *,
+        undo_window: timedelta = DEFAULT_UNDO_WINDOW,
     ) -> None:
         self._repo = repo
         self._messages = messages
         self._clock = clock
+        self._undo_window = undo_window
 
     def submit(self, new: NewReport) -> Received:
         """Attaches a report to its message; a repeated report by one reporter counts once."""
@@ -199,6 +208,102 @@ class UserReportService:
                 code="changed_concurrently",
             )
         return self._repo.reports_of(message_id)
+
+    def reverse(
+        self,
+        message_id: str,
+        actor: str,
+        note: str | None,
+        *,
+        undo: bool = False,
+        review: ReviewItems | None = None,
+    ) -> list[Report]:
+        """Takes back the newest verdict on a message's reports: the reports it closed are open
+        again (back in the Reported queue, off their reporters' counts, `report.reopened`).
+
+        Any verdict: a dismissal (of an allowed message too, which no review item holds) or a
+        hide or remove, whose decision goes back to what it was before (a `message.*` event,
+        source `reversal` or `undo`). A reversal needs a note; an undo (`undo=True`) is the
+        verdict's own author taking it back within the undo window, note optional. With
+        `review`, a verdict that also resolved the message's review item is reversed there
+        (ReviewService.reverse: the item is pending again, a ban given with it lifted).
+        """
+        view = find_message(self._messages, MessageRef(id=message_id))
+        now = self._clock.now()
+        reports = self._repo.reports_of(message_id)
+        latest = latest_closure(reports)
+        if latest is None:
+            raise Conflict(
+                "no judged reports on this message to reverse", code="nothing_to_reverse"
+            )
+        closed_by, closed_at = latest
+        checked = _reversal_note(note, undo)
+        if undo and closed_by != actor:
+            raise Forbidden(
+                "only the moderator who gave the verdict can undo it; reverse it with a note",
+                code="undo_not_yours",
+            )
+        if undo and now - closed_at > self._undo_window:
+            raise Conflict("too late to undo; reverse it with a note", code="undo_expired")
+        if review is not None and review.reverse_reported(
+            message_id, actor, checked, closed_by=closed_by, closed_at=closed_at, undo=undo
+        ):
+            return self._repo.reports_of(message_id)
+        reopening = reopening_of(
+            reports, closed_by=closed_by, closed_at=closed_at, actor=actor, at=now
+        )
+        assert reopening is not None  # latest_closure found its reports
+        decisions: list[HumanDecision] = []
+        events: list[Event] = []
+        human, target = view.human, view.target
+        made = human is not None and (human.actor, human.created_at) == (closed_by, closed_at)
+        if human is not None and target is not None and made:
+            # The verdict's decision is the message's current one: it goes back to before.
+            decision, decided = decide_by_hand(
+                target,
+                human.previous_action,
+                actor=actor,
+                source=DecisionSource.UNDO if undo else DecisionSource.REVERSAL,
+                at=now,
+                reverses=human.id,
+                extra={"report_ids": list(reopening.report_ids)},
+            )
+            decisions.append(decision)
+            events.append(decided)
+        elif any((h.actor, h.created_at) == (closed_by, closed_at) for h in view.history):
+            # The verdict decided too, but the message was decided again since: taking the
+            # reports back alone would leave a decision nobody meant.
+            raise Conflict(
+                "the message was decided again after this verdict; reverse that decision first",
+                code="decided_since",
+            )
+        m = view.message
+        reopened = report_reopened_event(
+            m.id,
+            m.platform_message_id,
+            m.author_id,
+            m.channel_id,
+            reopening=reopening,
+            reversed_decision_id=human.id if made and human is not None else None,
+            undo=undo,
+            note=checked,
+        )
+        if not self._repo.reopen(reopening, [*events, reopened], decisions):
+            raise Conflict(
+                "the reports changed while you were working on them; reload",
+                code="changed_concurrently",
+            )
+        return self._repo.reports_of(message_id)
+
+
+def _reversal_note(note: str | None, undo: bool) -> str | None:
+    """Checks the note of a reversal (required) or an undo (optional); returns it stripped."""
+    stripped = (note or "").strip() or None
+    if stripped is None and not undo:
+        raise Invalid("a reversal needs a note saying why", code="note_required")
+    if stripped is not None and len(stripped) > MAX_NOTE:
+        raise Invalid(f"a note is at most {MAX_NOTE} characters", code="note_too_long")
+    return stripped
 
 
 def report_resolved_event(

@@ -94,6 +94,13 @@ class ReportVerdictIn(Strict):
     note: Annotated[Text, Field(max_length=5000)] | None = None
 
 
+class ReportReversalIn(Strict):
+    """Why the newest verdict on a message's reports is taken back (required to reverse,
+    optional to undo)."""
+
+    note: Annotated[Text, Field(max_length=5000)] | None = None
+
+
 def report_out(r: Report, duplicate: bool = False) -> ReportOut:
     """Builds the response form of a report."""
     return ReportOut(
@@ -188,5 +195,33 @@ async def resolve_reports(
         lambda: c.user_reports.resolve(
             message_id, who.id, body.action, body.note, review=c.review, senior=high
         )
+    )
+    return [report_out(r) for r in reports]
+
+
+@router.post(
+    "/reports/queue/{message_id}/reverse", response_model=list[ReportOut], responses=RESPONSES
+)
+async def reverse_reports(
+    message_id: str, body: ReportReversalIn, who: Reviewer, c: ContainerDep
+) -> list[ReportOut]:
+    """Takes back the newest verdict on the message's reports (a note says why): they are
+    open again, and a hide or remove it made is undone (its review item is pending again)."""
+    reports = await anyio.to_thread.run_sync(
+        lambda: c.user_reports.reverse(message_id, who.id, body.note, review=c.review)
+    )
+    return [report_out(r) for r in reports]
+
+
+@router.post(
+    "/reports/queue/{message_id}/undo", response_model=list[ReportOut], responses=RESPONSES
+)
+async def undo_reports(
+    message_id: str, who: Reviewer, c: ContainerDep, body: ReportReversalIn | None = None
+) -> list[ReportOut]:
+    """Takes back the caller's own verdict on the message's reports within the undo window."""
+    note = body.note if body is not None else None
+    reports = await anyio.to_thread.run_sync(
+        lambda: c.user_reports.reverse(message_id, who.id, note, undo=True, review=c.review)
     )
     return [report_out(r) for r in reports]
