@@ -45,13 +45,15 @@ class GaugeRefresher:
         self._last: float | None = None
 
     async def refresh(self) -> None:
-        """Reads the sources (unless read within min_interval); an outage never raises."""
+        """Reads the sources (the queries unless read within min_interval); an outage never
+        raises."""
+        # An in-memory count costs nothing: read on every scrape, not every min_interval.
+        if self._rating_backlog is not None:
+            metrics.RATING_BACKLOG.set(self._rating_backlog())
         now = self._monotonic()
         if self._last is not None and now - self._last < self._min_interval:
             return
         self._last = now
-        if self._rating_backlog is not None:
-            metrics.RATING_BACKLOG.set(self._rating_backlog())
         if self._queue is not None:
             await self._refresh_queue(self._queue)
         if self._backlog is not None:
