@@ -4325,18 +4325,25 @@ def _cap_idioms(texts: Sequence[str], probs: F64, results: Sequence[ThreatResult
     return out
 
 
-def apply_threats(texts: Sequence[str], probs: F64) -> tuple[F64, list[tuple[Span, ...]]]:
+def apply_threats(
+    texts: Sequence[str], probs: F64, *, structure: bool = True
+) -> tuple[F64, list[tuple[Span, ...]]]:
     """Raises threat to the tier's score, toxicity to the threat, severe_toxicity on self-harm.
 
     ``probs``: (texts, 6) final probabilities in CATEGORIES order; returns new probabilities
-    (``probs`` itself when nothing fired) and the tier's threat spans per text.
+    (``probs`` itself when nothing fired) and the tier's threat spans per text. ``structure``:
+    whether the threat-structure scorer (``threat_structure.py``) may raise threat too.
     """
     spans: list[tuple[Span, ...]] = [()] * len(texts)
     results = detect(texts)
     out = _cap_harmless(texts, _cap_idioms(texts, probs, results), results)
-    if not any(results):
+    lifted = _structure(texts, probs, results) if structure else {}
+    if not any(results) and not lifted:
         return out, spans
     out = out.copy() if out is probs else out
+    for i, p in lifted.items():
+        out[i, _THREAT] = max(out[i, _THREAT], p)
+        out[i, _TOXICITY] = max(out[i, _TOXICITY], out[i, _THREAT])
     for i, res in enumerate(results):
         if res is None:
             continue
@@ -4346,6 +4353,29 @@ def apply_threats(texts: Sequence[str], probs: F64) -> tuple[F64, list[tuple[Spa
         out[i, _SEVERE] = max(out[i, _SEVERE], res.severe_toxicity)
         spans[i] = res.spans()
     return out, spans
+
+
+def _structure(
+    texts: Sequence[str], probs: F64, results: Sequence[ThreatResult | None]
+) -> dict[int, float]:
+    """Text index -> the threat-structure scorer's probability, where it names harm."""
+    # Imported here: threat_structure folds text with this module's fold().
+    from civility.scoring import threat_structure
+
+    model = threat_structure.scorer()
+    if model is None:
+        return {}
+    out: dict[int, float] = {}
+    for i, text in enumerate(texts):
+        analysis = model.analyse(text)
+        res = results[i]
+        signals = threat_structure.signal_features(
+            float(probs[i, _THREAT]), float(probs[i, _TOXICITY]), res.threat if res else 0.0
+        )
+        p = model.probability(analysis, signals)
+        if p is not None:
+            out[i] = p
+    return out
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,0 +1,138 @@
+"""The threat-structure scorer: lexicons, analysis, and its place in the threat tier."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from civility.scoring import threat_structure as ts
+from civility.scoring.base import CATEGORIES
+from civility.scoring.threat_lexicon import TAGS
+from civility.scoring.threats import apply_threats
+
+THREAT = CATEGORIES.index("threat")
+
+
+@pytest.fixture(scope="module")
+def scorer() -> ts.StructureScorer:
+    model = ts.scorer()
+    assert model is not None, "the package ships threat-structure-1.json"
+    return model
+
+
+def test_every_lexicon_uses_known_tags_and_folded_entries() -> None:
+    lexicons = ts.load_lexicons()
+    assert "en" in lexicons
+    for lang, lexicon in lexicons.items():
+        assert set(lexicon) <= set(TAGS), lang
+        for tag, entries in lexicon.items():
+            for entry in entries:
+                for part in entry.split():
+                    word = part.lstrip("=-")
+                    assert word, (lang, tag, entry)
+                    assert ts.quick_fold(word) == word, (lang, tag, entry)
+
+
+def test_quick_fold_drops_case_and_accents() -> None:
+    assert ts.quick_fold("ÖLDÜRECEĞİM Straße Ёлки ÇA") == "oldurecegim strasse елки ca"
+
+
+def test_analysis_reads_words_multiwords_and_sentences(scorer: ts.StructureScorer) -> None:
+    a = scorer.analyse("Watch your back. The lads know where u live, knives out!!")
+    tags = {(" ".join(a.tokens[h.start : h.end]), h.tag) for h in a.hits}
+    assert ("know where", "KNOW") in tags
+    assert ("the lads", "SOMEONE") in tags
+    assert a.sentences[0] == 0
+    assert a.sentences[-1] == 1
+    # A multiword entry never spans a sentence break.
+    b = scorer.analyse("you know. where we live there is a knife shop")
+    assert all(" ".join(b.tokens[h.start : h.end]) != "know where" for h in b.hits)
+
+
+def test_a_text_without_harm_is_out_of_scope(scorer: ts.StructureScorer) -> None:
+    for text in ("nice post, thanks", "te espero en la puerta", "what a lovely day"):
+        a = scorer.analyse(text)
+        assert not a.names_harm
+        assert scorer.probability(a, ts.signal_features(0.9, 0.9, 0.0)) is None
+
+
+def test_places_and_plans_without_harm_are_out_of_scope(scorer: ts.StructureScorer) -> None:
+    # A place, a time and the reader, but no harm: a plan to meet is not a threat.
+    for text in ("see you tomorrow at school", "where do you work now?", "жду тебя у двери"):
+        assert not scorer.analyse(text).names_harm, text
+
+
+def test_the_scorer_hides_but_never_blocks(scorer: ts.StructureScorer) -> None:
+    a = scorer.analyse(NEW_THREATS[1])
+    p = scorer.probability(a, ts.signal_features(0.99, 0.99, 0.9))
+    assert p is not None
+    assert 0.5 < p <= ts.CEILING < 0.8
+
+
+def test_the_dominant_language_wins_a_shared_word() -> None:
+    lexicon = ts.Lexicon(
+        {
+            "en": {"DEATH": ("=die",), "YOU": ("=you",)},
+            "de": {"THIRD": ("=die", "=sie"), "YOU": ("=dich",)},
+        }
+    )
+    tokens, _, hits = lexicon.analyse("sie sieht die dich")
+    kept = {(tokens[h.start], h.tag) for h in ts.resolve(hits)}
+    assert ("die", "THIRD") in kept
+    assert ("die", "DEATH") not in kept
+
+
+def test_unknown_tags_are_refused() -> None:
+    with pytest.raises(ValueError, match="unknown tag"):
+        ts.Lexicon({"en": {"VIOLENCE": ("kill",)}})
+
+
+def test_suffix_and_stem_entries() -> None:
+    lexicon = ts.Lexicon({"tr": {"FUT": ("-ecegim",), "HARM_V": ("oldur",)}})
+    tokens, _, hits = lexicon.analyse("seni oldurecegim")
+    assert {(tokens[h.start], h.tag) for h in hits} == {
+        ("oldurecegim", "FUT"),
+        ("oldurecegim", "HARM_V"),
+    }
+
+
+# Written for this test: words and frames that are in none of the threat sets or templates.
+NEW_THREATS = (
+    "i'm gonna cave your skull in with a shovel tonight",
+    "tomorrow i will snap your neck and dump you in the quarry",
+)
+NEW_BENIGN = (
+    "the shovel is in the shed, tomorrow we plant tulips",
+    "my grandad's neck surgery went well, he is home tonight",
+)
+
+
+def test_the_structure_lifts_unseen_threats_and_not_their_words(
+    scorer: ts.StructureScorer,
+) -> None:
+    low = np.full((len(NEW_THREATS) + len(NEW_BENIGN), len(CATEGORIES)), 0.02)
+    texts = [*NEW_THREATS, *NEW_BENIGN]
+    without, _ = apply_threats(texts, low, structure=False)
+    with_structure, _ = apply_threats(texts, low)
+    for i, text in enumerate(NEW_THREATS):
+        assert with_structure[i, THREAT] > 0.5, text
+        assert without[i, THREAT] <= with_structure[i, THREAT]
+    for i, text in enumerate(NEW_BENIGN, start=len(NEW_THREATS)):
+        assert with_structure[i, THREAT] < 0.5, text
+
+
+def test_structure_only_raises_threat_and_toxicity(scorer: ts.StructureScorer) -> None:
+    texts = [NEW_THREATS[0]]
+    probs = np.full((1, len(CATEGORIES)), 0.02)
+    out, _ = apply_threats(texts, probs)
+    assert out[0, THREAT] > 0.5
+    assert out[0, CATEGORIES.index("toxicity")] >= out[0, THREAT]
+    changed = {c for c in range(len(CATEGORIES)) if out[0, c] != probs[0, c]}
+    assert changed <= {THREAT, CATEGORIES.index("toxicity")}
+    assert probs[0, THREAT] == 0.02  # the input is not modified in place
+
+
+def test_the_artifact_is_small_and_versioned(scorer: ts.StructureScorer) -> None:
+    assert scorer.version == "threat-structure-1"
+    assert 0 < len(scorer.weights) < 20_000
+    assert ts.ARTIFACT.stat().st_size < 1_000_000
