@@ -64,6 +64,11 @@ class ReportedDetail:
     message: MessageView
     reports: list[Report]
 
+    @property
+    def last_verdict(self) -> tuple[str, datetime] | None:
+        """Who closed the newest judged reports and when (what a reversal takes back)."""
+        return latest_closure(self.reports)
+
 
 class UserReportService:
     """Reports from users, weighed by how their earlier reports were judged."""

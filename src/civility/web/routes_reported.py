@@ -41,8 +41,10 @@ async def reported(
     cursor: str = "",
     item: str = "",
     msg: str = "",
+    undo: str = "",
 ) -> HTMLResponse:
-    """Lists reported messages (heaviest summed reporter weight first) beside the opened one."""
+    """Lists reported messages (heaviest summed reporter weight first) beside the opened one;
+    `undo` names the message just judged, whose verdict the flash offers to take back."""
     c = container_of(request)
     query = ReportedQuery(channel_id=channel_id.strip() or None, cursor=_cursor(cursor))
     items, after = await call(c.user_reports.queue, query)
@@ -61,6 +63,8 @@ async def reported(
         here=here,
         next_url=_url(params, cursor=encode_cursor(after)) if after else None,
         msg=msg,
+        undo=undo if msg else "",
+        undo_seconds=int(c.review.undo_window.total_seconds()),
         nav="queue",
         review=review,
     )
@@ -134,4 +138,42 @@ async def resolve(
         )
     )
     # The judged message leaves the list: go back to it without the `item` that named it.
-    return redirect(safe_back(back, PREFIX + "/reported"), msg=DONE[verdict])
+    # For a short while the flash offers to take the verdict back (a mistyped key).
+    return redirect(safe_back(back, PREFIX + "/reported"), msg=DONE[verdict], undo=message_id)
+
+
+@router.post("/reported/{message_id}/undo")
+async def undo(
+    request: Request,
+    message_id: str,
+    user: Actor,
+    back: Annotated[str, Form(max_length=2000)] = "",
+) -> RedirectResponse:
+    """Takes back the moderator's own verdict on a message's reports right after giving it."""
+    c = container_of(request)
+    await call(
+        lambda: c.user_reports.reverse(message_id, user.actor, None, undo=True, review=c.review)
+    )
+    return _reopened(back, message_id, "Undone: the reports are open again.")
+
+
+@router.post("/reported/{message_id}/reverse")
+async def reverse(
+    request: Request,
+    message_id: str,
+    user: Actor,
+    note: Annotated[str, Form(max_length=5000)] = "",
+    back: Annotated[str, Form(max_length=2000)] = "",
+) -> RedirectResponse:
+    """Reverses the newest verdict on a message's reports (a note says why)."""
+    c = container_of(request)
+    await call(lambda: c.user_reports.reverse(message_id, user.actor, note, review=c.review))
+    return _reopened(back, message_id, "Verdict reversed: the reports are open again.")
+
+
+def _reopened(back: str, message_id: str, done: str) -> RedirectResponse:
+    """Back to the Reported list, opened on the message whose reports are open again."""
+    target = safe_back(back, PREFIX + "/reported")
+    if target.split("?", 1)[0] == PREFIX + "/reported":
+        return redirect(target, item=message_id, msg=done)
+    return redirect(target, msg=done)
