@@ -15,14 +15,10 @@ from pathlib import Path
 
 import httpx
 import pytest
-from tests.browser.conftest import (
-    Server,
-    api_client,
-    seed_demo,
-    serve_with_moderators,
-    sign_in,
-)
+from tests.browser.conftest import api_client, seed_demo, serve_with_moderators, sign_in
 from tests.conftest import IN_CI
+
+from civility.testing import RunningServer as Server
 
 if not IN_CI:  # under CI=true a missing plugin is an import error, not a skip
     pytest.importorskip("pytest_playwright", reason="pip install pytest-playwright==0.10.0")
