@@ -244,7 +244,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "=ses =etme",
     ),
     "NEG": (
-        "=degil", "=yok", "=hic", "=asla", "=hayir", "=ne", "=kimse", "=hicbir", "-mazsin",
+        "=degil", "=yok", "=hic", "=asla", "=hayir", "=ne =de", "=kimse", "=hicbir", "-mazsin",
         "-mezsin", "-mayacak", "-meyecek", "-mayacaksin", "-meyeceksin", "-mayacagim", "-meyecegim",
         "-mazsiniz", "-mezsiniz", "=degilim", "=yoktur",
     ),
