@@ -54,6 +54,8 @@ BODIES: dict[tuple[str, str], Any] = {
     ("POST", "/v1/users/{author_id}/notes"): {"text": "walk"},
     ("POST", "/v1/reports"): {"id": "{id}", "reporter_id": "walker", "reason": "spam"},
     ("POST", "/v1/reports/queue/{message_id}/resolve"): {"action": "dismiss"},
+    ("POST", "/v1/reports/queue/{message_id}/reverse"): {"note": "walk"},
+    ("POST", "/v1/reports/queue/{message_id}/undo"): None,
     ("POST", "/v1/appeals"): {
         "kind": "decision",
         "author_id": "{author_id}",
