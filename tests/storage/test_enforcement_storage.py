@@ -89,13 +89,16 @@ def test_blocklist_soft_delete_bumps_the_version(db: Database) -> None:
         )
         for i in range(3)
     ]
-    repo.add(records, [_event(channel)])
+    with repo.transaction() as tx:
+        tx.add(records)
+        tx.record([_event(channel)])
     assert repo.version() == before + 1
     ours = [r for r in repo.active() if r.entry.channel_id == channel]
     assert [r.entry.pattern for r in ours] == ["word0", "word1", "word2"]
     assert ours[0].created_at == NOW
-    assert repo.remove(records[1].entry.id or "", "admin", NOW, _event(channel))
-    assert not repo.remove(records[1].entry.id or "", "admin", NOW, _event(channel))
+    with repo.transaction() as tx:
+        assert tx.remove(records[1].entry.id or "", "admin", NOW)
+        assert not tx.remove(records[1].entry.id or "", "admin", NOW)
     assert repo.version() == before + 2
     page = repo.page(channel, None, 1)
     rest = repo.page(channel, page[0].entry.id, 10)

@@ -25,6 +25,7 @@ from civility.clock import Clock
 from civility.csv_cells import safe_cell, unescape_cell
 from civility.errors import Conflict, Invalid, NotFound
 from civility.events.models import Event, EventType, new_event
+from civility.events.unit_of_work import Transaction, UnitOfWork
 from civility.ids import new_id
 
 log = structlog.get_logger(__name__)
@@ -79,29 +80,37 @@ class ImportResult:
     skipped: int
 
 
-class BlocklistStore(Protocol):
-    """Blocklist storage: soft-deleted entries, events in the same transaction, a version."""
+class BlocklistSource(Protocol):
+    """What the compiled cache reads: the active entries and a version of them."""
 
     def active(self) -> list[BlocklistRecord]:
         """Returns every entry not removed, oldest first."""
         ...
 
+    def version(self) -> int:
+        """Returns a number that changes whenever the set of active entries does."""
+        ...
+
+
+class BlocklistTransaction(Transaction, Protocol):
+    """A write transaction on the blocklist: every change moves the version."""
+
+    def add(self, records: Sequence[BlocklistRecord]) -> None:
+        """Stores entries."""
+        ...
+
+    def remove(self, entry_id: str, actor: str, now: datetime) -> bool:
+        """Soft-deletes an active entry; False if there is none."""
+        ...
+
+
+class BlocklistStore(BlocklistSource, UnitOfWork[BlocklistTransaction], Protocol):
+    """Blocklist storage: soft-deleted entries, written with their events, and a version."""
+
     def page(
         self, channel_id: str | None, after_id: str | None, limit: int
     ) -> list[BlocklistRecord]:
         """Returns active entries (of one channel if given) after a cursor, oldest first."""
-        ...
-
-    def add(self, records: Sequence[BlocklistRecord], events: Sequence[Event]) -> None:
-        """Stores entries and their events in one transaction, bumping the version."""
-        ...
-
-    def remove(self, entry_id: str, actor: str, now: datetime, event: Event) -> bool:
-        """Soft-deletes an active entry with its event; False if there is none."""
-        ...
-
-    def version(self) -> int:
-        """Returns a number that changes whenever the set of active entries does."""
         ...
 
 
@@ -114,7 +123,7 @@ class BlocklistCache:
 
     def __init__(
         self,
-        store: BlocklistStore,
+        store: BlocklistSource,
         *,
         check_interval: float = 1.0,
         monotonic: Callable[[], float] = time.monotonic,
@@ -187,7 +196,9 @@ class BlocklistService:
         if any(_identity(r.entry) == _identity(entry) for r in self._store.active()):
             raise Conflict("the same entry is already in the blocklist", code="duplicate_entry")
         record = self._record(entry, actor)
-        self._store.add([record], [self._added_event(record)])
+        with self._store.transaction() as tx:
+            tx.add([record])
+            tx.record([self._added_event(record)])
         self._cache.invalidate()
         return record
 
@@ -201,8 +212,10 @@ class BlocklistService:
             payload={"id": entry_id},
             at=now,
         )
-        if not self._store.remove(entry_id, actor, now, event):
-            raise NotFound(f"no blocklist entry with id {entry_id!r}", code="entry_not_found")
+        with self._store.transaction() as tx:
+            if not tx.remove(entry_id, actor, now):
+                raise NotFound(f"no blocklist entry with id {entry_id!r}", code="entry_not_found")
+            tx.record([event])
         self._cache.invalidate()
 
     def import_rows(self, rows: Sequence[object], actor: str) -> ImportResult:
@@ -224,7 +237,10 @@ class BlocklistService:
         # Ids sort by time but are random within a millisecond: sorting them keeps row order.
         ids = sorted(new_id("bl") for _ in fresh)
         records = [self._record(e, actor, i) for e, i in zip(fresh, ids, strict=True)]
-        self._store.add(records, [self._added_event(r) for r in records])
+        if records:
+            with self._store.transaction() as tx:
+                tx.add(records)
+                tx.record(self._added_event(r) for r in records)
         self._cache.invalidate()
         return ImportResult(records, len(entries) - len(records))
 

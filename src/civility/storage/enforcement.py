@@ -7,6 +7,7 @@ import functools
 import threading
 import time
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from typing import Any
 
@@ -51,6 +52,7 @@ from civility.storage.tables_enforcement import (
     enforcement_records,
     policies,
 )
+from civility.storage.unit_of_work import SqlTransaction, SqlUnitOfWork
 
 BLOCKLIST_COUNTER = "blocklist"
 POLICY_COUNTER = "policies"
@@ -227,11 +229,39 @@ def _entry_from_row(m: Any) -> BlocklistRecord:
     return BlocklistRecord(entry, m["created_by"], _utc(m["created_at"]))
 
 
+class SqlBlocklistTransaction(SqlTransaction):
+    """Blocklist writes in one transaction; each bumps the `blocklist` counter."""
+
+    def add(self, records: Sequence[BlocklistRecord]) -> None:
+        """Stores entries."""
+        if records:
+            self.conn.execute(insert(blocklist_entries), [_entry_row(r) for r in records])
+            bump_counter(self.conn, BLOCKLIST_COUNTER)
+
+    def remove(self, entry_id: str, actor: str, now: datetime) -> bool:
+        """Soft-deletes an active entry; False if there is none."""
+        b = blocklist_entries.c
+        stmt = (
+            update(blocklist_entries)
+            .where(b.id == entry_id, b.deleted_at.is_(None))
+            .values(deleted_at=now, deleted_by=actor)
+        )
+        if not self.conn.execute(stmt).rowcount:
+            return False
+        bump_counter(self.conn, BLOCKLIST_COUNTER)
+        return True
+
+
 class SqlBlocklistRepository:
     """Blocklist entries with soft delete; every change bumps the `blocklist` counter."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, *, unit_of_work: SqlUnitOfWork | None = None) -> None:
         self._db = db
+        self._uow = unit_of_work or SqlUnitOfWork(db)
+
+    def transaction(self) -> AbstractContextManager[SqlBlocklistTransaction]:
+        """Opens a write transaction (entries and their events commit together)."""
+        return self._uow.open(SqlBlocklistTransaction)
 
     def active(self) -> list[BlocklistRecord]:
         """Returns every entry not removed, oldest first."""
@@ -253,30 +283,6 @@ class SqlBlocklistRepository:
         stmt = select(blocklist_entries).where(and_(*conds)).order_by(b.id).limit(limit)
         with translate_errors(), self._db.read() as conn:
             return [_entry_from_row(r._mapping) for r in conn.execute(stmt).all()]
-
-    def add(self, records: Sequence[BlocklistRecord], events: Sequence[Event]) -> None:
-        """Stores entries and their events in one transaction."""
-        if not records:
-            return
-        with translate_errors(), self._db.write() as conn:
-            conn.execute(insert(blocklist_entries), [_entry_row(r) for r in records])
-            bump_counter(conn, BLOCKLIST_COUNTER)
-            insert_events(conn, events)
-
-    def remove(self, entry_id: str, actor: str, now: datetime, event: Event) -> bool:
-        """Soft-deletes an active entry with its event; False if there is none."""
-        b = blocklist_entries.c
-        stmt = (
-            update(blocklist_entries)
-            .where(b.id == entry_id, b.deleted_at.is_(None))
-            .values(deleted_at=now, deleted_by=actor)
-        )
-        with translate_errors(), self._db.write() as conn:
-            if not conn.execute(stmt).rowcount:
-                return False
-            bump_counter(conn, BLOCKLIST_COUNTER)
-            insert_events(conn, [event])
-        return True
 
     def version(self) -> int:
         """Returns the `blocklist` counter."""

@@ -1,0 +1,54 @@
+"""Every write path on the unit of work: when writing its events fails after its state was
+written, the state rolls back too (SQLite and PostgreSQL, real databases)."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import UTC, datetime
+
+import pytest
+from tests.storage.uow import EventWriteFailed, failing_unit_of_work, log_sizes
+
+from civility.blocklists.service import BlocklistCache, BlocklistService
+from civility.clock import ManualClock
+from civility.storage.db import Database
+from civility.storage.enforcement import SqlBlocklistRepository
+
+NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
+RUN = itertools.count()
+
+
+def unique(prefix: str) -> str:
+    # The PostgreSQL database lives for the whole session: names stay unique across tests.
+    return f"{prefix}-{next(RUN):06d}-{id(RUN)}"
+
+
+def _blocklists(db: Database, *, failing: bool) -> tuple[BlocklistService, SqlBlocklistRepository]:
+    uow = failing_unit_of_work(db) if failing else None
+    store = SqlBlocklistRepository(db, unit_of_work=uow)
+    return BlocklistService(store, BlocklistCache(store), ManualClock(NOW)), store
+
+
+def test_blocklist_add_and_import_roll_back_with_their_events(db: Database) -> None:
+    service, store = _blocklists(db, failing=True)
+    channel = unique("bl")
+    before = (store.version(), log_sizes(db))
+    with pytest.raises(EventWriteFailed):
+        service.add({"pattern": "spam", "channel_id": channel}, "admin")
+    with pytest.raises(EventWriteFailed):
+        service.import_rows([{"pattern": "a", "channel_id": channel}], "admin")
+    assert store.page(channel, None, 10) == []
+    assert (store.version(), log_sizes(db)) == before
+
+
+def test_blocklist_remove_rolls_back_with_its_event(db: Database) -> None:
+    working, _ = _blocklists(db, failing=False)
+    entry = working.add({"pattern": "spam", "channel_id": unique("bl")}, "admin").entry
+    failing, store = _blocklists(db, failing=True)
+    before = (store.version(), log_sizes(db))
+    with pytest.raises(EventWriteFailed):
+        failing.remove(entry.id or "", "admin")
+    assert [r.entry for r in store.page(entry.channel_id, None, 10)] == [entry]
+    assert (store.version(), log_sizes(db)) == before
+    working.remove(entry.id or "", "admin")
+    assert store.page(entry.channel_id, None, 10) == []
