@@ -5,7 +5,9 @@ after. The reports open again with a `report.reopened` event; on SQLite and Post
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from tests.review.review_seed import DEMO, seed
@@ -15,14 +17,21 @@ from tests.review.test_verdict_decisions import container as container  # the fi
 from civility.clock import ManualClock
 from civility.container import Container
 from civility.errors import Conflict, Forbidden, Invalid
+from civility.events.models import Event
 from civility.moderation.decisions import DecisionSource, decide_by_hand
 from civility.moderation.lookup import MessageRef
 from civility.policy.verdict import Action
 from civility.review.models import ReviewStatus
 from civility.storage.repositories import SqlModerationRepository
 from civility.storage.user_reports import SqlReportRepository
-from civility.user_reports.models import ReportedQuery, ReportReason, ReportStatus, ReportVerdict
-from civility.user_reports.service import NewReport
+from civility.user_reports.models import (
+    ReportedQuery,
+    ReportReason,
+    ReportReopening,
+    ReportStatus,
+    ReportVerdict,
+)
+from civility.user_reports.service import NewReport, UserReportService
 
 FLAGGED, ALLOWED, HIDDEN = 0, 3, 5  # indexes into DEMO
 
@@ -185,3 +194,37 @@ def test_a_verdict_whose_decision_was_replaced_since_is_not_reversed_alone(
     assert since.value.code == "decided_since"
     assert _statuses(c, mid) == {"r1": ReportStatus.UPHELD}
     assert _action(c, mid) is Action.BLOCK
+
+
+class _Racing:
+    """A report repository where a concurrent reversal reopens the same reports first."""
+
+    def __init__(self, inner: SqlReportRepository) -> None:
+        self._inner = inner
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._inner, name)
+
+    def reopen(
+        self, reopening: ReportReopening, events: Sequence[Event], decisions: Sequence[Any]
+    ) -> bool:
+        assert self._inner.reopen(reopening, [], [])  # the other moderator wins
+        return self._inner.reopen(reopening, events, decisions)
+
+
+def test_a_concurrent_reversal_makes_the_second_one_stale(
+    container: Container, ids: list[str], clock: ManualClock
+) -> None:
+    c, mid = container, ids[ALLOWED]
+    _report(c, mid, "r1")
+    _judge(c, mid, ReportVerdict.HIDE)
+    racing = UserReportService(
+        _Racing(SqlReportRepository(c.db)), SqlModerationRepository(c.db), clock
+    )
+    with pytest.raises(Conflict) as stale:
+        racing.reverse(mid, "mod-bo", "too harsh")
+    assert stale.value.code == "changed_concurrently"
+    assert _statuses(c, mid) == {"r1": ReportStatus.OPEN}
+    assert _counts(c, "r1") == (0, 0)  # counted down once
+    assert _action(c, mid) is Action.HIDE  # the stale reversal's decision was not written
+    assert "report.reopened" not in [e.type for e in _events(c, mid)]
