@@ -426,6 +426,7 @@ class SqlApiKeyRepository:
                     "revoked_at": None,
                     "tenant": info.tenant,
                     "channels": None if info.channels is None else list(info.channels),
+                    "username": info.user,
                 },
             )
             if info.tenant == DEFAULT_TENANT:
@@ -460,7 +461,9 @@ class SqlApiKeyRepository:
         """Returns a tenant's keys, active and revoked, oldest first."""
         k = t.api_keys.c
         stmt = (
-            select(k.id, k.role, k.name, k.created_at, k.revoked_at, k.tenant, k.channels)
+            select(
+                k.id, k.role, k.name, k.created_at, k.revoked_at, k.tenant, k.channels, k.username
+            )
             .where(k.tenant == tenant)
             .order_by(k.created_at, k.id)
         )
@@ -475,9 +478,16 @@ class SqlApiKeyRepository:
                 as_utc(r.revoked_at),
                 r.tenant,
                 None if r.channels is None else tuple(r.channels),
+                r.username,
             )
             for r in rows
         ]
+
+    def user_of(self, key_id: str) -> str | None:
+        """Returns the user a key (active or revoked) acts for, or None."""
+        k = t.api_keys.c
+        with translate_errors(), self._db.read() as conn:
+            return conn.execute(select(k.username).where(k.id == key_id)).scalar_one_or_none()
 
     def revoke(self, key_id: str, now: datetime, event: Event, tenant: str) -> bool:
         """Marks a tenant's active key revoked with its event; False when there is none."""
