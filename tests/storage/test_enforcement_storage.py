@@ -59,9 +59,9 @@ def test_policy_versions_are_append_only_and_numbered_across_scopes(db: Database
     channel = unique("chan")
     assert repo.get(channel) is None
     first = repo.save(Policy.default(channel))
-    second = repo.save_version(
-        Policy.default(channel), actor="admin", now=NOW, event=lambda p: _event(f"v{p.version}")
-    )
+    with repo.transaction() as tx:
+        second = tx.save_version(Policy.default(channel), actor="admin", now=NOW)
+        tx.record([_event(f"v{second.version}")])
     assert 1 < first.version < second.version
     assert repo.get(channel) == second
     history = repo.history(channel, 10)

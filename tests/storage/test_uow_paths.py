@@ -11,8 +11,9 @@ from tests.storage.uow import EventWriteFailed, failing_unit_of_work, log_sizes
 
 from civility.blocklists.service import BlocklistCache, BlocklistService
 from civility.clock import ManualClock
+from civility.policy.service import PolicyService
 from civility.storage.db import Database
-from civility.storage.enforcement import SqlBlocklistRepository
+from civility.storage.enforcement import SqlBlocklistRepository, SqlPolicyRepository
 
 NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 RUN = itertools.count()
@@ -52,3 +53,20 @@ def test_blocklist_remove_rolls_back_with_its_event(db: Database) -> None:
     assert (store.version(), log_sizes(db)) == before
     working.remove(entry.id or "", "admin")
     assert store.page(entry.channel_id, None, 10) == []
+
+
+def test_a_policy_version_rolls_back_with_its_event(db: Database) -> None:
+    clock = ManualClock(NOW)
+    channel = unique("pol")
+    failing = SqlPolicyRepository(
+        db, clock, check_interval=0, unit_of_work=failing_unit_of_work(db)
+    )
+    before = log_sizes(db)
+    with pytest.raises(EventWriteFailed):
+        PolicyService(failing, clock).update(channel, {"checks": {}}, "admin")
+    assert (failing.get(channel), failing.history(channel, 10), log_sizes(db)) == (None, [], before)
+    # A second repository (another process) sees nothing either, and a working save goes in.
+    working = SqlPolicyRepository(db, clock, check_interval=0)
+    stored = PolicyService(working, clock).update(channel, {}, "admin")
+    assert working.get(channel) == stored
+    assert log_sizes(db)[0] == before[0] + 1

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
@@ -10,6 +10,7 @@ from typing import Any, Protocol
 from civility.clock import Clock
 from civility.errors import Conflict, Invalid
 from civility.events.models import Event, EventType, new_event
+from civility.events.unit_of_work import Transaction, UnitOfWork
 from civility.policy.model import Policy
 from civility.policy.repository import PolicyRepository, resolve_policy
 
@@ -27,14 +28,16 @@ class PolicyVersion:
     created_at: datetime
 
 
-class PolicyStore(PolicyRepository, Protocol):
-    """Append-only policy storage: every save is a new version, written with its event."""
+class PolicyTransaction(Transaction, Protocol):
+    """A write transaction on policies."""
 
-    def save_version(
-        self, policy: Policy, *, actor: str, now: datetime, event: Callable[[Policy], Event]
-    ) -> Policy:
-        """Stores the policy as the next version and its event in one transaction."""
+    def save_version(self, policy: Policy, *, actor: str, now: datetime) -> Policy:
+        """Stores the policy as the next version (numbered across all scopes) and returns it."""
         ...
+
+
+class PolicyStore(PolicyRepository, UnitOfWork[PolicyTransaction], Protocol):
+    """Append-only policy storage: every save is a new version, written with its event."""
 
     def history(self, channel_id: str | None, limit: int) -> list[PolicyVersion]:
         """Returns the stored versions of one scope, newest first."""
@@ -94,11 +97,11 @@ class PolicyService:
         merged = deep_merge(current.to_dict(), patch)
         merged["channel_id"] = channel_id
         proposed = Policy.from_dict(merged)
-
-        def event(stored: Policy) -> Event:
-            return _updated_event(stored, current.version, patch, actor, self._clock.now())
-
-        return self._store.save_version(proposed, actor=actor, now=self._clock.now(), event=event)
+        now = self._clock.now()
+        with self._store.transaction() as tx:
+            stored = tx.save_version(proposed, actor=actor, now=now)
+            tx.record([_updated_event(stored, current.version, patch, actor, now)])
+        return stored
 
     def history(self, channel_id: str | None, limit: int = 50) -> list[PolicyVersion]:
         """Returns the stored versions of a scope, newest first."""

@@ -33,7 +33,6 @@ from civility.clock import Clock
 from civility.enforcement.engine import InForce
 from civility.enforcement.records import EnforcementRecord
 from civility.enforcement.service import StatsCount, StatsQuery
-from civility.errors import Conflict
 from civility.events.models import Event
 from civility.policy.model import Policy
 from civility.policy.service import PolicyVersion
@@ -91,6 +90,42 @@ def _scope(channel_id: str | None) -> str:
     return "" if channel_id is None else channel_id
 
 
+class SqlPolicyTransaction(SqlTransaction):
+    """Policy writes in one transaction."""
+
+    def __init__(self, conn: Connection, remember: Callable[[Policy], None]) -> None:
+        super().__init__(conn)
+        self._remember = remember
+
+    def save_version(self, policy: Policy, *, actor: str, now: datetime) -> Policy:
+        """Stores the next version (numbered across all scopes); cached after the commit."""
+        try:
+            stored = self._insert(policy, actor, now)
+        except IntegrityError:
+            # Another writer took the same version number first: take the next one.
+            stored = self._insert(policy, actor, now)
+        self.after_commit(lambda: self._remember(stored))
+        return stored
+
+    def _insert(self, policy: Policy, actor: str, now: datetime) -> Policy:
+        # A savepoint, so losing the race for a number does not abort the transaction; on
+        # PostgreSQL the retry's max() sees the winner's committed row.
+        with self.conn.begin_nested():
+            latest = self.conn.execute(select(func.max(policies.c.version))).scalar()
+            stored = policy.with_version(max(int(latest or 0), BUILTIN_VERSION) + 1)
+            self.conn.execute(
+                insert(policies).values(
+                    scope=_scope(stored.channel_id),
+                    version=stored.version,
+                    body=stored.to_dict(),
+                    actor=actor,
+                    created_at=now,
+                )
+            )
+        bump_counter(self.conn, POLICY_COUNTER)
+        return stored
+
+
 class SqlPolicyRepository:
     """Append-only policy versions; the current one per scope is cached in the process.
 
@@ -105,8 +140,10 @@ class SqlPolicyRepository:
         *,
         check_interval: float = 1.0,
         monotonic: Callable[[], float] = time.monotonic,
+        unit_of_work: SqlUnitOfWork | None = None,
     ) -> None:
         self._db = db
+        self._uow = unit_of_work or SqlUnitOfWork(db)
         self._clock = clock
         self._interval = check_interval
         self._monotonic = monotonic
@@ -143,51 +180,18 @@ class SqlPolicyRepository:
                 self._seen = seen
             self._checked_at = now
 
-    def save(self, policy: Policy) -> Policy:
-        """Stores a policy as the next version (no event; the service uses save_version)."""
-        return self.save_version(policy, actor="system", now=self._clock.now(), event=None)
+    def transaction(self) -> AbstractContextManager[SqlPolicyTransaction]:
+        """Opens a write transaction; a version it stores is cached once it commits."""
+        return self._uow.open(lambda conn: SqlPolicyTransaction(conn, self._remember))
 
-    def save_version(
-        self,
-        policy: Policy,
-        *,
-        actor: str,
-        now: datetime,
-        event: Callable[[Policy], Event] | None,
-    ) -> Policy:
-        """Stores the next version (numbered across all scopes) with its event."""
-        try:
-            stored = self._insert(policy, actor, now, event)
-        except Conflict:
-            # Another writer took the same version number first: take the next one.
-            stored = self._insert(policy, actor, now, event)
+    def _remember(self, stored: Policy) -> None:
         with self._lock:
             self._cache[_scope(stored.channel_id)] = stored
-        return stored
 
-    def _insert(
-        self,
-        policy: Policy,
-        actor: str,
-        now: datetime,
-        event: Callable[[Policy], Event] | None,
-    ) -> Policy:
-        with translate_errors(), self._db.write() as conn:
-            latest = conn.execute(select(func.max(policies.c.version))).scalar()
-            stored = policy.with_version(max(int(latest or 0), BUILTIN_VERSION) + 1)
-            conn.execute(
-                insert(policies).values(
-                    scope=_scope(stored.channel_id),
-                    version=stored.version,
-                    body=stored.to_dict(),
-                    actor=actor,
-                    created_at=now,
-                )
-            )
-            bump_counter(conn, POLICY_COUNTER)
-            if event is not None:
-                insert_events(conn, [event(stored)])
-        return stored
+    def save(self, policy: Policy) -> Policy:
+        """Stores a policy as the next version without an event (the service records one)."""
+        with self.transaction() as tx:
+            return tx.save_version(policy, actor="system", now=self._clock.now())
 
     def history(self, channel_id: str | None, limit: int) -> list[PolicyVersion]:
         """Returns the stored versions of a scope, newest first."""
