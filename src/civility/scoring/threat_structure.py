@@ -202,7 +202,7 @@ def resolve(hits: Sequence[Hit]) -> list[Hit]:
 
 
 def _fold_table() -> dict[int, str]:
-    table: dict[int, str] = {0x0131: "i", 0x00DF: "ss", 0x0451: "\u0435", 0x0307: ""}
+    table: dict[int, str] = {0x0131: "i", 0x00DF: "ss", 0x0451: "\u0435", 0x0439: "\u0438", 0x0307: ""}
     for cp in (*range(0x00C0, 0x0250), *range(0x1E00, 0x1F00)):
         ch = chr(cp)
         base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))

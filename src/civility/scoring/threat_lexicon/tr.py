@@ -95,7 +95,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "WEAPON": (
         "=camasir =suyu", "=camasir", "=cakmak =gazi", "bicak", "=satirla", "=satirlar", "silah",
         "tabanca", "tufek", "pompali", "=kalas", "kalasnikof", "kursun", "mermi", "sarjor", "namlu",
-        "bomba", "=el =bombasi", "dinamit", "patlayic", "benzin", "=asit", "kezzap", "zehir", "=ip",
+        "bomba", "=el =bombasi", "dinamit", "patlayic", "benzin", "=asit", "kezzap", "zehir", 
         "=ipi", "=iple", "urgan", "sopa", "beyzbol", "=demir =cubuk", "=demir =cubukla", "levye",
         "tugla", "cekic", "=balta", "baltayla", "=pala", "=palalar", "=palalarla", "=palayla",
         "kilic", "hancer", "ustura", "jilet", "=musta", "zincir", "kamyon", "=gazla", "molotof",
@@ -224,6 +224,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "=paylastim", "=gruba",
     ),
     "TIME": (
+        "=gun",
         "=bugun", "=yarin", "=bu =gece", "=gece", "=geceleri", "=aksam", "=aksama", "=aksamlari",
         "=bu =aksam", "=sabah", "=yakinda", "=birazdan", "=haftaya", "=hafta", "pazartesi", "=sali",
         "=saliya", "carsamba", "persembe", "=cuma", "=cumaya", "=cumadan", "cumartesi", "=pazar",
