@@ -361,6 +361,7 @@ def load_main(args: argparse.Namespace) -> None:
                 "p50_ms": round(latencies[len(latencies) // 2], 2),
                 "p99_ms": round(latencies[int(len(latencies) * 0.99)], 2),
                 "ratings_per_request": args.size,
+                "load_s": round(elapsed, 2),
             }
         )
     )
@@ -433,6 +434,9 @@ def http_once(src: str | None, mode: str, duration: float, concurrency: int) -> 
     result["backlog_empty_s"] = round(empty, 2)
     result["drain_s"] = round(end - load_end, 2)  # and until the counts held every rating
     result["server_cpu_us_per_rating"] = round(cpu / max(1, applied) * 1e6, 1)
+    # Applied per second from the load's start until the backlog was empty: the run's
+    # applied_per_s also counts starting the load process and reading the 200 posts back.
+    result["applied_per_s_until_empty"] = round(applied / (result["load_s"] + empty))
     return result
 
 

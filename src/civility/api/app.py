@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -68,6 +69,13 @@ def _dialects() -> tuple[Dialect, ...]:
     )
 
 
+# A collection of the young generation every 50,000 allocations, not CPython's 700: under
+# load, requests' short-lived objects outlived 700-allocation collections, were promoted, and
+# full collections (every tracked object: the model, the rating detector's state) took about
+# a quarter of the server's CPU (bench/ratings_ingest.py --http, docs/ratings.md).
+SERVER_GC_THRESHOLD = (50_000, 20, 10)
+
+
 def create_app(
     build: Callable[[], Container], *, on_admin_key: Callable[[str], None] | None = None
 ) -> FastAPI:
@@ -75,6 +83,8 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        threshold = gc.get_threshold()
+        gc.set_threshold(*SERVER_GC_THRESHOLD)
         container = build()
         app.state.container = container
         settings = container.settings
@@ -102,6 +112,7 @@ def create_app(
             if limiter is not None:
                 await limiter.close()
             container.close()
+            gc.set_threshold(*threshold)
 
     app = FastAPI(
         title="Civility",
