@@ -53,6 +53,14 @@ def _event(subject: str) -> Event:
     )
 
 
+def _append(
+    repo: SqlEnforcementRepository, records: list[EnforcementRecord], events: list[Event]
+) -> None:
+    with repo.transaction() as tx:
+        tx.append(records)
+        tx.record(events)
+
+
 def test_policy_versions_are_append_only_and_numbered_across_scopes(db: Database) -> None:
     clock = ManualClock(NOW)
     repo = SqlPolicyRepository(db, clock, check_interval=0)
@@ -120,7 +128,7 @@ def test_records_in_force_are_filtered_in_sql_as_in_the_domain(db: Database) -> 
         StrikesReset(user, None, now - timedelta(hours=1), "mod", "new reset"),
         BanIssued(user, "c2", now - timedelta(hours=1), now + timedelta(hours=1), "m", "live"),
     ]
-    repo.append(records, [_event(user)])
+    _append(repo, records, [_event(user)])
     in_force = InForce(now=now, strikes_since=now - timedelta(days=30))
     expected = [r for r in records if in_force.keeps(r)]
     assert len(expected) == 5
@@ -137,7 +145,7 @@ def test_enforcement_records_round_trip_in_order(db: Database) -> None:
         BanIssued(user, None, NOW, None, "mod", "raids"),
         BanLifted(user, None, NOW + timedelta(minutes=1), "mod", "appeal"),
     ]
-    repo.append(records, [_event(user)])
+    _append(repo, records, [_event(user)])
     assert repo.records_for(user) == records
     assert repo.records_for_many([user, "nobody"]) == {user: records}
     assert user in repo.users_with_bans("c1", 1000, NOW)
@@ -145,7 +153,7 @@ def test_enforcement_records_round_trip_in_order(db: Database) -> None:
     # Only the global permanent ban is unexpired in two hours (its lifting is for the caller).
     assert user in repo.users_with_bans("c2", 1000, NOW + timedelta(hours=2))
     expired = unique("user")
-    repo.append([BanIssued(expired, "c1", NOW, NOW + timedelta(hours=1), "m", "r")], [])
+    _append(repo, [BanIssued(expired, "c1", NOW, NOW + timedelta(hours=1), "m", "r")], [])
     assert expired not in repo.users_with_bans("c1", 1000, NOW + timedelta(hours=2))
 
 

@@ -11,9 +11,15 @@ from tests.storage.uow import EventWriteFailed, failing_unit_of_work, log_sizes
 
 from civility.blocklists.service import BlocklistCache, BlocklistService
 from civility.clock import ManualClock
+from civility.enforcement.service import EnforcementService
 from civility.policy.service import PolicyService
+from civility.policy.verdict import Severity
 from civility.storage.db import Database
-from civility.storage.enforcement import SqlBlocklistRepository, SqlPolicyRepository
+from civility.storage.enforcement import (
+    SqlBlocklistRepository,
+    SqlEnforcementRepository,
+    SqlPolicyRepository,
+)
 
 NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 RUN = itertools.count()
@@ -69,4 +75,25 @@ def test_a_policy_version_rolls_back_with_its_event(db: Database) -> None:
     working = SqlPolicyRepository(db, clock, check_interval=0)
     stored = PolicyService(working, clock).update(channel, {}, "admin")
     assert working.get(channel) == stored
+    assert log_sizes(db)[0] == before[0] + 1
+
+
+def test_bans_strikes_and_resets_roll_back_with_their_events(db: Database) -> None:
+    clock = ManualClock(NOW)
+    store = SqlEnforcementRepository(db, unit_of_work=failing_unit_of_work(db))
+    service = EnforcementService(store, SqlPolicyRepository(db, clock), clock)
+    user = unique("user")
+    before = log_sizes(db)
+    with pytest.raises(EventWriteFailed):
+        service.ban(user, "c1", None, actor="mod", reason="spam")
+    with pytest.raises(EventWriteFailed):
+        service.add_strike(user, "c1", Severity.HIGH, actor="mod", reason="insult")
+    with pytest.raises(EventWriteFailed):
+        service.reset_strikes(user, None, actor="mod", reason="fresh start")
+    assert (store.records_for(user), log_sizes(db)) == ([], before)
+    working = EnforcementService(
+        SqlEnforcementRepository(db), SqlPolicyRepository(db, clock), clock
+    )
+    working.ban(user, "c1", None, actor="mod", reason="spam")
+    assert [r.kind for r in store.records_for(user)] == ["ban_issued"]
     assert log_sizes(db)[0] == before[0] + 1

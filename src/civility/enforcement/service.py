@@ -29,6 +29,7 @@ from civility.enforcement.records import (
 )
 from civility.errors import Invalid
 from civility.events.models import Event
+from civility.events.unit_of_work import Transaction, UnitOfWork
 from civility.policy.model import Policy
 from civility.policy.repository import PolicyRepository, resolve_policy
 from civility.policy.verdict import Severity
@@ -101,7 +102,15 @@ class UserReport:
         return bool(self.bans)
 
 
-class EnforcementStore(Protocol):
+class EnforcementTransaction(Transaction, Protocol):
+    """A write transaction on enforcement records."""
+
+    def append(self, records: Sequence[EnforcementRecord]) -> None:
+        """Appends records in the given order."""
+        ...
+
+
+class EnforcementStore(UnitOfWork[EnforcementTransaction], Protocol):
     """Append-only enforcement records plus the read models built on messages/decisions."""
 
     def records_for(self, user_id: str) -> list[EnforcementRecord]:
@@ -112,10 +121,6 @@ class EnforcementStore(Protocol):
         self, user_ids: Sequence[str], *, in_force: InForce | None = None
     ) -> dict[str, list[EnforcementRecord]]:
         """Returns the records of several users (absent users map to nothing)."""
-        ...
-
-    def append(self, records: Sequence[EnforcementRecord], events: Sequence[Event]) -> None:
-        """Stores records and their events in one transaction."""
         ...
 
     def users_with_bans(self, channel_id: str | None, limit: int, now: datetime) -> list[str]:
@@ -239,7 +244,7 @@ class EnforcementService:
         planned = self.plan_strike(
             author_id, channel_id, severity, actor=actor, reason=reason, message_id=message_id
         )
-        self._store.append(planned.records, planned.events)
+        self._store_with_events(planned.records, planned.events)
         return list(planned.records)
 
     def plan_strike(
@@ -320,7 +325,14 @@ class EnforcementService:
         return now - DEFAULT_SPAN[bucket], now
 
     def _append(self, records: Sequence[EnforcementRecord]) -> None:
-        self._store.append(records, [record_event(r) for r in records])
+        self._store_with_events(records, [record_event(r) for r in records])
+
+    def _store_with_events(
+        self, records: Sequence[EnforcementRecord], events: Sequence[Event]
+    ) -> None:
+        with self._store.transaction() as tx:
+            tx.append(records)
+            tx.record(events)
 
 
 def _bans_in_force(

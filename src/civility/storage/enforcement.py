@@ -33,7 +33,6 @@ from civility.clock import Clock
 from civility.enforcement.engine import InForce
 from civility.enforcement.records import EnforcementRecord
 from civility.enforcement.service import StatsCount, StatsQuery
-from civility.events.models import Event
 from civility.policy.model import Policy
 from civility.policy.service import PolicyVersion
 from civility.policy.verdict import Action
@@ -42,7 +41,6 @@ from civility.storage.db import Database
 from civility.storage.enforcement_rows import insert_records, record_from_row
 from civility.storage.repositories import (
     as_utc,
-    insert_events,
     translate_errors,
 )
 from civility.storage.tables_enforcement import (
@@ -345,11 +343,20 @@ def _records_select(dialect: str, in_force: bool, strikes: bool) -> Any:
     return stmt.where(_in_force_clause(strikes)) if in_force else stmt
 
 
+class SqlEnforcementTransaction(SqlTransaction):
+    """Enforcement writes in one transaction."""
+
+    def append(self, records: Sequence[EnforcementRecord]) -> None:
+        """Appends records in the given order."""
+        insert_records(self.conn, records)
+
+
 class SqlEnforcementRepository:
     """Append-only enforcement records keyed by user, and the reads built on decisions."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, *, unit_of_work: SqlUnitOfWork | None = None) -> None:
         self._db = db
+        self._uow = unit_of_work or SqlUnitOfWork(db)
 
     def records_for(self, user_id: str) -> list[EnforcementRecord]:
         """Returns every record of a user, oldest first."""
@@ -375,11 +382,9 @@ class SqlEnforcementRepository:
                     out.setdefault(user_id, []).append(record_from_row(body))
         return out
 
-    def append(self, records: Sequence[EnforcementRecord], events: Sequence[Event]) -> None:
-        """Stores records and their events in one transaction."""
-        with translate_errors(), self._db.write() as conn:
-            insert_records(conn, records)
-            insert_events(conn, events)
+    def transaction(self) -> AbstractContextManager[SqlEnforcementTransaction]:
+        """Opens a write transaction (records and their events commit together)."""
+        return self._uow.open(SqlEnforcementTransaction)
 
     def users_with_bans(self, channel_id: str | None, limit: int, now: datetime) -> list[str]:
         """Returns users with a ban that has not expired (lifts are checked by the caller)."""
