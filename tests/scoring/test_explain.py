@@ -11,7 +11,7 @@ from civility.scoring.base import CATEGORIES, Span, TextAnalysis
 from civility.scoring.lexicon import LexiconBaselineScorer
 from civility.scoring.linear_model import predict_proba
 from civility.scoring.model import MAX_EXPLAIN_TOKENS, FastScorer, _merge, _tokens
-from civility.scoring.threats import detect
+from civility.scoring.threats import apply_threats
 
 FILLER = "the weather report for tomorrow says mild and sunny with a light breeze. "
 TEXTS = [
@@ -58,14 +58,15 @@ def heads_and_threats(
     scorer: FastScorer, text: str, scores: Mapping[str, float]
 ) -> tuple[list[int], tuple[Span, ...]]:
     """Heads over threshold to explain by occlusion, and the threat tier's spans (where the
-    tier fired, its spans explain the threat head instead)."""
-    tier = detect([text])[0]
+    tier's rules or its structure scorer spoke, their spans explain the threat head instead)."""
+    probs, _ = scorer.model_proba([text])
+    tier = apply_threats([text], probs)[1][0]
     heads = [
         h
         for h, c in enumerate(CATEGORIES)
         if scores[c] >= scorer.thresholds[c] and not (c == "threat" and tier)
     ]
-    return heads, tier.spans() if tier else ()
+    return heads, tier
 
 
 def reference(scorer: FastScorer, texts: list[str]) -> list[TextAnalysis]:

@@ -136,3 +136,23 @@ def test_the_artifact_is_small_and_versioned(scorer: ts.StructureScorer) -> None
     assert scorer.version == "threat-structure-1"
     assert 0 < len(scorer.weights) < 20_000
     assert ts.ARTIFACT.stat().st_size < 1_000_000
+
+
+def test_a_lifted_threat_is_explained_by_its_words() -> None:
+    text = NEW_THREATS[0]
+    out, spans = apply_threats([text], np.full((1, len(CATEGORIES)), 0.02))
+    assert out[0, THREAT] > 0.5
+    words = {text[s.start : s.end] for s in spans[0]}
+    assert any("skull" in w for w in words)
+    assert all(s.category == "threat" for s in spans[0])
+
+
+def test_structure_spans_cover_the_harm_and_its_target(scorer: ts.StructureScorer) -> None:
+    text = "Tomorrow I will snap your neck"
+    words = [text[s.start : s.end] for s in ts.spans(text, scorer.analyse(text), 0.7)]
+    assert any("snap your neck" in w for w in words)
+
+
+def test_no_spans_when_folding_changes_the_length(scorer: ts.StructureScorer) -> None:
+    text = "Straße: i will stab you"
+    assert ts.spans(text, scorer.analyse(text), 0.7) == ()

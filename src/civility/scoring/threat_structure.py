@@ -26,6 +26,7 @@ from typing import Final
 
 import ahocorasick  # type: ignore[import-not-found]  # C extension without type stubs
 
+from civility.scoring.base import Span
 from civility.scoring.threat_lexicon import TAGS
 
 LANGS: Final[tuple[str, ...]] = ("en", "es", "ru", "it", "tr", "de", "pt", "fr")
@@ -45,6 +46,7 @@ ARTIFACT: Final[Path] = Path(__file__).parent / "artifacts" / "threat-structure-
 
 _SENTENCE_RE: Final = re.compile(r"[.!?;\n]+")
 _NON_WORD_RE: Final = re.compile(r"[\W_]+")
+_TOKEN_RE: Final = re.compile(r"[^\W_]+")
 _SPACE_RE: Final = re.compile(" ")
 _BREAK: Final[str] = "ǂ"  # ǂ: a letter no lexicon uses, standing for a sentence break
 
@@ -202,7 +204,13 @@ def resolve(hits: Sequence[Hit]) -> list[Hit]:
 
 
 def _fold_table() -> dict[int, str]:
-    table: dict[int, str] = {0x0131: "i", 0x00DF: "ss", 0x0451: "\u0435", 0x0439: "\u0438", 0x0307: ""}
+    table: dict[int, str] = {
+        0x0131: "i",
+        0x00DF: "ss",
+        0x0451: "\u0435",
+        0x0439: "\u0438",
+        0x0307: "",
+    }
     for cp in (*range(0x00C0, 0x0250), *range(0x1E00, 0x1F00)):
         ch = chr(cp)
         base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
@@ -313,6 +321,33 @@ class Analysis:
         text that names no harm: "see you tomorrow at school" is a plan, whatever its shape.
         """
         return any(h.tag in GATE_TAGS for h in self.hits)
+
+
+_SPAN_TAGS: Final[frozenset[str]] = GATE_TAGS | TARGET_TAGS | {"BODY"}
+
+
+def spans(text: str, analysis: Analysis, score: float) -> tuple[Span, ...]:
+    """Threat spans of the original text: the harm words and their targets, merged.
+
+    Token offsets come from the folded text, which keeps the original's length except for
+    rare expansions (ß→ss): then no spans are given rather than wrong ones.
+    """
+    folded = quick_fold(text)
+    if len(folded) != len(text):
+        return ()
+    offsets = [m.span() for m in _TOKEN_RE.finditer(folded)]
+    if len(offsets) != len(analysis.tokens):
+        return ()
+    ranges = sorted(
+        (offsets[h.start][0], offsets[h.end - 1][1]) for h in analysis.hits if h.tag in _SPAN_TAGS
+    )
+    merged: list[list[int]] = []
+    for start, end in ranges:
+        if merged and start <= merged[-1][1] + 1:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return tuple(Span(a, b, "threat", score) for a, b in merged)
 
 
 class StructureScorer:

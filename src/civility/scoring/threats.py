@@ -32,6 +32,7 @@ import ahocorasick  # type: ignore[import-not-found]  # C extension without type
 import numpy as np
 import numpy.typing as npt
 
+from civility.scoring import threat_structure
 from civility.scoring.base import CATEGORIES, Span
 from civility.scoring.normalize import _CYR_TO_LAT, _INVISIBLE, _LAT_TO_CYR, _LEET, EMOJI_WORDS
 
@@ -4325,6 +4326,10 @@ def _cap_idioms(texts: Sequence[str], probs: F64, results: Sequence[ThreatResult
     return out
 
 
+# A structure score this high (the default flag threshold) explains itself with its words.
+STRUCTURE_SPAN_MIN: Final[float] = 0.30
+
+
 def apply_threats(
     texts: Sequence[str], probs: F64, *, structure: bool = True
 ) -> tuple[F64, list[tuple[Span, ...]]]:
@@ -4341,9 +4346,11 @@ def apply_threats(
     if not any(results) and not lifted:
         return out, spans
     out = out.copy() if out is probs else out
-    for i, p in lifted.items():
+    for i, (p, words) in lifted.items():
         out[i, _THREAT] = max(out[i, _THREAT], p)
         out[i, _TOXICITY] = max(out[i, _TOXICITY], out[i, _THREAT])
+        if p >= STRUCTURE_SPAN_MIN:
+            spans[i] = words
     for i, res in enumerate(results):
         if res is None:
             continue
@@ -4357,24 +4364,25 @@ def apply_threats(
 
 def _structure(
     texts: Sequence[str], probs: F64, results: Sequence[ThreatResult | None]
-) -> dict[int, float]:
-    """Text index -> the threat-structure scorer's probability, where it names harm."""
-    # Imported here: threat_structure folds text with this module's fold().
-    from civility.scoring import threat_structure
-
+) -> dict[int, tuple[float, tuple[Span, ...]]]:
+    """Text index -> the threat-structure scorer's probability and its words, where it speaks."""
     model = threat_structure.scorer()
     if model is None:
         return {}
-    out: dict[int, float] = {}
+    out: dict[int, tuple[float, tuple[Span, ...]]] = {}
     for i, text in enumerate(texts):
         analysis = model.analyse(text)
+        if not analysis.names_harm:
+            continue
         res = results[i]
         signals = threat_structure.signal_features(
             float(probs[i, _THREAT]), float(probs[i, _TOXICITY]), res.threat if res else 0.0
         )
         p = model.probability(analysis, signals)
-        if p is not None:
-            out[i] = p
+        if p is None:
+            continue
+        words = threat_structure.spans(text, analysis, p) if p >= STRUCTURE_SPAN_MIN else ()
+        out[i] = (p, words)
     return out
 
 
