@@ -26,6 +26,7 @@ def test_every_lexicon_uses_known_tags_and_folded_entries() -> None:
     for lang, lexicon in lexicons.items():
         assert set(lexicon) <= set(TAGS), lang
         for tag, entries in lexicon.items():
+            assert len(set(entries)) == len(entries), (lang, tag, "duplicate entries")
             for entry in entries:
                 for part in entry.split():
                     word = part.lstrip("=-")

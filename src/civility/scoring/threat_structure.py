@@ -179,9 +179,12 @@ class Lexicon:
 
 
 def resolve(hits: Sequence[Hit]) -> list[Hit]:
-    """Hits of the text's dominant lexicon language where a token has one, others elsewhere.
+    """Hits of the languages the text is written in, the dominant one's where they share a word.
 
-    "die" is a German article and an English verb: in a German text the German reading wins.
+    A language counts when it matches at least half as many tokens as the best one: "on" is
+    French for "we", "it" Turkish for "dog", but one stray match in an English text is not
+    French or Turkish. "die" is a German article and an English verb: in a German text the
+    German reading wins.
     """
     votes: dict[str, set[int]] = {}
     for h in hits:
@@ -190,11 +193,12 @@ def resolve(hits: Sequence[Hit]) -> list[Hit]:
         return []
     top = max(len(v) for v in votes.values())
     leaders = {lang for lang, v in votes.items() if len(v) == top}
+    present = {lang for lang, v in votes.items() if 2 * len(v) >= top}
     led = {h.start for h in hits if h.lang in leaders}
     seen: set[tuple[int, int, str]] = set()
     out: list[Hit] = []
     for h in hits:
-        if h.start in led and h.lang not in leaders:
+        if h.lang not in present or (h.start in led and h.lang not in leaders):
             continue
         key = (h.start, h.end, h.tag)
         if key not in seen:
