@@ -128,23 +128,31 @@ class Lexicon:
                     if candidate not in bucket:
                         bucket.append(candidate)
         self._automaton = ahocorasick.Automaton()
+        # The keys of harm-class entries alone: most texts match none and stop at this pass.
+        self._gate = ahocorasick.Automaton()
         for key, bucket in keys.items():
-            gate = any(c[1] in GATE_TAGS for c in bucket)
-            self._automaton.add_word(key, (len(key), tuple(bucket), gate))
-        if keys:
+            self._automaton.add_word(key, (len(key), tuple(bucket)))
+            if any(c[1] in GATE_TAGS for c in bucket):
+                self._gate.add_word(key, None)
+        self._empty = not len(self._gate)
+        if not self._empty:
             self._automaton.make_automaton()
-        self._empty = not keys
+            self._gate.make_automaton()
+
+    def may_name_harm(self, text: str) -> bool:
+        """Whether a harm-class entry's key occurs (a cheap gate: most texts stop here)."""
+        if self._empty:
+            return False
+        return next(self._gate.iter(f" {text.lower().translate(_GATE_TABLE)} "), None) is not None
 
     def analyse(self, text: str) -> tuple[list[str], list[int], list[Hit]]:
         """Tokens, sentence numbers and every match (all languages, before choosing one)."""
-        core = _NON_WORD_RE.sub(" ", _SENTENCE_RE.sub(f" {_BREAK} ", quick_fold(text))).strip()
+        if not self.may_name_harm(text):
+            return [], [], []
+        folded = quick_fold(text)
+        core = _NON_WORD_RE.sub(" ", _SENTENCE_RE.sub(f" {_BREAK} ", folded)).strip()
         spaced = f" {core} "
-        if self._empty:
-            return [], [], []
         found = list(self._automaton.iter(spaced))
-        # Most texts name no harm: they stop here, after one C pass.
-        if not any(value[2] for _, value in found):
-            return [], [], []
         words = spaced.split()
         tokens: list[str] = []
         sentences: list[int] = []
@@ -160,7 +168,7 @@ class Lexicon:
             sentences.append(sentence)
         starts = [m.start() for m in _SPACE_RE.finditer(spaced)][: len(words)]
         out: list[Hit] = []
-        for end, (length, bucket, _) in found:
+        for end, (length, bucket) in found:
             begin = end - length + 1
             word = bisect.bisect_right(starts, begin) - 1
             if word < 0 or word >= len(words) or index[word] < 0:
@@ -224,6 +232,12 @@ def _fold_table() -> dict[int, str]:
 
 
 _FOLD_TABLE: Final = _fold_table()
+# The gate's cheaper tokenising: ASCII and common typographic punctuation become spaces (a
+# regex over every text would cost more than the rest of the scorer).
+_GATE_TABLE: Final = {
+    **_FOLD_TABLE,
+    **{ord(c): " " for c in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~\t\n\r¿¡«»…—–“”‘’„‚·•"},
+}
 
 
 def quick_fold(text: str) -> str:

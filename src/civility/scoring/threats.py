@@ -4370,7 +4370,10 @@ def _structure(
     if model is None:
         return {}
     out: dict[int, tuple[float, tuple[Span, ...]]] = {}
+    gate = model.lexicon.may_name_harm
     for i, text in enumerate(texts):
+        if not gate(text):
+            continue
         analysis = model.analyse(text)
         if not analysis.names_harm:
             continue
