@@ -23,7 +23,11 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
 
 import numpy as np  # noqa: E402
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+ROOT = Path(__file__).resolve().parents[1]
+# ``--src DIR`` (read before any civility import): time or dump another tree's code, e.g. a
+# worktree of the commit before a speed change, in a process of its own.
+_SRC = sys.argv[sys.argv.index("--src") + 1] if "--src" in sys.argv[:-1] else str(ROOT / "src")
+sys.path.insert(0, _SRC)
 
 WORDS = [
     "hey",
@@ -114,16 +118,18 @@ def rss_mb() -> float:
         return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
-def throughput(fn, texts: list[str], batch: int, min_seconds: float = 3.0) -> float:  # type: ignore[no-untyped-def]
-    """Texts per second of fn over batches."""
+def throughput(
+    fn, texts: list[str], batch: int, min_seconds: float = 3.0, clock=time.perf_counter
+) -> float:  # type: ignore[no-untyped-def]
+    """Texts per second of fn over batches (``clock=time.process_time``: per CPU second)."""
     fn(texts[:batch])
     n = 0
-    t0 = time.perf_counter()
-    while time.perf_counter() - t0 < min_seconds:
+    t0 = clock()
+    while clock() - t0 < min_seconds:
         for i in range(0, len(texts), batch):
             fn(texts[i : i + batch])
             n += len(texts[i : i + batch])
-    return n / (time.perf_counter() - t0)
+    return n / (clock() - t0)
 
 
 def latency_ms(fn, texts: list[str], n: int = 2000) -> dict[str, float]:  # type: ignore[no-untyped-def]
@@ -188,6 +194,232 @@ def cascade_bench(texts: list[str], batch: int) -> dict[str, float]:
     }
 
 
+# Look-alike and obfuscation material for the equivalence corpus (synthetic, no held-out data).
+_EMOJI = ["🖕", "💩", "🐷", "🤡", "🔪", "🔫", "💀", "🤬", "😀", "🔥", "👍🏽", "❤️", "🇩🇪"]
+_INVISIBLE = ["\u200b", "\u200d", "\u00ad", "\ufeff", "\u2060"]
+_LEET = str.maketrans({"a": "4", "e": "3", "o": "0", "i": "1", "s": "$", "t": "7"})
+_HOMOGLYPH = str.maketrans({"a": "а", "e": "е", "o": "о", "c": "с", "p": "р", "x": "х"})
+_FULLWIDTH = {chr(c): chr(c + 0xFEE0) for c in range(0x21, 0x7F)}
+
+
+def _perturb(rng: random.Random, text: str) -> str:
+    """One random evasion, formatting or noise edit of a text."""
+    words = text.split() or [text]
+    k = rng.randrange(16)
+    if k == 0:
+        return text.upper()
+    if k == 1:
+        return text.translate(_LEET)
+    if k == 2:
+        w = rng.randrange(len(words))
+        words[w] = rng.choice([" ", ".", "-", "_"]).join(words[w])
+        return " ".join(words)
+    if k == 3:
+        return " ".join(w + rng.choice(_EMOJI) if rng.random() < 0.3 else w for w in words)
+    if k == 4:
+        return rng.choice(_INVISIBLE).join(text[i : i + 3] for i in range(0, len(text), 3))
+    if k == 5:
+        return "".join(_FULLWIDTH.get(ch, ch) for ch in text)
+    if k == 6:
+        return " ".join(w.translate(_HOMOGLYPH) if rng.random() < 0.4 else w for w in words)
+    if k == 7:
+        return " ".join(w + w[-1] * rng.randrange(2, 6) if w else w for w in words)
+    if k == 8:
+        return text + rng.choice(
+            [" https://example.com/x?a=1", " www.spam.io", " @someone", " &amp; &lt;3"]
+        )
+    if k == 9:
+        return text.replace(" ", rng.choice(["\n", ". ", "! ", "? ", "\t", "  ", "\x00"]), 3)
+    if k == 10:
+        return text.capitalize() + rng.choice([".", "!!!", "?!", "…", " :)", " xD", ""])
+    if k == 11:
+        return rng.choice(["İstanbul ", "¿", "¡", "ß ", "ё ", "ı "]) + text
+    if k == 12:
+        return "".join(ch.upper() if rng.random() < 0.3 else ch for ch in text)
+    if k == 13:
+        return text.replace("'", "’").replace("u", "ü", 1)
+    return text
+
+
+def equivalence_corpus(seed: int = 0) -> list[str]:
+    """Varied texts (8+ languages, evasions, long and empty ones) for before/after output checks.
+
+    Built from the team's langid development set, the scoring tests' string literals, the
+    benchmark's messages and random mixes and edits of them; never from bench/data.
+    """
+    import ast
+
+    rng = random.Random(seed)
+    by_lang: dict[str, list[str]] = {}
+    for line in (
+        (ROOT / "tests" / "scoring" / "data" / "langid_dev.tsv")
+        .read_text(encoding="utf-8")
+        .splitlines()
+    ):
+        if line and not line.startswith("#"):
+            lang, text = line.split("\t", 1)
+            by_lang.setdefault(lang, []).append(text)
+    literals: list[str] = []
+    for path in sorted((ROOT / "tests" / "scoring").glob("test_*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            value = getattr(node, "value", None)
+            text = value if isinstance(node, ast.Constant) and isinstance(value, str) else ""
+            if len(text) >= 2 and (" " in text or not text.isascii()):
+                literals.append(text)
+    base = [t for texts in by_lang.values() for t in texts] + sorted(set(literals))
+    base += messages(200, seed=3) + messages(200, seed=4, vocab=RU_WORDS)
+    pools = [*by_lang.values(), literals, WORDS, RU_WORDS]
+    out = list(base)
+    for _ in range(2 * len(base)):
+        kind = rng.random()
+        if kind < 0.35:
+            text = _perturb(rng, rng.choice(base))
+        elif kind < 0.7:  # a mix of words from one or two languages' texts
+            pool = rng.choice(pools) + (rng.choice(pools) if rng.random() < 0.3 else [])
+            words = " ".join(rng.choice(pool) for _ in range(rng.randint(1, 6))).split()
+            text = " ".join(rng.sample(words, min(len(words), rng.randint(1, 30))))
+            text = _perturb(rng, text) if rng.random() < 0.5 else text
+        elif kind < 0.85:  # long: several sentences, some past the window (384 chars)
+            text = ". ".join(rng.choice(base) for _ in range(rng.randint(3, 25)))
+        else:
+            text = rng.choice(["", " ", "\n", "😀😀", "🖕", "!!!", "123 456", "ok", "\x00", "a"])
+            text += _perturb(rng, rng.choice(base))[: rng.randint(0, 40)]
+        out.append(text)
+    return out
+
+
+def dump_outputs(path: Path) -> None:
+    """Writes every output of the fast tier on the equivalence corpus (exact floats) to path.
+
+    The corpus is read from ``equivalence_corpus.json`` beside path (written on first use).
+    """
+    from civility.scoring.linear_model import head_proba
+    from civility.scoring.model import load_fast_scorer
+    from civility.scoring.normalize import normalize_batch, to_strings
+
+    scorer = load_fast_scorer()
+    model = scorer._model
+    # The corpus is frozen in a file on first use: the test files it draws on change over time.
+    frozen = path.parent / "equivalence_corpus.json"
+    if not frozen.exists():
+        frozen.write_text(json.dumps(equivalence_corpus(), ensure_ascii=False), encoding="utf-8")
+    texts: list[str] = json.loads(frozen.read_text(encoding="utf-8"))
+    arrays: dict[str, np.ndarray] = {}
+    record: dict[str, object] = {"texts": texts}
+    for size in (256, 61, 1):
+        batches = [texts[i : i + size] for i in range(0, len(texts), size)]
+        if size == 1:
+            batches = batches[:800]
+        arrays[f"predict_{size}"] = np.concatenate([scorer.predict(b) for b in batches])
+        record[f"languages_{size}"] = [x for b in batches for x in scorer.languages(b)]
+        record[f"analyze_{size}"] = [
+            [
+                [float(v).hex() for v in a.scores.values()],
+                a.language,
+                [[sp.start, sp.end, sp.category, float(sp.score).hex()] for sp in a.spans],
+                list(a.unsupported),
+            ]
+            for b in batches
+            for a in scorer.analyze(b, explain=True)
+        ]
+    batches = [texts[i : i + 256] for i in range(0, len(texts), 256)]
+    arrays["raw_logits"] = np.concatenate([model.raw_logits(b) for b in batches])
+    heads = [head_proba(model, scorer._calib, b) for b in batches]
+    for k, name in enumerate(("head_probs", "head_lang", "head_raw")):
+        arrays[name] = np.concatenate([h[k] for h in heads])
+    record["normalized"] = [s for b in batches for s in to_strings(*normalize_batch(b))]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    np.savez(path.with_suffix(".npz"), **arrays)  # type: ignore[arg-type]
+    path.with_suffix(".json").write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    print(f"{len(texts)} texts -> {path.with_suffix('.npz')}, {path.with_suffix('.json')}")
+
+
+def compare_outputs(a: Path, b: Path) -> int:
+    """Exit status 0 when two ``dump_outputs`` files are bit-identical; prints differences."""
+    bad = 0
+    with np.load(a.with_suffix(".npz")) as xa, np.load(b.with_suffix(".npz")) as xb:
+        for name in sorted(set(xa.files) | set(xb.files)):
+            same = name in xa.files and name in xb.files and xa[name].shape == xb[name].shape
+            same = same and xa[name].tobytes() == xb[name].tobytes()
+            print(f"{name:<16} {'identical' if same else 'DIFFERENT'}")
+            bad += not same
+    ja = json.loads(a.with_suffix(".json").read_text(encoding="utf-8"))
+    jb = json.loads(b.with_suffix(".json").read_text(encoding="utf-8"))
+    for name in sorted(set(ja) | set(jb)):
+        va, vb = ja.get(name), jb.get(name)
+        same = va == vb
+        print(f"{name:<16} {'identical' if same else 'DIFFERENT'}")
+        if not same and isinstance(va, list) and isinstance(vb, list):
+            diffs = [i for i, (x, y) in enumerate(zip(va, vb, strict=False)) if x != y]
+            print(f"  {len(diffs)} rows differ, first: {diffs[:5]}")
+        bad += not same
+    print(f"{len(ja['texts'])} texts; {'all identical' if not bad else f'{bad} outputs differ'}")
+    return 1 if bad else 0
+
+
+def quick(batch: int) -> dict[str, float]:
+    """The numbers the speed work is judged on, measured once (see ``--ab``)."""
+    t0 = time.perf_counter()
+    from civility.scoring.model import load_fast_scorer
+
+    scorer = load_fast_scorer()
+    load_s = time.perf_counter() - t0
+    en = messages(4096)
+    ru = messages(4096, vocab=RU_WORDS)
+    scorer.score(en[:10])
+    scorer.languages(en[:10])
+    cpu = time.process_time
+    # CPU-second rates: on a shared machine a process waits for a core, which wall time counts.
+    return {
+        "load_seconds": load_s,
+        "fast_texts_per_s": throughput(scorer.score, en, batch, 2.0),
+        "fast_texts_per_cpu_s": throughput(scorer.score, en, batch, 2.0, cpu),
+        "fast_russian_texts_per_cpu_s": throughput(scorer.score, ru, batch, 1.0, cpu),
+        "analyze_texts_per_cpu_s": throughput(
+            lambda b: scorer.analyze(b, explain=False), en, batch, 1.0, cpu
+        ),
+        "analyze_russian_texts_per_cpu_s": throughput(
+            lambda b: scorer.analyze(b, explain=False), ru, batch, 1.0, cpu
+        ),
+        "langid_messages_per_cpu_s": throughput(scorer.languages, en, batch, 1.0, cpu),
+        "langid_russian_per_cpu_s": throughput(scorer.languages, ru, batch, 1.0, cpu),
+        "single_p99_ms": latency_ms(scorer.score, en, 1000)["p99"],
+    }
+
+
+def ab(base_src: Path, rounds: int, batch: int, out: Path) -> int:
+    """Alternates ``--quick`` runs of base_src and this tree, one process each; medians."""
+    import subprocess
+
+    sides = {"base": str(base_src), "tree": os.environ.get("TREE_SRC", str(ROOT / "src"))}
+    runs: dict[str, list[dict[str, float]]] = {"base": [], "tree": []}
+    loads: list[float] = []
+    for r in range(rounds):
+        order = ["base", "tree"] if r % 2 == 0 else ["tree", "base"]
+        for side in order:
+            loads.append(os.getloadavg()[0])
+            cmd = [sys.executable, __file__, "--src", sides[side], "--quick", "--batch", str(batch)]
+            done = subprocess.run(cmd, check=True, capture_output=True, text=True)
+            runs[side].append(json.loads(done.stdout.strip().splitlines()[-1]))
+            print(side, json.dumps(runs[side][-1]), file=sys.stderr)
+    res: dict[str, object] = {
+        "rounds": rounds,
+        "load_average_1min": {
+            "min": min(loads),
+            "median": float(np.median(loads)),
+            "max": max(loads),
+        },
+        "sources": sides,
+    }
+    for side, rows in runs.items():
+        res[side] = {k: float(np.median([row[k] for row in rows])) for k in rows[0]}
+        res[f"{side}_all"] = rows
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(res, indent=2) + "\n")
+    print(json.dumps({k: res[k] for k in ("load_average_1min", "base", "tree")}, indent=2))
+    return 0
+
+
 def main() -> int:
     """Runs the benchmark and writes JSON."""
     ap = argparse.ArgumentParser()
@@ -196,7 +428,23 @@ def main() -> int:
     ap.add_argument("--no-baseline", action="store_true")
     ap.add_argument("--cascade", action="store_true", help="also time the optional cascade tier")
     ap.add_argument("--out", type=Path, default=Path(__file__).parent / "results" / "scorer.json")
+    ap.add_argument("--src", type=Path, help="import civility from this src folder instead")
+    ap.add_argument("--quick", action="store_true", help="one line of JSON: the speed numbers")
+    ap.add_argument("--ab", type=Path, metavar="BASE_SRC", help="alternate --quick with BASE_SRC")
+    ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--dump-outputs", type=Path, metavar="PATH", help="outputs on a corpus")
+    ap.add_argument("--compare", type=Path, nargs=2, metavar="PATH", help="two dumps: identical?")
     args = ap.parse_args()
+    if args.quick:
+        print(json.dumps(quick(args.batch)))
+        return 0
+    if args.ab:
+        return ab(args.ab, args.rounds, args.batch, Path(__file__).parent / "results" / "ab.json")
+    if args.dump_outputs:
+        dump_outputs(args.dump_outputs)
+        return 0
+    if args.compare:
+        return compare_outputs(*args.compare)
     texts = messages(args.n)
     rss0 = rss_mb()
     t0 = time.perf_counter()
