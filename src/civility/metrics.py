@@ -57,7 +57,8 @@ QUEUE_DEPTH = Gauge(
 SHED = Counter(
     "civility_requests_shed_total",
     "Requests refused as overloaded (503), by reason: in_flight (any route, at the front),"
-    " queue_full and queue_wait (POST /v1/moderate's group commit).",
+    " queue_full and queue_wait (POST /v1/moderate's group commit), ratings_backlog (the"
+    " rating applier's backlog bound).",
     ["reason"],
     registry=REGISTRY,
 )
@@ -172,7 +173,7 @@ def initialise(actions: tuple[str, ...], categories: tuple[str, ...]) -> None:
         BATCH_SIZE.labels(path)
     for reason in DEAD_LETTER_REASONS:
         DEAD_LETTERS.labels(reason)
-    for reason in ("in_flight", "queue_full", "queue_wait"):
+    for reason in ("in_flight", "queue_full", "queue_wait", "ratings_backlog"):
         SHED.labels(reason)
 
 

@@ -10,16 +10,21 @@ import orjson
 from fastapi import APIRouter, Depends, Query, Request, Response
 from pydantic import BaseModel, Field
 
+from civility import metrics
+from civility.api.admission import SHED_SCOPE_KEY
 from civility.api.deps import Analyzer, ContainerDep, Submitter, require
 from civility.api.routes.moderation import ERRORS
 from civility.api.schemas import Id, Instant, IpText, Strict
 from civility.auth.keys import Permission, Principal
-from civility.errors import Invalid, RateLimited
+from civility.container import Container
+from civility.errors import Invalid, RateLimited, Unavailable
 from civility.ratings.models import PostStats
 from civility.ratings.reviews import RatingReview, ReviewStatus, Verdict
 from civility.ratings.service import Acceptance, RatingInput
 
 router = APIRouter(prefix="/v1", tags=["ratings"])
+
+BACKLOG_SHED_REASON = "ratings_backlog"
 
 # Rating review items are moderators' work (the review permission), like the message queue.
 Reviewer = Annotated[Principal, Depends(require(Permission.REVIEW))]
@@ -160,6 +165,21 @@ def _item(a: Acceptance) -> dict[str, Any]:
     }
 
 
+def _check_room(c: Container, request: Request, count: int) -> None:
+    """Refuses (503 ratings_backlog) before accepting when the applier's backlog is full.
+
+    Flow control, not a fault: counted by the shed metric and kept out of the warning log as
+    the admission bound's refusals are (under bulk load most requests were refused, each
+    with a warning line, while the process was busiest).
+    """
+    try:
+        c.rating_applier.check_room(count)
+    except Unavailable:
+        request.scope[SHED_SCOPE_KEY] = True
+        metrics.SHED.labels(BACKLOG_SHED_REASON).inc()
+        raise
+
+
 def _rounded(value: float | None) -> float | None:
     return None if value is None else round(value, 4)
 
@@ -169,7 +189,7 @@ async def submit_rating(
     body: RatingIn, _: Submitter, request: Request, c: ContainerDep
 ) -> RatingAcceptedOut:
     """Accepts one rating; 429 with Retry-After when the user or the post is over its limit."""
-    c.rating_applier.check_room(1)
+    _check_room(c, request, 1)
     submission = await anyio.to_thread.run_sync(c.ratings.accept_one, _input(body))
     c.rating_applier.submit([submission])
     return RatingAcceptedOut(post_id=body.post_id, user_id=body.user_id, status="accepted")
@@ -188,7 +208,7 @@ async def submit_ratings(
             f"at most {limit} ratings per request, got {len(body.ratings)}",
             code="batch_too_large",
         )
-    c.rating_applier.check_room(len(body.ratings))
+    _check_room(c, request, len(body.ratings))
     results = await anyio.to_thread.run_sync(c.ratings.accept, [_input(r) for r in body.ratings])
     accepted = [a.submission for a in results if a.submission is not None]
     if not accepted:
