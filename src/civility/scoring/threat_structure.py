@@ -254,6 +254,7 @@ def features(
 ) -> dict[str, float]:
     """Named feature values of one text: classes, their order and co-occurrence, signals."""
     f: dict[str, float] = {"bias": 1.0}
+    hits = [h for h in hits if h.tag != "FUNC"]
     tags = {h.tag for h in hits}
     for t in tags:
         f[f"t:{t}"] = 1.0

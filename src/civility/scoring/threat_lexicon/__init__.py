@@ -48,4 +48,8 @@ TAGS: Final[tuple[str, ...]] = (
     "TECH",  # technology and objects: process, server, battery, disk, app, printer
     "IDIOM",  # hyperbole and play: laughing, lol, haha, kisses, tired, bored, joke
     "INSULT",  # strong insults: idiot, bitch, loser, scum
+    # Articles, prepositions, conjunctions: no feature of their own; they vote for their
+    # language and claim the token (Spanish "el" is not Turkish "el", hand; German "die" is
+    # not English "die").
+    "FUNC",
 )

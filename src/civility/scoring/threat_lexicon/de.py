@@ -34,8 +34,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "=er", "=ihn", "=ihm", "=sie", "=ihr", "=ihnen", "=seine", "=seinen", "=seinem", "=seiner",
         "=ihre", "=ihren", "=ihrem", "=ihrer", "=diese", "=diesen", "=dieser", "=denen", "=solche",
         "=solchen", "=so =jemand",
-        "=die", "=der", "=das",
-    ),
+            ),
     "SELF_HARM": (
         "=wurde =keiner =vermissen", "=wuerde =keiner =vermissen", "=keiner =vermissen",
         "=niemand =vermissen", "=mach =heute =nacht =schluss", "=mach =heute =schluss",
@@ -599,5 +598,10 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "=missgeburt", "=wixer", "=wixxer", "=fotzen", "=hurenson", "=nuttensohn", "=nutte",
         "=kanaille", "=ungeziefer", "=untermensch", "=dreckstuck", "=drecksstuck", "=huan",
         "=pissnelke", "=lutscher", "=schwanzlutscher", "=muschi", "=fickfehler", "=hurenkinder",
+    ),
+    "FUNC": (
+        "=der", "=die", "=das", "=den", "=dem", "=des", "=ein", "=eine", "=einen", "=einem",
+        "=einer", "=und", "=oder", "=ist", "=im", "=am", "=zu", "=mit", "=von", "=auf", "=fur",
+        "=es", "=sich", "=auch", "=aber", "=wie", "=so",
     ),
 }  # fmt: skip

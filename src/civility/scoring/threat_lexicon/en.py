@@ -318,4 +318,9 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "=tranny", "=trannies", "=nigger", "nigg", "=paki", "=kike", "=spic", "=chink", "=raghead",
         "=dyke",
     ),
+    "FUNC": (
+        "=the", "=a", "=an", "=of", "=in", "=on", "=at", "=to", "=for", "=with", "=and", "=or",
+        "=but", "=is", "=are", "=was", "=were", "=it", "=this", "=that", "=from", "=by", "=as",
+        "=be",
+    ),
 }  # fmt: skip

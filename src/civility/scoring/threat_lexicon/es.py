@@ -35,7 +35,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "=aquellas", "=tipo", "=tipa", "=tio", "=tia", "=wey", "=guey", "=vato", "=pibe", "=mina",
         "=chabon", "=fulano", "=sujeto", "-rlo", "-rlos", "-rla", "-rlas", "-rle", "-rles",
         "-ndolo", "-ndola", "-ndolos", "-ndolas", "-ndole", "-ndoles", "=ese =tipo", "=ese =wey",
-        "=el", "=los", "=las",),
+        "=los", "=las",),
     "SELF_HARM": ("matate", "=matese", "=matense", "=matarse", "=matarte =tu", "=matarte =ya",
         "=te =matas", "=se =mata", "=te =mate", "suicid", "=tirate =de", "=tirate =por",
         "=tirate =al", "=tirate =a", "=tirate =desde", "=tirate =bajo", "=lanzate =de",
@@ -348,7 +348,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "=fosforos", "=gas", "=gases", "=pala", "=azada", "=hoz", "=guadana", "=mazo", "=maza",
         "=llave =inglesa", "=palanca", "=clavos", "=serrucho", "=tijeras", "=destornillador",
         "=jeringa", "=punzon", "=tiro", "=puno", "=punos", "=ladrillo", "=ladrillos", "martill",
-        "=hacha", "=hachas", "=porra", "=porras", "=flecha", "=granadas", "=bomba", "=bombas",
+        "=hacha", "=hachas", "=flecha", "=granadas", "=bomba", "=bombas",
         "=bombazo", "=cuete", "=fierro", "=fierros", "=llamarada", "sufr", "=dolor", "=dolores",
         "=pedazos", "=trocitos", "=cachos", "=en =pedazos", "=en =trozos", "fractur",
         "=quemaduras", "cicatri", "=flotando", "=desaparecido", "=desaparecida", "accident",
@@ -683,4 +683,9 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "=gorda", "=feo", "=fea", "=asqueroso", "=asquerosa", "=patetico", "=patetica",
         "=fracasado", "=fracasada", "=nini", "=mantenido", "=facha", "=rojo =de =mierda",
         "=sudaca", "=panchito", "=moro =de =mierda", "=negrata", "=bollera", "=travelo",),
+    "FUNC": (
+        "=el", "=la", "=los", "=las", "=un", "=una", "=unos", "=unas", "=de", "=del", "=en", "=y",
+        "=o", "=que", "=con", "=por", "=para", "=es", "=al", "=lo", "=se", "=su", "=sus", "=pero",
+        "=como", "=mas", "=muy",
+    ),
 }  # fmt: skip

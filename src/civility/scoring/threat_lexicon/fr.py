@@ -645,4 +645,9 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "=va =te =faire =foutre", "=vtff", "=tocard", "=tocarde", "salope", "salopard", "=attarde",
         "=attardee", "=attardes", "=sale =con", "=pauvre =con", "=gros =con", "=petit =con",
         "=espece =de =con", "=bande =de =cons", "=cons", "=t =es =con", "=quel =con",),
+    "FUNC": (
+        "=le", "=la", "=les", "=un", "=une", "=de", "=du", "=des", "=et", "=ou", "=que", "=en",
+        "=au", "=aux", "=avec", "=pour", "=par", "=dans", "=sur", "=est", "=pas", "=mais",
+        "=comme", "=plus", "=tres",
+    ),
 }  # fmt: skip

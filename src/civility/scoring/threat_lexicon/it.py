@@ -523,4 +523,9 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "=rompicoglioni", "=cazzo", "=fenomeno", "=verme =schifoso", "=lurido =verme", "=ratto",
         "=topo =di =fogna", "=cane =rognoso", "=bestia", "=animale", "=porcone", "=merdaccia",
         "=pirla", "=sfigato =del =cazzo", "=testa =di =minchia", "=mignotta", "=baldracca",),
+    "FUNC": (
+        "=il", "=lo", "=la", "=i", "=gli", "=le", "=un", "=una", "=uno", "=di", "=del", "=della",
+        "=dei", "=delle", "=in", "=e", "=che", "=con", "=per", "=al", "=alla", "=non", "=ma",
+        "=come", "=piu",
+    ),
 }  # fmt: skip

@@ -519,4 +519,9 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "=nerdola", "=lazarento", "=lazarenta", "=desgraca", "=maldito", "=maldita", "=bandido",
         "=ladrao", "=covarde", "=pau =mandado", "=animal", "=jumento", "=verme =nojento", "=rato",
         "=barata", "=parasita",),
+    "FUNC": (
+        "=o", "=a", "=os", "=as", "=um", "=uma", "=de", "=do", "=da", "=dos", "=das", "=no", "=na",
+        "=nos", "=nas", "=em", "=e", "=que", "=com", "=por", "=para", "=pelo", "=pela", "=mas",
+        "=como", "=mais", "=muito",
+    ),
 }  # fmt: skip

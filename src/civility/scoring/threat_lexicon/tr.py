@@ -424,4 +424,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "=soysuz", "namussuz", "siktir", "=oc", "=hayvan", "=mal", "=sersem", "=it =oglu =it",
         "=kopek =oglu", "=pislik", "=kansiz", "=durzu", "=lavuk", "=hiyar", "=ukala", "=denyo",
     ),
+    "FUNC": (
+        "=ve", "=bir", "=bu", "=da", "=de", "=ile", "=icin", "=mi", "=mu", "=ki", "=gibi", "=cok",
+        "=daha", "=en", "=ama", "=ya",
+    ),
 }  # fmt: skip
