@@ -4,7 +4,7 @@ written, the state rolls back too (SQLite and PostgreSQL, real databases)."""
 from __future__ import annotations
 
 import itertools
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from tests.storage.uow import EventWriteFailed, failing_unit_of_work, log_sizes
@@ -12,6 +12,7 @@ from tests.storage.uow import EventWriteFailed, failing_unit_of_work, log_sizes
 from civility.blocklists.service import BlocklistCache, BlocklistService
 from civility.clock import ManualClock
 from civility.enforcement.service import EnforcementService
+from civility.events.models import Event, EventType, new_event
 from civility.policy.service import PolicyService
 from civility.policy.verdict import Severity
 from civility.storage.db import Database
@@ -20,6 +21,10 @@ from civility.storage.enforcement import (
     SqlEnforcementRepository,
     SqlPolicyRepository,
 )
+from civility.storage.webhooks import SqlWebhookRepository
+from civility.webhooks.models import DeliveryRecord, Subscription
+from civility.webhooks.service import WebhookService
+from civility.webhooks.targets import TargetPolicy
 
 NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 RUN = itertools.count()
@@ -97,3 +102,58 @@ def test_bans_strikes_and_resets_roll_back_with_their_events(db: Database) -> No
     working.ban(user, "c1", None, actor="mod", reason="spam")
     assert [r.kind for r in store.records_for(user)] == ["ban_issued"]
     assert log_sizes(db)[0] == before[0] + 1
+
+
+def _webhooks(db: Database, *, failing: bool) -> tuple[WebhookService, SqlWebhookRepository]:
+    repo = SqlWebhookRepository(db, unit_of_work=failing_unit_of_work(db) if failing else None)
+    service = WebhookService(
+        repo,
+        ManualClock(NOW),
+        rotation_grace=timedelta(hours=1),
+        targets=TargetPolicy.parse("127.0.0.1"),
+    )
+    return service, repo
+
+
+def _save_progress(
+    repo: SqlWebhookRepository, sub: Subscription, delivery: DeliveryRecord, events: list[Event]
+) -> None:
+    # As the dispatcher stores a delivery's outcome.
+    with repo.transaction() as tx:
+        tx.save_progress(sub, delivery)
+        tx.record(events)
+
+
+def test_webhook_changes_and_delivery_progress_roll_back_with_their_events(db: Database) -> None:
+    working, repo = _webhooks(db, failing=False)
+    sub = working.create("http://127.0.0.1:9/hook", ["message.*"], "admin")
+    failing, _ = _webhooks(db, failing=True)
+    before = log_sizes(db)
+    with pytest.raises(EventWriteFailed):
+        failing.create("http://127.0.0.1:9/other", ["message.*"], "admin")
+    with pytest.raises(EventWriteFailed):
+        failing.rotate_secret(sub.id, "admin")
+    with pytest.raises(EventWriteFailed):
+        failing.disable(sub.id, "admin")
+    with pytest.raises(EventWriteFailed):
+        failing.delete(sub.id, "admin")
+    # The dispatcher's write: progress, a delivery and webhook.disabled after too many failures.
+    delivery = DeliveryRecord(sub.id, "evt_x", "message.flagged", 1, 500, False, "500", 1.0, NOW)
+    disabled = new_event(
+        EventType.WEBHOOK_DISABLED,
+        subject=("webhook", sub.id),
+        actor="system:webhooks",
+        payload={"consecutive_failures": 10},
+        at=NOW,
+    )
+    stopped = sub.with_(enabled=False, consecutive_failures=10, cursor=sub.cursor + 1)
+    with pytest.raises(EventWriteFailed):
+        _save_progress(
+            SqlWebhookRepository(db, unit_of_work=failing_unit_of_work(db)),
+            stopped,
+            delivery,
+            [disabled],
+        )
+    assert [s for s in repo.all() if s.url.startswith("http://127.0.0.1:9/")] == [sub]
+    assert (repo.deliveries(sub.id, 10), log_sizes(db)) == ([], before)
+

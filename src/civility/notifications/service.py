@@ -101,7 +101,9 @@ class NotificationService:
             kind=new.kind.value,
             options=new.options.to_dict(),
         )
-        self._repo.add(channel, [self._event(EventType.WEBHOOK_CREATED, channel, actor)])
+        with self._repo.transaction() as tx:
+            tx.add(channel)
+            tx.record([self._event(EventType.WEBHOOK_CREATED, channel, actor)])
         return channel
 
     def all(self) -> list[Subscription]:
@@ -120,7 +122,9 @@ class NotificationService:
     def delete(self, channel_id: str, actor: str) -> None:
         """Removes a channel and its delivery log."""
         channel = self.get(channel_id)
-        self._repo.delete(channel.id, [self._event(EventType.WEBHOOK_DELETED, channel, actor)])
+        with self._repo.transaction() as tx:
+            tx.delete(channel.id)
+            tx.record([self._event(EventType.WEBHOOK_DELETED, channel, actor)])
 
     def set_enabled(self, channel_id: str, enabled: bool, actor: str) -> Subscription:
         """Pauses a channel, or resumes one (after the newest event: no flood of old alerts)."""
@@ -129,7 +133,9 @@ class NotificationService:
         changed = channel.with_(enabled=enabled, consecutive_failures=0)
         if enabled:
             changed = changed.at(self._repo.last_event_position())
-        self._repo.update(changed, [self._event(kind, channel, actor)])
+        with self._repo.transaction() as tx:
+            tx.update(changed)
+            tx.record([self._event(kind, channel, actor)])
         return changed
 
     def deliveries(self, channel_id: str, limit: int) -> list[DeliveryRecord]:

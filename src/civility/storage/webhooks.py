@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from typing import Any
 
 from sqlalchemy import BigInteger, Row, delete, func, insert, literal_column, select, tuple_, update
@@ -10,9 +10,10 @@ from sqlalchemy import BigInteger, Row, delete, func, insert, literal_column, se
 from civility.events.models import Event, EventPosition
 from civility.storage import tables as t
 from civility.storage.db import Database
-from civility.storage.repositories import as_utc, event_from_row, insert_events, translate_errors
+from civility.storage.repositories import as_utc, event_from_row, translate_errors
 from civility.storage.tables_webhooks import webhook_deliveries as wd
 from civility.storage.tables_webhooks import webhook_subscriptions as ws
+from civility.storage.unit_of_work import SqlTransaction, SqlUnitOfWork
 from civility.webhooks.models import DeliveryRecord, Subscription
 
 
@@ -77,17 +78,45 @@ def _delivery(row: Row[Any]) -> DeliveryRecord:
 _XMIN = literal_column("pg_snapshot_xmin(pg_current_snapshot())::text::bigint", BigInteger)
 
 
+class SqlWebhookTransaction(SqlTransaction):
+    """Subscription and delivery-log writes in one transaction."""
+
+    def add(self, sub: Subscription) -> None:
+        """Stores a new subscription."""
+        self.conn.execute(insert(ws), _sub_row(sub))
+
+    def delete(self, sub_id: str) -> None:
+        """Deletes a subscription and its log."""
+        self.conn.execute(delete(wd).where(wd.c.subscription_id == sub_id))
+        self.conn.execute(delete(ws).where(ws.c.id == sub_id))
+
+    def update(self, sub: Subscription) -> None:
+        """Saves a subscription's secrets, state and cursor."""
+        self.conn.execute(update(ws).where(ws.c.id == sub.id).values(_sub_row(sub)))
+
+    def save_progress(self, sub: Subscription, delivery: DeliveryRecord | None) -> None:
+        """Saves cursor, failure count and enabled flag (never the secrets), logs a delivery."""
+        values = {
+            "cursor": sub.cursor,
+            "cursor_txid": sub.cursor_txid,
+            "consecutive_failures": sub.consecutive_failures,
+            "enabled": sub.enabled,
+        }
+        self.conn.execute(update(ws).where(ws.c.id == sub.id).values(values))
+        if delivery is not None:
+            self.conn.execute(insert(wd), _delivery_row(delivery))
+
+
 class SqlWebhookRepository:
     """Subscriptions, cursors and deliveries in SQL."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, *, unit_of_work: SqlUnitOfWork | None = None) -> None:
         self._db = db
+        self._uow = unit_of_work or SqlUnitOfWork(db)
 
-    def add(self, sub: Subscription, events: Sequence[Event]) -> None:
-        """Stores a new subscription with its events."""
-        with translate_errors(), self._db.write() as conn:
-            conn.execute(insert(ws), _sub_row(sub))
-            insert_events(conn, events)
+    def transaction(self) -> AbstractContextManager[SqlWebhookTransaction]:
+        """Opens a write transaction (subscription changes and their events commit together)."""
+        return self._uow.open(SqlWebhookTransaction)
 
     def get(self, sub_id: str) -> Subscription | None:
         """Returns one subscription or None."""
@@ -99,35 +128,6 @@ class SqlWebhookRepository:
         """Returns every subscription, oldest first."""
         with translate_errors(), self._db.read() as conn:
             return [_sub(r) for r in conn.execute(select(ws).order_by(ws.c.id)).all()]
-
-    def delete(self, sub_id: str, events: Sequence[Event]) -> None:
-        """Deletes a subscription and its log, with its events."""
-        with translate_errors(), self._db.write() as conn:
-            conn.execute(delete(wd).where(wd.c.subscription_id == sub_id))
-            conn.execute(delete(ws).where(ws.c.id == sub_id))
-            insert_events(conn, events)
-
-    def update(self, sub: Subscription, events: Sequence[Event]) -> None:
-        """Saves a subscription's secrets, state and cursor, with its events."""
-        with translate_errors(), self._db.write() as conn:
-            conn.execute(update(ws).where(ws.c.id == sub.id).values(_sub_row(sub)))
-            insert_events(conn, events)
-
-    def save_progress(
-        self, sub: Subscription, delivery: DeliveryRecord | None, events: Sequence[Event]
-    ) -> None:
-        """Saves cursor, failure count and enabled flag (never the secrets), logs a delivery."""
-        values = {
-            "cursor": sub.cursor,
-            "cursor_txid": sub.cursor_txid,
-            "consecutive_failures": sub.consecutive_failures,
-            "enabled": sub.enabled,
-        }
-        with translate_errors(), self._db.write() as conn:
-            conn.execute(update(ws).where(ws.c.id == sub.id).values(values))
-            if delivery is not None:
-                conn.execute(insert(wd), _delivery_row(delivery))
-            insert_events(conn, events)
 
     def last_event_position(self) -> EventPosition:
         """Returns a position after every finished transaction's events (running ones follow)."""

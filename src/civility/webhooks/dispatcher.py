@@ -262,13 +262,20 @@ class WebhookDispatcher:
                 continue
             record = await self._deliver(client, sub, event, outgoing)
             sub, notes = self._after(sub, record, position)
-            await anyio.to_thread.run_sync(self._repo.save_progress, sub, record, notes)
+            await anyio.to_thread.run_sync(self._save_progress, sub, record, notes)
             made, saved = made + 1, sub.position
             if not sub.enabled:
                 return made
         if sub.position != saved:
-            await anyio.to_thread.run_sync(self._repo.save_progress, sub, None, [])
+            await anyio.to_thread.run_sync(self._save_progress, sub, None, [])
         return made
+
+    def _save_progress(
+        self, sub: Subscription, record: DeliveryRecord | None, events: list[Event]
+    ) -> None:
+        with self._repo.transaction() as tx:
+            tx.save_progress(sub, record)
+            tx.record(events)
 
     def _after(
         self, sub: Subscription, record: DeliveryRecord, position: EventPosition

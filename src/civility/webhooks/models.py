@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from civility.events.models import Event, EventPosition, type_matches
+from civility.events.unit_of_work import Transaction, UnitOfWork
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,12 +73,28 @@ class DeliveryRecord:
     id: int | None = None
 
 
-class WebhookRepository(Protocol):
-    """Subscriptions, their cursors and the delivery log."""
+class WebhookTransaction(Transaction, Protocol):
+    """A write transaction on subscriptions and their delivery log."""
 
-    def add(self, sub: Subscription, events: Sequence[Event]) -> None:
-        """Stores a new subscription with its events."""
+    def add(self, sub: Subscription) -> None:
+        """Stores a new subscription."""
         ...
+
+    def delete(self, sub_id: str) -> None:
+        """Deletes a subscription and its log."""
+        ...
+
+    def update(self, sub: Subscription) -> None:
+        """Saves a subscription's secrets, state and cursor."""
+        ...
+
+    def save_progress(self, sub: Subscription, delivery: DeliveryRecord | None) -> None:
+        """Saves cursor, failure count and enabled flag (never the secrets), logs a delivery."""
+        ...
+
+
+class WebhookRepository(UnitOfWork[WebhookTransaction], Protocol):
+    """Subscriptions, their cursors and the delivery log; writes go through `transaction()`."""
 
     def get(self, sub_id: str) -> Subscription | None:
         """Returns one subscription or None."""
@@ -87,26 +104,12 @@ class WebhookRepository(Protocol):
         """Returns every subscription, oldest first."""
         ...
 
-    def delete(self, sub_id: str, events: Sequence[Event]) -> None:
-        """Deletes a subscription and its log, with its events."""
-        ...
-
-    def update(self, sub: Subscription, events: Sequence[Event]) -> None:
-        """Saves a subscription's secrets, state and cursor, with its events."""
-        ...
-
     def last_event_position(self) -> EventPosition:
         """Returns a position after every finished transaction's events (running ones follow)."""
         ...
 
     def events_after(self, position: EventPosition, limit: int) -> list[Event]:
         """Returns the events after a position, in log order, never skipping a late commit."""
-        ...
-
-    def save_progress(
-        self, sub: Subscription, delivery: DeliveryRecord | None, events: Sequence[Event]
-    ) -> None:
-        """Saves cursor, failure count and enabled flag (never the secrets), logs a delivery."""
         ...
 
     def deliveries(self, sub_id: str, limit: int) -> list[DeliveryRecord]:

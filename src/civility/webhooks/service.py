@@ -58,7 +58,9 @@ class WebhookService:
             created_at=now,
             cursor_txid=start.txid,
         )
-        self._repo.add(sub, [self._event(EventType.WEBHOOK_CREATED, sub, actor, url=url)])
+        with self._repo.transaction() as tx:
+            tx.add(sub)
+            tx.record([self._event(EventType.WEBHOOK_CREATED, sub, actor, url=url)])
         return sub
 
     def all(self) -> list[Subscription]:
@@ -75,7 +77,9 @@ class WebhookService:
     def delete(self, sub_id: str, actor: str) -> None:
         """Removes a subscription and its delivery log."""
         sub = self.get(sub_id)
-        self._repo.delete(sub.id, [self._event(EventType.WEBHOOK_DELETED, sub, actor)])
+        with self._repo.transaction() as tx:
+            tx.delete(sub.id)
+            tx.record([self._event(EventType.WEBHOOK_DELETED, sub, actor)])
 
     def rotate_secret(self, sub_id: str, actor: str) -> Subscription:
         """Issues a new secret; the old one keeps signing (alongside) for the grace period."""
@@ -84,7 +88,7 @@ class WebhookService:
         rotated = sub.with_(
             secret=new_secret(), previous_secret=sub.secret, previous_secret_until=now + self._grace
         )
-        self._repo.update(rotated, [self._event(EventType.WEBHOOK_SECRET_ROTATED, sub, actor)])
+        self._update(rotated, self._event(EventType.WEBHOOK_SECRET_ROTATED, sub, actor))
         return rotated
 
     def enable(self, sub_id: str, actor: str, *, skip_backlog: bool = False) -> Subscription:
@@ -104,19 +108,24 @@ class WebhookService:
             resumes_after=position.seq,
             resumes_after_txid=position.txid,
         )
-        self._repo.update(enabled, [event])
+        self._update(enabled, event)
         return enabled
 
     def disable(self, sub_id: str, actor: str) -> Subscription:
         """Stops deliveries to a subscription; its place in the event log is kept."""
         sub = self.get(sub_id)
         disabled = sub.with_(enabled=False)
-        self._repo.update(disabled, [self._event(EventType.WEBHOOK_DISABLED, sub, actor)])
+        self._update(disabled, self._event(EventType.WEBHOOK_DISABLED, sub, actor))
         return disabled
 
     def deliveries(self, sub_id: str, limit: int) -> list[DeliveryRecord]:
         """Returns the newest deliveries of a subscription."""
         return self._repo.deliveries(self.get(sub_id).id, limit)
+
+    def _update(self, sub: Subscription, event: Event) -> None:
+        with self._repo.transaction() as tx:
+            tx.update(sub)
+            tx.record([event])
 
     def _event(self, type_: EventType, sub: Subscription, actor: str, **payload: Any) -> Event:
         return new_event(
