@@ -237,13 +237,17 @@ def http(duration: float, concurrency: int) -> dict[str, Any]:
                 "--key", key, "--size", str(size), "--duration", str(duration),
                 "--concurrency", str(concurrency), "--prefix", prefix,
             ]  # fmt: skip
+            lags = lag_buckets(server.url, key)
             start = time.perf_counter()
             proc = subprocess.run(cmd, capture_output=True, text=True, check=True)
             result = json.loads(proc.stdout)
-            applied, _ = wait_applied(server.url, key, prefix, result["accepted"])
+            applied, empty = wait_applied(server.url, key, prefix, result["accepted"])
+            result.update(lag_summary(lags, lag_buckets(server.url, key)))
+            result["backlog_empty_s"] = round(empty, 2)
             seconds = time.perf_counter() - start
             result["applied_per_s"] = round(applied / seconds)
             result["applied_all"] = applied == result["accepted"]
+            result["applied_per_s_until_empty"] = round(applied / (result["load_s"] + empty))
             out[mode] = result
     return out
 
@@ -288,6 +292,35 @@ def _read_count(client: Any, path: str, deadline: float) -> int:
         if response.status_code not in (429, 503) or time.perf_counter() > deadline:
             raise RuntimeError(f"GET {path}: {response.status_code} {response.text[:200]}")
         time.sleep(float(response.headers.get("Retry-After", "1")))
+
+
+def lag_buckets(url: str, key: str) -> dict[float, float]:
+    """The server's civility_rating_apply_lag_seconds buckets (cumulative, by upper bound)."""
+    import httpx
+
+    text = httpx.get(f"{url}/metrics", headers={"Authorization": f"Bearer {key}"}).text
+    out: dict[float, float] = {}
+    for line in text.splitlines():
+        if line.startswith("civility_rating_apply_lag_seconds_bucket"):
+            bound = line.split('le="', 1)[1].split('"', 1)[0]
+            out[float(bound)] = float(line.split()[-1])
+    return out
+
+
+def lag_summary(before: dict[float, float], after: dict[float, float]) -> dict[str, Any]:
+    """How long the applied batches' oldest ratings waited (accepted to committed) during a
+    run: the share of batches within 2 s and the smallest bucket bound holding them all."""
+    counts = {b: after.get(b, 0.0) - before.get(b, 0.0) for b in after}
+    total = counts.get(float("inf"), 0.0)
+    if not total:
+        return {"lag_batches": 0}
+    within = counts.get(2.0, 0.0)
+    bound = min(b for b, c in counts.items() if c >= total)
+    return {
+        "lag_batches": int(total),
+        "lag_batches_within_2s": round(within / total, 4),
+        "lag_max_at_most_s": bound,
+    }
 
 
 def _content_length(head: bytes) -> int:
@@ -417,6 +450,7 @@ def http_once(src: str | None, mode: str, duration: float, concurrency: int) -> 
             "--key", key, "--size", str(size), "--duration", str(duration),
             "--concurrency", str(concurrency), "--prefix", prefix,
         ]  # fmt: skip
+        lags = lag_buckets(server.url, key)
         cpu0 = _server_cpu(server.proc.pid)
         start = time.perf_counter()
         proc = subprocess.run(cmd, capture_output=True, text=True)
@@ -427,6 +461,7 @@ def http_once(src: str | None, mode: str, duration: float, concurrency: int) -> 
         applied, empty = wait_applied(server.url, key, prefix, result["accepted"])
         end = time.perf_counter()
         cpu = _server_cpu(server.proc.pid) - cpu0
+        result.update(lag_summary(lags, lag_buckets(server.url, key)))
     result["applied_per_s"] = round(applied / (end - start))
     result["applied_all"] = applied == result["accepted"]
     # How long the last accepted ratings waited after the load stopped: until the backlog

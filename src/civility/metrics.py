@@ -149,6 +149,13 @@ RATING_BACKLOG = Gauge(
     registry=REGISTRY,
     multiprocess_mode="sum",
 )
+RATING_APPLY_LAG = Histogram(
+    "civility_rating_apply_lag_seconds",
+    "Per applied rating batch: seconds from its oldest rating's acceptance to its commit (an"
+    " upper bound for every rating in it).",
+    buckets=(0.1, 0.25, 0.5, 1, 1.5, 2, 3, 5, 10, 30),
+    registry=REGISTRY,
+)
 GAUGE_ERRORS = Counter(
     "civility_gauge_refresh_failures_total",
     "Failed gauge refreshes (database or broker unreachable), by gauge source.",

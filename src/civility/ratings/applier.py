@@ -5,11 +5,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
+from collections import deque
 from collections.abc import Callable, Sequence
 
 import anyio
 import structlog
 
+from civility import metrics
 from civility.batching import MicroBatcher
 from civility.errors import DomainError, Unavailable
 from civility.ratings.models import RatingSubmission
@@ -23,6 +25,11 @@ RETRY_PAUSE_SECONDS = 0.5
 MAX_LAG_SECONDS = 1.0
 # How much each applied batch moves the measured rate (exponential average).
 RATE_SMOOTHING = 0.3
+# Under a backlog a batch may hold this many times the flush size: each batch costs a shift
+# check per touched post, its statements and a commit, and on SQLite batches of 2,000 cost
+# about a third less CPU per rating than batches of 500 (docs/ratings.md). At a trickle the
+# applier still flushes at the flush size or interval.
+BATCH_GROWTH = 4
 
 
 class RatingApplier:
@@ -30,7 +37,8 @@ class RatingApplier:
 
     One transaction per batch instead of one per rating: the commit, not the row, is what
     costs on SQLite. Ratings still waiting when the process dies are lost (at most one
-    interval's worth); stop() flushes what is left.
+    interval's worth); stop() flushes what is left. A batch takes up to `max_batch` ratings
+    from a backlog (more than max_size wait once ingest outruns applying).
 
     With `max_lag`, the backlog is also bounded in time: once batches have been applied, the
     applier knows its rate (ratings per second of full batches, in wall time, so contention
@@ -46,11 +54,15 @@ class RatingApplier:
         max_size: int,
         interval: float,
         max_pending: int,
+        max_batch: int | None = None,
         max_lag: float | None = None,
         monotonic: Callable[[], float] = time.monotonic,
+        on_applied: Callable[[float], None] | None = None,
     ) -> None:
         self._apply = apply
         self._max_size = max_size
+        # What one batch may take from a backlog (max_size by default).
+        self._max_batch = max(max_size, max_batch or max_size)
         self._interval = interval
         self._max_pending = max_pending
         self._max_lag = max_lag
@@ -60,6 +72,11 @@ class RatingApplier:
         # The size-or-age rule every batcher shares; `monotonic` is its time source.
         self._pending: MicroBatcher[RatingSubmission] = MicroBatcher(max_size, interval)
         self._monotonic = monotonic
+        # Told, per applied batch, how long its oldest rating waited since it was accepted.
+        self._on_applied = on_applied
+        # [count, monotonic time] per submit, oldest first: when the waiting ratings arrived
+        # (the batcher keeps one age for all that wait, which never resets under load).
+        self._arrivals: deque[list[float]] = deque()
         self._wake = asyncio.Event()
         self._stopping = False
         self._lock = asyncio.Lock()
@@ -76,7 +93,9 @@ class RatingApplier:
             max_size=settings.ratings_flush_size,
             interval=settings.ratings_flush_interval_ms / 1000,
             max_pending=settings.ratings_max_pending,
+            max_batch=settings.ratings_flush_size * BATCH_GROWTH,
             max_lag=MAX_LAG_SECONDS,
+            on_applied=metrics.RATING_APPLY_LAG.observe,
         )
 
     def start(self) -> None:
@@ -102,7 +121,10 @@ class RatingApplier:
     def submit(self, submissions: Sequence[RatingSubmission]) -> None:
         """Queues accepted ratings; refuses (Unavailable) when the backlog is full."""
         self._refuse_past(len(submissions))
-        self._pending.add(submissions, self._monotonic())
+        now = self._monotonic()
+        self._pending.add(submissions, now)
+        if submissions:
+            self._arrivals.append([len(submissions), now])
         if self._pending.room <= 0:
             self._wake.set()
 
@@ -144,13 +166,15 @@ class RatingApplier:
             while len(self._pending):
                 oldest = self._pending.oldest
                 since = self._monotonic() if oldest is None else oldest
-                batch = self._pending.take(self._max_size)
+                batch = self._pending.take(self._max_batch)
+                arrived = self._take_arrivals(len(batch))
                 started = self._monotonic()
                 try:
                     await anyio.to_thread.run_sync(self._apply, batch)
                 except DomainError as exc:
                     # Keep the batch (at the front, in order, as old as it was) for next time.
                     self._pending.put_back(batch, since)
+                    self._arrivals.appendleft([len(batch), arrived])
                     log.warning("ratings.apply_failed", error=exc.message, size=len(batch))
                     return False
                 except Exception:
@@ -159,14 +183,30 @@ class RatingApplier:
                     continue
                 self.applied += len(batch)
                 done = self._monotonic()
-                if len(batch) == self._max_size:
-                    # Only full batches: a batch's cost is mostly its commit, so small ones
-                    # would understate what the applier can do. A batch that was already
-                    # waiting when the previous one ended is timed from that end: the loop's
-                    # turns between batches (other requests on the event loop) count too.
+                if self._on_applied is not None:
+                    self._on_applied(done - arrived)
+                if len(batch) >= self._max_size:
+                    # Only full batches (or bigger ones, from a backlog): a batch's cost is
+                    # mostly per batch, so small ones would understate what the applier can
+                    # do. A batch that was already waiting when the previous one ended is
+                    # timed from that end: the loop's turns between batches (other requests
+                    # on the event loop) count too.
                     self._measure(len(batch), done - max(self._last_done, min(since, started)))
                 self._last_done = done
         return True
+
+    def _take_arrivals(self, count: int) -> float:
+        """Drops the arrivals of the `count` ratings taken; returns the oldest of them."""
+        oldest = self._arrivals[0][1] if self._arrivals else self._monotonic()
+        while count > 0 and self._arrivals:
+            first = self._arrivals[0]
+            if first[0] <= count:
+                count -= int(first[0])
+                self._arrivals.popleft()
+            else:
+                first[0] -= count
+                count = 0
+        return oldest
 
     def _measure(self, size: int, seconds: float) -> None:
         """Updates the measured rate with one applied batch."""
