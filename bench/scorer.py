@@ -384,7 +384,18 @@ def quick(batch: int) -> dict[str, float]:
         "langid_messages_per_cpu_s": throughput(scorer.languages, en, batch, 1.0, cpu),
         "langid_russian_per_cpu_s": throughput(scorer.languages, ru, batch, 1.0, cpu),
         "single_p99_ms": latency_ms(scorer.score, en, 1000)["p99"],
+        **{f"single_cpu_{k}_ms": v for k, v in cpu_latency_ms(scorer.score, en, 1000).items()},
     }
+
+
+def cpu_latency_ms(fn, texts: list[str], n: int = 1000) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    """Single-text CPU time percentiles in ms (waiting for a core on a busy machine excluded)."""
+    samples = []
+    for t in texts[:n]:
+        t0 = time.process_time()
+        fn([t])
+        samples.append((time.process_time() - t0) * 1e3)
+    return {"p50": float(np.percentile(samples, 50)), "p99": float(np.percentile(samples, 99))}
 
 
 def ab(base_src: Path, rounds: int, batch: int, out: Path) -> int:

@@ -16,13 +16,14 @@ import random
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 import pytest
 
 from civility.scoring import experts as experts_module
-from civility.scoring import features, langid, normalize
+from civility.scoring import features, langid, linear_model, normalize
 from civility.scoring.features import CHAR_ORDERS, Features, featurize, linear_logits
 from civility.scoring.model import FastScorer
 
@@ -401,3 +402,58 @@ def test_cyrillic_letter_tests_match_their_patterns() -> None:
     ):
         assert lang == same
         assert set(letters) == {ch for ch in map(chr, range(0x400, 0x530)) if pattern.search(ch)}
+
+
+# --- linear model: one-piece batches skip the scatters; word-hash powers are shared ---------
+
+
+def reference_head_proba(
+    model: linear_model.LinearModel, calib: linear_model.Calibration, texts: list[str]
+) -> tuple[npt.NDArray[np.float64], I64, npt.NDArray[np.float32]]:
+    """``head_proba`` as it was: every batch through the per-piece scatters."""
+    if all(len(t) <= model.window and not linear_model._several_sentences(t) for t in texts):
+        logits = model.raw_logits(texts)
+        owner = np.arange(len(texts), dtype=np.int64)
+    else:
+        logits, owner = linear_model.chunked_logits(model, texts)
+    n = len(texts)
+    cat = logits[:, : model.n_cat]
+    lang_logits = logits[:, model.n_cat : model.lang_end]
+    lang_sum = np.zeros((n, lang_logits.shape[1]), dtype=np.float32)
+    np.add.at(lang_sum, owner, lang_logits)
+    lang = np.argmax(lang_sum, axis=1).astype(np.int64) if n else np.zeros(0, dtype=np.int64)
+    heads = cat
+    if model.extra_heads:
+        heads = np.concatenate([cat, logits[:, model.lang_end :]], axis=1)
+    probs = calib.apply(heads, lang[owner])
+    out = np.zeros((n, heads.shape[1]), dtype=np.float64)
+    np.maximum.at(out, owner, probs)
+    raw = np.full((n, model.n_cat), -np.inf, dtype=np.float32)
+    np.maximum.at(raw, owner, cat)
+    return out, lang, raw
+
+
+def test_head_proba_unchanged(corpus: list[str], scorer: FastScorer) -> None:
+    model, calib = scorer._model, scorer._calib
+    plain = [t for t in corpus if len(t) < 200 and not linear_model._BREAK_CHAR.search(t)]
+    for batch in [*batches(corpus, (1, 61, 256)), *batches(plain, (1, 256)), []]:
+        got: tuple[npt.NDArray[Any], ...] = linear_model.head_proba(model, calib, batch)
+        ref: tuple[npt.NDArray[Any], ...] = reference_head_proba(model, calib, batch)
+        for a, b in zip(got, ref, strict=True):
+            assert (a.dtype, a.shape) == (b.dtype, b.shape)
+            assert a.tobytes() == b.tobytes()
+        expected = all(
+            len(t) <= model.window and not linear_model._several_sentences(t) for t in batch
+        )
+        assert linear_model._one_piece_each(batch, model.window) == expected
+
+
+def test_shared_powers_equal_fresh_products() -> None:
+    for size in (1, 2, 100, 40_000, 70_000):
+        pw, ipw = features._powers(size)
+        fresh = np.empty(size, dtype=np.uint64)
+        fresh[0] = 1
+        fresh[1:] = features._P
+        assert pw.tobytes() == np.cumprod(fresh, dtype=np.uint64).tobytes()
+        fresh[1:] = features._P_INV
+        assert ipw.tobytes() == np.cumprod(fresh, dtype=np.uint64).tobytes()

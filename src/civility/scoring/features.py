@@ -110,6 +110,29 @@ def featurize(cps: npt.NDArray[np.uint32], lens: I64, bits: int) -> Features:
     return Features(char, lens, char_counts, word_buckets, word_counts, null)
 
 
+# P**i and P**-i mod 2**64 for i < len: grown on demand, shared by every call (read-only
+# once made; a thread that races a growth builds the same values).
+_POWERS: tuple[U64, U64] = (np.ones(1, dtype=np.uint64), np.ones(1, dtype=np.uint64))
+
+
+def _powers(size: int) -> tuple[U64, U64]:
+    """The first ``size`` powers of ``_P`` and of its inverse (cumulative products)."""
+    global _POWERS
+    pw, ipw = _POWERS
+    if pw.shape[0] < size:
+        n = max(size, 2 * pw.shape[0], 1 << 15)
+        pw = np.empty(n, dtype=np.uint64)
+        pw[0] = 1
+        pw[1:] = _P
+        pw = np.cumprod(pw, dtype=np.uint64)
+        ipw = np.empty(n, dtype=np.uint64)
+        ipw[0] = 1
+        ipw[1:] = _P_INV
+        ipw = np.cumprod(ipw, dtype=np.uint64)
+        _POWERS = (pw, ipw)
+    return pw[:size], ipw[:size]
+
+
 def _word_features(
     cps: npt.NDArray[np.uint32], c64: U64, tid: I64, n_texts: int, shift: np.uint64
 ) -> tuple[I64, I64]:
@@ -119,14 +142,7 @@ def _word_features(
     starts = np.flatnonzero(~is_sp[1:] & is_sp[:-1]) + 1
     ends = np.flatnonzero(~is_sp[:-1] & is_sp[1:]) + 1
     n_pos = c64.shape[0]
-    pw = np.empty(n_pos + 1, dtype=np.uint64)
-    pw[0] = 1
-    pw[1:] = _P
-    pw = np.cumprod(pw, dtype=np.uint64)
-    ipw = np.empty(n_pos + 1, dtype=np.uint64)
-    ipw[0] = 1
-    ipw[1:] = _P_INV
-    ipw = np.cumprod(ipw, dtype=np.uint64)
+    pw, ipw = _powers(n_pos + 1)
     prefix = np.zeros(n_pos + 1, dtype=np.uint64)
     np.cumsum(c64 * pw[:-1], dtype=np.uint64, out=prefix[1:])
     whash = _mix(((prefix[ends] - prefix[starts]) * ipw[starts]) ^ _WORD_SEED)

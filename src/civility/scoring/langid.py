@@ -420,7 +420,7 @@ def scan_many(texts: Sequence[str]) -> list[Scan]:
     c = translated(texts, emoji_words=False)
     seps = np.flatnonzero(c == 0)  # a text's own NULs are spaces by now
     table = _scan_table()
-    cls = table[np.minimum(c, _SCAN_SIZE - 1)]
+    cls = table.take(np.minimum(c, _SCAN_SIZE - 1))
     high = c >= _SCAN_SIZE
     ends = seps + 1
     counts = []

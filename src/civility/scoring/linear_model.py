@@ -188,9 +188,21 @@ def segments(text: str, window: int) -> tuple[list[str], int]:
     return parts, n_windows
 
 
+def _one_piece_each(texts: Sequence[str], window: int) -> bool:
+    """Whether every text is scored as itself alone (fits the window, one sentence)."""
+    if not texts:
+        return True
+    if max(map(len, texts)) > window:
+        return False
+    # One search over the batch settles most chat batches (no mark or newline anywhere).
+    if _BREAK_CHAR.search("\x00".join(texts)) is None:
+        return True
+    return not any(_several_sentences(t) for t in texts)
+
+
 def chunked_logits(model: LinearModel, texts: Sequence[str]) -> tuple[F32, I64]:
     """Logits of every scored piece (``segments``), and the owning text index of each."""
-    if all(len(t) <= model.window and not _several_sentences(t) for t in texts):
+    if _one_piece_each(texts, model.window):
         return model.raw_logits(texts), np.arange(len(texts), dtype=np.int64)
     pieces: list[str] = []
     owner: list[int] = []
@@ -218,14 +230,22 @@ def head_proba(
     n = len(texts)
     cat = logits[:, : model.n_cat]
     lang_logits = logits[:, model.n_cat : model.lang_end]
+    # One piece per text (owner is 0..n-1): the scatters below would copy their input (0 + x,
+    # max(0, p) of a probability, max(-inf, x)), so the pieces' values are used as they are.
+    single = owner.shape[0] == n
     # The language of a chunked text comes from the sum of its chunks' language logits.
-    lang_sum = np.zeros((n, lang_logits.shape[1]), dtype=np.float32)
-    np.add.at(lang_sum, owner, lang_logits)
+    if single:
+        lang_sum = lang_logits
+    else:
+        lang_sum = np.zeros((n, lang_logits.shape[1]), dtype=np.float32)
+        np.add.at(lang_sum, owner, lang_logits)
     lang = np.argmax(lang_sum, axis=1).astype(np.int64) if n else np.zeros(0, dtype=np.int64)
     heads = cat
     if model.extra_heads:
         heads = np.concatenate([cat, logits[:, model.lang_end :]], axis=1)
     probs = calib.apply(heads, lang[owner])
+    if single:
+        return probs, lang, cat.copy()
     out = np.zeros((n, heads.shape[1]), dtype=np.float64)
     np.maximum.at(out, owner, probs)
     raw = np.full((n, model.n_cat), -np.inf, dtype=np.float32)

@@ -211,8 +211,8 @@ def _translated(texts: Sequence[str], emoji_words: bool) -> U32:
         return _translated_one_by_one(texts, emoji_words)
     image, other = _CHAR_MAPS[emoji_words]
     small = np.minimum(raw, _TABLE_SIZE - 1)
-    c = image[small]
-    odd = other[small]
+    c = image.take(small)
+    odd = other.take(small)
     high = raw >= _TABLE_SIZE
     if high.any():
         c[high] = raw[high]
@@ -271,13 +271,14 @@ _FLAGS: Final = _build_flags()
 
 def _member(c: U32, bit: int) -> B:
     """Whether each code point carries flag ``bit``."""
-    hit: B = (_FLAGS[np.minimum(c, _FLAG_SIZE - 1)] & bit) != 0
+    # ndarray.take: the same lookup as indexing, without fancy indexing's iterator set-up.
+    hit: B = (_FLAGS.take(np.minimum(c, _FLAG_SIZE - 1)) & bit) != 0
     hit &= c < _FLAG_SIZE
     return hit
 
 
 def _classes(c: U32) -> npt.NDArray[np.uint8]:
-    cls = _CLS[np.minimum(c, _TABLE_SIZE - 1)]
+    cls = _CLS.take(np.minimum(c, _TABLE_SIZE - 1))
     cls[c >= _TABLE_SIZE] = C_LETTER
     return cls
 
