@@ -4,6 +4,7 @@ written, the state rolls back too (SQLite and PostgreSQL, real databases)."""
 from __future__ import annotations
 
 import itertools
+import uuid
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -21,7 +22,10 @@ from civility.storage.enforcement import (
     SqlEnforcementRepository,
     SqlPolicyRepository,
 )
+from civility.storage.tenants import SqlTenantRepository, default_tenant
 from civility.storage.webhooks import SqlWebhookRepository
+from civility.tenancy.models import TenantSettings
+from civility.tenancy.service import TenantService
 from civility.webhooks.models import DeliveryRecord, Subscription
 from civility.webhooks.service import WebhookService
 from civility.webhooks.targets import TargetPolicy
@@ -157,3 +161,30 @@ def test_webhook_changes_and_delivery_progress_roll_back_with_their_events(db: D
     assert [s for s in repo.all() if s.url.startswith("http://127.0.0.1:9/")] == [sub]
     assert (repo.deliveries(sub.id, 10), log_sizes(db)) == ([], before)
 
+
+def _tenant_name() -> str:
+    return "t" + uuid.uuid4().hex[:12]
+
+
+def _tenants(db: Database, *, failing: bool) -> tuple[TenantService, SqlTenantRepository]:
+    repo = SqlTenantRepository(db, unit_of_work=failing_unit_of_work(db) if failing else None)
+    service = TenantService(
+        repo, ManualClock(NOW), provision=lambda _: None, default=default_tenant(NOW)
+    )
+    return service, repo
+
+
+def test_tenant_changes_roll_back_with_their_events(db: Database) -> None:
+    working, repo = _tenants(db, failing=False)
+    tenant = working.create(_tenant_name())
+    failing, _ = _tenants(db, failing=True)
+    before = log_sizes(db)
+    with pytest.raises(EventWriteFailed):
+        failing.create(_tenant_name())
+    with pytest.raises(EventWriteFailed):
+        failing.configure(tenant.id, {"retention_days": 7}, actor="owner")
+    with pytest.raises(EventWriteFailed):
+        failing.set_disabled(tenant.id, True, actor="owner")
+    assert repo.get(tenant.id) == tenant
+    assert tenant.settings == TenantSettings()
+    assert ([t.id for t in repo.list()].count(tenant.id), log_sizes(db)) == (1, before)

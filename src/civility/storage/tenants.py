@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -10,10 +11,10 @@ from sqlalchemy import Row, insert, select
 from sqlalchemy.engine import make_url
 
 from civility.errors import Invalid
-from civility.events.models import Event
 from civility.storage import tables as t
 from civility.storage.db import Database, normalise_url
-from civility.storage.repositories import as_utc, insert_events, translate_errors
+from civility.storage.repositories import as_utc, translate_errors
+from civility.storage.unit_of_work import SqlTransaction, SqlUnitOfWork
 from civility.tenancy.models import DEFAULT_TENANT, Tenant, TenantSettings
 
 SCHEMA_PREFIX = "civility_tenant_"
@@ -53,26 +54,43 @@ def _tenant(r: Row[Any]) -> Tenant:
     )
 
 
+class SqlTenantTransaction(SqlTransaction):
+    """Tenant-list writes in one transaction."""
+
+    def add(self, tenant: Tenant) -> None:
+        """Stores a new tenant; Conflict if the name is taken."""
+        self.conn.execute(
+            insert(t.tenants),
+            {
+                "id": tenant.id,
+                "name": tenant.name,
+                "settings": tenant.settings.to_json(),
+                "created_at": tenant.created_at,
+                "disabled_at": None,
+            },
+        )
+
+    def save_settings(self, tenant_id: str, settings: TenantSettings) -> None:
+        """Replaces a tenant's settings."""
+        stmt = t.tenants.update().where(t.tenants.c.id == tenant_id)
+        self.conn.execute(stmt.values(settings=settings.to_json()))
+
+    def set_disabled(self, tenant_id: str, at: datetime | None) -> None:
+        """Disables a tenant from `at` (None: enables it)."""
+        stmt = t.tenants.update().where(t.tenants.c.id == tenant_id)
+        self.conn.execute(stmt.values(disabled_at=at))
+
+
 class SqlTenantRepository:
     """The tenants table of the installation's database."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, *, unit_of_work: SqlUnitOfWork | None = None) -> None:
         self._db = db
+        self._uow = unit_of_work or SqlUnitOfWork(db)
 
-    def add(self, tenant: Tenant, event: Event) -> None:
-        """Stores a new tenant with its event; Conflict if the name is taken."""
-        with translate_errors(), self._db.write() as conn:
-            conn.execute(
-                insert(t.tenants),
-                {
-                    "id": tenant.id,
-                    "name": tenant.name,
-                    "settings": tenant.settings.to_json(),
-                    "created_at": tenant.created_at,
-                    "disabled_at": None,
-                },
-            )
-            insert_events(conn, [event])
+    def transaction(self) -> AbstractContextManager[SqlTenantTransaction]:
+        """Opens a write transaction (tenant changes and their events commit together)."""
+        return self._uow.open(SqlTenantTransaction)
 
     def list(self) -> list[Tenant]:
         """Returns every tenant but the default one, oldest first."""
@@ -92,20 +110,6 @@ class SqlTenantRepository:
         with translate_errors(), self._db.read() as conn:
             r = conn.execute(select(t.tenants).where(t.tenants.c.name == name)).first()
         return None if r is None else _tenant(r)
-
-    def save_settings(self, tenant_id: str, settings: TenantSettings, event: Event) -> None:
-        """Replaces a tenant's settings with its event."""
-        stmt = t.tenants.update().where(t.tenants.c.id == tenant_id)
-        with translate_errors(), self._db.write() as conn:
-            conn.execute(stmt.values(settings=settings.to_json()))
-            insert_events(conn, [event])
-
-    def set_disabled(self, tenant_id: str, at: datetime | None, event: Event) -> None:
-        """Disables a tenant from `at` (None: enables it) with its event."""
-        stmt = t.tenants.update().where(t.tenants.c.id == tenant_id)
-        with translate_errors(), self._db.write() as conn:
-            conn.execute(stmt.values(disabled_at=at))
-            insert_events(conn, [event])
 
 
 def default_tenant(created_at: datetime) -> Tenant:

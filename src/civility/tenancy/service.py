@@ -9,16 +9,29 @@ from typing import Any, Protocol
 from civility.clock import Clock
 from civility.errors import Conflict, NotFound
 from civility.events.models import Event, EventType, new_event
+from civility.events.unit_of_work import Transaction, UnitOfWork
 from civility.ids import new_id
 from civility.tenancy.models import DEFAULT_TENANT, Tenant, TenantSettings, check_name
 
 
-class TenantRepository(Protocol):
-    """Storage of the tenant list (in the installation's database)."""
+class TenantTransaction(Transaction, Protocol):
+    """A write transaction on the tenant list."""
 
-    def add(self, tenant: Tenant, event: Event) -> None:
-        """Stores a new tenant with its event; Conflict if the name is taken."""
+    def add(self, tenant: Tenant) -> None:
+        """Stores a new tenant; Conflict (when the transaction ends) if the name is taken."""
         ...
+
+    def save_settings(self, tenant_id: str, settings: TenantSettings) -> None:
+        """Replaces a tenant's settings."""
+        ...
+
+    def set_disabled(self, tenant_id: str, at: datetime | None) -> None:
+        """Disables a tenant from `at` (None: enables it)."""
+        ...
+
+
+class TenantRepository(UnitOfWork[TenantTransaction], Protocol):
+    """Storage of the tenant list (in the installation's database)."""
 
     def list(self) -> list[Tenant]:
         """Returns every tenant but the default one, oldest first."""
@@ -30,14 +43,6 @@ class TenantRepository(Protocol):
 
     def by_name(self, name: str) -> Tenant | None:
         """Returns the tenant of a name, or None."""
-        ...
-
-    def save_settings(self, tenant_id: str, settings: TenantSettings, event: Event) -> None:
-        """Replaces a tenant's settings with its event."""
-        ...
-
-    def set_disabled(self, tenant_id: str, at: datetime | None, event: Event) -> None:
-        """Disables a tenant from `at` (None: enables it) with its event."""
         ...
 
 
@@ -70,7 +75,9 @@ class TenantService:
         # unreferenced schema that the next attempt under a new id ignores.
         self._provision(tenant)
         event = _event(EventType.TENANT_CREATED, tenant, actor, now, key=f"tenant:{tenant.id}")
-        self._repo.add(tenant, event)
+        with self._repo.transaction() as tx:
+            tx.add(tenant)
+            tx.record([event])
         return tenant
 
     def list(self) -> list[Tenant]:
@@ -98,7 +105,9 @@ class TenantService:
                 code="default_tenant_settings",
             )
         event = _event(EventType.TENANT_UPDATED, updated, actor, self._clock.now())
-        self._repo.save_settings(tenant.id, settings, event)
+        with self._repo.transaction() as tx:
+            tx.save_settings(tenant.id, settings)
+            tx.record([event])
         return updated
 
     def set_disabled(self, tenant_id: str, disabled: bool, *, actor: str) -> Tenant:
@@ -111,9 +120,9 @@ class TenantService:
         now = self._clock.now()
         updated = Tenant(tenant.id, tenant.name, tenant.settings, tenant.created_at, disabled)
         kind = EventType.TENANT_DISABLED if disabled else EventType.TENANT_ENABLED
-        self._repo.set_disabled(
-            tenant.id, now if disabled else None, _event(kind, updated, actor, now)
-        )
+        with self._repo.transaction() as tx:
+            tx.set_disabled(tenant.id, now if disabled else None)
+            tx.record([_event(kind, updated, actor, now)])
         return updated
 
 
