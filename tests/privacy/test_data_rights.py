@@ -7,7 +7,9 @@ from datetime import timedelta
 from typing import Any
 
 import orjson
+import pytest
 from tests.conftest import Api
+from tests.storage.uow import EventWriteFailed, failing_unit_of_work
 
 from civility.appeals.models import AppealKind
 from civility.appeals.service import NewAppeal
@@ -147,6 +149,12 @@ def test_retention_purges_old_decided_texts_only(container: Container, clock: Ma
     waiting, _ = c.moderation.accept([IncomingMessage("waiting", "u1", "general", "undecided")])
     clock.advance(timedelta(days=31))
     new = c.moderation.moderate([IncomingMessage("new", "u1", "general", "fresh")])[0]
+    # The event is written with the last batch: when it fails, that batch's texts stay.
+    failing = SqlAuthorData(c.db, unit_of_work=failing_unit_of_work(c.db))
+    with pytest.raises(EventWriteFailed):
+        DataRightsService(failing, clock, retention_days=30).purge_expired()
+    assert c.moderation.get_message(old.message.id).message.text == SECRET_TEXT
+    assert c.events.list_events(EventQuery(type="messages.purged")) == []
     service = DataRightsService(SqlAuthorData(c.db), clock, retention_days=30)
     assert service.purge_expired() == 1
     assert service.purge_expired() == 0  # nothing twice

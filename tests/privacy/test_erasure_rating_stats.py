@@ -10,11 +10,11 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 from tests.conftest import Api
+from tests.storage.uow import EventWriteFailed, failing_unit_of_work, log_sizes
 
 from civility.auth.keys import Role
 from civility.clock import ManualClock
-from civility.events.models import Event
-from civility.privacy.service import DataRightsService, Erasure, erasure_payload
+from civility.privacy.service import DataRightsService, erasure_payload
 from civility.ratings.fraud import FraudDetector
 from civility.ratings.repository import MemoryRatingCache, NoRateLimit
 from civility.ratings.service import RatingInput, RatingService
@@ -144,11 +144,11 @@ def test_the_sums_roll_back_with_a_failed_erasure(db: Database, clock: ManualClo
     _seed(service, clock, w)
     stored = {p: _stored(db, p) for p in w.posts}
 
-    def fail(_: Erasure) -> Event:
-        raise RuntimeError("the event could not be built")
-
-    with pytest.raises(RuntimeError):
-        SqlAuthorData(db).erase(w.author, "[erased]", fail)
+    failing = SqlAuthorData(db, unit_of_work=failing_unit_of_work(db))
+    before = log_sizes(db)
+    with pytest.raises(EventWriteFailed):
+        DataRightsService(failing, clock).erase(w.author, actor="admin:test")
+    assert log_sizes(db) == before
     assert {p: _stored(db, p) for p in w.posts} == stored
 
 

@@ -11,9 +11,10 @@ from typing import Any
 
 import pytest
 from sqlalchemy import func, insert, select
+from tests.storage.uow import EventWriteFailed, failing_unit_of_work, log_sizes
 
 from civility.clock import ManualClock
-from civility.events.models import Event, EventQuery, EventType
+from civility.events.models import EventQuery, EventType
 from civility.privacy.service import TOMBSTONE, DataRightsService, Erasure
 from civility.ratings.fraud import FraudDetector
 from civility.ratings.repository import MemoryRatingCache, NoRateLimit
@@ -274,11 +275,11 @@ def test_erasure_is_one_transaction(db: Database, clock: ManualClock) -> None:
     ids = Seeded()
     _seed(db, clock, ids)
 
-    def fail(_: Erasure) -> Event:
-        raise RuntimeError("the event could not be built")
-
-    with pytest.raises(RuntimeError):
-        SqlAuthorData(db).erase(ids.author, TOMBSTONE, fail)
+    failing = SqlAuthorData(db, unit_of_work=failing_unit_of_work(db))
+    before = log_sizes(db)
+    with pytest.raises(EventWriteFailed):
+        DataRightsService(failing, clock).erase(ids.author, actor="admin:test")
+    assert log_sizes(db) == before
     assert _rater(db, ids.author) is not None
     assert ids.author in _review(db, ids)["user_ids"]
     count = select(func.count()).where(score_suggestions.c.text == ids.secret)

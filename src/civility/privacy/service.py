@@ -22,6 +22,7 @@ from typing import Any, Protocol
 from civility.clock import Clock
 from civility.errors import Invalid
 from civility.events.models import Event, EventType, new_event
+from civility.events.unit_of_work import Transaction, UnitOfWork
 
 TOMBSTONE = "[erased]"
 EXPIRED = "[expired]"
@@ -49,18 +50,11 @@ class Erasure:
     rated_posts: tuple[str, ...] = ()
 
 
-class AuthorDataRepository(Protocol):
-    """What storage keeps about authors, read whole or erased in one transaction."""
+class PrivacyTransaction(Transaction, Protocol):
+    """A write transaction on what storage keeps about authors."""
 
-    def export(self, author_id: str) -> dict[str, list[dict[str, Any]]]:
-        """Returns every stored row about an author, by section (messages, notes, ...)."""
-        ...
-
-    def erase(
-        self, author_id: str, tombstone: str, event_for: Callable[[Erasure], Event]
-    ) -> Erasure:
-        """Erases an author's texts, metadata, notes and ratings, and appends the event built
-        from the counts, in one transaction."""
+    def erase(self, author_id: str, tombstone: str) -> Erasure:
+        """Erases an author's texts, metadata, notes and ratings; returns the counts."""
         ...
 
     def purge_texts(self, before: datetime, tombstone: str, limit: int) -> list[str]:
@@ -68,8 +62,12 @@ class AuthorDataRepository(Protocol):
         `before`; returns their ids."""
         ...
 
-    def record(self, event: Event) -> None:
-        """Appends an event."""
+
+class AuthorDataRepository(UnitOfWork[PrivacyTransaction], Protocol):
+    """What storage keeps about authors, read whole or erased in one transaction."""
+
+    def export(self, author_id: str) -> dict[str, list[dict[str, Any]]]:
+        """Returns every stored row about an author, by section (messages, notes, ...)."""
         ...
 
 
@@ -109,17 +107,19 @@ class DataRightsService:
     def erase(self, author_id: str, *, actor: str) -> Erasure:
         """Erases an author's content; records `author.erased` with counts only."""
         check_author_id(author_id)
-
-        def event_for(erasure: Erasure) -> Event:
-            return new_event(
-                EventType.AUTHOR_ERASED,
-                subject=("author", author_id),
-                actor=actor,
-                payload=erasure_payload(erasure),
-                at=self._clock.now(),
+        with self._repo.transaction() as tx:
+            erasure = tx.erase(author_id, TOMBSTONE)
+            tx.record(
+                [
+                    new_event(
+                        EventType.AUTHOR_ERASED,
+                        subject=("author", author_id),
+                        actor=actor,
+                        payload=erasure_payload(erasure),
+                        at=self._clock.now(),
+                    )
+                ]
             )
-
-        erasure = self._repo.erase(author_id, TOMBSTONE, event_for)
         for forget in self._forget:
             forget(author_id)
         if self._refresh_ratings is not None and erasure.rated_posts:
@@ -136,22 +136,27 @@ class DataRightsService:
             return 0
         before = self._clock.now() - self._retention
         purged = 0
-        for _ in range(max_batches):
-            ids = self._repo.purge_texts(before, EXPIRED, PURGE_BATCH)
-            purged += len(ids)
-            if len(ids) < PURGE_BATCH:
+        for batch in range(max_batches):
+            with self._repo.transaction() as tx:
+                ids = tx.purge_texts(before, EXPIRED, PURGE_BATCH)
+                purged += len(ids)
+                last = len(ids) < PURGE_BATCH or batch == max_batches - 1
+                if last and purged:
+                    # With the last batch: the event commits with (at least) that batch.
+                    tx.record([_purged_event(purged, before, self._clock.now())])
+            if last:
                 break
-        if purged:
-            self._repo.record(
-                new_event(
-                    EventType.MESSAGES_PURGED,
-                    subject=("retention", "messages"),
-                    actor="system:retention",
-                    payload={"count": purged, "before": before.isoformat()},
-                    at=self._clock.now(),
-                )
-            )
         return purged
+
+
+def _purged_event(count: int, before: datetime, now: datetime) -> Event:
+    return new_event(
+        EventType.MESSAGES_PURGED,
+        subject=("retention", "messages"),
+        actor="system:retention",
+        payload={"count": count, "before": before.isoformat()},
+        at=now,
+    )
 
 
 def erasure_payload(erasure: Erasure) -> dict[str, int]:

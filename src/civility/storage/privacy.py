@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from contextlib import AbstractContextManager
 from datetime import datetime
 from typing import Any
 
@@ -26,12 +26,12 @@ from sqlalchemy import (
     update,
 )
 
-from civility.events.models import Event, EventType
+from civility.events.models import EventType
 from civility.privacy.service import Erasure
 from civility.scoring.base import CATEGORIES
 from civility.storage import tables as t
 from civility.storage.db import Database
-from civility.storage.repositories import as_utc, insert_events, translate_errors
+from civility.storage.repositories import as_utc, translate_errors
 from civility.storage.tables_appeals import appeals, reporters, user_reports
 from civility.storage.tables_decisions import human_decisions
 from civility.storage.tables_enforcement import enforcement_records
@@ -45,6 +45,7 @@ from civility.storage.tables_ratings import (
 )
 from civility.storage.tables_review import review_notes
 from civility.storage.tables_suggestions import score_suggestions
+from civility.storage.unit_of_work import SqlTransaction, SqlUnitOfWork
 from civility.suggestions.models import text_digest
 
 # Event types whose payload carries text someone wrote (notes, a verdict's or a decision's
@@ -153,8 +154,9 @@ def _plain(row: Row[Any]) -> dict[str, Any]:
 class SqlAuthorData:
     """The author data repository on SQLite or PostgreSQL."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, *, unit_of_work: SqlUnitOfWork | None = None) -> None:
         self._db = db
+        self._uow = unit_of_work or SqlUnitOfWork(db)
 
     def export(self, author_id: str) -> dict[str, list[dict[str, Any]]]:
         """Returns every stored row about an author, by section."""
@@ -226,73 +228,18 @@ class SqlAuthorData:
             row.pop("txid", None)  # a storage detail, never published
         return out
 
-    def erase(
-        self, author_id: str, tombstone: str, event_for: Callable[[Erasure], Event]
-    ) -> Erasure:
+    def transaction(self) -> AbstractContextManager[SqlPrivacyTransaction]:
+        """Opens a write transaction (an erasure and its event commit together)."""
+        return self._uow.open(SqlPrivacyTransaction)
+
+
+class SqlPrivacyTransaction(SqlTransaction):
+    """Erasure and purge writes in one transaction."""
+
+    def erase(self, author_id: str, tombstone: str) -> Erasure:
         """Erases texts, metadata, personal fields, notes, ratings (with their versions, flags,
-        learned trust and review-item entries) and suggestions about the texts; appends the
-        event."""
-        m = t.messages.c
-        with translate_errors(), self._db.write() as conn:
-            # Before the texts become tombstones: suggestions are found by their texts' digests.
-            digests = _text_digests(conn, author_id, (tombstone,))
-            suggestions = (
-                conn.execute(delete(score_suggestions).where(_suggestions(digests))).rowcount
-                if digests
-                else 0
-            )
-            messages = conn.execute(
-                update(t.messages)
-                .where(m.author_id == author_id)
-                .values(text=tombstone, metadata={}, author_created_at=None, image=None)
-            ).rowcount
-            events = _blank_event_texts(conn, _about(author_id, t.events), tombstone)
-            notes = conn.execute(
-                delete(review_notes).where(_about(author_id, review_notes))
-            ).rowcount
-            reviews = _reviews_naming(conn, author_id)
-            # Before the versions go: the events that name them keep no score.
-            events += _blank_rating_events(conn, author_id, [r.id for r in reviews])
-            left = _leave_reviews(conn, author_id, reviews)
-            # Before the ratings go: the per-post sums drop what they added.
-            rated_posts = _drop_from_stats(conn, author_id)
-            rated = conn.execute(delete(ratings).where(ratings.c.user_id == author_id)).rowcount
-            for table in (rating_versions, rating_flags):
-                conn.execute(delete(table).where(table.c.user_id == author_id))
-            raters = _forget_rater(conn, author_id)
-            r = user_reports.c
-            reports = conn.execute(
-                update(user_reports)
-                .where(
-                    or_(r.reporter_id == author_id, r.message_id.in_(_message_ids(author_id))),
-                    r.text.is_not(None),
-                    r.text != tombstone,
-                )
-                .values(text=tombstone)
-            ).rowcount
-            a = appeals.c
-            appealed = conn.execute(
-                update(appeals)
-                .where(a.author_id == author_id)
-                .values(
-                    statement=tombstone,
-                    decision_note=case((a.decision_note.is_(None), None), else_=tombstone),
-                )
-            ).rowcount
-            erasure = Erasure(
-                messages=messages,
-                notes=notes,
-                ratings=rated,
-                events=events,
-                reports=reports,
-                appeals=appealed,
-                raters=raters,
-                rating_reviews=left,
-                suggestions=suggestions,
-                rated_posts=rated_posts,
-            )
-            insert_events(conn, [event_for(erasure)])
-        return erasure
+        learned trust and review-item entries) and suggestions about the texts."""
+        return _erase(self.conn, author_id, tombstone)
 
     def purge_texts(self, before: datetime, tombstone: str, limit: int) -> list[str]:
         """Blanks texts and metadata of decided messages received before `before`."""
@@ -304,20 +251,75 @@ class SqlAuthorData:
             .order_by(m.received_at)
             .limit(limit)
         )
-        with translate_errors(), self._db.write() as conn:
-            ids = list(conn.execute(stmt).scalars())
-            if ids:
-                conn.execute(
-                    update(t.messages)
-                    .where(m.id.in_(ids))
-                    .values(text=tombstone, metadata={}, author_created_at=None, image=None)
-                )
+        ids = list(self.conn.execute(stmt).scalars())
+        if ids:
+            self.conn.execute(
+                update(t.messages)
+                .where(m.id.in_(ids))
+                .values(text=tombstone, metadata={}, author_created_at=None, image=None)
+            )
         return ids
 
-    def record(self, event: Event) -> None:
-        """Appends an event."""
-        with translate_errors(), self._db.write() as conn:
-            insert_events(conn, [event])
+
+def _erase(conn: Connection, author_id: str, tombstone: str) -> Erasure:
+    """Erases texts, metadata, personal fields, notes, ratings (with their versions, flags,
+    learned trust and review-item entries) and suggestions about the texts."""
+    m = t.messages.c
+    # Before the texts become tombstones: suggestions are found by their texts' digests.
+    digests = _text_digests(conn, author_id, (tombstone,))
+    suggestions = (
+        conn.execute(delete(score_suggestions).where(_suggestions(digests))).rowcount
+        if digests
+        else 0
+    )
+    messages = conn.execute(
+        update(t.messages)
+        .where(m.author_id == author_id)
+        .values(text=tombstone, metadata={}, author_created_at=None, image=None)
+    ).rowcount
+    events = _blank_event_texts(conn, _about(author_id, t.events), tombstone)
+    notes = conn.execute(delete(review_notes).where(_about(author_id, review_notes))).rowcount
+    reviews = _reviews_naming(conn, author_id)
+    # Before the versions go: the events that name them keep no score.
+    events += _blank_rating_events(conn, author_id, [r.id for r in reviews])
+    left = _leave_reviews(conn, author_id, reviews)
+    # Before the ratings go: the per-post sums drop what they added.
+    rated_posts = _drop_from_stats(conn, author_id)
+    rated = conn.execute(delete(ratings).where(ratings.c.user_id == author_id)).rowcount
+    for table in (rating_versions, rating_flags):
+        conn.execute(delete(table).where(table.c.user_id == author_id))
+    raters = _forget_rater(conn, author_id)
+    r = user_reports.c
+    reports = conn.execute(
+        update(user_reports)
+        .where(
+            or_(r.reporter_id == author_id, r.message_id.in_(_message_ids(author_id))),
+            r.text.is_not(None),
+            r.text != tombstone,
+        )
+        .values(text=tombstone)
+    ).rowcount
+    a = appeals.c
+    appealed = conn.execute(
+        update(appeals)
+        .where(a.author_id == author_id)
+        .values(
+            statement=tombstone,
+            decision_note=case((a.decision_note.is_(None), None), else_=tombstone),
+        )
+    ).rowcount
+    return Erasure(
+        messages=messages,
+        notes=notes,
+        ratings=rated,
+        events=events,
+        reports=reports,
+        appeals=appealed,
+        raters=raters,
+        rating_reviews=left,
+        suggestions=suggestions,
+        rated_posts=rated_posts,
+    )
 
 
 def _blank_event_texts(conn: Connection, about: ColumnElement[bool], tombstone: str) -> int:
