@@ -8,6 +8,7 @@ from datetime import timedelta
 
 import pytest
 from sqlalchemy import select
+from tests.storage.uow import EventWriteFailed, failing_unit_of_work
 
 from civility.clock import ManualClock
 from civility.events.models import EventQuery, EventType
@@ -123,3 +124,19 @@ def test_looking_up_pairs_uses_the_primary_key_on_sqlite(sqlite_url: str) -> Non
         db.dispose()
     assert "SEARCH ratings USING INDEX" in plan
     assert "SCAN ratings" not in plan
+
+
+def test_a_batch_whose_events_fail_to_write_stores_nothing(db: Database) -> None:
+    prefix = f"t{uuid.uuid4().hex[:8]}-"
+    failing = SqlRatingRepository(db, unit_of_work=failing_unit_of_work(db))
+    # The history batches record no event and commit; the burst records rating.suspicious.
+    with pytest.raises(EventWriteFailed):
+        play(failing, prefix)
+    stats = failing.get_stats([f"{prefix}p0"])[f"{prefix}p0"]
+    assert stats.suspicious_count == 0
+    with failing.transaction() as tx:
+        burst = tx.get_ratings([(f"{prefix}p0", f"a0-{i}") for i in range(15)])
+    assert burst == {}
+    assert [r for r in failing.list_reviews(None, 500) if r.post_ids[0].startswith(prefix)] == []
+    events = SqlEventRepository(db).list_events(EventQuery(type="rating.*", limit=500))
+    assert [e for e in events if e.payload["post_id"].startswith(prefix)] == []

@@ -9,13 +9,14 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import replace
 from datetime import datetime
 from typing import Protocol
 
 from civility.events.models import Event
+from civility.events.unit_of_work import Transaction, UnitOfWork
 from civility.ratings.models import PostStats, RatingFlag, StatsUpdate, StoredRating
 from civility.ratings.reviews import RatingReview, ReviewStatus
 from civility.ratings.trust import RaterState
@@ -23,7 +24,7 @@ from civility.ratings.trust import RaterState
 Key = tuple[str, str]
 
 
-class RatingTransaction(Protocol):
+class RatingTransaction(Transaction, Protocol):
     """Reads and writes of one applied batch, committed together."""
 
     def get_stats(self, post_ids: Sequence[str]) -> dict[str, PostStats]:
@@ -82,17 +83,9 @@ class RatingTransaction(Protocol):
         """Adds deltas to the posts' running sums and sets their stabilised averages."""
         ...
 
-    def insert_events(self, events: Sequence[Event]) -> None:
-        """Appends events in this transaction."""
-        ...
 
-
-class RatingRepository(Protocol):
-    """Storage of ratings and per-post sums."""
-
-    def transaction(self) -> AbstractContextManager[RatingTransaction]:
-        """Opens one write transaction."""
-        ...
+class RatingRepository(UnitOfWork[RatingTransaction], Protocol):
+    """Storage of ratings and per-post sums; writes go through `transaction()`."""
 
     def get_stats(self, post_ids: Sequence[str]) -> dict[str, PostStats]:
         """Reads the stored sums of posts outside any write."""
@@ -145,7 +138,9 @@ class InMemoryRatingRepository:
     @contextmanager
     def _tx(self) -> Iterator[RatingTransaction]:
         with self._lock:
-            yield _MemoryTransaction(self)
+            tx = _MemoryTransaction(self)
+            yield tx
+            self.events.extend(tx.recorded)
 
     def transaction(self) -> AbstractContextManager[RatingTransaction]:
         """Opens one (serialised) transaction."""
@@ -175,6 +170,10 @@ class InMemoryRatingRepository:
 class _MemoryTransaction:
     def __init__(self, repo: InMemoryRatingRepository) -> None:
         self._repo = repo
+        self.recorded: list[Event] = []
+
+    def record(self, events: Iterable[Event]) -> None:
+        self.recorded.extend(events)
 
     def get_stats(self, post_ids: Sequence[str]) -> dict[str, PostStats]:
         return self._repo.get_stats(post_ids)
@@ -233,9 +232,6 @@ class _MemoryTransaction:
         for u in updates:
             current = self._repo.stats.get(u.post_id) or PostStats(u.post_id)
             self._repo.stats[u.post_id] = current.updated(u)
-
-    def insert_events(self, events: Sequence[Event]) -> None:
-        self._repo.events.extend(events)
 
 
 class MemoryRatingCache:

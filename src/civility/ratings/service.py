@@ -229,7 +229,7 @@ class RatingService:
         tx.save_reviews([r for r in reviews.values() if r.updated_at == now])
         tx.apply_stats(updates)
         tx.save_raters(trust.snapshot(users))
-        tx.insert_events(self._events(rows, old, reviews, found.finding_of, now))
+        tx.record(self._events(rows, old, reviews, found.finding_of, now))
         # Computed here rather than read back: the cache is eventually consistent anyway, and
         # re-reading every touched post would double the reads of each batch.
         return [(stats.get(u.post_id) or PostStats(u.post_id)).updated(u) for u in updates]
@@ -475,7 +475,7 @@ class RatingService:
         tx.upsert_ratings(list(rows.values()))
         tx.apply_stats(updates)
         tx.save_reviews([after])
-        tx.insert_events([review_resolved(after, now)])
+        tx.record([review_resolved(after, now)])
         return [
             replace((stats.get(u.post_id) or PostStats(u.post_id)).updated(u), marker=None)
             for u in updates

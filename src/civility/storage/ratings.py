@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
 from operator import itemgetter
@@ -28,13 +28,12 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import DATETIME as SQLITE_DATETIME
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from civility.events.models import Event
 from civility.ratings.models import PostStats, RatingFlag, StatsUpdate, StoredRating
-from civility.ratings.repository import Key, RatingTransaction
+from civility.ratings.repository import Key
 from civility.ratings.reviews import RatingReview, ReviewStatus
 from civility.ratings.trust import RaterState
 from civility.storage.db import Database
-from civility.storage.repositories import as_utc, insert_events, translate_errors
+from civility.storage.repositories import as_utc, translate_errors
 from civility.storage.tables_ratings import (
     rater_trust,
     rating_flags,
@@ -43,6 +42,7 @@ from civility.storage.tables_ratings import (
     rating_versions,
     ratings,
 )
+from civility.storage.unit_of_work import SqlTransaction, SqlUnitOfWork
 
 T = TypeVar("T")
 
@@ -467,11 +467,11 @@ def _stats_row(u: StatsUpdate) -> dict[str, Any]:
     }
 
 
-class SqlRatingTransaction:
+class SqlRatingTransaction(SqlTransaction):
     """One applied batch inside one database transaction."""
 
     def __init__(self, conn: Connection) -> None:
-        self._conn = conn
+        super().__init__(conn)
         self._sqlite = conn.dialect.name == "sqlite"
         (
             self._upsert_ratings,
@@ -483,17 +483,17 @@ class SqlRatingTransaction:
 
     def get_stats(self, post_ids: Sequence[str]) -> dict[str, PostStats]:
         """Returns the stored sums of the posts that have any."""
-        return read_stats(self._conn, post_ids)
+        return read_stats(self.conn, post_ids)
 
     def get_ratings(self, keys: Sequence[Key]) -> dict[Key, StoredRating]:
         """Returns the current ratings of the given pairs that exist."""
         found: dict[Key, StoredRating] = {}
         for chunk in _chunks(list(keys)):
             if self._sqlite:
-                raw = _raw_rows(self._conn, ratings, *_pairs_join(chunk))
+                raw = _raw_rows(self.conn, ratings, *_pairs_join(chunk))
                 found.update((r.key, r) for r in map(_rating_from, raw))
                 continue
-            rows = self._conn.execute(select(ratings).where(self._pairs(chunk)))
+            rows = self.conn.execute(select(ratings).where(self._pairs(chunk)))
             found.update((r.key, r) for r in map(_rating_from_row, rows))
         return found
 
@@ -509,19 +509,19 @@ class SqlRatingTransaction:
         """INSERT … ON CONFLICT (post_id, user_id) DO UPDATE, as one executemany."""
         if items:
             _write(
-                self._conn, "upsert_ratings", self._upsert_ratings, [_rating_row(r) for r in items]
+                self.conn, "upsert_ratings", self._upsert_ratings, [_rating_row(r) for r in items]
             )
 
     def apply_stats(self, updates: Sequence[StatsUpdate]) -> None:
         """Adds the deltas to the running sums in the statement itself, so writers compose."""
         if updates:
-            _write(self._conn, "apply_stats", self._upsert_stats, [_stats_row(u) for u in updates])
+            _write(self.conn, "apply_stats", self._upsert_stats, [_stats_row(u) for u in updates])
 
     def insert_versions(self, items: Sequence[StoredRating]) -> None:
         """Appends rating versions (plain INSERT: a version is never rewritten)."""
         if items:
             _write(
-                self._conn,
+                self.conn,
                 "insert_versions",
                 insert(rating_versions),
                 [_version_row(r) for r in items],
@@ -535,19 +535,19 @@ class SqlRatingTransaction:
         found: dict[Key, RatingFlag] = {}
         for chunk in _chunks(list(dict.fromkeys(p for p, _ in keys))):
             stmt = select(rating_flags).where(rating_flags.c.post_id.in_(chunk))
-            rows = self._conn.execute(stmt)
+            rows = self.conn.execute(stmt)
             found.update((f.key, f) for f in map(_flag_from_row, rows) if f.key in wanted)
         return found
 
     def flags_of_review(self, review_id: str) -> list[RatingFlag]:
         """Returns the flags raised with one review item."""
         stmt = select(rating_flags).where(rating_flags.c.review_id == review_id)
-        return [_flag_from_row(r) for r in self._conn.execute(stmt)]
+        return [_flag_from_row(r) for r in self.conn.execute(stmt)]
 
     def upsert_flags(self, flags: Sequence[RatingFlag]) -> None:
         """Stores flags, replacing the flag of the same pair."""
         if flags:
-            _write(self._conn, "upsert_flags", self._upsert_flags, [_flag_row(f) for f in flags])
+            _write(self.conn, "upsert_flags", self._upsert_flags, [_flag_row(f) for f in flags])
 
     def open_reviews(self, keys: Sequence[str]) -> dict[str, RatingReview]:
         """Returns the open review items with the given keys."""
@@ -557,25 +557,25 @@ class SqlRatingTransaction:
                 rating_reviews.c.key.in_(chunk),
                 rating_reviews.c.status == ReviewStatus.OPEN.value,
             )
-            found.update((r.key, r) for r in map(_review_from_row, self._conn.execute(stmt)))
+            found.update((r.key, r) for r in map(_review_from_row, self.conn.execute(stmt)))
         return found
 
     def get_review(self, review_id: str) -> RatingReview | None:
         """Returns one review item."""
-        return _get_review(self._conn, review_id)
+        return _get_review(self.conn, review_id)
 
     def save_reviews(self, reviews: Sequence[RatingReview]) -> None:
         """Inserts or replaces review items."""
         if reviews:
             _write(
-                self._conn, "save_reviews", self._upsert_reviews, [_review_row(r) for r in reviews]
+                self.conn, "save_reviews", self._upsert_reviews, [_review_row(r) for r in reviews]
             )
 
     def clear_marker(self, post_ids: Sequence[str], review_id: str) -> None:
         """Removes a review item's marker from the posts that still carry it."""
         c = rating_stats.c
         for chunk in _chunks(list(post_ids)):
-            self._conn.execute(
+            self.conn.execute(
                 update(rating_stats)
                 .where(c.post_id.in_(chunk), c.marker == review_id)
                 .values(marker=None)
@@ -586,7 +586,7 @@ class SqlRatingTransaction:
         found: list[RaterState] = []
         for chunk in _chunks(list(user_ids)):
             stmt = select(rater_trust).where(rater_trust.c.user_id.in_(chunk))
-            found.extend(map(_rater_from_row, self._conn.execute(stmt)))
+            found.extend(map(_rater_from_row, self.conn.execute(stmt)))
         return found
 
     def save_raters(self, states: Sequence[RaterState]) -> None:
@@ -595,11 +595,7 @@ class SqlRatingTransaction:
             # Pending ratings share a few times (those of recent batches): formatted once each.
             dates: dict[datetime, str] = {}
             rows = [_rater_row(s, dates) for s in states]
-            _write(self._conn, "save_raters", self._upsert_raters, rows)
-
-    def insert_events(self, events: Sequence[Event]) -> None:
-        """Appends events in this transaction."""
-        insert_events(self._conn, events)
+            _write(self.conn, "save_raters", self._upsert_raters, rows)
 
 
 def _pairs_join(keys: Sequence[Key]) -> tuple[str, tuple[str, ...]]:
@@ -628,17 +624,13 @@ def _get_review(conn: Connection, review_id: str) -> RatingReview | None:
 class SqlRatingRepository:
     """Ratings and per-post sums in SQL."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, *, unit_of_work: SqlUnitOfWork | None = None) -> None:
         self._db = db
+        self._uow = unit_of_work or SqlUnitOfWork(db)
 
-    @contextmanager
-    def _tx(self) -> Iterator[RatingTransaction]:
-        with translate_errors(), self._db.write() as conn:
-            yield SqlRatingTransaction(conn)
-
-    def transaction(self) -> AbstractContextManager[RatingTransaction]:
-        """Opens one write transaction (BEGIN IMMEDIATE on SQLite)."""
-        return self._tx()
+    def transaction(self) -> AbstractContextManager[SqlRatingTransaction]:
+        """Opens one write transaction (BEGIN IMMEDIATE on SQLite); events are written last."""
+        return self._uow.open(SqlRatingTransaction)
 
     def get_stats(self, post_ids: Sequence[str]) -> dict[str, PostStats]:
         """Reads the stored sums of posts."""
