@@ -8,7 +8,7 @@ import pytest
 from civility.scoring import threat_structure as ts
 from civility.scoring.base import CATEGORIES
 from civility.scoring.threat_lexicon import TAGS
-from civility.scoring.threats import apply_threats
+from civility.scoring.threats import LearnedSpans, apply_threats, by_rule, detect
 
 THREAT = CATEGORIES.index("threat")
 
@@ -97,10 +97,13 @@ def test_suffix_and_stem_entries() -> None:
     }
 
 
-# Written for this test: words and frames that are in none of the threat sets or templates.
+# Written for this test: words and frames that are in none of the threat sets or templates,
+# and that no rule of the tier matches (so the structure scorer alone lifts them).
 NEW_THREATS = (
-    "i'm gonna cave your skull in with a shovel tonight",
-    "tomorrow i will snap your neck and dump you in the quarry",
+    "gonna wrap a bike chain round your jaw when i catch you",
+    "next time i see u im breaking every bone in ur hand",
+    "we are coming with baseball bats for your brother",
+    "ich zertrümmere dir mit der eisenstange das knie",
 )
 NEW_BENIGN = (
     "the shovel is in the shed, tomorrow we plant tulips",
@@ -111,6 +114,7 @@ NEW_BENIGN = (
 def test_the_structure_lifts_unseen_threats_and_not_their_words(
     scorer: ts.StructureScorer,
 ) -> None:
+    assert not any(detect(list(NEW_THREATS)))
     low = np.full((len(NEW_THREATS) + len(NEW_BENIGN), len(CATEGORIES)), 0.02)
     texts = [*NEW_THREATS, *NEW_BENIGN]
     without, _ = apply_threats(texts, low, structure=False)
@@ -144,7 +148,8 @@ def test_a_lifted_threat_is_explained_by_its_words() -> None:
     out, spans = apply_threats([text], np.full((1, len(CATEGORIES)), 0.02))
     assert out[0, THREAT] > 0.5
     words = {text[s.start : s.end] for s in spans[0]}
-    assert any("skull" in w for w in words)
+    assert any("chain" in w for w in words)
+    assert any("jaw" in w for w in words)
     assert all(s.category == "threat" for s in spans[0])
 
 
@@ -157,3 +162,35 @@ def test_structure_spans_cover_the_harm_and_its_target(scorer: ts.StructureScore
 def test_no_spans_when_folding_changes_the_length(scorer: ts.StructureScorer) -> None:
     text = "Straße: i will stab you"
     assert ts.spans(text, scorer.analyse(text), 0.7) == ()
+
+
+def test_structure_spans_are_not_a_rule_for_the_support_matrix() -> None:
+    low = np.full((1, len(CATEGORIES)), 0.02)
+    _, spans = apply_threats([NEW_THREATS[0]], low)
+    _, rule_spans = apply_threats(["I will kill you"], low)
+    assert isinstance(spans[0], LearnedSpans)
+    assert spans[0]
+    assert not by_rule(spans[0])
+    assert by_rule(rule_spans[0])
+    assert not by_rule(())
+
+
+def test_a_learned_threat_follows_the_support_matrix_and_a_rule_does_not() -> None:
+    from civility.scoring.model import load_fast_scorer
+
+    fast = load_fast_scorer()
+    assert fast.support is not None
+    if "threat" not in fast.support.unsupported("fr"):
+        pytest.skip("French threat is supported by this artifact's matrix")
+    # French, no rule of the tier matches: the structure scorer's threat is listed unsupported
+    # (published as null, never acted on); a rule's threat is published.
+    learned = "la prochaine fois je te casse chaque os de la main"
+    ruled = "je vais te tuer"
+    assert not any(detect([learned]))
+    a, b = fast.analyze([learned, ruled], explain=False)
+    assert a.language == "fr"
+    assert (a.scores["threat"] or 0.0) > 0.5
+    assert "threat" in a.unsupported
+    assert b.language == "fr"
+    assert "threat" not in b.unsupported
+    assert (b.scores["threat"] or 0.0) > 0.8

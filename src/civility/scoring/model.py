@@ -25,7 +25,7 @@ from civility.scoring.linear_model import (
     predict_proba,
 )
 from civility.scoring.support import SUPPORT_FILE, SupportMatrix, load_support
-from civility.scoring.threats import apply_threats
+from civility.scoring.threats import apply_threats, by_rule
 
 F32 = npt.NDArray[np.float32]
 F64 = npt.NDArray[np.float64]
@@ -167,7 +167,7 @@ class FastScorer:
                 scores=s,
                 language=lang,
                 spans=sp + threats[i] if wanted[i] else sp,
-                unsupported=self.unsupported(lang, rule_threat=bool(threats[i])),
+                unsupported=self.unsupported(lang, rule_threat=by_rule(threats[i])),
             )
             for i, (s, lang, sp) in enumerate(zip(scores, languages, spans, strict=True))
         ]

@@ -4330,6 +4330,21 @@ def _cap_idioms(texts: Sequence[str], probs: F64, results: Sequence[ThreatResult
 STRUCTURE_SPAN_MIN: Final[float] = 0.30
 
 
+class LearnedSpans(tuple[Span, ...]):
+    """Threat spans of the structure scorer: a learned score, unlike a rule's (``by_rule``)."""
+
+    __slots__ = ()
+
+
+def by_rule(spans: Sequence[Span]) -> bool:
+    """Whether a text's threat spans (from ``apply_threats``) come from a rule of the tier.
+
+    A rule's threat is published whatever the support matrix says; a learned one (the
+    structure scorer's, like the heads') only where the matrix supports the language's threat.
+    """
+    return bool(spans) and not isinstance(spans, LearnedSpans)
+
+
 def apply_threats(
     texts: Sequence[str], probs: F64, *, structure: bool = True
 ) -> tuple[F64, list[tuple[Span, ...]]]:
@@ -4349,8 +4364,8 @@ def apply_threats(
     for i, (p, words) in lifted.items():
         out[i, _THREAT] = max(out[i, _THREAT], p)
         out[i, _TOXICITY] = max(out[i, _TOXICITY], out[i, _THREAT])
-        if p >= STRUCTURE_SPAN_MIN:
-            spans[i] = words
+        if p >= STRUCTURE_SPAN_MIN and words:
+            spans[i] = LearnedSpans(words)
     for i, res in enumerate(results):
         if res is None:
             continue
