@@ -222,7 +222,8 @@ def apikey_list(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON lines")] = False,
     tenant: Annotated[str | None, typer.Option(help="The tenant's name (default: default)")] = None,
 ) -> None:
-    """Lists a tenant's API keys: id, role, name, created, revoked (never the secrets)."""
+    """Lists a tenant's API keys: id, role, name, created, revoked, the user a key acts for and
+    whether that user is disabled (never the secrets)."""
     from civility.clock import SystemClock
     from civility.container import build_api_keys
 
@@ -236,10 +237,14 @@ def apikey_list(
             row["tenant"] = k.tenant
             row["channels"] = None if k.channels is None else list(k.channels)
             row["user"] = k.user
+            row["user_disabled"] = k.user_disabled
             print(json.dumps(row | {"created_at": k.created_at.isoformat(), "revoked_at": revoked}))
         else:
-            state = f"revoked {revoked}" if revoked else "active"
-            person = f"  (user {k.user})" if k.user else ""
+            # A disabled user's key is not revoked: it is refused until the user is enabled.
+            refused = "refused: user disabled" if k.user_disabled else "active"
+            state = f"revoked {revoked}" if revoked else refused
+            owner = f"{k.user}, disabled" if k.user_disabled else k.user
+            person = f"  (user {owner})" if k.user else ""
             print(f"{k.key_id}  {k.role.value:<9}  {state:<40}  {k.name}{person}")
 
 
@@ -262,7 +267,7 @@ def apikey_revoke(
 
 @user_app.command("disable")
 def user_disable(username: Annotated[str, typer.Argument(help="Sign-in name")]) -> None:
-    """Disables a dashboard account and ends its sessions (it can no longer sign in)."""
+    """Disables a dashboard account: ends its sessions, refuses its API keys (`user enable`)."""
     from civility.clock import SystemClock
     from civility.container import build_dashboard_accounts, tenant_log_of
 
@@ -271,6 +276,19 @@ def user_disable(username: Annotated[str, typer.Argument(help="Sign-in name")]) 
         accounts = build_dashboard_accounts(db, SystemClock(), tenant_log_of(settings))
         changed = accounts.disable(username, actor="cli")
     err.print(f"disabled {username}" if changed else f"{username} was already disabled")
+
+
+@user_app.command("enable")
+def user_enable(username: Annotated[str, typer.Argument(help="Sign-in name")]) -> None:
+    """Enables a disabled dashboard account: it can sign in and its API keys work again."""
+    from civility.clock import SystemClock
+    from civility.container import build_dashboard_accounts, tenant_log_of
+
+    settings = _settings()
+    with _database(settings) as db, _user_errors():
+        accounts = build_dashboard_accounts(db, SystemClock(), tenant_log_of(settings))
+        changed = accounts.enable(username, actor="cli")
+    err.print(f"enabled {username}" if changed else f"{username} was not disabled")
 
 
 @author_app.command("export")

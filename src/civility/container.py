@@ -6,6 +6,7 @@ import functools
 import hashlib
 import hmac
 import threading
+import time
 import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -169,25 +170,36 @@ def build_relay(container: Container) -> OutboxRelay:
 
 
 def build_api_keys(
-    db: Database, clock: Clock, *, cache_seconds: float, tenant_log: TenantLog | None = None
+    db: Database,
+    clock: Clock,
+    *,
+    cache_seconds: float,
+    tenant_log: TenantLog | None = None,
+    monotonic: Callable[[], float] = time.monotonic,
 ) -> ApiKeyService:
     """Builds the API key service (the CLI, which runs once, caches nothing)."""
     repo = SqlApiKeyRepository(db, tenant_log)
     users = SqlDashboardUserRepository(db)
-    return ApiKeyService(repo, clock, cache_seconds=cache_seconds, users=users)
+    return ApiKeyService(repo, clock, cache_seconds=cache_seconds, users=users, monotonic=monotonic)
 
 
 def build_dashboard_accounts(
-    db: Database, clock: Clock, tenant_log: TenantLog | None = None
+    db: Database,
+    clock: Clock,
+    tenant_log: TenantLog | None = None,
+    *,
+    keys: ApiKeyService | None = None,
 ) -> DashboardAccounts:
-    """Builds the dashboard accounts service; disabling a user ends their sessions."""
+    """Builds the dashboard accounts service; disabling a user ends their sessions (and drops
+    their API keys from `keys`' cache)."""
     sessions = SqlSessionStore(db)
 
     def end_sessions(username: str) -> None:
         sessions.end_user(username, clock.now())
 
     repo = SqlDashboardUserRepository(db, tenant_log)
-    return DashboardAccounts(repo, clock, end_sessions=end_sessions)
+    forget_keys = None if keys is None else keys.forget_user
+    return DashboardAccounts(repo, clock, end_sessions=end_sessions, forget_keys=forget_keys)
 
 
 def tenant_log_of(settings: Settings) -> TenantLog:
@@ -600,7 +612,9 @@ def build_container(
             clock,
             claim_ttl=timedelta(seconds=settings.review_claim_seconds),
         ),
-        dashboard=root.dashboard if root else build_dashboard_accounts(db, clock, registry.log),
+        dashboard=root.dashboard
+        if root
+        else build_dashboard_accounts(db, clock, registry.log, keys=keys),
         stats=SqlDashboardStats(db),
         session_secret=root.session_secret if root else resolve_session_secret(settings),
         sessions=root.sessions if root else SqlSessionStore(db),

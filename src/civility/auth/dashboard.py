@@ -91,6 +91,10 @@ class DashboardUserRepository(Protocol):
         """Marks an account disabled with its event; False if it already was."""
         ...
 
+    def enable(self, row: DashboardUserRow, event: Event) -> bool:
+        """Marks a disabled account active again with its event; False if it was active."""
+        ...
+
 
 def parse_dashboard_role(value: str) -> DashboardRole:
     """Parses a role name; raises Invalid for unknown roles."""
@@ -112,12 +116,16 @@ class DashboardAccounts:
         clock: Clock,
         *,
         end_sessions: Callable[[str], None] | None = None,
+        forget_keys: Callable[[str], None] | None = None,
     ) -> None:
         self._repo = repo
         self._clock = clock
         # Ends a user's server-side sessions (issue 24's session store plugs in here). Without
         # it a disabled user is still signed out at the next request: `current` refuses them.
         self._end_sessions = end_sessions
+        # Drops the user's API keys from this process's key cache; without it (the CLI, another
+        # process) their keys are refused once the cache entry expires (ApiKeyService).
+        self._forget_keys = forget_keys
         self._hasher = PasswordHasher()
         # Unknown user names are checked against this hash so both paths take as long.
         self._dummy = self._hasher.hash("not a real password, only for timing")
@@ -173,7 +181,8 @@ class DashboardAccounts:
     def disable(self, username: str, *, actor: str) -> bool:
         """Disables an account and ends its sessions; False if it was disabled already.
 
-        The account stays (its name appears in the audit log); it can no longer sign in.
+        The account stays (its name appears in the audit log); it can no longer sign in, and
+        the API keys created for it are refused until it is enabled again (not revoked).
         """
         row = self._repo.by_username(username)
         if row is None:
@@ -184,7 +193,22 @@ class DashboardAccounts:
         )
         if self._end_sessions is not None:
             self._end_sessions(username)
+        if self._forget_keys is not None:
+            self._forget_keys(username)
         return changed
+
+    def enable(self, username: str, *, actor: str) -> bool:
+        """Enables a disabled account again; False if it was not disabled.
+
+        The user can sign in again (their old sessions stay ended) and their API keys work again.
+        """
+        row = self._repo.by_username(username)
+        if row is None:
+            raise NotFound(f"no dashboard user {username!r}", code="user_not_found")
+        now = self._clock.now()
+        return self._repo.enable(
+            row, self._event(EventType.DASHBOARD_USER_ENABLED, row, actor, now)
+        )
 
     def current(self, username: str) -> DashboardUser | None:
         """Returns an active account by name (sessions are re-checked on every request)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
@@ -30,10 +30,12 @@ class ApiKeyInfo:
     channels: tuple[str, ...] | None = None
     # The dashboard user (sign-in name) the key acts for; None: no person is known.
     user: str | None = None
+    # The key's user is disabled (or gone): the key is refused until they are enabled again.
+    user_disabled: bool = False
 
     @property
     def active(self) -> bool:
-        """Tells whether the key still authenticates."""
+        """Tells whether the key is not revoked (a disabled user's key is active but refused)."""
         return self.revoked_at is None
 
 
@@ -45,6 +47,9 @@ class StoredKey:
     role: Role
     tenant: str
     channels: tuple[str, ...] | None
+    # The dashboard user the key acts for, and whether that account is active (not disabled).
+    user: str | None = None
+    user_active: bool = True
 
 
 class ApiKeyRepository(Protocol):
@@ -55,11 +60,11 @@ class ApiKeyRepository(Protocol):
         ...
 
     def get(self, key_id: str) -> StoredKey | None:
-        """Returns an active key, or None."""
+        """Returns an active (not revoked) key with its user's state, or None."""
         ...
 
     def count_admins(self, tenant: str) -> int:
-        """Counts a tenant's active admin and owner keys."""
+        """Counts a tenant's admin and owner keys that authenticate (not revoked, user enabled)."""
         ...
 
     def list(self, tenant: str) -> list[ApiKeyInfo]:
@@ -83,6 +88,9 @@ class UserDirectory(Protocol):
         ...
 
 
+# A cached key: its principal, when the entry expires (monotonic seconds), the user it acts for.
+CacheEntry = tuple[Principal, float, str | None]
+
 MAX_KEY_CHANNELS = 100
 KEY_ACTOR = "key:"
 USER_ACTOR = "dashboard:"
@@ -92,7 +100,8 @@ class ApiKeyService:
     """Mints one tenant's keys and authenticates any presented key (with a short cache).
 
     Authentication is installation-wide (a key names its tenant); creating, listing and
-    revoking see only this service's tenant (`scoped` gives another tenant's view).
+    revoking see only this service's tenant (`scoped` gives another tenant's view). A key
+    created for a dashboard user is refused while that user is disabled.
     """
 
     def __init__(
@@ -103,12 +112,15 @@ class ApiKeyService:
         cache_seconds: float,
         tenant: str = DEFAULT_TENANT,
         users: UserDirectory | None = None,
-        _cache: dict[str, tuple[Principal, float]] | None = None,
+        monotonic: Callable[[], float] = time.monotonic,
+        _cache: dict[str, CacheEntry] | None = None,
         _lock: threading.Lock | None = None,
     ) -> None:
         self._repo = repo
         self._users = users
         self._clock = clock
+        # The cache's expiry runs on monotonic time (a wall clock step must not extend it).
+        self._monotonic = monotonic
         self._cache_seconds = cache_seconds
         self.tenant = tenant
         self._cache = {} if _cache is None else _cache
@@ -122,6 +134,7 @@ class ApiKeyService:
             cache_seconds=self._cache_seconds,
             tenant=tenant,
             users=self._users,
+            monotonic=self._monotonic,
             _cache=self._cache,
             _lock=self._lock,
         )
@@ -224,35 +237,57 @@ class ApiKeyService:
             at=now,
         )
         self._repo.revoke(key_id, now, event, self.tenant)
-        with self._lock:
-            for secret in [s for s, (p, _) in self._cache.items() if p.id == f"key:{key_id}"]:
-                del self._cache[secret]
+        self._forget(lambda principal, _: principal.id == f"{KEY_ACTOR}{key_id}")
         return ApiKeyInfo(
-            key.key_id, key.role, key.name, key.created_at, now, key.tenant, key.channels, key.user
+            key.key_id,
+            key.role,
+            key.name,
+            key.created_at,
+            now,
+            key.tenant,
+            key.channels,
+            key.user,
+            key.user_disabled,
         )
+
+    def forget_user(self, username: str) -> None:
+        """Drops a user's keys from this process's cache (called when the user is disabled)."""
+        self._forget(lambda _, user: user == username)
+
+    def _forget(self, matches: Callable[[Principal, str | None], bool]) -> None:
+        with self._lock:
+            for secret in [s for s, (p, _, u) in self._cache.items() if matches(p, u)]:
+                del self._cache[secret]
 
     def cached(self, secret: str) -> Principal | None:
         """Returns the principal of a recently verified key, or None."""
         # Keyed by the full secret, so a cached entry proves possession of the key.
         with self._lock:
             hit = self._cache.get(secret)
-        return hit[0] if hit is not None and hit[1] > time.monotonic() else None
+        return hit[0] if hit is not None and hit[1] > self._monotonic() else None
 
     def authenticate(self, secret: str) -> Principal:
         """Returns the principal of a presented key; raises Unauthorized."""
         if (principal := self.cached(secret)) is not None:
             return principal
-        now = time.monotonic()
+        now = self._monotonic()
         key_id = key_id_of(secret)
         stored = self._repo.get(key_id)
         if stored is None or not verify(secret, stored.key_hash):
             raise Unauthorized("invalid or revoked API key", code="invalid_api_key")
+        if not stored.user_active:
+            # Refused, not revoked: enabling the user again makes the key work again.
+            raise Unauthorized(
+                "the dashboard user this API key acts for is disabled; "
+                "the key works again once an admin enables the user",
+                code="key_owner_disabled",
+            )
         channels = None if stored.channels is None else frozenset(stored.channels)
-        principal = Principal(f"key:{key_id}", stored.role, stored.tenant, channels)
+        principal = Principal(f"{KEY_ACTOR}{key_id}", stored.role, stored.tenant, channels)
         with self._lock:
             if len(self._cache) > 10_000:
                 self._cache.clear()
-            self._cache[secret] = (principal, now + self._cache_seconds)
+            self._cache[secret] = (principal, now + self._cache_seconds, stored.user)
         return principal
 
 

@@ -46,6 +46,7 @@ class EventType(StrEnum):
     DASHBOARD_USER_CREATED = "dashboard.user_created"
     DASHBOARD_LOGIN = "dashboard.login"
     DASHBOARD_USER_DISABLED = "dashboard.user_disabled"
+    DASHBOARD_USER_ENABLED = "dashboard.user_enabled"
     APIKEY_REVOKED = "apikey.revoked"
     TENANT_CREATED = "tenant.created"
     TENANT_UPDATED = "tenant.updated"

@@ -82,6 +82,18 @@ class SqlDashboardUserRepository:
         self._log(row.tenant, event)
         return True
 
+    def enable(self, row: DashboardUserRow, event: Event) -> bool:
+        """Marks a disabled account active again with its event; False if it was active."""
+        u = dashboard_users.c
+        stmt = dashboard_users.update().where(u.id == row.id, u.disabled_at.is_not(None))
+        with translate_errors(), self._db.write() as conn:
+            if conn.execute(stmt.values(disabled_at=None)).rowcount == 0:
+                return False
+            if row.tenant == DEFAULT_TENANT:
+                insert_events(conn, [event])
+        self._log(row.tenant, event)
+        return True
+
     def set_hash(self, user_id: str, password_hash: str) -> None:
         """Replaces a password hash (after argon2 parameters changed)."""
         u = dashboard_users.c

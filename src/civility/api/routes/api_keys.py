@@ -55,6 +55,9 @@ class ApiKeyOut(BaseModel):
     tenant: str
     channels: list[str] | None = None
     user: str | None = None
+    user_disabled: bool = Field(
+        False, description="The key's user is disabled: the key is refused until re-enabled."
+    )
     secret: str | None = None
 
 
@@ -75,6 +78,7 @@ def _out(k: ApiKeyInfo, secret: str | None = None) -> ApiKeyOut:
         tenant=k.tenant,
         channels=None if k.channels is None else list(k.channels),
         user=k.user,
+        user_disabled=k.user_disabled,
         secret=secret,
     )
 
