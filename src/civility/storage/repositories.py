@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Sequence
-from contextlib import AbstractContextManager
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
@@ -50,7 +49,7 @@ from civility.storage.decisions import (
 )
 from civility.storage.enforcement_rows import insert_records
 from civility.storage.tables_dashboard import dashboard_users
-from civility.storage.unit_of_work import SqlTransaction, SqlUnitOfWork
+from civility.storage.unit_of_work import SqlUnitOfWork
 from civility.storage.unit_of_work import event_row as event_row
 from civility.storage.unit_of_work import insert_events as insert_events
 from civility.tenancy.models import DEFAULT_TENANT
@@ -186,56 +185,11 @@ def _view_from_row(row: Row[Any]) -> MessageView:
     return MessageView(message=message, scores=scores, decision=decision, human=human)
 
 
-class SqlModerationTransaction(SqlTransaction):
-    """Message and decision writes in one transaction."""
-
-    def insert_messages(self, messages: Sequence[StoredMessage]) -> None:
-        """Stores messages."""
-        insert_rows(self.conn, t.messages, [_message_row(m) for m in messages])
-
-    def save_outcomes(self, outcomes: Sequence[Outcome]) -> None:
-        """Stores the outcomes' scores, decisions and enforcement records (not their events)."""
-        score_rows = [
-            {
-                "message_id": o.message.id,
-                **o.scores,
-                "scorer": o.scorer or "",
-                "scored_at": o.decision.created_at,
-                "language": o.message.language,
-            }
-            for o in outcomes
-            if o.scores is not None
-        ]
-        decision_rows = [
-            {
-                "id": o.decision.id,
-                "message_id": o.message.id,
-                "action": o.decision.action.value,
-                "severity": o.decision.severity.value,
-                "reasons": [r.to_dict() for r in o.decision.reasons],
-                "policy_version": o.decision.policy_version,
-                "scorer": o.decision.scorer,
-                "path": o.decision.path,
-                "created_at": o.decision.created_at,
-            }
-            for o in outcomes
-        ]
-        insert_rows(self.conn, t.message_scores, score_rows)
-        insert_rows(self.conn, t.decisions, decision_rows)
-        # Strikes and bans a decision caused commit (or fail) with the decision itself.
-        insert_records(self.conn, [r for o in outcomes for r in o.enforcement])
-
-    def save_human_decision(self, decision: HumanDecision) -> None:
-        """Stores a human decision (unique per message and number: Conflict if raced)."""
-        insert_human_decisions(self.conn, [decision])
-
-
 class SqlModerationRepository:
     """Messages, scores, decisions and decision events in SQL."""
 
-    def __init__(self, db: Database, *, unit_of_work: SqlUnitOfWork | None = None) -> None:
+    def __init__(self, db: Database) -> None:
         self._db = db
-        self._uow = unit_of_work or SqlUnitOfWork(db)
 
     def find_messages(self, keys: Sequence[tuple[str, str]]) -> dict[tuple[str, str], MessageView]:
         """Finds stored messages by (channel_id, platform_message_id)."""
@@ -279,33 +233,56 @@ class SqlModerationRepository:
         views = (_view_from_row(r) for r in rows)
         return {v.message.id: replace(v, history=tuple(past.get(v.message.id, ()))) for v in views}
 
-    def transaction(self) -> AbstractContextManager[SqlModerationTransaction]:
-        """Opens a write transaction (messages, decisions and their events commit together)."""
-        return self._uow.open(SqlModerationTransaction)
-
-    # The three below keep the one-call form for the seeding code of tests and benchmarks
-    # that other owners maintain; the service writes through `transaction()`.
-
     def save_human_decision(self, decision: HumanDecision, events: Sequence[Event]) -> None:
         """Stores a human decision with its events in one transaction (Conflict if raced)."""
-        with self.transaction() as tx:
-            tx.save_human_decision(decision)
-            tx.record(events)
+        with translate_errors(), self._db.write() as conn:
+            insert_human_decisions(conn, [decision])
+            insert_events(conn, events)
 
     def insert_pending(self, messages: Sequence[StoredMessage]) -> None:
         """Stores accepted, not yet decided messages in one transaction."""
-        if messages:
-            with self.transaction() as tx:
-                tx.insert_messages(messages)
+        if not messages:
+            return
+        with translate_errors(), self._db.write() as conn:
+            insert_rows(conn, t.messages, [_message_row(m) for m in messages])
 
     def save_outcomes(self, outcomes: Sequence[Outcome], *, insert_messages: bool) -> None:
         """Stores scores, decisions, enforcement records and events in one transaction."""
-        if outcomes:
-            with self.transaction() as tx:
-                if insert_messages:
-                    tx.insert_messages([o.message for o in outcomes])
-                tx.save_outcomes(outcomes)
-                tx.record([e for o in outcomes for e in o.events])
+        if not outcomes:
+            return
+        score_rows = [
+            {
+                "message_id": o.message.id,
+                **o.scores,
+                "scorer": o.scorer or "",
+                "scored_at": o.decision.created_at,
+                "language": o.message.language,
+            }
+            for o in outcomes
+            if o.scores is not None
+        ]
+        decision_rows = [
+            {
+                "id": o.decision.id,
+                "message_id": o.message.id,
+                "action": o.decision.action.value,
+                "severity": o.decision.severity.value,
+                "reasons": [r.to_dict() for r in o.decision.reasons],
+                "policy_version": o.decision.policy_version,
+                "scorer": o.decision.scorer,
+                "path": o.decision.path,
+                "created_at": o.decision.created_at,
+            }
+            for o in outcomes
+        ]
+        with translate_errors(), self._db.write() as conn:
+            if insert_messages:
+                insert_rows(conn, t.messages, [_message_row(o.message) for o in outcomes])
+            insert_rows(conn, t.message_scores, score_rows)
+            insert_rows(conn, t.decisions, decision_rows)
+            # Strikes and bans a decision caused commit (or fail) with the decision itself.
+            insert_records(conn, [r for o in outcomes for r in o.enforcement])
+            insert_events(conn, [e for o in outcomes for e in o.events])
 
     def list_messages(self, query: MessageQuery) -> list[MessageView]:
         """Lists messages matching the query, newest first."""
