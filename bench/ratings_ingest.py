@@ -298,7 +298,8 @@ def lag_buckets(url: str, key: str) -> dict[float, float]:
     """The server's civility_rating_apply_lag_seconds buckets (cumulative, by upper bound)."""
     import httpx
 
-    text = httpx.get(f"{url}/metrics", headers={"Authorization": f"Bearer {key}"}).text
+    headers = {"Authorization": f"Bearer {key}"}
+    text = httpx.get(f"{url}/metrics", headers=headers, timeout=60).text
     out: dict[float, float] = {}
     for line in text.splitlines():
         if line.startswith("civility_rating_apply_lag_seconds_bucket"):
