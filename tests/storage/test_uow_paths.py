@@ -12,16 +12,22 @@ from tests.storage.uow import EventWriteFailed, failing_unit_of_work, log_sizes
 
 from civility.blocklists.service import BlocklistCache, BlocklistService
 from civility.clock import ManualClock
+from civility.container import build_enforcement
 from civility.enforcement.service import EnforcementService
 from civility.events.models import Event, EventType, new_event
+from civility.moderation.models import IncomingMessage
+from civility.moderation.service import ModerationService
 from civility.policy.service import PolicyService
-from civility.policy.verdict import Severity
+from civility.policy.verdict import Action, Severity
+from civility.scoring.lexicon import LexiconBaselineScorer
+from civility.settings import Settings
 from civility.storage.db import Database
 from civility.storage.enforcement import (
     SqlBlocklistRepository,
     SqlEnforcementRepository,
     SqlPolicyRepository,
 )
+from civility.storage.repositories import SqlModerationRepository
 from civility.storage.tenants import SqlTenantRepository, default_tenant
 from civility.storage.webhooks import SqlWebhookRepository
 from civility.tenancy.models import TenantSettings
@@ -188,3 +194,44 @@ def test_tenant_changes_roll_back_with_their_events(db: Database) -> None:
     assert repo.get(tenant.id) == tenant
     assert tenant.settings == TenantSettings()
     assert ([t.id for t in repo.list()].count(tenant.id), log_sizes(db)) == (1, before)
+
+
+def _moderation(db: Database, settings: Settings, *, failing: bool) -> ModerationService:
+    clock = ManualClock(NOW)
+    return ModerationService(
+        SqlModerationRepository(db, unit_of_work=failing_unit_of_work(db) if failing else None),
+        LexiconBaselineScorer(),
+        build_enforcement(settings, db, clock).decisions,
+        clock,
+        records=SqlEnforcementRepository(db),
+    )
+
+
+def test_a_decided_batch_rolls_back_with_its_events(db: Database, settings: Settings) -> None:
+    working = _moderation(db, settings, failing=False)
+    failing = _moderation(db, settings, failing=True)
+    author, channel = unique("author"), unique("chan")
+    insult = IncomingMessage(unique("m"), author, channel, "you are an idiot and stupid moron")
+    before = log_sizes(db)
+    # Synchronous: message, scores, decision, strike and warning, then the events.
+    with pytest.raises(EventWriteFailed):
+        failing.moderate([insult])
+    repo = SqlModerationRepository(db)
+    assert repo.find_messages([(channel, insult.message_id)]) == {}
+    assert SqlEnforcementRepository(db).records_for(author) == []
+    assert log_sizes(db) == before
+    # Asynchronous: the accepted message stays undecided.
+    [accepted], _ = working.accept([insult])
+    with pytest.raises(EventWriteFailed):
+        failing.process([accepted.id])
+    assert list(repo.undecided([accepted.id])) == [accepted.id]
+    assert SqlEnforcementRepository(db).records_for(author) == []
+    assert working.process([accepted.id]) == 1
+    assert [r.kind for r in SqlEnforcementRepository(db).records_for(author)] == [
+        "strike_added",
+        "warning_issued",
+    ]
+    # A person's decision on top of it.
+    with pytest.raises(EventWriteFailed):
+        failing.override(accepted.id, Action.ALLOW, actor="mod", reason="fine")
+    assert working.get_message(accepted.id).human is None

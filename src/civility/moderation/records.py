@@ -9,6 +9,7 @@ from typing import Any, Protocol
 
 from civility.enforcement.records import EnforcementRecord
 from civility.events.models import Event
+from civility.events.unit_of_work import Transaction, UnitOfWork
 from civility.moderation.decisions import (
     CurrentDecision,
     DecisionTarget,
@@ -121,8 +122,25 @@ class MessageQuery:
     limit: int = 50
 
 
-class ModerationRepository(Protocol):
-    """Storage of messages, scores, decisions and their events."""
+class ModerationTransaction(Transaction, Protocol):
+    """A write transaction on messages and their decisions."""
+
+    def insert_messages(self, messages: Sequence[StoredMessage]) -> None:
+        """Stores messages (accepted ones, or those decided in this transaction)."""
+        ...
+
+    def save_outcomes(self, outcomes: Sequence[Outcome]) -> None:
+        """Stores the outcomes' scores, decisions and enforcement records (not their events)."""
+        ...
+
+    def save_human_decision(self, decision: HumanDecision) -> None:
+        """Stores a human decision (Conflict, when the transaction ends, if raced)."""
+        ...
+
+
+class ModerationRepository(UnitOfWork[ModerationTransaction], Protocol):
+    """Storage of messages, scores, decisions and their events; writes go through
+    `transaction()`."""
 
     def find_messages(self, keys: Sequence[tuple[str, str]]) -> dict[tuple[str, str], MessageView]:
         """Finds stored messages by (channel_id, platform_message_id)."""
@@ -134,14 +152,6 @@ class ModerationRepository(Protocol):
 
     def get_views(self, message_ids: Sequence[str]) -> dict[str, MessageView]:
         """Returns the stored views of the given message ids that exist."""
-        ...
-
-    def insert_pending(self, messages: Sequence[StoredMessage]) -> None:
-        """Stores accepted, not yet decided messages in one transaction."""
-        ...
-
-    def save_outcomes(self, outcomes: Sequence[Outcome], *, insert_messages: bool) -> None:
-        """Stores scores, decisions, enforcement records and events in one transaction."""
         ...
 
     def list_messages(self, query: MessageQuery) -> list[MessageView]:
@@ -156,8 +166,4 @@ class ModerationRepository(Protocol):
         self, limit: int, received_before: datetime | None = None
     ) -> list[StoredMessage]:
         """Returns accepted messages still without a decision (received by then), oldest first."""
-        ...
-
-    def save_human_decision(self, decision: HumanDecision, events: Sequence[Event]) -> None:
-        """Stores a human decision with its events in one transaction (Conflict if raced)."""
         ...

@@ -184,12 +184,12 @@ class ModerationService:
         stored: dict[tuple[str, str], MessageView] = {}
         try:
             # Most submissions are new: one insert, no look-up first.
-            self._repo.insert_pending(list(new.values()))
+            self._insert_pending(list(new.values()))
         except Conflict:
             # A resubmission (or a concurrent one): keep what is stored, insert only the rest.
             stored = self._repo.find_messages(keys)
             new = {k: m for k, m in new.items() if k not in stored}
-            self._repo.insert_pending(list(new.values()))
+            self._insert_pending(list(new.values()))
         accepted = [
             Accepted(
                 id=(stored[k].message.id if k in stored else new[k].id),
@@ -232,8 +232,20 @@ class ModerationService:
             for o in outcomes
         }
 
+    def _insert_pending(self, messages: Sequence[StoredMessage]) -> None:
+        if messages:
+            with self._repo.transaction() as tx:
+                tx.insert_messages(messages)
+
     def _save(self, outcomes: Sequence[Outcome], *, insert_messages: bool) -> None:
-        self._repo.save_outcomes(outcomes, insert_messages=insert_messages)
+        if outcomes:
+            # One transaction: messages, scores, decisions, the strikes and bans they caused,
+            # and every event of the batch (with its outbox rows).
+            with self._repo.transaction() as tx:
+                if insert_messages:
+                    tx.insert_messages([o.message for o in outcomes])
+                tx.save_outcomes(outcomes)
+                tx.record([e for o in outcomes for e in o.events])
         if self._on_decided is not None and outcomes:
             self._on_decided(outcomes)
 
@@ -277,7 +289,9 @@ class ModerationService:
             request_id=request_id,
         )
         try:
-            self._repo.save_human_decision(decision, [event])
+            with self._repo.transaction() as tx:
+                tx.save_human_decision(decision)
+                tx.record([event])
         except Conflict as exc:
             raise Conflict(
                 "the message's decision changed meanwhile; reload it", code="changed_concurrently"

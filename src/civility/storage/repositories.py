@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
@@ -48,8 +49,7 @@ from civility.storage.decisions import (
     latest_human,
 )
 from civility.storage.enforcement_rows import insert_records
-from civility.storage.tables_dashboard import dashboard_users
-from civility.storage.unit_of_work import SqlUnitOfWork
+from civility.storage.unit_of_work import SqlTransaction, SqlUnitOfWork
 from civility.storage.unit_of_work import event_row as event_row
 from civility.storage.unit_of_work import insert_events as insert_events
 from civility.tenancy.models import DEFAULT_TENANT
@@ -185,11 +185,56 @@ def _view_from_row(row: Row[Any]) -> MessageView:
     return MessageView(message=message, scores=scores, decision=decision, human=human)
 
 
+class SqlModerationTransaction(SqlTransaction):
+    """Message and decision writes in one transaction."""
+
+    def insert_messages(self, messages: Sequence[StoredMessage]) -> None:
+        """Stores messages."""
+        insert_rows(self.conn, t.messages, [_message_row(m) for m in messages])
+
+    def save_outcomes(self, outcomes: Sequence[Outcome]) -> None:
+        """Stores the outcomes' scores, decisions and enforcement records (not their events)."""
+        score_rows = [
+            {
+                "message_id": o.message.id,
+                **o.scores,
+                "scorer": o.scorer or "",
+                "scored_at": o.decision.created_at,
+                "language": o.message.language,
+            }
+            for o in outcomes
+            if o.scores is not None
+        ]
+        decision_rows = [
+            {
+                "id": o.decision.id,
+                "message_id": o.message.id,
+                "action": o.decision.action.value,
+                "severity": o.decision.severity.value,
+                "reasons": [r.to_dict() for r in o.decision.reasons],
+                "policy_version": o.decision.policy_version,
+                "scorer": o.decision.scorer,
+                "path": o.decision.path,
+                "created_at": o.decision.created_at,
+            }
+            for o in outcomes
+        ]
+        insert_rows(self.conn, t.message_scores, score_rows)
+        insert_rows(self.conn, t.decisions, decision_rows)
+        # Strikes and bans a decision caused commit (or fail) with the decision itself.
+        insert_records(self.conn, [r for o in outcomes for r in o.enforcement])
+
+    def save_human_decision(self, decision: HumanDecision) -> None:
+        """Stores a human decision (unique per message and number: Conflict if raced)."""
+        insert_human_decisions(self.conn, [decision])
+
+
 class SqlModerationRepository:
     """Messages, scores, decisions and decision events in SQL."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, *, unit_of_work: SqlUnitOfWork | None = None) -> None:
         self._db = db
+        self._uow = unit_of_work or SqlUnitOfWork(db)
 
     def find_messages(self, keys: Sequence[tuple[str, str]]) -> dict[tuple[str, str], MessageView]:
         """Finds stored messages by (channel_id, platform_message_id)."""
@@ -233,56 +278,33 @@ class SqlModerationRepository:
         views = (_view_from_row(r) for r in rows)
         return {v.message.id: replace(v, history=tuple(past.get(v.message.id, ()))) for v in views}
 
+    def transaction(self) -> AbstractContextManager[SqlModerationTransaction]:
+        """Opens a write transaction (messages, decisions and their events commit together)."""
+        return self._uow.open(SqlModerationTransaction)
+
+    # The three below keep the one-call form for the seeding code of tests and benchmarks
+    # that other owners maintain; the service writes through `transaction()`.
+
     def save_human_decision(self, decision: HumanDecision, events: Sequence[Event]) -> None:
         """Stores a human decision with its events in one transaction (Conflict if raced)."""
-        with translate_errors(), self._db.write() as conn:
-            insert_human_decisions(conn, [decision])
-            insert_events(conn, events)
+        with self.transaction() as tx:
+            tx.save_human_decision(decision)
+            tx.record(events)
 
     def insert_pending(self, messages: Sequence[StoredMessage]) -> None:
         """Stores accepted, not yet decided messages in one transaction."""
-        if not messages:
-            return
-        with translate_errors(), self._db.write() as conn:
-            insert_rows(conn, t.messages, [_message_row(m) for m in messages])
+        if messages:
+            with self.transaction() as tx:
+                tx.insert_messages(messages)
 
     def save_outcomes(self, outcomes: Sequence[Outcome], *, insert_messages: bool) -> None:
         """Stores scores, decisions, enforcement records and events in one transaction."""
-        if not outcomes:
-            return
-        score_rows = [
-            {
-                "message_id": o.message.id,
-                **o.scores,
-                "scorer": o.scorer or "",
-                "scored_at": o.decision.created_at,
-                "language": o.message.language,
-            }
-            for o in outcomes
-            if o.scores is not None
-        ]
-        decision_rows = [
-            {
-                "id": o.decision.id,
-                "message_id": o.message.id,
-                "action": o.decision.action.value,
-                "severity": o.decision.severity.value,
-                "reasons": [r.to_dict() for r in o.decision.reasons],
-                "policy_version": o.decision.policy_version,
-                "scorer": o.decision.scorer,
-                "path": o.decision.path,
-                "created_at": o.decision.created_at,
-            }
-            for o in outcomes
-        ]
-        with translate_errors(), self._db.write() as conn:
-            if insert_messages:
-                insert_rows(conn, t.messages, [_message_row(o.message) for o in outcomes])
-            insert_rows(conn, t.message_scores, score_rows)
-            insert_rows(conn, t.decisions, decision_rows)
-            # Strikes and bans a decision caused commit (or fail) with the decision itself.
-            insert_records(conn, [r for o in outcomes for r in o.enforcement])
-            insert_events(conn, [e for o in outcomes for e in o.events])
+        if outcomes:
+            with self.transaction() as tx:
+                if insert_messages:
+                    tx.insert_messages([o.message for o in outcomes])
+                tx.save_outcomes(outcomes)
+                tx.record([e for o in outcomes for e in o.events])
 
     def list_messages(self, query: MessageQuery) -> list[MessageView]:
         """Lists messages matching the query, newest first."""
@@ -394,17 +416,6 @@ class SqlEventRepository:
             return [event_from_row(r) for r in conn.execute(stmt).all()]
 
 
-# Keys with the dashboard account they act for (both in the installation's database).
-_KEYS_WITH_USERS = t.api_keys.outerjoin(
-    dashboard_users, dashboard_users.c.username == t.api_keys.c.username
-)
-
-
-def _user_disabled(username: str | None, user_id: str | None, disabled_at: object) -> bool:
-    """Tells whether a key's user is disabled; an account that is gone counts as disabled."""
-    return username is not None and (user_id is None or disabled_at is not None)
-
-
 class SqlApiKeyRepository:
     """API keys in SQL (hashes only), in the installation's database.
 
@@ -446,63 +457,36 @@ class SqlApiKeyRepository:
         self._log(info.tenant, event)
 
     def get(self, key_id: str) -> StoredKey | None:
-        """Returns an active (not revoked) key with its user's state, or None."""
-        k, u = t.api_keys.c, dashboard_users.c
-        stmt = (
-            select(
-                k.key_hash,
-                k.role,
-                k.tenant,
-                k.channels,
-                k.username,
-                u.id.label("user_id"),
-                u.disabled_at,
-            )
-            .select_from(_KEYS_WITH_USERS)
-            .where(k.id == key_id, k.revoked_at.is_(None))
+        """Returns an active key, or None."""
+        k = t.api_keys.c
+        stmt = select(k.key_hash, k.role, k.tenant, k.channels).where(
+            k.id == key_id, k.revoked_at.is_(None)
         )
         with translate_errors(), self._db.read() as conn:
             row = conn.execute(stmt).first()
         if row is None:
             return None
         channels = None if row.channels is None else tuple(row.channels)
-        active = not _user_disabled(row.username, row.user_id, row.disabled_at)
-        return StoredKey(row.key_hash, Role(row.role), row.tenant, channels, row.username, active)
+        return StoredKey(row.key_hash, Role(row.role), row.tenant, channels)
 
     def count_admins(self, tenant: str) -> int:
-        """Counts a tenant's admin and owner keys that authenticate (not revoked, user enabled)."""
-        k, u = t.api_keys.c, dashboard_users.c
-        stmt = (
-            select(k.id)
-            .select_from(_KEYS_WITH_USERS)
-            .where(
-                k.role.in_((Role.ADMIN.value, Role.OWNER.value)),
-                k.revoked_at.is_(None),
-                k.tenant == tenant,
-                # A disabled user's key is refused, so it cannot create the next admin key.
-                or_(k.username.is_(None), and_(u.id.is_not(None), u.disabled_at.is_(None))),
-            )
+        """Counts a tenant's active admin and owner keys."""
+        k = t.api_keys.c
+        stmt = select(k.id).where(
+            k.role.in_((Role.ADMIN.value, Role.OWNER.value)),
+            k.revoked_at.is_(None),
+            k.tenant == tenant,
         )
         with translate_errors(), self._db.read() as conn:
             return len(conn.execute(stmt).all())
 
     def list(self, tenant: str) -> list[ApiKeyInfo]:
         """Returns a tenant's keys, active and revoked, oldest first."""
-        k, u = t.api_keys.c, dashboard_users.c
+        k = t.api_keys.c
         stmt = (
             select(
-                k.id,
-                k.role,
-                k.name,
-                k.created_at,
-                k.revoked_at,
-                k.tenant,
-                k.channels,
-                k.username,
-                u.id.label("user_id"),
-                u.disabled_at,
+                k.id, k.role, k.name, k.created_at, k.revoked_at, k.tenant, k.channels, k.username
             )
-            .select_from(_KEYS_WITH_USERS)
             .where(k.tenant == tenant)
             .order_by(k.created_at, k.id)
         )
@@ -518,7 +502,6 @@ class SqlApiKeyRepository:
                 r.tenant,
                 None if r.channels is None else tuple(r.channels),
                 r.username,
-                _user_disabled(r.username, r.user_id, r.disabled_at),
             )
             for r in rows
         ]
