@@ -49,6 +49,7 @@ from civility.storage.decisions import (
     latest_human,
 )
 from civility.storage.enforcement_rows import insert_records
+from civility.storage.tables_dashboard import dashboard_users
 from civility.storage.unit_of_work import SqlTransaction, SqlUnitOfWork
 from civility.storage.unit_of_work import event_row as event_row
 from civility.storage.unit_of_work import insert_events as insert_events
@@ -416,6 +417,17 @@ class SqlEventRepository:
             return [event_from_row(r) for r in conn.execute(stmt).all()]
 
 
+# Keys with the dashboard account they act for (both in the installation's database).
+_KEYS_WITH_USERS = t.api_keys.outerjoin(
+    dashboard_users, dashboard_users.c.username == t.api_keys.c.username
+)
+
+
+def _user_disabled(username: str | None, user_id: str | None, disabled_at: object) -> bool:
+    """Tells whether a key's user is disabled; an account that is gone counts as disabled."""
+    return username is not None and (user_id is None or disabled_at is not None)
+
+
 class SqlApiKeyRepository:
     """API keys in SQL (hashes only), in the installation's database.
 
@@ -457,36 +469,63 @@ class SqlApiKeyRepository:
         self._log(info.tenant, event)
 
     def get(self, key_id: str) -> StoredKey | None:
-        """Returns an active key, or None."""
-        k = t.api_keys.c
-        stmt = select(k.key_hash, k.role, k.tenant, k.channels).where(
-            k.id == key_id, k.revoked_at.is_(None)
+        """Returns an active (not revoked) key with its user's state, or None."""
+        k, u = t.api_keys.c, dashboard_users.c
+        stmt = (
+            select(
+                k.key_hash,
+                k.role,
+                k.tenant,
+                k.channels,
+                k.username,
+                u.id.label("user_id"),
+                u.disabled_at,
+            )
+            .select_from(_KEYS_WITH_USERS)
+            .where(k.id == key_id, k.revoked_at.is_(None))
         )
         with translate_errors(), self._db.read() as conn:
             row = conn.execute(stmt).first()
         if row is None:
             return None
         channels = None if row.channels is None else tuple(row.channels)
-        return StoredKey(row.key_hash, Role(row.role), row.tenant, channels)
+        active = not _user_disabled(row.username, row.user_id, row.disabled_at)
+        return StoredKey(row.key_hash, Role(row.role), row.tenant, channels, row.username, active)
 
     def count_admins(self, tenant: str) -> int:
-        """Counts a tenant's active admin and owner keys."""
-        k = t.api_keys.c
-        stmt = select(k.id).where(
-            k.role.in_((Role.ADMIN.value, Role.OWNER.value)),
-            k.revoked_at.is_(None),
-            k.tenant == tenant,
+        """Counts a tenant's admin and owner keys that authenticate (not revoked, user enabled)."""
+        k, u = t.api_keys.c, dashboard_users.c
+        stmt = (
+            select(k.id)
+            .select_from(_KEYS_WITH_USERS)
+            .where(
+                k.role.in_((Role.ADMIN.value, Role.OWNER.value)),
+                k.revoked_at.is_(None),
+                k.tenant == tenant,
+                # A disabled user's key is refused, so it cannot create the next admin key.
+                or_(k.username.is_(None), and_(u.id.is_not(None), u.disabled_at.is_(None))),
+            )
         )
         with translate_errors(), self._db.read() as conn:
             return len(conn.execute(stmt).all())
 
     def list(self, tenant: str) -> list[ApiKeyInfo]:
         """Returns a tenant's keys, active and revoked, oldest first."""
-        k = t.api_keys.c
+        k, u = t.api_keys.c, dashboard_users.c
         stmt = (
             select(
-                k.id, k.role, k.name, k.created_at, k.revoked_at, k.tenant, k.channels, k.username
+                k.id,
+                k.role,
+                k.name,
+                k.created_at,
+                k.revoked_at,
+                k.tenant,
+                k.channels,
+                k.username,
+                u.id.label("user_id"),
+                u.disabled_at,
             )
+            .select_from(_KEYS_WITH_USERS)
             .where(k.tenant == tenant)
             .order_by(k.created_at, k.id)
         )
@@ -502,6 +541,7 @@ class SqlApiKeyRepository:
                 r.tenant,
                 None if r.channels is None else tuple(r.channels),
                 r.username,
+                _user_disabled(r.username, r.user_id, r.disabled_at),
             )
             for r in rows
         ]
