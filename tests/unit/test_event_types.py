@@ -25,3 +25,14 @@ def test_no_event_is_built_from_a_bare_type_string() -> None:
         if re.search(r"(?<![\w.])Event\(\n", path.read_text())
     )
     assert hand_built == ["src/civility/events/models.py", "src/civility/storage/repositories.py"]
+
+
+def test_every_event_type_names_who_consumes_it() -> None:
+    # An emitted type has a consumer in civility, or is documented as for integrators.
+    doc = (ROOT / "docs" / "events.md").read_text()
+    table = doc.split("## Types", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in table.splitlines() if line.startswith("| `")]
+    assert rows
+    for row in rows:
+        consumers = [cell.strip() for cell in row.strip().strip("|").split("|")][-1]
+        assert consumers, f"no consumer named: {row[:80]}"
