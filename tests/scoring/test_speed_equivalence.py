@@ -256,7 +256,11 @@ def test_segment_sort_matches_a_global_sort() -> None:
         assert got.tolist() == expected.tolist()
 
 
-def test_expert_entries_and_logits_unchanged(corpus: list[str], scorer: FastScorer) -> None:
+@pytest.mark.parametrize("segmented_from", [0, 8192, 10**9])
+def test_expert_entries_and_logits_unchanged(
+    corpus: list[str], scorer: FastScorer, segmented_from: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(experts_module, "SEGMENTED_FROM", segmented_from)
     model = scorer._model
     experts = model.experts
     if experts is None:

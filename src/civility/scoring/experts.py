@@ -77,7 +77,11 @@ def _distinct(text: I64, bucket: I64, null: int) -> Entries:
     if not text.size:
         return Entries(text, bucket, np.zeros(0))
     counts = np.bincount(text)
-    ordered = _segment_sort(bucket.astype(np.int32), counts)
+    if text.size < SEGMENTED_FROM:  # a few texts: one sort, fewer numpy calls
+        bits = null.bit_length() - 1
+        ordered = (np.sort((text << bits) | bucket) & (null - 1)).astype(np.int32)
+    else:
+        ordered = _segment_sort(bucket.astype(np.int32), counts)
     first = np.empty(ordered.size, dtype=bool)
     first[0] = True
     np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
@@ -93,6 +97,9 @@ def _distinct(text: I64, bucket: I64, null: int) -> Entries:
 # (at most half of a block is padding): numpy sorts many short rows several times faster
 # than one long array of the same entries (3.6 ms -> 0.8 ms for a 256-text chat batch).
 _FILL: Final[int] = int(np.iinfo(np.int32).max)
+# Below this many entries (a handful of texts) one sort of packed keys is cheaper than the
+# block set-up; both give the same order.
+SEGMENTED_FROM: Final[int] = 8192
 
 
 def _segment_sort(values: I32, counts: I64) -> I32:

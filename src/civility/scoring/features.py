@@ -55,6 +55,13 @@ class Features:
     null: int
 
 
+# Every (k, n) with 1 <= k <= n < CHAR_ORDERS: column n of the row k before a text's end.
+_CROSS_BACK, _CROSS_COL = (
+    np.array(v, dtype=np.int64)
+    for v in zip(*[(k, n) for n in range(1, CHAR_ORDERS) for k in range(1, n + 1)], strict=True)
+)
+
+
 def _mix_into(x: U64, tmp: U64) -> None:
     """``_mix`` in place (``tmp``: scratch of the same size): no temporaries per step."""
     np.right_shift(x, np.uint64(30), out=tmp)
@@ -75,7 +82,6 @@ def featurize(cps: npt.NDArray[np.uint32], lens: I64, bits: int) -> Features:
     n_pos = int(cps.shape[0])
     tid = np.repeat(np.arange(n_texts, dtype=np.int64), lens)
     c64 = cps.astype(np.uint64)
-    ends = np.cumsum(lens)
 
     char = np.empty((n_pos, CHAR_ORDERS), dtype=np.int64)
     # Rolling hash of the n-gram starting at each position, updated in place order by order.
@@ -95,11 +101,11 @@ def featurize(cps: npt.NDArray[np.uint32], lens: I64, bits: int) -> Features:
         _mix_into(xm, tm)
         np.right_shift(xm, shift, out=xm)
         char[:m, n] = xm.view(np.int64)
-        char[m:, n] = null
-        if n > 0:
-            # An n-gram from position i crosses a text's end e when e - n <= i < e.
-            cross = (ends[:, None] - np.arange(1, n + 1, dtype=np.int64)).reshape(-1)
-            char[cross[(cross >= 0) & (cross < m)], n] = null
+    # Column n (n-grams of n + 1 characters) from position i crosses a text's end e when
+    # i = e - k for some 1 <= k <= n: those cells are null (the last text's end covers the
+    # batch's last rows, which the loop left unset).
+    cells = (np.cumsum(lens)[:, None] - _CROSS_BACK) * CHAR_ORDERS + _CROSS_COL
+    char.reshape(-1)[cells[cells >= _CROSS_COL]] = null
     char_counts = np.maximum(lens * CHAR_ORDERS - CHAR_ORDERS * (CHAR_ORDERS - 1) // 2, 0)
     # Texts shorter than the longest order lose a few more n-grams; count exactly.
     short = lens < CHAR_ORDERS
