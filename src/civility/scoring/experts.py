@@ -158,7 +158,7 @@ class LanguageExperts:
             return out.astype(np.float32)
         k = len(self.langs)
         for entries in block_entries(feats, chosen):
-            # One random read per entry (its whole table row, one cache line), then the
+            # One random read per entry (its whole 48-byte table row), then the
             # expert's two columns from the gathered copy: 2-D fancy indexing read the table
             # twice at random.
             rows = np.take(self.table, entries.bucket, axis=0).reshape(-1)

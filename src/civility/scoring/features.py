@@ -180,8 +180,8 @@ def segment_sum(values: F32, counts: I64) -> F32:
 
 
 # Rows gathered and summed per step of ``gathered_sum``: ~0.5 MB of 14-float rows, so the
-# per-column passes of ``np.add.reduceat`` (it walks the whole array once per column) run in
-# L2 cache instead of memory.
+# per-column passes of ``np.add.reduceat`` (it walks the array once per column) reread rows
+# that are still in cache. Smaller steps lost more to call overhead than they saved.
 GATHER_ROWS: Final[int] = 8192
 
 
@@ -189,7 +189,8 @@ def gathered_sum(weights: npt.NDArray[np.floating[Any]], buckets: I64, counts: I
     """``segment_sum(np.take(weights, buckets, axis=0), counts)``, a few groups at a time.
 
     Each group is summed by the same reduceat over the same rows, so the result is the same
-    bit for bit; only the memory traffic differs (2.4x faster on a chat batch).
+    bit for bit; only the memory traffic differs (~13% less CPU time for the char block of a
+    256-message chat batch, same-process alternation).
     """
     n = counts.shape[0]
     if buckets.shape[0] <= GATHER_ROWS or n < 2:
