@@ -398,6 +398,50 @@ def cpu_latency_ms(fn, texts: list[str], n: int = 1000) -> dict[str, float]:  # 
     return {"p50": float(np.percentile(samples, 50)), "p99": float(np.percentile(samples, 99))}
 
 
+def callgrind_regions() -> None:
+    """Fixed work for instruction counts, one ``functools.reduce`` per region.
+
+    Run under ``valgrind --tool=callgrind --toggle-collect=functools_reduce
+    --dump-after=functools_reduce`` (PYTHONHASHSEED=0): only the regions are counted and each
+    gets its own dump, in this order: 1 score() of 1,024 English messages (batches of 256),
+    2 score() of 512 Russian, 3 analyze(explain=False) of 1,024 English, 4 languages() of
+    1,024 English, 5 languages() of 512 Russian, 6 the threat tier alone on 1,024 English,
+    7 score() one English text a call (300 calls), 8 analyze() one text a call (300),
+    9 score() one Russian text a call (100). (The tables in /work/notes/issue-23-speed.md ran
+    1-6 and 7-9 as two processes; the regions are the same.)
+    """
+    from functools import reduce
+
+    from civility.scoring.model import load_fast_scorer
+    from civility.scoring.threats import apply_threats
+
+    scorer = load_fast_scorer()
+    en = messages(1024, seed=11)
+    ru = messages(512, seed=12, vocab=RU_WORDS)
+    warm = messages(512, seed=13) + messages(256, seed=14, vocab=RU_WORDS)
+    for i in range(0, len(warm), 256):
+        scorer.analyze(warm[i : i + 256], explain=False)
+    zeros = np.zeros((256, 6))
+
+    def region(fn, texts: list[str], size: int = 256) -> None:  # type: ignore[no-untyped-def]
+        reduce(lambda _, i: fn(texts[i : i + size]), range(0, len(texts), size), None)
+
+    region(scorer.score, en)
+    region(scorer.score, ru)
+    region(lambda b: scorer.analyze(b, explain=False), en)
+    region(scorer.languages, en)
+    region(scorer.languages, ru)
+    region(lambda b: apply_threats(b, zeros[: len(b)]), en)
+    one_en = messages(300, seed=21)
+    one_ru = messages(100, seed=22, vocab=RU_WORDS)
+    for text in messages(50, seed=23):
+        scorer.score([text])
+        scorer.analyze([text], explain=False)
+    region(scorer.score, one_en, 1)
+    region(lambda b: scorer.analyze(b, explain=False), one_en, 1)
+    region(scorer.score, one_ru, 1)
+
+
 def ab(base_src: Path, rounds: int, batch: int, out: Path) -> int:
     """Alternates ``--quick`` runs of base_src and this tree, one process each; medians."""
     import subprocess
@@ -445,7 +489,11 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--dump-outputs", type=Path, metavar="PATH", help="outputs on a corpus")
     ap.add_argument("--compare", type=Path, nargs=2, metavar="PATH", help="two dumps: identical?")
+    ap.add_argument("--callgrind-regions", action="store_true", help="see callgrind_regions()")
     args = ap.parse_args()
+    if args.callgrind_regions:
+        callgrind_regions()
+        return 0
     if args.quick:
         print(json.dumps(quick(args.batch)))
         return 0
