@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+
 import numpy as np
 import pytest
 
@@ -194,3 +199,33 @@ def test_a_learned_threat_follows_the_support_matrix_and_a_rule_does_not() -> No
     assert b.language == "fr"
     assert "threat" not in b.unsupported
     assert (b.scores["threat"] or 0.0) > 0.8
+
+
+_SEED_SCRIPT = """
+import json
+from civility.scoring import threat_structure as ts
+from civility.training.threat_data import threat_rows
+m = ts.scorer()
+out = []
+for row in threat_rows()[:3000]:
+    a = m.analyse(row.text)
+    p = m.probability(a, ts.signal_features(0.1, 0.3, 0.0))
+    out.append(p)
+print(json.dumps(out))
+"""
+
+
+def test_scores_do_not_depend_on_the_hash_seed() -> None:
+    # Features come from sets, whose order follows PYTHONHASHSEED; the score must not.
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", _SEED_SCRIPT],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("0", "1", "2")
+    ]
+    assert runs[0] == runs[1] == runs[2]
+    assert sum(p is not None for p in json.loads(runs[0])) > 500

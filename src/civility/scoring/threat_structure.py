@@ -387,7 +387,9 @@ class StructureScorer:
         if not analysis.names_harm:
             return None
         f = features(analysis.hits, analysis.sentences, len(analysis.tokens), signals)
-        z = sum(self.weights.get(k, 0.0) * v for k, v in f.items())
+        # fsum: exact, so the order of the features (a set's, which varies with the hash
+        # seed between processes) cannot change the last bits of the score.
+        z = math.fsum(self.weights.get(k, 0.0) * v for k, v in f.items())
         return min(1.0 / (1.0 + math.exp(-z)), CEILING)
 
 
