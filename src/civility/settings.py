@@ -99,7 +99,7 @@ class Settings(BaseSettings):
     # unbounded): past it a request is answered 503 `overloaded` at once (api/admission.py)
     # instead of queueing in the event loop for seconds.
     max_in_flight: int = Field(
-        128,
+        256,
         ge=0,
         le=1_000_000,
         description="Requests one server process works on at once; more are answered "

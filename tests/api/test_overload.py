@@ -11,7 +11,7 @@ from civility.settings import Settings
 def test_defaults_bound_admission(settings: Settings) -> None:
     assert settings.sync_max_pending == 1024
     assert settings.sync_max_queue_wait_ms == 2000
-    assert settings.max_in_flight == 128
+    assert settings.max_in_flight == 256
 
 
 def test_a_full_queue_is_a_503_overloaded_with_retry_after(api: Api) -> None:
