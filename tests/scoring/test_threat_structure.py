@@ -59,7 +59,7 @@ def test_a_text_without_harm_is_out_of_scope(scorer: ts.StructureScorer) -> None
     for text in ("nice post, thanks", "te espero en la puerta", "what a lovely day"):
         a = scorer.analyse(text)
         assert not a.names_harm
-        assert scorer.probability(a, ts.signal_features(0.9, 0.9, 0.0)) is None
+        assert scorer.probability(a, ts.signal_features(0.9)) is None
 
 
 def test_places_and_plans_without_harm_are_out_of_scope(scorer: ts.StructureScorer) -> None:
@@ -70,7 +70,7 @@ def test_places_and_plans_without_harm_are_out_of_scope(scorer: ts.StructureScor
 
 def test_the_scorer_hides_but_never_blocks(scorer: ts.StructureScorer) -> None:
     a = scorer.analyse(NEW_THREATS[1])
-    p = scorer.probability(a, ts.signal_features(0.99, 0.99, 0.9))
+    p = scorer.probability(a, ts.signal_features(0.99))
     assert p is not None
     assert 0.5 < p <= ts.CEILING < 0.8
 
@@ -209,7 +209,7 @@ m = ts.scorer()
 out = []
 for row in threat_rows()[:3000]:
     a = m.analyse(row.text)
-    p = m.probability(a, ts.signal_features(0.1, 0.3, 0.0))
+    p = m.probability(a, ts.signal_features(0.3))
     out.append(p)
 print(json.dumps(out))
 """

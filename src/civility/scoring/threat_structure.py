@@ -145,9 +145,12 @@ class Lexicon:
             return False
         return next(self._gate.iter(f" {text.lower().translate(_GATE_TABLE)} "), None) is not None
 
-    def analyse(self, text: str) -> tuple[list[str], list[int], list[Hit]]:
-        """Tokens, sentence numbers and every match (all languages, before choosing one)."""
-        if not self.may_name_harm(text):
+    def analyse(self, text: str, *, gated: bool = False) -> tuple[list[str], list[int], list[Hit]]:
+        """Tokens, sentence numbers and every match (all languages, before choosing one).
+
+        ``gated``: the caller already knows ``may_name_harm(text)`` is true.
+        """
+        if not gated and not self.may_name_harm(text):
             return [], [], []
         folded = quick_fold(text)
         core = _NON_WORD_RE.sub(" ", _SENTENCE_RE.sub(f" {_BREAK} ", folded)).strip()
@@ -296,14 +299,13 @@ def features(
     return f
 
 
-def signal_features(model_threat: float, toxicity: float, rule: float) -> dict[str, float]:
+def signal_features(toxicity: float) -> dict[str, float]:
     """The other scorers' view of a text, as features: only the toxicity head's.
 
-    The learned threat head and the rules were fitted or written on the same team-written
-    rows this model trains on, so on those rows they look far better than on new text, and
-    the model would learn to trust them and nothing else; they speak through the max instead.
+    Not the learned threat head or the rules: they were fitted or written on the same
+    team-written rows this model trains on, so on those rows they look far better than on new
+    text and the model would learn to trust them alone; they speak through the max instead.
     """
-    del model_threat, rule
     return {"x:toxicity": _logit(toxicity) / 6}
 
 
@@ -377,9 +379,9 @@ class StructureScorer:
         self.lexicon = lexicon
         self.version = version
 
-    def analyse(self, text: str) -> Analysis:
-        """Tokens and resolved word-class hits of ``text``."""
-        tokens, sentences, hits = self.lexicon.analyse(text)
+    def analyse(self, text: str, *, gated: bool = False) -> Analysis:
+        """Tokens and resolved word-class hits of ``text`` (``gated``: see ``Lexicon.analyse``)."""
+        tokens, sentences, hits = self.lexicon.analyse(text, gated=gated)
         return Analysis(tuple(tokens), tuple(sentences), tuple(resolve(hits)))
 
     def probability(self, analysis: Analysis, signals: dict[str, float]) -> float | None:

@@ -4357,7 +4357,7 @@ def apply_threats(
     spans: list[tuple[Span, ...]] = [()] * len(texts)
     results = detect(texts)
     out = _cap_harmless(texts, _cap_idioms(texts, probs, results), results)
-    lifted = _structure(texts, probs, results) if structure else {}
+    lifted = _structure(texts, probs) if structure else {}
     if not any(results) and not lifted:
         return out, spans
     out = out.copy() if out is probs else out
@@ -4377,9 +4377,7 @@ def apply_threats(
     return out, spans
 
 
-def _structure(
-    texts: Sequence[str], probs: F64, results: Sequence[ThreatResult | None]
-) -> dict[int, tuple[float, tuple[Span, ...]]]:
+def _structure(texts: Sequence[str], probs: F64) -> dict[int, tuple[float, tuple[Span, ...]]]:
     """Text index -> the threat-structure scorer's probability and its words, where it speaks."""
     model = threat_structure.scorer()
     if model is None:
@@ -4389,13 +4387,10 @@ def _structure(
     for i, text in enumerate(texts):
         if not gate(text):
             continue
-        analysis = model.analyse(text)
+        analysis = model.analyse(text, gated=True)
         if not analysis.names_harm:
             continue
-        res = results[i]
-        signals = threat_structure.signal_features(
-            float(probs[i, _THREAT]), float(probs[i, _TOXICITY]), res.threat if res else 0.0
-        )
+        signals = threat_structure.signal_features(float(probs[i, _TOXICITY]))
         p = model.probability(analysis, signals)
         if p is None:
             continue

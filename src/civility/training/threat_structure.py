@@ -40,7 +40,7 @@ from civility.scoring.threat_structure import (
     lexicon,
     signal_features,
 )
-from civility.scoring.threats import apply_threats, detect
+from civility.scoring.threats import apply_threats
 from civility.training.data import load_pool
 from civility.training.threat_data import threat_rows
 
@@ -97,17 +97,12 @@ def pool_frame(df: pd.DataFrame, split: str, rng: np.random.Generator) -> pd.Dat
 
 
 def signals(texts: Sequence[str]) -> list[dict[str, float]]:
-    """Serving-time signals of each text: the fast tier's learned threat, toxicity, rules."""
+    """Serving-time signals of each text: the fast tier's toxicity (``signal_features``)."""
     fast = load_fast_scorer()
     out: list[dict[str, float]] = []
     for i in range(0, len(texts), 512):
-        batch = list(texts[i : i + 512])
-        probs, _ = fast.model_proba(batch)
-        rules = detect(batch)
-        for j, res in enumerate(rules):
-            out.append(
-                signal_features(float(probs[j, 3]), float(probs[j, 0]), res.threat if res else 0.0)
-            )
+        probs, _ = fast.model_proba(list(texts[i : i + 512]))
+        out.extend(signal_features(float(p)) for p in probs[:, 0])
     return out
 
 
