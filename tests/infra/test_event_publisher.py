@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import asyncio
 import itertools
 from datetime import UTC, datetime
 
+import aio_pika
 import pytest
 from tests.conftest import require_server
 from tests.infra.infra_helpers import (
@@ -76,20 +76,13 @@ def test_a_refused_publish_raises_unavailable_and_the_next_one_reconnects() -> N
     exchange = unique("test.pub")
     publisher = AmqpEventPublisher(AMQP_URL, exchange)
 
-    async def refused() -> Unavailable | None:
-        for _ in range(3):  # the broker's close may land after a first batch went out
-            try:
-                await publisher.publish(_events(50))
-            except Unavailable as exc:
-                return exc
-            await asyncio.sleep(0.2)
-        return None
-
     async def scenario() -> None:
         await publisher.publish(_events(3))
-        # The exchange disappears under the open channel: the broker closes the channel.
+        # The exchange disappears under the open channel: the broker closes the channel, and
+        # the publish waits for confirms, so it sees the close.
         delete_rabbit([], [exchange])
-        assert await refused() is not None
+        with pytest.raises(Unavailable):
+            await publisher.publish(_events(50))
         await publisher.publish(_events(50))  # redeclares the exchange on a fresh connection
         await publisher.close()
 
@@ -97,3 +90,34 @@ def test_a_refused_publish_raises_unavailable_and_the_next_one_reconnects() -> N
         run_async(scenario())
     finally:
         delete_rabbit([], [exchange])
+
+
+def test_a_broker_nack_raises_unavailable_and_the_next_batch_goes_through() -> None:
+    exchange = unique("test.pub")
+    full = unique("test.full")
+    publisher = AmqpEventPublisher(AMQP_URL, exchange)
+
+    async def bind_a_full_queue() -> None:
+        # A queue that rejects every publish: with confirms on, the broker nacks them.
+        conn = await aio_pika.connect(AMQP_URL)
+        async with conn:
+            channel = await conn.channel()
+            ex = await channel.declare_exchange(exchange, aio_pika.ExchangeType.TOPIC, durable=True)
+            queue = await channel.declare_queue(
+                full, arguments={"x-max-length": 0, "x-overflow": "reject-publish"}
+            )
+            await queue.bind(ex, "#")
+
+    async def scenario() -> None:
+        await bind_a_full_queue()
+        with pytest.raises(Unavailable) as refused:
+            await publisher.publish(_events(5))
+        assert isinstance(refused.value.__cause__, aio_pika.exceptions.DeliveryError)
+        delete_rabbit([full])
+        await publisher.publish(_events(5))
+        await publisher.close()
+
+    try:
+        run_async(scenario())
+    finally:
+        delete_rabbit([full], [exchange])
