@@ -298,7 +298,7 @@ def dump_outputs(path: Path) -> None:
     from civility.scoring.normalize import normalize_batch, to_strings
 
     scorer = load_fast_scorer()
-    model = scorer._model
+    model = scorer.model
     # The corpus is frozen in a file on first use: the test files it draws on change over time.
     frozen = path.parent / "equivalence_corpus.json"
     if not frozen.exists():
@@ -324,7 +324,7 @@ def dump_outputs(path: Path) -> None:
         ]
     batches = [texts[i : i + 256] for i in range(0, len(texts), 256)]
     arrays["raw_logits"] = np.concatenate([model.raw_logits(b) for b in batches])
-    heads = [head_proba(model, scorer._calib, b) for b in batches]
+    heads = [head_proba(model, scorer.calibration, b) for b in batches]
     for k, name in enumerate(("head_probs", "head_lang", "head_raw")):
         arrays[name] = np.concatenate([h[k] for h in heads])
     record["normalized"] = [s for b in batches for s in to_strings(*normalize_batch(b))]
@@ -532,7 +532,7 @@ def main() -> int:
     from civility.scoring.model import FastScorer
 
     plain = FastScorer(
-        dataclasses.replace(scorer._model, experts=None), scorer._calib, scorer.manifest
+        dataclasses.replace(scorer.model, experts=None), scorer.calibration, scorer.manifest
     )
     for name, lang, sample in (
         ("fast_english", "en", texts[:4096]),
@@ -542,13 +542,13 @@ def main() -> int:
         for _ in range(3):  # interleaved: the machine's load drifts
             rates["with"].append(throughput(scorer.score, sample, args.batch, 1.0))
             rates["without"].append(throughput(plain.score, sample, args.batch, 1.0))
-        model = scorer._model
+        model = scorer.model
         head = model.raw_logits(sample[:512])[:, model.n_cat : model.lang_end]
         res[name] = {
             "texts_per_s": float(np.median(rates["with"])),
             "without_experts_texts_per_s": float(np.median(rates["without"])),
             "language_head_agrees": float(
-                np.mean(head.argmax(axis=1) == scorer._model.langs.index(lang))
+                np.mean(head.argmax(axis=1) == scorer.model.langs.index(lang))
             ),
         }
     res["analyze_explain_texts_per_s"] = throughput(
@@ -557,8 +557,8 @@ def main() -> int:
     # Language identification runs on every analyzed text: ~120-char messages and 1-5 words.
     short = [" ".join(m.split()[: 1 + i % 5]) for i, m in enumerate(texts[:8192])]
     res["langid_texts_per_s"] = {
-        "messages": throughput(scorer._langid.classify_many, texts[:8192], args.batch, 2.0),
-        "short_1_5_words": throughput(scorer._langid.classify_many, short, args.batch, 2.0),
+        "messages": throughput(scorer.languages, texts[:8192], args.batch, 2.0),
+        "short_1_5_words": throughput(scorer.languages, short, args.batch, 2.0),
     }
     res["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     if not args.no_baseline:

@@ -70,6 +70,16 @@ class FastScorer:
         self.min_drop = float(params.get("min_drop", MIN_DROP))
         self.rel_drop = float(params.get("rel_drop", REL_DROP))
 
+    @property
+    def model(self) -> LinearModel:
+        """The linear model (read-only; training and benchmarks call its functions directly)."""
+        return self._model
+
+    @property
+    def calibration(self) -> Calibration:
+        """The per-head calibration the model's logits go through."""
+        return self._calib
+
     def predict(self, texts: Sequence[str]) -> F64:
         """(texts, 6) calibrated probabilities, max over chunks, raised by the threat tier."""
         texts = list(texts)

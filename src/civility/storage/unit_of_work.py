@@ -66,6 +66,11 @@ class SqlTransaction:
         """Runs `action` once the transaction has committed (never if it rolls back)."""
         self._after_commit.append(action)
 
+    def committed(self) -> None:
+        """Runs the after-commit actions; the unit of work calls it once the commit is done."""
+        for action in self._after_commit:
+            action()
+
 
 Tx = TypeVar("Tx", bound=SqlTransaction)
 
@@ -89,8 +94,7 @@ class SqlUnitOfWork:
             yield tx
             if tx.events:
                 self._write_events(conn, tx.events)
-        for action in tx._after_commit:
-            action()
+        tx.committed()
 
     def transaction(self) -> AbstractContextManager[SqlTransaction]:
         """Opens a transaction that only records events (actions with no state of their own)."""

@@ -218,9 +218,9 @@ def texts_per_s(
 
 
 def _fast(fast: FastScorer, texts: list[str]) -> tuple[F64, npt.NDArray[np.bool_]]:
-    probs, _, _ = predict_proba(fast._model, fast._calib, texts)
+    probs, _, _ = predict_proba(fast.model, fast.calibration, texts)
     # Routed as the serving cascade routes: texts the language identifier calls English.
-    english = np.asarray([lang == "en" for lang in fast._langid.classify_many(texts)])
+    english = np.asarray([lang == "en" for lang in fast.languages(texts)])
     return probs, english.astype(bool)
 
 

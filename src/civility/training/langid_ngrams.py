@@ -45,7 +45,7 @@ SEED: Final[int] = 23
 
 def tokens(text: str) -> list[str]:
     """The identifier's tokens of a raw text (cleaned, lowercased)."""
-    return langid._TOKEN_RE.findall(langid.clean(text))
+    return langid.tokens_of(langid.clean(text))
 
 
 def count(frame: pd.DataFrame) -> dict[str, Counter[str]]:

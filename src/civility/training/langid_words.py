@@ -72,7 +72,7 @@ def document_counts(frame: pd.DataFrame) -> tuple[dict[str, Counter[str]], dict[
     for lang, texts in frame.groupby("lang")["text"]:
         counter: Counter[str] = Counter()
         for text in texts:
-            counter.update(set(langid._TOKEN_RE.findall(langid.clean(text))))
+            counter.update(set(langid.tokens_of(langid.clean(text))))
         counts[str(lang)] = counter
         sizes[str(lang)] = len(texts)
     return counts, sizes
