@@ -1,7 +1,10 @@
 """A small closed-loop HTTP/1.1 load generator (keep-alive, fixed concurrency, fixed time).
 
-Run as its own process so the server under test does not share its interpreter; prints one
-JSON line with every latency sample (milliseconds) of the measured window.
+Run as its own process so the server under test does not share its interpreter; writes one
+JSON object with every latency sample (milliseconds) of the measured window to the file named
+by --out. Not to stdout: a parent reading a multi-megabyte line from the pipe sometimes got it
+split (JSONDecodeError at char 262,145 and 524,289 in bench/moderate.py). `run_load` runs a
+load process that way and returns its JSON.
 """
 
 from __future__ import annotations
@@ -10,7 +13,11 @@ import argparse
 import asyncio
 import itertools
 import json
+import subprocess
+import tempfile
 import time
+from pathlib import Path
+from typing import Any
 
 TEXTS = [
     "Thanks for the stream tonight, the second half was really fun to watch with everyone here!",
@@ -104,8 +111,26 @@ async def run(args: argparse.Namespace) -> dict[str, object]:
     return {"samples_ms": samples, "errors": len(errors), "duration_s": args.duration}
 
 
+def run_load(cmd: list[str], env: dict[str, str] | None = None) -> dict[str, Any]:
+    """Runs a load process with `--out FILE` appended; returns the JSON object it wrote there."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "load.json"
+        proc = subprocess.run(
+            [*cmd, "--out", str(out)], env=env, capture_output=True, text=True, check=False
+        )
+        if proc.returncode != 0:
+            raise RuntimeError(f"load process exited {proc.returncode}: {proc.stderr[-4000:]}")
+        loaded: dict[str, Any] = json.loads(out.read_bytes())
+        return loaded
+
+
+def write_result(path: str, result: object) -> None:
+    """Writes a load process's result where its parent reads it (see run_load)."""
+    Path(path).write_text(json.dumps(result))
+
+
 def main() -> None:
-    """Parses arguments, runs, prints JSON."""
+    """Parses arguments, runs, writes the JSON to --out."""
     p = argparse.ArgumentParser()
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, required=True)
@@ -114,6 +139,7 @@ def main() -> None:
     p.add_argument("--concurrency", type=int, default=64)
     p.add_argument("--duration", type=float, default=20.0)
     p.add_argument("--warmup", type=float, default=3.0)
+    p.add_argument("--out", required=True, help="file to write the JSON result to")
     args = p.parse_args()
     try:
         import uvloop
@@ -121,7 +147,7 @@ def main() -> None:
         uvloop.install()
     except ImportError:
         pass
-    print(json.dumps(asyncio.run(run(args))))
+    write_result(args.out, asyncio.run(run(args)))
 
 
 if __name__ == "__main__":

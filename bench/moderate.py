@@ -11,12 +11,12 @@ import argparse
 import json
 import platform
 import statistics
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
+from _loadgen import run_load
 from _server import serve
 
 RESULTS = Path(__file__).parent / "results"
@@ -28,7 +28,7 @@ def _percentile(values: list[float], q: float) -> float:
 
 
 def _load(port: int, key: str, target: str, concurrency: int, duration: float) -> dict[str, float]:
-    out = subprocess.run(
+    raw = run_load(
         [
             sys.executable,
             str(Path(__file__).parent / "_loadgen.py"),
@@ -42,12 +42,8 @@ def _load(port: int, key: str, target: str, concurrency: int, duration: float) -
             str(concurrency),
             "--duration",
             str(duration),
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
+        ]
     )
-    raw = json.loads(out.stdout)
     samples = raw["samples_ms"]
     return {
         "requests": len(samples),

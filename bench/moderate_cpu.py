@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _loadgen import run_load
 
 RESULTS = Path(__file__).resolve().parent / "results"
 LOADGEN = Path(__file__).resolve().parent / "_loadgen.py"
@@ -59,7 +60,7 @@ def load(port: int, key: str, concurrency: int, duration: float) -> dict[str, An
     cmd = [sys.executable, str(LOADGEN), "--port", str(port), "--key", key]
     cmd += ["--target", "moderate", "--concurrency", str(concurrency)]
     cmd += ["--duration", str(duration), "--warmup", "0"]
-    raw = json.loads(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout)
+    raw = run_load(cmd)
     samples = sorted(raw["samples_ms"])
     return {
         "requests": len(samples),

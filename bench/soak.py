@@ -30,7 +30,6 @@ import json
 import os
 import platform
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -40,7 +39,7 @@ from typing import Any
 import httpx
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _loadgen import TEXTS
+from _loadgen import TEXTS, run_load, write_result
 from _server import serve
 
 RESULTS = Path(__file__).parent / "results"
@@ -164,7 +163,7 @@ async def drive(args: argparse.Namespace) -> dict[str, object]:
 
 
 def loadgen_main() -> None:
-    """The load process: drives the server and prints the raw outcome as one JSON line."""
+    """The load process: drives the server and writes the raw outcome as JSON to --out."""
     p = argparse.ArgumentParser()
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, required=True)
@@ -174,6 +173,7 @@ def loadgen_main() -> None:
     p.add_argument("--warmup", type=float, default=5.0)
     p.add_argument("--connections", type=int, default=256)
     p.add_argument("--timeout", type=float, default=10.0)
+    p.add_argument("--out", required=True, help="file to write the JSON outcome to")
     args = p.parse_args(sys.argv[2:])
     try:
         import uvloop
@@ -181,7 +181,7 @@ def loadgen_main() -> None:
         uvloop.install()
     except ImportError:
         pass
-    print(json.dumps(asyncio.run(drive(args))))
+    write_result(args.out, asyncio.run(drive(args)))
 
 
 def summarise(raw: dict[str, Any], args: argparse.Namespace) -> dict[str, object]:
@@ -231,7 +231,7 @@ def run_once(args: argparse.Namespace, settings: dict[str, str]) -> dict[str, ob
             timeout=30,
         )
         made.raise_for_status()
-        load = subprocess.run(
+        raw = run_load(
             [
                 sys.executable,
                 __file__,
@@ -243,12 +243,9 @@ def run_once(args: argparse.Namespace, settings: dict[str, str]) -> dict[str, ob
                 f"--warmup={args.warmup}",
                 f"--connections={args.connections}",
                 f"--timeout={args.timeout}",
-            ],
-            capture_output=True,
-            text=True,
-            check=True,
+            ]
         )
-    report = summarise(json.loads(load.stdout), args)
+    report = summarise(raw, args)
     report["conditions"] = {
         "server": "civility serve, 1 process, embedded default (SQLite WAL, memory://, builtin)",
         "settings": settings,
