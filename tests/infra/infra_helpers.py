@@ -69,13 +69,16 @@ class EventCapture:
         self.exchange = exchange
         self.binding = binding
         self.received: list[dict[str, Any]] = []
+        self._arrived = threading.Condition()
         self._ready = threading.Event()
-        self._stop = threading.Event()
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._stop: asyncio.Event | None = None
         self._thread = threading.Thread(target=lambda: asyncio.run(self._run()), daemon=True)
 
     async def _run(self) -> None:
         import aio_pika
 
+        self._loop, self._stop = asyncio.get_running_loop(), asyncio.Event()
         conn = await aio_pika.connect(AMQP_URL)
         async with conn:
             channel = await conn.channel()
@@ -87,28 +90,35 @@ class EventCapture:
 
             async def on_message(message: aio_pika.abc.AbstractIncomingMessage) -> None:
                 async with message.process():
-                    self.received.append(
-                        {
-                            "routing_key": message.routing_key,
-                            "message_id": message.message_id,
-                            "body": orjson.loads(message.body),
-                            "headers": dict(message.headers),
-                        }
-                    )
+                    with self._arrived:
+                        self.received.append(
+                            {
+                                "routing_key": message.routing_key,
+                                "message_id": message.message_id,
+                                "body": orjson.loads(message.body),
+                                "headers": dict(message.headers),
+                            }
+                        )
+                        self._arrived.notify_all()
 
             await queue.consume(on_message)
             self._ready.set()
-            while not self._stop.is_set():
-                await asyncio.sleep(0.05)
+            await self._stop.wait()
 
     def start(self) -> None:
         """Starts consuming; returns once the queue is bound."""
         self._thread.start()
         assert self._ready.wait(15), "could not bind the capture queue"
 
+    def wait_for(self, done: Callable[[list[dict[str, Any]]], bool], seconds: float = 20.0) -> bool:
+        """Waits until `done(received)` holds, woken by each arrival (bounded)."""
+        with self._arrived:
+            return self._arrived.wait_for(lambda: done(self.received), seconds)
+
     def stop(self) -> None:
         """Stops consuming."""
-        self._stop.set()
+        if self._loop is not None and self._stop is not None:
+            self._loop.call_soon_threadsafe(self._stop.set)
         self._thread.join(10)
 
 

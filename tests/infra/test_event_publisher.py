@@ -14,7 +14,6 @@ from tests.infra.infra_helpers import (
     delete_rabbit,
     run_async,
     unique,
-    wait_until,
 )
 
 from civility.errors import Unavailable
@@ -61,7 +60,7 @@ def test_a_batch_arrives_whole_with_ids_routing_keys_and_headers() -> None:
     try:
         with capture_events(exchange) as capture:  # declares the exchange and binds a queue
             run_async(publish())
-            assert wait_until(lambda: len(capture.received) >= len(events))
+            assert capture.wait_for(lambda got: len(got) >= len(events))
     finally:
         delete_rabbit([], [exchange])
     got = {e["message_id"]: e for e in capture.received}

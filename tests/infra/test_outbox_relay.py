@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 from tests.conftest import require_server
-from tests.infra.infra_helpers import AMQP_URL, capture_events, delete_rabbit, unique, wait_until
+from tests.infra.infra_helpers import AMQP_URL, capture_events, delete_rabbit, unique
 
 from civility.api.app import create_app
 from civility.container import Container, build_container
@@ -194,10 +194,8 @@ def test_serve_publishes_decision_events_to_the_topic_exchange(
             }
             r = client.post("/v1/messages", json=body, headers=headers)
             assert r.status_code == 202, r.text
-            assert wait_until(
-                lambda: (
-                    len([e for e in capture.received if e["routing_key"] != "apikey.created"]) >= 20
-                )
+            assert capture.wait_for(
+                lambda got: len([e for e in got if e["routing_key"] != "apikey.created"]) >= 20
             )
     finally:
         delete_rabbit([queue, f"{queue}.dead"], [exchange])

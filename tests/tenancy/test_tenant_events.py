@@ -12,7 +12,6 @@ from tests.infra.infra_helpers import (
     delete_rabbit,
     run_async,
     unique,
-    wait_until,
 )
 from tests.tenancy.conftest import Tenanted
 from tests.webhooks.conftest import LOOPBACK, Receiver, receiver_factory  # noqa: F401
@@ -74,7 +73,7 @@ def test_relayed_events_carry_their_tenant() -> None:
     try:
         with capture_events(exchange) as capture:
             run_async(publish())
-            assert wait_until(lambda: len(capture.received) == 1)
+            assert capture.wait_for(lambda got: len(got) == 1)
     finally:
         delete_rabbit([], [exchange])
     got = capture.received[0]
