@@ -32,7 +32,7 @@ from civility.scoring.threat_lexicon import TAGS
 LANGS: Final[tuple[str, ...]] = ("en", "es", "ru", "it", "tr", "de", "pt", "fr")
 HARM_TAGS: Final[frozenset[str]] = frozenset({"HARM_V", "WEAPON", "DEATH", "SELF_HARM"})
 # Gate the scorer (with HARM_TAGS), but count as harm only in the learned weights.
-GATE_TAGS: Final[frozenset[str]] = HARM_TAGS | {"WEAK"}
+GATE_TAGS: Final[frozenset[str]] = HARM_TAGS | {"WEAK", "VEILED"}
 TARGET_TAGS: Final[frozenset[str]] = frozenset({"YOU", "YOUR", "KIN", "THIRD", "GROUP"})
 INTENT_TAGS: Final[frozenset[str]] = frozenset(
     {"I", "WE", "FUT", "SOMEONE", "SHOULD", "COND", "PROMISE", "TIME", "KNOW"}
@@ -292,6 +292,11 @@ def features(
             f["s:harm+intent"] = 1.0
         if "WEAK" in group and target and intent:
             f["s:weak+target+intent"] = 1.0
+        if "VEILED" in group:
+            if target:
+                f["s:veiled+target"] = 1.0
+            if benign:
+                f["s:veiled+benign"] = 1.0
     f[f"len:{min(n_tokens // 6, 5)}"] = 1.0
     f["n:harm"] = min(sum(1 for h in hits if h.tag in HARM_TAGS), 4) / 4
     for name, value in signals.items():

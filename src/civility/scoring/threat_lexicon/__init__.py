@@ -48,6 +48,10 @@ TAGS: Final[tuple[str, ...]] = (
     "TECH",  # technology and objects: process, server, battery, disk, app, printer
     "IDIOM",  # hyperbole and play: laughing, lol, haha, kisses, tired, bored, joke
     "INSULT",  # strong insults: idiot, bitch, loser, scum
+    # Veiled threats that name no harm: watch your back, be a shame if something happened,
+    # i know where you live, you've been warned. They open the gate like a harm word, and the
+    # model weighs them (a plan to meet at your house is not a threat; its words are elsewhere).
+    "VEILED",
     # Articles, prepositions, conjunctions: no feature of their own; they vote for their
     # language and claim the token (Spanish "el" is not Turkish "el", hand; German "die" is
     # not English "die").
