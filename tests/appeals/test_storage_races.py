@@ -12,7 +12,7 @@ from civility.events.models import Event, EventType, new_event
 from civility.storage.appeals import SqlAppealRepository
 from civility.storage.db import Database
 from civility.storage.user_reports import SqlReportRepository
-from civility.user_reports.models import Report, ReportReason, ReportStatus
+from civility.user_reports.models import Report, ReportReason, ReportReopening, ReportStatus
 
 NOW = datetime(2026, 12, 7, 12, 0, tzinfo=UTC)
 
@@ -36,17 +36,50 @@ def test_a_stale_appeal_decision_writes_nothing(db: Database) -> None:
         "system:policy-v1",
         NOW,
     )
-    stored = repo.add(appeal, _event(EventType.APPEAL_SUBMITTED, "apl_1"))
-    assert stored == appeal
-    again = repo.add(replace(appeal, id="apl_2"), _event(EventType.APPEAL_SUBMITTED, "apl_2"))
-    assert again.id == "apl_1"  # one appeal per subject, whoever inserts second
+    with repo.transaction() as tx:
+        assert tx.add(appeal)
+        # One appeal per subject, whoever inserts second: the second insert writes nothing.
+        assert not tx.add(replace(appeal, id="apl_2"))
+        tx.record([_event(EventType.APPEAL_SUBMITTED, "apl_1")])
+    assert repo.get("apl_1") == appeal
+    assert repo.get("apl_2") is None
     upheld = decide(appeal, "mod-a", AppealOutcome.UPHOLD, NOW, senior=False)
     denied = decide(appeal, "mod-b", AppealOutcome.DENY, NOW, senior=False)
-    assert repo.save_decision(appeal, upheld, [], [], [])
-    assert not repo.save_decision(appeal, denied, [], [], [])
+    with repo.transaction() as tx:
+        assert tx.save_decision(appeal, upheld, [], [])
+        assert not tx.save_decision(appeal, denied, [], [])
     current = repo.get("apl_1")
     assert current is not None
     assert (current.status.value, current.decided_by) == ("upheld", "mod-a")
+
+
+def test_an_appeal_whose_reports_changed_takes_back_its_own_writes_only(db: Database) -> None:
+    ids = seed(db, DEMO, NOW)
+    repo, reports = SqlAppealRepository(db), SqlReportRepository(db)
+    report = Report("rpt_x", ids[5], "sports", "u9", ReportReason.SPAM, None, 1000, NOW)
+    reports.add(report, _event(EventType.REPORT_RECEIVED, ids[5]))
+    appeal = Appeal(
+        "apl_9",
+        AppealKind.DECISION,
+        f"decision:{ids[5]}",
+        "spammer",
+        "sports",
+        ids[5],
+        "it was a quote",
+        "hide",
+        "system:policy-v1",
+        NOW,
+    )
+    upheld = decide(appeal, "mod-a", AppealOutcome.UPHOLD, NOW, senior=False)
+    # The report was never closed by that verdict: reopening it finds nothing to reopen.
+    reopening = ReportReopening(
+        ("rpt_x",), ("u9",), (ReportStatus.UPHELD,), "mod-z", NOW, "mod-a", NOW
+    )
+    with repo.transaction() as tx:
+        assert tx.add(appeal)
+        assert not tx.save_decision(appeal, upheld, [], [], reopening)
+    # The savepoint took back the decision, not the appeal added before it.
+    assert repo.get("apl_9") == appeal
 
 
 def test_closing_reports_that_are_no_longer_open_writes_nothing(db: Database) -> None:
@@ -57,9 +90,10 @@ def test_closing_reports_that_are_no_longer_open_writes_nothing(db: Database) ->
             f"rpt_{reporter}", ids[3], "general", reporter, ReportReason.SPAM, None, 1000, NOW
         )
         repo.add(report, _event(EventType.REPORT_RECEIVED, ids[3]))
-    assert repo.close(["rpt_u1"], ReportStatus.REJECTED, "mod", NOW, [], [])
-    # One of the two is closed already: neither closes, no reporter is counted.
-    assert not repo.close(["rpt_u1", "rpt_u2"], ReportStatus.UPHELD, "mod", NOW, [], [])
+    with repo.transaction() as tx:
+        assert tx.close(["rpt_u1"], ReportStatus.REJECTED, "mod", NOW, [])
+        # One of the two is closed already: neither closes, no reporter is counted.
+        assert not tx.close(["rpt_u1", "rpt_u2"], ReportStatus.UPHELD, "mod", NOW, [])
     statuses = {r.id: r.status for r in repo.reports_of(ids[3])}
     assert statuses == {"rpt_u1": ReportStatus.REJECTED, "rpt_u2": ReportStatus.OPEN}
     assert (repo.reporter("u1").rejected, repo.reporter("u2").upheld) == (1, 0)

@@ -5,7 +5,8 @@ after. The reports open again with a `report.reopened` event; on SQLite and Post
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import timedelta
 from typing import Any
 
@@ -17,13 +18,12 @@ from tests.review.test_verdict_decisions import container as container  # the fi
 from civility.clock import ManualClock
 from civility.container import Container
 from civility.errors import Conflict, Forbidden, Invalid
-from civility.events.models import Event
 from civility.moderation.decisions import DecisionSource, decide_by_hand
 from civility.moderation.lookup import MessageRef
 from civility.policy.verdict import Action
 from civility.review.models import ReviewStatus
 from civility.storage.repositories import SqlModerationRepository
-from civility.storage.user_reports import SqlReportRepository
+from civility.storage.user_reports import SqlReportRepository, SqlReportTransaction
 from civility.user_reports.models import (
     ReportedQuery,
     ReportReason,
@@ -196,8 +196,22 @@ def test_a_verdict_whose_decision_was_replaced_since_is_not_reversed_alone(
     assert _action(c, mid) is Action.BLOCK
 
 
+class _RacingTransaction:
+    """A report transaction where a concurrent reversal reopens the same reports first."""
+
+    def __init__(self, inner: SqlReportTransaction) -> None:
+        self._inner = inner
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._inner, name)
+
+    def reopen(self, reopening: ReportReopening, decisions: Sequence[Any]) -> bool:
+        assert self._inner.reopen(reopening, [])  # the other moderator wins
+        return self._inner.reopen(reopening, decisions)
+
+
 class _Racing:
-    """A report repository where a concurrent reversal reopens the same reports first."""
+    """A report repository whose transactions race a concurrent reversal."""
 
     def __init__(self, inner: SqlReportRepository) -> None:
         self._inner = inner
@@ -205,11 +219,10 @@ class _Racing:
     def __getattr__(self, name: str) -> Any:
         return getattr(self._inner, name)
 
-    def reopen(
-        self, reopening: ReportReopening, events: Sequence[Event], decisions: Sequence[Any]
-    ) -> bool:
-        assert self._inner.reopen(reopening, [], [])  # the other moderator wins
-        return self._inner.reopen(reopening, events, decisions)
+    @contextmanager
+    def transaction(self) -> Iterator[_RacingTransaction]:
+        with self._inner.transaction() as tx:
+            yield _RacingTransaction(tx)
 
 
 def test_a_concurrent_reversal_makes_the_second_one_stale(

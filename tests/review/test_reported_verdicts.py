@@ -4,7 +4,8 @@ closed; on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -20,9 +21,8 @@ from civility.moderation.decisions import DecisionSource
 from civility.moderation.lookup import MessageRef
 from civility.policy.verdict import Action
 from civility.review.models import Resolution, ResolveRequest, ReviewQuery, ReviewStatus
-from civility.review.ports import Change
 from civility.review.service import ReviewService
-from civility.storage.review import SqlReviewRepository
+from civility.storage.review import SqlReviewRepository, SqlReviewTransaction
 from civility.storage.user_reports import SqlReportRepository
 from civility.user_reports.models import (
     Report,
@@ -257,21 +257,24 @@ def test_a_reversal_reopens_only_its_own_verdicts_reports(
 
 
 class _Racing:
-    """A review repository whose reports are closed by a concurrent Reported-tab verdict just
-    before the review verdict is saved."""
+    """A review repository whose message's reports are closed by a concurrent Reported-tab
+    verdict just before the review verdict's transaction opens."""
 
-    def __init__(self, inner: SqlReviewRepository, reports: SqlReportRepository, at: datetime):
-        self._inner, self._reports, self._at = inner, reports, at
+    def __init__(
+        self, inner: SqlReviewRepository, reports: SqlReportRepository, at: datetime, mid: str
+    ):
+        self._inner, self._reports, self._at, self._mid = inner, reports, at, mid
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._inner, name)
 
-    def save(self, changes: Sequence[Change]) -> set[str]:
-        for change in changes:
-            if change.reports is not None:
-                ids = change.reports.report_ids
-                assert self._reports.close(ids, ReportStatus.REJECTED, "mod-bo", self._at, [], [])
-        return self._inner.save(changes)
+    @contextmanager
+    def transaction(self) -> Iterator[SqlReviewTransaction]:
+        for report in self._inner.open_reports([self._mid]).get(self._mid, []):
+            with self._reports.transaction() as tx:
+                assert tx.close([report.id], ReportStatus.REJECTED, "mod-bo", self._at, [])
+        with self._inner.transaction() as tx:
+            yield tx
 
 
 def test_reports_closed_meanwhile_make_the_review_verdict_stale(
@@ -279,7 +282,7 @@ def test_reports_closed_meanwhile_make_the_review_verdict_stale(
 ) -> None:
     c, mid = container, ids[FLAGGED]
     _report(c, mid, "r1")
-    racing = _Racing(SqlReviewRepository(c.db), SqlReportRepository(c.db), clock.now())
+    racing = _Racing(SqlReviewRepository(c.db), SqlReportRepository(c.db), clock.now(), mid)
     service = ReviewService(racing, c.review.enforcement, clock)
     with pytest.raises(Conflict) as stale:
         service.resolve(mid, "mod-ana", ResolveRequest(Resolution.HIDE))

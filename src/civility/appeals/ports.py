@@ -8,18 +8,35 @@ from typing import Protocol
 
 from civility.appeals.models import Appeal, AppealQuery
 from civility.enforcement.records import EnforcementRecord
-from civility.events.models import Event
+from civility.events.unit_of_work import Transaction, UnitOfWork
 from civility.moderation.decisions import HumanDecision
 from civility.user_reports.models import Report, ReportReopening
 
 
-class AppealRepository(Protocol):
-    """Stores appeals; a decision is saved only if the appeal did not change underneath."""
+class AppealTransaction(Transaction, Protocol):
+    """A write transaction on appeals."""
 
-    def add(self, appeal: Appeal, event: Event) -> Appeal:
-        """Stores a new appeal with its event; returns the stored one when an appeal of the
-        same subject exists already (nothing is written then)."""
+    def add(self, appeal: Appeal) -> bool:
+        """Stores a new appeal; False (nothing written) when an appeal of the same subject
+        exists already."""
         ...
+
+    def save_decision(
+        self,
+        before: Appeal,
+        after: Appeal,
+        records: Sequence[EnforcementRecord],
+        decisions: Sequence[HumanDecision],
+        reopened: ReportReopening | None = None,
+    ) -> bool:
+        """Stores the decided appeal, the bans it lifts, the message's new decision and the
+        user reports it opens again, if `before` is still current and those reports are still
+        closed so; False (nothing written) otherwise."""
+        ...
+
+
+class AppealRepository(UnitOfWork[AppealTransaction], Protocol):
+    """Stores appeals; a decision is saved only if the appeal did not change underneath."""
 
     def get(self, appeal_id: str) -> Appeal | None:
         """Returns one appeal."""
@@ -31,20 +48,6 @@ class AppealRepository(Protocol):
 
     def list_appeals(self, query: AppealQuery) -> list[Appeal]:
         """Returns appeals matching the query, newest first."""
-        ...
-
-    def save_decision(
-        self,
-        before: Appeal,
-        after: Appeal,
-        events: Sequence[Event],
-        records: Sequence[EnforcementRecord],
-        decisions: Sequence[HumanDecision],
-        reopened: ReportReopening | None = None,
-    ) -> bool:
-        """Stores the decided appeal, the bans it lifts, the message's new decision, the user
-        reports it opens again and the events in one transaction, if `before` is still current
-        and those reports are still closed so; returns False (writing nothing) otherwise."""
         ...
 
     def closed_reports(self, message_id: str, closed_by: str, closed_at: datetime) -> list[Report]:

@@ -101,10 +101,15 @@ class AppealService:
             appeal = self._ban_appeal(new, statement, now)
         if isinstance(appeal, Submitted):
             return appeal
-        stored = self._repo.add(appeal, self._event(EventType.APPEAL_SUBMITTED, appeal, now))
-        if stored.id == appeal.id:
+        with self._repo.transaction() as tx:
+            added = tx.add(appeal)
+            if added:
+                tx.record([self._event(EventType.APPEAL_SUBMITTED, appeal, now)])
+        if added:
             return Submitted(appeal, duplicate=False)
         # Someone sent the same appeal at the same moment and won the insert.
+        stored = self._repo.by_subject(appeal.subject_key)
+        assert stored is not None  # the insert lost to it
         return self._repeat(stored, appeal.author_id)
 
     def _repeat(self, existing: Appeal, author_id: str) -> Submitted:
@@ -170,7 +175,11 @@ class AppealService:
         if after.status is AppealStatus.UPHELD:
             event.payload["reopened_reports"] = list(reopened.report_ids) if reopened else []
         events = [event, *extra, *(record_event(r) for r in lifted)]
-        if not self._repo.save_decision(before, after, events, lifted, reversal, reopened):
+        with self._repo.transaction() as tx:
+            saved = tx.save_decision(before, after, lifted, reversal, reopened)
+            if saved:
+                tx.record(events)
+        if not saved:
             raise Conflict(
                 "the appeal changed while you were working on it; reload it",
                 code="changed_concurrently",

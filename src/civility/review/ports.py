@@ -10,6 +10,7 @@ from typing import Protocol
 from civility.enforcement.records import EnforcementRecord
 from civility.enforcement.service import Consequences
 from civility.events.models import Event
+from civility.events.unit_of_work import Transaction, UnitOfWork
 from civility.moderation.decisions import HumanDecision
 from civility.policy.verdict import Severity
 from civility.review.models import (
@@ -30,7 +31,8 @@ class Change:
 
     `enforcement` holds the strikes and bans the verdict asks for: they are stored in the
     same transaction as the verdict (their events are part of `events`), or not at all; so is
-    `decisions`, the human decision the verdict makes the message's current one.
+    `decisions`, the human decision the verdict makes the message's current one. The service
+    records `events` in the transaction that saved the change, and only if it was saved.
     """
 
     before: ReviewState
@@ -57,7 +59,25 @@ class ChannelMessage:
     before: bool
 
 
-class ReviewRepository(Protocol):
+class ReviewTransaction(Transaction, Protocol):
+    """A write transaction on the review projection."""
+
+    def save(self, change: Change) -> bool:
+        """Writes a change (state, closed or reopened reports, decisions, strikes and bans,
+        notes; not its events, which the service records) if its `before` version is current.
+
+        A change that closes or reopens reports is written only if every one of them was
+        still open (or still closed by that verdict). False, writing nothing of this change,
+        when it changed underneath; the transaction goes on.
+        """
+        ...
+
+    def add_note(self, note: Note) -> None:
+        """Stores a note."""
+        ...
+
+
+class ReviewRepository(UnitOfWork[ReviewTransaction], Protocol):
     """Reads queue items from the decisions and stores the review projection."""
 
     def list_items(self, query: ReviewQuery, now: datetime) -> list[ReviewItem]:
@@ -98,19 +118,6 @@ class ReviewRepository(Protocol):
 
     def closed_reports(self, message_id: str, closed_by: str, closed_at: datetime) -> list[Report]:
         """Returns the message's reports that `closed_by` closed at `closed_at` (one verdict)."""
-        ...
-
-    def save(self, changes: Sequence[Change]) -> set[str]:
-        """Applies the changes whose `before` version is current, in one transaction.
-
-        A change that closes or reopens reports is saved only if every one of them was still
-        open (or still closed by that verdict). Returns the message ids that were saved; the
-        others changed underneath.
-        """
-        ...
-
-    def add_note(self, note: Note, event: Event) -> None:
-        """Stores a note together with its event."""
         ...
 
     def notes(self, subject_type: str, subject_id: str, limit: int = 100) -> list[Note]:

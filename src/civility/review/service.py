@@ -332,7 +332,7 @@ class ReviewService:
                 continue
             changes.append(change)
             earlier.extend(change.enforcement)
-        saved = self._repo.save(changes) if changes else set()
+        saved = self._save(changes) if changes else set()
         for change in changes:
             if change.after.message_id in saved:
                 result.resolved.append(change.after.message_id)
@@ -360,7 +360,9 @@ class ReviewService:
             payload={"note_id": note.id, "text": note.text},
             at=note.created_at,
         )
-        self._repo.add_note(note, event)
+        with self._repo.transaction() as tx:
+            tx.add_note(note)
+            tx.record([event])
         return note
 
     def notes(self, subject_type: str, subject_id: str) -> list[Note]:
@@ -549,8 +551,19 @@ class ReviewService:
             events.extend(ban.events)
         return Consequences(tuple(records), tuple(events))
 
+    def _save(self, changes: Sequence[Change]) -> set[str]:
+        """Saves the changes still current, each with its events, in one transaction; returns
+        the ids of the saved ones (the others changed underneath and wrote nothing)."""
+        saved: set[str] = set()
+        with self._repo.transaction() as tx:
+            for change in changes:
+                if tx.save(change):
+                    tx.record(change.events)
+                    saved.add(change.after.message_id)
+        return saved
+
     def _save_one(self, change: Change) -> None:
-        if not self._repo.save([change]):
+        if not self._save([change]):
             raise Conflict(
                 "the item changed while you were working on it; reload it",
                 code="changed_concurrently",

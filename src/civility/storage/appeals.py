@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from datetime import datetime
 from typing import Any
 
@@ -11,13 +12,13 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from civility.appeals.models import Appeal, AppealKind, AppealQuery, AppealStatus
 from civility.enforcement.records import EnforcementRecord
-from civility.events.models import Event
 from civility.moderation.decisions import HumanDecision
 from civility.storage.db import Database
 from civility.storage.decisions import insert_human_decisions
 from civility.storage.enforcement_rows import insert_records
-from civility.storage.repositories import as_utc, insert_events, translate_errors
+from civility.storage.repositories import as_utc, translate_errors
 from civility.storage.tables_appeals import appeals
+from civility.storage.unit_of_work import SqlTransaction, SqlUnitOfWork
 from civility.storage.user_reports import closed_reports_of, reopen_reports
 from civility.user_reports.models import Report, ReportReopening
 
@@ -25,7 +26,7 @@ _a = appeals.c
 
 
 class _Stale(Exception):
-    """Rolls a decision back: the appeal had changed already."""
+    """Rolls a decision's savepoint back: the appeal (or a report) had changed already."""
 
 
 def _appeal_from(r: Row[Any]) -> Appeal:
@@ -60,15 +61,12 @@ def _decided_values(a: Appeal) -> dict[str, Any]:
     }
 
 
-class SqlAppealRepository:
-    """Appeals in SQL; `subject_key` is unique, so one decision or ban is appealed once."""
+class SqlAppealTransaction(SqlTransaction):
+    """Appeal writes in one transaction; the events the service records are written last."""
 
-    def __init__(self, db: Database) -> None:
-        self._db = db
-
-    def add(self, appeal: Appeal, event: Event) -> Appeal:
-        """Stores a new appeal with its event, or returns the appeal of the same subject."""
-        insert = postgresql.insert if self._db.dialect == "postgresql" else sqlite.insert
+    def add(self, appeal: Appeal) -> bool:
+        """Stores a new appeal; False (nothing written) if its subject was appealed already."""
+        insert = postgresql.insert if self.conn.dialect.name == "postgresql" else sqlite.insert
         stmt = (
             insert(appeals)
             .values(
@@ -87,13 +85,49 @@ class SqlAppealRepository:
             .on_conflict_do_nothing()
             .returning(_a.id)
         )
-        with translate_errors(), self._db.write() as conn:
-            if conn.execute(stmt).first() is not None:
-                insert_events(conn, [event])
-                return appeal
-        existing = self.by_subject(appeal.subject_key)
-        assert existing is not None  # the conflict was on the subject
-        return existing
+        return self.conn.execute(stmt).first() is not None
+
+    def save_decision(
+        self,
+        before: Appeal,
+        after: Appeal,
+        records: Sequence[EnforcementRecord],
+        decisions: Sequence[HumanDecision],
+        reopened: ReportReopening | None = None,
+    ) -> bool:
+        """Stores the decided appeal with what it changes, if `before` is still current (and
+        the reports it reopens are still closed as the overturned verdict closed them); False
+        (nothing written) otherwise."""
+        stmt = (
+            update(appeals)
+            .where(_a.id == before.id, _a.version == before.version)
+            .values(**_decided_values(after))
+        )
+        try:
+            with self.conn.begin_nested():
+                if self.conn.execute(stmt).rowcount != 1:
+                    raise _Stale
+                if reopened is not None and reopen_reports(self.conn, reopened) != len(
+                    reopened.report_ids
+                ):
+                    raise _Stale
+                insert_records(self.conn, records)
+                insert_human_decisions(self.conn, decisions)
+        except _Stale:
+            return False
+        return True
+
+
+class SqlAppealRepository:
+    """Appeals in SQL; `subject_key` is unique, so one decision or ban is appealed once."""
+
+    def __init__(self, db: Database, *, unit_of_work: SqlUnitOfWork | None = None) -> None:
+        self._db = db
+        self._uow = unit_of_work or SqlUnitOfWork(db)
+
+    def transaction(self) -> AbstractContextManager[SqlAppealTransaction]:
+        """Opens a write transaction (appeals, what they change and their events together)."""
+        return self._uow.open(SqlAppealTransaction)
 
     def get(self, appeal_id: str) -> Appeal | None:
         """Returns one appeal."""
@@ -122,37 +156,6 @@ class SqlAppealRepository:
         stmt = stmt.order_by(_a.id.desc()).limit(query.limit)
         with translate_errors(), self._db.read() as conn:
             return [_appeal_from(r) for r in conn.execute(stmt).all()]
-
-    def save_decision(
-        self,
-        before: Appeal,
-        after: Appeal,
-        events: Sequence[Event],
-        records: Sequence[EnforcementRecord],
-        decisions: Sequence[HumanDecision],
-        reopened: ReportReopening | None = None,
-    ) -> bool:
-        """Stores the decided appeal with what it changes, if `before` is still current (and
-        the reports it reopens are still closed as the overturned verdict closed them)."""
-        stmt = (
-            update(appeals)
-            .where(_a.id == before.id, _a.version == before.version)
-            .values(**_decided_values(after))
-        )
-        try:
-            with translate_errors(), self._db.write() as conn:
-                if conn.execute(stmt).rowcount != 1:
-                    raise _Stale
-                if reopened is not None and reopen_reports(conn, reopened) != len(
-                    reopened.report_ids
-                ):
-                    raise _Stale
-                insert_records(conn, records)
-                insert_human_decisions(conn, decisions)
-                insert_events(conn, events)
-        except _Stale:
-            return False
-        return True
 
     def closed_reports(self, message_id: str, closed_by: str, closed_at: datetime) -> list[Report]:
         """Returns the message's reports that `closed_by` closed at `closed_at` (one verdict)."""

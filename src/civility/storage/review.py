@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -55,10 +56,10 @@ from civility.storage.enforcement_rows import insert_records
 from civility.storage.repositories import (
     as_utc,
     event_from_row,
-    insert_events,
     translate_errors,
 )
 from civility.storage.tables_review import review_items, review_notes
+from civility.storage.unit_of_work import SqlTransaction, SqlUnitOfWork
 from civility.storage.user_reports import (
     close_open_reports,
     closed_reports_of,
@@ -241,11 +242,67 @@ def _note_row(n: Note) -> dict[str, Any]:
     }
 
 
+class SqlReviewTransaction(SqlTransaction):
+    """Review writes in one transaction: verdicts with their strikes, bans, decisions, closed
+    or reopened reports and notes; the events the service records are written last."""
+
+    def save(self, change: Change) -> bool:
+        """Writes a change if its `before` is current; False (nothing of it written) if not."""
+        if change.reports is None and change.reopened is None:
+            return _store_one(self.conn, change)
+        # Reports a concurrent verdict closed (or reopened) first make the change stale: its
+        # savepoint takes back what it wrote, and a bulk verdict goes on with the others.
+        try:
+            with self.conn.begin_nested():
+                if not _store_one(self.conn, change):
+                    raise _Stale
+        except _Stale:
+            return False
+        return True
+
+    def add_note(self, note: Note) -> None:
+        """Stores a note."""
+        self.conn.execute(insert(review_notes), [_note_row(note)])
+
+
+def _store_one(conn: Connection, change: Change) -> bool:
+    """Writes one change; False (nothing written, or a _Stale raised) when it is stale."""
+    if not _store_state(conn, change.before, change.after):
+        return False
+    if change.reports is not None:
+        r = change.reports
+        closed = close_open_reports(conn, r.report_ids, r.status, r.actor, r.at)
+        if closed != len(r.report_ids):
+            raise _Stale
+    again = change.reopened
+    if again is not None and reopen_reports(conn, again) != len(again.report_ids):
+        raise _Stale
+    insert_human_decisions(conn, change.decisions)
+    insert_records(conn, change.enforcement)
+    if change.notes:
+        conn.execute(insert(review_notes), [_note_row(n) for n in change.notes])
+    return True
+
+
+def _store_state(conn: Connection, before: ReviewState, after: ReviewState) -> bool:
+    version = before.version + 1
+    values = _state_row(after, version)
+    # Every reviewable item has its row from its decision on (migration 0017's trigger):
+    # version 0 is that row untouched, so the first transition is an update like the rest.
+    stmt_u = (
+        update(review_items)
+        .where(_r.message_id == after.message_id, _r.version == before.version)
+        .values(**values)
+    )
+    return conn.execute(stmt_u).rowcount == 1
+
+
 class SqlReviewRepository:
     """Queue items read from the decisions; the review projection and notes written here."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, *, unit_of_work: SqlUnitOfWork | None = None) -> None:
         self._db = db
+        self._uow = unit_of_work or SqlUnitOfWork(db)
         self._score = top_score_expr(db.dialect)
         # Stored with the item and kept exact by the writes (migration 0017).
         self._urgency: ColumnElement[int] = _r.priority_key
@@ -463,62 +520,20 @@ class SqlReviewRepository:
         with translate_errors(), self._db.read() as conn:
             return closed_reports_of(conn, message_id, closed_by, closed_at)
 
+    def transaction(self) -> AbstractContextManager[SqlReviewTransaction]:
+        """Opens a write transaction (changes, notes and their events commit together)."""
+        return self._uow.open(SqlReviewTransaction)
+
     def save(self, changes: Sequence[Change]) -> set[str]:
-        """Applies the changes whose `before` version is current, in one transaction."""
+        """Saves the changes still current, with their events, in one transaction; returns
+        their ids (one call, for seeding code: the service opens `transaction()` itself)."""
         saved: set[str] = set()
-        with translate_errors(), self._db.write() as conn:
+        with self.transaction() as tx:
             for change in changes:
-                if change.reports is None and change.reopened is None:
-                    if self._store_one(conn, change):
-                        saved.add(change.after.message_id)
-                    continue
-                # Reports a concurrent verdict closed (or reopened) first make the change
-                # stale: its savepoint takes back what it wrote, the batch goes on.
-                try:
-                    with conn.begin_nested():
-                        if not self._store_one(conn, change):
-                            raise _Stale
-                except _Stale:
-                    continue
-                saved.add(change.after.message_id)
+                if tx.save(change):
+                    tx.record(change.events)
+                    saved.add(change.after.message_id)
         return saved
-
-    def _store_one(self, conn: Connection, change: Change) -> bool:
-        """Writes one change; False (nothing written, or a _Stale raised) when it is stale."""
-        if not self._store_state(conn, change.before, change.after):
-            return False
-        if change.reports is not None:
-            r = change.reports
-            closed = close_open_reports(conn, r.report_ids, r.status, r.actor, r.at)
-            if closed != len(r.report_ids):
-                raise _Stale
-        again = change.reopened
-        if again is not None and reopen_reports(conn, again) != len(again.report_ids):
-            raise _Stale
-        insert_human_decisions(conn, change.decisions)
-        insert_records(conn, change.enforcement)
-        insert_events(conn, change.events)
-        if change.notes:
-            conn.execute(insert(review_notes), [_note_row(n) for n in change.notes])
-        return True
-
-    def _store_state(self, conn: Connection, before: ReviewState, after: ReviewState) -> bool:
-        version = before.version + 1
-        values = _state_row(after, version)
-        # Every reviewable item has its row from its decision on (migration 0017's trigger):
-        # version 0 is that row untouched, so the first transition is an update like the rest.
-        stmt_u = (
-            update(review_items)
-            .where(_r.message_id == after.message_id, _r.version == before.version)
-            .values(**values)
-        )
-        return conn.execute(stmt_u).rowcount == 1
-
-    def add_note(self, note: Note, event: Event) -> None:
-        """Stores a note together with its event."""
-        with translate_errors(), self._db.write() as conn:
-            conn.execute(insert(review_notes), [_note_row(note)])
-            insert_events(conn, [event])
 
     def notes(self, subject_type: str, subject_id: str, limit: int = 100) -> list[Note]:
         """Returns the notes of one subject, newest first."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from datetime import datetime
 from typing import Any
 
@@ -29,9 +30,10 @@ from civility.review import priority
 from civility.storage import tables as t
 from civility.storage.db import Database
 from civility.storage.decisions import insert_human_decisions
-from civility.storage.repositories import as_utc, insert_events, translate_errors
+from civility.storage.repositories import as_utc, translate_errors
 from civility.storage.tables_appeals import reporters, user_reports
 from civility.storage.tables_review import review_items
+from civility.storage.unit_of_work import SqlTransaction, SqlUnitOfWork
 from civility.user_reports.models import (
     Report,
     ReportedMessage,
@@ -135,31 +137,97 @@ def refresh_priority_keys(conn: Connection, message_ids: Sequence[str]) -> None:
     conn.execute(update(review_items).where(r.message_id.in_(ids)).values(priority_key=key))
 
 
-class SqlReportRepository:
-    """User reports in SQL; the Reported queue is a GROUP BY over the open ones."""
+class SqlReportTransaction(SqlTransaction):
+    """User-report writes in one transaction; the events the service records are written last."""
 
-    def __init__(self, db: Database) -> None:
-        self._db = db
-
-    def _insert(self) -> Any:
-        return postgresql.insert if self._db.dialect == "postgresql" else sqlite.insert
-
-    def add(self, report: Report, event: Event) -> Report:
-        """Stores a report with its event, or returns the reporter's earlier report."""
+    def add(self, report: Report) -> bool:
+        """Stores a report; False (nothing written) if the reporter already reported the
+        message."""
+        insert = postgresql.insert if self.conn.dialect.name == "postgresql" else sqlite.insert
         stmt = (
-            self._insert()(user_reports)
+            insert(user_reports)
             .values(**_report_row(report))
             .on_conflict_do_nothing()
             .returning(_u.id)
         )
-        with translate_errors(), self._db.write() as conn:
-            if conn.execute(stmt).first() is not None:
-                refresh_priority_keys(conn, [report.message_id])
-                insert_events(conn, [event])
-                return report
+        if self.conn.execute(stmt).first() is None:
+            return False
+        refresh_priority_keys(self.conn, [report.message_id])
+        return True
+
+    def close(
+        self,
+        report_ids: Sequence[str],
+        status: ReportStatus,
+        actor: str,
+        at: datetime,
+        decisions: Sequence[HumanDecision],
+    ) -> bool:
+        """Closes exactly these open reports, counts them on their reporters and stores the
+        message's new decision; False (nothing written) if any was no longer open."""
+        try:
+            with self.conn.begin_nested():
+                closed = close_open_reports(self.conn, report_ids, status, actor, at)
+                if closed != len(report_ids):
+                    raise _Stale
+                insert_human_decisions(self.conn, decisions)
+        except _Stale:
+            return False
+        return True
+
+    def reopen(self, reopening: ReportReopening, decisions: Sequence[HumanDecision]) -> bool:
+        """Opens again exactly the reports a verdict closed (off their reporters' counts) with
+        the message's restored decision; False (nothing written) if any was no longer closed so."""
+        try:
+            with self.conn.begin_nested():
+                if reopen_reports(self.conn, reopening) != len(reopening.report_ids):
+                    raise _Stale
+                insert_human_decisions(self.conn, decisions)
+        except _Stale:
+            return False
+        return True
+
+
+class SqlReportRepository:
+    """User reports in SQL; the Reported queue is a GROUP BY over the open ones."""
+
+    def __init__(self, db: Database, *, unit_of_work: SqlUnitOfWork | None = None) -> None:
+        self._db = db
+        self._uow = unit_of_work or SqlUnitOfWork(db)
+
+    def transaction(self) -> AbstractContextManager[SqlReportTransaction]:
+        """Opens a write transaction (reports, verdicts and their events commit together)."""
+        return self._uow.open(SqlReportTransaction)
+
+    def add(self, report: Report, event: Event) -> Report:
+        """Stores a report with its event, or returns the reporter's earlier report (one call,
+        for seeding code: the service opens `transaction()` itself)."""
+        with self.transaction() as tx:
+            added = tx.add(report)
+            if added:
+                tx.record([event])
+        if added:
+            return report
         existing = self.find(report.message_id, report.reporter_id)
         assert existing is not None  # the conflict was on (message, reporter)
         return existing
+
+    def close(
+        self,
+        report_ids: Sequence[str],
+        status: ReportStatus,
+        actor: str,
+        at: datetime,
+        events: Sequence[Event],
+        decisions: Sequence[HumanDecision],
+    ) -> bool:
+        """Closes exactly these open reports with the decisions and events (one call, for
+        seeding code: the service opens `transaction()` itself)."""
+        with self.transaction() as tx:
+            closed = tx.close(report_ids, status, actor, at, decisions)
+            if closed:
+                tx.record(events)
+        return closed
 
     def find(self, message_id: str, reporter_id: str) -> Report | None:
         """Returns a reporter's report of a message, if any."""
@@ -273,43 +341,6 @@ class SqlReportRepository:
             )
             for r in totals
         ]
-
-    def close(
-        self,
-        report_ids: Sequence[str],
-        status: ReportStatus,
-        actor: str,
-        at: datetime,
-        events: Sequence[Event],
-        decisions: Sequence[HumanDecision],
-    ) -> bool:
-        """Closes exactly these open reports with the reporters' counts, decision and events."""
-        try:
-            with translate_errors(), self._db.write() as conn:
-                if close_open_reports(conn, report_ids, status, actor, at) != len(report_ids):
-                    raise _Stale
-                insert_human_decisions(conn, decisions)
-                insert_events(conn, events)
-        except _Stale:
-            return False
-        return True
-
-    def reopen(
-        self,
-        reopening: ReportReopening,
-        events: Sequence[Event],
-        decisions: Sequence[HumanDecision],
-    ) -> bool:
-        """Opens again exactly the reports a verdict closed, with the decision and events."""
-        try:
-            with translate_errors(), self._db.write() as conn:
-                if reopen_reports(conn, reopening) != len(reopening.report_ids):
-                    raise _Stale
-                insert_human_decisions(conn, decisions)
-                insert_events(conn, events)
-        except _Stale:
-            return False
-        return True
 
 
 def close_open_reports(

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Protocol
 
-from civility.events.models import Event
+from civility.events.unit_of_work import Transaction, UnitOfWork
 from civility.moderation.decisions import HumanDecision
 from civility.user_reports.models import (
     Report,
@@ -19,13 +19,35 @@ from civility.user_reports.models import (
 )
 
 
-class ReportRepository(Protocol):
-    """Stores reports, reporters' records and the verdicts that close reports."""
+class ReportTransaction(Transaction, Protocol):
+    """A write transaction on user reports."""
 
-    def add(self, report: Report, event: Event) -> Report:
-        """Stores a report with its event; returns the stored one if the reporter already
-        reported the message (nothing is written then)."""
+    def add(self, report: Report) -> bool:
+        """Stores a report; False (nothing written) if the reporter already reported the
+        message."""
         ...
+
+    def close(
+        self,
+        report_ids: Sequence[str],
+        status: ReportStatus,
+        actor: str,
+        at: datetime,
+        decisions: Sequence[HumanDecision],
+    ) -> bool:
+        """Closes exactly these open reports, counts them on their reporters and stores the
+        message's new decision; False (nothing written) if any report was no longer open."""
+        ...
+
+    def reopen(self, reopening: ReportReopening, decisions: Sequence[HumanDecision]) -> bool:
+        """Opens again exactly the reports a verdict closed (off their reporters' counts), with
+        the message's restored decision; False (nothing written) if any of them was no longer
+        closed so."""
+        ...
+
+
+class ReportRepository(UnitOfWork[ReportTransaction], Protocol):
+    """Stores reports, reporters' records and the verdicts that close reports."""
 
     def find(self, message_id: str, reporter_id: str) -> Report | None:
         """Returns a reporter's report of a message, if any."""
@@ -45,31 +67,6 @@ class ReportRepository(Protocol):
 
     def reported_message(self, message_id: str) -> ReportedMessage | None:
         """Returns one message's open-report summary (None when it has no open report)."""
-        ...
-
-    def close(
-        self,
-        report_ids: Sequence[str],
-        status: ReportStatus,
-        actor: str,
-        at: datetime,
-        events: Sequence[Event],
-        decisions: Sequence[HumanDecision],
-    ) -> bool:
-        """Closes exactly these open reports, counts them on their reporters, stores the
-        message's new decision and the events, in one transaction; returns False (writing
-        nothing) if any report was no longer open."""
-        ...
-
-    def reopen(
-        self,
-        reopening: ReportReopening,
-        events: Sequence[Event],
-        decisions: Sequence[HumanDecision],
-    ) -> bool:
-        """Opens again exactly the reports a verdict closed (off their reporters' counts), with
-        the message's restored decision and the events, in one transaction; returns False
-        (writing nothing) if any of them was no longer closed so."""
         ...
 
 

@@ -124,9 +124,16 @@ class UserReportService:
             },
             at=now,
         )
-        stored = self._repo.add(report, event)
+        with self._repo.transaction() as tx:
+            added = tx.add(report)
+            if added:
+                tx.record([event])
+        if added:
+            return Received(report, duplicate=False)
         # A concurrent identical report won the insert: this one is its repeat.
-        return Received(stored, duplicate=stored.id != report.id)
+        stored = self._repo.find(message.id, new.reporter_id)
+        assert stored is not None  # the insert lost to it
+        return Received(stored, duplicate=True)
 
     def queue(self, query: ReportedQuery) -> tuple[list[ReportedMessage], tuple[Any, ...] | None]:
         """Returns a page of the Reported queue and the cursor of the next page (None at end)."""
@@ -207,7 +214,11 @@ class UserReportService:
             closure=closure,
             note=note,
         )
-        if not self._repo.close(ids, closure.status, actor, now, [resolved, *events], decisions):
+        with self._repo.transaction() as tx:
+            closed = tx.close(ids, closure.status, actor, now, decisions)
+            if closed:
+                tx.record([resolved, *events])
+        if not closed:
             raise Conflict(
                 "the reports changed while you were working on them; reload",
                 code="changed_concurrently",
@@ -293,7 +304,11 @@ class UserReportService:
             undo=undo,
             note=checked,
         )
-        if not self._repo.reopen(reopening, [*events, reopened], decisions):
+        with self._repo.transaction() as tx:
+            done = tx.reopen(reopening, decisions)
+            if done:
+                tx.record([*events, reopened])
+        if not done:
             raise Conflict(
                 "the reports changed while you were working on them; reload",
                 code="changed_concurrently",
