@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import hashlib
 import itertools
 import json
 import random
@@ -200,6 +201,21 @@ def trusted(repo: InMemoryRatingRepository, posts: list[str]) -> list[float | No
     return [(repo.stats.get(p) or PostStats(p)).trusted_average for p in posts]
 
 
+def digest(repo: InMemoryRatingRepository) -> str:
+    """A hash of what the run stored, ids aside (they are random): every current rating's
+    score, trust and flags, every post's sums, every review item's kind, posts and accounts.
+    Two runs of the same plan on code that judges alike give the same digest."""
+    h = hashlib.sha256()
+    for (post, user), r in sorted(repo.ratings.items()):
+        h.update(repr((post, user, r.score, r.trust, r.weight, r.suspicious, r.reasons)).encode())
+    for post, s in sorted(repo.stats.items()):
+        h.update(repr((post, s.count, s.score_sum, s.trusted_weight, s.trusted_sum,
+                       s.suspicious_count, s.stable_average)).encode())  # fmt: skip
+    for r in sorted(repo.reviews.values(), key=lambda r: r.key):
+        h.update(repr((r.key, r.kind, r.post_ids, r.user_ids)).encode())
+    return h.hexdigest()[:16]
+
+
 Plan = Callable[[World, InMemoryRatingRepository], tuple[list[str], list[Rated], list[Rated]]]
 
 
@@ -253,6 +269,7 @@ def scenario(base: Base, plan: Plan) -> dict[str, Any]:
         "honest_false_positive_rate": round(honest_flagged / max(1, len(honest_rows)), 5),
         "review_items": len(reviews),
         "review_kinds": sorted({r.kind for r in reviews}),
+        "digest": digest(attack_run.repo),
         "seconds": round(seconds, 2),
     }
 

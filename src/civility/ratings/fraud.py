@@ -19,7 +19,7 @@ each signal and what it cannot catch.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -88,10 +88,15 @@ class Assessment:
     # Which finding (by key) each flagged rating belongs to.
     finding_of: dict[Key, str] = field(default_factory=dict)
     findings: dict[str, Finding] = field(default_factory=dict)
+    # post -> the users flagged on it in this batch (the shift check holds their ratings).
+    flagged_on: dict[str, list[str]] = field(default_factory=dict)
 
     def flag(self, key: Key, reason: str, finding: str | None = None) -> None:
         """Marks one rating suspicious for a reason (and ties it to a finding)."""
-        reasons = self.flags.setdefault(key, [])
+        reasons = self.flags.get(key)
+        if reasons is None:
+            reasons = self.flags[key] = []
+            self.flagged_on.setdefault(key[0], []).append(key[1])
         if reason not in reasons:
             reasons.append(reason)
         if finding is not None:
@@ -108,7 +113,12 @@ def is_new_account(sub: RatingSubmission, days: float) -> bool:
     return age is None or age < days
 
 
-@dataclass(slots=True)
+# Entries per block of a post's window: the shift check adds a block's sums instead of its
+# ratings (docs/ratings.md, "Applying in batches").
+BLOCK_SIZE = 64
+
+
+@dataclass(slots=True, eq=False)
 class _Entry:
     user_id: str
     rated_at: datetime
@@ -117,6 +127,57 @@ class _Entry:
     trust: float
     in_stats: float = 0.0  # the weight this rating has in the sums the batch started from
     live: bool = True  # counts in the window (not flagged, not replaced)
+    block: _Block | None = field(default=None, repr=False)
+
+    def change(self, *, live: bool | None = None, in_stats: float | None = None) -> None:
+        """Sets what the rating counts for; its block's sums are summed again when next read."""
+        if live is not None:
+            self.live = live
+        if in_stats is not None:
+            self.in_stats = in_stats
+        if self.block is not None:
+            self.block.dirty = True
+
+
+@dataclass(slots=True, eq=False)
+class _Block:
+    """Up to BLOCK_SIZE consecutive ratings of a window, with the sums the shift check needs.
+
+    The sums are summed again from the ratings after any change (never updated by
+    adding and subtracting), so their rounding is bounded as the linear pass's was.
+    """
+
+    entries: list[_Entry] = field(default_factory=list)
+    start: int = 0  # entries before this one have left the window
+    dirty: bool = True
+    lo: datetime | None = None  # earliest and latest rated_at of the block's entries (arrival
+    hi: datetime | None = None  # order is not time order: accept threads race by a little)
+    # in the sums: weight, weighted score, ratings; live: weight, weighted score, count, score
+    sums: tuple[float, ...] = (0.0,) * 7
+
+    def refresh(self) -> None:
+        """Sums the block's ratings again (when one changed)."""
+        in_w = in_ws = in_n = live_w = live_ws = live_n = live_s = 0.0
+        lo = hi = None
+        for e in self.entries[self.start :]:
+            at = e.rated_at
+            if lo is None or at < lo:
+                lo = at
+            if hi is None or at > hi:
+                hi = at
+            if e.in_stats:
+                in_w += e.in_stats
+                in_ws += e.in_stats * e.score
+                if e.in_stats > 0:
+                    in_n += 1
+            if e.live:
+                live_w += e.weight
+                live_ws += e.weight * e.score
+                live_n += 1
+                live_s += e.score
+        self.sums = (in_w, in_ws, in_n, live_w, live_ws, live_n, live_s)
+        self.lo, self.hi = lo, hi
+        self.dirty = False
 
 
 @dataclass(slots=True)
@@ -132,26 +193,64 @@ class _Episode:
 
 @dataclass(slots=True)
 class _Window:
-    """A post's recent ratings and, per rater, the live one (a re-rating replaces it)."""
+    """A post's recent ratings in arrival order (in blocks) and, per rater, the live one (a
+    re-rating replaces it)."""
 
-    entries: deque[_Entry] = field(default_factory=deque)
+    blocks: deque[_Block] = field(default_factory=deque)
     latest: dict[str, _Entry] = field(default_factory=dict)
     episode: _Episode | None = None
+    size: int = 0
+
+    @property
+    def entries(self) -> Iterator[_Entry]:
+        """The window's ratings in arrival order."""
+        for block in self.blocks:
+            yield from block.entries[block.start :]
+
+    def since(self, start: datetime) -> Iterator[_Entry]:
+        """The ratings given at `start` or later, in arrival order (blocks all before it are
+        skipped)."""
+        for block in self.blocks:
+            if block.dirty:
+                block.refresh()
+            assert block.hi is not None
+            if block.hi < start:
+                continue
+            for e in block.entries[block.start :]:
+                if e.rated_at >= start:
+                    yield e
 
     def add(self, entry: _Entry, horizon: datetime, max_entries: int) -> _Entry | None:
         """Appends a rating; returns the one it replaces (still in the sums until applied)."""
         old = self.latest.get(entry.user_id)
         if old is not None:
-            old.live = False
+            old.change(live=False)
         self.latest[entry.user_id] = entry
-        self.entries.append(entry)
-        while self.entries and (
-            self.entries[0].rated_at < horizon or len(self.entries) > max_entries
-        ):
-            gone = self.entries.popleft()
+        last = self.blocks[-1] if self.blocks else None
+        if last is None or len(last.entries) >= BLOCK_SIZE:
+            last = _Block()
+            self.blocks.append(last)
+        last.entries.append(entry)
+        last.dirty = True
+        entry.block = last
+        self.size += 1
+        self.trim(horizon, max_entries)
+        return old
+
+    def trim(self, horizon: datetime, max_entries: int | None = None) -> None:
+        """Drops the oldest ratings while they are older than `horizon` (or too many)."""
+        while self.blocks:
+            first = self.blocks[0]
+            gone = first.entries[first.start]
+            if gone.rated_at >= horizon and (max_entries is None or self.size <= max_entries):
+                return
+            first.start += 1
+            first.dirty = True
+            self.size -= 1
+            if first.start == len(first.entries):
+                self.blocks.popleft()
             if self.latest.get(gone.user_id) is gone:
                 del self.latest[gone.user_id]
-        return old
 
 
 @dataclass(slots=True)
@@ -164,6 +263,52 @@ class _Account:
     cluster: str | None = None
     # post -> rated_at of every recent rating (bounded): the share that is far off matters
     rated: dict[str, datetime] = field(default_factory=dict)
+
+
+def band_sums(window: _Window, starts: Sequence[datetime]) -> list[list[float]]:
+    """Sums a window's ratings per band: band k holds the ratings at or after `starts[k]` and
+    before every later start (the ratings of window k in no shorter window).
+
+    Per band: weight in the sums, weighted score in the sums, ratings in the sums; then of
+    the live ratings: weight, weighted score, count, score. Whole blocks are added by their
+    sums; only a block that straddles a start is summed rating by rating.
+    """
+    order = sorted(range(len(starts)), key=lambda k: starts[k], reverse=True)
+    bands = [[0.0] * 7 for _ in starts]
+
+    def band_of(at: datetime) -> int:
+        for k in order:
+            if at >= starts[k]:
+                return k
+        return -1
+
+    for block in window.blocks:
+        if block.dirty:
+            block.refresh()
+        assert block.lo is not None
+        assert block.hi is not None
+        k = band_of(block.lo)
+        if k == band_of(block.hi):
+            # The whole block is in one band (bands are nested in time).
+            if k >= 0:
+                bands[k] = [t + b for t, b in zip(bands[k], block.sums, strict=True)]
+            continue
+        for e in block.entries[block.start :]:
+            k = band_of(e.rated_at)
+            if k < 0:
+                continue
+            band = bands[k]
+            if e.in_stats:
+                band[0] += e.in_stats
+                band[1] += e.in_stats * e.score
+                if e.in_stats > 0:
+                    band[2] += 1
+            if e.live:
+                band[3] += e.weight
+                band[4] += e.weight * e.score
+                band[5] += 1
+                band[6] += e.score
+    return bands
 
 
 class FraudDetector:
@@ -216,18 +361,16 @@ class FraudDetector:
         for post_id, entries in touched.items():
             for entry in entries:
                 if (post_id, entry.user_id) in out.flags or not entry.live:
-                    entry.live = False
-                    entry.in_stats = 0.0
+                    entry.change(live=False, in_stats=0.0)
                 else:
-                    entry.in_stats = entry.weight
+                    entry.change(in_stats=entry.weight)
         for entry in replaced:
-            entry.in_stats = 0.0
+            entry.change(in_stats=0.0)
         for post_id, user_id in out.flags:
             window = self._windows.get(post_id)
             held = window.latest.get(user_id) if window else None
             if held is not None:
-                held.live = False
-                held.in_stats = 0.0
+                held.change(live=False, in_stats=0.0)
         return out
 
     def _enter(
@@ -317,16 +460,18 @@ class FraudDetector:
         if episode is not None and now < episode.until:
             # Dilution cannot restart the count: while the episode lasts, ratings far off in
             # its direction join it.
-            for e in window.entries:
-                if (
-                    e.live
-                    and e.rated_at >= now - timedelta(seconds=cfg.shift_windows_s[0])
-                    and (e.score - episode.mean) * episode.side >= cfg.shift_deviation
-                ):
-                    e.live = False
+            for e in window.since(now - timedelta(seconds=cfg.shift_windows_s[0])):
+                if e.live and (e.score - episode.mean) * episode.side >= cfg.shift_deviation:
+                    e.change(live=False)
                     out.flag((post_id, e.user_id), episode.kind, episode.key)
                     self._join(out, episode.kind, episode.key, post_id, e.user_id)
-        calm = self._calm_windows(window, post_id, stats, now, out)
+        # The ratings flagged so far (by account or cluster) count as held from here on, as
+        # they will after the batch: the checks below leave them out.
+        for user in out.flagged_on.get(post_id, ()):
+            held = window.latest.get(user)
+            if held is not None and held.live:
+                held.change(live=False)
+        calm = self._calm_windows(window, stats, now)
         for seconds in cfg.shift_windows_s:
             if seconds in calm:
                 continue
@@ -334,7 +479,7 @@ class FraudDetector:
             # below changes what later windows count, so they are checked this way too.
             calm = set()
             start = now - timedelta(seconds=seconds)
-            recent = [e for e in window.entries if e.rated_at >= start]
+            recent = list(window.since(start))
             rest_w = stats.trusted_weight - sum(e.in_stats for e in recent)
             rest_sum = stats.trusted_sum - sum(e.in_stats * e.score for e in recent)
             in_stats = sum(1 for e in recent if e.in_stats > 0)
@@ -363,7 +508,7 @@ class FraudDetector:
             kind = REVIEW_BOMB if established > 0.5 * len(chosen) else BURST
             key = f"{kind}:{post_id}"
             for e in chosen:
-                e.live = False
+                e.change(live=False)
                 out.flag((post_id, e.user_id), kind, key)
             window.episode = _Episode(kind, key, side, mean, now + timedelta(seconds=seconds))
             with_all = (rest_sum + sum(e.weight * e.score for e in live)) / (rest_w + win_w)
@@ -389,45 +534,21 @@ class FraudDetector:
                 },
             )
 
-    def _calm_windows(
-        self, window: _Window, post_id: str, stats: PostStats, now: datetime, out: Assessment
-    ) -> set[float]:
-        """Returns the windows that certainly show no shift, from one pass over the ratings.
+    def _calm_windows(self, window: _Window, stats: PostStats, now: datetime) -> set[float]:
+        """Returns the windows that certainly show no shift, from the window's block sums.
 
         The exact check lists a window's ratings and sums them several times, for each of the
         three windows, on every batch that touches the post: on a post with thousands of
-        recent ratings that was most of the applier's time. One pass sums each window's parts
-        (regrouped, so with rounding a little off the exact sums); a window counts as calm
-        only when it is calm with a margin far above that rounding, so every other window
+        recent ratings that was most of the applier's time. Here each window's parts are
+        summed from its blocks' sums (only blocks that straddle a window's start are summed
+        rating by rating), so with rounding a little off the exact sums; a window counts as
+        calm only when it is calm with a margin far above that rounding, so every other window
         goes through the exact check and the findings are the same as without this pass.
         """
         cfg = self.config
         seconds = cfg.shift_windows_s
-        starts = [now - timedelta(seconds=s) for s in seconds]
-        # Per band (ratings in window k but in no shorter one): weight in the sums, weighted
-        # score in the sums, ratings in the sums; then of the live ratings: weight, weighted
-        # score, count, score.
-        bands = [[0.0] * 7 for _ in seconds]
         order = sorted(range(len(seconds)), key=lambda k: seconds[k])
-        flags = out.flags
-        for e in window.entries:
-            at = e.rated_at
-            for k in order:
-                if at >= starts[k]:
-                    band = bands[k]
-                    break
-            else:
-                continue
-            if e.in_stats:
-                band[0] += e.in_stats
-                band[1] += e.in_stats * e.score
-                if e.in_stats > 0:
-                    band[2] += 1
-            if e.live and (post_id, e.user_id) not in flags:
-                band[3] += e.weight
-                band[4] += e.weight * e.score
-                band[5] += 1
-                band[6] += e.score
+        bands = band_sums(window, [now - timedelta(seconds=s) for s in seconds])
         calm: set[float] = set()
         total = [0.0] * 7
         for k in order:
@@ -535,11 +656,8 @@ class FraudDetector:
             del self._accounts[user]
         window_start = now - timedelta(seconds=max(self.config.shift_windows_s))
         for post, window in list(self._windows.items()):
-            while window.entries and window.entries[0].rated_at < window_start:
-                gone = window.entries.popleft()
-                if window.latest.get(gone.user_id) is gone:
-                    del window.latest[gone.user_id]
-            if not window.entries:
+            window.trim(window_start)
+            if not window.size:
                 del self._windows[post]
         self.trust.prune(now)
 

@@ -17,6 +17,7 @@ from civility.errors import Invalid, NotFound, RateLimited
 from civility.events.models import Event, EventType, new_event
 from civility.ids import new_id
 from civility.ratings.fraud import REVIEW_BOMB, Assessment, FraudDetector
+from civility.ratings.ids import new_ids
 from civility.ratings.models import (
     MAX_SCORE,
     MIN_SCORE,
@@ -204,9 +205,10 @@ class RatingService:
         flags = found.reasons()
         old = tx.get_ratings(list(latest.keys() | flags.keys()))
         rows: dict[Key, StoredRating] = {}
-        for key, sub in latest.items():
+        ids = new_ids("rat", [int(sub.rated_at.timestamp() * 1000) for sub in latest.values()])
+        for (key, sub), rating_id in zip(latest.items(), ids, strict=True):
             reasons = (*(sticky[key].reasons if key in sticky else ()), *flags.get(key, ()))
-            rows[key] = self._stored(sub, found.trust.get(key, 0.0), reasons)
+            rows[key] = self._stored(sub, found.trust.get(key, 0.0), reasons, rating_id)
         for key, reasons in flags.items():
             previous = old.get(key)
             if key not in latest and previous is not None:
@@ -235,10 +237,10 @@ class RatingService:
         return [(stats.get(u.post_id) or PostStats(u.post_id)).updated(u) for u in updates]
 
     def _stored(
-        self, sub: RatingSubmission, trust: float, reasons: tuple[str, ...]
+        self, sub: RatingSubmission, trust: float, reasons: tuple[str, ...], rating_id: str
     ) -> StoredRating:
         rating = StoredRating(
-            id=new_id("rat", now_ms=int(sub.rated_at.timestamp() * 1000)),
+            id=rating_id,
             post_id=sub.post_id,
             user_id=sub.user_id,
             score=sub.score,
