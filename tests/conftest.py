@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 from hypothesis import settings as hypothesis_settings
+from tests.embedded_worker import batches_of
 
 from civility.api.app import create_app
 from civility.auth.keys import Role
@@ -159,6 +160,7 @@ def api(settings: Settings, clock: ManualClock, api_scorer: Scorer) -> Iterator[
     app = create_app(build, on_admin_key=admin.append)
     with TestClient(app, raise_server_exceptions=False) as client:
         c = built[0]
+        batches_of(c.moderation)  # before anything is submitted (tests/embedded_worker.py)
         keys = {Role.ADMIN: admin[0]}
         for role in (Role.SERVICE, Role.MODERATOR):
             keys[role] = c.api_keys.create(role).secret

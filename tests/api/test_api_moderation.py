@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import json
 import re
-import threading
-import time
 from typing import Any
 
 import pytest
 from tests.conftest import Api
+from tests.embedded_worker import wait_decided
 
 from civility.auth.keys import Role
 
@@ -19,17 +18,6 @@ CLEAN = "thanks for the help, see you tomorrow"
 
 def msg(mid: str, text: str = CLEAN, channel: str = "general", **extra: Any) -> dict[str, Any]:
     return {"message_id": mid, "author_id": "u1", "channel_id": channel, "text": text, **extra}
-
-
-def wait_decided(api: Api, ids: list[str], deadline_s: float = 10.0) -> list[dict[str, Any]]:
-    """Polls until the embedded worker has decided every id (bounded)."""
-    end = time.monotonic() + deadline_s
-    pause = threading.Event()
-    while True:
-        bodies = [api.client.get(f"/v1/messages/{i}", headers=api.headers()).json() for i in ids]
-        if all(b["status"] == "decided" for b in bodies) or time.monotonic() > end:
-            return bodies
-        pause.wait(0.01)
 
 
 def test_analyze_one_and_many(api: Api) -> None:

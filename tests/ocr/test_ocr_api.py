@@ -9,8 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from tests.api.test_api_moderation import wait_decided
 from tests.conftest import Api
+from tests.embedded_worker import wait_decided
 from tests.ocr.ocr_render import b64, render, require_tesseract
 
 from civility import load_scorer

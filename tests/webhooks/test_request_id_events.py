@@ -3,11 +3,11 @@ the webhook that delivers it: on the synchronous path and through the queue and 
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 from tests.compat.test_compat_coral import coral_request
 from tests.conftest import Api
+from tests.embedded_worker import wait_decided
 from tests.webhooks.test_webhooks import ReceiverFactory, _dispatch, _subscribed
 
 from civility.auth.keys import Role
@@ -20,17 +20,6 @@ def _decision_events(api: Api, message_id: str) -> list[dict[str, Any]]:
     )
     assert r.status_code == 200, r.text
     return [e for e in r.json()["items"] if e["subject"]["id"] == message_id]
-
-
-def _wait_decided(api: Api, message_id: str) -> None:
-    # The embedded worker decides on its own thread: wait (bounded) for its commit.
-    end = time.monotonic() + 10
-    while time.monotonic() < end:
-        r = api.client.get(f"/v1/messages/{message_id}", headers=api.headers())
-        if r.json()["status"] == "decided":
-            return
-        time.sleep(0.02)
-    raise AssertionError(f"{message_id} was not decided")
 
 
 def test_request_id_reaches_the_event_and_the_webhook(
@@ -60,8 +49,8 @@ def test_request_id_reaches_the_event_and_the_webhook(
     )
     assert queued.status_code == 202, queued.text
     async_ids = [item["id"] for item in queued.json()["items"]]
-    for mid in async_ids:
-        _wait_decided(api, mid)
+    views = wait_decided(api, async_ids)
+    assert [v["status"] for v in views] == ["decided", "decided"]
 
     # Without a header the id Civility made (and returned) is the one recorded.
     made = api.client.post(
