@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
@@ -13,7 +14,8 @@ from civility.auth.dashboard import DashboardUserRow
 from civility.auth.keys import NewKey, Principal, Role, key_id_of, mint_key, verify
 from civility.clock import Clock
 from civility.errors import Conflict, Invalid, NotFound, Unauthorized
-from civility.events.models import Event, EventType, new_event
+from civility.events.models import EventType, new_event
+from civility.events.unit_of_work import Transaction, UnitOfWork
 from civility.tenancy.models import DEFAULT_TENANT
 
 
@@ -52,11 +54,26 @@ class StoredKey:
     user_active: bool = True
 
 
-class ApiKeyRepository(Protocol):
+class ApiKeyTransaction(Transaction, Protocol):
+    """A write transaction on API keys; its events go to its tenant's log."""
+
+    def add(self, info: ApiKeyInfo, key_hash: str) -> None:
+        """Stores a new key."""
+        ...
+
+    def revoke(self, key_id: str, now: datetime, tenant: str) -> bool:
+        """Marks a tenant's active key revoked; False when there is none."""
+        ...
+
+
+class ApiKeyRepository(UnitOfWork[ApiKeyTransaction], Protocol):
     """Storage of key hashes."""
 
-    def add(self, info: ApiKeyInfo, key_hash: str, event: Event) -> None:
-        """Stores a new key together with its creation event."""
+    def transaction(
+        self, tenant: str = DEFAULT_TENANT
+    ) -> AbstractContextManager[ApiKeyTransaction]:
+        """Opens a write transaction whose events go to `tenant`'s log: with the change for
+        the default tenant, just after its commit for another (its log is another database)."""
         ...
 
     def get(self, key_id: str) -> StoredKey | None:
@@ -69,10 +86,6 @@ class ApiKeyRepository(Protocol):
 
     def list(self, tenant: str) -> list[ApiKeyInfo]:
         """Returns a tenant's keys, active and revoked, oldest first."""
-        ...
-
-    def revoke(self, key_id: str, now: datetime, event: Event, tenant: str) -> bool:
-        """Marks a tenant's active key revoked with its event; False when there is none."""
         ...
 
     def user_of(self, key_id: str) -> str | None:
@@ -177,7 +190,9 @@ class ApiKeyService:
             at=now,
         )
         info = ApiKeyInfo(key.key_id, role, name, now, None, self.tenant, limited, person)
-        self._repo.add(info, key.key_hash, event)
+        with self._repo.transaction(self.tenant) as tx:
+            tx.add(info, key.key_hash)
+            tx.record([event])
         return key
 
     def _person(self, role: Role, user: str | None) -> str | None:
@@ -236,7 +251,9 @@ class ApiKeyService:
             payload={"role": key.role.value, "name": key.name},
             at=now,
         )
-        self._repo.revoke(key_id, now, event, self.tenant)
+        with self._repo.transaction(self.tenant) as tx:
+            if tx.revoke(key_id, now, self.tenant):
+                tx.record([event])
         self._forget(lambda principal, _: principal.id == f"{KEY_ACTOR}{key_id}")
         return ApiKeyInfo(
             key.key_id,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -50,6 +50,7 @@ from civility.storage.decisions import (
 )
 from civility.storage.enforcement_rows import insert_records
 from civility.storage.tables_dashboard import dashboard_users
+from civility.storage.tenant_events import TenantEventsTransaction, TenantLog
 from civility.storage.unit_of_work import SqlTransaction, SqlUnitOfWork
 from civility.storage.unit_of_work import event_row as event_row
 from civility.storage.unit_of_work import insert_events as insert_events
@@ -428,6 +429,33 @@ def _user_disabled(username: str | None, user_id: str | None, disabled_at: objec
     return username is not None and (user_id is None or disabled_at is not None)
 
 
+class SqlApiKeyTransaction(TenantEventsTransaction):
+    """API key writes in one transaction; its events go to its tenant's log."""
+
+    def add(self, info: ApiKeyInfo, key_hash: str) -> None:
+        """Stores a new key."""
+        self.conn.execute(
+            insert(t.api_keys),
+            {
+                "id": info.key_id,
+                "key_hash": key_hash,
+                "role": info.role.value,
+                "name": info.name,
+                "created_at": info.created_at,
+                "revoked_at": None,
+                "tenant": info.tenant,
+                "channels": None if info.channels is None else list(info.channels),
+                "username": info.user,
+            },
+        )
+
+    def revoke(self, key_id: str, now: datetime, tenant: str) -> bool:
+        """Marks a tenant's active key revoked; False when there is none."""
+        k = t.api_keys.c
+        stmt = t.api_keys.update().where(k.id == key_id, k.revoked_at.is_(None), k.tenant == tenant)
+        return self.conn.execute(stmt.values(revoked_at=now)).rowcount == 1
+
+
 class SqlApiKeyRepository:
     """API keys in SQL (hashes only), in the installation's database.
 
@@ -436,37 +464,22 @@ class SqlApiKeyRepository:
     """
 
     def __init__(
-        self, db: Database, tenant_log: Callable[[str, Event], None] | None = None
+        self,
+        db: Database,
+        tenant_log: TenantLog | None = None,
+        *,
+        unit_of_work: SqlUnitOfWork | None = None,
     ) -> None:
         self._db = db
         self._tenant_log = tenant_log
+        self._uow = unit_of_work or SqlUnitOfWork(db)
 
-    def _log(self, tenant: str, event: Event) -> None:
-        if tenant != DEFAULT_TENANT:
-            if self._tenant_log is None:
-                raise RuntimeError("a tenant's key event needs the tenant's log")
-            self._tenant_log(tenant, event)
-
-    def add(self, info: ApiKeyInfo, key_hash: str, event: Event) -> None:
-        """Stores a new key together with its creation event."""
-        with translate_errors(), self._db.write() as conn:
-            conn.execute(
-                insert(t.api_keys),
-                {
-                    "id": info.key_id,
-                    "key_hash": key_hash,
-                    "role": info.role.value,
-                    "name": info.name,
-                    "created_at": info.created_at,
-                    "revoked_at": None,
-                    "tenant": info.tenant,
-                    "channels": None if info.channels is None else list(info.channels),
-                    "username": info.user,
-                },
-            )
-            if info.tenant == DEFAULT_TENANT:
-                insert_events(conn, [event])
-        self._log(info.tenant, event)
+    def transaction(
+        self, tenant: str = DEFAULT_TENANT
+    ) -> AbstractContextManager[SqlApiKeyTransaction]:
+        """Opens a write transaction whose events go to `tenant`'s log."""
+        log = self._tenant_log
+        return self._uow.open(lambda conn: SqlApiKeyTransaction(conn, tenant=tenant, log=log))
 
     def get(self, key_id: str) -> StoredKey | None:
         """Returns an active (not revoked) key with its user's state, or None."""
@@ -551,15 +564,3 @@ class SqlApiKeyRepository:
         k = t.api_keys.c
         with translate_errors(), self._db.read() as conn:
             return conn.execute(select(k.username).where(k.id == key_id)).scalar_one_or_none()
-
-    def revoke(self, key_id: str, now: datetime, event: Event, tenant: str) -> bool:
-        """Marks a tenant's active key revoked with its event; False when there is none."""
-        k = t.api_keys.c
-        stmt = t.api_keys.update().where(k.id == key_id, k.revoked_at.is_(None), k.tenant == tenant)
-        with translate_errors(), self._db.write() as conn:
-            if conn.execute(stmt.values(revoked_at=now)).rowcount == 0:
-                return False
-            if tenant == DEFAULT_TENANT:
-                insert_events(conn, [event])
-        self._log(tenant, event)
-        return True
