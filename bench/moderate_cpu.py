@@ -12,6 +12,8 @@ CPU time the server process spends per request does not. Two modes:
       git worktree add /tmp/base <commit>
       .venv/bin/python bench/moderate_cpu.py --baseline /tmp/base/src --rounds 5
 
+  (--this SRC measures another tree instead of the installed package as this side.)
+
 * --service: no HTTP; ModerationService.moderate on batches of --batch messages in process
   (the group commit's work), thread CPU per message, alternating with --baseline like above.
   The steadiest before/after number: the batch size does not depend on the machine's load.
@@ -96,7 +98,7 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
     """Alternates rounds of this tree and the baseline; medians and the ratio."""
     runs: dict[str, list[dict[str, Any]]] = {"this": [], "baseline": []}
     for _ in range(args.rounds):
-        runs["this"].append(measure_once(None, args))
+        runs["this"].append(measure_once(args.this, args))
         if args.baseline:
             runs["baseline"].append(measure_once(args.baseline, args))
         print(json.dumps({k: v[-1] for k, v in runs.items() if v}), file=sys.stderr)
@@ -159,7 +161,11 @@ def service_once(batch: int, batches: int) -> dict[str, Any]:
 def service(args: argparse.Namespace) -> dict[str, Any]:
     """Alternates in-process service runs of this tree and the baseline (child processes)."""
     runs: dict[str, list[float]] = {"this": [], "baseline": []}
-    trees = [("this", None), ("baseline", args.baseline)] if args.baseline else [("this", None)]
+    trees = (
+        [("this", args.this), ("baseline", args.baseline)]
+        if args.baseline
+        else [("this", args.this)]
+    )
     for _ in range(args.rounds):
         for name, src in trees:
             env = dict(os.environ)
@@ -317,6 +323,12 @@ def main() -> None:
     p.add_argument("--warmup", type=float, default=3.0)
     p.add_argument("--rounds", type=int, default=3)
     p.add_argument("--baseline", default=None, help="source tree to compare with (its src/)")
+    p.add_argument(
+        "--this",
+        default=None,
+        help="source tree measured as this side (default: the installed package); a worktree "
+        "with only the change under test keeps other uncommitted edits out of the comparison",
+    )
     p.add_argument("--profile", action="store_true", help="cProfile the server in process")
     p.add_argument(
         "--split",
