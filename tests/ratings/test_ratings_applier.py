@@ -97,19 +97,22 @@ def test_the_backlog_is_bounded_by_seconds_of_work_once_the_rate_is_known() -> N
     applier.submit(subs(30))
     assert asyncio.run(applier.flush()) is True
     assert applier.rate is None  # a partial batch says little about the rate
-    applier.submit(subs(1_000))  # unknown rate: only max_pending bounds the backlog
+    with pytest.raises(Unavailable):
+        applier.submit(subs(51))  # before a batch is timed: one flush size at most
+    applier.submit(subs(50))
     assert asyncio.run(applier.flush()) is True
     assert applier.rate == pytest.approx(100.0)
-    applier.submit(subs(200))  # 2 s of work at 100/s
+    # 2 s at 100/s, the last rating's whole batch (50) included: 150 may wait.
+    applier.submit(subs(150))
     with pytest.raises(Unavailable) as refused:
         applier.submit(subs(1))
     assert refused.value.code == "ratings_backlog"
     with pytest.raises(Unavailable):
         applier.check_room(1)  # the routes ask before accepting (and counting) a rating
     applier.check_room(0)
-    assert applier.pending == 200
+    assert applier.pending == 150
     assert asyncio.run(applier.flush()) is True
-    applier.submit(subs(200))  # room again once applied
+    applier.submit(subs(150))  # room again once applied
 
 
 def test_without_max_lag_only_max_pending_bounds_the_backlog() -> None:

@@ -56,7 +56,6 @@ def test_the_rate_is_measured_on_batches_of_at_least_max_size() -> None:
         max_batch=40,
         interval=60,
         max_pending=10_000,
-        max_lag=1.0,
         monotonic=clock.monotonic,
     )
     applier.submit(subs(40))
@@ -72,9 +71,11 @@ def test_from_settings_lets_batches_grow_to_a_multiple_of_the_flush_size() -> No
     settings = load_settings(env="test", ratings_flush_size=300)
     recorder: list[int] = []
     applier = RatingApplier.from_settings(lambda batch: recorder.append(len(batch)), settings)
+    applier.submit(subs(300))  # a timed batch first: until then one flush size may wait
+    assert asyncio.run(applier.flush()) is True
     applier.submit(subs(300 * BATCH_GROWTH + 1))
     assert asyncio.run(applier.flush()) is True
-    assert recorder == [300 * BATCH_GROWTH, 1]
+    assert recorder == [300, 300 * BATCH_GROWTH, 1]
 
 
 def test_each_batch_reports_how_long_its_oldest_rating_waited() -> None:
