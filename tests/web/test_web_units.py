@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -11,6 +13,7 @@ from civility.auth.dashboard import DashboardAccounts, DashboardRole, DashboardU
 from civility.auth.sessions import Session, decode, encode, resolve_session_secret, same_token
 from civility.clock import ManualClock
 from civility.errors import Conflict, Invalid, Unauthorized
+from civility.events.models import Event
 from civility.policy.verdict import Action, Reason, ReasonSource
 from civility.settings import load_settings
 from civility.web import render
@@ -84,22 +87,47 @@ def test_production_refuses_missing_or_short_secret(tmp_path: Path) -> None:
     assert ok.session_secret == "p" * 40
 
 
-class _Users:
-    def __init__(self) -> None:
-        self.rows: dict[str, DashboardUserRow] = {}
+class _UsersTx:
+    def __init__(self, users: _Users, tenant: str) -> None:
+        self.users = users
+        self.tenant = tenant
+        self.rows = dict(users.rows)
         self.events: list[str] = []
 
-    def add(self, row: DashboardUserRow, event: object) -> None:
+    def add(self, row: DashboardUserRow) -> None:
+        if row.username in self.rows:
+            raise Conflict("taken")
         self.rows[row.username] = row
-
-    def by_username(self, username: str) -> DashboardUserRow | None:
-        return self.rows.get(username)
 
     def set_hash(self, user_id: str, password_hash: str) -> None:
         raise AssertionError("no rehash expected")
 
-    def record(self, event: object, tenant: str = "default") -> None:
-        self.events.append(getattr(event, "type", ""))
+    def disable(self, user_id: str, now: datetime) -> bool:
+        raise AssertionError("not used here")
+
+    def enable(self, user_id: str) -> bool:
+        raise AssertionError("not used here")
+
+    def record(self, events: Iterable[Event]) -> None:
+        self.events.extend(e.type for e in events)
+
+
+class _Users:
+    """Accounts in memory: a transaction's rows and events are kept only when it ends cleanly."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str, DashboardUserRow] = {}
+        self.events: list[tuple[str, str]] = []
+
+    @contextmanager
+    def transaction(self, tenant: str = "default") -> Iterator[_UsersTx]:
+        tx = _UsersTx(self, tenant)
+        yield tx
+        self.rows = tx.rows
+        self.events.extend((tenant, e) for e in tx.events)
+
+    def by_username(self, username: str) -> DashboardUserRow | None:
+        return self.rows.get(username)
 
 
 def test_accounts_hash_and_check_passwords() -> None:
@@ -111,10 +139,11 @@ def test_accounts_hash_and_check_passwords() -> None:
     assert "a long password" not in stored
     user = accounts.authenticate("alice", "a long password")
     assert user.actor == "dashboard:alice"
-    assert users.events == ["dashboard.login"]
+    assert users.events == [("default", "dashboard.user_created"), ("default", "dashboard.login")]
     for name, password in (("alice", "wrong password"), ("bob", "a long password")):
         with pytest.raises(Unauthorized):
             accounts.authenticate(name, password)
+    assert len(users.events) == 2  # a refused sign-in records nothing
     with pytest.raises(Conflict):
         accounts.create("alice", "another password", DashboardRole.ADMIN, actor="cli")
     with pytest.raises(Invalid):

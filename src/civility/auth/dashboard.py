@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -15,6 +16,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from civility.clock import Clock
 from civility.errors import Conflict, Invalid, NotFound, Unauthorized
 from civility.events.models import Event, EventType, new_event
+from civility.events.unit_of_work import Transaction, UnitOfWork
 from civility.ids import new_id
 from civility.tenancy.models import DEFAULT_TENANT
 
@@ -68,32 +70,72 @@ class DashboardUserRow:
     tenant: str = DEFAULT_TENANT
 
 
-class DashboardUserRepository(Protocol):
-    """Storage of dashboard accounts."""
+class DashboardUserTransaction(Transaction, Protocol):
+    """A write transaction on dashboard accounts; its events go to its tenant's log."""
 
-    def add(self, row: DashboardUserRow, event: Event) -> None:
-        """Stores a new account with its creation event."""
-        ...
-
-    def by_username(self, username: str) -> DashboardUserRow | None:
-        """Returns the account of a user name, or None."""
+    def add(self, row: DashboardUserRow) -> None:
+        """Stores a new account; Conflict if the name is taken."""
         ...
 
     def set_hash(self, user_id: str, password_hash: str) -> None:
         """Replaces a password hash."""
         ...
 
-    def record(self, event: Event, tenant: str = DEFAULT_TENANT) -> None:
-        """Appends an event that changes no other state to its tenant's log."""
+    def disable(self, user_id: str, now: datetime) -> bool:
+        """Marks an account disabled; False if it already was."""
         ...
 
-    def disable(self, row: DashboardUserRow, now: datetime, event: Event) -> bool:
-        """Marks an account disabled with its event; False if it already was."""
+    def enable(self, user_id: str) -> bool:
+        """Marks a disabled account active again; False if it was active."""
         ...
 
-    def enable(self, row: DashboardUserRow, event: Event) -> bool:
-        """Marks a disabled account active again with its event; False if it was active."""
+
+class DashboardUserRepository(UnitOfWork[DashboardUserTransaction], Protocol):
+    """Storage of dashboard accounts."""
+
+    def transaction(
+        self, tenant: str = DEFAULT_TENANT
+    ) -> AbstractContextManager[DashboardUserTransaction]:
+        """Opens a write transaction whose events go to `tenant`'s log: with the change for
+        the default tenant, just after its commit for another (its log is another database)."""
         ...
+
+    def by_username(self, username: str) -> DashboardUserRow | None:
+        """Returns the account of a user name, or None."""
+        ...
+
+
+def user_created(row: DashboardUserRow, actor: str, now: datetime) -> Event:
+    """Builds the event of a new account (its role and tenant in the payload)."""
+    event = _account_event(EventType.DASHBOARD_USER_CREATED, row, actor, now)
+    event.payload["role"] = row.role
+    event.payload["tenant"] = row.tenant
+    return event
+
+
+def signed_in(row: DashboardUserRow, now: datetime) -> Event:
+    """Builds the event of a successful sign-in (the user is its actor)."""
+    return _account_event(EventType.DASHBOARD_LOGIN, row, f"dashboard:{row.username}", now)
+
+
+def user_disabled(row: DashboardUserRow, actor: str, now: datetime) -> Event:
+    """Builds the event of an account disabled."""
+    return _account_event(EventType.DASHBOARD_USER_DISABLED, row, actor, now)
+
+
+def user_enabled(row: DashboardUserRow, actor: str, now: datetime) -> Event:
+    """Builds the event of a disabled account enabled again."""
+    return _account_event(EventType.DASHBOARD_USER_ENABLED, row, actor, now)
+
+
+def _account_event(kind: EventType, row: DashboardUserRow, actor: str, now: datetime) -> Event:
+    return new_event(
+        kind,
+        subject=("dashboard_user", row.username),
+        actor=actor,
+        payload={"user_id": row.id},
+        at=now,
+    )
 
 
 def parse_dashboard_role(value: str) -> DashboardRole:
@@ -155,10 +197,9 @@ class DashboardAccounts:
         row = DashboardUserRow(
             new_id("usr"), username, self._hasher.hash(password), role.value, now, False, tenant
         )
-        event = self._event(EventType.DASHBOARD_USER_CREATED, row, actor, now)
-        event.payload["role"] = role.value
-        event.payload["tenant"] = tenant
-        self._repo.add(row, event)
+        with self._repo.transaction(tenant) as tx:
+            tx.add(row)
+            tx.record([user_created(row, actor, now)])
         return row.id
 
     def authenticate(self, username: str, password: str) -> DashboardUser:
@@ -171,11 +212,16 @@ class DashboardAccounts:
             raise Unauthorized("wrong user name or password", code="bad_credentials") from None
         if row is None or row.disabled:
             raise Unauthorized("wrong user name or password", code="bad_credentials")
-        if self._hasher.check_needs_rehash(row.password_hash):
-            self._repo.set_hash(row.id, self._hasher.hash(password))
+        rehashed = (
+            self._hasher.hash(password)
+            if self._hasher.check_needs_rehash(row.password_hash)
+            else None
+        )
         now = self._clock.now()
-        login = self._event(EventType.DASHBOARD_LOGIN, row, f"dashboard:{username}", now)
-        self._repo.record(login, row.tenant)
+        with self._repo.transaction(row.tenant) as tx:
+            if rehashed is not None:
+                tx.set_hash(row.id, rehashed)
+            tx.record([signed_in(row, now)])
         return DashboardUser(row.id, row.username, DashboardRole(row.role), row.tenant)
 
     def disable(self, username: str, *, actor: str) -> bool:
@@ -188,9 +234,10 @@ class DashboardAccounts:
         if row is None:
             raise NotFound(f"no dashboard user {username!r}", code="user_not_found")
         now = self._clock.now()
-        changed = self._repo.disable(
-            row, now, self._event(EventType.DASHBOARD_USER_DISABLED, row, actor, now)
-        )
+        with self._repo.transaction(row.tenant) as tx:
+            changed = tx.disable(row.id, now)
+            if changed:
+                tx.record([user_disabled(row, actor, now)])
         if self._end_sessions is not None:
             self._end_sessions(username)
         if self._forget_keys is not None:
@@ -206,9 +253,11 @@ class DashboardAccounts:
         if row is None:
             raise NotFound(f"no dashboard user {username!r}", code="user_not_found")
         now = self._clock.now()
-        return self._repo.enable(
-            row, self._event(EventType.DASHBOARD_USER_ENABLED, row, actor, now)
-        )
+        with self._repo.transaction(row.tenant) as tx:
+            changed = tx.enable(row.id)
+            if changed:
+                tx.record([user_enabled(row, actor, now)])
+        return changed
 
     def current(self, username: str) -> DashboardUser | None:
         """Returns an active account by name (sessions are re-checked on every request)."""
@@ -216,13 +265,3 @@ class DashboardAccounts:
         if row is None or row.disabled:
             return None
         return DashboardUser(row.id, row.username, DashboardRole(row.role), row.tenant)
-
-    @staticmethod
-    def _event(kind: EventType, row: DashboardUserRow, actor: str, now: datetime) -> Event:
-        return new_event(
-            kind,
-            subject=("dashboard_user", row.username),
-            actor=actor,
-            payload={"user_id": row.id},
-            at=now,
-        )
