@@ -288,6 +288,73 @@ def equivalence_corpus(seed: int = 0) -> list[str]:
     return out
 
 
+def threat_corpus(seed: int = 0) -> list[str]:
+    """Threat-rich texts: the threat tests' phrases, evasions of them, and them inside chat."""
+    import ast
+
+    rng = random.Random(seed)
+    phrases: set[str] = set()
+    for name in ("test_threats.py", "test_threat_structure.py"):
+        tree = ast.parse((ROOT / "tests" / "scoring" / name).read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            value = getattr(node, "value", None)
+            if isinstance(node, ast.Constant) and isinstance(value, str) and " " in value:
+                phrases.add(value)
+    base = sorted(phrases)
+    chat = messages(300, seed=5) + messages(300, seed=6, vocab=RU_WORDS)
+    out = list(base)
+    out += [_perturb(rng, p) for p in base for _ in range(3)]
+    for _ in range(2 * len(base)):
+        parts = [rng.choice(chat), _perturb(rng, rng.choice(base)), rng.choice(chat)]
+        out.append(rng.choice([". ", " ", ", ", "\n"]).join(parts[: rng.randint(2, 3)]))
+    return out
+
+
+def dump_threats(path: Path) -> None:
+    """Writes the threat rule tier's matches and folds on a corpus to path (.json, empty .npz).
+
+    The rule tier alone (``threats.detect``: no threat-structure scorer), so two trees whose
+    structure scorers differ can still be compared with ``--compare``. The corpus (the frozen
+    equivalence corpus and ``threat_corpus``) is frozen in ``threat_corpus.json`` beside path.
+    """
+    import hashlib
+
+    from civility.scoring import threats
+
+    frozen = path.parent / "threat_corpus.json"
+    if not frozen.exists():
+        texts = equivalence_corpus() + threat_corpus()
+        frozen.write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
+    texts = json.loads(frozen.read_text(encoding="utf-8"))
+    record: dict[str, object] = {"texts": texts}
+    for size in (256, 1):
+        batches = [texts[i : i + size] for i in range(0, len(texts), size)]
+        record[f"threats_{size}"] = [
+            None
+            if r is None
+            else [
+                float(r.threat).hex(),
+                float(r.severe_toxicity).hex(),
+                [
+                    [m.rule, m.kind, m.language, m.start, m.end, float(m.score).hex()]
+                    for m in r.matches
+                ],
+            ]
+            for b in batches
+            for r in threats.detect(b)
+        ]
+    for runs in (2, 1):
+        record[f"fold_{runs}"] = [
+            hashlib.sha256(json.dumps([f.text, f.src]).encode()).hexdigest()[:16]
+            for f in (threats.fold(t, runs) for t in texts)
+        ]
+    fired = sum(r is not None for r in threats.detect(texts))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    np.savez(path.with_suffix(".npz"))
+    path.with_suffix(".json").write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    print(f"{len(texts)} texts, {fired} with a rule firing -> {path.with_suffix('.json')}")
+
+
 def dump_outputs(path: Path) -> None:
     """Writes every output of the fast tier on the equivalence corpus (exact floats) to path.
 
@@ -488,6 +555,7 @@ def main() -> int:
     ap.add_argument("--ab", type=Path, metavar="BASE_SRC", help="alternate --quick with BASE_SRC")
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--dump-outputs", type=Path, metavar="PATH", help="outputs on a corpus")
+    ap.add_argument("--dump-threats", type=Path, metavar="PATH", help="rule tier on a corpus")
     ap.add_argument("--compare", type=Path, nargs=2, metavar="PATH", help="two dumps: identical?")
     ap.add_argument("--callgrind-regions", action="store_true", help="see callgrind_regions()")
     args = ap.parse_args()
@@ -499,6 +567,9 @@ def main() -> int:
         return 0
     if args.ab:
         return ab(args.ab, args.rounds, args.batch, Path(__file__).parent / "results" / "ab.json")
+    if args.dump_threats:
+        dump_threats(args.dump_threats)
+        return 0
     if args.dump_outputs:
         dump_outputs(args.dump_outputs)
         return 0

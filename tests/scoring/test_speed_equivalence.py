@@ -1,7 +1,8 @@
 """The fast tier's speed paths give the same bits as the straightforward code they replace.
 
 Issue 23's throughput work (batched translation, segmented sorts, chunked gathers, in-place
-hashing, ASCII tokenising, compiled token votes) may not change any score, language or span.
+hashing, ASCII tokenising, compiled token votes, threat rules tried only where a match can
+begin, folding fast paths) may not change any score, language or span.
 Each test below runs a faster function and a reference copy of the code it replaced (kept here
 verbatim) on a few thousand varied texts: the team's langid development messages in 8+
 languages, random edits of them (case, leetspeak, spacing, emoji, invisible characters,
@@ -12,6 +13,7 @@ commit.
 
 from __future__ import annotations
 
+import ast
 import random
 import re
 from collections.abc import Callable
@@ -23,7 +25,7 @@ import numpy.typing as npt
 import pytest
 
 from civility.scoring import experts as experts_module
-from civility.scoring import features, langid, linear_model, normalize
+from civility.scoring import features, langid, linear_model, normalize, threats
 from civility.scoring.features import CHAR_ORDERS, Features, featurize, linear_logits
 from civility.scoring.model import FastScorer
 
@@ -461,3 +463,288 @@ def test_shared_powers_equal_fresh_products() -> None:
         assert pw.tobytes() == np.cumprod(fresh, dtype=np.uint64).tobytes()
         fresh[1:] = features._P_INV
         assert ipw.tobytes() == np.cumprod(fresh, dtype=np.uint64).tobytes()
+
+
+# --- threat tier: rules tried only where a match can begin, folding fast paths ----------------
+
+
+def _phrases() -> list[str]:
+    """The threat tests' phrases (threats, near misses, benign uses) in eight languages."""
+    out: set[str] = set()
+    for name in ("test_threats.py", "test_threat_structure.py"):
+        tree = ast.parse((Path(__file__).parent / name).read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            value = getattr(node, "value", None)
+            if isinstance(node, ast.Constant) and isinstance(value, str) and " " in value:
+                out.add(value)
+    return sorted(out)
+
+
+THREAT_EDITS: dict[str, Callable[[str], str]] = {
+    **EDITS,
+    "spaced_all": " ".join,
+    "dashed": lambda t: "-".join(t[:16]) + t[16:],
+    "runs": lambda t: re.sub(r"([aeiouyо])", r"\1\1\1\1", t),
+    "runs_mixed": lambda t: t.replace("i", "iii", 1).replace("l", "lll"),
+    "cyrillic_in_latin": lambda t: t.replace("i", "і").replace("o", "о", 1),
+    "latin_in_cyrillic": lambda t: t.replace("о", "o").replace("у", "y", 1),
+    "leet_digits": lambda t: t.translate(str.maketrans("ilo", "!|0")),
+    "accents": lambda t: t.replace("e", "é").replace("a", "à", 1),
+    "decomposed": lambda t: t.replace("e", "e\u0301"),
+    "emoji_words": lambda t: t.replace(" ", " 🔪 ", 1) + " 🔫💣",
+    "ligature": lambda t: t.replace("fi", "ﬁ").replace("ss", "ß") + " ½",
+}
+
+
+@pytest.fixture(scope="module")
+def threat_corpus() -> list[str]:
+    """~9,000 threat-rich texts: the phrases, evasions of them, and them inside chat."""
+    rng = random.Random(29)
+    phrases = _phrases()
+    chat = dev_texts()
+    texts = list(phrases)
+    texts += [edit(p) for p in phrases for edit in rng.sample(list(THREAT_EDITS.values()), 6)]
+    for _ in range(2000):
+        edit = rng.choice(list(THREAT_EDITS.values()))
+        parts = [rng.choice(chat), rng.choice(phrases), rng.choice(chat)]
+        parts[1] = edit(parts[1]) if rng.random() < 0.5 else parts[1]
+        texts.append(rng.choice([". ", " ", ", ", "\n", "!! "]).join(parts[: rng.randint(2, 3)]))
+    texts += ["", " ", "\x00", "\uffff", "kill\uffff you", "k i l l y o u", "kiiiill"]
+    rng.shuffle(texts)
+    return texts
+
+
+# Verbatim copies of fold and its steps before the fast paths (as of commit af04044).
+def reference_spaced(s: str, src: list[int]) -> tuple[str, list[int]]:
+    """Joins runs of single letters; a wider gap inside a run stays one space (a word gap)."""
+    out: list[str] = []
+    osrc: list[int] = []
+    pos = 0
+    for m in threats._SPACED_RE.finditer(s):
+        a, b = m.span()
+        out.append(s[pos:a])
+        osrc.extend(src[pos:a])
+        seps = list(threats._SEP_RE.finditer(s, a, b))
+        narrow = min(sep.group().count(" ") for sep in seps)
+        last = a
+        for sep in seps:
+            out.append(s[last : sep.start()])
+            osrc.extend(src[last : sep.start()])
+            if sep.group().count(" ") > narrow:
+                out.append(" ")
+                osrc.append(src[sep.start()])
+            last = sep.end()
+        out.append(s[last:b])
+        osrc.extend(src[last:b])
+        pos = b
+    if pos == 0:
+        return s, src
+    out.append(s[pos:])
+    osrc.extend(src[pos:])
+    return "".join(out), osrc
+
+
+def reference_fix_scripts(s: str) -> str:
+    """Words mixing Latin with Cyrillic/Greek look-alikes take one script ("kіll", "уб1ю")."""
+    if not threats._MIXED_HINT_RE.search(s):
+        return s
+    text_lat, text_cyr = threats._strong(s)
+
+    def fix(m: re.Match[str]) -> str:
+        w = m.group()
+        n_lat = sum(1 for c in w if "a" <= c <= "z")
+        n_cyr = sum(1 for c in w if "\u0370" <= c < "\u0530")
+        if not n_cyr:
+            return w
+        if not n_lat:
+            # A word of look-alikes only, in a text whose unambiguous letters are Latin.
+            if text_lat > text_cyr and all(c in threats._CONFUSABLE_CYR for c in w):
+                return w.translate(threats._TO_LAT_TABLE)
+            return w
+        s_lat, s_cyr = threats._strong(w)
+        if s_lat != s_cyr:
+            to_cyr = s_cyr > s_lat
+        elif text_lat != text_cyr:
+            to_cyr = text_cyr > text_lat
+        else:
+            to_cyr = n_cyr > n_lat
+        return w.translate(threats._TO_CYR_TABLE if to_cyr else threats._TO_LAT_TABLE)
+
+    return threats._WORD_RE.sub(fix, s)
+
+
+def reference_collapse(s: str, src: list[int], runs: int) -> tuple[str, list[int]]:
+    """Cuts runs of three or more of one letter to ``runs`` ("kiiiill" -> "kiill" or "kill")."""
+    if not threats._REPEAT_RE.search(s):
+        return s, src
+    keep = [True] * len(s)
+    for m in threats._REPEAT_RE.finditer(s):
+        for i in range(m.start() + runs, m.end()):
+            keep[i] = False
+    return (
+        "".join(c for c, k in zip(s, keep, strict=True) if k),
+        [p for p, k in zip(src, keep, strict=True) if k],
+    )
+
+
+def reference_fold(text: str, runs: int = 2) -> threats.Folded:
+    if text.isascii():
+        s = text.lower().replace("`", "'")
+        src = list(range(len(s)))
+    else:
+        parts: list[str] = []
+        src = []
+        for i, ch in enumerate(text):
+            f = threats._fold_cached(ch)
+            if f:
+                parts.append(f)
+                src.extend([i] * len(f))
+        s = "".join(parts)
+    s, src = reference_spaced(s, src)
+    s = threats._deleet(s)  # one character for one: offsets unchanged
+    s = reference_fix_scripts(s)  # likewise
+    s, src = reference_collapse(s, src, runs)
+    return threats.Folded(text, s, src)
+
+
+# Verbatim copies of ThreatTier.match/_match/detect before the fast paths (af04044).
+def reference_match(
+    tier: threats.ThreatTier, text: str, rule_ids: Any = None
+) -> list[threats.ThreatMatch]:
+    if rule_ids is None:
+        rules = tier.rules
+    else:
+        wanted = set(rule_ids)
+        # Only the languages named compile their rules.
+        languages = sorted({rule_id.split(".", 1)[0] for rule_id in wanted})
+        rules = [r for lang in languages for r in tier.rule_sets[lang].rules if r.id in wanted]
+    found = reference_match_rules(reference_fold(text), rules)
+    if not found and threats._REPEAT_RE.search(text.lower()):
+        found = reference_match_rules(reference_fold(text, runs=1), rules)
+    return found
+
+
+def reference_match_rules(
+    folded: threats.Folded, rules: list[threats.Rule]
+) -> list[threats.ThreatMatch]:
+    s = folded.text
+    found: list[threats.ThreatMatch] = []
+    for rule in rules:
+        for m in rule.regex.finditer(s):
+            a, b = m.span()
+            if a == b or not rule.fires(s, a, b):
+                continue
+            start, end = folded.original_span(a, b)
+            found.append(
+                threats.ThreatMatch(rule.id, rule.kind, rule.language, start, end, rule.score)
+            )
+    found.sort(key=lambda m: (m.start, m.end, m.rule))
+    return found
+
+
+def reference_detect(
+    tier: threats.ThreatTier, texts: list[str]
+) -> list[threats.ThreatResult | None]:
+    out: list[threats.ThreatResult | None] = [None] * len(texts)
+    for i, ids in tier.candidates(texts).items():
+        matches = reference_match(tier, texts[i], ids)
+        if matches:
+            out[i] = threats._result(matches)
+    return out
+
+
+def test_fold_unchanged(threat_corpus: list[str], corpus: list[str]) -> None:
+    for text in threat_corpus + corpus + unicode_soup(1500, seed=11):
+        for runs in (2, 1):
+            assert threats.fold(text, runs) == reference_fold(text, runs), (text, runs)
+
+
+def test_detect_unchanged(threat_corpus: list[str], corpus: list[str]) -> None:
+    tier = threats.tier()
+    fired = 0
+    for batch in batches(threat_corpus + corpus[::2], (1, 256)):
+        got = tier.detect(batch)
+        assert got == reference_detect(tier, batch)
+        fired += sum(r is not None for r in got)
+    assert fired > 3000  # the corpus exercises the rules
+
+
+def test_every_rule_matches_as_finditer(threat_corpus: list[str]) -> None:
+    """Each rule on every text, not only where its triggers send it: the same matches."""
+    rules = threats.tier().rules
+    found = 0
+    for text in threat_corpus[::4]:
+        for runs in (2, 1):
+            s = threats.fold(text, runs).text
+            for rule in rules:
+                want = [m.span() for m in rule.regex.finditer(s)]
+                assert [m.span() for m in rule.matches(s)] == want, (rule.id, s)
+                found += len(want)
+    assert found > 2000
+
+
+def test_most_rules_skip_where_they_cannot_begin() -> None:
+    rules = threats.tier().rules
+    assert sum(r.starts is not None for r in rules) >= 0.9 * len(rules)
+
+
+_ATOMS = ["a", "b", "ab", "ba", "'", "[ab]", "[ab ]", r"\w", ".", r"\b", "(?=a)", "(?!b)", " "]
+
+
+def _random_source(rng: random.Random, depth: int = 0) -> str:
+    """A random rule source over a small alphabet: literals, classes, groups and repeats."""
+    parts = []
+    for _ in range(rng.randint(1, 3)):
+        k = rng.random()
+        if k < 0.5 or depth > 1:
+            part = rng.choice(_ATOMS)
+        elif k < 0.75:
+            alts = [_random_source(rng, depth + 1) for _ in range(rng.randint(2, 3))]
+            part = "(?:" + "|".join(alts) + ")"
+        else:
+            part = f"(?:{_random_source(rng, depth + 1)})"
+        # Few repeats of repeats (a gap is one): nested ones backtrack for ever on some texts.
+        if part == " ":
+            repeat = ""
+        elif part in _ATOMS:
+            repeat = rng.choice(["", "", "?", "*", "+", "*?", "{2}", "{0,2}", "{1,3}?"])
+        else:
+            repeat = rng.choice(["", "", "?", "{2}"])
+        parts.append(f"(?:{part}){repeat}" if repeat else part)
+    return "".join(parts)
+
+
+def test_starts_find_every_match_of_random_patterns() -> None:
+    """Random patterns, empty-matching ones included: ``matches`` gives ``finditer``'s matches."""
+    rng = random.Random(31)
+    with_starts = 0
+    for _ in range(1500):
+        source = _random_source(rng)
+        try:
+            regex = threats._compile(source)
+        except re.error:  # a repeat of what cannot repeat ("\\b*")
+            continue
+        rule = threats.Rule(
+            "x.direct.y", "direct", "x", regex, 0.9, starts=threats._start_finder(source)
+        )
+        with_starts += rule.starts is not None
+        for _ in range(12):
+            text = "".join(rng.choice("aab b'.-1_") for _ in range(rng.randint(0, 14)))
+            want = [m.span() for m in regex.finditer(text)]
+            assert [m.span() for m in rule.matches(text)] == want, (source, text)
+    assert 300 < with_starts < 1400  # both paths ran
+
+
+def test_starts_of_small_patterns() -> None:
+    def starts(source: str) -> list[str] | None:
+        return threats._starts(threats._body(source))
+
+    assert starts("(?:kill|stab)(?:you)?") == ["kill", "stab"]
+    assert starts("(?:i )?kill") == ["i", "kill"]
+    assert starts("(?:te |le )?mato") == ["le", "mato", "te"]
+    assert starts("c[oó]rta") == ["corta"]  # folded: "ó" is "o"
+    assert starts("(?:ab)+c") == ["ab"]
+    assert starts("killing|kill") == ["kill"]
+    assert starts("(?:te|le)? mato") is None  # may begin with the gap
+    assert starts("(?:a|b)?") is None  # matches the empty string
+    assert starts(r"\w+ you") is None
