@@ -18,6 +18,7 @@ from civility.api.admission import Admission, AdmissionMiddleware
 from civility.api.edge import Dialect, EdgeMiddleware
 from civility.api.ratelimit import ApiRateLimiter
 from civility.api.routes import all_routers
+from civility.api.routes.moderation import install_moderate_route
 from civility.container import Container
 from civility.jobs import JobSet, TenantJobs, recover_pending
 from civility.request_ids import RequestIdMiddleware
@@ -132,5 +133,6 @@ def create_app(
     app.add_middleware(RequestIdMiddleware)  # outermost: error responses carry the id too
     for router in all_routers():
         app.include_router(router)
+    install_moderate_route(app)
     mount_dashboard(app)
     return app
