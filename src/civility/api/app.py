@@ -7,6 +7,7 @@ import gc
 import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from typing import Any
 
 import structlog
 from fastapi import FastAPI
@@ -29,11 +30,18 @@ log = structlog.get_logger(__name__)
 __all__ = ["MetricsMiddleware", "create_app", "recover_pending"]
 
 
+# Routes are a fixed set, but a method is whatever the client sends: the cache stays bounded.
+MAX_CACHED_SERIES = 1_000
+
+
 class MetricsMiddleware:
     """Counts requests and their latency by route template (a bounded label set)."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
+        # The labelled series, looked up once: labels() validates and locks on every call.
+        self._counters: dict[tuple[str, str, str], Any] = {}
+        self._latencies: dict[str, Any] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -53,8 +61,19 @@ class MetricsMiddleware:
         finally:
             route = scope.get("route")
             name = getattr(route, "path", "unmatched")
-            metrics.HTTP_REQUESTS.labels(name, scope["method"], f"{status // 100}xx").inc()
-            metrics.HTTP_LATENCY.labels(name).observe(time.perf_counter() - start)
+            labels = (name, scope["method"], f"{status // 100}xx")
+            counter = self._counters.get(labels)
+            if counter is None:
+                counter = metrics.HTTP_REQUESTS.labels(*labels)
+                if len(self._counters) < MAX_CACHED_SERIES:
+                    self._counters[labels] = counter
+            counter.inc()
+            latency = self._latencies.get(name)
+            if latency is None:
+                latency = metrics.HTTP_LATENCY.labels(name)
+                if len(self._latencies) < MAX_CACHED_SERIES:
+                    self._latencies[name] = latency
+            latency.observe(time.perf_counter() - start)
 
 
 def _dialects() -> tuple[Dialect, ...]:
