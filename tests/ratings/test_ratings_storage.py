@@ -140,3 +140,19 @@ def test_a_batch_whose_events_fail_to_write_stores_nothing(db: Database) -> None
     assert [r for r in failing.list_reviews(None, 500) if r.post_ids[0].startswith(prefix)] == []
     events = SqlEventRepository(db).list_events(EventQuery(type="rating.*", limit=500))
     assert [e for e in events if e.payload["post_id"].startswith(prefix)] == []
+
+
+def test_looking_up_many_pairs_finds_exactly_the_stored_ones(db: Database) -> None:
+    """More pairs than one chunk (SQLite) or one array statement (PostgreSQL), half missing,
+    with a post and a user that each occur in pairs that are not stored."""
+    prefix = f"t{uuid.uuid4().hex[:8]}-"
+    repo = SqlRatingRepository(db)
+    service = RatingService(repo, MemoryRatingCache(), NoRateLimit(), ManualClock())
+    stored = [(f"{prefix}p{i % 7}", f"u{i}") for i in range(450)]
+    service.apply([service.accept_one(RatingInput(p, u, i % 6)) for i, (p, u) in enumerate(stored)])
+    missing = [(f"{prefix}p{i % 7}", f"u{i + 1}") for i in range(450)]  # mostly other posts
+    wanted = [k for pair in zip(stored, missing, strict=True) for k in pair]
+    with repo.transaction() as tx:
+        found = tx.get_ratings(wanted)
+    assert set(found) == set(stored)
+    assert all(found[k].score == i % 6 for i, k in enumerate(stored))

@@ -10,20 +10,21 @@ from operator import itemgetter
 from typing import Any, TypeVar
 
 from sqlalchemy import (
-    ColumnElement,
     Connection,
     Float,
     Row,
     Table,
+    Text,
     and_,
+    bindparam,
     case,
     func,
     insert,
     or_,
     select,
-    tuple_,
     update,
 )
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import DATETIME as SQLITE_DATETIME
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -488,22 +489,16 @@ class SqlRatingTransaction(SqlTransaction):
     def get_ratings(self, keys: Sequence[Key]) -> dict[Key, StoredRating]:
         """Returns the current ratings of the given pairs that exist."""
         found: dict[Key, StoredRating] = {}
+        if not self._sqlite:
+            if keys:
+                params = {"p": [p for p, _ in keys], "u": [u for _, u in keys]}
+                rows = self.conn.execute(_PAIRS_UNNEST, params)
+                found.update((r.key, r) for r in map(_rating_from_row, rows))
+            return found
         for chunk in _chunks(list(keys)):
-            if self._sqlite:
-                raw = _raw_rows(self.conn, ratings, *_pairs_join(chunk))
-                found.update((r.key, r) for r in map(_rating_from, raw))
-                continue
-            rows = self.conn.execute(select(ratings).where(self._pairs(chunk)))
-            found.update((r.key, r) for r in map(_rating_from_row, rows))
+            raw = _raw_rows(self.conn, ratings, *_pairs_join(chunk))
+            found.update((r.key, r) for r in map(_rating_from, raw))
         return found
-
-    def _pairs(self, keys: Sequence[Key]) -> ColumnElement[bool]:
-        c = ratings.c
-        if self._sqlite:
-            # SQLite scans the whole table for `(a, b) IN (...)`; an OR of equalities uses the
-            # primary key once per pair.
-            return or_(*(and_(c.post_id == p, c.user_id == u) for p, u in keys))
-        return tuple_(c.post_id, c.user_id).in_(list(keys))
 
     def upsert_ratings(self, items: Sequence[StoredRating]) -> None:
         """INSERT … ON CONFLICT (post_id, user_id) DO UPDATE, as one executemany."""
@@ -614,6 +609,25 @@ def _pairs_join(keys: Sequence[Key]) -> tuple[str, tuple[str, ...]]:
         "JOIN ratings ON ratings.post_id = k.p AND ratings.user_id = k.u"
     )
     return sql, params
+
+
+def _pairs_unnest() -> Any:
+    """The ratings of the given pairs on PostgreSQL: two arrays (`p`, `u`) unnested and joined
+    on the primary key, one statement for the whole batch.
+
+    `(post_id, user_id) IN (...)` was planned anew for every chunk of 400 pairs (an OR of
+    400 index probes): 0.6 s of a 1.5 s batch of 2,000, growing with the table.
+    """
+    keys = (
+        func.unnest(bindparam("p", type_=ARRAY(Text)), bindparam("u", type_=ARRAY(Text)))
+        .table_valued("p", "u")
+        .render_derived(name="k")
+    )
+    on = and_(ratings.c.post_id == keys.c.p, ratings.c.user_id == keys.c.u)
+    return select(ratings).select_from(keys.join(ratings, on))
+
+
+_PAIRS_UNNEST = _pairs_unnest()
 
 
 def _get_review(conn: Connection, review_id: str) -> RatingReview | None:
