@@ -28,8 +28,9 @@ from typing import Any
 from _timing import timed_ms
 from civility.clock import ManualClock
 from civility.container import build_container
-from civility.events.models import Event, EventType
+from civility.events.models import EventType, new_event
 from civility.moderation.records import MessageQuery, Outcome, StoredDecision, StoredMessage
+from civility.moderation.service import decision_event
 from civility.policy.verdict import Action, Reason, ReasonSource, Severity
 from civility.review.models import ReviewOrder, ReviewQuery, ReviewView
 from civility.review.priority import GroupBy
@@ -68,17 +69,7 @@ def _outcome(i: int, rng: random.Random) -> Outcome:
     decision = StoredDecision(
         f"dec_{i:026d}", mid, action, Severity.LOW, (reason,), 1, "s:1", "sync", at
     )
-    event = Event(
-        f"decision:{mid}",
-        f"message.{action.value}",
-        "system",
-        "message",
-        mid,
-        message.channel_id,
-        {},
-        at,
-    )
-    return Outcome(message, scores, "s:1", decision, (event,))
+    return Outcome(message, scores, "s:1", decision, (decision_event(message, decision, scores),))
 
 
 def main() -> None:
@@ -99,7 +90,10 @@ def main() -> None:
         for start in range(0, args.messages, 2000):
             batch = [_outcome(i, rng) for i in range(start, min(start + 2000, args.messages))]
             began = time.perf_counter()
-            repo.save_outcomes(batch, insert_messages=True)
+            with repo.transaction() as tx:
+                tx.insert_messages([o.message for o in batch])
+                tx.save_outcomes(batch)
+                tx.record([e for o in batch for e in o.events])
             seed_ms.append((time.perf_counter() - began) * 1000)
         reports = SqlReportRepository(c.db)
         reporter = itertools.count()
@@ -116,17 +110,18 @@ def main() -> None:
                 1000,
                 NOW,
             )
-            event = Event(
-                f"report.received:{report.id}",
-                EventType.REPORT_RECEIVED.value,
-                report.reporter_id,
-                "message",
-                report.message_id,
-                report.channel_id,
-                {},
-                NOW,
+            event = new_event(
+                EventType.REPORT_RECEIVED,
+                id=f"report.received:{report.id}",
+                subject=("message", report.message_id),
+                actor=f"reporter:{report.reporter_id}",
+                channel_id=report.channel_id,
+                payload={},
+                at=NOW,
             )
-            reports.add(report, event)
+            with reports.transaction() as tx:
+                if tx.add(report):
+                    tx.record([event])
 
         first = c.review.list_items(ReviewQuery(order=ReviewOrder.AGE))[0][0].message_id
         deep_cursor: Any = None

@@ -17,7 +17,7 @@ from alembic import command
 from sqlalchemy import insert, select
 from tests.conftest import POSTGRES_ADMIN_URL, require_server
 
-from civility.events.models import Event, EventType
+from civility.events.models import EventType, new_event
 from civility.moderation.records import Outcome, StoredDecision, StoredMessage
 from civility.moderation.service import decision_event
 from civility.policy.verdict import Action, Reason, ReasonSource, Severity
@@ -126,7 +126,7 @@ def test_sql_priority_order_and_paging_match_the_domain(db: Database) -> None:
         )
         for n in range(120)
     ]
-    SqlModerationRepository(db).save_outcomes(outcomes, insert_messages=True)
+    _store(db, outcomes)
     repo = SqlReviewRepository(db)
 
     def key(o: Outcome) -> tuple[int, str]:
@@ -189,7 +189,7 @@ def test_ban_blocks_duplicates_and_author_groups(db: Database) -> None:
         for n in range(8)
     ]
     outcomes.append(_outcome(30, threat, Severity.HIGH, NOW, Action.BLOCK, "t", "I will hurt you"))
-    SqlModerationRepository(db).save_outcomes(outcomes, insert_messages=True)
+    _store(db, outcomes)
     repo = SqlReviewRepository(db)
     auto = ReviewQuery(view=ReviewView.AUTOMATED, order=ReviewOrder.PRIORITY)
 
@@ -212,7 +212,8 @@ def test_ban_blocks_duplicates_and_author_groups(db: Database) -> None:
     # Resolving one copy takes it out of the pending group.
     first = repo.get_items(["msg_00010"], NOW)["msg_00010"]
     done = ReviewState("msg_00010", state=ReviewStatus.RESOLVED, updated_at=NOW)
-    assert repo.save([Change(first.review, done, ())]) == {"msg_00010"}
+    with repo.transaction() as tx:
+        assert tx.save(Change(first.review, done, ()))
     assert repo.count(copies, NOW) == 7
     assert repo.pending_counts(NOW) == {"flagged": 0, "automated": 8, "banned": 1}
 
@@ -223,17 +224,29 @@ def _report(n: int, message_id: str, weight_milli: int, at: datetime = NOW) -> R
     )
 
 
-def _received(report: Report) -> Event:
-    return Event(
-        f"report.received:{report.id}",
-        EventType.REPORT_RECEIVED.value,
-        report.reporter_id,
-        "message",
-        report.message_id,
-        report.channel_id,
-        {},
-        report.created_at,
+def _add_report(reports: SqlReportRepository, report: Report) -> Report:
+    """Stores a new report with its event, as the report service does."""
+    received = new_event(
+        EventType.REPORT_RECEIVED,
+        id=f"report.received:{report.id}",
+        subject=("message", report.message_id),
+        actor=f"reporter:{report.reporter_id}",
+        channel_id=report.channel_id,
+        payload={},
+        at=report.created_at,
     )
+    with reports.transaction() as tx:
+        assert tx.add(report)
+        tx.record([received])
+    return report
+
+
+def _store(db: Database, outcomes: Sequence[Outcome]) -> None:
+    """Stores decided messages with their decisions and events, as the moderation service does."""
+    with SqlModerationRepository(db).transaction() as tx:
+        tx.insert_messages([o.message for o in outcomes])
+        tx.save_outcomes(outcomes)
+        tx.record([e for o in outcomes for e in o.events])
 
 
 def _assert_stored_keys_match_the_domain(db: Database, outcomes: Sequence[Outcome]) -> int:
@@ -276,7 +289,7 @@ def _mixed_outcomes(rng: random.Random, n: int) -> list[Outcome]:
 def test_stored_keys_follow_every_report_write(db: Database) -> None:
     rng = random.Random(170)
     outcomes = _mixed_outcomes(rng, 60)
-    SqlModerationRepository(db).save_outcomes(outcomes, insert_messages=True)
+    _store(db, outcomes)
     _assert_stored_keys_match_the_domain(db, outcomes)
 
     reports = SqlReportRepository(db)
@@ -285,12 +298,13 @@ def test_stored_keys_follow_every_report_write(db: Database) -> None:
         o = rng.choice(outcomes)
         # Weights around the cap (4000 thousandths) and fractions of a point.
         report = _report(n, o.message.id, rng.randint(50, 2500))
-        added.append(reports.add(report, _received(report)))
+        added.append(_add_report(reports, report))
     _assert_stored_keys_match_the_domain(db, outcomes)
 
     closing = rng.sample(added, 40)
     rejected = [r.id for r in closing[:20]]
-    assert reports.close(rejected, ReportStatus.REJECTED, "mod", NOW, [], [])
+    with reports.transaction() as tx:
+        assert tx.close(rejected, ReportStatus.REJECTED, "mod", NOW, [])
     with db.write() as conn:
         upheld = [r.id for r in closing[20:]]
         assert close_open_reports(conn, upheld, ReportStatus.UPHELD, "mod2", NOW) == 20
@@ -325,7 +339,7 @@ def test_a_new_report_reorders_the_queue(db: Database) -> None:
         _outcome(1, insult, Severity.LOW, NOW),  # 25 + 5 points
         _outcome(2, toxic, Severity.LOW, NOW),  # 20 + 5 points
     ]
-    SqlModerationRepository(db).save_outcomes(outcomes, insert_messages=True)
+    _store(db, outcomes)
     repo, reports = SqlReviewRepository(db), SqlReportRepository(db)
     query = ReviewQuery(order=ReviewOrder.PRIORITY)
 
@@ -338,9 +352,10 @@ def test_a_new_report_reorders_the_queue(db: Database) -> None:
 
     assert order() == ["msg_00001", "msg_00002"]
     # One full-weight report adds 10 points: 35 passes 30.
-    report = reports.add(_report(1, "msg_00002", 1000), _received(_report(1, "msg_00002", 1000)))
+    report = _add_report(reports, _report(1, "msg_00002", 1000))
     assert order() == ["msg_00002", "msg_00001"]
-    assert reports.close([report.id], ReportStatus.REJECTED, "mod", NOW, [], [])
+    with reports.transaction() as tx:
+        assert tx.close([report.id], ReportStatus.REJECTED, "mod", NOW, [])
     assert order() == ["msg_00001", "msg_00002"]
     reopening = ReportReopening(
         (report.id,), (report.reporter_id,), (ReportStatus.REJECTED,), "mod", NOW, "mod2", NOW
@@ -368,7 +383,7 @@ def test_migration_0017_stores_the_keys_of_existing_items(empty_url: str) -> Non
     outcomes = _mixed_outcomes(rng, 80)
     database = Database.from_url(empty_url, pool_size=2)
     try:
-        SqlModerationRepository(database).save_outcomes(outcomes, insert_messages=True)
+        _store(database, outcomes)
         reviewable = [o for o in outcomes if o.decision and o.decision.action != Action.ALLOW]
         touched = reviewable[:10]
         # Rows of 0016 (those of items moderators touched) and reports, open and closed.
@@ -415,7 +430,7 @@ def test_migration_0017_stores_the_keys_of_existing_items(empty_url: str) -> Non
         assert repo.count(pending, NOW) == len(flagged) > 0
         # A decision made after the upgrade gets its row from the trigger.
         late = _outcome(500, _random_reasons(rng), Severity.HIGH, NOW, Action.FLAG)
-        SqlModerationRepository(database).save_outcomes([late], insert_messages=True)
+        _store(database, [late])
         _assert_stored_keys_match_the_domain(database, [*outcomes, late])
         listed = [i.message_id for i in repo.list_items(pending, NOW)]
         assert sorted(listed) == sorted([*flagged, "msg_00500"])
@@ -429,9 +444,7 @@ def test_migration_0017_stores_the_keys_of_existing_items(empty_url: str) -> Non
         with database.engine.connect() as conn:
             left = {row[0] for row in conn.exec_driver_sql("SELECT message_id FROM review_items")}
         assert left == {o.message.id for o in touched}
-        SqlModerationRepository(database).save_outcomes(
-            [_outcome(501, (), Severity.LOW, NOW, Action.FLAG)], insert_messages=True
-        )
+        _store(database, [_outcome(501, (), Severity.LOW, NOW, Action.FLAG)])
         with database.engine.connect() as conn:
             assert conn.exec_driver_sql("SELECT count(*) FROM review_items").scalar_one() == 10
     finally:
@@ -450,7 +463,7 @@ def test_each_tenant_schema_gets_its_own_rows(empty_url: str) -> None:
     try:
         threat = (Reason("threat", "m", ReasonSource.MODEL, Action.BLOCK, "threat", 0.5),)
         outcomes = [_outcome(1, threat, Severity.HIGH, NOW, Action.BLOCK)]
-        SqlModerationRepository(alpha).save_outcomes(outcomes, insert_messages=True)
+        _store(alpha, outcomes)
         assert _assert_stored_keys_match_the_domain(alpha, outcomes) == 1
         assert _assert_stored_keys_match_the_domain(beta, []) == 0
     finally:
@@ -462,7 +475,8 @@ def test_a_report_during_the_deciding_transaction_is_counted(db: Database) -> No
     if db.dialect != "postgresql":
         pytest.skip("SQLite writers are serialised: no two transactions overlap")
     outcome = _outcome(1, (), Severity.LOW, NOW)
-    SqlModerationRepository(db).insert_pending([outcome.message])
+    with SqlModerationRepository(db).transaction() as pending:
+        pending.insert_messages([outcome.message])
     d = outcome.decision
     assert d is not None
     row: dict[str, object] = {
@@ -483,7 +497,7 @@ def test_a_report_during_the_deciding_transaction_is_counted(db: Database) -> No
         deciding.execute(insert(t.decisions), [row])  # the trigger writes the review row
         # The report arrives while the decision is not committed yet: its key update waits.
         with ThreadPoolExecutor(1) as pool:
-            added = pool.submit(SqlReportRepository(db).add, report, _received(report))
+            added = pool.submit(_add_report, SqlReportRepository(db), report)
             deadline = time.monotonic() + 10
             with db.engine.connect() as watch:
                 while not added.done() and time.monotonic() < deadline:
