@@ -73,8 +73,9 @@ def _both(
         {"metadata": {"thread": "t1", "n": [1, 2.5, None, True], "nested": {"a": "é"}}},
         {"author_created_at": "2025-12-31T23:00:00+01:00"},
         {"text": "ты тупой идиот"},
+        {"metadata": {"snowflake": "1234567890123456789", "n": 123456789012345678}},
     ],
-    ids=["clean", "toxic", "metadata", "author-age", "russian"],
+    ids=["clean", "toxic", "metadata", "author-age", "russian", "long-ids"],
 )
 def test_the_common_case_is_answered_as_the_documented_route_does(
     api: Api, paths: Paths, extra: dict[str, Any]
@@ -136,6 +137,7 @@ def test_it_leaves_url_building_and_other_methods_to_the_documented_route(api: A
         "missing-text",
         "too-long",
         "big-int-metadata",
+        "big-int-in-list",
         "channel-key-other-channel",
         "image-without-ocr",
         "list-body",
@@ -168,6 +170,9 @@ def test_what_it_passes_on_the_documented_route_answers(api: Api, paths: Paths, 
             return post("/v1/moderate", json=msg(mid, "a" * (limit + 1)), headers=service)
         if case == "big-int-metadata":
             return post("/v1/moderate", json=msg(mid, metadata={"n": 2**70}), headers=service)
+        if case == "big-int-in-list":
+            body = msg(mid, metadata={"n": [1, -(2**64)]})
+            return post("/v1/moderate", json=body, headers=service)
         if case == "channel-key-other-channel":
             return post("/v1/moderate", json=msg(mid, channel="b"), headers=channel_key)
         if case == "image-without-ocr":
