@@ -42,7 +42,9 @@ def _report(repo: SqlReportRepository, message_id: str, reporter: str, milli: in
         payload={},
         at=NOW,
     )
-    repo.add(report, event)
+    with repo.transaction() as tx:
+        assert tx.add(report)
+        tx.record([event])
 
 
 def test_sql_priority_with_reports_matches_the_domain_and_pages(db: Database) -> None:  # noqa: F811
@@ -67,7 +69,8 @@ def test_sql_priority_with_reports_matches_the_domain_and_pages(db: Database) ->
     # A closed report adds nothing.
     closed = next(o.message.id for o in outcomes if o.message.id not in weights)
     _report(reports, closed, "late", 1000)
-    assert reports.close([f"rpt_{closed}_late"], ReportStatus.REJECTED, "mod", NOW, [], [])
+    with reports.transaction() as tx:
+        assert tx.close([f"rpt_{closed}_late"], ReportStatus.REJECTED, "mod", NOW, [])
 
     def key(n: int) -> tuple[int, str]:
         d = outcomes[n].decision

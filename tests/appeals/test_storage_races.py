@@ -57,7 +57,9 @@ def test_an_appeal_whose_reports_changed_takes_back_its_own_writes_only(db: Data
     ids = seed(db, DEMO, NOW)
     repo, reports = SqlAppealRepository(db), SqlReportRepository(db)
     report = Report("rpt_x", ids[5], "sports", "u9", ReportReason.SPAM, None, 1000, NOW)
-    reports.add(report, _event(EventType.REPORT_RECEIVED, ids[5]))
+    with reports.transaction() as tx:
+        assert tx.add(report)
+        tx.record([_event(EventType.REPORT_RECEIVED, ids[5])])
     appeal = Appeal(
         "apl_9",
         AppealKind.DECISION,
@@ -89,7 +91,9 @@ def test_closing_reports_that_are_no_longer_open_writes_nothing(db: Database) ->
         report = Report(
             f"rpt_{reporter}", ids[3], "general", reporter, ReportReason.SPAM, None, 1000, NOW
         )
-        repo.add(report, _event(EventType.REPORT_RECEIVED, ids[3]))
+        with repo.transaction() as tx:
+            assert tx.add(report)
+            tx.record([_event(EventType.REPORT_RECEIVED, ids[3])])
     with repo.transaction() as tx:
         assert tx.close(["rpt_u1"], ReportStatus.REJECTED, "mod", NOW, [])
         # One of the two is closed already: neither closes, no reporter is counted.

@@ -225,7 +225,8 @@ def test_stale_version_is_a_conflict(container: Container, ids: list[str]) -> No
 
     stale = claim(item.review, "bob", item.decided_at, timedelta(minutes=1))
     repo = container.review._repo  # the race window, made deterministic
-    assert repo.save([Change(item.review, stale, ())]) == set()
+    with repo.transaction() as tx:
+        assert not tx.save(Change(item.review, stale, ()))
 
 
 def test_a_stale_verdict_writes_neither_its_strike_nor_its_ban(
@@ -236,7 +237,8 @@ def test_a_stale_verdict_writes_neither_its_strike_nor_its_ban(
     change = container.review._resolution(item, "bob", request, item.decided_at)
     assert change.enforcement  # planned: a strike and a ban, with their events
     container.review.resolve(ids[0], "alice", ResolveRequest(Resolution.APPROVE))
-    assert container.review._repo.save([change]) == set()  # lost the race: nothing written
+    with container.review._repo.transaction() as tx:
+        assert not tx.save(change)  # lost the race: nothing written
     standing = container.review.enforcement.standing("troll42")
     assert not standing.banned
     assert standing.strikes == 0

@@ -524,17 +524,6 @@ class SqlReviewRepository:
         """Opens a write transaction (changes, notes and their events commit together)."""
         return self._uow.open(SqlReviewTransaction)
 
-    def save(self, changes: Sequence[Change]) -> set[str]:
-        """Saves the changes still current, with their events, in one transaction; returns
-        their ids (one call, for seeding code: the service opens `transaction()` itself)."""
-        saved: set[str] = set()
-        with self.transaction() as tx:
-            for change in changes:
-                if tx.save(change):
-                    tx.record(change.events)
-                    saved.add(change.after.message_id)
-        return saved
-
     def notes(self, subject_type: str, subject_id: str, limit: int = 100) -> list[Note]:
         """Returns the notes of one subject, newest first."""
         n = review_notes.c

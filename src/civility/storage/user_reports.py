@@ -24,7 +24,6 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects import postgresql, sqlite
 
-from civility.events.models import Event
 from civility.moderation.decisions import HumanDecision
 from civility.review import priority
 from civility.storage import tables as t
@@ -198,36 +197,6 @@ class SqlReportRepository:
     def transaction(self) -> AbstractContextManager[SqlReportTransaction]:
         """Opens a write transaction (reports, verdicts and their events commit together)."""
         return self._uow.open(SqlReportTransaction)
-
-    def add(self, report: Report, event: Event) -> Report:
-        """Stores a report with its event, or returns the reporter's earlier report (one call,
-        for seeding code: the service opens `transaction()` itself)."""
-        with self.transaction() as tx:
-            added = tx.add(report)
-            if added:
-                tx.record([event])
-        if added:
-            return report
-        existing = self.find(report.message_id, report.reporter_id)
-        assert existing is not None  # the conflict was on (message, reporter)
-        return existing
-
-    def close(
-        self,
-        report_ids: Sequence[str],
-        status: ReportStatus,
-        actor: str,
-        at: datetime,
-        events: Sequence[Event],
-        decisions: Sequence[HumanDecision],
-    ) -> bool:
-        """Closes exactly these open reports with the decisions and events (one call, for
-        seeding code: the service opens `transaction()` itself)."""
-        with self.transaction() as tx:
-            closed = tx.close(report_ids, status, actor, at, decisions)
-            if closed:
-                tx.record(events)
-        return closed
 
     def find(self, message_id: str, reporter_id: str) -> Report | None:
         """Returns a reporter's report of a message, if any."""
