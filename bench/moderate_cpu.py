@@ -22,6 +22,12 @@ CPU time the server process spends per request does not. Two modes:
   the group committer's worker thread) while the load generator drives it, and writes the
   cumulative profile (top functions as JSON, and a .pstats file for snakeviz or pstats).
 
+* --spy: samples `civility serve` (a separate process, as measured above, --this tree) with
+  py-spy (not a project dependency: `.venv/bin/pip install py-spy`) while the load runs, and
+  writes the call tree of every thread as CPU µs per request (bench/results/moderate_pyspy.txt,
+  or --out; --raw keeps py-spy's collapsed stacks for flamegraph.pl or speedscope). Sampling
+  from outside costs the server a share of its speed, but not the shape of where time goes.
+
 Writes bench/results/moderate_cpu.json (or --out).
 """
 
@@ -34,6 +40,8 @@ import io
 import json
 import os
 import pstats
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -53,7 +61,21 @@ TICKS = os.sysconf("SC_CLK_TCK")
 
 def process_cpu_seconds(pid: int) -> float:
     """User + system CPU seconds of a process, all its threads (Linux /proc)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return process_cpu_seconds_of(Path(f"/proc/{pid}/stat"))
+
+
+def thread_cpu_seconds(pid: int) -> dict[int, float]:
+    """User + system CPU seconds of each thread of a process (Linux /proc)."""
+    seconds = {}
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        with contextlib.suppress(OSError):  # a thread that ended meanwhile
+            seconds[int(task.name)] = process_cpu_seconds_of(task / "stat")
+    return seconds
+
+
+def process_cpu_seconds_of(stat: Path) -> float:
+    """User + system CPU seconds from a /proc stat file."""
+    fields = stat.read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / TICKS
 
 
@@ -86,11 +108,17 @@ def measure_once(src: str | None, args: argparse.Namespace) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp, run_server(Path(tmp), env) as server:
         pid = server.proc.pid
         load(server.port, server.key, args.concurrency, args.warmup)  # model, caches, JIT-free
-        before = process_cpu_seconds(pid)
+        before, threads_before = process_cpu_seconds(pid), thread_cpu_seconds(pid)
         run = load(server.port, server.key, args.concurrency, args.duration)
-        used = process_cpu_seconds(pid) - before
+        used, threads = process_cpu_seconds(pid) - before, thread_cpu_seconds(pid)
+    requests = max(1, run["requests"])
     run["cpu_s"] = round(used, 3)
-    run["cpu_us_per_request"] = round(used / max(1, run["requests"]) * 1e6, 1)
+    run["cpu_us_per_request"] = round(used / requests * 1e6, 1)
+    # The main thread runs the event loop (HTTP, middleware, routes); the others are the group
+    # commit's worker threads (ModerationService.moderate) and the jobs' threads.
+    loop = threads.get(pid, 0.0) - threads_before.get(pid, 0.0)
+    run["event_loop_cpu_us_per_request"] = round(loop / requests * 1e6, 1)
+    run["other_threads_cpu_us_per_request"] = round((used - loop) / requests * 1e6, 1)
     return run
 
 
@@ -107,12 +135,22 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
         for name, rs in runs.items()
         if rs
     }
+    split = {
+        name: {
+            part: statistics.median(r[part] for r in rs)
+            for part in ("event_loop_cpu_us_per_request", "other_threads_cpu_us_per_request")
+        }
+        for name, rs in runs.items()
+        if rs
+    }
     result: dict[str, Any] = {
         "benchmark": "moderate_cpu",
         "unit": "server process CPU µs per POST /v1/moderate (user + system, all threads)",
         "args": {k: v for k, v in vars(args).items() if k != "profile"},
         "runs": runs,
         "median_cpu_us_per_request": summary,
+        "median_split": split,
+        "load_average": os.getloadavg(),
     }
     if "baseline" in summary:
         result["baseline_over_this"] = round(summary["baseline"] / summary["this"], 3)
@@ -315,6 +353,86 @@ def in_process(args: argparse.Namespace) -> dict[str, Any]:
     return {"benchmark": "moderate_profile", "run": outcome, "top_cumulative": top}
 
 
+SPY_RATE = 200  # samples a second per thread
+ROOT_FRAMES = ("Runner.run (", "Thread._bootstrap_inner (")
+
+
+def spy(args: argparse.Namespace) -> str:
+    """Samples the server under load with py-spy; returns the call tree as text."""
+    from civility.testing import run_server
+
+    exe = shutil.which("py-spy") or str(Path(sys.executable).parent / "py-spy")
+    if not Path(exe).exists():
+        sys.exit("py-spy is not installed: .venv/bin/pip install py-spy")
+    env = {
+        "CIVILITY_SCORER": "builtin",
+        "CIVILITY_WORKERS": "1",
+        "CIVILITY_RATE_LIMIT_ADMIN": "10000000/minute",
+    }
+    if args.this:
+        env["PYTHONPATH"] = args.this
+    with tempfile.TemporaryDirectory() as tmp, run_server(Path(tmp), env) as server:
+        pid = server.proc.pid
+        load(server.port, server.key, args.concurrency, args.warmup)
+        raw = Path(tmp) / "stacks.txt"
+        # --nonblocking: pausing the process for every sample (the default) slows it several
+        # times over, the more so the more threads it has. --gil: only the thread holding
+        # the GIL is sampled, so a thread waiting for it (or for the OS) does not count.
+        cmd = [exe, "record", "-p", str(pid), "-r", str(SPY_RATE), "-f", "raw", "-o", str(raw)]
+        cmd += ["-d", str(int(args.duration + 2)), "--nonblocking", "--gil"]
+        sampler = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(1.0)
+        before = process_cpu_seconds(pid)
+        run = load(server.port, server.key, args.concurrency, args.duration)
+        used = process_cpu_seconds(pid) - before
+        sampler.wait()
+        stacks = raw.read_text()
+    if args.raw:
+        (RESULTS / args.raw).write_text(stacks)
+    cpu_us = used / max(1, run["requests"]) * 1e6
+    header = (
+        f"py-spy record --gil --nonblocking, {SPY_RATE} samples/s, while bench/_loadgen.py ran "
+        f"{args.concurrency} connections for {args.duration:.0f} s: {run['requests']} requests, "
+        f"{cpu_us:.0f} µs server CPU per request while sampled (/proc; load average "
+        f"{os.getloadavg()[0]:.1f}).\nEach line: the frame's share of the samples (the thread "
+        "holding the GIL) times that CPU per request, in µs; the share; the frame.\n"
+        "C code that releases the GIL (numpy in the scorer, SQLite) is not sampled: the split "
+        "of CPU between threads is in this script's measure mode.\n"
+    )
+    return header + call_tree(stacks, cpu_us)
+
+
+def call_tree(stacks: str, cpu_us: float, min_share: float = 0.004) -> str:
+    """Renders py-spy's collapsed stacks as an indented tree of µs per request (over min_share)."""
+    tree: dict[str, Any] = {}
+    busy = 0
+    for line in stacks.splitlines():
+        stack, _, count = line.rpartition(" ")
+        frames = [re.sub(r" \(([^)]*/)?([^/)]+?)(:\d+)?\)$", r" (\2)", f) for f in stack.split(";")]
+        if frames[-1].startswith(("Condition.wait", "wait (threading")):
+            continue  # an idle pool thread
+        busy += int(count)
+        # Start at the event loop or a thread's body: what is above them is the same for all.
+        roots = [i for i, f in enumerate(frames) if f.startswith(ROOT_FRAMES)]
+        node = tree
+        for frame in frames[roots[-1] if roots else 1 :]:  # [0] is the thread
+            entry = node.setdefault(frame, [0, {}])
+            entry[0] += int(count)
+            node = entry[1]
+    lines: list[str] = []
+
+    def show(node: dict[str, Any], depth: int) -> None:
+        for frame, (count, children) in sorted(node.items(), key=lambda kv: -kv[1][0]):
+            if count / max(1, busy) < min_share:
+                continue
+            us = count / max(1, busy) * cpu_us
+            lines.append(f"{us:7.1f} {count / busy:6.1%} {' ' * min(depth, 40)}{frame}")
+            show(children, depth + 1)
+
+    show(tree, 0)
+    return "\n".join(lines) + "\n"
+
+
 def main() -> None:
     """Parses arguments, runs the chosen mode and writes the JSON result."""
     p = argparse.ArgumentParser(description=__doc__)
@@ -336,12 +454,20 @@ def main() -> None:
         help="in process, no profiler: CPU per request in ModerationService.moderate and outside",
     )
     p.add_argument("--service", action="store_true", help="in process, no HTTP: fixed --batch size")
+    p.add_argument("--spy", action="store_true", help="py-spy the server (--this tree) under load")
+    p.add_argument("--raw", default=None, help="with --spy: also keep the collapsed stacks here")
     p.add_argument("--batch", type=int, default=16)
     p.add_argument("--service-child", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--out", default=None)
     args = p.parse_args()
     if args.service_child:
         print(json.dumps(service_once(args.batch, 150)))
+        return
+    if args.spy:
+        RESULTS.mkdir(exist_ok=True)
+        text = spy(args)
+        (RESULTS / (args.out or "moderate_pyspy.txt")).write_text(text)
+        print(text[:6000])
         return
     if args.service:
         result = service(args)
