@@ -62,8 +62,8 @@ class MemoryWindows:
     a count per fixed window of the limit's length (its key from the same float formula), a
     count living twice the window from its first hit, the previous window's count weighted
     by the share of it the sliding window still covers. What it saves is a request's part of
-    the storage layer: six awaited calls, a lock per key and an expiry task per hit, about 5%
-    of the server's CPU per request (bench/results/moderate_pyspy_*.txt). One event loop
+    the storage layer: six awaited calls, a lock per key and an expiry task per hit, 2-4% of
+    the server's CPU per POST /v1/moderate (`bench/moderate_cpu.py --spy`). One event loop
     runs it, so nothing comes between a check and its count.
     tests/api/test_ratelimit_memory.py compares it with `limits` hit for hit.
     """
