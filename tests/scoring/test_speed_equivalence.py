@@ -642,11 +642,39 @@ def reference_match_rules(
     return found
 
 
+def reference_candidates(tier: threats.ThreatTier, texts: list[str]) -> dict[int, set[str]]:
+    """ThreatTier.candidates as of af04044 (a numpy search per automaton hit)."""
+    out: dict[int, set[str]] = {}
+    if not texts:
+        return out
+    joined = "\x00".join(texts)
+    if joined.count("\x00") != len(texts) - 1:
+        return tier._candidates_one_by_one(texts, range(len(texts)))
+    c = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+    k = np.take(threats._NP_TABLE, c, mode="clip")
+    if c.shape[0] and int(c.max()) >= threats._NP_SIZE:
+        k[c >= threats._NP_SIZE] = threats._NP_DROP
+    k = k[k != threats._NP_DROP]
+    seps = np.flatnonzero(k == threats._NP_SEP)
+    slow = k == threats._NP_SPECIAL
+    if k.shape[0] > 2:
+        slow[2:] |= (k[2:] == k[1:-1]) & (k[1:-1] == k[:-2])
+    special = set(np.searchsorted(seps, np.flatnonzero(slow)).tolist())
+    key = k.astype("<u4").tobytes().decode("utf-32-le")
+    for end, ids in tier._automaton.iter(key):
+        i = int(np.searchsorted(seps, end))
+        if i not in special:
+            out.setdefault(i, set()).update(ids)
+    if special:
+        out.update(tier._candidates_one_by_one(texts, sorted(special)))
+    return out
+
+
 def reference_detect(
     tier: threats.ThreatTier, texts: list[str]
 ) -> list[threats.ThreatResult | None]:
     out: list[threats.ThreatResult | None] = [None] * len(texts)
-    for i, ids in tier.candidates(texts).items():
+    for i, ids in reference_candidates(tier, texts).items():
         matches = reference_match(tier, texts[i], ids)
         if matches:
             out[i] = threats._result(matches)
@@ -663,6 +691,7 @@ def test_detect_unchanged(threat_corpus: list[str], corpus: list[str]) -> None:
     tier = threats.tier()
     fired = 0
     for batch in batches(threat_corpus + corpus[::2], (1, 256)):
+        assert tier.candidates(batch) == reference_candidates(tier, batch)
         got = tier.detect(batch)
         assert got == reference_detect(tier, batch)
         fired += sum(r is not None for r in got)

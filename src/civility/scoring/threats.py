@@ -20,6 +20,7 @@ misidentified).
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import importlib
 import re
@@ -3677,8 +3678,11 @@ class ThreatTier:
             slow[2:] |= (k[2:] == k[1:-1]) & (k[1:-1] == k[:-2])
         special = set(np.searchsorted(seps, np.flatnonzero(slow)).tolist())
         key = k.astype("<u4").tobytes().decode("utf-32-le")
+        ends = (
+            seps.tolist()
+        )  # bisect on a list: np.searchsorted's answer without a numpy call a hit
         for end, ids in self._automaton.iter(key):
-            i = int(np.searchsorted(seps, end))
+            i = bisect.bisect_left(ends, end)
             if i not in special:
                 out.setdefault(i, set()).update(ids)
         if special:
