@@ -80,7 +80,11 @@ def main() -> None:
         repo = SqlModerationRepository(c.db)
         outcomes = [_outcome(i, args.messages, rng) for i in range(args.messages)]
         for start in range(0, args.messages, 2000):
-            repo.save_outcomes(outcomes[start : start + 2000], insert_messages=True)
+            batch = outcomes[start : start + 2000]
+            with repo.transaction() as tx:  # as the moderation service stores a decided batch
+                tx.insert_messages([o.message for o in batch])
+                tx.save_outcomes(batch)
+                tx.record([e for o in batch for e in o.events])
         reviewable = [o for o in outcomes if o.decision.action is not Action.ALLOW]
         chosen = rng.sample(reviewable, k=len(reviewable) // 50)
         plan = []

@@ -9,6 +9,7 @@ from tests.storage.test_review_priority_sql import (  # the same seeded queue an
     NOW,
     _outcome,
     _random_reasons,
+    _store,
     db,  # noqa: F401
 )
 
@@ -18,7 +19,6 @@ from civility.review import priority
 from civility.review.models import ReviewOrder, ReviewQuery
 from civility.review.service import cursor_of
 from civility.storage.db import Database
-from civility.storage.repositories import SqlModerationRepository
 from civility.storage.review import SqlReviewRepository
 from civility.storage.user_reports import SqlReportRepository
 from civility.user_reports.models import Report, ReportReason, ReportStatus
@@ -58,7 +58,7 @@ def test_sql_priority_with_reports_matches_the_domain_and_pages(db: Database) ->
         )
         for n in range(80)
     ]
-    SqlModerationRepository(db).save_outcomes(outcomes, insert_messages=True)
+    _store(db, outcomes)
     reports = SqlReportRepository(db)
     weights: dict[str, int] = {}
     for o in rng.sample(outcomes, 30):
@@ -103,7 +103,7 @@ def test_reports_lift_an_item_but_never_past_the_cap(db: Database) -> None:  # n
         _outcome(2, insult, Severity.LOW, NOW),
         _outcome(3, threat, Severity.HIGH, NOW),  # 60 + 30
     ]
-    SqlModerationRepository(db).save_outcomes(outcomes, insert_messages=True)
+    _store(db, outcomes)
     reports = SqlReportRepository(db)
     for r in range(9):  # +40 at most, however many report it
         _report(reports, "msg_00002", f"u{r}", 1000)

@@ -163,7 +163,8 @@ def test_cursors_out_of_range_are_refused(api: Api, ids: list[str], raw: str) ->
 def test_an_undecided_message_is_not_hidden_by_reports(api: Api) -> None:
     now = api.container.clock.now()
     pending = StoredMessage("msg_pending", "p-x", "u-9", "general", "hello", "en", {}, None, now)
-    SqlModerationRepository(api.container.db).insert_pending([pending])
+    with SqlModerationRepository(api.container.db).transaction() as tx:
+        tx.insert_messages([pending])
     assert report(api, "msg_pending", "u-1").status_code == 201
     body = {"action": "hide"}
     r = post(api, "/v1/reports/queue/msg_pending/resolve", body, Role.MODERATOR)

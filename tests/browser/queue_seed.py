@@ -11,7 +11,7 @@ from civility.moderation.service import decision_event
 from civility.policy.verdict import Action, Reason, ReasonSource, Severity
 from civility.scoring.base import CATEGORIES
 from civility.storage.db import Database
-from civility.storage.repositories import SqlModerationRepository, insert_events
+from civility.storage.repositories import SqlModerationRepository
 
 THREAT_TEXT = "I know where you live, watch out"
 SPAM_TEXT = "BUY CHEAP PILLS at pills.example"
@@ -162,7 +162,6 @@ def seed_queue(db: Database, now: datetime) -> dict[str, str]:
         20,
         None,
     )
-    SqlModerationRepository(db).save_outcomes(out, insert_messages=True)
     rating = new_event(
         EventType.RATING_SUSPICIOUS,
         subject=("rating", "rat_1"),
@@ -176,6 +175,9 @@ def seed_queue(db: Database, now: datetime) -> dict[str, str]:
         },
         at=now,
     )
-    with db.write() as conn:
-        insert_events(conn, [rating])
+    # As the moderation service stores a decided batch; the rating alert's event commits with it.
+    with SqlModerationRepository(db).transaction() as tx:
+        tx.insert_messages([o.message for o in out])
+        tx.save_outcomes(out)
+        tx.record([e for o in out for e in o.events] + [rating])
     return ids

@@ -78,7 +78,10 @@ def outcome(seed: Seed, now: datetime) -> Outcome:
 def seed(db: Database, seeds: list[Seed], now: datetime) -> list[str]:
     """Stores the seeds and returns their message ids, in order."""
     outcomes = [outcome(s, now) for s in seeds]
-    SqlModerationRepository(db).save_outcomes(outcomes, insert_messages=True)
+    with SqlModerationRepository(db).transaction() as tx:
+        tx.insert_messages([o.message for o in outcomes])
+        tx.save_outcomes(outcomes)
+        tx.record([e for o in outcomes for e in o.events])
     return [o.message.id for o in outcomes]
 
 

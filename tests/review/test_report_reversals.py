@@ -188,7 +188,9 @@ def test_a_verdict_whose_decision_was_replaced_since_is_not_reversed_alone(
     later, event = decide_by_hand(
         view.target, Action.BLOCK, actor="mod-cy", source=DecisionSource.REVIEW, at=clock.now()
     )
-    SqlModerationRepository(c.db).save_human_decision(later, [event])
+    with SqlModerationRepository(c.db).transaction() as tx:
+        tx.save_human_decision(later)
+        tx.record([event])
     with pytest.raises(Conflict) as since:
         c.user_reports.reverse(mid, "mod-bo", "too harsh", review=c.review)
     assert since.value.code == "decided_since"

@@ -204,7 +204,10 @@ def test_stats_group_by_buckets_and_violations(db: Database) -> None:
         _decided(channel, author, 2, Action.BLOCK, t0 + timedelta(hours=1)),
         _decided(channel, "someone", 3, Action.HIDE, t0 + timedelta(days=1)),
     ]
-    moderation.save_outcomes(outcomes, insert_messages=True)
+    with moderation.transaction() as tx:
+        tx.insert_messages([o.message for o in outcomes])
+        tx.save_outcomes(outcomes)  # with the strikes the decisions caused
+        tx.record([e for o in outcomes for e in o.events])
     repo = SqlEnforcementRepository(db)
     assert len(repo.records_for(author)) == 2  # written with the decisions
 

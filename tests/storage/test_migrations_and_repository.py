@@ -4,6 +4,7 @@ on SQLite and on a real PostgreSQL."""
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
@@ -71,6 +72,14 @@ def _outcome(m: StoredMessage, toxicity: float, action: Action) -> Outcome:
     return Outcome(m, scores, "s:1", decision, (event,))
 
 
+def _store(repo: SqlModerationRepository, outcomes: Sequence[Outcome]) -> None:
+    """Stores decided messages, their decisions and events, as the moderation service does."""
+    with repo.transaction() as tx:
+        tx.insert_messages([o.message for o in outcomes])
+        tx.save_outcomes(outcomes)
+        tx.record([e for o in outcomes for e in o.events])
+
+
 def test_migrations_match_the_declared_tables(db: Database) -> None:
     with db.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), metadata)
@@ -81,11 +90,9 @@ def test_outcomes_round_trip_and_filter(db: Database) -> None:
     repo = SqlModerationRepository(db)
     channel = f"round-trip-{next(RUN)}"  # the PostgreSQL database is shared by the session
     ms = [_message(i, channel=channel) for i in range(4)]
-    repo.save_outcomes(
-        [_outcome(ms[0], 0.9, Action.HIDE), _outcome(ms[1], 0.1, Action.ALLOW)],
-        insert_messages=True,
-    )
-    repo.insert_pending(ms[2:])
+    _store(repo, [_outcome(ms[0], 0.9, Action.HIDE), _outcome(ms[1], 0.1, Action.ALLOW)])
+    with repo.transaction() as tx:  # accepted, not decided yet
+        tx.insert_messages(ms[2:])
     views = repo.get_views([m.id for m in ms])
     assert views[ms[0].id].decision is not None
     assert views[ms[0].id].decision.reasons[0].spans == ((0, 2),)
@@ -119,7 +126,8 @@ def test_find_messages_returns_only_the_pairs_asked_for(db: Database) -> None:
     b2 = replace(b2, platform_message_id=f"b-{run}")
     a1 = replace(a1, platform_message_id=f"a-{run}")
     a2 = replace(a2, platform_message_id=f"a-{run}")
-    repo.insert_pending([a1, b1, a2, b2])
+    with repo.transaction() as tx:
+        tx.insert_messages([a1, b1, a2, b2])
     asked = [(c1, f"a-{run}"), (c2, f"b-{run}"), (c1, "missing")]
     found = repo.find_messages(asked)
     assert set(found) == {(c1, f"a-{run}"), (c2, f"b-{run}")}
@@ -130,19 +138,23 @@ def test_find_messages_returns_only_the_pairs_asked_for(db: Database) -> None:
 def test_a_second_decision_for_a_message_is_refused_whole(db: Database) -> None:
     repo, events = SqlModerationRepository(db), SqlEventRepository(db)
     m = _message(7)
-    repo.save_outcomes([_outcome(m, 0.9, Action.HIDE)], insert_messages=True)
+    _store(repo, [_outcome(m, 0.9, Action.HIDE)])
+
+    def decide_again() -> None:
+        again = _outcome(m, 0.9, Action.HIDE)
+        with repo.transaction() as tx:
+            tx.save_outcomes([again])
+            tx.record(again.events)
+
     with pytest.raises(Conflict):
-        repo.save_outcomes([_outcome(m, 0.9, Action.HIDE)], insert_messages=False)
+        decide_again()
     assert len(events.list_events(EventQuery(subject_id=m.id))) == 1
 
 
 def test_event_log_pages_newest_first(db: Database) -> None:
     repo, events = SqlModerationRepository(db), SqlEventRepository(db)
     channel = f"paging-{next(RUN)}"
-    repo.save_outcomes(
-        [_outcome(_message(i, channel=channel), 0.5, Action.FLAG) for i in range(5)],
-        insert_messages=True,
-    )
+    _store(repo, [_outcome(_message(i, channel=channel), 0.5, Action.FLAG) for i in range(5)])
     page = events.list_events(EventQuery(channel_id=channel, limit=3))
     rest = events.list_events(EventQuery(channel_id=channel, limit=3, before_seq=page[-1].seq))
     seqs = [e.seq for e in page + rest]

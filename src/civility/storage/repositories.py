@@ -284,30 +284,6 @@ class SqlModerationRepository:
         """Opens a write transaction (messages, decisions and their events commit together)."""
         return self._uow.open(SqlModerationTransaction)
 
-    # The three below keep the one-call form for the seeding code of tests and benchmarks
-    # that other owners maintain; the service writes through `transaction()`.
-
-    def save_human_decision(self, decision: HumanDecision, events: Sequence[Event]) -> None:
-        """Stores a human decision with its events in one transaction (Conflict if raced)."""
-        with self.transaction() as tx:
-            tx.save_human_decision(decision)
-            tx.record(events)
-
-    def insert_pending(self, messages: Sequence[StoredMessage]) -> None:
-        """Stores accepted, not yet decided messages in one transaction."""
-        if messages:
-            with self.transaction() as tx:
-                tx.insert_messages(messages)
-
-    def save_outcomes(self, outcomes: Sequence[Outcome], *, insert_messages: bool) -> None:
-        """Stores scores, decisions, enforcement records and events in one transaction."""
-        if outcomes:
-            with self.transaction() as tx:
-                if insert_messages:
-                    tx.insert_messages([o.message for o in outcomes])
-                tx.save_outcomes(outcomes)
-                tx.record([e for o in outcomes for e in o.events])
-
     def list_messages(self, query: MessageQuery) -> list[MessageView]:
         """Lists messages matching the query, newest first."""
         stmt = _view_select()
