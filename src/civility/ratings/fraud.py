@@ -130,30 +130,67 @@ class _Entry:
     block: _Block | None = field(default=None, repr=False)
 
     def change(self, *, live: bool | None = None, in_stats: float | None = None) -> None:
-        """Sets what the rating counts for; its block's sums are summed again when next read."""
-        if live is not None:
+        """Sets what the rating counts for, and keeps its block's sums right."""
+        block = self.block
+        added = 0.0
+        if live is not None and live != self.live:
             self.live = live
-        if in_stats is not None:
+            if block is not None:
+                block.dirty = True
+        if in_stats is not None and in_stats != self.in_stats:
+            if self.in_stats or in_stats < 0:
+                if block is not None:
+                    block.dirty = True
+            else:
+                added = in_stats  # a rating entering the sums (every batch, for its ratings)
             self.in_stats = in_stats
-        if self.block is not None:
-            self.block.dirty = True
+        if added and block is not None and not block.dirty:
+            sums = block.sums
+            sums[0] += added
+            sums[1] += added * self.score
+            sums[2] += 1
 
 
 @dataclass(slots=True, eq=False)
 class _Block:
     """Up to BLOCK_SIZE consecutive ratings of a window, with the sums the shift check needs.
 
-    The sums are summed again from the ratings after any change (never updated by
-    adding and subtracting), so their rounding is bounded as the linear pass's was.
+    A rating appended or entering the sums is added to them; any change that takes a rating
+    out of a sum (held, replaced, left the window) has them summed again from the ratings
+    when next read. Never subtracted, so each sum is a sum of at most BLOCK_SIZE non-negative
+    terms and its rounding is bounded as the linear pass's was.
     """
 
     entries: list[_Entry] = field(default_factory=list)
     start: int = 0  # entries before this one have left the window
-    dirty: bool = True
+    dirty: bool = False
     lo: datetime | None = None  # earliest and latest rated_at of the block's entries (arrival
     hi: datetime | None = None  # order is not time order: accept threads race by a little)
     # in the sums: weight, weighted score, ratings; live: weight, weighted score, count, score
-    sums: tuple[float, ...] = (0.0,) * 7
+    sums: list[float] = field(default_factory=lambda: [0.0] * 7)
+
+    def append(self, e: _Entry) -> None:
+        """Adds a rating at the end (and to the sums, unless they are summed again anyway)."""
+        self.entries.append(e)
+        e.block = self
+        if self.dirty:
+            return
+        at = e.rated_at
+        if self.lo is None or at < self.lo:
+            self.lo = at
+        if self.hi is None or at > self.hi:
+            self.hi = at
+        sums = self.sums
+        if e.in_stats:
+            sums[0] += e.in_stats
+            sums[1] += e.in_stats * e.score
+            if e.in_stats > 0:
+                sums[2] += 1
+        if e.live:
+            sums[3] += e.weight
+            sums[4] += e.weight * e.score
+            sums[5] += 1
+            sums[6] += e.score
 
     def refresh(self) -> None:
         """Sums the block's ratings again (when one changed)."""
@@ -175,7 +212,7 @@ class _Block:
                 live_ws += e.weight * e.score
                 live_n += 1
                 live_s += e.score
-        self.sums = (in_w, in_ws, in_n, live_w, live_ws, live_n, live_s)
+        self.sums = [in_w, in_ws, in_n, live_w, live_ws, live_n, live_s]
         self.lo, self.hi = lo, hi
         self.dirty = False
 
@@ -230,9 +267,7 @@ class _Window:
         if last is None or len(last.entries) >= BLOCK_SIZE:
             last = _Block()
             self.blocks.append(last)
-        last.entries.append(entry)
-        last.dirty = True
-        entry.block = last
+        last.append(entry)
         self.size += 1
         self.trim(horizon, max_entries)
         return old
