@@ -470,9 +470,17 @@ def _compile(source: str) -> re.Pattern[str]:
 
 
 # The standard library's own parser of regular expressions: nothing public reads a pattern's
-# structure, and a hand-written reader of the rule sources could disagree with ``re``.
-_RE_PARSER: Final[Any] = importlib.import_module("re._parser")
-_RE_OPS: Final[Any] = importlib.import_module("re._constants")
+# structure, and a hand-written reader of the rule sources could disagree with ``re``. It is
+# private, so it is only a speed-up: where it is missing or reads differently (another Python),
+# ``_starts`` gives None and every rule runs ``finditer`` over the whole text, as before.
+def _re_internals() -> tuple[Any, Any]:
+    try:
+        return importlib.import_module("re._parser"), importlib.import_module("re._constants")
+    except ImportError:  # pragma: no cover - CPython 3.11-3.13 have both
+        return None, None
+
+
+_RE_PARSER, _RE_OPS = _re_internals()
 # Starts are cut at this many characters: longer ones find few more places to skip.
 _START_CHARS: Final[int] = 6
 # Steps of the walk over a pattern before it gives up (a rule then runs everywhere).
@@ -487,8 +495,16 @@ def _starts(body: str) -> list[str] | None:
     class, an assertion, a second repeat) ends the start there, which keeps the strings
     necessary though shorter. A body that can begin with the empty string gives None.
     """
-    ops = _RE_OPS
-    tree = _RE_PARSER.parse(body)
+    if _RE_PARSER is None:
+        return None
+    try:
+        return _walk_starts(_RE_PARSER.parse(body), _RE_OPS)
+    except (AttributeError, TypeError, ValueError, IndexError):
+        return None  # a parse tree of another shape: no speed-up, the same matches
+
+
+def _walk_starts(tree: Any, ops: Any) -> list[str] | None:
+    """``_starts`` over a parse tree of ``re._parser``."""
     if tree.state.flags & (re.IGNORECASE | re.LOCALE):
         return None
     found: set[str] = set()
@@ -689,16 +705,36 @@ _GAMES: Final[str] = _alt(
     "partita", "jogo", "partida", "oyun", "oyunda", "mac", "игре", "игра", "катке", "доте",
     "матче", "xadrez", "ajedrez", "scacchi", "échecs", "schach", "satranc", "шахматы",
     "шахматах",
+    # Card, board, bar and party games and sports people play with friends, in each language
+    # ("en el mus te mato", "a scopone ti ammazzo", "no truco te mato", "au loup-garou je te
+    # tue", "в преферанс я вас закопаю"): the chat of a game night, not a threat.
+    "mus", "brisca", "tute", "chinchon", "domino", "dominos", "parchis", "parques", "truco",
+    "sinuca", "bilhar", "futevolei", "volei", "futsal", "padel", "bolao", "quiniela",
+    "scopone", "scopa", "briscola", "burraco", "risiko", "fantacalcio", "fanta",
+    "calcetto", "biliardino", "kicker", "tischkicker", "skat", "doppelkopf", "catan",
+    "siedler", "mau ?mau", "loup ?garou", "babyfoot", "baby ?foot", "belote", "tarot",
+    "petanque", "billard", "billiards", "snooker", "bowling", "ludo", "cluedo", "mahjong",
+    "backgammon", "mario ?party", "smash ?bros", "clash ?royale", "brawl ?stars",
+    "free ?fire", "pes", "efootball", "hearthstone", "yugioh", "magic", "mtg",
+    "преферанс", "префе", "преф", "дурака", "дурак", "покер", "нарды", "нардах", "бильярд",
+    "бильярде", "фифе", "фифа", "okey", "okeyde", "tavla", "tavlada", "batak", "batakta",
+    "pisti", "pistide", "fifada", "pesde", "lolde", "valoda", "pubgde", "mangala",
 )  # fmt: skip
 _GAME_AFTER: Final[str] = (
     r"(?:[^\W\d_]+\W+){0,3}?(?:in|at|on|en|al|au|a|à|dans|im|beim|nel|al|no|na|в|на)"
     r"\W+(?:[^\W\d_]+\W+){0,2}?" + _GAMES + r"(?![^\W\d_])"
 )
-# A game named earlier in the clause: "oyunda seni öldüreceğim", "в игре я тебя убью".
+# A game named earlier in the clause: "oyunda seni öldüreceğim", "в игре я тебя убью", or a
+# preposition and a game: "en el mus te mato", "no truco te mato", "bei catan mach ich dich
+# fertig", "fifada seni parçalayacağım" (Turkish locatives are in _GAMES).
 _GAME_BEFORE: Final[str] = (
     r"(?<![^\W\d_])(?:oyunda|maçta|в игре|в катке|в доте|в матче|im spiel|en el juego"
     r"|en la partida|nel gioco|in partita|no jogo|na partida|dans le jeu|in game|ingame"
-    r"|in the game)(?![^\W\d_])"
+    r"|in the game"
+    r"|(?:(?:in|at|on|en|al|au|a|à|aux|dans|im|beim|bei|nel|nella|allo|alla|no|na|nos|nas|в|на|во)"
+    r"\W+(?:(?:the|el|la|los|las|il|lo|le|les|o|os|as|der|die|das|dem|den|un|una|une)\W+)?"
+    + _GAMES
+    + r")|okeyde|tavlada|batakta|pistide|fifada|pesde|lolde|valoda|pubgde)(?![^\W\d_])"
 )
 
 # ---------------------------------------------------------------------------------------------
