@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import json
 import os
 import subprocess
@@ -12,6 +14,7 @@ import pytest
 
 from civility.scoring import threat_structure as ts
 from civility.scoring.base import CATEGORIES
+from civility.scoring.support import SupportMatrix
 from civility.scoring.threat_lexicon import TAGS
 from civility.scoring.threats import LearnedSpans, apply_threats, by_rule, detect
 
@@ -21,7 +24,7 @@ THREAT = CATEGORIES.index("threat")
 @pytest.fixture(scope="module")
 def scorer() -> ts.StructureScorer:
     model = ts.scorer()
-    assert model is not None, "the package ships threat-structure-1.json"
+    assert model is not None, "the package ships threat-structure-2.json"
     return model
 
 
@@ -143,7 +146,7 @@ def test_structure_only_raises_threat_and_toxicity(scorer: ts.StructureScorer) -
 
 
 def test_the_artifact_is_small_and_versioned(scorer: ts.StructureScorer) -> None:
-    assert scorer.version == "threat-structure-1"
+    assert scorer.version == "threat-structure-2"
     assert 0 < len(scorer.weights) < 20_000
     assert ts.ARTIFACT.stat().st_size < 1_000_000
 
@@ -183,10 +186,16 @@ def test_structure_spans_are_not_a_rule_for_the_support_matrix() -> None:
 def test_a_learned_threat_follows_the_support_matrix_and_a_rule_does_not() -> None:
     from civility.scoring.model import load_fast_scorer
 
-    fast = load_fast_scorer()
-    assert fast.support is not None
-    if "threat" not in fast.support.unsupported("fr"):
-        pytest.skip("French threat is supported by this artifact's matrix")
+    shipped = load_fast_scorer()
+    assert shipped.support is not None
+    # The shipped matrix supports French threat since 1.7.0; the test marks it unsupported so
+    # it does not depend on which pairs a given artifact's measurements support.
+    cells = {lang: dict(row) for lang, row in shipped.support.languages.items()}
+    cells["fr"]["threat"] = dataclasses.replace(cells["fr"]["threat"], supported=False)
+    support = SupportMatrix.build(shipped.support.floor, cells, "test", "fr threat unsupported")
+    fast = copy.copy(shipped)
+    fast.support = support
+    assert "threat" in fast.unsupported("fr")
     # French, no rule of the tier matches: the structure scorer's threat is listed unsupported
     # (published as null, never acted on); a rule's threat is published.
     learned = "la prochaine fois je te casse chaque os de la main"
@@ -202,6 +211,8 @@ def test_a_learned_threat_follows_the_support_matrix_and_a_rule_does_not() -> No
 
 
 _SEED_SCRIPT = """
+import copy
+import dataclasses
 import json
 from civility.scoring import threat_structure as ts
 from civility.training.threat_data import threat_rows
