@@ -176,7 +176,7 @@ class EdgeMiddleware:
                     limit = min(limit, DASHBOARD_BODY_LIMIT)
                 body = await self._read_body(receive, headers, limit)
                 self._check_body(headers, body)
-                receive = _replay(body, receive)
+                receive = replay_body(body, receive)
         except EdgeError as refused:
             await self._answer(refused, dialect, path, send, limit_state)
             return
@@ -294,7 +294,7 @@ class EdgeMiddleware:
         await response(scope, receive, with_edge_headers(send, path, limit_state))
 
 
-def _replay(body: bytes, receive: Receive) -> Receive:
+def replay_body(body: bytes, receive: Receive) -> Receive:
     """Gives the already read body to the app, then whatever the server says next."""
     sent = False
 

@@ -15,7 +15,7 @@ from fastapi.routing import APIRoute
 from starlette.datastructures import URLPath
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Match, NoMatchFound
-from starlette.types import Message, Receive, Scope, Send
+from starlette.types import Receive, Scope, Send
 
 from civility import request_ids
 from civility.api.deps import (
@@ -26,7 +26,7 @@ from civility.api.deps import (
     Reader,
     check_channels,
 )
-from civility.api.edge import PRINCIPAL_STATE
+from civility.api.edge import PRINCIPAL_STATE, replay_body
 from civility.api.schemas import (
     AcceptedItem,
     AcceptedOut,
@@ -190,7 +190,7 @@ class ModerateRoute(BaseRoute):
         c, message = _common_case(scope, body)
         if c is None or message is None:
             scope[_DECLINED] = True
-            await scope["router"].app(scope, _replay(body, receive), send)
+            await scope["router"].app(scope, replay_body(body, receive), send)
             return
         out = await _decide(c, message)
         field = self._field
@@ -256,21 +256,6 @@ async def _read_body(receive: Receive) -> bytes:
         if not message.get("more_body", False):
             break
     return b"".join(chunks)
-
-
-def _replay(body: bytes, receive: Receive) -> Receive:
-    """Gives the body read here to the documented route, then whatever the server says next."""
-    sent = False
-
-    async def replay() -> Message:
-        nonlocal sent
-        if not sent:
-            sent = True
-            return {"type": "http.request", "body": body, "more_body": False}
-        message: Message = await receive()
-        return message
-
-    return replay
 
 
 def install_moderate_route(app: FastAPI) -> None:
