@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from operator import itemgetter
 from typing import Any, TypeVar
 
@@ -47,9 +47,13 @@ from civility.storage.unit_of_work import SqlTransaction, SqlUnitOfWork
 
 T = TypeVar("T")
 
-# SQLAlchemy's default text for SQLite dates (the fast path below writes exactly this).
-_DATETIME_FORMAT = (
-    "%(year)04d-%(month)02d-%(day)02d %(hour)02d:%(minute)02d:%(second)02d.%(microsecond)06d"
+# Dates on which the fast SQLite date writer must give exactly the text of SQLAlchemy's own
+# bind processor before it replaces it (microseconds, none, a 3-digit year, a zone).
+_DATE_PROBES = (
+    datetime(2024, 2, 29, 23, 59, 58, 123456),
+    datetime(2025, 1, 2, 3, 4, 5),
+    datetime(999, 12, 31, 0, 0, 0, 1),
+    datetime(2025, 6, 1, 12, 30, 15, 500, tzinfo=UTC),
 )
 
 # Stays under SQLite's bound-parameter limit for IN lists of pairs.
@@ -431,6 +435,16 @@ def _sqlite_datetime(value: datetime | None) -> str | None:
     return None if value is None else value.isoformat(" ", "microseconds")[:26]
 
 
+def _writes_like_sqlite_datetime(convert: Callable[[Any], Any] | None) -> bool:
+    """Whether a date bind processor writes the text `_sqlite_datetime` writes.
+
+    Asked of the processor itself (SQLAlchemy's public type API) rather than of the type's
+    storage format, which SQLAlchemy keeps private: a column with another format keeps
+    SQLAlchemy's processor.
+    """
+    return convert is not None and all(convert(d) == _sqlite_datetime(d) for d in _DATE_PROBES)
+
+
 def _plan(conn: Connection, stmt: Any, keys: tuple[str, ...]) -> _WritePlan | None:
     dialect = conn.dialect
     if dialect.paramstyle != "qmark" or len(keys) < 2:
@@ -445,7 +459,7 @@ def _plan(conn: Connection, stmt: Any, keys: tuple[str, ...]) -> _WritePlan | No
         if isinstance(impl, Float):
             continue  # SQLite stores ints in a REAL column as reals anyway
         convert = impl.bind_processor(dialect)
-        if isinstance(impl, SQLITE_DATETIME) and impl._storage_format == _DATETIME_FORMAT:
+        if isinstance(impl, SQLITE_DATETIME) and _writes_like_sqlite_datetime(convert):
             convert = _sqlite_datetime
         if convert is not None:
             converters.append((i, convert))
