@@ -79,7 +79,7 @@ def reference(scorer: FastScorer, texts: list[str]) -> list[TextAnalysis]:
         spans: list[Span] = []
         if heads and tokens:
             variants = [text] + [text[:s] + " " + text[e:] for s, e in tokens]
-            _, _, raw = predict_proba(scorer._model, scorer._calib, variants)
+            _, _, raw = predict_proba(scorer.model, scorer.calibration, variants)
             drops = raw[:1, :] - raw[1:, :]
             for h in heads:
                 col = drops[:, h]

@@ -263,7 +263,7 @@ def test_expert_entries_and_logits_unchanged(
     corpus: list[str], scorer: FastScorer, segmented_from: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(experts_module, "SEGMENTED_FROM", segmented_from)
-    model = scorer._model
+    model = scorer.model
     experts = model.experts
     if experts is None:
         pytest.skip("the shipped artifact has no language experts")
@@ -440,7 +440,7 @@ def reference_head_proba(
 
 
 def test_head_proba_unchanged(corpus: list[str], scorer: FastScorer) -> None:
-    model, calib = scorer._model, scorer._calib
+    model, calib = scorer.model, scorer.calibration
     plain = [t for t in corpus if len(t) < 200 and not linear_model._BREAK_CHAR.search(t)]
     for batch in [*batches(corpus, (1, 61, 256)), *batches(plain, (1, 256)), []]:
         got: tuple[npt.NDArray[Any], ...] = linear_model.head_proba(model, calib, batch)
