@@ -40,7 +40,7 @@ async def measure(position: str, level: str, requests: int) -> float:
     from starlette.middleware import Middleware
 
     from civility.api.admission import Admission, AdmissionMiddleware
-    from civility.api.app import _dialects, create_app
+    from civility.api.app import create_app, error_dialects
     from civility.api.edge import EdgeMiddleware
     from civility.auth.keys import Role
     from civility.container import build_container
@@ -54,7 +54,7 @@ async def measure(position: str, level: str, requests: int) -> float:
     upgrade(settings.database_url)
     admin: list[str] = []
     app = create_app(lambda: build_container(settings), on_admin_key=admin.append)
-    admission = Admission(limit=1, dialects=_dialects())
+    admission = Admission(limit=1, dialects=error_dialects())
     stack = [m for m in app.user_middleware if m.cls is not AdmissionMiddleware]  # type: ignore[comparison-overlap]
     edge = next(i for i, m in enumerate(stack) if m.cls is EdgeMiddleware)  # type: ignore[comparison-overlap]
     stack.insert(edge + 1, Middleware(AdmissionMiddleware, admission=admission))

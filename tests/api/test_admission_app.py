@@ -16,7 +16,7 @@ from starlette.middleware import Middleware
 from tests.conftest import Api
 
 from civility.api.admission import Admission, AdmissionMiddleware
-from civility.api.app import _dialects
+from civility.api.app import error_dialects
 from civility.api.edge import EdgeMiddleware
 from civility.moderation.group_commit import GroupCommitter
 from civility.moderation.models import IncomingMessage
@@ -25,7 +25,7 @@ from civility.moderation.records import MessageView
 
 def bound_to(app: FastAPI, limit: int) -> None:
     """Sets the app's bound: the early gate before the edge, the counting one inside it."""
-    admission = Admission(limit=limit, dialects=_dialects())
+    admission = Admission(limit=limit, dialects=error_dialects())
     stack = [m for m in app.user_middleware if not _is(m, AdmissionMiddleware)]  # outermost first
     edge = next(i for i, m in enumerate(stack) if _is(m, EdgeMiddleware))
     stack.insert(edge + 1, Middleware(AdmissionMiddleware, admission=admission))

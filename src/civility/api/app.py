@@ -76,7 +76,8 @@ class MetricsMiddleware:
             latency.observe(time.perf_counter() - start)
 
 
-def _dialects() -> tuple[Dialect, ...]:
+def error_dialects() -> tuple[Dialect, ...]:
+    """The drop-in routes' prefixes and how their errors are written (their clients' format)."""
     from civility.api.routes import compat_openai, compat_perspective
 
     return (
@@ -144,9 +145,9 @@ def create_app(
     openapi.install(app)
     # CIVILITY_MAX_IN_FLIGHT (api/admission.py): a request counts once the edge has checked
     # its key, rate limit and body; while the bound is full the early gate refuses before that.
-    admission = Admission(dialects=_dialects())
+    admission = Admission(dialects=error_dialects())
     app.add_middleware(AdmissionMiddleware, admission=admission)
-    app.add_middleware(EdgeMiddleware, dialects=_dialects())
+    app.add_middleware(EdgeMiddleware, dialects=error_dialects())
     app.add_middleware(AdmissionMiddleware, admission=admission, counts=False)
     app.add_middleware(MetricsMiddleware)
     app.add_middleware(RequestIdMiddleware)  # outermost: error responses carry the id too
