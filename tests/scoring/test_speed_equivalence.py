@@ -231,7 +231,7 @@ def test_chunked_gathers_sum_the_same_bits(
 
 
 def reference_distinct(text: I64, bucket: I64, null: int) -> experts_module.Entries:
-    """``_distinct`` as it was: one sort of packed (text, bucket) keys."""
+    """``distinct_entries`` as it was: one sort of packed (text, bucket) keys."""
     valid = bucket != null
     text, bucket = text[valid], bucket[valid]
     if not text.size:

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 import scipy.sparse as sp
 
-from civility.scoring.experts import LanguageExperts, _distinct, block_entries
+from civility.scoring.experts import LanguageExperts, block_entries, distinct_entries
 from civility.scoring.features import featurize
 from civility.scoring.linear_model import (
     TOXICITY,
@@ -186,7 +186,7 @@ def test_distinct_matches_a_plain_unique(n_texts: int) -> None:
     text = np.sort(rng.integers(0, n_texts, 20_000))
     bucket = rng.integers(0, 40, 20_000)
     bucket[::7] = null
-    got = _distinct(text, bucket, null)
+    got = distinct_entries(text, bucket, null)
     keep = bucket != null
     pairs, counts = np.unique(np.stack([text[keep], bucket[keep]]), axis=1, return_counts=True)
     np.testing.assert_array_equal(got.text, pairs[0])

@@ -44,12 +44,12 @@ def block_entries(feats: Features, chosen: B) -> tuple[Entries, Entries]:
     if chosen.all():  # a one-language batch: every row, no masks to apply
         texts = np.arange(chosen.shape[0])
         return (
-            _distinct(
+            distinct_entries(
                 np.repeat(texts, feats.char_pos_counts * CHAR_ORDERS),
                 feats.char_buckets.reshape(-1),
                 feats.null,
             ),
-            _distinct(np.repeat(texts, feats.word_counts), feats.word_buckets, feats.null),
+            distinct_entries(np.repeat(texts, feats.word_counts), feats.word_buckets, feats.null),
         )
     local = np.cumsum(chosen) - 1
     pos_text = np.repeat(np.arange(chosen.shape[0]), feats.char_pos_counts)
@@ -61,12 +61,12 @@ def block_entries(feats: Features, chosen: B) -> tuple[Entries, Entries]:
     word_text = local[word_text_all[keep_word]]
     word_bucket = feats.word_buckets[keep_word]
     return (
-        _distinct(char_text, char_bucket, feats.null),
-        _distinct(word_text, word_bucket, feats.null),
+        distinct_entries(char_text, char_bucket, feats.null),
+        distinct_entries(word_text, word_bucket, feats.null),
     )
 
 
-def _distinct(text: I64, bucket: I64, null: int) -> Entries:
+def distinct_entries(text: I64, bucket: I64, null: int) -> Entries:
     """Distinct (text, bucket) pairs in (text, bucket) order with ``1 + log(count)``.
 
     ``text`` is non-decreasing (entries come grouped per text), so sorting each text's buckets
