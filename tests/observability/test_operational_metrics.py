@@ -7,8 +7,8 @@ import asyncio
 import httpx
 import pytest
 from tests.conftest import Api
+from tests.metric_samples import metric_value
 
-from civility import metrics
 from civility.clock import ManualClock
 from civility.container import Container
 from civility.moderation.models import IncomingMessage
@@ -105,15 +105,15 @@ def test_refresher_sets_gauges_and_survives_outages(
         rating_backlog=lambda: 7,
         monotonic=lambda: next(ticks),
     )
-    failures = metrics.GAUGE_ERRORS.labels("broker")._value.get()
+    failures = metric_value("civility_gauge_refresh_failures_total", source="broker")
     asyncio.run(gauges.refresh())
-    assert metrics.OLDEST_PENDING._value.get() == pytest.approx(42)
-    assert metrics.RATING_BACKLOG._value.get() == 7
-    assert metrics.GAUGE_ERRORS.labels("broker")._value.get() == failures + 1
+    assert metric_value("civility_oldest_pending_seconds") == pytest.approx(42)
+    assert metric_value("civility_rating_backlog") == 7
+    assert metric_value("civility_gauge_refresh_failures_total", source="broker") == failures + 1
     asyncio.run(gauges.refresh())  # within min_interval: no second read
-    assert metrics.GAUGE_ERRORS.labels("broker")._value.get() == failures + 1
+    assert metric_value("civility_gauge_refresh_failures_total", source="broker") == failures + 1
     asyncio.run(gauges.refresh())
-    assert metrics.GAUGE_ERRORS.labels("broker")._value.get() == failures + 2
+    assert metric_value("civility_gauge_refresh_failures_total", source="broker") == failures + 2
 
 
 def test_role_metrics_server_answers_metrics_and_health() -> None:
@@ -151,7 +151,7 @@ def test_role_metrics_server_answers_metrics_and_health() -> None:
 
 def test_dead_letters_are_counted_by_reason() -> None:
     def counted(reason: str) -> float:
-        return float(metrics.DEAD_LETTERS.labels(reason)._value.get())
+        return metric_value("civility_dead_letters_total", reason=reason)
 
     async def scenario() -> None:
         queue = InMemoryQueue(max_attempts=2)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import asyncio
 
-from civility import metrics
+from tests.metric_samples import metric_value
+
 from civility.clock import ManualClock
 from civility.observability.gauges import GaugeRefresher
 
@@ -17,7 +18,7 @@ def test_the_rating_backlog_is_fresh_within_the_refresh_interval() -> None:
         ManualClock(), rating_backlog=lambda: pending[0], monotonic=lambda: next(ticks)
     )
     asyncio.run(gauges.refresh())
-    assert metrics.RATING_BACKLOG._value.get() == 500
+    assert metric_value("civility_rating_backlog") == 500
     pending[0] = 0
     asyncio.run(gauges.refresh())  # 0.2 s later: the other sources wait for min_interval
-    assert metrics.RATING_BACKLOG._value.get() == 0
+    assert metric_value("civility_rating_backlog") == 0
