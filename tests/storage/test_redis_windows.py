@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
+import redis
 from tests.conftest import require_server
 
 from civility.errors import Unavailable
@@ -53,9 +54,10 @@ def test_a_batch_of_hits_counts_in_order(store: WindowStore) -> None:
 def test_keys_expire_with_their_window() -> None:
     require_server("Redis", "127.0.0.1", 6379)
     prefix = f"test:{uuid.uuid4().hex}:"
-    store = RedisWindowStore.from_url("redis://127.0.0.1:6379/0", prefix=prefix)
+    client = redis.Redis.from_url("redis://127.0.0.1:6379/0")
+    store = RedisWindowStore(client, prefix=prefix)
     store.hit("k", T0, MINUTE)
-    ttl = store._client.pttl(prefix + "k")
+    ttl = client.pttl(prefix + "k")
     assert 0 < int(ttl) <= 60_000
     store.close()
 
