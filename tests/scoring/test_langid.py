@@ -17,6 +17,7 @@ from civility.scoring.langid import (
     SUPPORTED,
     UNDETERMINED,
     LanguageIdentifier,
+    Lexicon,
     evidence,
 )
 from civility.scoring.model import FastScorer
@@ -176,3 +177,21 @@ def test_batch_scores_match_py3langid(langid: LanguageIdentifier) -> None:
 def test_analyze_reports_the_identified_language(scorer: FastScorer) -> None:
     texts = ["hello", "te voy a matar", "спасибо за помощь", "😀"]
     assert [a.language for a in scorer.analyze(texts, explain=False)] == ["en", "es", "ru", "und"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("que tal", "es"), ("ca va", "fr"), ("ne haber", "tr"), ("sei una", "it"), ("tem que", "pt")],
+)
+def test_two_word_expressions_name_their_language(
+    langid: LanguageIdentifier, text: str, lang: str
+) -> None:
+    """Each word alone only narrows the choice; the pair (``PHRASES``) names the language."""
+    assert langid.classify(text) == lang
+    assert evidence(text, Lexicon(phrases={})).votes.get(lang, 0.0) < evidence(text).votes[lang]
+
+
+def test_a_pair_two_languages_list_votes_for_neither() -> None:
+    lexicon = Lexicon(phrases={"es": "que tal|", "pt": "que tal|tudo bem|"})
+    assert "tal" not in lexicon.phrases.get("que", {})
+    assert lexicon.phrases["tudo"]["bem"] == "pt"

@@ -10,7 +10,8 @@ Italian, "nice post" as Czech). Each text here gets, in order of trust:
 2. votes of a team-written lexicon of frequent function, chat and insult words and of chat
    vocabulary (``scoring/langid_words.py``), plus the pool's distinctive words. A word in one
    language's list votes for it; a word in several lists votes for none, but narrows the
-   choice to those languages;
+   choice to those languages; a two-word chat expression of one language (``PHRASES``: "que
+   tal", "tudo bem", "ça va") votes for it as strongly as its own letter;
 3. py3langid's naive Bayes scores over ``NB_LANGS``, tempered by sqrt(bytes) as py3langid
    does when it normalises;
 4. a character 1-4-gram naive Bayes trained on the training pool's texts
@@ -35,6 +36,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any, Final, NamedTuple
 
 import numpy as np
@@ -45,9 +47,11 @@ from civility.scoring.langid_pool_words import POOL_WORDS
 from civility.scoring.langid_words import (
     CHAT_WORDS,
     CYRILLIC_WORDS,
+    EVERYDAY_WORDS,
     FEW,
     INSULTS,
     OTHER_WORDS,
+    PHRASES,
     SHARED,
     WORDS,
 )
@@ -76,6 +80,9 @@ ENGLISH_LOAN_WEIGHT: Final[float] = 0.5
 INSULT_WEIGHT: Final[float] = 2.0
 # Weight of a letter only one supported language writes (ğ ı ş ß ñ ã õ œ).
 LETTER_WEIGHT: Final[float] = 2.0
+# Weight of a two-word chat expression of one language (``PHRASES``: "que tal", "ça va"): as
+# strong as that language's own letter, since each of its words may belong to several.
+PHRASE_WEIGHT: Final[float] = 2.0
 # Texts of at most this many words are short: py3langid may not answer an unsupported
 # language for them on its own.
 SHORT_WORDS: Final[int] = 5
@@ -221,6 +228,7 @@ def _build_index(pool_words: WordLists) -> tuple[dict[str, Entry], dict[str, Ent
 
     lists = [(lang, _words(text), 1.0) for lang, text in WORDS.items()]
     lists += [(lang, _words(text), 1.0) for lang, text in CHAT_WORDS.items()]
+    lists += [(lang, _words(text), 1.0) for lang, text in EVERYDAY_WORDS.items()]
     lists += [(lang, _words(text), 1.0) for lang, text in pool_words.items()]
     lists += [(lang, _words(text), INSULT_WEIGHT) for lang, text in INSULTS.items()]
     lists += [(lang, [word], 1.0) for word, langs in FEW.items() for lang in langs.split()]
@@ -239,11 +247,35 @@ def _build_index(pool_words: WordLists) -> tuple[dict[str, Entry], dict[str, Ent
     return exact, loose
 
 
+def _build_phrases(phrases: Mapping[str, str]) -> dict[str, dict[str, str]]:
+    """First word -> second word -> language, as written and accent-free.
+
+    A pair two languages' lists hold (or that strips to another language's pair) is dropped:
+    it names neither.
+    """
+    seen: dict[tuple[str, str], set[str]] = {}
+    for lang, text in phrases.items():
+        for phrase in text.split("|"):
+            words = phrase.split()
+            if len(words) != 2:
+                continue
+            for form in {tuple(words), tuple(strip_accents(w) for w in words)}:
+                seen.setdefault((form[0], form[1]), set()).add(lang)
+    out: dict[str, dict[str, str]] = {}
+    for (first, second), langs in seen.items():
+        if len(langs) == 1:
+            out.setdefault(first, {})[second] = next(iter(langs))
+    return out
+
+
 class Lexicon:
     """The word index: hand-written lists plus the pool's (``langid_pool_words``)."""
 
-    def __init__(self, pool_words: WordLists = POOL_WORDS) -> None:
+    def __init__(
+        self, pool_words: WordLists = POOL_WORDS, phrases: Mapping[str, str] = PHRASES
+    ) -> None:
         self._exact, self._loose = _build_index(pool_words)
+        self.phrases = _build_phrases(phrases)
         self.entries = lru_cache(maxsize=TOKEN_CACHE)(self._entries)
         self.votes = lru_cache(maxsize=TOKEN_CACHE)(self._votes)
 
@@ -476,6 +508,14 @@ def evidence(
                 votes[lang] = votes.get(lang, 0.0) + weight
             else:
                 among = langs if among is None else among & langs
+    phrases = lexicon.phrases
+    for first, second in pairwise(tokens):
+        follow = phrases.get(first)
+        if follow is not None and (lang := follow.get(second)) is not None:
+            votes[lang] = votes.get(lang, 0.0) + PHRASE_WEIGHT
+            # The pair outranks what its words alone left open ("sen de": "de" is es pt fr tr...).
+            if among is not None:
+                among = among | {lang}
     if not ascii_text:
         if "İ" in text:  # pre_translate folds it to i
             votes["tr"] = votes.get("tr", 0.0) + LETTER_WEIGHT

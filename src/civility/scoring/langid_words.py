@@ -625,3 +625,169 @@ CYRILLIC_WORDS: Final[dict[str, str]] = {
 днес тук който която които аз тя ние
 """,
 }
+
+# Two-word chat expressions whose words other languages share ("que tal", "sei la", "ben de"):
+# the pair names the language even when each word alone only narrows the choice. Written from
+# general knowledge of each language (greetings, replies, set phrases), with and without
+# accents; a pair that is also idiomatic in another supported language is left out ("te amo",
+# "por favor", "de nada", "un momento", "quanto tempo").
+PHRASES: Final[dict[str, str]] = {
+    "en": """
+no way|for real|of course|see you|see ya|good luck|my bad|no worries|no problem|
+i mean|you know|thank you|is it|do it|let me|let's go|so much|what's up|how are|are you|
+i think|i know|i don't|i dont|i can|i will|i was|you are|you're so|go away|shut up|hurry up|
+good game|well played|nice one|good night|good morning|me too|same here|not really|oh well|
+what the|are we|we are|they are|it was|that was|this is|wait up|hold up|come on|my god|
+how much|too much|no one|for sure|all good|lets go|who cares|why not|yes please|thank u|
+""",
+    "es": """
+que tal|qué tal|como estas|cómo estás|como va|
+cómo va|que pasa|qué pasa|que paso|qué pasó|
+lo siento|no se|no sé|ya voy|ya está|ya esta|ahi voy|ahí voy|voy a|vamos a|buenos dias|
+buenos días|buenas noches|buenas tardes|hasta luego|hasta mañana|hasta manana|nos vemos|
+tengo que|hay que|estoy en|es que|lo que|eso es|pasa nada|a ver|que haces|qué haces|
+donde estas|dónde estás|no mames|que chido|qué chido|que guay|qué guay|
+que rico|qué rico|muy bien|muy bueno|muy buena|tu madre|mi amor|te quiero|ni idea|
+todo bien|está bien|esta bien|el que|en el|del juego|que feo|
+qué feo|que asco|qué asco|no puedo|no quiero|me voy|se fue|me gusta|te gusta|qué hora|
+que hora|con el|para el|para la|es el|es la|eres un|eres una|mucho gusto|
+estoy bien|estás bien|estas bien|y tú|y tu|ahorita voy|al rato|ya casi|de una|dale que|
+""",
+    "it": """
+che cosa|che fai|che schifo|che palle|che bello|che bella|che figata|
+come stai|come va|va bene|non lo|non so|lo so|ci sono|ci vediamo|a dopo|a domani|per favore|
+buona notte|buonanotte a|buona serata|buona giornata|un attimo|tutto bene|tutto ok|di nuovo|
+ma dai|non ce|ti amo|ti voglio|sei un|sei una|e poi|anche io|anch io|non è|non e|è vero|
+e vero|ho capito|hai ragione|non vedo|non posso|che dici|che ore|mi piace|ti piace|sono qui|
+sto arrivando|arrivo subito|che ne|chi se|fa niente|non fa|a posto|
+""",
+    "pt": """
+tudo bem|tudo bom|nao sei|não sei|
+ta bom|tá bom|to indo|tô indo|vou ai|vou aí|bom dia|boa noite|boa tarde|de boa|que isso|
+pra que|com certeza|pois e|pois é|so que|só que|ate mais|até mais|ate logo|até logo|
+to aqui|tô aqui|estou aqui|ta ai|tá aí|ta certo|tá certo|tem que|vamo la|vamos la|vamos lá|
+muito bom|muito boa|muito obrigado|muito obrigada|que legal|que saudade|
+ne mano|né mano|e você|e voce|o que|eu acho|eu sei|
+nao quero|não quero|nao posso|não posso|voce e|você é|tu é|ta louco|tá louco|fala ai|fala aí|
+""",
+    "fr": """
+ca va|ça va|ben oui|bah non|bah oui|
+je sais|je suis|tu es|il y|de rien|bonne nuit|a demain|à demain|on y|on va|pas de|pas mal|
+trop bien|trop fort|en fait|du coup|tout le|je peux|tu peux|on se|je vais|tu vas|il est|
+c'est pas|c'est bon|c'est quoi|je t'aime|mon pote|salut les|bonne soirée|bonne soiree|
+bonne journée|bonne journee|à toute|a toute|t'inquiète|quoi de|de ouf|
+""",
+    "de": """
+bis dann|bis später|bis spaeter|bis morgen|
+gute nacht|guten morgen|guten tag|na klar|na ja|ach so|ist gut|wie geht|was geht|
+keine ahnung|kein plan|kein bock|hab ich|ich bin|bin da|mal sehen|schau mal|komm schon|
+los geht|auf jeden|jeden fall|ich hab|hast du|bist du|ist das|das ist|was ist|gib mir|
+noch mal|alles gut|alles klar|gut gemacht|geht klar|sag mal|warte mal|
+""",
+    "tr": """
+sen de|iyi geceler|ne haber|ne oldu|tamam mi|
+tamam mı|kolay gelsin|cok guzel|çok güzel|cok iyi|çok iyi|hadi ya|yok ya|var mi|var mı|
+ne var|ne zaman|hadi gel|bir dakika|iyi misin|nasil gidiyor|nasıl gidiyor|ne yapiyorsun|
+ne yapıyorsun|bilmiyorum ya|aynen ya|tabi ki|tabii ki|o zaman|ne demek|
+""",
+    "ru": """
+kak dela|ty kto|davai poka|poka poka|vse norm|vsё norm|nu davai|kak ty|
+""",
+}
+
+
+# Everyday words (verbs, time, people, places, weekdays) of each language, written from general
+# knowledge; a word was then dropped when the pool's training buckets showed it in another
+# language's texts at a third or more of its own language's rate (for French and for Russian
+# typed in Latin letters: in 3 or more texts of any other language), as for ``CHAT_WORDS``.
+EVERYDAY_WORDS: Final[dict[str, str]] = {
+    "es": """
+andas andamos vengan ven vienes venir despertar desperté desperte durmiendo aburrido aburrida juega
+juegas jugamos juegan llegar llego llegó llegas llegamos salir salgo sales saliste hablar hablas
+habla hablamos hablando decir dices dijo dije dijiste hacer hago haces hace hacemos haciendo hecho
+tener tengo tienes tiene tenemos tienen puedo puedes puede podemos pueden quiero quieres quiere
+queremos sabes sabemos conozco conoces creo crees pienso piensas sale salió salio ganar ganaste
+perdiste pasó paso revancha feísimo genial increíble increible ahora luego después despues entonces
+todavía todavia siempre jamás jamas nadie ningún ningun ninguna mismo misma otra otro otros otras
+cada poquito demasiado noche mañana temprano minutos calle trabajo hermano hermana mamá mama novio
+novia hombre mujer niño niña chico chica ojos manos oigo veo ves vemos mirar miro buscar busco
+buscas necesito necesitas ayuda ayudar gracias muchas muchísimas muchisimas ostras tío tia tía
+pasando alguna algún algun acabo acabas recién recien bastante así asi oye cuidado listo listos
+rápido rapido despacio encima debajo fuera
+""",
+    "pt": """
+ainda agora depois então entao ninguém ninguem alguém alguem mesmo mesma outra outro outros pouco
+pouquinho demais noite amanhã amanha cedo rua trabalho irmão irmao irmã irma mãe mae pai namorado
+namorada homem mulher menino menina olhos mão mao mãos maos olha olhar vejo procurar procuro
+precisa ajuda ajudar obrigado obrigada muito muita muitos muitas tá ta estou estão estao vou vai
+vão vao fazer faço faco faz fazemos fazendo feito ter tenho tem temos têm pode quero quer conheço
+conheco acho achar sair saio saiu jogar jogo jogando jogou ganhar ganhei ganhou perdeu passou feio
+feia incrível incrivel horrível horrivel péssimo pessimo ótimo otimo assim também tambem vocês
+voces eles elas dele dela meu minha teu seu nosso nossa isso isto aquilo esse essa aquele aquela
+onde quem pra pro pras pros mano mina cansada dormindo acordei acordado chegar cheguei chegou chego
+falar falo fala falou dizer diz disse bora verdade
+""",
+    "it": """
+aspetta aspettare aspettando arrivare arriva arrivato arrivata uscire esco esci esce parlare parlo
+parli parla parlando dire dico dici detto fare faccio fai fa facciamo fatto avere ho hai abbiamo
+hanno potere posso puoi può possiamo vogliamo volere sapere sai sa conosco conosci pensare penso
+pensi partire vincere vinto perdere perso passato bello bella bellissimo carina brutto brutta
+orribile terribile incredibile adesso ora dopo poi allora ancora sempre mai niente nessuno qualcuno
+stesso stessa altra altro altri ogni pochino troppo settimana mese anno giorni giorno notte mattina
+presto ore minuti strada lavoro amico amica amici fratello sorella mamma fidanzato fidanzata uomo
+donna bambino bambina ragazzo ragazza capelli faccia occhi bocca mani guarda guardare vedo vedi
+vediamo cercare cerco cerchi bisogno aiuto aiutare qui qua lì così cosi anche pure spacca indovina
+finalmente venerdì venerdi sabato domenica lunedì lunedi martedì martedi mercoledì mercoledi
+giovedì giovedi stanco stanca dormire svegliato sveglia prendere prendo prendi prendermi passare
+passi costo
+""",
+    "fr": """
+attendre attendez arriver sortir sors parler parle parles dit faire fais fait faisons avoir avons
+pouvoir peux peut pouvons vouloir veux veut voulons savoir sais connais penser penses pars gagner
+gagné perdu perdre magnifique moche incroyable maintenant après apres alors encore toujours rien
+personne quelqu'un quelque autre autres chaque peu trop semaine mois année annee jours jour nuit
+soir matin heure heures maison rue travail boulot amie copain copine frère frere soeur sœur père
+pere gens homme enfant garçon garcon fille cheveux visage yeux bouche regarde regarder vois voit
+voyons chercher cherche besoin aider là-bas aussi aucun aucune lequel laquelle lesquels conduit
+conduire vendredi samedi dimanche lundi mercredi jeudi fatiguee réveillé reveille prendre prends
+prend coûte coute ouais ouai wesh frérot frerot chelou relou vraiment carrément carrement
+""",
+    "de": """
+warte warten wartet komme kommt kommen kam gehen geht gehe ging sprechen sprichst sagen sage sagt
+gesagt machen mache machst macht gemacht haben habe hast hat können kann kannst wollen willst
+wissen weiß weiss weißt weisst kenne kennst denken denke denkst gewinnen gewonnen verlieren
+verloren schön schoen hässlich haesslich schrecklich toll geil unglaublich jetzt danach dann noch
+immer nie nichts niemand jemand selbe andere jede bisschen zuviel woche monat jahr tage tag nacht
+abend morgen früh frueh stunde stunden minuten haus straße strasse arbeit freund freundin freunde
+bruder schwester mutter vater leute mann frau junge mädchen maedchen haare gesicht augen mund
+haende schau schauen sehe siehst suchen suche brauche brauchst hilfe helfen hier dort auch vergiss
+vergessen freitag samstag sonntag montag dienstag mittwoch donnerstag muede schlafen wach nehmen
+nehme nimm abholen kostet kosten danke dankeschön dankeschoen bitteschön
+""",
+    "tr": """
+bekle bekliyorum geliyorum geldim gel gelir gitmek gidiyorum gittim konuşmak konuş konus söyle
+soyle söyledim dedim yapmak yapıyorum yapiyorum yaptım yaptim var yok olur olmaz biliyorum
+bilmiyorum bilmem bence düşünüyorum dusunuyorum kazandık kazandik kaybettik güzel guzel çirkin
+cirkin berbat harika muhteşem muhtesem şimdi simdi sonra hala hâlâ hep asla hiç hic hiçbir kimse
+biri aynı ayni başka baska biraz çok cok hafta yıl yil gece akşam aksam sabah erken saat dakika ev
+sokak arkadaş arkadas kardeş kardes baba sevgili insanlar adam kadın kadin çocuk cocuk kız kiz
+oğlan saç yüz göz gözler ağız eller bak bakıyorum bakiyorum görüyorum goruyorum arıyorum ariyorum
+lazım lazim yardım yardim burada orada burda orda kalıyorum hoşça hosca ederim teşekkür tesekkur
+cuma cumartesi pazar pazartesi çarşamba carsamba perşembe persembe yorgun uyku uyumak uyandım
+uyandim almak alıyorum aliyorum kadar kaç kac tamam peki hadi haydi
+""",
+    "en": """
+wait waiting coming came going went talking say said saying make making made have having can could
+would should want wanted know knew think thought win lose beautiful ugly awesome incredible now
+then still ever nothing nobody somebody same other every little week month year days day night
+evening early hour hours minutes house street job friend friends brother sister mother father
+people woman girl boy hair eyes hands look looking see seeing search need help here there forget
+friday saturday sunday monday tuesday wednesday thursday tired sleep sleeping awake take taking
+pick costs thanks innit deadass slay lowkey highkey bussin vibes
+""",
+    "ru": """
+kak gde tebe mne nado mozhno seichas sejchas segodnya zavtra vchera kto kogda zachem uzhe eshe
+eshche vse vsem ponyal ponyala ponyatno prikol kruto privetik dobroe utro spokoinoi nochi poshli
+poshel skolko tozhe tolko prosto davno
+""",
+}
