@@ -31,8 +31,8 @@ def test_one_batch_applies_an_authors_strikes_in_order(container: Container) -> 
     batch.insert(2, _incoming(99, "hello there", author="bystander"))
     _, new = container.moderation.accept(batch)
     assert container.moderation.process([m.id for m in new]) == 6
-    views = container.moderation._repo.get_views([m.id for m in new])
-    by_platform = {v.message.platform_message_id: v for v in views.values()}
+    views = [container.moderation.get_message(m.id) for m in new]
+    by_platform = {v.message.platform_message_id: v for v in views}
     actions = [by_platform[f"m{i}"].decision.action.value for i in range(5)]  # type: ignore[union-attr]
     assert actions == ["hide", "hide", "hide", "block", "block"]
     assert by_platform["m3"].decision.reasons[0].code == "banned"  # type: ignore[union-attr]

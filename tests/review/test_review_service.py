@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from datetime import timedelta
 from pathlib import Path
 
@@ -25,9 +26,11 @@ from civility.review.models import (
     ReviewStatus,
     ReviewView,
 )
+from civility.review.service import ReviewService
 from civility.scoring.lexicon import LexiconBaselineScorer
 from civility.settings import load_settings
-from civility.storage.db import upgrade
+from civility.storage.db import Database, upgrade
+from civility.storage.review import SqlReviewRepository, SqlReviewTransaction
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
@@ -224,21 +227,42 @@ def test_stale_version_is_a_conflict(container: Container, ids: list[str]) -> No
     from civility.review.ports import Change
 
     stale = claim(item.review, "bob", item.decided_at, timedelta(minutes=1))
-    repo = container.review._repo  # the race window, made deterministic
+    repo = SqlReviewRepository(container.db)  # the race window, made deterministic
     with repo.transaction() as tx:
         assert not tx.save(Change(item.review, stale, ()))
+
+
+class RaceBeforeWrite(SqlReviewRepository):
+    """Runs `other` (another moderator's action) just before its first write transaction."""
+
+    def __init__(self, db: Database, other: Callable[[], None]) -> None:
+        super().__init__(db)
+        self.other = other
+        self.raced = False
+
+    def transaction(self) -> AbstractContextManager[SqlReviewTransaction]:
+        """Lets `other` commit first, once, then opens the transaction."""
+        if not self.raced:
+            self.raced = True
+            self.other()
+        return super().transaction()
 
 
 def test_a_stale_verdict_writes_neither_its_strike_nor_its_ban(
     container: Container, ids: list[str]
 ) -> None:
-    item = container.review.get(ids[0])
+    def alice_approves() -> None:
+        container.review.resolve(ids[0], "alice", ResolveRequest(Resolution.APPROVE))
+
+    # Bob reads the item and plans a strike and a ban; Alice's verdict commits just before
+    # Bob's transaction opens, so his save finds the item changed and writes nothing.
+    repo = RaceBeforeWrite(container.db, alice_approves)
+    bob = ReviewService(repo, container.review.enforcement, container.clock)
     request = ResolveRequest(Resolution.HIDE, ban=BanRequest(None, None), strike=True)
-    change = container.review._resolution(item, "bob", request, item.decided_at)
-    assert change.enforcement  # planned: a strike and a ban, with their events
-    container.review.resolve(ids[0], "alice", ResolveRequest(Resolution.APPROVE))
-    with container.review._repo.transaction() as tx:
-        assert not tx.save(change)  # lost the race: nothing written
+    with pytest.raises(Conflict):
+        bob.resolve(ids[0], "bob", request)
+    assert repo.raced
+    assert container.review.get(ids[0]).review.resolved_by == "alice"
     standing = container.review.enforcement.standing("troll42")
     assert not standing.banned
     assert standing.strikes == 0
