@@ -160,6 +160,7 @@ class Base:
     service: RatingService
     clock: ManualClock
     repo: InMemoryRatingRepository
+    cache: MemoryRatingCache
 
 
 def build(seed: int, per_hour: float = 75, config: FraudConfig | None = None) -> Base:
@@ -167,16 +168,17 @@ def build(seed: int, per_hour: float = 75, config: FraudConfig | None = None) ->
     world = World(random.Random(seed))
     clock = ManualClock(EPOCH)
     repo = InMemoryRatingRepository()
+    cache = MemoryRatingCache(max_posts=10_000, ttl_seconds=10**9)
     service = RatingService(
         repo,
-        MemoryRatingCache(max_posts=10_000, ttl_seconds=10**9),
+        cache,
         NoRateLimit(),
         clock,
         detector=FraudDetector(config),
         ip_key=b"simulation",
     )
     run(service, clock, list(world.organic(EPOCH, START, per_hour=per_hour)))
-    return Base(world, service, clock, repo)
+    return Base(world, service, clock, repo, cache)
 
 
 def clone(base: Base) -> Base:
@@ -189,7 +191,7 @@ def clone(base: Base) -> Base:
 
 def _locks(base: Base) -> list[Any]:
     found = []
-    for owner in (base.service, base.repo, base.clock, base.service._cache):
+    for owner in (base.service, base.repo, base.clock, base.cache):
         for value in vars(owner).values():
             if type(value) is type(threading.Lock()):
                 found.append(value)
