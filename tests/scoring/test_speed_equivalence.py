@@ -83,7 +83,7 @@ def unicode_soup(n: int, seed: int = 7) -> list[str]:
         for cp in range(lo, hi, 3)
         if not 0xD800 <= cp < 0xE000
     ]
-    alphabet += list(normalize._INVISIBLE) + list(normalize.EMOJI_WORDS)
+    alphabet += list(normalize.INVISIBLE) + list(normalize.EMOJI_WORDS)
     alphabet += [*"&@:/w.  \x00\n", "\U00030001", "\U0001f600", "ｗ", "＠", "＆"]
     out = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 50))) for _ in range(n)]
     return [*out, "www.x", "a://b", "&amp;", "@joe x", "ｗｗｗ．x", "＠joe", "x\x00y", "ﬁ ½ ǅ"]

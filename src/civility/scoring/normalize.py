@@ -36,8 +36,9 @@ EMOJI_WORDS: Final[dict[str, str]] = {
     "\U0001f92c": " fuck ",  # face with symbols on mouth
 }
 
-# Invisible characters used to split words without changing how they look.
-_INVISIBLE: Final[str] = (
+# Invisible characters used to split words without changing how they look. This table and the
+# three below are public: the threat tier (threats.py) folds text with the same ones.
+INVISIBLE: Final[str] = (
     "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200c\u200d\u200e\u200f"
     "\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069"
     "\u206a\u206b\u206c\u206d\u206e\u206f\u3164\ufe00\ufe01\ufe02\ufe03\ufe04\ufe05\ufe06"
@@ -55,17 +56,17 @@ _FOLD_RANGES: Final[tuple[tuple[int, int], ...]] = (
 )
 
 # Look-alike letters, per direction: minority-script letters in a word take the majority script.
-_CYR_TO_LAT: Final[dict[str, str]] = {
+CYR_TO_LAT: Final[dict[str, str]] = {
     "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o",
     "р": "p", "с": "c", "т": "t", "у": "y", "х": "x", "і": "i", "ј": "j", "ѕ": "s",
     "ԁ": "d", "ԛ": "q", "ԝ": "w", "ү": "y", "һ": "h",
     "α": "a", "ο": "o", "ρ": "p", "ε": "e", "ι": "i", "κ": "k", "ν": "v", "τ": "t", "υ": "u",
 }  # fmt: skip
-_LAT_TO_CYR: Final[dict[str, str]] = {
+LAT_TO_CYR: Final[dict[str, str]] = {
     "a": "а", "b": "в", "e": "е", "k": "к", "m": "м", "h": "н", "o": "о", "p": "р",
     "c": "с", "t": "т", "y": "у", "x": "х", "u": "и", "r": "г", "n": "п",
 }  # fmt: skip
-_LEET: Final[dict[str, str]] = {
+LEET: Final[dict[str, str]] = {
     "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "€": "e",
 }  # fmt: skip
 _LEET_INNER: Final[dict[str, str]] = {"!": "i", "|": "l"}  # only between two letters ("sh!t")
@@ -97,7 +98,7 @@ def _build_translate_table() -> dict[int, str | None]:
             folded = unicodedata.normalize("NFKC", ch).lower()
             if folded != ch:
                 table[cp] = folded
-    for ch in _INVISIBLE:
+    for ch in INVISIBLE:
         table[ord(ch)] = None
     for ch, word in EMOJI_WORDS.items():
         table[ord(ch)] = word
@@ -145,10 +146,10 @@ def _lookup(size: int, mapping: dict[str, str]) -> U32:
 
 _TABLE: Final = _build_translate_table()
 _CLS: Final = _build_classes()
-_LEET_TABLE: Final = _lookup(0x2100, _LEET)
+_LEET_TABLE: Final = _lookup(0x2100, LEET)
 _LEET_INNER_TABLE: Final = _lookup(0x80, _LEET_INNER)
-_TO_LAT: Final = _lookup(0x530, _CYR_TO_LAT)
-_TO_CYR: Final = _lookup(0x530, _LAT_TO_CYR)
+_TO_LAT: Final = _lookup(0x530, CYR_TO_LAT)
+_TO_CYR: Final = _lookup(0x530, LAT_TO_CYR)
 
 
 # The same without emoji words, for language identification (a middle finger names no language).
@@ -255,11 +256,11 @@ def _build_flags() -> npt.NDArray[np.uint8]:
     """Bit flags per code point below _FLAG_SIZE (a table lookup is far cheaper than np.isin)."""
     flags = np.zeros(_FLAG_SIZE, dtype=np.uint8)
     for bit, chars in (
-        (F_LEET, "".join(_LEET)),
+        (F_LEET, "".join(LEET)),
         (F_LEET_INNER, "".join(_LEET_INNER)),
         (F_SEP, _SEPARATORS),
         (F_INNER, _INNER_SEPARATORS),
-        (F_CONFUSABLE, "".join(_CYR_TO_LAT) + "".join(_LAT_TO_CYR)),
+        (F_CONFUSABLE, "".join(CYR_TO_LAT) + "".join(LAT_TO_CYR)),
     ):
         for ch in chars:
             flags[ord(ch)] |= bit

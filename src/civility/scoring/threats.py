@@ -37,7 +37,7 @@ import numpy.typing as npt
 
 from civility.scoring import threat_structure
 from civility.scoring.base import CATEGORIES, Span
-from civility.scoring.normalize import _CYR_TO_LAT, _INVISIBLE, _LAT_TO_CYR, _LEET, EMOJI_WORDS
+from civility.scoring.normalize import CYR_TO_LAT, EMOJI_WORDS, INVISIBLE, LAT_TO_CYR, LEET
 
 F64 = npt.NDArray[np.float64]
 
@@ -67,10 +67,10 @@ _EXTRA: Final[dict[str, str]] = {
     "ı": "i", "ß": "ss", "ẞ": "ss", "’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'",
     "ł": "l", "ø": "o", "đ": "d", "æ": "ae", "œ": "oe", "ſ": "s",
 }  # fmt: skip
-_INVISIBLE_SET: Final[frozenset[str]] = frozenset(_INVISIBLE)
-_CONFUSABLE_LAT: Final[frozenset[str]] = frozenset(_LAT_TO_CYR)
-_CONFUSABLE_CYR: Final[frozenset[str]] = frozenset(_CYR_TO_LAT)
-_LEET_ALL: Final[dict[str, str]] = {**_LEET, "!": "i", "|": "i"}
+_INVISIBLE_SET: Final[frozenset[str]] = frozenset(INVISIBLE)
+_CONFUSABLE_LAT: Final[frozenset[str]] = frozenset(LAT_TO_CYR)
+_CONFUSABLE_CYR: Final[frozenset[str]] = frozenset(CYR_TO_LAT)
+_LEET_ALL: Final[dict[str, str]] = {**LEET, "!": "i", "|": "i"}
 _FOLD_CACHE: dict[str, str] = {}
 _FOLD_CACHE_LIMIT: Final[int] = 1 << 16
 
@@ -127,7 +127,7 @@ _SPACED_HINT_RE: Final = re.compile(r"[ .\-_*·•,/+~:|][^\W_][ .\-_*·•,/+~:
 _LEET_CHARS_RE: Final = re.compile(r"[0134579@$€!|]")
 # Tokens holding a leet digit or symbol; only those that also hold a letter are read as leet.
 _LEET_TOKEN_RE: Final = re.compile(r"\S*[0134579@$€]\S*")
-_LEET_TABLE: Final = str.maketrans(_LEET)
+_LEET_TABLE: Final = str.maketrans(LEET)
 _HAS_LETTER_RE: Final = re.compile(r"[^\W\d_]")
 _INNER_LEET_RE: Final = re.compile(r"(?<=[^\W\d_])[!|](?=[^\W\d_])")
 _LONE_ONE_RE: Final = re.compile(r"(?<!\S)1(?=\s+[^\W\d_])")
@@ -139,8 +139,8 @@ _REPEAT_RE: Final = re.compile(r"([^\W\d_])\1{2,}")
 _TRIPLE_RE: Final = re.compile(r"(.)\1\1", re.DOTALL)
 _LATIN_RE: Final = re.compile(r"[a-z]")
 _KEY_REPEAT_RE: Final = re.compile(r"(.)\1\1+")
-_TO_LAT_TABLE: Final = str.maketrans(_CYR_TO_LAT)
-_TO_CYR_TABLE: Final = str.maketrans(_LAT_TO_CYR)
+_TO_LAT_TABLE: Final = str.maketrans(CYR_TO_LAT)
+_TO_CYR_TABLE: Final = str.maketrans(LAT_TO_CYR)
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,12 +312,12 @@ def _key_char(ch: str) -> str:
         c = _LEET_ALL.get(c, c)
         if not c.isalpha():
             continue
-        out.append(_CYR_TO_LAT.get(c, _KEY_CYR.get(c, c)))
+        out.append(CYR_TO_LAT.get(c, _KEY_CYR.get(c, c)))
     return "".join(out)
 
 
 # Cyrillic letters that the folder may produce from Latin look-alikes (u -> и, r -> г, n -> п).
-_KEY_CYR: Final[dict[str, str]] = {v: k for k, v in _LAT_TO_CYR.items() if v not in _CYR_TO_LAT}
+_KEY_CYR: Final[dict[str, str]] = {v: k for k, v in LAT_TO_CYR.items() if v not in CYR_TO_LAT}
 
 
 def _build_key_table() -> dict[int, str | None]:
@@ -327,7 +327,7 @@ def _build_key_table() -> dict[int, str | None]:
         + [chr(cp) for cp in range(0xFF00, 0xFFEF)]
         + [chr(cp) for cp in range(0x1D400, 0x1D800)]
         + list(EMOJI_WORDS)
-        + list(_INVISIBLE)
+        + list(INVISIBLE)
     )
     for ch in chars:
         if unicodedata.category(ch) in ("Cs", "Co", "Cn"):
