@@ -65,7 +65,8 @@ def violations(source: str, importer: str) -> Iterator[str]:
                 target = f"{node.module}.{alias.name}"
                 why = _reaches_into(importer, target)
                 if why:
-                    yield f"{importer}:{node.lineno}: from {node.module} import {alias.name} ({why})"
+                    line = f"from {node.module} import {alias.name}"
+                    yield f"{importer}:{node.lineno}: {line} ({why})"
                 if _is_module(target):
                     modules[alias.asname or alias.name] = target
     for node in ast.walk(ast.parse(source)):
