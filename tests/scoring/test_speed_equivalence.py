@@ -342,6 +342,14 @@ def reference_votes(
                     votes[lang] = votes.get(lang, 0.0) + weight
             elif langs:
                 among = langs if among is None else among & langs
+    # Two-word chat expressions (since 1.7.0): each adjacent pair of one language adds its
+    # weight and reopens that language where the shared words had narrowed the choice.
+    for i in range(len(tokens) - 1):
+        lang = lexicon.phrases.get(tokens[i], {}).get(tokens[i + 1])
+        if lang is not None:
+            votes[lang] = votes.get(lang, 0.0) + langid.PHRASE_WEIGHT
+            if among is not None:
+                among = among | {lang}
     return votes, among
 
 
