@@ -345,11 +345,11 @@ def reference_votes(
     # Two-word chat expressions (since 1.7.0): each adjacent pair of one language adds its
     # weight and reopens that language where the shared words had narrowed the choice.
     for i in range(len(tokens) - 1):
-        lang = lexicon.phrases.get(tokens[i], {}).get(tokens[i + 1])
-        if lang is not None:
-            votes[lang] = votes.get(lang, 0.0) + langid.PHRASE_WEIGHT
+        pair_lang = lexicon.phrases.get(tokens[i], {}).get(tokens[i + 1])
+        if pair_lang is not None:
+            votes[pair_lang] = votes.get(pair_lang, 0.0) + langid.PHRASE_WEIGHT
             if among is not None:
-                among = among | {lang}
+                among = among | {pair_lang}
     return votes, among
 
 
