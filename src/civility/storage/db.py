@@ -160,6 +160,14 @@ class Database:
             **{WRITE_OPTION: True, OUTBOX_OPTION: tuple(outbox)}
         )
         self.dialect = engine.dialect.name
+        # Autocommit on PostgreSQL: a lone SELECT is its own snapshot, and a transaction
+        # around it costs a BEGIN and a ROLLBACK round trip (the worker makes two such reads
+        # per batch).
+        self._one_statement = (
+            engine.execution_options(isolation_level="AUTOCOMMIT")
+            if self.dialect == "postgresql"
+            else engine
+        )
 
     @classmethod
     def from_url(
@@ -177,6 +185,10 @@ class Database:
     def read(self) -> AbstractContextManager[Connection]:
         """Opens a connection for reading."""
         return self.engine.connect()
+
+    def read_one(self) -> AbstractContextManager[Connection]:
+        """Opens a connection for reads that need no common snapshot (each its own statement)."""
+        return self._one_statement.connect()
 
     def write(self) -> AbstractContextManager[Connection]:
         """Opens a write transaction that commits on success and rolls back on error."""

@@ -375,7 +375,8 @@ class SqlEnforcementRepository:
             params["now"] = in_force.now
             if strikes:
                 params["strikes_since"] = in_force.strikes_since
-        with translate_errors(), self._db.read() as conn:
+        # Records are append-only and each user is in one chunk: no snapshot to share.
+        with translate_errors(), self._db.read_one() as conn:
             for i in range(0, len(ids), _IN_CHUNK):
                 params["users"] = ids[i : i + _IN_CHUNK]
                 for user_id, body in conn.execute(stmt, params).all():

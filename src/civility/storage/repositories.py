@@ -251,7 +251,7 @@ class SqlModerationRepository:
             "ids": sorted({k[1] for k in keys}),
         }
         wanted = set(keys)
-        with translate_errors(), self._db.read() as conn:
+        with translate_errors(), self._db.read_one() as conn:
             rows = conn.execute(_find_select(self._db.dialect), params).all()
         views = (_view_from_row(r) for r in rows)
         found = {(v.message.channel_id, v.message.platform_message_id): v for v in views}
@@ -264,7 +264,7 @@ class SqlModerationRepository:
         m = t.messages.c
         decided = select(t.decisions.c.id).where(t.decisions.c.message_id == m.id).exists()
         stmt = select(t.messages).where(any_of(self._db.dialect, m.id, message_ids), ~decided)
-        with translate_errors(), self._db.read() as conn:
+        with translate_errors(), self._db.read_one() as conn:
             rows = conn.execute(stmt).all()
         return {r.id: _message_from_row(r) for r in rows}
 
