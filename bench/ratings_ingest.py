@@ -17,6 +17,11 @@ after the load stopped). Writes bench/results/ratings_ingest_compare.json.
 
     .venv/bin/python bench/ratings_ingest.py [--n 50000] [--http | --http-only]
     .venv/bin/python bench/ratings_ingest.py --compare /tmp/ratings-old/src [--http] [--rounds 3]
+
+--postgres-redis runs only the PostgreSQL + Redis section and prints it; --limiter measures
+the Redis rate limiter alone: wall and CPU µs per LimitsRateLimiter.hit (user and post
+levels; with a client, four levels), --n hits. Both take --src=OTHER_TREE/src to measure
+another tree's code with this bench (old and new alternated by hand).
 """
 
 from __future__ import annotations
@@ -53,7 +58,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from civility.clock import SystemClock
 from civility.ratings.applier import RatingApplier
 from civility.ratings.models import RatingSubmission
-from civility.ratings.repository import MemoryRatingCache, RatingCache
+from civility.ratings.repository import InMemoryRatingRepository, MemoryRatingCache, RatingCache
 from civility.ratings.service import RatingInput, RatingService
 from civility.storage.db import Database, upgrade
 from civility.storage.ratings import SqlRatingRepository
@@ -204,6 +209,35 @@ def postgres_redis(n: int, baseline_n: int) -> dict[str, Any]:
         "n": n,
         **batch_latency(),
     }
+
+
+def accept_only(n: int) -> dict[str, Any]:
+    """Accepting alone through the Redis limiter (no applying): wall and CPU µs per rating."""
+    limiter = LimitsRateLimiter(REDIS_URL, user_limit=UNLIMITED, post_limit=UNLIMITED)
+    repo = InMemoryRatingRepository()
+    service = RatingService(repo, MemoryRatingCache(), limiter, SystemClock())
+    items = inputs(n, seed=3)
+    wall, cpu = time.perf_counter(), time.process_time()
+    for i in range(0, n, CHUNK):
+        service.accept(items[i : i + CHUNK])
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    return {"accept_wall_us": round(wall / n * 1e6, 1), "accept_cpu_us": round(cpu / n * 1e6, 1)}
+
+
+def limiter_cost(n: int) -> dict[str, Any]:
+    """The Redis rate limiter alone: wall and CPU µs per hit, two levels and four."""
+    if not reachable(6379):
+        return {"skipped": "Redis is not reachable"}
+    limiter = LimitsRateLimiter(REDIS_URL, user_limit=UNLIMITED, post_limit=UNLIMITED)
+    run = uuid.uuid4().hex[:6]
+    out: dict[str, Any] = {"n": n}
+    for name, client in (("user_post", None), ("with_client", "c")):
+        wall, cpu = time.perf_counter(), time.process_time()
+        for i in range(n):
+            limiter.hit(f"{run}-u{i}", f"{run}-p{i % 200}", client and f"{run}-{client}{i % 50}")
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+        out[name] = {"wall_us": round(wall / n * 1e6, 1), "cpu_us": round(cpu / n * 1e6, 1)}
+    return out
 
 
 def service_key(url: str, admin_key: str) -> str:
@@ -549,7 +583,18 @@ def main() -> None:
     p.add_argument("--stage", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--posts", type=int, default=5000, help=argparse.SUPPRESS)
     p.add_argument("--src", help=argparse.SUPPRESS)
+    p.add_argument("--postgres-redis", action="store_true", help="only PostgreSQL + Redis")
+    p.add_argument("--limiter", action="store_true", help="the Redis rate limiter alone")
     args = p.parse_args()
+    if args.limiter:
+        print(json.dumps({**limiter_cost(args.n), "load_1m": os.getloadavg()[0]}))
+        return
+    if args.postgres_redis:
+        section = postgres_redis(args.n, args.baseline_n)
+        if reachable(6379):
+            section.update(accept_only(min(args.n, 20_000)))
+        print(json.dumps({**section, "load_1m": os.getloadavg()[0]}))
+        return
     if args.load:
         load_main(args)
         return

@@ -1,5 +1,5 @@
-"""Per-API-key rate limits: `limits` in Redis when CIVILITY_REDIS_URL is set (shared by every
-process), the same sliding window counter in this process's memory otherwise."""
+"""Per-API-key rate limits: `limits`' sliding window counter in Redis when CIVILITY_REDIS_URL is
+set (shared by every process, one script call per request), in this process's memory otherwise."""
 
 from __future__ import annotations
 
@@ -7,18 +7,13 @@ import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 import redis.asyncio
 from limits import RateLimitItem, parse_many
-from limits.aio.storage import Storage
-from limits.aio.strategies import SlidingWindowCounterRateLimiter
-from limits.errors import StorageError
-from limits.storage import storage_from_string
 
 from civility.auth.keys import Principal, Role
-from civility.errors import Unavailable
 from civility.settings import Settings
+from civility.storage.redis_limits import AsyncRedisSlidingWindows
 from civility.tenancy.models import DEFAULT_TENANT
 
 NAMESPACE = "civility-api-key"
@@ -138,22 +133,17 @@ class ApiRateLimiter:
         per_key: dict[str, list[RateLimitItem]],
         per_tenant: Callable[[str], tuple[str, ...]] | None = None,
     ) -> None:
-        options: dict[str, Any] = {}
         self._pool: redis.asyncio.ConnectionPool | None = None
-        self._memory = MemoryWindows() if storage_uri == "async+memory://" else None
+        self._memory: MemoryWindows | None = None
+        self._redis: AsyncRedisSlidingWindows | None = None
         if storage_uri.startswith(("redis://", "rediss://")):
             # Our own pool, so close() can release its connections.
             self._pool = redis.asyncio.ConnectionPool.from_url(storage_uri)
-            options = {
-                "implementation": "redispy",
-                "wrap_exceptions": True,
-                "connection_pool": self._pool,
-            }
-            storage_uri = "async+" + storage_uri
-        storage = storage_from_string(storage_uri, **options)
-        assert isinstance(storage, Storage)
-        self._storage = storage
-        self._limiter = SlidingWindowCounterRateLimiter(storage)
+            self._redis = AsyncRedisSlidingWindows(redis.asyncio.Redis(connection_pool=self._pool))
+        elif storage_uri == "async+memory://":
+            self._memory = MemoryWindows()
+        else:
+            raise ValueError(f"unsupported rate limit storage: {storage_uri!r}")
         self._per_role = per_role
         self._per_key = per_key
         self._per_tenant = per_tenant
@@ -208,30 +198,25 @@ class ApiRateLimiter:
                 if state.exceeded:
                     break
             return tightest
-        try:
-            for item, who in items:
-                allowed = await self._limiter.hit(item, NAMESPACE, who)
-                stats = await self._limiter.get_window_stats(item, NAMESPACE, who)
-                state = RateLimitState(
-                    limit=item.amount,
-                    remaining=max(0, stats.remaining),
-                    reset_after=max(0.0, stats.reset_time - time.time()),
-                    exceeded=not allowed,
-                )
-                tightest = _tighter(tightest, state)
-                if not allowed:
-                    break
-        except StorageError as exc:
-            raise Unavailable(
-                "the rate limit store is unavailable", code="limits_unavailable"
-            ) from exc
+        assert self._redis is not None
+        # Every limit in one script call: the key's, then its tenant's, until one refuses.
+        checks = [(item, NAMESPACE, who) for item, who in items]
+        for allowed, window in await self._redis.hit_each(checks):
+            state = RateLimitState(
+                limit=window.item.amount,
+                remaining=window.remaining(),
+                reset_after=window.reset_in(),
+                exceeded=not allowed,
+            )
+            tightest = _tighter(tightest, state)
         return tightest
 
     async def reset(self) -> None:
         """Forgets every counter (tests)."""
         if self._memory is not None:
             self._memory.reset()
-        await self._storage.reset()
+        if self._redis is not None:
+            await self._redis.reset()
 
     async def close(self) -> None:
         """Releases the Redis connections (nothing to do in memory)."""

@@ -1,4 +1,5 @@
-"""Rating adapters: rate limits with `limits` (Redis or memory), the stats cache in Redis."""
+"""Rating adapters: rate limits with `limits`' arithmetic (Redis or memory), the stats cache in
+Redis."""
 
 from __future__ import annotations
 
@@ -13,12 +14,10 @@ from typing import Any
 import redis
 import structlog
 from limits import RateLimitItem, parse_many
-from limits.errors import StorageError
-from limits.storage import Storage, storage_from_string
-from limits.strategies import SlidingWindowCounterRateLimiter
 
-from civility.errors import Invalid, Unavailable
+from civility.errors import Invalid
 from civility.ratings.models import PostStats
+from civility.storage.redis_limits import RedisSlidingWindows
 
 log = structlog.get_logger(__name__)
 
@@ -139,9 +138,9 @@ class MemoryWindows:
 class LimitsRateLimiter:
     """Sliding-window limits per user, per client, per client on a post, then per post.
 
-    In memory (MemoryWindows) or in Redis through `limits` (shared by processes). The client
-    levels come first so that one client's flood is refused before it counts against the
-    post's quota.
+    In memory (MemoryWindows) or in Redis (RedisSlidingWindows: one script call per rating for
+    every level, `limits`' keys and arithmetic, shared by processes). The client levels come
+    first so that one client's flood is refused before it counts against the post's quota.
     """
 
     def __init__(
@@ -158,14 +157,13 @@ class LimitsRateLimiter:
         # Tenants share the storage (one Redis), not the counters: keys are prefixed per tenant.
         self._scope = f"{scope}\x1f" if scope else ""
         self._memory: MemoryWindows | None = None
-        self._storage: Storage | None = None
+        self._redis: RedisSlidingWindows | None = None
         if storage_uri.startswith("memory://"):
             self._memory = MemoryWindows(now)
+        elif storage_uri.startswith(("redis://", "rediss://")):
+            self._redis = RedisSlidingWindows.from_url(storage_uri)
         else:
-            storage = storage_from_string(storage_uri, wrap_exceptions=True)
-            assert isinstance(storage, Storage)  # a sync URI never gives an asyncio storage
-            self._storage = storage
-            self._limiter = SlidingWindowCounterRateLimiter(storage)
+            raise ValueError(f"unsupported rate limit storage: {storage_uri!r}")
         self._user = parse_limits(user_limit)
         self._post = parse_limits(post_limit)
         self._client = parse_limits(client_limit)
@@ -182,35 +180,32 @@ class LimitsRateLimiter:
         checks += [(item, POST_NAMESPACE, post_id) for item in self._post]
         if self._scope:
             checks = [(item, namespace, self._scope + key) for item, namespace, key in checks]
+        if self._redis is not None:
+            # Test every level, then hit every level, in one round trip.
+            refused = self._redis.test_then_hit(checks)
+            return None if refused is None else max(1.0, refused[1].reset_in())
         memory = self._memory
-        test = memory.test if memory is not None else self._limiter.test
-        hit = memory.hit if memory is not None else self._limiter.hit
-        try:
-            for item, namespace, key in checks:
-                # Test both before counting either, so a full post does not eat the user's quota.
-                if not test(item, namespace, key):
-                    return self._wait(item, namespace, key)
-            for item, namespace, key in checks:
-                if not hit(item, namespace, key):
-                    return self._wait(item, namespace, key)
-        except StorageError as exc:
-            raise Unavailable(
-                "the rate limit store is unavailable", code="limits_unavailable"
-            ) from exc
+        assert memory is not None
+        for item, namespace, key in checks:
+            # Test both before counting either, so a full post does not eat the user's quota.
+            if not memory.test(item, namespace, key):
+                return max(1.0, memory.wait(item, namespace, key))
+        for item, namespace, key in checks:
+            if not memory.hit(item, namespace, key):
+                return max(1.0, memory.wait(item, namespace, key))
         return None
-
-    def _wait(self, item: RateLimitItem, namespace: str, key: str) -> float:
-        if self._memory is not None:
-            return max(1.0, self._memory.wait(item, namespace, key))
-        stats = self._limiter.get_window_stats(item, namespace, key)
-        return max(1.0, stats.reset_time - time.time())
 
     def reset(self) -> None:
         """Forgets every counter (tests and benchmarks)."""
         if self._memory is not None:
             self._memory.reset()
-        elif self._storage is not None:
-            self._storage.reset()
+        elif self._redis is not None:
+            self._redis.reset()
+
+    def close(self) -> None:
+        """Closes the Redis connections (nothing to do in memory)."""
+        if self._redis is not None:
+            self._redis.close()
 
 
 def stats_to_json(stats: PostStats) -> str:
