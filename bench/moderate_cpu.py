@@ -23,7 +23,7 @@ CPU time the server process spends per request does not. Two modes:
   cumulative profile (top functions as JSON, and a .pstats file for snakeviz or pstats).
 
 * --spy: samples `civility serve` (a separate process, as measured above, --this tree) with
-  py-spy (not a project dependency: `.venv/bin/pip install py-spy`) while the load runs, and
+  py-spy (a dev dependency: `make .venv` installs it) while the load runs, and
   writes the call tree of every thread as CPU µs per request (bench/results/moderate_pyspy.txt,
   or --out; --raw keeps py-spy's collapsed stacks for flamegraph.pl or speedscope). Sampling
   from outside costs the server a share of its speed, but not the shape of where time goes.
@@ -363,7 +363,7 @@ def spy(args: argparse.Namespace) -> str:
 
     exe = shutil.which("py-spy") or str(Path(sys.executable).parent / "py-spy")
     if not Path(exe).exists():
-        sys.exit("py-spy is not installed: .venv/bin/pip install py-spy")
+        sys.exit("py-spy is not installed: it comes with the dev extras (make .venv)")
     env = {
         "CIVILITY_SCORER": "builtin",
         "CIVILITY_WORKERS": "1",

@@ -27,6 +27,7 @@ NOT_IMPORTED = {
     "google-api-python-client",
     "grimp",
     "hypothesis",
+    "py-spy",  # a profiler run as a program by bench/moderate_cpu.py --spy
     "import-linter",
     "mypy",
     "openai",
