@@ -180,17 +180,7 @@ class _Block:
             self.lo = at
         if self.hi is None or at > self.hi:
             self.hi = at
-        sums = self.sums
-        if e.in_stats:
-            sums[0] += e.in_stats
-            sums[1] += e.in_stats * e.score
-            if e.in_stats > 0:
-                sums[2] += 1
-        if e.live:
-            sums[3] += e.weight
-            sums[4] += e.weight * e.score
-            sums[5] += 1
-            sums[6] += e.score
+        _add_entry(self.sums, e)
 
     def refresh(self) -> None:
         """Sums the block's ratings again (when one changed)."""
@@ -332,18 +322,22 @@ def band_sums(window: _Window, starts: Sequence[datetime]) -> list[list[float]]:
             k = band_of(e.rated_at)
             if k < 0:
                 continue
-            band = bands[k]
-            if e.in_stats:
-                band[0] += e.in_stats
-                band[1] += e.in_stats * e.score
-                if e.in_stats > 0:
-                    band[2] += 1
-            if e.live:
-                band[3] += e.weight
-                band[4] += e.weight * e.score
-                band[5] += 1
-                band[6] += e.score
+            _add_entry(bands[k], e)
     return bands
+
+
+def _add_entry(sums: list[float], e: _Entry) -> None:
+    """Adds one rating to the seven sums of a block or a band (see ``_Block.sums``)."""
+    if e.in_stats:
+        sums[0] += e.in_stats
+        sums[1] += e.in_stats * e.score
+        if e.in_stats > 0:
+            sums[2] += 1
+    if e.live:
+        sums[3] += e.weight
+        sums[4] += e.weight * e.score
+        sums[5] += 1
+        sums[6] += e.score
 
 
 class FraudDetector:
