@@ -1,11 +1,14 @@
-"""The relay's AMQP publisher against the real RabbitMQ: batches, big bodies, broker refusals."""
+"""The relay's AMQP publisher against the real RabbitMQ: batches, big bodies, broker refusals,
+a batch that fails midway."""
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from datetime import UTC, datetime
 
 import aio_pika
+import aiormq
 import pytest
 from tests.conftest import require_server
 from tests.infra.infra_helpers import (
@@ -63,8 +66,9 @@ def test_a_batch_arrives_whole_with_ids_routing_keys_and_headers() -> None:
             assert capture.wait_for(lambda got: len(got) >= len(events))
     finally:
         delete_rabbit([], [exchange])
+    # One queue, one publisher: the events arrive in the order they were published.
+    assert [e["message_id"] for e in capture.received] == [e.id for e in events]
     got = {e["message_id"]: e for e in capture.received}
-    assert set(got) == {e.id for e in events}
     for event in events:
         assert got[event.id]["routing_key"] == event.type
         assert got[event.id]["body"] == event.to_dict()
@@ -91,13 +95,14 @@ def test_a_refused_publish_raises_unavailable_and_the_next_one_reconnects() -> N
         delete_rabbit([], [exchange])
 
 
-def test_a_broker_nack_raises_unavailable_and_the_next_batch_goes_through() -> None:
+def test_a_broker_refusal_raises_unavailable_and_the_next_batch_goes_through() -> None:
     exchange = unique("test.pub")
     full = unique("test.full")
     publisher = AmqpEventPublisher(AMQP_URL, exchange)
 
     async def bind_a_full_queue() -> None:
-        # A queue that rejects every publish: with confirms on, the broker nacks them.
+        # A queue that rejects every publish: the broker fails the transaction's commit
+        # ("partial tx completion"), as it would nack the messages under publisher confirms.
         conn = await aio_pika.connect(AMQP_URL)
         async with conn:
             channel = await conn.channel()
@@ -111,7 +116,9 @@ def test_a_broker_nack_raises_unavailable_and_the_next_batch_goes_through() -> N
         await bind_a_full_queue()
         with pytest.raises(Unavailable) as refused:
             await publisher.publish(_events(5))
-        assert isinstance(refused.value.__cause__, aio_pika.exceptions.DeliveryError)
+        cause = refused.value.__cause__
+        assert isinstance(cause, aiormq.exceptions.ChannelPreconditionFailed)
+        assert "partial tx completion" in str(cause)
         delete_rabbit([full])
         await publisher.publish(_events(5))
         await publisher.close()
@@ -120,3 +127,28 @@ def test_a_broker_nack_raises_unavailable_and_the_next_batch_goes_through() -> N
         run_async(scenario())
     finally:
         delete_rabbit([full], [exchange])
+
+
+def test_a_batch_that_fails_midway_is_not_committed_with_the_next_one() -> None:
+    exchange = unique("test.pub")
+    publisher = AmqpEventPublisher(AMQP_URL, exchange)
+    broken = _events(5)
+    # The fourth event cannot be serialised: three messages of the transaction are written.
+    broken[3] = dataclasses.replace(broken[3], payload={"not json": {1, 2}})
+    good = _events(4)
+
+    async def scenario() -> None:
+        with pytest.raises(TypeError):
+            await publisher.publish(broken)
+        await publisher.publish(good)
+        await publisher.close()
+
+    try:
+        with capture_events(exchange) as capture:
+            run_async(scenario())
+            assert capture.wait_for(lambda got: len(got) >= len(good))
+    finally:
+        delete_rabbit([], [exchange])
+    # The first three were discarded with their channel; had they been left in the open
+    # transaction, the next commit would have sent them ahead of the good batch.
+    assert [e["message_id"] for e in capture.received] == [e.id for e in good]

@@ -1,12 +1,18 @@
-"""The relay's AMQP connection coalesces a loop turn's writes."""
+"""The relay's AMQP connection coalesces a loop turn's writes, and its messages carry the same
+properties as aio-pika's Message would give them (docs/events.md)."""
 
 from __future__ import annotations
 
 import asyncio
 import socket
+from datetime import UTC, datetime
 
+import aio_pika
 import pytest
+from pamqp.header import ContentHeader
 
+from civility.events.models import SCHEMA_VERSION, Event
+from civility.outbox.amqp import AmqpEventPublisher
 from civility.outbox.transport import CoalescingWriter
 
 
@@ -58,3 +64,29 @@ def test_drain_write_eof_and_close_send_what_is_queued_first() -> None:
         peer.close()
 
     asyncio.run(scenario())
+
+
+def test_properties_are_those_of_aio_pikas_message_byte_for_byte() -> None:
+    event = Event(
+        id="decision:msg_1",
+        type="message.hidden",
+        actor="system",
+        subject_type="message",
+        subject_id="msg_1",
+        channel_id="c",
+        payload={"decision": "hide"},
+        created_at=datetime(2026, 3, 1, 12, 30, 5, tzinfo=UTC),
+    )
+    ours = AmqpEventPublisher("amqp://unused/", tenant="forum").properties(event)
+    theirs = aio_pika.Message(
+        b"",
+        message_id=event.id,
+        type=event.type,
+        timestamp=event.created_at,
+        content_type="application/json",
+        delivery_mode=aio_pika.DeliveryMode.PERSISTENT,
+        headers={"schema_version": SCHEMA_VERSION, "tenant": "forum"},
+    ).properties
+    assert ContentHeader(properties=ours, body_size=7).marshal() == (
+        ContentHeader(properties=theirs, body_size=7).marshal()
+    )
