@@ -63,7 +63,7 @@ def _load(port: int, key: str, target: str, concurrency: int, duration: float) -
 
 
 @contextmanager
-def _backend(postgres: bool, redis: str) -> Iterator[dict[str, str]]:
+def _backend(postgres: bool, redis: str, relay: bool) -> Iterator[dict[str, str]]:
     """The server's storage settings: the embedded default, or a fresh PostgreSQL database with
     RabbitMQ (the relay on, every event published) and Redis windows."""
     if not postgres:
@@ -74,7 +74,7 @@ def _backend(postgres: bool, redis: str) -> Iterator[dict[str, str]]:
             "CIVILITY_DATABASE_URL": db_url,
             "CIVILITY_BROKER_URL": AMQP,
             "CIVILITY_EVENTS_EXCHANGE": "bench.events",
-            "CIVILITY_RELAY_ENABLED": "true",
+            "CIVILITY_RELAY_ENABLED": "true" if relay else "false",
             "CIVILITY_REDIS_URL": redis,
             "CIVILITY_LOG_LEVEL": "warning",
         }
@@ -90,12 +90,15 @@ def main() -> None:
     p.add_argument(
         "--postgres", action="store_true", help="PostgreSQL + RabbitMQ + Redis instead of SQLite"
     )
-    p.add_argument("--redis", default="redis://127.0.0.1:6379/0", help="with --postgres")
+    p.add_argument(
+        "--redis", default="redis://127.0.0.1:6379/0", help="with --postgres ('' = in memory)"
+    )
+    p.add_argument("--no-relay", action="store_true", help="with --postgres: events stay queued")
     args = p.parse_args()
     cpu: dict[str, float] | None = None
     with ExitStack() as stack:
         tmp = stack.enter_context(tempfile.TemporaryDirectory())
-        backend = stack.enter_context(_backend(args.postgres, args.redis))
+        backend = stack.enter_context(_backend(args.postgres, args.redis, not args.no_relay))
         server = stack.enter_context(
             serve(
                 Path(tmp),

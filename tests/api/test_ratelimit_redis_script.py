@@ -11,6 +11,7 @@ the same at any scale.
 
 from __future__ import annotations
 
+import asyncio
 import math
 import random
 import time
@@ -19,6 +20,7 @@ from collections.abc import Iterator
 
 import pytest
 import redis
+import redis.asyncio
 from limits import RateLimitItem, parse_many
 from limits.storage import RedisStorage, storage_from_string
 from limits.strategies import SlidingWindowCounterRateLimiter
@@ -35,7 +37,12 @@ from civility.storage.ratings_cache import (
     USER_NAMESPACE,
     LimitsRateLimiter,
 )
-from civility.storage.redis_limits import RedisSlidingWindows
+from civility.storage.redis_limits import (
+    AsyncRedisSlidingWindows,
+    CoalescedHits,
+    RedisSlidingWindows,
+    Window,
+)
 
 URL = "redis://127.0.0.1:6379/0"
 
@@ -291,3 +298,101 @@ def test_an_unreachable_redis_is_unavailable() -> None:
     windows = RedisSlidingWindows(redis.Redis(port=1, socket_connect_timeout=0.5))
     with pytest.raises(Unavailable):
         windows.hit_each([(parse_many("1/minute")[0], NAMESPACE, "key:x")])
+
+
+def _remaining(hits: list[tuple[bool, Window]]) -> list[tuple[bool, int, int, int]]:
+    return [(a, w.remaining(), w.previous_count, w.current_count) for a, w in hits]
+
+
+def test_concurrent_requests_share_a_script_call_and_count_as_one_by_one(
+    client: redis.Redis,
+) -> None:
+    run = uuid.uuid4().hex[:10]
+    alone, shared = f"alone-{run}", f"shared-{run}"
+    rng = random.Random(7)
+    # The second key limit is the tighter: it refuses while the first still counts.
+    key_limits = parse_many("6/day;4/2 days")
+    tenant_limit = parse_many("9/day")
+
+    def request(scope: str, key: str, tenant: str) -> list[tuple[RateLimitItem, str, str]]:
+        checks = [(item, NAMESPACE, f"key:{scope}-{key}") for item in key_limits]
+        return checks + [(item, NAMESPACE, f"tenant:{scope}-{tenant}") for item in tenant_limit]
+
+    asked = [(rng.choice("abcd"), rng.choice(("t1", "t2"))) for _ in range(60)]
+
+    async def scenario() -> None:
+        pool = redis.asyncio.ConnectionPool.from_url(URL)
+        try:
+            windows = AsyncRedisSlidingWindows(redis.asyncio.Redis(connection_pool=pool))
+            # One by one, each request's own script call (the reference).
+            one_by_one = [await windows.hit_each(request(alone, k, t)) for k, t in asked]
+            coalesced = CoalescedHits(windows)
+            together = await asyncio.gather(
+                *(coalesced.hit_each(request(shared, k, t)) for k, t in asked)
+            )
+            assert coalesced.calls == 1  # all 60 asked in the same loop turn
+            assert [_remaining(h) for h in together] == [_remaining(h) for h in one_by_one]
+            # Some requests were refused by a key limit, some by their tenant's, some not at all.
+            assert {(len(h), h[-1][0]) for h in together} == {
+                (1, False),
+                (2, False),
+                (3, False),
+                (3, True),
+            }
+            small = CoalescedHits(windows, max_groups=7)
+            again = await asyncio.gather(
+                *(small.hit_each(request(shared + "x", k, t)) for k, t in asked)
+            )
+            assert small.calls == 9  # 60 requests in calls of at most 7
+            assert [_remaining(h) for h in again] == [_remaining(h) for h in one_by_one]
+        finally:
+            await pool.disconnect()
+
+    try:
+        run_async(scenario())
+    finally:
+        for key in client.scan_iter(match=f"*-{run}*", count=1000):
+            client.delete(key)
+
+
+def test_a_coalesced_call_that_fails_fails_every_request_waiting_on_it() -> None:
+    async def scenario() -> None:
+        windows = AsyncRedisSlidingWindows(redis.asyncio.Redis(port=1, socket_connect_timeout=0.5))
+        coalesced = CoalescedHits(windows)
+        item = parse_many("1/minute")[0]
+        outcomes = await asyncio.gather(
+            *(coalesced.hit_each([(item, NAMESPACE, f"key:{i}")]) for i in range(3)),
+            return_exceptions=True,
+        )
+        assert all(isinstance(o, Unavailable) for o in outcomes)
+        assert coalesced.calls == 1
+
+    run_async(scenario())
+
+
+def test_a_request_that_leaves_does_not_hold_up_the_others(client: redis.Redis) -> None:
+    run = uuid.uuid4().hex[:10]
+    item = parse_many("10/day")[0]
+
+    async def scenario() -> None:
+        pool = redis.asyncio.ConnectionPool.from_url(URL)
+        try:
+            coalesced = CoalescedHits(
+                AsyncRedisSlidingWindows(redis.asyncio.Redis(connection_pool=pool))
+            )
+            first = asyncio.ensure_future(coalesced.hit_each([(item, NAMESPACE, f"k-{run}")]))
+            second = asyncio.ensure_future(coalesced.hit_each([(item, NAMESPACE, f"k-{run}")]))
+            await asyncio.sleep(0)  # both are waiting on the same call
+            first.cancel()
+            hits = await second
+            assert first.cancelled()
+            # The one that left was counted, as it would have been with its own call.
+            assert [(a, w.current_count) for a, w in hits] == [(True, 2)]
+        finally:
+            await pool.disconnect()
+
+    try:
+        run_async(scenario())
+    finally:
+        for key in client.scan_iter(match=f"*k-{run}*", count=1000):
+            client.delete(key)

@@ -13,7 +13,7 @@ from limits import RateLimitItem, parse_many
 
 from civility.auth.keys import Principal, Role
 from civility.settings import Settings
-from civility.storage.redis_limits import AsyncRedisSlidingWindows
+from civility.storage.redis_limits import AsyncRedisSlidingWindows, CoalescedHits
 from civility.tenancy.models import DEFAULT_TENANT
 
 NAMESPACE = "civility-api-key"
@@ -135,11 +135,15 @@ class ApiRateLimiter:
     ) -> None:
         self._pool: redis.asyncio.ConnectionPool | None = None
         self._memory: MemoryWindows | None = None
-        self._redis: AsyncRedisSlidingWindows | None = None
+        self._redis: CoalescedHits | None = None
+        self._redis_windows: AsyncRedisSlidingWindows | None = None
         if storage_uri.startswith(("redis://", "rediss://")):
             # Our own pool, so close() can release its connections.
             self._pool = redis.asyncio.ConnectionPool.from_url(storage_uri)
-            self._redis = AsyncRedisSlidingWindows(redis.asyncio.Redis(connection_pool=self._pool))
+            windows = AsyncRedisSlidingWindows(redis.asyncio.Redis(connection_pool=self._pool))
+            self._redis_windows = windows
+            # Concurrent requests share a script call (see CoalescedHits).
+            self._redis = CoalescedHits(windows)
         elif storage_uri == "async+memory://":
             self._memory = MemoryWindows()
         else:
@@ -215,8 +219,8 @@ class ApiRateLimiter:
         """Forgets every counter (tests)."""
         if self._memory is not None:
             self._memory.reset()
-        if self._redis is not None:
-            await self._redis.reset()
+        if self._redis_windows is not None:
+            await self._redis_windows.reset()
 
     async def close(self) -> None:
         """Releases the Redis connections (nothing to do in memory)."""

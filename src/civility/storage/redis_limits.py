@@ -12,6 +12,7 @@ tests/api/test_ratelimit_redis_script.py compares it with `limits` hit for hit.
 
 from __future__ import annotations
 
+import asyncio
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -69,6 +70,34 @@ end
 local mode = tonumber(ARGV[1])
 local n = #KEYS / 2
 local out = {}
+if mode == 3 then
+  -- Mode 1 for several requests in turn: ARGV[2] groups, ARGV[3..] their sizes, then each
+  -- limit's amount and length; per group, how many limits it hit, then mode 1's five numbers.
+  local groups = tonumber(ARGV[2])
+  local at = 2 + groups
+  local k = 0
+  for g = 1, groups do
+    local mark = #out + 1
+    out[mark] = 0
+    local refused = false
+    for i = 1, tonumber(ARGV[2 + g]) do
+      k = k + 1
+      if not refused then
+        local prev, cur = KEYS[2 * k - 1], KEYS[2 * k]
+        local limit, expiry = tonumber(ARGV[at + 2 * k - 1]), tonumber(ARGV[at + 2 * k]) * 1000
+        local ok = acquire(prev, cur, limit, expiry)
+        local w = window(prev, cur, expiry)
+        out[#out + 1] = ok and 1 or 0
+        for j = 1, 4 do
+          out[#out + 1] = w[j]
+        end
+        out[mark] = out[mark] + 1
+        refused = not ok
+      end
+    end
+  end
+  return out
+end
 if mode == 1 then
   for i = 1, n do
     local prev, cur = KEYS[2 * i - 1], KEYS[2 * i]
@@ -148,6 +177,9 @@ class Window:
         return min(previous, current)
 
 
+Hits = list[tuple[bool, Window]]  # each limit hit: allowed, and its window after the hit
+
+
 def _until(expires_in: float, period: float) -> float:
     # limits takes expires_in % period, which is 0 on the millisecond a window is made (its
     # TTL is exactly twice the period) and the whole period a moment later; limits reads the
@@ -164,6 +196,28 @@ def _call(checks: Sequence[Check], prefix: str, mode: int) -> tuple[list[str], l
         keys += [f"{current}/-1", current]
         args += [item.amount, item.get_expiry()]
     return keys, args
+
+
+def _call_groups(groups: Sequence[Sequence[Check]], prefix: str) -> tuple[list[str], list[int]]:
+    keys: list[str] = []
+    limits: list[int] = []
+    for checks in groups:
+        group_keys, group_args = _call(checks, prefix, 1)
+        keys += group_keys
+        limits += group_args[1:]
+    return keys, [3, len(groups), *(len(checks) for checks in groups), *limits]
+
+
+def _groups(
+    groups: Sequence[Sequence[Check]], raw: Sequence[Any]
+) -> list[list[tuple[bool, Window]]]:
+    out = []
+    at = 0
+    for checks in groups:
+        hit = int(raw[at])
+        out.append(_each(checks, raw[at + 1 : at + 1 + 5 * hit]))
+        at += 1 + 5 * hit
+    return out
 
 
 def _each(checks: Sequence[Check], raw: Sequence[Any]) -> list[tuple[bool, Window]]:
@@ -259,6 +313,16 @@ class AsyncRedisSlidingWindows:
         except redis.RedisError as exc:
             raise _unavailable() from exc
 
+    async def hit_groups(self, groups: Sequence[Sequence[Check]]) -> list[Hits]:
+        """hit_each for several requests in one script call, group after group."""
+        if not groups:
+            return []
+        keys, args = _call_groups(groups, self._prefix)
+        try:
+            return _groups(groups, await self._script(keys=keys, args=args))
+        except redis.RedisError as exc:
+            raise _unavailable() from exc
+
     async def reset(self) -> None:
         """Forgets every count under the prefix (tests)."""
         try:
@@ -266,3 +330,55 @@ class AsyncRedisSlidingWindows:
                 await self._client.delete(key)
         except redis.RedisError as exc:
             raise _unavailable() from exc
+
+
+class CoalescedHits:
+    """hit_each for concurrent requests: those that ask in the same event-loop turn share one
+    script call (a round trip and a script run cost more CPU than the arithmetic of a hit).
+
+    Each request's limits are applied as one group, in the order the requests asked, exactly
+    as separate hit_each calls in that order would; a request adds at most one loop turn.
+    """
+
+    def __init__(self, windows: AsyncRedisSlidingWindows, *, max_groups: int = 256) -> None:
+        self._windows = windows
+        self._max_groups = max_groups
+        self._pending: list[tuple[Sequence[Check], asyncio.Future[Hits]]] = []
+        self._sending: set[asyncio.Task[None]] = set()
+        self.calls = 0  # script calls made (for tests and benchmarks)
+
+    async def hit_each(self, checks: Sequence[Check]) -> Hits:
+        """Hits each limit in order until one refuses; each hit's outcome and window after it."""
+        if not checks:
+            return []
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[Hits] = loop.create_future()
+        if not self._pending:
+            loop.call_soon(self._flush)
+        self._pending.append((checks, future))
+        return await future
+
+    def _flush(self) -> None:
+        pending, self._pending = self._pending, []
+        for i in range(0, len(pending), self._max_groups):
+            task = asyncio.ensure_future(self._send(pending[i : i + self._max_groups]))
+            self._sending.add(task)
+            task.add_done_callback(self._sending.discard)
+
+    async def _send(self, batch: Sequence[tuple[Sequence[Check], asyncio.Future[Hits]]]) -> None:
+        self.calls += 1
+        try:
+            results = await self._windows.hit_groups([checks for checks, _ in batch])
+        except asyncio.CancelledError:
+            for _, future in batch:
+                future.cancel()
+            raise
+        except Exception as exc:  # Unavailable, or a bug: every waiting request hears of it
+            for _, future in batch:
+                if not future.done():
+                    future.set_exception(exc)
+            return
+        for (_, future), hits in zip(batch, results, strict=True):
+            # A request cancelled meanwhile (its client left) still counted, as it did alone.
+            if not future.done():
+                future.set_result(hits)
