@@ -134,6 +134,18 @@ def _find_select(dialect: str) -> Any:
     return _view_select().where(channels, ids)
 
 
+@functools.cache
+def _undecided_select(dialect: str) -> Any:
+    """Messages in :ids without a decision, built once per dialect (the worker's first read)."""
+    m = t.messages.c
+    if dialect == "postgresql":
+        ids = m.id == any_(bindparam("ids", type_=ARRAY(m.id.type)))
+    else:
+        ids = m.id.in_(bindparam("ids", expanding=True))
+    decided = select(t.decisions.c.id).where(t.decisions.c.message_id == m.id).exists()
+    return select(t.messages).where(ids, ~decided)
+
+
 def _current_is(action: Action, *, negate: bool = False) -> ColumnElement[bool]:
     """The action in force (the newest human decision's, else the automated one) is `action`.
 
@@ -261,11 +273,9 @@ class SqlModerationRepository:
         """Returns the given messages that exist and have no decision yet."""
         if not message_ids:
             return {}
-        m = t.messages.c
-        decided = select(t.decisions.c.id).where(t.decisions.c.message_id == m.id).exists()
-        stmt = select(t.messages).where(any_of(self._db.dialect, m.id, message_ids), ~decided)
         with translate_errors(), self._db.read_one() as conn:
-            rows = conn.execute(stmt).all()
+            stmt = _undecided_select(self._db.dialect)
+            rows = conn.execute(stmt, {"ids": list(message_ids)}).all()
         return {r.id: _message_from_row(r) for r in rows}
 
     def get_views(self, message_ids: Sequence[str]) -> dict[str, MessageView]:
