@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 
 from civility.blocklists.matcher import BlocklistEntry, EntryKind
 from civility.blocklists.service import BlocklistRecord
@@ -230,3 +230,66 @@ def test_stats_group_by_buckets_and_violations(db: Database) -> None:
     assert [v.message.id for v in found] == [outcomes[2].message.id, outcomes[0].message.id]
     older = messages.violations(author, found[0].message.id, 10)
     assert [v.message.id for v in older] == [outcomes[0].message.id]
+
+
+def test_records_copied_in_bulk_are_stored_and_read_like_single_inserts(db: Database) -> None:
+    # 8+ records in one append go by COPY on PostgreSQL, fewer by INSERT: the same bytes.
+    from sqlalchemy import Text, cast, select
+
+    from civility.storage.tables_enforcement import enforcement_records
+
+    def records(user: str) -> list[EnforcementRecord]:
+        east = timezone(timedelta(hours=5, minutes=30))
+        return [
+            StrikeAdded(user, "c1", NOW, 1.5, Severity.HIGH, "insulte «grave» 🙂", "msg_1"),
+            StrikeAdded(user, "c2", NOW.astimezone(east), 0.25, Severity.LOW, 'q"uote\\', None),
+            StrikesReset(user, None, NOW, "mod", "tab\there"),
+            WarningIssued(user, "c1", NOW, 2.0, "line\nbreak"),
+            BanIssued(user, "c1", NOW, NOW + timedelta(hours=1), "system", "3 strikes"),
+            BanIssued(user, None, NOW, None, "mod", "raids"),
+            BanLifted(user, None, NOW + timedelta(minutes=1), "mod", "appeal"),
+            StrikeAdded(user, "c1", NOW + timedelta(seconds=1), 1.0, Severity.MEDIUM, "x", "m2"),
+        ]
+
+    repo = SqlEnforcementRepository(db)
+    bulk, single = unique("user"), unique("user")
+    _append(repo, records(bulk), [])
+    for record in records(single):
+        _append(repo, [record], [])
+    r = enforcement_records.c
+    columns = (r.channel_id, r.kind, r.message_id, cast(r.body, Text), r.created_at, r.expires_at)
+
+    def stored(user: str) -> list[tuple[object, ...]]:
+        with db.read() as conn:
+            rows = conn.execute(select(*columns).where(r.user_id == user).order_by(r.seq))
+            return [tuple(row) for row in rows]
+
+    assert [tuple(str(v).replace(bulk, "U") for v in row) for row in stored(bulk)] == [
+        tuple(str(v).replace(single, "U") for v in row) for row in stored(single)
+    ]
+    # Read twice: the second read's records come from the decoder's memo, equal all the same.
+    for _ in range(2):
+        found = repo.records_for_many([bulk, single])
+        assert found == {bulk: records(bulk), single: records(single)}
+
+
+def test_record_decoder_memoises_by_text_within_its_bound() -> None:
+    import orjson
+
+    from civility.enforcement.records import record_from_dict, record_to_dict
+    from civility.storage.enforcement_rows import RecordDecoder
+
+    decode = RecordDecoder(max_size=2)
+    texts = [
+        orjson.dumps(
+            record_to_dict(StrikeAdded("u", "c", NOW, 1.0, Severity.LOW, f"r{i}"))
+        ).decode()
+        for i in range(3)
+    ]
+    first = decode(texts[0])
+    assert first == record_from_dict(orjson.loads(texts[0]))
+    assert decode(texts[0]) is first
+    decode(texts[1])
+    decode(texts[2])  # the bound drops the oldest text
+    assert decode(texts[0]) is not first
+    assert decode(texts[0]) == first

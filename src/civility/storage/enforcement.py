@@ -14,9 +14,11 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     Connection,
+    Text,
     and_,
     any_,
     bindparam,
+    cast,
     func,
     insert,
     or_,
@@ -38,7 +40,7 @@ from civility.policy.service import PolicyVersion
 from civility.policy.verdict import Action
 from civility.storage import tables as t
 from civility.storage.db import Database
-from civility.storage.enforcement_rows import insert_records, record_from_row
+from civility.storage.enforcement_rows import RecordDecoder, insert_records
 from civility.storage.repositories import (
     as_utc,
     translate_errors,
@@ -339,7 +341,8 @@ def _records_select(dialect: str, in_force: bool, strikes: bool) -> Any:
         users = r.user_id == any_(bindparam("users", type_=ARRAY(r.user_id.type)))
     else:
         users = r.user_id.in_(bindparam("users", expanding=True))
-    stmt = select(r.user_id, r.body).where(users).order_by(r.seq)
+    # The body as its stored text, not parsed by the driver: RecordDecoder memoises by text.
+    stmt = select(r.user_id, cast(r.body, Text)).where(users).order_by(r.seq)
     return stmt.where(_in_force_clause(strikes)) if in_force else stmt
 
 
@@ -357,6 +360,7 @@ class SqlEnforcementRepository:
     def __init__(self, db: Database, *, unit_of_work: SqlUnitOfWork | None = None) -> None:
         self._db = db
         self._uow = unit_of_work or SqlUnitOfWork(db)
+        self._decode = RecordDecoder()
 
     def records_for(self, user_id: str) -> list[EnforcementRecord]:
         """Returns every record of a user, oldest first."""
@@ -380,7 +384,7 @@ class SqlEnforcementRepository:
             for i in range(0, len(ids), _IN_CHUNK):
                 params["users"] = ids[i : i + _IN_CHUNK]
                 for user_id, body in conn.execute(stmt, params).all():
-                    out.setdefault(user_id, []).append(record_from_row(body))
+                    out.setdefault(user_id, []).append(self._decode(body))
         return out
 
     def transaction(self) -> AbstractContextManager[SqlEnforcementTransaction]:
