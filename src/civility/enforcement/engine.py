@@ -105,12 +105,15 @@ def live_bans(
 ) -> list[BanIssued]:
     """Returns every unexpired, unlifted ban of the channel plus the global ones."""
     records = list(records)
+    bans = [r for r in records if isinstance(r, BanIssued)]
+    if not bans:
+        # Most authors never had a ban: one pass over their strikes, not two.
+        return []
     lifts = [r for r in records if isinstance(r, BanLifted) and r.at <= now]
     return [
         r
-        for r in records
-        if isinstance(r, BanIssued)
-        and r.channel_id in (None, channel_id)
+        for r in bans
+        if r.channel_id in (None, channel_id)
         and r.at <= now
         and (r.until is None or r.until > now)
         and not any(x.channel_id == r.channel_id and x.at >= r.at for x in lifts)

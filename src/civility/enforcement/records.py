@@ -87,6 +87,13 @@ class BanLifted:
 
 EnforcementRecord = StrikeAdded | StrikesReset | WarningIssued | BanIssued | BanLifted
 
+# Field names in declaration order, per record type: dataclasses.fields() rebuilt this tuple
+# on every call, twice per record a decision causes (its row and its event).
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {
+    cls: tuple(f.name for f in dataclasses.fields(cls))
+    for cls in (StrikeAdded, StrikesReset, WarningIssued, BanIssued, BanLifted)
+}
+
 
 class EnforcementRepository(Protocol):
     """Append-only storage of enforcement records (SQL in production)."""
@@ -118,8 +125,9 @@ class InMemoryEnforcementRepository:
 def record_to_dict(record: EnforcementRecord) -> dict[str, Any]:
     """Returns the JSON form of a record (datetimes as ISO 8601)."""
     out: dict[str, Any] = {}
-    for f in dataclasses.fields(record):
-        name, value = f.name, getattr(record, f.name)
+    names = _FIELD_NAMES.get(type(record)) or tuple(f.name for f in dataclasses.fields(record))
+    for name in names:
+        value = getattr(record, name)
         if isinstance(value, datetime):
             value = value.isoformat()
         elif isinstance(value, Severity):
