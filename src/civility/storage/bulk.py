@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import operator
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
@@ -34,11 +36,10 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]
         else:
             plan.run(conn, table.name, rows)
         return
-    columns = list(rows[0])
-    json_cols = [isinstance(table.c[c].type, JSON) for c in columns]
-    stmt = sql.SQL("COPY {} ({}) FROM STDIN").format(
-        sql.Identifier(table.name), sql.SQL(", ").join(map(sql.Identifier, columns))
-    )
+    columns = tuple(rows[0])
+    stmt, json_at = _copy_plan(table, columns)
+    # itemgetter takes a row's values in column order in one C call (a tuple for 2+ columns).
+    values_of = operator.itemgetter(*columns) if len(columns) > 1 else None
     raw = conn.connection.driver_connection
     assert isinstance(raw, psycopg.Connection)
     try:
@@ -46,12 +47,10 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]
             for row in rows:
                 if len(row) != len(columns):
                     raise ValueError(f"rows for {table.name} must all have the same columns")
-                copy.write_row(
-                    [
-                        orjson.dumps(row[c]).decode() if is_json else row[c]
-                        for c, is_json in zip(columns, json_cols, strict=True)
-                    ]
-                )
+                values = list(values_of(row)) if values_of else [row[columns[0]]]
+                for i in json_at:
+                    values[i] = orjson.dumps(values[i]).decode()
+                copy.write_row(values)
     except psycopg.IntegrityError as exc:
         raise IntegrityError(f"COPY {table.name}", None, exc) from exc
     except psycopg.DataError as exc:
@@ -61,6 +60,16 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]
         raise OperationalError(
             f"COPY {table.name}", None, exc, connection_invalidated=True
         ) from exc
+
+
+@functools.cache
+def _copy_plan(table: Table, columns: tuple[str, ...]) -> tuple[sql.Composed, tuple[int, ...]]:
+    """The COPY statement of a table's columns and the positions of its JSON columns."""
+    stmt = sql.SQL("COPY {} ({}) FROM STDIN").format(
+        sql.Identifier(table.name), sql.SQL(", ").join(map(sql.Identifier, columns))
+    )
+    json_at = tuple(i for i, c in enumerate(columns) if isinstance(table.c[c].type, JSON))
+    return stmt, json_at
 
 
 @dataclass(frozen=True, slots=True)
