@@ -19,9 +19,7 @@ NOT_IMPORTED = {
     "onnx",  # torch.onnx.export writes the accurate tier's model with it
     "psycopg-binary",  # psycopg's compiled implementation
     "python-multipart",  # FastAPI's form parsing
-    # aio-pika's own dependencies, pinned with it; outbox/amqp.py no longer imports them
-    # (bench/event_publish.py still compares with aiormq's basic_publish).
-    "aiormq",
+    # aiormq's own dependency, pinned with it (the outbox relay imports aiormq itself).
     "pamqp",
     # Tests and tools.
     "google-api-python-client",
