@@ -1164,3 +1164,13 @@ def test_harm_words_keep_the_learned_score() -> None:
     assert names_harm(texts[0])
     assert out[0, CATEGORIES.index("threat")] == 0.9
     assert out[1, CATEGORIES.index("threat")] == HARMLESS_CAP
+
+
+def test_compile_rules_compiles_every_language_before_first_use() -> None:
+    from civility.scoring.threats import compile_rules, tier
+
+    count = compile_rules()
+    assert count == len(tier().rules) > 0
+    # Every language's rules are there, each a compiled pattern.
+    assert {r.language for r in tier().rules} == set(tier().rule_sets)
+    assert all(hasattr(r.regex, "search") for r in tier().rules)

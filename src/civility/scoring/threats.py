@@ -3795,6 +3795,11 @@ def tier() -> ThreatTier:
         return _TIER
 
 
+def compile_rules() -> int:
+    """Compiles every language's rules now rather than on first use; returns how many."""
+    return len(tier().rules)
+
+
 # ---------------------------------------------------------------------------------------------
 # Methods and consequences (fast tier 1.5.0): calls to self-harm that name a method, threats
 # that name the outcome ("you'll leave in an ambulance"), and veiled harm ("would be a shame if
