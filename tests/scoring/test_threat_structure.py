@@ -24,7 +24,7 @@ THREAT = CATEGORIES.index("threat")
 @pytest.fixture(scope="module")
 def scorer() -> ts.StructureScorer:
     model = ts.scorer()
-    assert model is not None, "the package ships threat-structure-3.json"
+    assert model is not None, "the package ships threat-structure-4.json"
     return model
 
 
@@ -146,7 +146,7 @@ def test_structure_only_raises_threat_and_toxicity(scorer: ts.StructureScorer) -
 
 
 def test_the_artifact_is_small_and_versioned(scorer: ts.StructureScorer) -> None:
-    assert scorer.version == "threat-structure-3"
+    assert scorer.version == "threat-structure-4"
     assert 0 < len(scorer.weights) < 20_000
     assert ts.ARTIFACT.stat().st_size < 1_000_000
 

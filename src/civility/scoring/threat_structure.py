@@ -42,7 +42,7 @@ WINDOW: Final[int] = 4
 # The scorer hides (policy "hide" at 0.5) but never blocks (0.8) on its own: a learned score
 # is less sure than a rule, and a hidden message goes to review, where a person decides.
 CEILING: Final[float] = 0.75
-ARTIFACT: Final[Path] = Path(__file__).parent / "artifacts" / "threat-structure-3.json"
+ARTIFACT: Final[Path] = Path(__file__).parent / "artifacts" / "threat-structure-4.json"
 
 _SENTENCE_RE: Final = re.compile(r"[.!?;\n]+")
 _NON_WORD_RE: Final = re.compile(r"[\W_]+")

@@ -59,7 +59,7 @@ from civility.training.linear import Targets, fit
 F64 = npt.NDArray[np.float64]
 I64 = npt.NDArray[np.int64]
 
-VERSION: Final[str] = "1.8.0"
+VERSION: Final[str] = "1.9.0"
 SEED: Final[int] = 20260101
 BITS: Final[int] = 20
 TRAIN_CHARS: Final[int] = 2000

@@ -45,7 +45,7 @@ from civility.training.data import load_pool
 from civility.training.threat_data import threat_rows
 
 F64 = npt.NDArray[np.float64]
-VERSION: Final[str] = "threat-structure-3"
+VERSION: Final[str] = "threat-structure-4"
 L2: Final[float] = 1.0
 BENIGN_WEIGHT: Final[float] = 2.0
 POOL_WEIGHT: Final[float] = 1.0
