@@ -59,7 +59,7 @@ def group_metrics(
 
 def main() -> int:
     """Scores the held-out threat set and prints per-language and per-kind tables."""
-    args = parser(__doc__, "threats_heldout_v7.jsonl", "threats").parse_args()
+    args = parser(__doc__, "threats_heldout_v8.jsonl", "threats").parse_args()
     rows = load_jsonl(args.data)
     scorer = load_scorer(args.scorer)
     tuned = float(scorer.thresholds["threat"])

@@ -3,8 +3,8 @@
 Evidence, per (language, category), in order of preference:
 
 1. ``heldout_threat_set``: for ``threat``, the team-written held-out threat set
-   (``bench/data/threats_heldout_v7.jsonl`` since 1.8.0, v6 for 1.7.0, v5 for 1.6.0, v4 for
-   1.5.1-1.5.2, v3 for 1.5.0; ``bench/threats.py``):
+   (``bench/data/threats_heldout_v8.jsonl`` since 1.9.0, v7 for 1.8.0, v6 for 1.7.0, v5 for
+   1.6.0, v4 for 1.5.1-1.5.2, v3 for 1.5.0; ``bench/threats.py``):
    threats and benign sentences with the same violent words, written blind to the rules and
    the training data. AUC of the threat score over it. (1.4.0 used v1 and v2 together; 1.5.0
    trains its threat head on those two, so they are no longer evidence.)
