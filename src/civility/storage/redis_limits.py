@@ -70,6 +70,16 @@ end
 local mode = tonumber(ARGV[1])
 local n = #KEYS / 2
 local out = {}
+-- limits' hit, then its window stats: appends the outcome and the four numbers to out.
+local function hit(prev, cur, limit, expiry)
+  local ok = acquire(prev, cur, limit, expiry)
+  local w = window(prev, cur, expiry)
+  out[#out + 1] = ok and 1 or 0
+  for j = 1, 4 do
+    out[#out + 1] = w[j]
+  end
+  return ok
+end
 if mode == 3 then
   -- Mode 1 for several requests in turn: ARGV[2] groups, ARGV[3..] their sizes, then each
   -- limit's amount and length; per group, how many limits it hit, then mode 1's five numbers.
@@ -85,14 +95,8 @@ if mode == 3 then
       if not refused then
         local prev, cur = KEYS[2 * k - 1], KEYS[2 * k]
         local limit, expiry = tonumber(ARGV[at + 2 * k - 1]), tonumber(ARGV[at + 2 * k]) * 1000
-        local ok = acquire(prev, cur, limit, expiry)
-        local w = window(prev, cur, expiry)
-        out[#out + 1] = ok and 1 or 0
-        for j = 1, 4 do
-          out[#out + 1] = w[j]
-        end
+        refused = not hit(prev, cur, limit, expiry)
         out[mark] = out[mark] + 1
-        refused = not ok
       end
     end
   end
@@ -102,13 +106,7 @@ if mode == 1 then
   for i = 1, n do
     local prev, cur = KEYS[2 * i - 1], KEYS[2 * i]
     local limit, expiry = tonumber(ARGV[2 * i]), tonumber(ARGV[2 * i + 1]) * 1000
-    local ok = acquire(prev, cur, limit, expiry)
-    local w = window(prev, cur, expiry)
-    out[#out + 1] = ok and 1 or 0
-    for j = 1, 4 do
-      out[#out + 1] = w[j]
-    end
-    if not ok then
+    if not hit(prev, cur, limit, expiry) then
       break
     end
   end
