@@ -1174,3 +1174,24 @@ def test_compile_rules_compiles_every_language_before_first_use() -> None:
     # Every language's rules are there, each a compiled pattern.
     assert {r.language for r in tier().rules} == set(tier().rule_sets)
     assert all(hasattr(r.regex, "search") for r in tier().rules)
+
+
+@pytest.mark.parametrize(
+    ("text", "conditional"),
+    [
+        ("si me traicionas te mato", "es.conditional.if_harm"),
+        ("se mi tradisci ti ammazzo", "it.conditional.if_harm"),
+        ("se você me trair te mato", "pt.conditional.if_harm"),
+        ("si tu parles je te tue", "fr.conditional.if_harm"),
+        ("siempre te mato en el fifa", None),  # "si" begins "siempre": no condition
+        ("sempre ti ammazzo a fifa", None),
+        ("sinuca eu te mato", None),
+        ("semana que vem te mato", None),
+        ("simple, je te tue", None),
+    ],
+)
+def test_a_conditional_lead_is_a_whole_word(text: str, conditional: str | None) -> None:
+    from civility.scoring.threats import tier
+
+    found = {m.rule for m in tier().match(text) if ".conditional." in m.rule}
+    assert found == ({conditional} if conditional else set())

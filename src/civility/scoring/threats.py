@@ -2221,7 +2221,8 @@ def _spanish() -> RuleSet:
     es.add(
         "if_harm",
         "conditional",
-        r"(?:si|la próxima vez que|otra vez que|una vez más|o si no|o sino)[^.!?\n]{0,60}?"
+        r"(?:si|la próxima vez que|otra vez que|una vez más|o si no|o sino)(?![^\W\d_])"
+        r"[^.!?\n]{0,60}?"
         r"(?<![^\W\d_])(?:te mato|te reviento|estás muerto|eres hombre muerto"
         r"|te vas a arrepentir|te arrepentirás|lo vas a lamentar|lo lamentarás|te parto"
         r"|te rompo|no la cuentas|te entierro|no lo cuentas)",
@@ -2511,7 +2512,8 @@ def _portuguese() -> RuleSet:
     pt.add(
         "if_harm",
         "conditional",
-        r"(?:se|da próxima vez que|mais uma vez|de novo)[^.!?\n]{0,60}?(?<![^\W\d_])"
+        r"(?:se|da próxima vez que|mais uma vez|de novo)(?![^\W\d_])[^.!?\n]{0,60}?"
+        r"(?<![^\W\d_])"
         r"(?:te mato|(?:você|vc|tu) (?:está|tá|es) mort[oa]|vai se arrepender"
         r"|vais te arrepender|vai pagar caro|te arrebento|te quebro|te enterro"
         r"|(?:você|vc|tu) morre)",
@@ -2830,7 +2832,7 @@ def _italian() -> RuleSet:
     it.add(
         "if_harm",
         "conditional",
-        r"(?:se|la prossima volta che|un'altra volta che|altrimenti)[^.!?\n]{0,60}?"
+        r"(?:se|la prossima volta che|un'altra volta che|altrimenti)(?![^\W\d_])[^.!?\n]{0,60}?"
         r"(?<![^\W\d_])(?:ti ammazzo|sei morto|te ne pentirai|ti spacco|ti uccido|me la paghi"
         r"|me la pagherai|te la faccio pagare|sei un uomo morto)",
     )
@@ -3251,7 +3253,8 @@ def _french() -> RuleSet:
     fr.add(
         "if_harm",
         "conditional",
-        r"(?:si|la prochaine fois que|sinon|ou sinon|autrement)[^.!?\n]{0,60}?(?<![^\W\d_])"
+        r"(?:si|la prochaine fois que|sinon|ou sinon|autrement)(?![^\W\d_])[^.!?\n]{0,60}?"
+        r"(?<![^\W\d_])"
         r"(?:t'es mort|tu es mort|je te (?:tue|bute|défonce|crève|massacre|démonte)|tu vas"
         r" (?:le regretter|crever|mourir|morfler|souffrir|le payer)|tu le regretteras)",
     )
