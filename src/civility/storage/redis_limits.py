@@ -358,10 +358,22 @@ class CoalescedHits:
 
     def _flush(self) -> None:
         pending, self._pending = self._pending, []
-        for i in range(0, len(pending), self._max_groups):
-            task = asyncio.ensure_future(self._send(pending[i : i + self._max_groups]))
-            self._sending.add(task)
-            task.add_done_callback(self._sending.discard)
+        task = asyncio.ensure_future(self._send_in_order(pending))
+        self._sending.add(task)
+        task.add_done_callback(self._sending.discard)
+
+    async def _send_in_order(
+        self, pending: Sequence[tuple[Sequence[Check], asyncio.Future[Hits]]]
+    ) -> None:
+        # One call after the other: concurrent calls on pooled connections could reach Redis
+        # in another order than the requests asked.
+        try:
+            for i in range(0, len(pending), self._max_groups):
+                await self._send(pending[i : i + self._max_groups])
+        except asyncio.CancelledError:
+            for _, future in pending:
+                future.cancel()  # the calls not made yet: no request waits forever
+            raise
 
     async def _send(self, batch: Sequence[tuple[Sequence[Check], asyncio.Future[Hits]]]) -> None:
         self.calls += 1
